@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ndpv6 - the IPv6 Neighbor Discovery core of MirageOS's Ndpv6, in C.
+ *
+ * This is the public, sans-IO API.  Every function of the seed (MirageOS
+ * tcpip, module Ndpv6) has a C twin named after it behind the prefix ndp_:
+ *
+ *   seed                     C
+ *   ----------------------   ------------------------------------------
+ *   local                    ndp_local()
+ *   add_ip                   ndp_add_ip()
+ *   get_ip                   ndp_get_ip()
+ *   allocate_frame           ndp_allocate_frame()
+ *   select_source            ndp_select_source()
+ *   handle                   ndp_handle()
+ *   send                     ndp_send()
+ *   tick                     ndp_tick()
+ *   add_prefix               ndp_add_prefix()
+ *   get_prefix               ndp_get_prefix()
+ *   add_routers              ndp_add_routers()
+ *   get_routers              ndp_get_routers()
+ *   checksum                 ndp_checksum()
+ *   ipaddr_of_cstruct        ndp_ipaddr_of_cstruct()
+ *   ipaddr_to_cstruct_raw    ndp_ipaddr_to_cstruct_raw()
+ *
+ * Rules of the road:
+ *  - Time is int64 nanoseconds of a monotonic clock (the seed's `time`),
+ *    passed in as @now.  Randomness comes from the callback given to
+ *    ndp_local().  The core never allocates, locks, prints, reads a clock or
+ *    draws randomness by itself, never recurses, and does bounded work per
+ *    call.
+ *  - The context lives in memory the caller provides; ndp_ctx_size() says how
+ *    much for a given configuration, and table capacities never change after
+ *    ndp_local().
+ *  - Results go into a caller-provided struct ndp_out: frames to transmit,
+ *    events for the upper layers, packet handles given back, notes.
+ *  - Packets are opaque caller handles (struct ndp_pkt).  Every handle passed
+ *    to ndp_handle() or ndp_send() comes back out exactly once, in this call
+ *    or a later one: as an event (deliver it up), as a transmission, or in the
+ *    done list (free it).  ndp_flush() gives back what the core still holds.
+ *  - The caller serialises all calls on one context (the core has no lock).
+ *
+ * The same header and sources build in the kernel and in userspace; in
+ * userspace, tools/lib/include provides the kernel integer types.
+ */
+#ifndef _NDPV6_H
+#define _NDPV6_H
+
+#include <linux/types.h>
+
+#define NDP_NSEC_PER_SEC	1000000000LL
+#define NDP_NSEC_PER_MSEC	1000000LL
+#define NDP_TIME_NEVER		((s64)0x7fffffffffffffffLL)
+/* A lifetime of 0xffffffff seconds is infinite (RFC 4861 4.6.2). */
+#define NDP_INFINITE		0xffffffffU
+
+#define NDP_ETH_ALEN		6
+#define NDP_ETH_HLEN		14
+#define NDP_IP6_HLEN		40
+
+struct ndp_ip6 {
+	u8 b[16];
+};
+
+struct ndp_prefix {
+	struct ndp_ip6 addr;
+	u8 len;
+};
+
+struct ndp_ctx;
+
+/**
+ * typedef ndp_random_fn - the seed's `random` callback: fill @buf with @len
+ * random bytes.
+ */
+typedef void (*ndp_random_fn)(void *opaque, void *buf, u32 len);
+
+/* Configuration: table capacities are fixed for the life of a context. */
+struct ndp_config {
+	u16 max_addrs;		/* addresses, link-local included (16) */
+	u16 max_nbrs;		/* neighbour cache entries (256) */
+	u16 max_routers;	/* default router list (16) */
+	u16 max_prefixes;	/* prefix list (64) */
+	u16 max_groups;		/* multicast groups joined (32) */
+	u16 nbr_queue_len;	/* packets queued per INCOMPLETE neighbour (3) */
+	u16 queue_total;	/* packets queued over all neighbours (64) */
+	u16 incomplete_quota;	/* INCOMPLETE entries at once (max_nbrs / 4) */
+	u16 incomplete_rate;	/* new INCOMPLETE entries per second (100) */
+	u16 icmp_rate;		/* ICMPv6 errors per second (10) */
+	u16 icmp_burst;		/* ... and burst (10) */
+	u8 dad_transmits;	/* DupAddrDetectTransmits (1) */
+	u8 rtr_solicits;	/* MAX_RTR_SOLICITATIONS (3) */
+	u32 rtr_solicit_interval_ms;	/* RTR_SOLICITATION_INTERVAL (4000) */
+	u32 rtr_solicit_delay_ms;	/* MAX_RTR_SOLICITATION_DELAY (1000) */
+	u32 retrans_ms;		/* RetransTimer until an RA says (1000) */
+	u32 base_reachable_ms;	/* BaseReachableTime until an RA says (30000) */
+	u32 delay_first_probe_ms;	/* DELAY_FIRST_PROBE_TIME (5000) */
+	u32 link_mtu;		/* the lower link's MTU (1500) */
+	bool accept_ra;		/* Mirage's handle_ra: act on RAs (true) */
+	bool reply_echo;	/* answer echo requests in the core (true) */
+};
+
+/* Fill @cfg with the defaults listed above. */
+void ndp_config_default(struct ndp_config *cfg);
+/* Bytes of memory a context with @cfg needs; 0 if @cfg is invalid. */
+size_t ndp_ctx_size(const struct ndp_config *cfg);
+
+/*
+ * A packet owned by the caller.  @data is the IPv6 header; @len bytes from
+ * there are readable (and writable for ndp_send()); @tot_len is the whole
+ * packet (more may sit in fragments the core never reads: the caller makes
+ * every IPv6 extension header and every ICMPv6 message linear).  @headroom
+ * bytes before @data are writable; ndp_send() needs NDP_ETH_HLEN of them
+ * for the Ethernet header.
+ */
+struct ndp_pkt {
+	void *handle;
+	u8 *data;
+	u32 len;
+	u32 tot_len;
+	u32 headroom;
+};
+
+enum ndp_event_kind {
+	NDP_EV_TCP,
+	NDP_EV_UDP,
+	NDP_EV_DEFAULT,
+};
+
+/*
+ * An event for the upper layers: the seed's `Tcp/`Udp/`Default.  It refers
+ * to the packet the caller passed to ndp_handle(): deliver that handle up.
+ */
+struct ndp_event {
+	u8 kind;		/* enum ndp_event_kind */
+	u8 proto;		/* upper-layer protocol (next header) */
+	void *handle;
+	u32 l3_off;		/* IPv6 header, from ndp_pkt.data (0) */
+	u32 l4_off;		/* upper-layer payload, from ndp_pkt.data */
+	struct ndp_ip6 src;
+	struct ndp_ip6 dst;
+};
+
+/*
+ * A frame to transmit.  With @handle NULL the frame was built by the core:
+ * @frame (Ethernet header first) and @len point into ndp_out.arena.  With a
+ * @handle, it is the caller's packet; the core wrote its Ethernet header
+ * into the NDP_ETH_HLEN bytes before ndp_pkt.data (@frame points there).
+ */
+struct ndp_tx {
+	void *handle;
+	u8 *frame;
+	u32 len;
+};
+
+/* A handle the core gives back for the caller to free. */
+struct ndp_done {
+	void *handle;
+	bool dropped;		/* true: discarded (counted); false: consumed */
+};
+
+enum ndp_note_kind {
+	NDP_NOTE_ADDR_ADD,	/* address valid (DAD passed): addr, plen, lft */
+	NDP_NOTE_ADDR_UPDATE,	/* lifetimes changed: addr, plen, lft */
+	NDP_NOTE_ADDR_DEPRECATED,	/* preferred lifetime ran out: addr */
+	NDP_NOTE_ADDR_DEL,	/* address gone: addr, plen */
+	NDP_NOTE_DAD_FAILED,	/* duplicate found: addr (also removed) */
+	NDP_NOTE_ROUTER_ADD,	/* default router: addr, valid */
+	NDP_NOTE_ROUTER_DEL,	/* router gone: addr */
+	NDP_NOTE_PREFIX_ADD,	/* on-link prefix added or updated: addr, plen */
+	NDP_NOTE_PREFIX_DEL,	/* on-link prefix gone: addr, plen */
+	NDP_NOTE_NBR_UNREACHABLE,	/* resolution or NUD failed: addr */
+	NDP_NOTE_MTU,		/* link MTU from an RA: value */
+	NDP_NOTE_HOPLIMIT,	/* CurHopLimit from an RA: value */
+	NDP_NOTE_GROUP_JOIN,	/* the core listens to group addr */
+	NDP_NOTE_GROUP_LEAVE,	/* ... no longer */
+};
+
+struct ndp_note {
+	u8 kind;		/* enum ndp_note_kind */
+	u8 plen;
+	struct ndp_ip6 addr;
+	u32 valid_s;		/* remaining lifetimes, NDP_INFINITE if so */
+	u32 preferred_s;
+	u32 value;
+};
+
+#define NDP_OUT_TX	48
+#define NDP_OUT_DONE	48
+#define NDP_OUT_NOTES	64
+#define NDP_OUT_ARENA	(16 * 1024)
+
+/*
+ * What one call produced.  Reset it with ndp_out_reset() before each call
+ * (or let the call append).  Notes that did not fit set @notes_lost: the
+ * caller then re-reads the tables.
+ */
+struct ndp_out {
+	u32 n_tx;
+	u32 n_done;
+	u32 n_notes;
+	u32 arena_used;
+	bool has_event;
+	bool notes_lost;
+	struct ndp_event ev;
+	struct ndp_tx tx[NDP_OUT_TX];
+	struct ndp_done done[NDP_OUT_DONE];
+	struct ndp_note notes[NDP_OUT_NOTES];
+	u8 arena[NDP_OUT_ARENA] __attribute__((aligned(8)));
+};
+
+void ndp_out_reset(struct ndp_out *out);
+
+/* --- the seed's API --- */
+
+/*
+ * local: set up a context for the interface with hardware address @mac in
+ * @mem (ndp_ctx_size(@cfg) bytes).  The link-local address starts
+ * tentative; its DAD and the first RS leave from ndp_tick() after their
+ * random delays, so @out may stay empty.  Returns the context, or NULL if
+ * @size is too small or @cfg invalid.
+ */
+struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
+			  const u8 mac[NDP_ETH_ALEN], s64 now,
+			  ndp_random_fn random, void *random_opaque,
+			  struct ndp_out *out);
+
+/*
+ * add_ip: add @ip/@plen (tentative until DAD passes) with lifetimes in
+ * seconds (NDP_INFINITE for ever).  Returns 0, -EEXIST, -ENOSPC (table
+ * full) or -EINVAL (multicast, unspecified, ...).
+ */
+int ndp_add_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+	       u8 plen, u32 valid_s, u32 preferred_s, struct ndp_out *out);
+int ndp_del_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+	       struct ndp_out *out);
+
+/* get_ip: the usable (non-tentative) addresses; returns how many there are. */
+int ndp_get_ip(const struct ndp_ctx *ctx, struct ndp_ip6 *ips, int max);
+
+/*
+ * allocate_frame: write an Ethernet + IPv6 header for @dst and upper-layer
+ * protocol @proto (IPPROTO_ICMPV6, _TCP, _UDP) into @buf (@cap bytes).
+ * Returns the header length (NDP_ETH_HLEN + NDP_IP6_HLEN), or 0.
+ */
+u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		       u8 proto, u8 *buf, u32 cap);
+
+/* select_source: RFC 6724 source for @dst into @src; -ENOENT if none. */
+int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		      struct ndp_ip6 *src);
+
+/* handle: process one received IPv6 packet. */
+void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
+		struct ndp_out *out);
+
+/*
+ * send: route @pkt (an IPv6 packet with headroom) to @dst (NULL: the
+ * header's destination): resolve the next hop, write the Ethernet header,
+ * and transmit, queue while resolving, or give it back dropped.  With
+ * NDP_SEND_FILL_LEN the core sets the IPv6 payload length from tot_len.
+ */
+#define NDP_SEND_FILL_LEN	0x1
+void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+	      const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out);
+
+/*
+ * tick: run every timer that is due.  Work per call is bounded by @out's
+ * room; when work remains, ndp_next_deadline() is @now.
+ */
+void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+
+/* When ndp_tick() must run next (absolute); NDP_TIME_NEVER if nothing. */
+s64 ndp_next_deadline(const struct ndp_ctx *ctx);
+
+/* add_prefix: an on-link prefix, lifetime in seconds. */
+int ndp_add_prefix(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx,
+		   u32 valid_s, struct ndp_out *out);
+int ndp_del_prefix(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx,
+		   struct ndp_out *out);
+int ndp_get_prefix(const struct ndp_ctx *ctx, struct ndp_prefix *pfx, int max);
+
+/* add_routers: static default routers (link-local), lifetime in seconds. */
+int ndp_add_routers(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ips,
+		    int n, u32 lifetime_s, struct ndp_out *out);
+int ndp_del_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+		   struct ndp_out *out);
+int ndp_get_routers(const struct ndp_ctx *ctx, struct ndp_ip6 *ips, int max);
+
+/* checksum: ones'-complement sum of @pseudo (the pseudo-header) and @bufs. */
+struct ndp_buf {
+	const void *p;
+	u32 len;
+};
+
+u16 ndp_checksum(const void *pseudo, u32 pseudo_len,
+		 const struct ndp_buf *bufs, int nbufs);
+
+void ndp_ipaddr_of_cstruct(const u8 *buf, struct ndp_ip6 *ip);
+void ndp_ipaddr_to_cstruct_raw(const struct ndp_ip6 *ip, u8 *buf, u32 off);
+
+/* --- beyond the seed --- */
+
+/* Upper-layer reachability confirmation (RFC 4861 7.3.1), e.g. from TCP. */
+void ndp_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip);
+
+/* Groups the upper layers listen to (ndo_set_rx_mode): receive them. */
+int ndp_join_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
+		   struct ndp_out *out);
+int ndp_leave_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
+		    struct ndp_out *out);
+
+/* Give back every handle the core holds (queued packets), dropped. */
+void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out);
+
+/* The hardware address and current link parameters. */
+void ndp_get_mac(const struct ndp_ctx *ctx, u8 mac[NDP_ETH_ALEN]);
+
+struct ndp_params {
+	u8 cur_hop_limit;
+	u8 dad_transmits;
+	bool accept_ra;
+	bool reply_echo;
+	u32 mtu;
+	u32 base_reachable_ms;
+	u32 reachable_ms;
+	u32 retrans_ms;
+};
+
+void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p);
+int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu);
+void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on);
+void ndp_set_reply_echo(struct ndp_ctx *ctx, bool on);
+void ndp_set_dad_transmits(struct ndp_ctx *ctx, u8 n);
+
+/* --- tables, for netlink and tests --- */
+
+enum ndp_addr_state {
+	NDP_ADDR_TENTATIVE,
+	NDP_ADDR_PREFERRED,
+	NDP_ADDR_DEPRECATED,
+	NDP_ADDR_DUPLICATE,
+};
+
+enum ndp_origin {
+	NDP_ORIGIN_LINKLOCAL,
+	NDP_ORIGIN_SLAAC,
+	NDP_ORIGIN_MANUAL,
+	NDP_ORIGIN_RA,
+	NDP_ORIGIN_STATIC,
+};
+
+struct ndp_addr_info {
+	struct ndp_ip6 addr;
+	u8 plen;
+	u8 state;		/* enum ndp_addr_state */
+	u8 origin;		/* enum ndp_origin */
+	u32 valid_s;		/* remaining, NDP_INFINITE for ever */
+	u32 preferred_s;
+};
+
+enum ndp_nbr_state {
+	NDP_NUD_NONE,
+	NDP_NUD_INCOMPLETE,
+	NDP_NUD_REACHABLE,
+	NDP_NUD_STALE,
+	NDP_NUD_DELAY,
+	NDP_NUD_PROBE,
+};
+
+struct ndp_nbr_info {
+	struct ndp_ip6 addr;
+	u8 mac[NDP_ETH_ALEN];
+	u8 state;		/* enum ndp_nbr_state */
+	bool is_router;
+	u16 queued;
+};
+
+struct ndp_router_info {
+	struct ndp_ip6 addr;
+	u8 origin;		/* NDP_ORIGIN_RA or NDP_ORIGIN_STATIC */
+	u8 nud;			/* enum ndp_nbr_state of its cache entry */
+	u32 lifetime_s;		/* remaining */
+};
+
+struct ndp_prefix_info {
+	struct ndp_prefix pfx;
+	u8 origin;
+	bool onlink;
+	bool autonomous;
+	u32 valid_s;
+	u32 preferred_s;
+};
+
+/*
+ * Walk a table: @*pos starts at 0; each call fills one entry, advances
+ * @*pos and returns true, or returns false at the end.  ndp_generation()
+ * changes whenever any table changes (for dump consistency).
+ */
+bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
+		   struct ndp_addr_info *ai);
+bool ndp_nbr_next(const struct ndp_ctx *ctx, u32 *pos,
+		  struct ndp_nbr_info *ni);
+bool ndp_router_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
+		     struct ndp_router_info *ri);
+bool ndp_prefix_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
+		     struct ndp_prefix_info *pi);
+u32 ndp_generation(const struct ndp_ctx *ctx);
+int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
+		   struct ndp_nbr_info *ni);
+
+/* --- counters: one per drop rule, plus table events --- */
+
+#include "ndpv6_stats.h"
+
+enum ndp_stat {
+#define NDP_STAT(name, desc) NDP_STAT_##name,
+	NDP_STATS_LIST
+#undef NDP_STAT
+	NDP_STAT_MAX
+};
+
+const u64 *ndp_stats(const struct ndp_ctx *ctx);
+const char *ndp_stat_name(unsigned int i);
+
+struct ndp_fill {
+	u16 addrs, max_addrs;
+	u16 nbrs, max_nbrs;
+	u16 routers, max_routers;
+	u16 prefixes, max_prefixes;
+	u16 groups, max_groups;
+	u16 queued, max_queued;
+	u16 incomplete;
+};
+
+void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f);
+
+#endif /* _NDPV6_H */

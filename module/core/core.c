@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 core: context set-up (the seed's `local`), configuration, output
+ * helpers, tick dispatch and next deadline, send, counters and getters.
+ */
+#include "ndp_private.h"
+
+const struct ndp_ip6 ndp_all_nodes = { .b = { 0xff, 0x02, [15] = 0x01 } };
+const struct ndp_ip6 ndp_all_routers = { .b = { 0xff, 0x02, [15] = 0x02 } };
+const struct ndp_ip6 ndp_all_mldv2_routers = {
+	.b = { 0xff, 0x02, [15] = 0x16 }
+};
+const struct ndp_ip6 ndp_unspecified;
+
+static const char *const ndp_stat_names[NDP_STAT_MAX] = {
+#define NDP_STAT(name, desc) #name,
+	NDP_STATS_LIST
+#undef NDP_STAT
+};
+
+void ndp_config_default(struct ndp_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->max_addrs = 16;
+	cfg->max_nbrs = 256;
+	cfg->max_routers = 16;
+	cfg->max_prefixes = 64;
+	cfg->max_groups = 32;
+	cfg->nbr_queue_len = 3;
+	cfg->queue_total = 64;
+	cfg->incomplete_quota = 64;
+	cfg->incomplete_rate = 100;
+	cfg->icmp_rate = 10;
+	cfg->icmp_burst = 10;
+	cfg->dad_transmits = 1;
+	cfg->rtr_solicits = 3;
+	cfg->rtr_solicit_interval_ms = 4000;
+	cfg->rtr_solicit_delay_ms = 1000;
+	cfg->retrans_ms = 1000;
+	cfg->base_reachable_ms = 30000;
+	cfg->delay_first_probe_ms = 5000;
+	cfg->link_mtu = 1500;
+	cfg->accept_ra = true;
+	cfg->reply_echo = true;
+}
+
+static bool config_valid(const struct ndp_config *c)
+{
+	return c->max_addrs >= 1 && c->max_nbrs >= 1 && c->max_routers >= 1 &&
+	       c->max_prefixes >= 1 && c->max_groups >= 2 &&
+	       c->queue_total <= NDP_MAX_QUEUE_SLOTS &&
+	       c->nbr_queue_len <= c->queue_total &&
+	       c->nbr_queue_len < NDP_OUT_TX / 2 &&
+	       c->incomplete_quota >= 1 && c->incomplete_rate >= 1 &&
+	       c->icmp_burst >= 1 && c->retrans_ms >= 1 &&
+	       c->base_reachable_ms >= 1 &&
+	       c->link_mtu >= NDP_MIN_MTU;
+}
+
+static u32 hash_buckets(const struct ndp_config *c)
+{
+	u32 n = 16;
+
+	while (n < c->max_nbrs)
+		n <<= 1;
+	return n;
+}
+
+#define NDP_ALIGN(x) (((x) + 7) & ~(size_t)7)
+
+/* Carve the tables out of @mem (or only measure, with @ctx NULL). */
+static size_t layout(const struct ndp_config *c, struct ndp_ctx *ctx)
+{
+	u8 *base = (u8 *)ctx;
+	size_t off = NDP_ALIGN(sizeof(struct ndp_ctx));
+
+#define CARVE(field, type, count)					\
+	do {								\
+		if (ctx)						\
+			ctx->field = (type *)(base + off);		\
+		off = NDP_ALIGN(off + sizeof(type) * (size_t)(count));	\
+	} while (0)
+	CARVE(buckets, u32, hash_buckets(c));
+	CARVE(nbrs, struct ndp_nbr, c->max_nbrs);
+	CARVE(heap, u32, c->max_nbrs);
+	CARVE(qslots, struct ndp_qslot, c->queue_total ? c->queue_total : 1);
+	CARVE(addrs, struct ndp_addr, c->max_addrs);
+	CARVE(groups, struct ndp_group, c->max_groups);
+	CARVE(routers, struct ndp_router, c->max_routers);
+	CARVE(pfxs, struct ndp_pfx, c->max_prefixes);
+#undef CARVE
+	return off;
+}
+
+size_t ndp_ctx_size(const struct ndp_config *cfg)
+{
+	if (!config_valid(cfg))
+		return 0;
+	return layout(cfg, NULL);
+}
+
+s64 ndp_random_delay(struct ndp_ctx *ctx, s64 span_ns)
+{
+	u64 r = 0;
+
+	if (span_ns <= 0)
+		return 0;
+	ctx->random(ctx->random_opaque, &r, sizeof(r));
+	return (s64)(r % (u64)span_ns);
+}
+
+/* ReachableTime = BaseReachableTime * uniform(0.5, 1.5) (RFC 4861 6.3.2) */
+static void redraw_reachable(struct ndp_ctx *ctx, s64 now)
+{
+	u32 base = ctx->base_reachable_ms;
+
+	ctx->reachable_ms = base / 2 + (u32)ndp_random_delay(ctx, base);
+	if (!ctx->reachable_ms)
+		ctx->reachable_ms = 1;
+	ctx->reachable_redraw = now + NDP_REACHABLE_REDRAW_NS;
+}
+
+void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms)
+{
+	if (ms && ms != ctx->base_reachable_ms) {
+		ctx->base_reachable_ms = ms;
+		redraw_reachable(ctx, now);
+	}
+}
+
+struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
+			  const u8 mac[NDP_ETH_ALEN], s64 now,
+			  ndp_random_fn random, void *random_opaque,
+			  struct ndp_out *out)
+{
+	struct ndp_ctx *ctx = mem;
+	size_t need = ndp_ctx_size(cfg);
+
+	if (!need || size < need || !random || (mac[0] & 1))
+		return NULL;
+	memset(mem, 0, need);
+	layout(cfg, ctx);
+	ctx->cfg = *cfg;
+	memcpy(ctx->mac, mac, NDP_ETH_ALEN);
+	ctx->random = random;
+	ctx->random_opaque = random_opaque;
+	ctx->cur_hop_limit = NDP_HOPLIMIT_DEFAULT;
+	ctx->mtu = cfg->link_mtu;
+	ctx->base_reachable_ms = cfg->base_reachable_ms;
+	ctx->retrans_ms = cfg->retrans_ms;
+	ctx->hash_mask = hash_buckets(cfg) - 1;
+	ctx->hash_seed = ndp_random_u32(ctx);
+	ctx->icmp_tokens = (s64)cfg->icmp_burst * NDP_NSEC_PER_SEC;
+	ctx->icmp_last = now;
+	ctx->inc_tokens = (s64)cfg->incomplete_quota * NDP_NSEC_PER_SEC;
+	ctx->inc_last = now;
+	ctx->mld_general_timer = NDP_TIME_NEVER;
+	redraw_reachable(ctx, now);
+	ndp_nbr_init(ctx);
+	ndp_rtr_init(ctx, now);
+	ndp_addr_init(ctx, now, out);
+	return ctx;
+}
+
+/* ------------------------------------------------------------- output */
+
+void ndp_out_reset(struct ndp_out *out)
+{
+	out->n_tx = 0;
+	out->n_done = 0;
+	out->n_notes = 0;
+	out->arena_used = 0;
+	out->has_event = false;
+	out->notes_lost = false;
+}
+
+bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes)
+{
+	return out->n_tx + ntx <= NDP_OUT_TX &&
+	       out->n_done + ndone <= NDP_OUT_DONE &&
+	       out->arena_used + bytes <= NDP_OUT_ARENA;
+}
+
+u8 *ndp_out_frame(struct ndp_out *out, u32 len)
+{
+	struct ndp_tx *tx;
+	u8 *p;
+
+	if (!ndp_out_room(out, 1, 0, len))
+		return NULL;
+	p = out->arena + out->arena_used;
+	out->arena_used += (len + 7) & ~7U;
+	if (out->arena_used > NDP_OUT_ARENA)
+		out->arena_used = NDP_OUT_ARENA;
+	tx = &out->tx[out->n_tx++];
+	tx->handle = NULL;
+	tx->frame = p;
+	tx->len = len;
+	return p;
+}
+
+void ndp_out_trim(struct ndp_out *out, u32 len)
+{
+	struct ndp_tx *tx = &out->tx[out->n_tx - 1];
+
+	if (len < tx->len)
+		tx->len = len;
+}
+
+void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt)
+{
+	struct ndp_tx *tx = &out->tx[out->n_tx++];
+
+	tx->handle = pkt->handle;
+	tx->frame = pkt->data - NDP_ETH_HLEN;
+	tx->len = pkt->len + NDP_ETH_HLEN;
+}
+
+void ndp_out_done(struct ndp_out *out, void *handle, bool dropped)
+{
+	struct ndp_done *d = &out->done[out->n_done++];
+
+	d->handle = handle;
+	d->dropped = dropped;
+}
+
+void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
+		  const struct ndp_ip6 *addr, u8 plen, u32 valid_s,
+		  u32 preferred_s, u32 value)
+{
+	struct ndp_note *n;
+
+	if (!out)
+		return;
+	if (out->n_notes >= NDP_OUT_NOTES) {
+		out->notes_lost = true;
+		return;
+	}
+	n = &out->notes[out->n_notes++];
+	n->kind = kind;
+	n->plen = plen;
+	if (addr)
+		n->addr = *addr;
+	else
+		memset(&n->addr, 0, sizeof(n->addr));
+	n->valid_s = valid_s;
+	n->preferred_s = preferred_s;
+	n->value = value;
+}
+
+/* ------------------------------------------------------------- timers */
+
+void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
+{
+	if (now >= ctx->reachable_redraw)
+		redraw_reachable(ctx, now);
+	ndp_addr_tick(ctx, now, out);
+	ndp_rtr_tick(ctx, now, out);
+	ndp_nbr_tick(ctx, now, out);
+}
+
+s64 ndp_next_deadline(const struct ndp_ctx *ctx)
+{
+	s64 t = ctx->reachable_redraw;
+
+	t = min(t, ndp_addr_deadline(ctx));
+	t = min(t, ndp_rtr_deadline(ctx));
+	t = min(t, ndp_nbr_deadline(ctx));
+	return t;
+}
+
+/* ------------------------------------------------------------- send */
+
+u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		       u8 proto, u8 *buf, u32 cap)
+{
+	static const u8 zero_mac[NDP_ETH_ALEN];
+	struct ndp_ip6 src;
+
+	if (cap < NDP_ETH_HLEN + NDP_IP6_HLEN)
+		return 0;
+	if (ndp_select_source(ctx, dst, &src))
+		src = ndp_unspecified;
+	ndp_write_eth(ctx, buf, zero_mac);
+	ndp_write_ip6(buf + NDP_ETH_HLEN, &src, dst, proto,
+		      ctx->cur_hop_limit, 0);
+	return NDP_ETH_HLEN + NDP_IP6_HLEN;
+}
+
+void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+	      const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
+{
+	struct ndp_ip6 d, nh;
+	u8 mac[NDP_ETH_ALEN];
+
+	if (pkt->len < NDP_IP6_HLEN || pkt->tot_len < pkt->len ||
+	    pkt->headroom < NDP_ETH_HLEN || (pkt->data[0] >> 4) != 6) {
+		ndp_count(ctx, NDP_STAT_TX_BAD_PACKET);
+		ndp_out_done(out, pkt->handle, true);
+		return;
+	}
+	if (dst)
+		d = *dst;
+	else
+		ndp_ipaddr_of_cstruct(pkt->data + 24, &d);
+	if (flags & NDP_SEND_FILL_LEN) {
+		u32 pl = pkt->tot_len - NDP_IP6_HLEN;
+
+		ndp_put16(pkt->data + 4, pl > 0xffff ? 0 : (u16)pl);
+	}
+	if (ndp_ip6_is_mcast(&d)) {
+		ndp_mcast_mac(&d, mac);
+		ndp_write_eth(ctx, pkt->data - NDP_ETH_HLEN, mac);
+		ndp_out_tx_handle(out, pkt);
+		ndp_count(ctx, NDP_STAT_TX_PACKETS);
+		return;
+	}
+	if (ndp_next_hop(ctx, &d, &nh)) {
+		ndp_count(ctx, NDP_STAT_TX_NO_ROUTE);
+		ndp_out_done(out, pkt->handle, true);
+		return;
+	}
+	ndp_nbr_output(ctx, now, &nh, pkt, out);
+}
+
+void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out)
+{
+	ndp_nbr_flush(ctx, out);
+}
+
+/* ------------------------------------------------------------- getters */
+
+void ndp_get_mac(const struct ndp_ctx *ctx, u8 mac[NDP_ETH_ALEN])
+{
+	memcpy(mac, ctx->mac, NDP_ETH_ALEN);
+}
+
+void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
+{
+	p->cur_hop_limit = ctx->cur_hop_limit;
+	p->dad_transmits = ctx->cfg.dad_transmits;
+	p->accept_ra = ctx->cfg.accept_ra;
+	p->reply_echo = ctx->cfg.reply_echo;
+	p->mtu = ctx->mtu;
+	p->base_reachable_ms = ctx->base_reachable_ms;
+	p->reachable_ms = ctx->reachable_ms;
+	p->retrans_ms = ctx->retrans_ms;
+}
+
+int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)
+{
+	if (mtu < NDP_MIN_MTU)
+		return -EINVAL;
+	ctx->cfg.link_mtu = mtu;
+	if (ctx->mtu > mtu || ctx->mtu == 0)
+		ctx->mtu = mtu;
+	ndp_changed(ctx);
+	return 0;
+}
+
+void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on)
+{
+	ctx->cfg.accept_ra = on;
+}
+
+void ndp_set_reply_echo(struct ndp_ctx *ctx, bool on)
+{
+	ctx->cfg.reply_echo = on;
+}
+
+void ndp_set_dad_transmits(struct ndp_ctx *ctx, u8 n)
+{
+	ctx->cfg.dad_transmits = n;
+}
+
+const u64 *ndp_stats(const struct ndp_ctx *ctx)
+{
+	return ctx->stats;
+}
+
+const char *ndp_stat_name(unsigned int i)
+{
+	return i < NDP_STAT_MAX ? ndp_stat_names[i] : NULL;
+}
+
+u32 ndp_generation(const struct ndp_ctx *ctx)
+{
+	return ctx->generation;
+}
+
+void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f)
+{
+	const struct ndp_config *c = &ctx->cfg;
+	unsigned int i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < c->max_addrs; i++)
+		f->addrs += ctx->addrs[i].used;
+	for (i = 0; i < c->max_routers; i++)
+		f->routers += ctx->routers[i].used;
+	for (i = 0; i < c->max_prefixes; i++)
+		f->prefixes += ctx->pfxs[i].used;
+	for (i = 0; i < c->max_groups; i++)
+		f->groups += ctx->groups[i].used;
+	f->max_addrs = c->max_addrs;
+	f->max_routers = c->max_routers;
+	f->max_prefixes = c->max_prefixes;
+	f->max_groups = c->max_groups;
+	f->nbrs = ctx->n_nbrs;
+	f->max_nbrs = c->max_nbrs;
+	f->queued = ctx->n_queued;
+	f->max_queued = c->queue_total;
+	f->incomplete = ctx->n_incomplete;
+}

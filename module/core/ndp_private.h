@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private to the core (the files of module/core).  This header is the only place that
+ * knows whether the core is built in the kernel or in userspace.
+ *
+ * Layout of the core:
+ *   core.c   ndp_local, configuration, tick dispatch, next deadline, output
+ *            helpers, counters, getters
+ *   wire.c   checksum, byte access, option walk, frame builders
+ *   rx.c     ndp_handle: IPv6 header, extension headers, ICMPv6 dispatch,
+ *            echo, ICMPv6 errors with their rate limit
+ *   nbr.c    neighbour cache: NUD, queue while resolving, eviction, NS/NA
+ *   addr.c   addresses, DAD, multicast groups and MLDv2
+ *   rtr.c    routers, prefixes, RS, RA, next hop, source selection
+ *
+ * Timers of the core (all absolute s64 ns; NDP_TIME_NEVER when idle), every
+ * one run by ndp_tick() and reported by ndp_next_deadline():
+ *   nbr->timer        INCOMPLETE retransmit / REACHABLE->STALE / DELAY->PROBE
+ *                     / PROBE retransmit; kept in a min-heap (ctx->heap)
+ *   addr->timer       DAD: first NS after a random delay, next NS, success
+ *   addr->preferred_until, addr->valid_until   deprecate, remove
+ *   grp->timer        MLDv2 unsolicited Report repeats, Query responses
+ *   ctx->rs_timer     next RS
+ *   rtr->expires      default router lifetime
+ *   pfx->valid_until  on-link prefix lifetime
+ *   ctx->reachable_redraw  re-draw ReachableTime (every 2 hours)
+ */
+#ifndef _NDP_PRIVATE_H
+#define _NDP_PRIVATE_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/stddef.h>
+#include <linux/minmax.h>
+#include <linux/compiler.h>
+#else
+#include <stddef.h>
+#include <string.h>
+#include <errno.h>
+#include <linux/types.h>	/* tools/lib/include shim: u8 ... s64, bool */
+#ifndef min
+#define min(a, b) ((a) < (b) ? (a) : (b))
+#define max(a, b) ((a) > (b) ? (a) : (b))
+#endif
+#ifndef likely
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+#endif
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+#ifndef fallthrough
+#define fallthrough __attribute__((__fallthrough__))
+#endif
+#endif
+
+#include "../../include/ndpv6.h"
+
+/* Protocol numbers and constants (RFC 4861, 4443, 8200, 3810). */
+#define NDP_NH_HOPOPTS		0
+#define NDP_NH_TCP		6
+#define NDP_NH_UDP		17
+#define NDP_NH_ROUTING		43
+#define NDP_NH_FRAGMENT		44
+#define NDP_NH_ICMPV6		58
+#define NDP_NH_NONE		59
+#define NDP_NH_DSTOPTS		60
+
+#define NDP_ICMP_DST_UNREACH	1
+#define NDP_ICMP_PKT_TOO_BIG	2
+#define NDP_ICMP_TIME_EXCEEDED	3
+#define NDP_ICMP_PARAM_PROB	4
+#define NDP_ICMP_ECHO_REQUEST	128
+#define NDP_ICMP_ECHO_REPLY	129
+#define NDP_ICMP_MLD_QUERY	130
+#define NDP_ICMP_MLD1_REPORT	131
+#define NDP_ICMP_MLD1_DONE	132
+#define NDP_ICMP_RS		133
+#define NDP_ICMP_RA		134
+#define NDP_ICMP_NS		135
+#define NDP_ICMP_NA		136
+#define NDP_ICMP_REDIRECT	137
+#define NDP_ICMP_MLD2_REPORT	143
+
+#define NDP_OPT_SLLA		1
+#define NDP_OPT_TLLA		2
+#define NDP_OPT_PIO		3
+#define NDP_OPT_REDIR_HDR	4
+#define NDP_OPT_MTU		5
+#define NDP_OPT_NONCE		14
+
+#define NDP_NA_FLAG_R		0x80
+#define NDP_NA_FLAG_S		0x40
+#define NDP_NA_FLAG_O		0x20
+#define NDP_PIO_FLAG_L		0x80
+#define NDP_PIO_FLAG_A		0x40
+
+#define NDP_MIN_MTU		1280
+#define NDP_HOPLIMIT_DEFAULT	64
+#define NDP_MAX_EXT_HDRS	8	/* longer chains are dropped */
+#define NDP_NONCE_LEN		6
+#define NDP_MLD_ROBUSTNESS	2
+#define NDP_MLD_UNSOL_IVL_MS	1000	/* RFC 3810 9.11 */
+#define NDP_REACHABLE_REDRAW_NS	(2LL * 3600 * NDP_NSEC_PER_SEC)
+#define NDP_TWO_HOURS_S		7200U
+#define NDP_MAX_QUEUE_SLOTS	4096
+
+static inline s64 ndp_ms(u32 ms)
+{
+	return (s64)ms * NDP_NSEC_PER_MSEC;
+}
+
+static inline s64 ndp_sec(u32 s)
+{
+	return (s64)s * NDP_NSEC_PER_SEC;
+}
+
+/* Absolute expiry for a lifetime in seconds; NDP_INFINITE never expires. */
+static inline s64 ndp_expiry(s64 now, u32 lifetime_s)
+{
+	return lifetime_s == NDP_INFINITE ? NDP_TIME_NEVER :
+	       now + ndp_sec(lifetime_s);
+}
+
+/* Remaining seconds (rounded up) until @until; NDP_INFINITE if never. */
+static inline u32 ndp_remaining_s(s64 now, s64 until)
+{
+	s64 d;
+
+	if (until == NDP_TIME_NEVER)
+		return NDP_INFINITE;
+	if (until <= now)
+		return 0;
+	d = (until - now + NDP_NSEC_PER_SEC - 1) / NDP_NSEC_PER_SEC;
+	return d >= NDP_INFINITE ? NDP_INFINITE - 1 : (u32)d;
+}
+
+/* Byte access: the core never assumes alignment. */
+static inline u16 ndp_get16(const u8 *p)
+{
+	return (u16)(p[0] << 8 | p[1]);
+}
+
+static inline u32 ndp_get32(const u8 *p)
+{
+	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
+}
+
+static inline void ndp_put16(u8 *p, u16 v)
+{
+	p[0] = v >> 8;
+	p[1] = v;
+}
+
+static inline void ndp_put32(u8 *p, u32 v)
+{
+	p[0] = v >> 24;
+	p[1] = v >> 16;
+	p[2] = v >> 8;
+	p[3] = v;
+}
+
+/* Address predicates. */
+static inline bool ndp_ip6_eq(const struct ndp_ip6 *a, const struct ndp_ip6 *b)
+{
+	return !memcmp(a, b, sizeof(*a));
+}
+
+static inline bool ndp_ip6_is_mcast(const struct ndp_ip6 *a)
+{
+	return a->b[0] == 0xff;
+}
+
+static inline bool ndp_ip6_is_unspec(const struct ndp_ip6 *a)
+{
+	static const struct ndp_ip6 zero;
+
+	return ndp_ip6_eq(a, &zero);
+}
+
+static inline bool ndp_ip6_is_linklocal(const struct ndp_ip6 *a)
+{
+	return a->b[0] == 0xfe && (a->b[1] & 0xc0) == 0x80;
+}
+
+static inline bool ndp_ip6_is_loopback(const struct ndp_ip6 *a)
+{
+	static const struct ndp_ip6 lo = { .b = { [15] = 1 } };
+
+	return ndp_ip6_eq(a, &lo);
+}
+
+/* ff02::1:ffXX:XXXX for @a */
+static inline void ndp_solicited_node(const struct ndp_ip6 *a,
+				      struct ndp_ip6 *sn)
+{
+	memset(sn, 0, sizeof(*sn));
+	sn->b[0] = 0xff;
+	sn->b[1] = 0x02;
+	sn->b[11] = 0x01;
+	sn->b[12] = 0xff;
+	sn->b[13] = a->b[13];
+	sn->b[14] = a->b[14];
+	sn->b[15] = a->b[15];
+}
+
+static inline bool ndp_ip6_is_solicited_node(const struct ndp_ip6 *a)
+{
+	static const u8 pfx[13] = { 0xff, 0x02, [11] = 0x01, [12] = 0xff };
+
+	return !memcmp(a->b, pfx, sizeof(pfx));
+}
+
+/* 33:33 + low 32 bits (RFC 2464 7) */
+static inline void ndp_mcast_mac(const struct ndp_ip6 *a, u8 *mac)
+{
+	mac[0] = 0x33;
+	mac[1] = 0x33;
+	memcpy(mac + 2, a->b + 12, 4);
+}
+
+bool ndp_prefix_match(const struct ndp_ip6 *a, const struct ndp_ip6 *b,
+		      unsigned int plen);
+unsigned int ndp_common_prefix_len(const struct ndp_ip6 *a,
+				   const struct ndp_ip6 *b);
+
+extern const struct ndp_ip6 ndp_all_nodes;	/* ff02::1 */
+extern const struct ndp_ip6 ndp_all_routers;	/* ff02::2 */
+extern const struct ndp_ip6 ndp_all_mldv2_routers;	/* ff02::16 */
+extern const struct ndp_ip6 ndp_unspecified;	/* :: */
+
+/* ---------------------------------------------------------------- tables */
+
+struct ndp_qslot {			/* a packet waiting for resolution */
+	struct ndp_pkt pkt;
+	u32 next;			/* next slot in its FIFO, or NDP_NIL */
+};
+
+#define NDP_NIL 0xffffffffU
+
+struct ndp_nbr {
+	struct ndp_ip6 ip;
+	u8 mac[NDP_ETH_ALEN];
+	u8 state;			/* enum ndp_nbr_state; NONE: free */
+	u8 probes;			/* solicitations sent in this state */
+	bool is_router;
+	bool has_mac;
+	u16 qlen;
+	u32 qhead, qtail;		/* struct ndp_qslot FIFO */
+	u32 hnext;			/* hash chain */
+	u32 heap_pos;			/* index in ctx->heap, or NDP_NIL */
+	u32 lru_prev, lru_next;		/* evict list (INCOMPLETE or STALE) */
+	s64 timer;			/* NUD deadline, NDP_TIME_NEVER if none */
+	s64 confirmed;			/* last reachability confirmation */
+	s64 created;
+};
+
+struct ndp_addr {
+	struct ndp_ip6 ip;
+	u8 plen;
+	u8 state;			/* enum ndp_addr_state */
+	u8 origin;			/* enum ndp_origin */
+	u8 dad_left;			/* DAD NS still to send */
+	bool used;
+	bool dad_started;		/* first NS sent */
+	u8 nonce[NDP_NONCE_LEN];	/* RFC 7527: of our last DAD NS */
+	s64 timer;			/* DAD deadline */
+	s64 preferred_until;
+	s64 valid_until;
+};
+
+struct ndp_group {
+	struct ndp_ip6 ip;
+	u16 users;			/* addresses using it (solicited-node) */
+	bool upper;			/* joined by the upper layer */
+	bool used;
+	u8 reports_left;		/* unsolicited Reports still to send */
+	bool leaving;			/* a leave (TO_IN {}) report pending */
+	s64 timer;			/* next Report */
+};
+
+struct ndp_router {
+	struct ndp_ip6 ip;
+	u8 origin;			/* NDP_ORIGIN_RA or _STATIC */
+	bool used;
+	s64 expires;
+};
+
+struct ndp_pfx {
+	struct ndp_prefix pfx;
+	u8 origin;
+	bool used;
+	bool autonomous;		/* an address was made from it */
+	s64 valid_until;
+	s64 preferred_until;
+};
+
+struct ndp_ctx {
+	struct ndp_config cfg;
+	u8 mac[NDP_ETH_ALEN];
+	ndp_random_fn random;
+	void *random_opaque;
+
+	/* link parameters (RFC 4861 6.3.2) */
+	u8 cur_hop_limit;
+	u32 mtu;
+	u32 base_reachable_ms;
+	u32 reachable_ms;		/* randomised */
+	u32 retrans_ms;
+	s64 reachable_redraw;
+
+	/* router solicitation */
+	u8 rs_sent;
+	bool rs_done;
+	s64 rs_timer;
+
+	/* MLDv2 General Query response (one pending at a time) */
+	s64 mld_general_timer;
+
+	/* ICMPv6 error token bucket, in ns of credit */
+	s64 icmp_tokens;
+	s64 icmp_last;
+
+	/* neighbour cache */
+	u32 hash_seed;
+	u32 hash_mask;
+	u32 *buckets;			/* hash_mask + 1 heads */
+	struct ndp_nbr *nbrs;		/* cfg.max_nbrs */
+	u32 n_nbrs;
+	u32 n_incomplete;
+	u32 *heap;			/* min-heap of nbr indices by timer */
+	u32 heap_len;
+	u32 free_nbr;			/* free list through hnext */
+	u32 evict_inc_head, evict_inc_tail;	/* INCOMPLETE, oldest first */
+	u32 evict_stale_head, evict_stale_tail;	/* STALE, oldest first */
+	s64 inc_tokens;			/* rate limit, ns of credit */
+	s64 inc_last;
+	struct ndp_qslot *qslots;	/* cfg.queue_total */
+	u32 free_qslot;
+	u32 n_queued;
+	u32 rr_next;			/* router round robin */
+
+	struct ndp_addr *addrs;		/* cfg.max_addrs */
+	struct ndp_group *groups;	/* cfg.max_groups */
+	struct ndp_router *routers;	/* cfg.max_routers */
+	struct ndp_pfx *pfxs;		/* cfg.max_prefixes */
+
+	u32 generation;
+	u64 stats[NDP_STAT_MAX];
+};
+
+static inline void ndp_count(struct ndp_ctx *ctx, enum ndp_stat s)
+{
+	ctx->stats[s]++;
+}
+
+static inline void ndp_changed(struct ndp_ctx *ctx)
+{
+	ctx->generation++;
+}
+
+static inline u32 ndp_random_u32(struct ndp_ctx *ctx)
+{
+	u32 v = 0;
+
+	ctx->random(ctx->random_opaque, &v, sizeof(v));
+	return v;
+}
+
+/* BaseReachableTime from an RA: re-draws ReachableTime if it changed. */
+void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms);
+
+/* Uniform in [0, span_ns). */
+s64 ndp_random_delay(struct ndp_ctx *ctx, s64 span_ns);
+
+/* ---------------------------------------------------------------- output */
+
+/* Room check before building: @ntx frames, @ndone handles, @bytes arena. */
+bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes);
+/* Reserve @len arena bytes for a frame and queue it for transmission. */
+u8 *ndp_out_frame(struct ndp_out *out, u32 len);
+/* Shrink the last frame from ndp_out_frame() to @len. */
+void ndp_out_trim(struct ndp_out *out, u32 len);
+void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt);
+void ndp_out_done(struct ndp_out *out, void *handle, bool dropped);
+void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
+		  const struct ndp_ip6 *addr, u8 plen, u32 valid_s,
+		  u32 preferred_s, u32 value);
+
+/* ---------------------------------------------------------------- wire.c */
+
+u32 ndp_csum_add(u32 sum, const void *data, u32 len);
+u16 ndp_csum_fold(u32 sum);
+/* ICMPv6 checksum of @len bytes at @icmp between @src and @dst. */
+u16 ndp_icmp_csum(const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
+		  const u8 *icmp, u32 len);
+
+/* Ethernet header: dst, our MAC, ETH_P_IPV6. */
+void ndp_write_eth(const struct ndp_ctx *ctx, u8 *frame, const u8 *dst_mac);
+/* IPv6 header (no extension headers). */
+void ndp_write_ip6(u8 *ip6, const struct ndp_ip6 *src,
+		   const struct ndp_ip6 *dst, u8 nh, u8 hop_limit,
+		   u16 payload_len);
+
+/*
+ * Build an ICMPv6 frame in @out's arena: Ethernet to @dst_mac, IPv6 from
+ * @src to @dst with @hop_limit, and ICMPv6 body @body of @len bytes (type
+ * first; the checksum is filled in).  Returns false (and counts
+ * TX_OUT_FULL) when @out is full.
+ */
+bool ndp_emit_icmp(struct ndp_ctx *ctx, struct ndp_out *out,
+		   const u8 *dst_mac, const struct ndp_ip6 *src,
+		   const struct ndp_ip6 *dst, u8 hop_limit,
+		   const u8 *body, u32 len);
+/*
+ * Finish a frame whose ICMPv6 body (@len bytes) the caller already wrote at
+ * @f + NDP_ETH_HLEN + NDP_IP6_HLEN: headers and checksum.
+ */
+void ndp_finish_icmp(const struct ndp_ctx *ctx, u8 *f, const u8 *dst_mac,
+		     const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
+		     u8 hop_limit, u32 len);
+/* Same with a Hop-by-Hop Router Alert (MLD). */
+bool ndp_emit_icmp_ra(struct ndp_ctx *ctx, struct ndp_out *out,
+		      const u8 *dst_mac, const struct ndp_ip6 *src,
+		      const struct ndp_ip6 *dst, const u8 *body, u32 len);
+
+/* Parsed ND options: the last of each kind wins; PIOs are walked again. */
+struct ndp_opts {
+	const u8 *slla;			/* 6 bytes, or NULL */
+	const u8 *tlla;
+	const u8 *mtu;			/* whole option */
+	const u8 *nonce;		/* NDP_NONCE_LEN bytes */
+	u8 nonce_len;
+	u16 n_pio;
+};
+
+/*
+ * Validate and index the options in [@p, @p + @len): every length non-zero
+ * and inside; SLLA/TLLA of Ethernet size; PIO 32 bytes; MTU 8 bytes.
+ * Returns 0 or the ndp_stat that failed (already counted).
+ */
+int ndp_opts_parse(struct ndp_ctx *ctx, const u8 *p, u32 len,
+		   struct ndp_opts *o);
+
+/* Send an NS for @target: @src NULL means DAD (from ::, with @nonce). */
+bool ndp_send_ns(struct ndp_ctx *ctx, struct ndp_out *out,
+		 const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
+		 const u8 *dst_mac, const struct ndp_ip6 *target,
+		 const u8 *nonce);
+bool ndp_send_na(struct ndp_ctx *ctx, struct ndp_out *out,
+		 const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
+		 const u8 *dst_mac, const struct ndp_ip6 *target, u8 flags);
+
+/* ---------------------------------------------------------------- rx.c */
+
+struct ndp_rx {				/* one received packet, parsed */
+	const struct ndp_pkt *pkt;
+	const u8 *ip6;
+	struct ndp_ip6 src, dst;
+	u8 hop_limit;
+	u8 proto;			/* upper-layer protocol */
+	bool fragmented;		/* a Fragment header was seen */
+	u32 l4_off;			/* from ip6 */
+	u32 l4_len;
+	const u8 *l4;			/* ICMPv6 message: l4_len linear bytes */
+};
+
+/* ICMPv6 error @type/@code about @rx with @pointer (rate-limited). */
+void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		    u8 type, u8 code, u32 pointer, struct ndp_out *out);
+
+/* ---------------------------------------------------------------- nbr.c */
+
+int ndp_nbr_init(struct ndp_ctx *ctx);
+struct ndp_nbr *ndp_nbr_find(const struct ndp_ctx *ctx,
+			     const struct ndp_ip6 *ip);
+void ndp_rx_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+	       const struct ndp_opts *o, struct ndp_out *out);
+void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+	       const struct ndp_opts *o, struct ndp_out *out);
+/*
+ * A link-layer address learned from an RS, RA or Redirect option (RFC 4861
+ * 6.3.4, 7.2.3 rules): create STALE or update to STALE if changed.
+ */
+void ndp_nbr_learn(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+		   const u8 *mac, bool is_router);
+/* Mark/unmark the cache entry of a router (exists or not). */
+void ndp_nbr_set_router(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
+			bool is_router);
+/* Is the neighbour known not to be reachable (INCOMPLETE or absent)? */
+bool ndp_nbr_probably_unreachable(const struct ndp_ctx *ctx,
+				  const struct ndp_ip6 *ip);
+/*
+ * Link-layer destination for a frame the core builds to @dst: multicast
+ * maps to 33:33:..; unicast goes through ndp_next_hop() and the cache (a
+ * STALE entry moves to DELAY as for any send).  Returns 0 with @mac set,
+ * -EAGAIN when resolution has just started (the frame is dropped: only the
+ * caller's packets are queued) or -EHOSTUNREACH.
+ */
+int ndp_resolve(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+		u8 *mac, struct ndp_out *out);
+/* Transmit @pkt to on-link next hop @nh (resolving, queueing). */
+void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
+		    const struct ndp_pkt *pkt, struct ndp_out *out);
+void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+s64 ndp_nbr_deadline(const struct ndp_ctx *ctx);
+void ndp_nbr_flush(struct ndp_ctx *ctx, struct ndp_out *out);
+void ndp_nbr_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip);
+/* ReachableTime changed: nothing to do now, entries pick it up. */
+
+/* ---------------------------------------------------------------- addr.c */
+
+void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+struct ndp_addr *ndp_addr_find(const struct ndp_ctx *ctx,
+			       const struct ndp_ip6 *ip);
+/* Is @ip one of our addresses in a usable (non-tentative) state? */
+bool ndp_addr_is_ours(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/* Is @ip a group we listen to (all-nodes, solicited-node, upper)? */
+bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/* The valid link-local address, or NULL while it is tentative. */
+const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx);
+int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+		 u8 plen, u8 origin, u32 valid_s, u32 preferred_s,
+		 struct ndp_out *out);
+int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
+		 struct ndp_out *out);
+/* SLAAC (RFC 4862 5.5.3) for one PIO with A=1. */
+void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
+		    const struct ndp_prefix *pfx, u32 valid_s,
+		    u32 preferred_s, struct ndp_out *out);
+/* DAD inputs (RFC 4862 5.4.3, 5.4.4); true if the message was about DAD. */
+bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		     const struct ndp_ip6 *target, const struct ndp_opts *o,
+		     struct ndp_out *out);
+bool ndp_addr_dad_na(struct ndp_ctx *ctx, s64 now,
+		     const struct ndp_ip6 *target, struct ndp_out *out);
+void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		      struct ndp_out *out);
+int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		   bool upper, struct ndp_out *out);
+int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		    bool upper, struct ndp_out *out);
+void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+s64 ndp_addr_deadline(const struct ndp_ctx *ctx);
+
+/* ---------------------------------------------------------------- rtr.c */
+
+void ndp_rtr_init(struct ndp_ctx *ctx, s64 now);
+void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+	       const struct ndp_opts *o, struct ndp_out *out);
+void ndp_rx_rs(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+	       const struct ndp_opts *o, struct ndp_out *out);
+void ndp_rx_redirect(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		     const struct ndp_opts *o, struct ndp_out *out);
+/* An NA with R=0 from @ip: drop it from the default router list. */
+void ndp_rtr_not_router(struct ndp_ctx *ctx, s64 now,
+			const struct ndp_ip6 *ip, struct ndp_out *out);
+bool ndp_rtr_is_router(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/* Is @dst on-link (link-local, or in an on-link prefix)? */
+bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst);
+/*
+ * Next hop for @dst (RFC 4861 5.2): @dst itself if on-link, else a default
+ * router.  Returns -EHOSTUNREACH when off-link with no router (RFC 5942).
+ */
+int ndp_next_hop(struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		 struct ndp_ip6 *nh);
+void ndp_rtr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+s64 ndp_rtr_deadline(const struct ndp_ctx *ctx);
+
+#endif /* _NDP_PRIVATE_H */

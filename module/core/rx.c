@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 core: the seed's `handle`.  IPv6 header and extension-header chain
+ * (RFC 8200), ICMPv6 (RFC 4443) checksum and dispatch, ND validation
+ * (RFC 4861 6.1, 7.1, 8.1; RFC 6980), echo, ICMPv6 errors.
+ *
+ * Every input handle leaves exactly once: as the event (deliver up), or in
+ * the done list (consumed, or dropped with a counter moved).
+ */
+#include "ndp_private.h"
+
+#ifdef NDP_FUZZ_NO_CSUM
+#define csum_checked(x) (true)
+#else
+#define csum_checked(x) (x)
+#endif
+
+#define ICMP_ERR_MAX_QUOTE	(NDP_MIN_MTU - NDP_IP6_HLEN - 8)
+
+static void drop(struct ndp_ctx *ctx, const struct ndp_pkt *pkt,
+		 struct ndp_out *out, enum ndp_stat why)
+{
+	ndp_count(ctx, why);
+	ndp_out_done(out, pkt->handle, true);
+}
+
+static void consume(const struct ndp_pkt *pkt, struct ndp_out *out)
+{
+	ndp_out_done(out, pkt->handle, false);
+}
+
+static void deliver(struct ndp_ctx *ctx, const struct ndp_rx *rx,
+		    struct ndp_out *out)
+{
+	struct ndp_event *ev = &out->ev;
+
+	switch (rx->proto) {
+	case NDP_NH_TCP:
+		ev->kind = NDP_EV_TCP;
+		break;
+	case NDP_NH_UDP:
+		ev->kind = NDP_EV_UDP;
+		break;
+	default:
+		ev->kind = NDP_EV_DEFAULT;
+		break;
+	}
+	ev->proto = rx->proto;
+	ev->handle = rx->pkt->handle;
+	ev->l3_off = 0;
+	ev->l4_off = rx->l4_off;
+	ev->src = rx->src;
+	ev->dst = rx->dst;
+	out->has_event = true;
+	ndp_count(ctx, NDP_STAT_RX_DELIVERED);
+}
+
+/* Token bucket: icmp_rate per second, icmp_burst deep (RFC 4443 2.4 f). */
+static bool icmp_rate_ok(struct ndp_ctx *ctx, s64 now)
+{
+	s64 cap = (s64)ctx->cfg.icmp_burst * NDP_NSEC_PER_SEC;
+	s64 cost = NDP_NSEC_PER_SEC;
+
+	if (now > ctx->icmp_last) {
+		s64 dt = now - ctx->icmp_last;
+
+		/* dt * rate, saturating */
+		if (dt > cap)
+			ctx->icmp_tokens = cap;
+		else
+			ctx->icmp_tokens = min(cap, ctx->icmp_tokens +
+					       dt * ctx->cfg.icmp_rate);
+		ctx->icmp_last = now;
+	}
+	if (ctx->icmp_tokens < cost)
+		return false;
+	ctx->icmp_tokens -= cost;
+	return true;
+}
+
+static bool is_icmp_error_or_redirect(const struct ndp_rx *rx)
+{
+	const u8 *l4 = rx->ip6 + rx->l4_off;
+
+	if (rx->proto != NDP_NH_ICMPV6)
+		return false;
+	if (rx->l4_off + 1 > rx->pkt->len)
+		return true;	/* cannot tell: be safe, send nothing */
+	return l4[0] < 128 || l4[0] == NDP_ICMP_REDIRECT;
+}
+
+void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		    u8 type, u8 code, u32 pointer, struct ndp_out *out)
+{
+	u32 quote = min(rx->pkt->len, (u32)ICMP_ERR_MAX_QUOTE);
+	u32 plen = NDP_IP6_HLEN + ndp_get16(rx->ip6 + 4);
+	u8 mac[NDP_ETH_ALEN];
+	struct ndp_ip6 src;
+	u8 *f, *icmp;
+	u32 len;
+
+	quote = min(quote, plen);
+	/* RFC 4443 2.4 (e): not about errors, not to multicast or :: */
+	if (is_icmp_error_or_redirect(rx) || ndp_ip6_is_unspec(&rx->src) ||
+	    ndp_ip6_is_mcast(&rx->src) ||
+	    (ndp_ip6_is_mcast(&rx->dst) &&
+	     !(type == NDP_ICMP_PKT_TOO_BIG ||
+	       (type == NDP_ICMP_PARAM_PROB && code == 2)))) {
+		ndp_count(ctx, NDP_STAT_ICMP_ERR_SUPPRESSED);
+		return;
+	}
+	if (ndp_ip6_is_mcast(&rx->dst) || !ndp_addr_is_ours(ctx, &rx->dst)) {
+		if (ndp_select_source(ctx, &rx->src, &src)) {
+			ndp_count(ctx, NDP_STAT_ICMP_ERR_SUPPRESSED);
+			return;
+		}
+	} else {
+		src = rx->dst;
+	}
+	if (!icmp_rate_ok(ctx, now)) {
+		ndp_count(ctx, NDP_STAT_ICMP_ERR_RATELIMITED);
+		return;
+	}
+	if (ndp_resolve(ctx, now, &rx->src, mac, out))
+		return;
+	len = 8 + quote;
+	f = ndp_out_frame(out, NDP_ETH_HLEN + NDP_IP6_HLEN + len);
+	if (!f) {
+		ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
+		return;
+	}
+	icmp = f + NDP_ETH_HLEN + NDP_IP6_HLEN;
+	icmp[0] = type;
+	icmp[1] = code;
+	ndp_put32(icmp + 4, pointer);
+	memcpy(icmp + 8, rx->ip6, quote);
+	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit, len);
+}
+
+/*
+ * Options of a Hop-by-Hop or Destination Options header at @off, @hlen
+ * bytes.  Returns 0 to go on, or the stat that drops the packet.
+ */
+static int walk_options(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
+			u32 off, u32 hlen, struct ndp_out *out)
+{
+	const u8 *p = rx->ip6;
+	u32 i = off + 2, end = off + hlen;
+
+	while (i < end) {
+		u8 type = p[i];
+		u32 olen;
+
+		if (type == 0) {		/* Pad1 */
+			i++;
+			continue;
+		}
+		if (i + 2 > end)
+			return NDP_STAT_EXT_TRUNCATED;
+		olen = 2 + p[i + 1];
+		if (i + olen > end)
+			return NDP_STAT_EXT_TRUNCATED;
+		switch (type) {
+		case 1:				/* PadN */
+		case 5:				/* Router Alert */
+			break;
+		default:
+			switch (type >> 6) {
+			case 0:
+				break;
+			case 1:
+				return NDP_STAT_EXT_OPT_DISCARD;
+			case 3:
+				if (ndp_ip6_is_mcast(&rx->dst))
+					return NDP_STAT_EXT_OPT_PARAMPROB;
+				fallthrough;
+			case 2:
+				ndp_icmp_error(ctx, now, rx,
+					       NDP_ICMP_PARAM_PROB, 2, i, out);
+				return NDP_STAT_EXT_OPT_PARAMPROB;
+			}
+		}
+		i += olen;
+	}
+	return 0;
+}
+
+static bool nd_valid(struct ndp_ctx *ctx, const struct ndp_rx *rx,
+		     u32 fixed, struct ndp_opts *o)
+{
+	const u8 *m = rx->l4;
+
+	if (rx->fragmented) {
+		ndp_count(ctx, NDP_STAT_ND_IN_FRAGMENT);
+		return false;
+	}
+	if (rx->hop_limit != 255) {
+		ndp_count(ctx, NDP_STAT_ND_HOPLIMIT);
+		return false;
+	}
+	if (m[1] != 0) {
+		ndp_count(ctx, NDP_STAT_ND_CODE);
+		return false;
+	}
+	if (rx->l4_len < fixed) {
+		ndp_count(ctx, NDP_STAT_ND_LEN);
+		return false;
+	}
+	return ndp_opts_parse(ctx, m + fixed, rx->l4_len - fixed, o) == 0;
+}
+
+static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		       struct ndp_out *out)
+{
+	u32 need = NDP_ETH_HLEN + NDP_IP6_HLEN + rx->l4_len;
+	u8 mac[NDP_ETH_ALEN];
+	struct ndp_ip6 src;
+	u8 *f, *icmp;
+
+	if (ndp_ip6_is_unspec(&rx->src)) {
+		ndp_count(ctx, NDP_STAT_ECHO_NO_SOURCE);
+		return;
+	}
+	if (ndp_ip6_is_mcast(&rx->dst)) {
+		if (ndp_select_source(ctx, &rx->src, &src)) {
+			ndp_count(ctx, NDP_STAT_ECHO_NO_SOURCE);
+			return;
+		}
+	} else {
+		src = rx->dst;
+	}
+	if (!ndp_out_room(out, 1, 0, need)) {
+		ndp_count(ctx, NDP_STAT_ECHO_TOO_BIG);
+		return;
+	}
+	if (ndp_resolve(ctx, now, &rx->src, mac, out))
+		return;
+	f = ndp_out_frame(out, need);
+	if (!f) {
+		ndp_count(ctx, NDP_STAT_ECHO_TOO_BIG);
+		return;
+	}
+	icmp = f + NDP_ETH_HLEN + NDP_IP6_HLEN;
+	memcpy(icmp, rx->l4, rx->l4_len);
+	icmp[0] = NDP_ICMP_ECHO_REPLY;
+	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit,
+			rx->l4_len);
+	ndp_count(ctx, NDP_STAT_RX_ECHO);
+}
+
+/* ND and MLD: returns the stat that dropped it, or 0 when consumed. */
+static int rx_nd(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
+		 const struct ndp_addr *dst_addr, struct ndp_out *out)
+{
+	const u8 *m = rx->l4;
+	struct ndp_ip6 target;
+	struct ndp_addr *ta;
+	struct ndp_opts o;
+
+	switch (m[0]) {
+	case NDP_ICMP_NS:
+		if (!nd_valid(ctx, rx, 24, &o))
+			return NDP_STAT_MAX;
+		ndp_ipaddr_of_cstruct(m + 8, &target);
+		if (ndp_ip6_is_mcast(&target))
+			return NDP_STAT_NS_TARGET_MCAST;
+		if (ndp_ip6_is_unspec(&rx->src)) {
+			if (!ndp_ip6_is_solicited_node(&rx->dst))
+				return NDP_STAT_NS_DAD_BAD_DST;
+			if (o.slla)
+				return NDP_STAT_NS_DAD_SLLA;
+		}
+		ta = ndp_addr_find(ctx, &target);
+		if (ta && ta->state == NDP_ADDR_TENTATIVE) {
+			ndp_addr_dad_ns(ctx, now, rx, &target, &o, out);
+			return 0;
+		}
+		ndp_rx_ns(ctx, now, rx, &o, out);
+		return 0;
+	case NDP_ICMP_NA:
+		if (!nd_valid(ctx, rx, 24, &o))
+			return NDP_STAT_MAX;
+		ndp_ipaddr_of_cstruct(m + 8, &target);
+		if (ndp_ip6_is_mcast(&target))
+			return NDP_STAT_NA_TARGET_MCAST;
+		if ((m[4] & NDP_NA_FLAG_S) && ndp_ip6_is_mcast(&rx->dst))
+			return NDP_STAT_NA_SOLICITED_MCAST;
+		if (ndp_addr_dad_na(ctx, now, &target, out))
+			return 0;
+		ndp_rx_na(ctx, now, rx, &o, out);
+		return 0;
+	case NDP_ICMP_RS:
+		if (!nd_valid(ctx, rx, 8, &o))
+			return NDP_STAT_MAX;
+		if (ndp_ip6_is_unspec(&rx->src) && o.slla)
+			return NDP_STAT_RS_UNSPEC_SLLA;
+		ndp_rx_rs(ctx, now, rx, &o, out);
+		return 0;
+	case NDP_ICMP_RA:
+		if (!nd_valid(ctx, rx, 16, &o))
+			return NDP_STAT_MAX;
+		if (!ndp_ip6_is_linklocal(&rx->src))
+			return NDP_STAT_RA_SRC_NOT_LL;
+		if (!ctx->cfg.accept_ra)
+			return NDP_STAT_RA_IGNORED;
+		ndp_rx_ra(ctx, now, rx, &o, out);
+		return 0;
+	case NDP_ICMP_REDIRECT:
+		if (!nd_valid(ctx, rx, 40, &o))
+			return NDP_STAT_MAX;
+		if (!ndp_ip6_is_linklocal(&rx->src))
+			return NDP_STAT_REDIRECT_SRC_NOT_LL;
+		ndp_ipaddr_of_cstruct(m + 24, &target);
+		if (ndp_ip6_is_mcast(&target))
+			return NDP_STAT_ND_OPT_BAD;
+		ndp_rx_redirect(ctx, now, rx, &o, out);
+		return 0;
+	case NDP_ICMP_MLD_QUERY:
+		if (rx->fragmented)
+			return NDP_STAT_ND_IN_FRAGMENT;
+		ndp_rx_mld_query(ctx, now, rx, out);
+		return 0;
+	}
+	return 0;	/* MLD reports of others: nothing for a host to do */
+}
+
+static bool is_nd_type(u8 type)
+{
+	return (type >= NDP_ICMP_MLD_QUERY && type <= NDP_ICMP_REDIRECT) ||
+	       type == NDP_ICMP_MLD2_REPORT;
+}
+
+static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
+		    const struct ndp_addr *dst_addr, struct ndp_out *out)
+{
+	const struct ndp_pkt *pkt = rx->pkt;
+	int why;
+
+	if (rx->l4_len < 4 || rx->l4_off + rx->l4_len > pkt->len) {
+		drop(ctx, pkt, out, NDP_STAT_ICMP_TRUNCATED);
+		return;
+	}
+	rx->l4 = rx->ip6 + rx->l4_off;
+	if (!csum_checked(ndp_icmp_csum(&rx->src, &rx->dst, rx->l4,
+					rx->l4_len) == 0)) {
+		drop(ctx, pkt, out, NDP_STAT_ICMP_CSUM);
+		return;
+	}
+	/* a tentative address takes ND only (RFC 4862 5.4) */
+	if (dst_addr && dst_addr->state == NDP_ADDR_TENTATIVE &&
+	    rx->l4[0] != NDP_ICMP_NS && rx->l4[0] != NDP_ICMP_NA) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
+		return;
+	}
+	if (is_nd_type(rx->l4[0])) {
+		why = rx_nd(ctx, now, rx, dst_addr, out);
+		if (why) {
+			/* NDP_STAT_MAX: nd_valid() counted already */
+			if (why != NDP_STAT_MAX)
+				ndp_count(ctx, why);
+			ndp_out_done(out, pkt->handle, true);
+			return;
+		}
+		ndp_count(ctx, NDP_STAT_RX_ND);
+		consume(pkt, out);
+		return;
+	}
+	if (rx->l4[0] == NDP_ICMP_ECHO_REQUEST && ctx->cfg.reply_echo &&
+	    !rx->fragmented) {
+		echo_reply(ctx, now, rx, out);
+		consume(pkt, out);
+		return;
+	}
+	deliver(ctx, rx, out);
+}
+
+void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
+		struct ndp_out *out)
+{
+	const struct ndp_addr *dst_addr;
+	struct ndp_rx rx;
+	u32 off, end, hlen, nh_field;
+	unsigned int n;
+	u8 nh;
+	int why;
+
+	ndp_count(ctx, NDP_STAT_RX_PACKETS);
+	if (pkt->len < NDP_IP6_HLEN || pkt->tot_len < pkt->len) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_TRUNCATED);
+		return;
+	}
+	memset(&rx, 0, sizeof(rx));
+	rx.pkt = pkt;
+	rx.ip6 = pkt->data;
+	if ((rx.ip6[0] >> 4) != 6) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_VERSION);
+		return;
+	}
+	end = NDP_IP6_HLEN + ndp_get16(rx.ip6 + 4);
+	if (end > pkt->tot_len) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_TRUNCATED);
+		return;
+	}
+	ndp_ipaddr_of_cstruct(rx.ip6 + 8, &rx.src);
+	ndp_ipaddr_of_cstruct(rx.ip6 + 24, &rx.dst);
+	rx.hop_limit = rx.ip6[7];
+	if (ndp_ip6_is_mcast(&rx.src)) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_SRC_MCAST);
+		return;
+	}
+	dst_addr = NULL;
+	if (ndp_ip6_is_mcast(&rx.dst)) {
+		if (!ndp_group_is_joined(ctx, &rx.dst)) {
+			drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
+			return;
+		}
+	} else {
+		dst_addr = ndp_addr_find(ctx, &rx.dst);
+		if (!dst_addr || dst_addr->state == NDP_ADDR_DUPLICATE) {
+			drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
+			return;
+		}
+	}
+
+	/* The extension header chain (RFC 8200 4.1): bounded, no recursion. */
+	nh = rx.ip6[6];
+	nh_field = 6;
+	off = NDP_IP6_HLEN;
+	for (n = 0; ; n++) {
+		if (n > NDP_MAX_EXT_HDRS) {
+			drop(ctx, pkt, out, NDP_STAT_EXT_TOO_MANY);
+			return;
+		}
+		switch (nh) {
+		case NDP_NH_HOPOPTS:
+		case NDP_NH_DSTOPTS:
+		case NDP_NH_ROUTING:
+			if (nh == NDP_NH_HOPOPTS && n) {
+				/* pointer: the Next Header field naming it */
+				rx.proto = nh;
+				ndp_icmp_error(ctx, now, &rx,
+					       NDP_ICMP_PARAM_PROB, 1,
+					       nh_field, out);
+				drop(ctx, pkt, out, NDP_STAT_EXT_HBH_NOT_FIRST);
+				return;
+			}
+			if (off + 8 > end || off + 8 > pkt->len) {
+				drop(ctx, pkt, out, NDP_STAT_EXT_TRUNCATED);
+				return;
+			}
+			hlen = ((u32)rx.ip6[off + 1] + 1) * 8;
+			if (off + hlen > end || off + hlen > pkt->len) {
+				drop(ctx, pkt, out, NDP_STAT_EXT_TRUNCATED);
+				return;
+			}
+			if (nh == NDP_NH_ROUTING) {
+				if (rx.ip6[off + 3]) {
+					/* no routing type is known to a host */
+					rx.proto = nh;
+					ndp_icmp_error(ctx, now, &rx,
+						       NDP_ICMP_PARAM_PROB, 0,
+						       off + 2, out);
+					drop(ctx, pkt, out,
+					     NDP_STAT_EXT_ROUTING);
+					return;
+				}
+			} else {
+				why = walk_options(ctx, now, &rx, off, hlen,
+						   out);
+				if (why) {
+					drop(ctx, pkt, out, why);
+					return;
+				}
+			}
+			nh = rx.ip6[off];
+			nh_field = off;
+			off += hlen;
+			continue;
+		case NDP_NH_FRAGMENT:
+			if (off + 8 > end || off + 8 > pkt->len) {
+				drop(ctx, pkt, out, NDP_STAT_EXT_TRUNCATED);
+				return;
+			}
+			rx.fragmented = true;
+			/*
+			 * The caller reassembles.  A first fragment that
+			 * carries ND is dropped here (RFC 6980), so the
+			 * reassembled message never gets acted on.
+			 */
+			if ((ndp_get16(rx.ip6 + off + 2) & 0xfff8) == 0 &&
+			    rx.ip6[off] == NDP_NH_ICMPV6 &&
+			    off + 9 <= pkt->len &&
+			    is_nd_type(rx.ip6[off + 8])) {
+				drop(ctx, pkt, out, NDP_STAT_ND_IN_FRAGMENT);
+				return;
+			}
+			rx.proto = NDP_NH_FRAGMENT;
+			rx.l4_off = off;
+			rx.l4_len = end - off;
+			deliver(ctx, &rx, out);
+			return;
+		case NDP_NH_NONE:
+			consume(pkt, out);
+			return;
+		default:
+			break;
+		}
+		break;
+	}
+	rx.proto = nh;
+	rx.l4_off = off;
+	rx.l4_len = end - off;
+	if (nh == NDP_NH_ICMPV6) {
+		rx_icmp(ctx, now, &rx, dst_addr, out);
+		return;
+	}
+	if (dst_addr && dst_addr->state == NDP_ADDR_TENTATIVE) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
+		return;
+	}
+	deliver(ctx, &rx, out);
+}
