@@ -65,7 +65,7 @@ static bool icmp_rate_ok(struct ndp_ctx *ctx, s64 now)
 		s64 dt = now - ctx->icmp_last;
 
 		/* dt * rate, saturating */
-		if (dt > cap)
+		if (dt > cap && ctx->cfg.icmp_rate)
 			ctx->icmp_tokens = cap;
 		else
 			ctx->icmp_tokens = min(cap, ctx->icmp_tokens +
