@@ -98,7 +98,17 @@ struct ndp_config {
 	u32 link_mtu;		/* the lower link's MTU (1500) */
 	bool accept_ra;		/* Mirage's handle_ra: act on RAs (true) */
 	bool reply_echo;	/* answer echo requests in the core (true) */
+	/*
+	 * RFC 7559 RS backoff: 0 (default) keeps RFC 4861's fixed
+	 * rtr_solicit_interval_ms; otherwise each interval doubles (x1.9 to
+	 * x2.1) up to about this many ms.  With rtr_solicits set to
+	 * NDP_RS_UNLIMITED the host solicits until an RA comes (RFC 7559's
+	 * MRC 0, MRT 3600000).
+	 */
+	u32 rtr_solicit_max_interval_ms;
 };
+
+#define NDP_RS_UNLIMITED	0xff	/* rtr_solicits: no limit (RFC 7559) */
 
 /* Fill @cfg with the defaults listed above. */
 void ndp_config_default(struct ndp_config *cfg);

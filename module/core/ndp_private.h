@@ -315,6 +315,7 @@ struct ndp_ctx {
 	u8 rs_sent;
 	bool rs_done;
 	s64 rs_timer;
+	s64 rs_interval;		/* ns until the next RS (RFC 7559) */
 
 	/* MLDv2 General Query response (one pending at a time) */
 	s64 mld_general_timer;
