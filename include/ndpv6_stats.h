@@ -62,6 +62,7 @@
 	/* DAD (RFC 4862 5.4) */ \
 	NDP_STAT(DAD_NS_LOOPED, "own DAD NS looped back (RFC 7527 nonce)") \
 	NDP_STAT(DAD_FAILED, "duplicate address detected") \
+	NDP_STAT(NA_FOR_OWN_ADDR, "NA for a valid own address ignored") \
 	/* neighbour cache (RFC 4861 7.3, RFC 6583) */ \
 	NDP_STAT(NBR_CREATED, "neighbour entries created") \
 	NDP_STAT(NBR_EVICTED, "neighbour entries evicted for room") \

@@ -1,26 +1,1068 @@
 // SPDX-License-Identifier: GPL-2.0
-/* STUB: replaced by the address/DAD/MLD implementation (issue 5). */
+/*
+ * ndpv6 core: our addresses (RFC 4862), Duplicate Address Detection with
+ * RFC 7527 nonces, the multicast groups we listen to and MLDv2 as a host
+ * (RFC 3810), and source address selection (RFC 6724 section 5).
+ *
+ * Timers of this file (absolute ns, NDP_TIME_NEVER when idle), all run by
+ * ndp_addr_tick() and reported by ndp_addr_deadline():
+ *   addr->timer            TENTATIVE only: first DAD NS (after a random
+ *                          delay), next NS (RetransTimer later), success
+ *                          (RetransTimer after the last NS)
+ *   addr->preferred_until  PREFERRED -> DEPRECATED
+ *   addr->valid_until      the address is removed
+ *   grp->timer             next MLDv2 Report for the group: state-change
+ *                          repeats (join: TO_EX {}, leave: TO_IN {}) or a
+ *                          query response (IS_EX {})
+ *   ctx->mld_general_timer response to a General Query: when it fires every
+ *                          joined group becomes due and the due groups go
+ *                          out together, as few Reports as fit
+ *
+ * Address states: TENTATIVE -> PREFERRED -> DEPRECATED -> removed when the
+ * valid lifetime ends; TENTATIVE -> DUPLICATE when DAD fails.  A DUPLICATE
+ * entry is never used (not ours, never a source, no NS answered), has left
+ * its solicited-node group, and stays in the table so that the caller sees
+ * the state and SLAAC does not make it again at the next RA; it goes with
+ * ndp_del_ip() or when its valid lifetime ends.
+ *
+ * Every address in another state holds one user of its solicited-node
+ * group (ndp_group_join(.., upper = false)); the upper layers' groups are
+ * flagged `upper`.  ff02::1 is always joined and never reported, and so are
+ * groups of scope 0 and 1 (RFC 3810 6).
+ *
+ * MLDv2 simplifications: MLDv1 Queries are answered with MLDv2 Reports (no
+ * MLDv1 compatibility mode, RFC 3810 8); a Multicast-Address-and-Source
+ * Specific Query is answered as a group-specific one; a group whose
+ * state-change Reports are still being repeated answers no query (those
+ * Reports carry the same news).
+ */
 #include "ndp_private.h"
 
-void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out) {}
-struct ndp_addr *ndp_addr_find(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip) { return NULL; }
-bool ndp_addr_is_ours(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip) { return false; }
-bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip) { return false; }
-const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx) { return NULL; }
-int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip, u8 plen, u8 origin, u32 valid_s, u32 preferred_s, struct ndp_out *out) { return -ENOSPC; }
-int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a, struct ndp_out *out) { return 0; }
-void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx, u32 valid_s, u32 preferred_s, struct ndp_out *out) {}
-bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx, const struct ndp_ip6 *target, const struct ndp_opts *o, struct ndp_out *out) { return false; }
-bool ndp_addr_dad_na(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *target, struct ndp_out *out) { return false; }
-void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx, struct ndp_out *out) {}
-int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp, bool upper, struct ndp_out *out) { return 0; }
-int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp, bool upper, struct ndp_out *out) { return 0; }
-void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out) {}
-s64 ndp_addr_deadline(const struct ndp_ctx *ctx) { return NDP_TIME_NEVER; }
-int ndp_add_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip, u8 plen, u32 valid_s, u32 preferred_s, struct ndp_out *out) { return -ENOSPC; }
-int ndp_del_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip, struct ndp_out *out) { return -ENOENT; }
-int ndp_get_ip(const struct ndp_ctx *ctx, struct ndp_ip6 *ips, int max) { return 0; }
-int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst, struct ndp_ip6 *src) { return -ENOENT; }
-int ndp_join_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group, struct ndp_out *out) { return 0; }
-int ndp_leave_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group, struct ndp_out *out) { return 0; }
-bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos, struct ndp_addr_info *ai) { return false; }
+#define MLD_REC_TO_IN		3	/* CHANGE_TO_INCLUDE_MODE */
+#define MLD_REC_TO_EX		4	/* CHANGE_TO_EXCLUDE_MODE */
+#define MLD_REC_IS_EX		2	/* MODE_IS_EXCLUDE */
+#define MLD_REC_LEN		20	/* record with no sources */
+#define MLD_REPORT_HLEN		8
+#define MLD_HBH_LEN		8
+#define MLD1_QUERY_LEN		24
+#define MLD2_QUERY_LEN		28
+
+/* ------------------------------------------------------------- helpers */
+
+static bool addr_usable(const struct ndp_addr *a)
+{
+	return a->used && (a->state == NDP_ADDR_PREFERRED ||
+			   a->state == NDP_ADDR_DEPRECATED);
+}
+
+/* Modified EUI-64 interface identifier (RFC 4291 app. A, RFC 2464 4). */
+static void eui64_iid(const u8 *mac, u8 *iid)
+{
+	iid[0] = mac[0] ^ 0x02;
+	iid[1] = mac[1];
+	iid[2] = mac[2];
+	iid[3] = 0xff;
+	iid[4] = 0xfe;
+	iid[5] = mac[3];
+	iid[6] = mac[4];
+	iid[7] = mac[5];
+}
+
+static void note_addr(struct ndp_out *out, enum ndp_note_kind kind,
+		      const struct ndp_addr *a, s64 now)
+{
+	ndp_out_note(out, kind, &a->ip, a->plen,
+		     ndp_remaining_s(now, a->valid_until),
+		     ndp_remaining_s(now, a->preferred_until), 0);
+}
+
+/* Multicast scope (RFC 4291 2.7); 2 for link-local unicast, 14 else. */
+static unsigned int ip6_scope(const struct ndp_ip6 *a)
+{
+	if (ndp_ip6_is_mcast(a))
+		return a->b[1] & 0x0f;
+	if (ndp_ip6_is_linklocal(a) || ndp_ip6_is_loopback(a))
+		return 2;
+	return 14;
+}
+
+/* Groups MLD never reports: all-nodes, scope 0 (reserved), 1 (interface). */
+static bool group_reportable(const struct ndp_ip6 *g)
+{
+	return !ndp_ip6_eq(g, &ndp_all_nodes) && ip6_scope(g) >= 2;
+}
+
+static struct ndp_group *group_find(const struct ndp_ctx *ctx,
+				    const struct ndp_ip6 *ip)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_groups; i++)
+		if (ctx->groups[i].used && ndp_ip6_eq(&ctx->groups[i].ip, ip))
+			return &ctx->groups[i];
+	return NULL;
+}
+
+static bool group_joined(const struct ndp_group *g)
+{
+	return g->used && !g->leaving && (g->users || g->upper);
+}
+
+static s64 mld_repeat_at(struct ndp_ctx *ctx, s64 now)
+{
+	s64 d = ndp_random_delay(ctx, ndp_ms(NDP_MLD_UNSOL_IVL_MS));
+
+	return now + (d ? d : 1);
+}
+
+/* ------------------------------------------------------------- groups */
+
+/**
+ * ndp_group_join() - listen to @grp.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @grp: a multicast address
+ * @upper: true for the upper layers' join, false for one more address of
+ *	ours using this solicited-node group (refcounted)
+ * @out: output; a GROUP_JOIN note when the group becomes joined
+ *
+ * A newly joined group that MLD reports gets NDP_MLD_ROBUSTNESS
+ * state-change Reports (CHANGE_TO_EXCLUDE {}), the first due at once.
+ *
+ * Return: 0, -EINVAL if @grp is not multicast, -ENOSPC if the table is full.
+ */
+int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		   bool upper, struct ndp_out *out)
+{
+	struct ndp_group *g;
+	unsigned int i;
+
+	if (!ndp_ip6_is_mcast(grp))
+		return -EINVAL;
+	g = group_find(ctx, grp);
+	if (g && group_joined(g)) {
+		if (upper)
+			g->upper = true;
+		else
+			g->users++;
+		return 0;
+	}
+	if (!g) {
+		for (i = 0; i < ctx->cfg.max_groups; i++) {
+			if (!ctx->groups[i].used) {
+				g = &ctx->groups[i];
+				break;
+			}
+		}
+		if (!g) {
+			ndp_count(ctx, NDP_STAT_GROUP_TABLE_FULL);
+			return -ENOSPC;
+		}
+		memset(g, 0, sizeof(*g));
+		g->ip = *grp;
+		g->used = true;
+	}
+	/* new, or joined again while its leave was being reported */
+	g->leaving = false;
+	g->upper = upper;
+	g->users = upper ? 0 : 1;
+	if (group_reportable(grp)) {
+		g->reports_left = NDP_MLD_ROBUSTNESS;
+		g->timer = now;
+	} else {
+		g->reports_left = 0;
+		g->timer = NDP_TIME_NEVER;
+	}
+	ndp_out_note(out, NDP_NOTE_GROUP_JOIN, grp, 128, 0, 0, 0);
+	ndp_changed(ctx);
+	return 0;
+}
+
+/**
+ * ndp_group_leave() - stop listening to @grp for one user.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @grp: the group
+ * @upper: true for the upper layers' leave, false for an address of ours
+ * @out: output; a GROUP_LEAVE note when no user is left
+ *
+ * When the last user goes, a group that was reported gets
+ * NDP_MLD_ROBUSTNESS CHANGE_TO_INCLUDE {} Reports, the first due at once; a
+ * group never reported is forgotten at once.  ff02::1 is never left.
+ *
+ * Return: 0, or -ENOENT if @grp is not joined by that kind of user.
+ */
+int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		    bool upper, struct ndp_out *out)
+{
+	struct ndp_group *g = group_find(ctx, grp);
+
+	if (!g || !group_joined(g))
+		return -ENOENT;
+	if (ndp_ip6_eq(grp, &ndp_all_nodes))
+		return upper ? 0 : -ENOENT;
+	if (upper) {
+		if (!g->upper)
+			return -ENOENT;
+		g->upper = false;
+	} else {
+		if (!g->users)
+			return -ENOENT;
+		g->users--;
+	}
+	if (g->users || g->upper)
+		return 0;
+	ndp_out_note(out, NDP_NOTE_GROUP_LEAVE, grp, 128, 0, 0, 0);
+	ndp_changed(ctx);
+	if (!group_reportable(grp) || g->reports_left == NDP_MLD_ROBUSTNESS) {
+		/* never reported: nothing to take back */
+		g->used = false;
+		return 0;
+	}
+	g->leaving = true;
+	g->reports_left = NDP_MLD_ROBUSTNESS;
+	g->timer = now;
+	return 0;
+}
+
+/**
+ * ndp_group_is_joined() - do we receive frames sent to @ip?
+ * @ctx: the context
+ * @ip: a multicast address
+ *
+ * Return: true for ff02::1 and every group joined by an address of ours or
+ * the upper layers.
+ */
+bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
+{
+	const struct ndp_group *g;
+
+	if (ndp_ip6_eq(ip, &ndp_all_nodes))
+		return true;
+	g = group_find(ctx, ip);
+	return g && group_joined(g);
+}
+
+/**
+ * ndp_join_group() - the upper layers listen to @group (ndo_set_rx_mode).
+ * @ctx: the context
+ * @now: current time (ns)
+ * @group: a multicast address
+ * @out: output (notes; the MLD Reports leave from ndp_tick())
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: 0 (also if already joined), -EINVAL or -ENOSPC.
+ */
+int ndp_join_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
+		   struct ndp_out *out)
+{
+	return ndp_group_join(ctx, now, group, true, out);
+}
+
+/**
+ * ndp_leave_group() - the upper layers no longer listen to @group.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @group: a multicast address
+ * @out: output (notes; the MLD Reports leave from ndp_tick())
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: 0 or -ENOENT if the upper layers had not joined @group.
+ */
+int ndp_leave_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
+		    struct ndp_out *out)
+{
+	return ndp_group_leave(ctx, now, group, true, out);
+}
+
+/* ------------------------------------------------------------- MLDv2 */
+
+/* Records of one Report that fit the link MTU (RFC 3810 5.2.15). */
+static u32 mld_max_records(const struct ndp_ctx *ctx)
+{
+	u32 room = ctx->mtu - NDP_IP6_HLEN - MLD_HBH_LEN - MLD_REPORT_HLEN;
+
+	return min(room / MLD_REC_LEN, 0xffffU);
+}
+
+static u32 mld_count_due(const struct ndp_ctx *ctx, s64 now)
+{
+	unsigned int i;
+	u32 n = 0;
+
+	for (i = 0; i < ctx->cfg.max_groups; i++)
+		n += ctx->groups[i].used && ctx->groups[i].timer <= now;
+	return n;
+}
+
+/* Record type for @g, and its timer advanced past this Report. */
+static u8 mld_record_sent(struct ndp_ctx *ctx, struct ndp_group *g, s64 now)
+{
+	u8 type;
+
+	if (g->leaving) {
+		type = MLD_REC_TO_IN;
+		if (!--g->reports_left) {
+			g->used = false;
+			ndp_changed(ctx);
+			return type;
+		}
+		g->timer = mld_repeat_at(ctx, now);
+		return type;
+	}
+	if (g->reports_left) {
+		type = MLD_REC_TO_EX;
+		g->reports_left--;
+		g->timer = g->reports_left ? mld_repeat_at(ctx, now) :
+					     NDP_TIME_NEVER;
+		return type;
+	}
+	g->timer = NDP_TIME_NEVER;	/* a query response */
+	return MLD_REC_IS_EX;
+}
+
+/* One Report (RFC 3810 5.2) with up to @n of the due groups. */
+static bool mld_send_report(struct ndp_ctx *ctx, s64 now, u32 n,
+			    struct ndp_out *out)
+{
+	static const u8 hbh_ra[MLD_HBH_LEN] = {
+		NDP_NH_ICMPV6, 0, 5, 2, 0, 0, 1, 0	/* Router Alert: MLD */
+	};
+	u32 len = MLD_REPORT_HLEN + n * MLD_REC_LEN;
+	const struct ndp_addr *ll = ndp_addr_linklocal(ctx);
+	const struct ndp_ip6 *src = ll ? &ll->ip : &ndp_unspecified;
+	const struct ndp_ip6 *dst = &ndp_all_mldv2_routers;
+	u8 *f, *ip6, *m, *rec;
+	u8 mac[NDP_ETH_ALEN];
+	unsigned int i;
+	u32 done = 0;
+
+	f = ndp_out_frame(out, NDP_ETH_HLEN + NDP_IP6_HLEN + MLD_HBH_LEN + len);
+	if (!f) {
+		ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
+		return false;
+	}
+	ip6 = f + NDP_ETH_HLEN;
+	m = ip6 + NDP_IP6_HLEN + MLD_HBH_LEN;
+	memset(m, 0, MLD_REPORT_HLEN);
+	m[0] = NDP_ICMP_MLD2_REPORT;
+	rec = m + MLD_REPORT_HLEN;
+	for (i = 0; i < ctx->cfg.max_groups && done < n; i++) {
+		struct ndp_group *g = &ctx->groups[i];
+
+		if (!g->used || g->timer > now)
+			continue;
+		memset(rec, 0, MLD_REC_LEN);
+		memcpy(rec + 4, g->ip.b, 16);
+		rec[0] = mld_record_sent(ctx, g, now);
+		rec += MLD_REC_LEN;
+		done++;
+	}
+	ndp_put16(m + 6, (u16)done);
+	ndp_mcast_mac(dst, mac);
+	ndp_write_eth(ctx, f, mac);
+	ndp_write_ip6(ip6, src, dst, NDP_NH_HOPOPTS, 1,
+		      (u16)(MLD_HBH_LEN + len));
+	memcpy(ip6 + NDP_IP6_HLEN, hbh_ra, MLD_HBH_LEN);
+	ndp_put16(m + 2, ndp_icmp_csum(src, dst, m, len));
+	return true;
+}
+
+/* Send every due group's record, as few Reports as fit. */
+static void mld_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
+{
+	u32 per = mld_max_records(ctx);
+	unsigned int i;
+	u32 due;
+
+	if (ctx->mld_general_timer <= now) {
+		/* General Query response: every joined group, once */
+		for (i = 0; i < ctx->cfg.max_groups; i++) {
+			struct ndp_group *g = &ctx->groups[i];
+
+			if (group_joined(g) && group_reportable(&g->ip) &&
+			    !g->reports_left)
+				g->timer = now;
+		}
+		ctx->mld_general_timer = NDP_TIME_NEVER;
+	}
+	/* each Report clears at least one due group: bounded */
+	while ((due = mld_count_due(ctx, now)) != 0)
+		if (!mld_send_report(ctx, now, min(due, per), out))
+			return;
+}
+
+/* The Hop-by-Hop header carries a Router Alert option (RFC 3810 6.2). */
+static bool has_router_alert(const struct ndp_rx *rx)
+{
+	const u8 *p = rx->ip6;
+	u32 i, end;
+
+	if (p[6] != NDP_NH_HOPOPTS || rx->l4_off < NDP_IP6_HLEN + 8)
+		return false;
+	end = NDP_IP6_HLEN + ((u32)p[NDP_IP6_HLEN + 1] + 1) * 8;
+	if (end > rx->l4_off)
+		return false;
+	i = NDP_IP6_HLEN + 2;
+	while (i + 2 <= end) {
+		if (p[i] == 0) {
+			i++;
+			continue;
+		}
+		if (p[i] == 5 && p[i + 1] == 2 && i + 4 <= end)
+			return true;
+		i += 2 + p[i + 1];
+	}
+	return false;
+}
+
+/* Maximum Response Delay in ms (RFC 3810 5.1.3; RFC 2710 3.4). */
+static u32 mld_max_resp_ms(const u8 *m, u32 len)
+{
+	u32 code = ndp_get16(m + 4);
+
+	if (len == MLD1_QUERY_LEN || code < 32768)
+		return code;
+	return ((code & 0x0fff) | 0x1000) << (((code >> 12) & 0x7) + 3);
+}
+
+/**
+ * ndp_rx_mld_query() - an MLD Query (RFC 3810 5.1, 6.2; RFC 2710).
+ * @ctx: the context
+ * @now: current time (ns)
+ * @rx: the received message (ICMPv6 type 130, checksum verified)
+ * @out: output (nothing now: the response leaves from ndp_tick())
+ *
+ * Queries not from a link-local source, with a hop limit other than 1,
+ * without a Router Alert or of a wrong length are counted MLD_INVALID.
+ * A General Query schedules one Current-State Report for every joined
+ * group after a random delay within its Maximum Response Delay; a
+ * group-specific one, that group's record.
+ */
+void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		      struct ndp_out *out)
+{
+	const u8 *m = rx->l4;
+	u32 len = rx->l4_len;
+	struct ndp_group *g;
+	struct ndp_ip6 mca;
+	s64 at;
+
+	if (rx->hop_limit != 1 || !ndp_ip6_is_linklocal(&rx->src) ||
+	    !has_router_alert(rx) ||
+	    (len != MLD1_QUERY_LEN && len < MLD2_QUERY_LEN) ||
+	    (len >= MLD2_QUERY_LEN &&
+	     MLD2_QUERY_LEN + 16 * (u32)ndp_get16(m + 26) > len)) {
+		ndp_count(ctx, NDP_STAT_MLD_INVALID);
+		return;
+	}
+	ndp_ipaddr_of_cstruct(m + 8, &mca);
+	if (!ndp_ip6_is_unspec(&mca) && !ndp_ip6_is_mcast(&mca)) {
+		ndp_count(ctx, NDP_STAT_MLD_INVALID);
+		return;
+	}
+	at = now + ndp_random_delay(ctx, ndp_ms(mld_max_resp_ms(m, len)));
+	/* a pending General Query response that is sooner covers it all */
+	if (ctx->mld_general_timer <= at)
+		return;
+	if (ndp_ip6_is_unspec(&mca)) {
+		ctx->mld_general_timer = at;
+		return;
+	}
+	g = group_find(ctx, &mca);
+	if (!g || !group_joined(g) || !group_reportable(&mca) ||
+	    g->reports_left)
+		return;
+	g->timer = min(g->timer, at);
+}
+
+/* ------------------------------------------------------------- addresses */
+
+/**
+ * ndp_addr_find() - our address entry for @ip, whatever its state.
+ * @ctx: the context
+ * @ip: the address
+ *
+ * Return: the entry, or NULL.
+ */
+struct ndp_addr *ndp_addr_find(const struct ndp_ctx *ctx,
+			       const struct ndp_ip6 *ip)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++)
+		if (ctx->addrs[i].used && ndp_ip6_eq(&ctx->addrs[i].ip, ip))
+			return &ctx->addrs[i];
+	return NULL;
+}
+
+/**
+ * ndp_addr_is_ours() - is @ip one of our addresses, DAD passed?
+ * @ctx: the context
+ * @ip: the address
+ *
+ * Return: true if @ip is PREFERRED or DEPRECATED.
+ */
+bool ndp_addr_is_ours(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
+{
+	const struct ndp_addr *a = ndp_addr_find(ctx, ip);
+
+	return a && addr_usable(a);
+}
+
+/**
+ * ndp_addr_linklocal() - our valid link-local address.
+ * @ctx: the context
+ *
+ * Return: the EUI-64 link-local address if it is valid, else another valid
+ * link-local address, else NULL (e.g. while DAD runs).
+ */
+const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx)
+{
+	const struct ndp_addr *any = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		const struct ndp_addr *a = &ctx->addrs[i];
+
+		if (!addr_usable(a) || !ndp_ip6_is_linklocal(&a->ip))
+			continue;
+		if (a->origin == NDP_ORIGIN_LINKLOCAL)
+			return a;
+		if (!any)
+			any = a;
+	}
+	return any;
+}
+
+/* DAD done (or not wanted): the address is ours. */
+static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
+		       struct ndp_out *out)
+{
+	a->state = a->preferred_until > now ? NDP_ADDR_PREFERRED :
+					      NDP_ADDR_DEPRECATED;
+	a->timer = NDP_TIME_NEVER;
+	a->dad_left = 0;
+	note_addr(out, NDP_NOTE_ADDR_ADD, a, now);
+	ndp_changed(ctx);
+}
+
+/* RFC 4862 5.4.5: a duplicate; never used, its group left. */
+static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
+			   struct ndp_out *out)
+{
+	struct ndp_ip6 sn;
+
+	a->state = NDP_ADDR_DUPLICATE;
+	a->timer = NDP_TIME_NEVER;
+	a->dad_left = 0;
+	ndp_count(ctx, NDP_STAT_DAD_FAILED);
+	ndp_out_note(out, NDP_NOTE_DAD_FAILED, &a->ip, a->plen, 0, 0, 0);
+	ndp_solicited_node(&a->ip, &sn);
+	ndp_group_leave(ctx, now, &sn, false, out);
+	ndp_changed(ctx);
+}
+
+/**
+ * ndp_addr_add() - add an address, tentative until DAD passes.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @ip: the address (unicast)
+ * @plen: its prefix length, 1..128
+ * @origin: enum ndp_origin
+ * @valid_s: valid lifetime in seconds (NDP_INFINITE: for ever), not 0
+ * @preferred_s: preferred lifetime in seconds, not above @valid_s
+ * @out: output (notes; DAD leaves from ndp_tick())
+ *
+ * The solicited-node group is joined first; the first DAD NS is due after a
+ * random delay in [0, MAX_RTR_SOLICITATION_DELAY).  With DupAddrDetect
+ * Transmits 0 the address is valid at once (note ADDR_ADD).
+ *
+ * Return: 0, -EINVAL, -EEXIST or -ENOSPC (address or group table full).
+ */
+int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+		 u8 plen, u8 origin, u32 valid_s, u32 preferred_s,
+		 struct ndp_out *out)
+{
+	struct ndp_addr *a = NULL;
+	struct ndp_ip6 sn;
+	unsigned int i;
+	int err;
+
+	if (ndp_ip6_is_mcast(ip) || ndp_ip6_is_unspec(ip) ||
+	    ndp_ip6_is_loopback(ip) || plen < 1 || plen > 128 ||
+	    !valid_s || preferred_s > valid_s)
+		return -EINVAL;
+	if (ndp_addr_find(ctx, ip))
+		return -EEXIST;
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		if (!ctx->addrs[i].used) {
+			a = &ctx->addrs[i];
+			break;
+		}
+	}
+	if (!a) {
+		ndp_count(ctx, NDP_STAT_ADDR_TABLE_FULL);
+		return -ENOSPC;
+	}
+	ndp_solicited_node(ip, &sn);
+	err = ndp_group_join(ctx, now, &sn, false, out);
+	if (err)
+		return err;
+	memset(a, 0, sizeof(*a));
+	a->ip = *ip;
+	a->plen = plen;
+	a->origin = origin;
+	a->used = true;
+	a->state = NDP_ADDR_TENTATIVE;
+	a->valid_until = ndp_expiry(now, valid_s);
+	a->preferred_until = ndp_expiry(now, preferred_s);
+	a->dad_left = ctx->cfg.dad_transmits;
+	ndp_changed(ctx);
+	if (!a->dad_left) {
+		addr_valid(ctx, now, a, out);
+		return 0;
+	}
+	a->timer = now + ndp_random_delay(ctx,
+					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
+	return 0;
+}
+
+/**
+ * ndp_addr_del() - remove one of our addresses.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @a: its entry
+ * @out: output: ADDR_DEL if it had been announced; the solicited-node
+ *	group is left (its MLD leave Reports go out from ndp_tick())
+ *
+ * Return: 0.
+ */
+int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
+		 struct ndp_out *out)
+{
+	struct ndp_ip6 sn;
+
+	if (addr_usable(a))
+		ndp_out_note(out, NDP_NOTE_ADDR_DEL, &a->ip, a->plen, 0, 0, 0);
+	if (a->state != NDP_ADDR_DUPLICATE) {
+		ndp_solicited_node(&a->ip, &sn);
+		ndp_group_leave(ctx, now, &sn, false, out);
+	}
+	a->used = false;
+	ndp_changed(ctx);
+	return 0;
+}
+
+/**
+ * ndp_addr_init() - the addresses and groups of a new context.
+ * @ctx: the context (ndp_local())
+ * @now: current time (ns)
+ * @out: output: notes only; no frame leaves before ndp_tick()
+ *
+ * Joins ff02::1 and adds the link-local address fe80::/64 with the modified
+ * EUI-64 interface identifier of the MAC, tentative, lifetimes infinite.
+ */
+void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
+{
+	struct ndp_ip6 ll = { .b = { 0xfe, 0x80 } };
+
+	ndp_group_join(ctx, now, &ndp_all_nodes, false, out);
+	eui64_iid(ctx->mac, ll.b + 8);
+	ndp_addr_add(ctx, now, &ll, 64, NDP_ORIGIN_LINKLOCAL, NDP_INFINITE,
+		     NDP_INFINITE, out);
+}
+
+/**
+ * ndp_add_ip() - the seed's add_ip: a manual address.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @ip: the address
+ * @plen: prefix length, 1..128
+ * @valid_s: valid lifetime (s), NDP_INFINITE for ever
+ * @preferred_s: preferred lifetime (s), not above @valid_s
+ * @out: output
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: 0, -EINVAL (multicast, unspecified, loopback, bad prefix length
+ * or lifetimes), -EEXIST or -ENOSPC.
+ */
+int ndp_add_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+	       u8 plen, u32 valid_s, u32 preferred_s, struct ndp_out *out)
+{
+	return ndp_addr_add(ctx, now, ip, plen, NDP_ORIGIN_MANUAL, valid_s,
+			    preferred_s, out);
+}
+
+/**
+ * ndp_del_ip() - remove an address, whatever its state or origin.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @ip: the address
+ * @out: output
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: 0 or -ENOENT.
+ */
+int ndp_del_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+	       struct ndp_out *out)
+{
+	struct ndp_addr *a = ndp_addr_find(ctx, ip);
+
+	if (!a)
+		return -ENOENT;
+	return ndp_addr_del(ctx, now, a, out);
+}
+
+/**
+ * ndp_get_ip() - the seed's get_ip: our usable addresses.
+ * @ctx: the context
+ * @ips: room for @max addresses
+ * @max: how many fit in @ips
+ *
+ * Tentative and duplicate addresses are never listed.
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: how many usable addresses there are (may exceed @max).
+ */
+int ndp_get_ip(const struct ndp_ctx *ctx, struct ndp_ip6 *ips, int max)
+{
+	unsigned int i;
+	int n = 0;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		if (!addr_usable(&ctx->addrs[i]))
+			continue;
+		if (n < max)
+			ips[n] = ctx->addrs[i].ip;
+		n++;
+	}
+	return n;
+}
+
+/**
+ * ndp_addr_next() - walk the address table (netlink dumps).
+ * @ctx: the context
+ * @now: current time (ns), for the remaining lifetimes
+ * @pos: cursor, 0 to start
+ * @ai: filled with the next entry
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: true with @ai filled, false at the end.
+ */
+bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
+		   struct ndp_addr_info *ai)
+{
+	u32 i;
+
+	for (i = *pos; i < ctx->cfg.max_addrs; i++) {
+		const struct ndp_addr *a = &ctx->addrs[i];
+
+		if (!a->used)
+			continue;
+		memset(ai, 0, sizeof(*ai));
+		ai->addr = a->ip;
+		ai->plen = a->plen;
+		ai->state = a->state;
+		ai->origin = a->origin;
+		ai->valid_s = ndp_remaining_s(now, a->valid_until);
+		ai->preferred_s = ndp_remaining_s(now, a->preferred_until);
+		*pos = i + 1;
+		return true;
+	}
+	*pos = ctx->cfg.max_addrs;
+	return false;
+}
+
+/* ------------------------------------------------------------- DAD */
+
+/**
+ * ndp_addr_dad_ns() - an NS whose target is one of our TENTATIVE addresses.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @rx: the NS (validated by rx.c)
+ * @target: its target
+ * @o: its options
+ * @out: output
+ *
+ * From :: it is another node's DAD (RFC 4862 5.4.3): a duplicate, unless
+ * it carries the nonce of our own last DAD NS (RFC 7527: ours, looped
+ * back).  From a unicast source it is someone resolving an address that is
+ * not ours yet: not answered (counted NS_NOT_OURS).
+ *
+ * Return: true (the message was about DAD), false if @target is not
+ * tentative.
+ */
+bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		     const struct ndp_ip6 *target, const struct ndp_opts *o,
+		     struct ndp_out *out)
+{
+	struct ndp_addr *a = ndp_addr_find(ctx, target);
+
+	if (!a || a->state != NDP_ADDR_TENTATIVE)
+		return false;
+	if (!ndp_ip6_is_unspec(&rx->src)) {
+		ndp_count(ctx, NDP_STAT_NS_NOT_OURS);
+		return true;
+	}
+	if (a->dad_started && o->nonce && o->nonce_len == NDP_NONCE_LEN &&
+	    !memcmp(o->nonce, a->nonce, NDP_NONCE_LEN)) {
+		ndp_count(ctx, NDP_STAT_DAD_NS_LOOPED);
+		return true;
+	}
+	addr_duplicate(ctx, now, a, out);
+	return true;
+}
+
+/**
+ * ndp_addr_dad_na() - every valid NA comes here first.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @target: the NA's target
+ * @out: output
+ *
+ * An NA for a TENTATIVE address of ours: a duplicate (RFC 4862 5.4.4).  An
+ * NA for one of our valid addresses is consumed and changes nothing: it
+ * may be our own, looped back, and must not kill the address.
+ *
+ * Return: true if consumed here, false if the neighbour cache should see it.
+ */
+bool ndp_addr_dad_na(struct ndp_ctx *ctx, s64 now,
+		     const struct ndp_ip6 *target, struct ndp_out *out)
+{
+	struct ndp_addr *a = ndp_addr_find(ctx, target);
+
+	if (!a || a->state == NDP_ADDR_DUPLICATE)
+		return false;
+	if (a->state == NDP_ADDR_TENTATIVE) {
+		addr_duplicate(ctx, now, a, out);
+		return true;
+	}
+	ndp_count(ctx, NDP_STAT_NA_FOR_OWN_ADDR);
+	return true;
+}
+
+/* The first NS leaves only after the group's first Report (5.4.2). */
+static bool dad_group_reported(const struct ndp_ctx *ctx,
+			       const struct ndp_addr *a)
+{
+	const struct ndp_group *g;
+	struct ndp_ip6 sn;
+
+	ndp_solicited_node(&a->ip, &sn);
+	g = group_find(ctx, &sn);
+	return !g || g->leaving || g->reports_left < NDP_MLD_ROBUSTNESS;
+}
+
+static void dad_step(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
+		     struct ndp_out *out)
+{
+	u8 nonce[NDP_NONCE_LEN];
+	u8 mac[NDP_ETH_ALEN];
+	struct ndp_ip6 sn;
+
+	if (!a->dad_left) {
+		addr_valid(ctx, now, a, out);	/* RetransTimer, no answer */
+		return;
+	}
+	if (!dad_group_reported(ctx, a))
+		return;				/* stays due */
+	ndp_solicited_node(&a->ip, &sn);
+	ndp_mcast_mac(&sn, mac);
+	ctx->random(ctx->random_opaque, nonce, sizeof(nonce));
+	if (!ndp_send_ns(ctx, out, NULL, &sn, mac, &a->ip, nonce))
+		return;				/* out full: retried */
+	memcpy(a->nonce, nonce, sizeof(nonce));
+	a->dad_started = true;
+	a->dad_left--;
+	a->timer = now + ndp_ms(ctx->retrans_ms);
+}
+
+/* ------------------------------------------------------------- SLAAC */
+
+/**
+ * ndp_addr_slaac() - a PIO with A=1 (RFC 4862 5.5.3 d, e).
+ * @ctx: the context
+ * @now: current time (ns)
+ * @pfx: the prefix (rtr.c checked: not link-local)
+ * @valid_s: valid lifetime (s)
+ * @preferred_s: preferred lifetime (s), not above @valid_s
+ * @out: output
+ *
+ * The prefix must be a /64 (Ethernet interface identifiers are 64 bits).
+ * A new prefix makes a tentative address of prefix + modified EUI-64; a
+ * known one updates its lifetimes by the two-hour rule.
+ */
+void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
+		    const struct ndp_prefix *pfx, u32 valid_s,
+		    u32 preferred_s, struct ndp_out *out)
+{
+	struct ndp_ip6 ip = pfx->addr;
+	s64 valid_until, preferred_until;
+	struct ndp_addr *a;
+	u32 remaining;
+
+	if (pfx->len != 64) {
+		ndp_count(ctx, NDP_STAT_PIO_BAD_PLEN);
+		return;
+	}
+	eui64_iid(ctx->mac, ip.b + 8);
+	a = ndp_addr_find(ctx, &ip);
+	if (!a) {
+		if (valid_s)
+			ndp_addr_add(ctx, now, &ip, 64, NDP_ORIGIN_SLAAC,
+				     valid_s, preferred_s, out);
+		return;
+	}
+	if (a->origin != NDP_ORIGIN_SLAAC || a->state == NDP_ADDR_DUPLICATE)
+		return;
+	/* e) the two-hour rule guards the valid lifetime */
+	valid_until = a->valid_until;
+	remaining = ndp_remaining_s(now, a->valid_until);
+	if (valid_s > NDP_TWO_HOURS_S || valid_s > remaining)
+		valid_until = ndp_expiry(now, valid_s);
+	else if (remaining > NDP_TWO_HOURS_S)
+		valid_until = ndp_expiry(now, NDP_TWO_HOURS_S);
+	preferred_until = min(ndp_expiry(now, preferred_s), valid_until);
+	if (valid_until == a->valid_until &&
+	    preferred_until == a->preferred_until)
+		return;
+	a->valid_until = valid_until;
+	a->preferred_until = preferred_until;
+	if (a->state == NDP_ADDR_DEPRECATED && preferred_until > now)
+		a->state = NDP_ADDR_PREFERRED;
+	if (addr_usable(a))
+		note_addr(out, NDP_NOTE_ADDR_UPDATE, a, now);
+	ndp_changed(ctx);
+}
+
+/* ------------------------------------------------------------- source */
+
+static bool better_source(const struct ndp_addr *a, const struct ndp_addr *b,
+			  const struct ndp_ip6 *dst)
+{
+	unsigned int sa = ip6_scope(&a->ip), sb = ip6_scope(&b->ip);
+	unsigned int sd = ip6_scope(dst);
+	unsigned int pa = a->plen, pb = b->plen;
+	unsigned int ca, cb;
+
+	/* rule 1: the destination itself */
+	if (ndp_ip6_eq(&a->ip, dst))
+		return true;
+	if (ndp_ip6_eq(&b->ip, dst))
+		return false;
+	/* rule 2: appropriate scope */
+	if (sa < sb)
+		return sa >= sd;
+	if (sb < sa)
+		return sb < sd;
+	/* rule 3: avoid deprecated */
+	if (a->state != b->state)
+		return a->state == NDP_ADDR_PREFERRED;
+	/* rule 8: longest matching prefix, up to the source's prefix */
+	ca = min(ndp_common_prefix_len(&a->ip, dst), pa);
+	cb = min(ndp_common_prefix_len(&b->ip, dst), pb);
+	return ca > cb;
+}
+
+/**
+ * ndp_select_source() - the seed's select_source (RFC 6724 section 5).
+ * @ctx: the context
+ * @dst: the destination
+ * @src: the chosen source
+ *
+ * Rules 1 (same address), 2 (appropriate scope), 3 (avoid deprecated) and
+ * 8 (longest matching prefix); tentative and duplicate addresses are never
+ * chosen; ties go to the older table slot.
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: 0, or -ENOENT if no address is usable.
+ */
+int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		      struct ndp_ip6 *src)
+{
+	const struct ndp_addr *best = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		const struct ndp_addr *a = &ctx->addrs[i];
+
+		if (!addr_usable(a))
+			continue;
+		if (!best || better_source(a, best, dst))
+			best = a;
+	}
+	if (!best)
+		return -ENOENT;
+	*src = best->ip;
+	return 0;
+}
+
+/* ------------------------------------------------------------- timers */
+
+/**
+ * ndp_addr_tick() - run the timers of addresses, DAD and MLD.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @out: output
+ *
+ * Order: lifetimes first (a removal's leave Report goes out in this tick),
+ * then MLD Reports, then DAD (so a solicited-node group's Report precedes
+ * the DAD NS that needs it).  A frame that does not fit leaves its timer
+ * due for the next tick.
+ */
+void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		struct ndp_addr *a = &ctx->addrs[i];
+
+		if (!a->used)
+			continue;
+		if (a->valid_until <= now) {
+			ndp_addr_del(ctx, now, a, out);
+		} else if (a->state == NDP_ADDR_PREFERRED &&
+			   a->preferred_until <= now) {
+			a->state = NDP_ADDR_DEPRECATED;
+			note_addr(out, NDP_NOTE_ADDR_DEPRECATED, a, now);
+			ndp_changed(ctx);
+		}
+	}
+	mld_tick(ctx, now, out);
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		struct ndp_addr *a = &ctx->addrs[i];
+
+		if (a->used && a->state == NDP_ADDR_TENTATIVE &&
+		    a->timer <= now)
+			dad_step(ctx, now, a, out);
+	}
+}
+
+/**
+ * ndp_addr_deadline() - when ndp_addr_tick() must run next.
+ * @ctx: the context
+ *
+ * Return: the earliest timer of this file, NDP_TIME_NEVER if none.
+ */
+s64 ndp_addr_deadline(const struct ndp_ctx *ctx)
+{
+	s64 t = ctx->mld_general_timer;
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		const struct ndp_addr *a = &ctx->addrs[i];
+
+		if (!a->used)
+			continue;
+		t = min(t, a->valid_until);
+		if (a->state == NDP_ADDR_TENTATIVE)
+			t = min(t, a->timer);
+		else if (a->state == NDP_ADDR_PREFERRED)
+			t = min(t, a->preferred_until);
+	}
+	for (i = 0; i < ctx->cfg.max_groups; i++)
+		if (ctx->groups[i].used)
+			t = min(t, ctx->groups[i].timer);
+	return t;
+}
