@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 module init and exit.
+ *
+ * Everything the module registers is set up here, in one goto ladder whose
+ * labels say what they undo; ndpv6_exit() is its mirror.  The netdev glue
+ * (link type "ndpv6", its netdevice notifier and the generic netlink family)
+ * registers from here.  The core (module/core/) registers nothing: it is
+ * driven by the glue.
+ */
+
+#include <linux/init.h>
+#include <linux/module.h>
+
+static int __init ndpv6_init(void)
+{
+	int ret = 0;
+
+	/*
+	 * The netdev glue registers from here (rtnl link ops, netdevice
+	 * notifier, generic netlink family), each step as
+	 *	ret = <step>();
+	 *	if (ret)
+	 *		goto err_<previous step>;
+	 * with its undo label below, in reverse order.
+	 */
+	if (ret)
+		goto err_out;
+
+	return 0;
+
+err_out:
+	return ret;
+}
+
+static void __exit ndpv6_exit(void)
+{
+	/* Undo ndpv6_init(), last step first. */
+}
+
+module_init(ndpv6_init);
+module_exit(ndpv6_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("IPv6 Neighbor Discovery engine (link type ndpv6)");
