@@ -73,6 +73,11 @@
 	NDP_STAT(QUEUE_OVERFLOW, "queued packet dropped: neighbour queue full") \
 	NDP_STAT(QUEUE_TOTAL_OVERFLOW, "queued packet dropped: global queue full") \
 	NDP_STAT(QUEUE_RESOLUTION_FAILED, "queued packet dropped: no answer") \
+	NDP_STAT(QUEUE_EVICTED, "queued packet dropped: its entry was evicted") \
+	NDP_STAT(QUEUE_FLUSHED, "queued packet dropped: flush") \
+	NDP_STAT(NA_NO_TLLA, "NA without TLLA for an INCOMPLETE entry") \
+	NDP_STAT(NA_NO_OVERRIDE, "NA with O=0 and another TLLA not applied") \
+	NDP_STAT(NS_NO_SOURCE, "NS not sent: no usable source address") \
 	/* send */ \
 	NDP_STAT(TX_PACKETS, "packets transmitted for the caller") \
 	NDP_STAT(TX_NO_ROUTE, "no route: off-link and no router (RFC 5942)") \
