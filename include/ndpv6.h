@@ -78,7 +78,7 @@ typedef void (*ndp_random_fn)(void *opaque, void *buf, u32 len);
 /* Configuration: table capacities are fixed for the life of a context. */
 struct ndp_config {
 	u16 max_addrs;		/* addresses, link-local included (16) */
-	u16 max_nbrs;		/* neighbour cache entries (256) */
+	u32 max_nbrs;		/* neighbour cache entries (256) */
 	u16 max_routers;	/* default router list (16) */
 	u16 max_prefixes;	/* prefix list (64) */
 	u16 max_groups;		/* multicast groups joined (32) */
@@ -435,7 +435,7 @@ const char *ndp_stat_name(unsigned int i);
 
 struct ndp_fill {
 	u16 addrs, max_addrs;
-	u16 nbrs, max_nbrs;
+	u32 nbrs, max_nbrs;
 	u16 routers, max_routers;
 	u16 prefixes, max_prefixes;
 	u16 groups, max_groups;
