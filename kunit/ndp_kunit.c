@@ -3,6 +3,8 @@
  * Shared fixture and frame builders for the core's KUnit suites.
  */
 #include <linux/inet.h>
+#include <linux/vmalloc.h>
+#include <kunit/resource.h>
 #include "ndp_kunit.h"
 
 void ndp_kt_random(void *opaque, void *buf, u32 len)
@@ -43,6 +45,54 @@ void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 	KUNIT_ASSERT_NOT_NULL(test, t->out);
 	t->buf = kunit_kzalloc(test, NDP_KT_HEADROOM + 2048, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t->buf);
+	t->stats0 = kunit_kcalloc(test, NDP_STAT_MAX, sizeof(u64), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->stats0);
+	t->seen = kunit_kcalloc(test, 256, sizeof(u32), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->seen);
+	ndp_out_reset(t->out);
+	t->ctx = ndp_local(mem, size, &t->cfg, t->mac, t->now, ndp_kt_random,
+			   t, t->out);
+	KUNIT_ASSERT_NOT_NULL(test, t->ctx);
+	ndp_kt_snap(t);
+}
+
+static int kt_vmem_init(struct kunit_resource *res, void *context)
+{
+	res->data = vzalloc(*(size_t *)context);
+	return res->data ? 0 : -ENOMEM;
+}
+
+static void kt_vmem_free(struct kunit_resource *res)
+{
+	vfree(res->data);
+}
+
+void ndp_kt_init_vmem(struct kunit *test, struct ndp_kt *t,
+		      const struct ndp_config *cfg)
+{
+	static const u8 mac[NDP_ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
+	size_t size;
+	void *mem;
+
+	memset(t, 0, sizeof(*t));
+	t->test = test;
+	t->rng = 0x9e3779b97f4a7c15ULL;
+	t->now = NDP_NSEC_PER_SEC;
+	memcpy(t->mac, mac, sizeof(mac));
+	t->cfg = *cfg;
+	size = ndp_ctx_size(&t->cfg);
+	KUNIT_ASSERT_GT(test, size, (size_t)0);
+	mem = kunit_alloc_resource(test, kt_vmem_init, kt_vmem_free,
+				   GFP_KERNEL, &size);
+	KUNIT_ASSERT_NOT_NULL(test, mem);
+	t->out = kunit_kzalloc(test, sizeof(*t->out), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->out);
+	t->buf = kunit_kzalloc(test, NDP_KT_HEADROOM + 2048, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->buf);
+	t->stats0 = kunit_kcalloc(test, NDP_STAT_MAX, sizeof(u64), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->stats0);
+	t->seen = kunit_kcalloc(test, 256, sizeof(u32), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t->seen);
 	ndp_out_reset(t->out);
 	t->ctx = ndp_local(mem, size, &t->cfg, t->mac, t->now, ndp_kt_random,
 			   t, t->out);
@@ -153,7 +203,7 @@ u32 ndp_kt_opt_nonce(u8 *p, const u8 *nonce6)
 
 void ndp_kt_snap(struct ndp_kt *t)
 {
-	memcpy(t->stats0, ndp_stats(t->ctx), sizeof(t->stats0));
+	memcpy(t->stats0, ndp_stats(t->ctx), NDP_STAT_MAX * sizeof(u64));
 }
 
 void ndp_kt_handle_pkt(struct ndp_kt *t, u8 *ip6, u32 len, void *handle)
@@ -287,7 +337,7 @@ void ndp_kt_run_until(struct ndp_kt *t, s64 until)
 	u32 i;
 	int ty;
 
-	memset(t->seen, 0, sizeof(t->seen));
+	memset(t->seen, 0, 256 * sizeof(u32));
 	t->seen_frames = 0;
 	for (guard = 0; guard < 100000; guard++) {
 		next = ndp_next_deadline(t->ctx);

@@ -22,8 +22,8 @@ struct ndp_kt {
 	s64 now;
 	u8 mac[NDP_ETH_ALEN];
 	u8 *buf;		/* NDP_KT_HEADROOM + 2048: rx/tx scratch */
-	u64 stats0[NDP_STAT_MAX];	/* snapshot for ndp_kt_stat_delta() */
-	u32 seen[256];		/* ICMPv6 types sent during ndp_kt_run_until() */
+	u64 *stats0;		/* [NDP_STAT_MAX]: snapshot for stat_delta */
+	u32 *seen;		/* [256]: ICMPv6 types sent in run_until */
 	u32 seen_frames;
 };
 
@@ -33,6 +33,12 @@ struct ndp_kt {
  */
 void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 		 const struct ndp_config *cfg);
+/*
+ * ndp_kt_init() with the context in vmalloc memory (freed when the test
+ * ends): for tables beyond what kmalloc gives, e.g. 100,000 neighbours.
+ */
+void ndp_kt_init_vmem(struct kunit *test, struct ndp_kt *t,
+		      const struct ndp_config *cfg);
 /* Deterministic random callback (xorshift64 on t->rng). */
 void ndp_kt_random(void *opaque, void *buf, u32 len);
 

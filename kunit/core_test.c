@@ -1,0 +1,582 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite ndpv6_core: whole scenarios through the public API only (a
+ * host's first seconds on a link with a router, a router that dies, a
+ * duplicate address), and one case per known defect of the reference
+ * implementation listed in RFC-CHECKLIST.md, proving ndpv6 does not have it.
+ */
+#include "ndp_kunit.h"
+
+static const u8 rtr1_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
+static const u8 rtr2_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x02 };
+static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x01 };
+
+#define SEC(x) ((s64)(x) * NDP_NSEC_PER_SEC)
+#define MSEC(x) ((s64)(x) * NDP_NSEC_PER_MSEC)
+
+/* A caller packet: UDP to @dst, with headroom, handle = @slot. */
+struct kt_pkt {
+	u8 buf[NDP_KT_HEADROOM + NDP_IP6_HLEN + 16];
+	struct ndp_pkt pkt;
+};
+
+static void kt_pkt_make(struct ndp_kt *t, struct kt_pkt *p,
+			const struct ndp_ip6 *dst)
+{
+	struct ndp_ip6 src;
+	u8 *ip6 = p->buf + NDP_KT_HEADROOM;
+
+	if (ndp_select_source(t->ctx, dst, &src))
+		src = ndp_unspecified;
+	ndp_write_ip6(ip6, &src, dst, NDP_NH_UDP, 64, 16);
+	memset(ip6 + NDP_IP6_HLEN, 0x5a, 16);
+	p->pkt.handle = p;
+	p->pkt.data = ip6;
+	p->pkt.len = NDP_IP6_HLEN + 16;
+	p->pkt.tot_len = p->pkt.len;
+	p->pkt.headroom = NDP_KT_HEADROOM;
+}
+
+static void kt_send(struct ndp_kt *t, struct kt_pkt *p)
+{
+	ndp_out_reset(t->out);
+	ndp_kt_snap(t);
+	ndp_send(t->ctx, t->now, NULL, &p->pkt, 0, t->out);
+}
+
+/* The transmitted caller packet @p, or NULL. */
+static const struct ndp_tx *kt_sent(struct ndp_kt *t, struct kt_pkt *p)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_tx; i++)
+		if (t->out->tx[i].handle == p)
+			return &t->out->tx[i];
+	return NULL;
+}
+
+static bool kt_dropped(struct ndp_kt *t, void *handle)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_done; i++)
+		if (t->out->done[i].handle == handle && t->out->done[i].dropped)
+			return true;
+	return false;
+}
+
+static bool kt_has_note(struct ndp_kt *t, enum ndp_note_kind kind,
+			const struct ndp_ip6 *addr)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_notes; i++)
+		if (t->out->notes[i].kind == kind &&
+		    (!addr || ndp_ip6_eq(&t->out->notes[i].addr, addr)))
+			return true;
+	return false;
+}
+
+static bool kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip)
+{
+	struct ndp_ip6 ips[32];
+	int i, n = ndp_get_ip(t->ctx, ips, ARRAY_SIZE(ips));
+
+	for (i = 0; i < n && i < (int)ARRAY_SIZE(ips); i++)
+		if (ndp_ip6_eq(&ips[i], ip))
+			return true;
+	return false;
+}
+
+static bool kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip)
+{
+	struct ndp_ip6 ips[32];
+	int i, n = ndp_get_routers(t->ctx, ips, ARRAY_SIZE(ips));
+
+	for (i = 0; i < n && i < (int)ARRAY_SIZE(ips); i++)
+		if (ndp_ip6_eq(&ips[i], ip))
+			return true;
+	return false;
+}
+
+static int kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx)
+{
+	struct ndp_prefix_info pi;
+	u32 pos = 0;
+
+	while (ndp_prefix_next(t->ctx, t->now, &pos, &pi))
+		if (ndp_ip6_eq(&pi.pfx.addr, pfx))
+			return pi.pfx.len;
+	return -1;
+}
+
+/* Feed an RA from @src: router lifetime, one PIO (plen/flags), SLLA. */
+static void kt_ra(struct ndp_kt *t, const struct ndp_ip6 *src, const u8 *mac,
+		  u16 lifetime_s, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
+		  u32 valid_s, u32 preferred_s)
+{
+	u8 m[128];
+	u32 len;
+
+	len = ndp_kt_ra(m, 64, 0, lifetime_s, 0, 0);
+	if (mac)
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+	if (pfx)
+		len += ndp_kt_opt_pio(m + len, pfx, plen, flags, valid_s,
+				      preferred_s);
+	len = ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(t, len);
+}
+
+/* An NA from @src for itself with flags and TLLA @mac. */
+static void kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+		  const struct ndp_ip6 *dst, const u8 *mac, u8 flags)
+{
+	u8 m[64];
+	u32 len = ndp_kt_na(m, flags, src);
+
+	if (mac)
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, mac);
+	len = ndp_kt_build_icmp(t, src, dst, 255, m, len);
+	ndp_kt_handle(t, len);
+}
+
+/* Bring the fixture's link-local address through DAD. */
+static void kt_up(struct ndp_kt *t)
+{
+	struct ndp_ip6 ll = ndp_kt_ip(t->test, "fe80::ff:fe00:1");
+
+	ndp_kt_run_until(t, t->now + SEC(3));
+	KUNIT_ASSERT_TRUE(t->test, kt_has_ip(t, &ll));
+}
+
+/* -------------------------------------------------------- scenarios */
+
+/* A host's first ten seconds on a link with a router. */
+static void first_ten_seconds(struct kunit *test)
+{
+	struct ndp_kt t;
+	struct ndp_ip6 ll, rtr, pfx, slaac, far;
+	struct kt_pkt p;
+	const struct ndp_tx *tx;
+	u32 mld, ns, rs;
+
+	ndp_kt_init(test, &t, NULL);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	rtr = ndp_kt_ip(test, "fe80::1");
+	pfx = ndp_kt_ip(test, "2001:db8:1::");
+	slaac = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
+	far = ndp_kt_ip(test, "2001:db8:2::5");
+
+	/* local: nothing leaves yet, everything is due within the delay */
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now + SEC(1));
+	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &ll));
+
+	ndp_kt_run_until(&t, SEC(3));
+	mld = t.seen[NDP_ICMP_MLD2_REPORT];
+	ns = t.seen[NDP_ICMP_NS];
+	rs = t.seen[NDP_ICMP_RS];
+	KUNIT_EXPECT_GE(test, mld, 1U);
+	KUNIT_EXPECT_EQ(test, ns, 1U);		/* one DAD NS */
+	KUNIT_EXPECT_EQ(test, rs, 1U);		/* first RS; next at +4 s */
+	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+
+	kt_ra(&t, &rtr, rtr1_mac, 1800, &pfx, 64,
+	      NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, 86400, 14400);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RX_ND), 1ULL);
+	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &pfx), 64);
+
+	ndp_kt_run_until(&t, SEC(10));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 0U);	/* RA stopped RS */
+	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &slaac));
+
+	/* off-link traffic leaves at once via the router's known MAC */
+	kt_pkt_make(&t, &p, &far);
+	kt_send(&t, &p);
+	tx = kt_sent(&t, &p);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	KUNIT_EXPECT_EQ(test, memcmp(tx->frame, rtr1_mac, NDP_ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(tx->frame + 6, t.mac, NDP_ETH_ALEN), 0);
+	/* and from the SLAAC address (RFC 6724 rule 2/8) */
+	KUNIT_EXPECT_EQ(test, memcmp(tx->frame + NDP_ETH_HLEN + 8, slaac.b, 16),
+			0);
+}
+
+/* A router that dies: probes fail, traffic moves to the other router. */
+static void router_dies(struct kunit *test)
+{
+	struct ndp_ip6 r1, r2, far;
+	u8 first_mac[NDP_ETH_ALEN];
+	struct kt_pkt p1, p2;
+	const struct ndp_tx *tx;
+	struct ndp_kt t;
+
+	ndp_kt_init(test, &t, NULL);
+	r1 = ndp_kt_ip(test, "fe80::1");
+	r2 = ndp_kt_ip(test, "fe80::2");
+	far = ndp_kt_ip(test, "2001:db8:2::5");
+	kt_up(&t);
+	kt_ra(&t, &r1, rtr1_mac, 1800, NULL, 0, 0, 0, 0);
+	/* r1 confirmed reachable */
+	kt_na(&t, &r1, &ndp_all_nodes, rtr1_mac, NDP_NA_FLAG_R | NDP_NA_FLAG_O);
+	kt_ra(&t, &r2, rtr2_mac, 1800, NULL, 0, 0, 0, 0);
+
+	/* traffic goes somewhere; make r1 the one in use */
+	kt_pkt_make(&t, &p1, &far);
+	kt_send(&t, &p1);
+	tx = kt_sent(&t, &p1);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	memcpy(first_mac, tx->frame, NDP_ETH_ALEN);
+
+	/* nobody answers probes for 60 s: NUD fails for whichever was used */
+	ndp_kt_run_until(&t, t.now + SEC(60));
+	KUNIT_EXPECT_GE(test, t.seen[NDP_ICMP_NS], 3U);
+	KUNIT_EXPECT_GE(test, ndp_stats(t.ctx)[NDP_STAT_NBR_FAILED], 1ULL);
+
+	/* both still listed (lifetimes) but traffic still finds a way out */
+	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &r1));
+	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &r2));
+	kt_pkt_make(&t, &p2, &far);
+	kt_send(&t, &p2);
+	/* ... at once, through the router not known to be unreachable */
+	tx = kt_sent(&t, &p2);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	KUNIT_EXPECT_NE(test, memcmp(tx->frame, first_mac, NDP_ETH_ALEN), 0);
+}
+
+/* A duplicate address: add_ip, another node answers, the caller is told. */
+static void duplicate_address(struct kunit *test)
+{
+	struct ndp_ip6 a, sn, peer;
+	struct ndp_kt t;
+	u8 m[64];
+	u32 len;
+
+	ndp_kt_init(test, &t, NULL);
+	a = ndp_kt_ip(test, "2001:db8::1");
+	peer = ndp_kt_ip(test, "fe80::bb");
+	kt_up(&t);
+	ndp_out_reset(t.out);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &a, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &a));
+	t.now += MSEC(10);
+	/* the other owner answers our DAD NS */
+	len = ndp_kt_na(m, NDP_NA_FLAG_O, &a);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, peer_mac);
+	len = ndp_kt_build_icmp(&t, &a, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_TRUE(test, kt_has_note(&t, NDP_NOTE_DAD_FAILED, &a));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &a));
+
+	/* an NS for it is not answered */
+	ndp_solicited_node(&a, &sn);
+	len = ndp_kt_ns(m, &a);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = ndp_kt_build_icmp(&t, &peer, &sn, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 0U);
+}
+
+/* ------------------------------------- reference defects (do not copy) */
+
+/* 1: lifetimes in seconds, ReachableTime/RetransTimer in milliseconds */
+static void defect1_lifetime_units(struct kunit *test)
+{
+	struct ndp_ip6 rtr;
+	struct ndp_params pr;
+	struct ndp_kt t;
+	u8 m[64];
+	u32 len;
+	s64 t0;
+
+	ndp_kt_init(test, &t, NULL);
+	rtr = ndp_kt_ip(test, "fe80::1");
+	kt_up(&t);
+	len = ndp_kt_ra(m, 64, 0, 1800, 10000, 500);
+	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(&t, len);
+	t0 = t.now;
+	ndp_get_params(t.ctx, &pr);
+	KUNIT_EXPECT_EQ(test, pr.retrans_ms, 500U);
+	KUNIT_EXPECT_EQ(test, pr.base_reachable_ms, 10000U);
+	KUNIT_EXPECT_GE(test, pr.reachable_ms, 5000U);
+	KUNIT_EXPECT_LE(test, pr.reachable_ms, 15000U);
+	ndp_kt_run_until(&t, t0 + SEC(1799));
+	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
+	ndp_kt_run_until(&t, t0 + SEC(1801));
+	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+}
+
+/* 2: the PIO prefix length is the Prefix Length byte, not Length (4) */
+static void defect2_pio_prefix_length(struct kunit *test)
+{
+	struct ndp_ip6 rtr, p64, p48;
+	struct ndp_kt t;
+
+	ndp_kt_init(test, &t, NULL);
+	rtr = ndp_kt_ip(test, "fe80::1");
+	p64 = ndp_kt_ip(test, "2001:db8:1::");
+	p48 = ndp_kt_ip(test, "2001:db8:ab::");
+	kt_up(&t);
+	kt_ra(&t, &rtr, NULL, 1800, &p64, 64, NDP_PIO_FLAG_L, 3600, 1800);
+	kt_ra(&t, &rtr, NULL, 1800, &p48, 48, NDP_PIO_FLAG_L, 3600, 1800);
+	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &p64), 64);
+	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &p48), 48);
+}
+
+/* 3: L=0 says nothing about on-link; no router: off-link unreachable */
+static void defect3_onlink_flag_and_no_router(struct kunit *test)
+{
+	struct ndp_ip6 rtr, pfx, dst;
+	struct kt_pkt p;
+	struct ndp_kt t;
+
+	ndp_kt_init(test, &t, NULL);
+	rtr = ndp_kt_ip(test, "fe80::1");
+	pfx = ndp_kt_ip(test, "2001:db8:1::");
+	dst = ndp_kt_ip(test, "2001:db8:1::99");
+	kt_up(&t);
+	/* a router lifetime of 0: not a default router; PIO with A only */
+	kt_ra(&t, &rtr, NULL, 0, &pfx, 64, NDP_PIO_FLAG_A, 3600, 1800);
+	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &pfx), -1);
+	kt_pkt_make(&t, &p, &dst);
+	kt_send(&t, &p);
+	KUNIT_EXPECT_TRUE(test, kt_dropped(&t, &p));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE), 1ULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
+}
+
+/* 4: NS creates an entry only for our target; the cache is bounded */
+static void defect4_ns_entry_and_bounded_cache(struct kunit *test)
+{
+	struct ndp_ip6 ll, other, src, sn;
+	struct ndp_nbr_info ni;
+	struct ndp_config cfg;
+	struct ndp_fill f;
+	struct ndp_kt t;
+	u8 m[64], mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
+	unsigned int i;
+	u32 len;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 64;
+	ndp_kt_init(test, &t, &cfg);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	other = ndp_kt_ip(test, "fe80::77");
+	src = ndp_kt_ip(test, "fe80::bb");
+	kt_up(&t);
+	/* NS for somebody else's address */
+	ndp_solicited_node(&other, &sn);
+	len = ndp_kt_ns(m, &other);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = ndp_kt_build_icmp(&t, &src, &sn, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_lookup(t.ctx, &src, &ni), -ENOENT);
+	/* 1000 distinct sources asking for us: the table stays within 64 */
+	ndp_solicited_node(&ll, &sn);
+	for (i = 0; i < 1000; i++) {
+		src.b[14] = i >> 8;
+		src.b[15] = i;
+		mac[4] = i >> 8;
+		mac[5] = i;
+		len = ndp_kt_ns(m, &ll);
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		len = ndp_kt_build_icmp(&t, &src, &sn, 255, m, len);
+		t.now += MSEC(1);
+		ndp_kt_handle(&t, len);
+	}
+	ndp_get_fill(t.ctx, &f);
+	KUNIT_EXPECT_LE(test, f.nbrs, (u16)64);
+	KUNIT_EXPECT_GT(test, ndp_stats(t.ctx)[NDP_STAT_NBR_EVICTED], 0ULL);
+}
+
+/* 5: zero-length and overrunning options are dropped, not a crash */
+static void defect5_bad_option_lengths(struct kunit *test)
+{
+	struct ndp_ip6 rtr;
+	struct ndp_kt t;
+	u8 m[64];
+	u32 len;
+
+	ndp_kt_init(test, &t, NULL);
+	rtr = ndp_kt_ip(test, "fe80::1");
+	kt_up(&t);
+	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
+	m[len] = NDP_OPT_SLLA;
+	m[len + 1] = 0;			/* length 0 */
+	len += 8;
+	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_OPT_ZERO_LEN),
+			1ULL);
+	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+
+	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
+	m[len] = NDP_OPT_SLLA;
+	m[len + 1] = 4;			/* 32 bytes, only 8 present */
+	len += 8;
+	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_OPT_OVERRUN),
+			1ULL);
+	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+}
+
+/* 6: queue overflow drops the oldest and keeps the order */
+static void defect6_queue_order(struct kunit *test)
+{
+	struct ndp_ip6 dst, ll;
+	struct kt_pkt *p;
+	struct ndp_kt t;
+	unsigned int i;
+
+	ndp_kt_init(test, &t, NULL);	/* nbr_queue_len 3 */
+	dst = ndp_kt_ip(test, "fe80::bb");
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	kt_up(&t);
+	p = kunit_kcalloc(test, 5, sizeof(*p), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	for (i = 0; i < 5; i++) {
+		kt_pkt_make(&t, &p[i], &dst);
+		kt_send(&t, &p[i]);
+		if (i >= 3)	/* the oldest queued one goes */
+			KUNIT_EXPECT_TRUE(test, kt_dropped(&t, &p[i - 3]));
+	}
+	kt_na(&t, &dst, &ll, peer_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	KUNIT_ASSERT_EQ(test, t.out->n_tx, 3U);
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_PTR_EQ(test, t.out->tx[i].handle,
+				    (void *)&p[i + 2]);
+		KUNIT_EXPECT_EQ(test, memcmp(t.out->tx[i].frame, peer_mac,
+					     NDP_ETH_ALEN), 0);
+	}
+}
+
+/* 7: static routers have a real (here infinite) lifetime */
+static void defect7_static_router_lifetime(struct kunit *test)
+{
+	struct ndp_ip6 rtr;
+	struct ndp_kt t;
+
+	ndp_kt_init(test, &t, NULL);
+	rtr = ndp_kt_ip(test, "fe80::1");
+	KUNIT_ASSERT_EQ(test, ndp_add_routers(t.ctx, t.now, &rtr, 1,
+					      NDP_INFINITE, t.out), 0);
+	t.now += SEC(400LL * 24 * 3600);	/* 400 days */
+	ndp_kt_tick(&t, t.now);
+	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
+}
+
+/* 8: a DAD NS from another node for our tentative address is a duplicate */
+static void defect8_dad_ns_from_other(struct kunit *test)
+{
+	struct ndp_ip6 a, sn;
+	struct ndp_kt t;
+	u8 nonce[NDP_NONCE_LEN] = { 1, 2, 3, 4, 5, 6 };
+	u8 m[64];
+	u32 len;
+
+	ndp_kt_init(test, &t, NULL);
+	a = ndp_kt_ip(test, "2001:db8::1");
+	kt_up(&t);
+	ndp_out_reset(t.out);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &a, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	ndp_solicited_node(&a, &sn);
+	len = ndp_kt_ns(m, &a);
+	len += ndp_kt_opt_nonce(m + len, nonce);
+	len = ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_TRUE(test, kt_has_note(&t, NDP_NOTE_DAD_FAILED, &a));
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &a));
+}
+
+/* 9: NA R=0 removes the router; code checked; RA source link-local */
+static void defect9_router_flag_code_ra_source(struct kunit *test)
+{
+	struct ndp_ip6 rtr, glob, ll;
+	struct ndp_kt t;
+	u8 m[64];
+	u32 len;
+
+	ndp_kt_init(test, &t, NULL);
+	rtr = ndp_kt_ip(test, "fe80::1");
+	glob = ndp_kt_ip(test, "2001:db8::1");
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	kt_up(&t);
+	/* RA from a global source: dropped */
+	kt_ra(&t, &glob, NULL, 1800, NULL, 0, 0, 0, 0);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RA_SRC_NOT_LL),
+			1ULL);
+	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &glob));
+	kt_ra(&t, &rtr, rtr1_mac, 1800, NULL, 0, 0, 0, 0);
+	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
+	/* an NS with code 1: dropped */
+	len = ndp_kt_ns(m, &ll);
+	m[1] = 1;
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = ndp_kt_build_icmp(&t, &rtr, &ll, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_CODE), 1ULL);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	/* the router says it no longer is one */
+	kt_na(&t, &rtr, &ll, rtr1_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+}
+
+/* 10: several RS, ICMPv6 errors and MLD exist */
+static void defect10_rs_retries_errors_mld(struct kunit *test)
+{
+	struct ndp_ip6 ll, peer;
+	struct ndp_kt t;
+	u8 *ip6;
+	u32 len;
+
+	ndp_kt_init(test, &t, NULL);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	peer = ndp_kt_ip(test, "fe80::bb");
+	ndp_kt_run_until(&t, SEC(15));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 3U);
+	KUNIT_EXPECT_GE(test, t.seen[NDP_ICMP_MLD2_REPORT], 1U);
+	/* learn the peer, then send it a bad Destination Options header */
+	kt_na(&t, &peer, &ll, peer_mac, NDP_NA_FLAG_O);
+	ip6 = ndp_kt_pkt(&t);
+	ndp_write_ip6(ip6, &peer, &ll, NDP_NH_DSTOPTS, 64, 8);
+	memset(ip6 + NDP_IP6_HLEN, 0, 8);
+	ip6[NDP_IP6_HLEN] = NDP_NH_NONE;
+	ip6[NDP_IP6_HLEN + 2] = 0x80;	/* unknown, action 10 */
+	ip6[NDP_IP6_HLEN + 3] = 4;
+	len = NDP_IP6_HLEN + 8;
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_PARAM_PROB), 1U);
+}
+
+static struct kunit_case ndpv6_core_cases[] = {
+	KUNIT_CASE(first_ten_seconds),
+	KUNIT_CASE(router_dies),
+	KUNIT_CASE(duplicate_address),
+	KUNIT_CASE(defect1_lifetime_units),
+	KUNIT_CASE(defect2_pio_prefix_length),
+	KUNIT_CASE(defect3_onlink_flag_and_no_router),
+	KUNIT_CASE(defect4_ns_entry_and_bounded_cache),
+	KUNIT_CASE(defect5_bad_option_lengths),
+	KUNIT_CASE(defect6_queue_order),
+	KUNIT_CASE(defect7_static_router_lifetime),
+	KUNIT_CASE(defect8_dad_ns_from_other),
+	KUNIT_CASE(defect9_router_flag_code_ra_source),
+	KUNIT_CASE(defect10_rs_retries_errors_mld),
+	{}
+};
+
+static struct kunit_suite ndpv6_core_suite = {
+	.name = "ndpv6_core",
+	.test_cases = ndpv6_core_cases,
+};
+
+kunit_test_suites(&ndpv6_core_suite);
