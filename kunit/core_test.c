@@ -535,7 +535,7 @@ static void defect10_rs_retries_errors_mld(struct kunit *test)
 {
 	struct ndp_ip6 ll, peer;
 	struct ndp_kt t;
-	u8 *ip6;
+	u8 m[64], *ip6;
 	u32 len;
 
 	ndp_kt_init(test, &t, NULL);
@@ -544,8 +544,13 @@ static void defect10_rs_retries_errors_mld(struct kunit *test)
 	ndp_kt_run_until(&t, SEC(15));
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 3U);
 	KUNIT_EXPECT_GE(test, t.seen[NDP_ICMP_MLD2_REPORT], 1U);
-	/* learn the peer, then send it a bad Destination Options header */
-	kt_na(&t, &peer, &ll, peer_mac, NDP_NA_FLAG_O);
+	/* the peer resolves us (we learn its MAC from the SLLA) ... */
+	len = ndp_kt_ns(m, &ll);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = ndp_kt_build_icmp(&t, &peer, &ll, 255, m, len);
+	ndp_kt_handle(&t, len);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
+	/* ... then sends us a bad Destination Options header */
 	ip6 = ndp_kt_pkt(&t);
 	ndp_write_ip6(ip6, &peer, &ll, NDP_NH_DSTOPTS, 64, 8);
 	memset(ip6 + NDP_IP6_HLEN, 0, 8);
@@ -555,6 +560,8 @@ static void defect10_rs_retries_errors_mld(struct kunit *test)
 	len = NDP_IP6_HLEN + 8;
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_PARAM_PROB), 1U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_EXT_OPT_PARAMPROB),
+			1ULL);
 }
 
 static struct kunit_case ndpv6_core_cases[] = {
