@@ -26,9 +26,21 @@ src=$cache/src-$ver
 
 mkdir -p "$cache"
 exec 9>"$cache/.lock"
-flock 9
+if ! flock -n 9; then
+	echo "uml-kernel: another build holds $cache/.lock; waiting for it ..." >&2
+	flock 9
+fi
+
+# Module.symvers (vmlinux's exports) comes from `make modules`; without it
+# modpost cannot tell an undefined symbol in ndpv6.ko at build time.  Builds
+# made before this step get it added here.
+symvers() {
+	echo "uml-kernel: make modules for Module.symvers ..." >&2
+	make -s -C "$src" ARCH=um O="$out" -j"$(nproc)" modules >&2
+}
 
 if [ -f "$out/.ndpv6-complete" ]; then
+	[ -f "$out/Module.symvers" ] || symvers
 	echo "$out"
 	exit 0
 fi
@@ -67,6 +79,7 @@ start=$(date +%s)
 ticker=$!
 trap 'kill $ticker 2>/dev/null || true' EXIT
 make -s -C "$src" ARCH=um O="$out" -j"$(nproc)" linux modules_prepare >&2
+symvers
 kill $ticker 2>/dev/null || true
 # The parser used by the harness: tools/testing/kunit/kunit.py parse.
 ln -sfn "$src" "$out/source-tree"

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Find kernel reports in a UML console log (not KTAP: kunit.py reads that).
+
+    console_check.py CONSOLE_LOG [RESULTS]
+
+Every BUG, WARNING (WARN_ON, lockdep, RCU, debugobjects), KASAN, UBSAN,
+Oops or panic report is a problem, and so is every kmemleak object whose
+backtrace names the module (the report between the init script's
+"kmemleak begin/end" markers, taken while the module is loaded).  Known
+noise of the 6.1 UML test kernel is filtered, precisely and nothing else:
+
+  - the "suspicious RCU usage" lockdep splat whose trace names
+    force_flush_all (UML's mm code, once or twice per boot);
+  - kmemleak's "Trying to color unknown object" traces (every insmod:
+    they are a dump_stack, not a report);
+  - kmemleak objects that do not name the module (about 55 for UML itself).
+
+Prints each problem with its lines and what was filtered; appends one line
+"console-<kind> fail" per problem to RESULTS.  Without RESULTS, the exit
+status is 1 if there is any problem; with it, 0 once the results are
+written (they carry the failures).
+"""
+
+import re
+import sys
+
+MODULE = 'ndpv6'
+MARK = 'ndpv6-harness: '
+
+# A kernel report starts at column 0 with one of these.
+HEADERS = re.compile(
+    r'^(BUG: |WARNING: |UBSAN: |kernel BUG at |Kernel panic - |Oops|'
+    r'general protection fault|Unable to handle kernel |'
+    r'INFO: trying to register non-static key|INFO: task .* blocked|'
+    r'ODEBUG: |list_(add|del) corruption|'
+    r'kmemleak: Kernel memory leak detector disabled)')
+# ... and ends at one of these, or at the next report or harness marker.
+ENDS = re.compile(r'^(---\[ end trace|={20,}$)')
+REPORT_MAX_LINES = 120
+
+KIND = [
+    (re.compile(r'KASAN'), 'kasan'),
+    (re.compile(r'^UBSAN'), 'ubsan'),
+    (re.compile(r'suspicious RCU|locking|lock state|non-static key|'
+                r'lock inversion|held lock|DEBUG_LOCKS'), 'lockdep'),
+    (re.compile(r'^WARNING: CPU'), 'warning'),
+    (re.compile(r'^ODEBUG'), 'debugobjects'),
+    (re.compile(r'kmemleak'), 'kmemleak'),
+    (re.compile(r'panic|^Oops|^BUG|protection fault|Unable to handle'),
+     'bug'),
+]
+
+
+def kind_of(header):
+    for pattern, kind in KIND:
+        if pattern.search(header):
+            return kind
+    return 'warning'
+
+
+def reports(lines):
+    """Yield (line number, lines) of each kernel report."""
+    i = 0
+    while i < len(lines):
+        if not HEADERS.match(lines[i]):
+            i += 1
+            continue
+        start = i
+        i += 1
+        while (i < len(lines) and i - start < REPORT_MAX_LINES and
+               not HEADERS.match(lines[i]) and
+               not lines[i].startswith(MARK)):
+            i += 1
+            if ENDS.match(lines[i - 1]) and i - start > 2:
+                break
+        yield start + 1, lines[start:i]
+
+
+def leaks(lines):
+    """Yield (line number, lines) of each kmemleak object in the report."""
+    try:
+        begin = lines.index(MARK + 'kmemleak begin')
+        end = lines.index(MARK + 'kmemleak end', begin)
+    except ValueError:
+        return
+    obj = None
+    for n in range(begin + 1, end):
+        if lines[n].startswith('unreferenced object '):
+            if obj:
+                yield obj
+            obj = (n + 1, [lines[n]])
+        elif obj:
+            obj[1].append(lines[n])
+    if obj:
+        yield obj
+
+
+def names_module(block):
+    """True if a backtrace line of a kmemleak object names the module."""
+    trace = False
+    for line in block:
+        if line.strip() == 'backtrace:':
+            trace = True
+        elif trace and re.search(r'\[' + MODULE + r'\]\s*$', line):
+            return True
+    return False
+
+
+def main():
+    log = sys.argv[1]
+    results = sys.argv[2] if len(sys.argv) > 2 else None
+    with open(log, errors='backslashreplace') as f:
+        lines = [line.rstrip('\n') for line in f]
+
+    problems = []
+    rcu_noise = 0
+    for num, block in reports(lines):
+        if (block[0].startswith('WARNING: suspicious RCU usage') and
+                any('force_flush_all' in line for line in block)):
+            rcu_noise += 1
+            continue
+        problems.append((kind_of(block[0]), num, block))
+
+    color_noise = sum(bool(re.match(r'kmemleak: (Trying to color|Adding scan '
+                                    r'area to) unknown object', line))
+                      for line in lines)
+
+    ours, others = [], 0
+    for num, block in leaks(lines):
+        if names_module(block):
+            ours.append((num, block))
+        else:
+            others += 1
+    if ours:
+        block = []
+        for _, obj in ours:
+            block += obj
+        problems.append(('kmemleak', ours[0][0],
+                         ['kmemleak: %d object(s) allocated by %s leaked'
+                          % (len(ours), MODULE)] + block))
+
+    print('console: filtered known UML noise: %d "suspicious RCU usage" '
+          'splat(s) naming force_flush_all, %d kmemleak "Trying to color / '
+          'Adding scan area to unknown object" trace(s), %d kmemleak '
+          'object(s) not naming %s'
+          % (rcu_noise, color_noise, others, MODULE))
+    for kind, num, block in problems:
+        print('console: %s report at %s:%d' % (kind, log, num))
+        for line in block:
+            print('    ' + line)
+    if not problems:
+        print('console: no kernel reports')
+
+    if results:
+        with open(results, 'a') as f:
+            for kind, num, _ in problems:
+                f.write('console-%s fail\n' % kind)
+        return 0
+    return 1 if problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,160 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# PID 1 of the UML test kernel (booted by tools/harness/run-uml.sh).  The
+# host's root is the root file system (hostfs); this script only mounts
+# UML-private file systems over it, so it changes nothing on the host.
+#
+# Environment, from KEY=VALUE arguments on the kernel command line:
+#   NDPV6_MODE   check | demo
+#   NDPV6_REPO   the repository (on the host, seen through hostfs)
+#   NDPV6_KO     check: the module to insmod
+#   NDPV6_E2E    check: glob on tools/e2e/[0-9]*.sh names to run
+#                ("" = all, "none" = none)
+#
+# check prints, between markers the host parses ("ndpv6-harness: ..."):
+# the KUnit suites (run by insmod), the end-to-end tests as one more KTAP
+# suite "ndpv6_e2e", and the kmemleak report taken before rmmod.  Whatever
+# happens, it ends by powering off: PID 1 never exits.
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root LANG=C.UTF-8
+umask 022
+
+mark() {
+	echo "ndpv6-harness: $*"
+}
+
+power_off() {
+	mark "done"
+	sync
+	echo o >/proc/sysrq-trigger
+	sleep 5
+	poweroff -ff
+	sleep 60
+}
+
+setup() {
+	mount -t proc proc /proc
+	mount -t sysfs sysfs /sys
+	# DEVTMPFS_MOUNT may have mounted it already.
+	grep -q '^devtmpfs /dev ' /proc/mounts ||
+		mount -t devtmpfs devtmpfs /dev
+	mount -t debugfs debugfs /sys/kernel/debug
+	mount -t tmpfs tmpfs /run
+	mkdir -p /run/netns /run/ndpv6
+	hostname ndpv6-uml
+	ip link set lo up
+}
+
+# Leave the init namespace as the tests found it.
+cleanup_net() {
+	local dev
+
+	ip -all netns delete 2>/dev/null || true
+	for dev in $(ip -o link show type veth 2>/dev/null |
+		     awk -F': ' '{ sub(/@.*/, "", $2); print $2 }'); do
+		ip link del "$dev" 2>/dev/null || true
+	done
+}
+
+# The header line "# timeout: N" of a test, else 60.
+e2e_timeout() {
+	local t
+
+	t=$(sed -n 's/^# timeout: *\([0-9][0-9]*\).*/\1/p' "$1" | head -n 1)
+	echo "${t:-60}"
+}
+
+# Run tools/e2e/[0-9]*.sh as the KTAP suite ndpv6_e2e, numbered after the
+# KUnit suites that insmod ran.
+run_e2e() {
+	local num=$1 tests=() t name rc i=0 failed=0 out
+
+	if [ "${NDPV6_E2E:-}" != none ]; then
+		for t in "$NDPV6_REPO"/tools/e2e/[0-9]*.sh; do
+			[ -f "$t" ] || continue
+			name=$(basename "$t" .sh)
+			# shellcheck disable=SC2254
+			case "$name" in ${NDPV6_E2E:-*}*) tests+=("$t") ;; esac
+		done
+	fi
+
+	echo "    KTAP version 1"
+	echo "    # Subtest: ndpv6_e2e"
+	echo "    1..${#tests[@]}"
+	for t in "${tests[@]}"; do
+		i=$((i + 1))
+		name=$(basename "$t" .sh)
+		out=/run/ndpv6/$name.out
+		timeout -k 5 "$(e2e_timeout "$t")" bash "$t" >"$out" 2>&1 </dev/null
+		rc=$?
+		sed "s/^/    # $name: /" "$out"
+		case $rc in
+		0)	echo "    ok $i - $name" ;;
+		77)	echo "    ok $i - $name # SKIP $(grep -m1 '^SKIP: ' "$out" |
+						 sed 's/^SKIP: //')" ;;
+		124|137) echo "    # $name: timed out"
+			echo "    not ok $i - $name"; failed=1 ;;
+		*)	echo "    # $name: exit status $rc"
+			echo "    not ok $i - $name"; failed=1 ;;
+		esac
+		cleanup_net
+	done
+	if [ $failed -eq 0 ]; then
+		echo "ok $num - ndpv6_e2e"
+	else
+		echo "not ok $num - ndpv6_e2e"
+	fi
+}
+
+# kmemleak only reports objects older than 5 s: wait that long after
+# insmod, scan twice, and print the report while the module is loaded so
+# that backtraces name its functions.
+leak_report() {
+	local since=$1 left
+
+	[ -e /sys/kernel/debug/kmemleak ] || { mark "kmemleak missing"; return; }
+	left=$(( since + 6 - $(date +%s) ))
+	[ $left -le 0 ] || sleep "$left"
+	echo scan >/sys/kernel/debug/kmemleak
+	echo scan >/sys/kernel/debug/kmemleak
+	mark "kmemleak begin"
+	cat /sys/kernel/debug/kmemleak
+	mark "kmemleak end"
+}
+
+mode_check() {
+	local rc suites loaded
+
+	mark "insmod $NDPV6_KO"
+	loaded=$(date +%s)
+	insmod "$NDPV6_KO"
+	rc=$?
+	mark "insmod rc=$rc"
+	if [ $rc -ne 0 ]; then
+		return
+	fi
+	suites=$(find /sys/kernel/debug/kunit -mindepth 1 -maxdepth 1 -type d 2>/dev/null |
+		 wc -l)
+	run_e2e $((suites + 1))
+	mark "ktap end"
+	cleanup_net
+	leak_report "$loaded"
+	rmmod ndpv6
+	mark "rmmod rc=$?"
+}
+
+mode_demo() {
+	bash "$NDPV6_REPO/tools/demo.sh" </dev/null
+	mark "demo rc=$?"
+	cleanup_net
+}
+
+setup
+mark "boot mode=${NDPV6_MODE:-} kernel=$(uname -r)"
+case "${NDPV6_MODE:-}" in
+check)	mode_check ;;
+demo)	mode_demo ;;
+*)	mark "unknown NDPV6_MODE '${NDPV6_MODE:-}'" ;;
+esac
+power_off
