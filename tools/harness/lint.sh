@@ -1,0 +1,68 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make lint`: checkpatch --strict --no-tree on the kernel C sources, a W=1
+# build and a sparse build (C=2: every file) of the test module against the
+# UML kernel, and shellcheck on the scripts when it is installed.  Prints
+# what each finds in this repository's files (warnings from kernel headers
+# are counted, not shown) and fails if anything was found.
+set -uo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+here=$repo/tools/harness
+copy=$repo/build/lint
+log=$repo/build/lint.log
+failed=0
+
+"$here/bootstrap.sh" || exit 1
+kbuild=$("$here/uml-kernel.sh") || exit 1
+src=$kbuild/source-tree
+cd "$repo" || exit 1
+
+report() {
+	local name=$1 file=$2 n
+
+	n=$(grep -c . "$file")
+	if [ "$n" -eq 0 ]; then
+		echo "lint: $name: clean"
+	else
+		echo "lint: $name: $n finding(s)"
+		sed 's/^/    /' "$file"
+		failed=1
+	fi
+}
+
+mapfile -t csrc < <(ls module/*.c module/core/*.[ch] kunit/*.[ch] \
+			include/*.h 2>/dev/null)
+perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
+	-f "${csrc[@]}" 2>&1 | grep -E ': (ERROR|WARNING|CHECK):' \
+	>"$repo/build/lint.checkpatch"
+report "checkpatch --strict (${#csrc[@]} files)" "$repo/build/lint.checkpatch"
+
+# A fresh copy, so that W=1 sees every file compiled.
+rm -rf "$copy"
+mkdir -p "$copy"
+cp -a Kbuild include module kunit "$copy/"
+make -C "$kbuild" ARCH=um M="$copy" NDPV6_KUNIT=y W=1 C=2 \
+	KCFLAGS="-fmacro-prefix-map=$copy/=" -j"$(nproc)" modules >"$log" 2>&1
+rc=$?
+sed -i "s#$copy/#$repo/#g" "$log"
+grep -E "^$repo/[^:]+:[0-9]+:([0-9]+:)? (warning|error)" "$log" |
+	sed "s#^$repo/##" | sort -u >"$repo/build/lint.build"
+if [ $rc -ne 0 ] && [ ! -s "$repo/build/lint.build" ]; then
+	echo "build failed (exit $rc), see $log" >"$repo/build/lint.build"
+fi
+echo "lint: W=1 C=2 build: $(grep -cE '(warning|error)' "$log") diagnostic(s)" \
+	"in all, kernel headers included; full log: $log"
+report "W=1 + sparse, this repository's files" "$repo/build/lint.build"
+
+if command -v shellcheck >/dev/null; then
+	mapfile -t sh < <(ls tools/*.sh tools/*/*.sh .ci/run 2>/dev/null)
+	shellcheck -x -f gcc "${sh[@]}" >"$repo/build/lint.shellcheck" 2>&1
+	report "shellcheck (${#sh[@]} files)" "$repo/build/lint.shellcheck"
+else
+	echo "lint: shellcheck not installed, scripts not checked"
+fi
+
+[ $failed -eq 0 ] && echo "lint: all clean"
+exit $failed
