@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * Documentation
+ * =============
+ *
+ * The enums and macros below are the interface to ndpv6 devices (link type
+ * "ndpv6": an IPv6 host whose Neighbor Discovery is the ndpv6 core's) over
+ * generic netlink, family NDPV6_GENL_NAME, version NDPV6_GENL_VERSION.  The
+ * YNL spec Documentation/netlink/specs/ndpv6.yaml describes the same family
+ * and is kept equal to this file by tools/netlink/check-spec.py (`make
+ * check`).
+ *
+ * The family is network-namespace aware: a request sees only the devices of
+ * the network namespace of the socket it arrives on; a device in another
+ * namespace does not exist for it (ENODEV).  Every request names one ndpv6
+ * device with one, not both, of
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32, the interface index
+ *    NDPV6_A_IFNAME: NLA_NUL_STRING, maxlen IFNAMSIZ - 1
+ *
+ * and is answered ENODEV (no such device) or EOPNOTSUPP (the device is not
+ * an ndpv6 device).  Reading needs no privilege.  Writing (NDPV6_CMD_NEW_*,
+ * NDPV6_CMD_DEL_*, NDPV6_CMD_SET_PARAMS) needs CAP_NET_ADMIN in the user
+ * namespace that owns the device's network namespace (EPERM otherwise).
+ *
+ * Validation is strict: an unknown attribute, an attribute the command does
+ * not take, a read-only attribute in a request, a wrong length (addresses
+ * are exactly 16 bytes) or a number out of its range is refused (EINVAL or
+ * ERANGE) with an extended ACK message naming the attribute.  Every other
+ * refusal carries an extended ACK message as well.
+ *
+ * Tables (routers, prefixes, addresses, neighbours) are read with
+ * NLM_F_DUMP, one message per entry (NLM_F_MULTI), each carrying
+ * NDPV6_A_IFINDEX and one nest (NDPV6_A_ROUTER, NDPV6_A_PREFIX, NDPV6_A_ADDR
+ * or NDPV6_A_NEIGH).  A dump may take several reads; if any table of the
+ * device changed in between (the core's generation counter moved) or the
+ * device went down or away, the next message, or the final NLMSG_DONE,
+ * carries NLM_F_DUMP_INTR: the listing is not a snapshot and the reader
+ * should dump again.  Without NLM_F_DUMP the same commands look up one
+ * entry by its key and answer with one message, or ENOENT.  While the
+ * device is down its tables are empty.
+ *
+ * Lifetimes are remaining seconds, NDPV6_INFINITE (0xffffffff) for ever.
+ *
+ * NDPV6_CMD_GET_ROUTER
+ * --------------------
+ *
+ * The default router list.  Request: the device; without NLM_F_DUMP also
+ *
+ *    NDPV6_A_ROUTER: NLA_NESTED
+ *        NDPV6_ROUTER_A_ADDRESS: NLA_BINARY, exactly 16 bytes
+ *
+ * Reply, per router:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_ROUTER: NLA_NESTED
+ *        NDPV6_ROUTER_A_ADDRESS: NLA_BINARY, 16 bytes, link-local
+ *        NDPV6_ROUTER_A_LIFETIME: NLA_U32, remaining seconds
+ *        NDPV6_ROUTER_A_ORIGIN: NLA_U8, enum ndpv6_origin (RA or STATIC)
+ *        NDPV6_ROUTER_A_NUD: NLA_U8, enum ndpv6_nud, the reachability of
+ *                            its neighbour cache entry (NONE if it has none)
+ *
+ * NDPV6_CMD_NEW_ROUTER, NDPV6_CMD_DEL_ROUTER
+ * ------------------------------------------
+ *
+ * Add a static default router (the seed's add_routers; a router already
+ * known becomes static with the new lifetime), or delete a router whatever
+ * its origin.  Request: the device and
+ *
+ *    NDPV6_A_ROUTER: NLA_NESTED
+ *        NDPV6_ROUTER_A_ADDRESS: NLA_BINARY, exactly 16 bytes, link-local
+ *                                unicast (fe80::/10), required
+ *        NDPV6_ROUTER_A_LIFETIME: NLA_U32, seconds, at least 1; NEW only,
+ *                                 default NDPV6_INFINITE
+ *
+ * Errors: ENETDOWN (device down), ENOSPC (router list full), ENOENT (DEL:
+ * no such router).
+ *
+ * NDPV6_CMD_GET_PREFIX
+ * --------------------
+ *
+ * The prefix list.  Request: the device; without NLM_F_DUMP also
+ * NDPV6_A_PREFIX with NDPV6_PREFIX_A_ADDRESS and NDPV6_PREFIX_A_LEN.
+ * Reply, per prefix:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_PREFIX: NLA_NESTED
+ *        NDPV6_PREFIX_A_ADDRESS: NLA_BINARY, 16 bytes
+ *        NDPV6_PREFIX_A_LEN: NLA_U8, 0..128
+ *        NDPV6_PREFIX_A_VALID_LFT: NLA_U32, remaining seconds
+ *        NDPV6_PREFIX_A_PREFERRED_LFT: NLA_U32, remaining seconds
+ *        NDPV6_PREFIX_A_ORIGIN: NLA_U8, enum ndpv6_origin (RA or STATIC)
+ *        NDPV6_PREFIX_A_ONLINK: NLA_FLAG, on-link (always, today)
+ *        NDPV6_PREFIX_A_AUTONOMOUS: NLA_FLAG, the RA allowed SLAAC
+ *
+ * NDPV6_CMD_NEW_PREFIX, NDPV6_CMD_DEL_PREFIX
+ * ------------------------------------------
+ *
+ * Add a static on-link prefix (the seed's add_prefix; a known prefix
+ * becomes static with the new lifetime), or delete a prefix whatever its
+ * origin.  Bits beyond the length are ignored.  Request: the device and
+ *
+ *    NDPV6_A_PREFIX: NLA_NESTED
+ *        NDPV6_PREFIX_A_ADDRESS: NLA_BINARY, exactly 16 bytes, required,
+ *                                not multicast
+ *        NDPV6_PREFIX_A_LEN: NLA_U8, 0..128, required
+ *        NDPV6_PREFIX_A_VALID_LFT: NLA_U32, seconds, at least 1; NEW only,
+ *                                  default NDPV6_INFINITE
+ *
+ * Errors: ENETDOWN, ENOSPC (prefix list full), ENOENT (DEL).
+ *
+ * NDPV6_CMD_GET_ADDR
+ * ------------------
+ *
+ * The device's own addresses, tentative and duplicate ones included.
+ * Request: the device; without NLM_F_DUMP also NDPV6_A_ADDR with
+ * NDPV6_ADDR_A_ADDRESS.  Reply, per address:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_ADDR: NLA_NESTED
+ *        NDPV6_ADDR_A_ADDRESS: NLA_BINARY, 16 bytes
+ *        NDPV6_ADDR_A_PREFIX_LEN: NLA_U8, 1..128
+ *        NDPV6_ADDR_A_STATE: NLA_U8, enum ndpv6_addr_state
+ *        NDPV6_ADDR_A_ORIGIN: NLA_U8, enum ndpv6_origin (LINKLOCAL, SLAAC
+ *                             or MANUAL)
+ *        NDPV6_ADDR_A_VALID_LFT: NLA_U32, remaining seconds
+ *        NDPV6_ADDR_A_PREFERRED_LFT: NLA_U32, remaining seconds
+ *
+ * NDPV6_CMD_NEW_ADDR, NDPV6_CMD_DEL_ADDR
+ * --------------------------------------
+ *
+ * Add an address (the seed's add_ip: tentative until the core's DAD
+ * passes, see NDPV6_EVENT_ADDR_ADD and NDPV6_EVENT_DAD_FAILED), or delete
+ * one whatever its state or origin.  Request: the device and
+ *
+ *    NDPV6_A_ADDR: NLA_NESTED
+ *        NDPV6_ADDR_A_ADDRESS: NLA_BINARY, exactly 16 bytes, unicast, not
+ *                              :: or ::1, required
+ *        NDPV6_ADDR_A_PREFIX_LEN: NLA_U8, 1..128; NEW only, default 128
+ *        NDPV6_ADDR_A_VALID_LFT: NLA_U32, seconds, at least 1; NEW only,
+ *                                default NDPV6_INFINITE
+ *        NDPV6_ADDR_A_PREFERRED_LFT: NLA_U32, seconds, not above the valid
+ *                                    lifetime; NEW only, default the
+ *                                    valid lifetime
+ *
+ * Errors: ENETDOWN, EEXIST (NEW: already ours), ENOSPC (address or
+ * multicast group table full), ENOENT (DEL).
+ *
+ * NDPV6_CMD_GET_NEIGH
+ * -------------------
+ *
+ * The neighbour cache.  Request: the device; without NLM_F_DUMP also
+ * NDPV6_A_NEIGH with NDPV6_NEIGH_A_ADDRESS.  Reply, per entry:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_NEIGH: NLA_NESTED
+ *        NDPV6_NEIGH_A_ADDRESS: NLA_BINARY, 16 bytes
+ *        NDPV6_NEIGH_A_LLADDR: NLA_BINARY, 6 bytes; absent while the
+ *                              link-layer address is unknown (INCOMPLETE)
+ *        NDPV6_NEIGH_A_STATE: NLA_U8, enum ndpv6_nud
+ *        NDPV6_NEIGH_A_ROUTER: NLA_FLAG, the neighbour is a router
+ *        NDPV6_NEIGH_A_QUEUED: NLA_U32, packets queued while resolving
+ *
+ * NDPV6_CMD_GET_STATS
+ * -------------------
+ *
+ * The core's counters: one per drop rule (RFC 4861, 4862, 4443, 8200, 6980,
+ * 6583) plus table events.  Request: the device, no NLM_F_DUMP.  Reply:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_STATS: NLA_NESTED
+ *        NDPV6_STATS_A_STAT: NLA_NESTED, once per counter, in ID order
+ *            NDPV6_STAT_A_ID: NLA_U32, the counter's number
+ *            NDPV6_STAT_A_NAME: NLA_NUL_STRING, its stable name, e.g.
+ *                               "ND_HOPLIMIT" (tools key on names: numbers
+ *                               may change between versions)
+ *            NDPV6_STAT_A_VALUE: NLA_U64
+ *        ...
+ *
+ * While the device is down NDPV6_A_STATS is empty.
+ *
+ * NDPV6_CMD_GET_PARAMS
+ * --------------------
+ *
+ * The device's ND parameters, table capacities and fill.  Request: the
+ * device, no NLM_F_DUMP.  Reply:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_IFNAME: NLA_NUL_STRING
+ *    NDPV6_A_PARAMS: NLA_NESTED
+ *        NDPV6_PARAMS_A_RUNNING: NLA_FLAG, the core runs (device up)
+ *        NDPV6_PARAMS_A_HOP_LIMIT: NLA_U8, CurHopLimit (0: unspecified)
+ *        NDPV6_PARAMS_A_MTU: NLA_U32, link MTU (lowered by an RA's option)
+ *        NDPV6_PARAMS_A_BASE_REACHABLE_TIME: NLA_U32, milliseconds
+ *        NDPV6_PARAMS_A_REACHABLE_TIME: NLA_U32, milliseconds, the
+ *                                       randomised ReachableTime in use
+ *        NDPV6_PARAMS_A_RETRANS_TIME: NLA_U32, milliseconds
+ *        NDPV6_PARAMS_A_DAD_TRANSMITS: NLA_U8
+ *        NDPV6_PARAMS_A_ACCEPT_RA: NLA_U8, 0 or 1
+ *        NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS, _MAX_PREFIXES,
+ *        _MAX_GROUPS, _MAX_QUEUED: NLA_U32, the capacities in force
+ *        NDPV6_PARAMS_A_NUM_ADDRS, _NUM_NBRS, _NUM_ROUTERS, _NUM_PREFIXES,
+ *        _NUM_GROUPS, _NUM_QUEUED, _NUM_INCOMPLETE: NLA_U32, the fill
+ *        NDPV6_PARAMS_A_PENDING: NLA_NESTED, present only when capacities
+ *                                were set that are not in force yet
+ *            NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS,
+ *            _MAX_PREFIXES: NLA_U32, those for the next down/up
+ *
+ * While the device is down, the timers, hop limit and MTU are absent, the
+ * capacities are those the next up will use and the fill is absent.
+ *
+ * NDPV6_CMD_SET_PARAMS
+ * --------------------
+ *
+ * Request: the device and
+ *
+ *    NDPV6_A_PARAMS: NLA_NESTED, at least one of
+ *        NDPV6_PARAMS_A_DAD_TRANSMITS: NLA_U8, 0..NDPV6_MAX_DAD_TRANSMITS;
+ *                                      for addresses added from now on
+ *        NDPV6_PARAMS_A_ACCEPT_RA: NLA_U8, 0 or 1; at once
+ *        NDPV6_PARAMS_A_MAX_ADDRS: NLA_U32, 1..NDPV6_MAX_ADDRS
+ *        NDPV6_PARAMS_A_MAX_NBRS: NLA_U32, 1..NDPV6_MAX_NBRS
+ *        NDPV6_PARAMS_A_MAX_ROUTERS: NLA_U32, 1..NDPV6_MAX_ROUTERS
+ *        NDPV6_PARAMS_A_MAX_PREFIXES: NLA_U32, 1..NDPV6_MAX_PREFIXES
+ *
+ * DAD transmits and accept-RA apply at once and are kept across down/up.
+ * The table capacities size the core's tables, which are allocated when
+ * the device comes up: new capacities take effect at the next down/up.
+ * Two limits follow them: the multicast group table holds the addresses'
+ * solicited-node groups (MAX_ADDRS + 16, at least 32) and at most a
+ * quarter of the neighbour cache may be INCOMPLETE (RFC 6583).
+ * The reply is an NDPV6_CMD_SET_PARAMS message shaped as the GET_PARAMS
+ * reply, with NDPV6_PARAMS_A_PENDING when capacities wait for the next
+ * up; the extended ACK (with NLM_F_ACK) then says so as a warning.  All or
+ * nothing: a refused request changes nothing.
+ *
+ * Multicast group NDPV6_MCGRP_EVENTS
+ * ----------------------------------
+ *
+ * Subscribing needs no privilege; a listener hears the devices of its own
+ * network namespace.  Each event is an NDPV6_CMD_EVENT message:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_IFNAME: NLA_NUL_STRING
+ *    NDPV6_A_EVENT: NLA_U8, enum ndpv6_event
+ *    and, by event:
+ *    ADDR_ADD, ADDR_DEPRECATED, ADDR_DEL, DAD_FAILED:
+ *        NDPV6_A_ADDR: NLA_NESTED
+ *            NDPV6_ADDR_A_ADDRESS; NDPV6_ADDR_A_PREFIX_LEN when known;
+ *            NDPV6_ADDR_A_VALID_LFT and _PREFERRED_LFT for ADDR_ADD
+ *    ROUTER_ADD, ROUTER_DEL:
+ *        NDPV6_A_ROUTER: NLA_NESTED
+ *            NDPV6_ROUTER_A_ADDRESS; NDPV6_ROUTER_A_LIFETIME for ROUTER_ADD
+ *    PREFIX_ADD, PREFIX_DEL:
+ *        NDPV6_A_PREFIX: NLA_NESTED
+ *            NDPV6_PREFIX_A_ADDRESS, NDPV6_PREFIX_A_LEN;
+ *            NDPV6_PREFIX_A_VALID_LFT and _PREFERRED_LFT for PREFIX_ADD
+ *    NEIGH_UNREACHABLE:
+ *        NDPV6_A_NEIGH: NLA_NESTED
+ *            NDPV6_NEIGH_A_ADDRESS
+ *    LOST: nothing more: events were dropped; read the tables again.
+ */
+
+#ifndef _UAPI_LINUX_NDPV6_H
+#define _UAPI_LINUX_NDPV6_H
+
+#include <linux/types.h>
+
+#define NDPV6_GENL_NAME		"ndpv6"
+#define NDPV6_GENL_VERSION	1
+#define NDPV6_MCGRP_EVENTS	"events"
+
+#define NDPV6_INFINITE		0xffffffffU
+
+/* Upper bounds of NDPV6_CMD_SET_PARAMS. */
+#define NDPV6_MAX_DAD_TRANSMITS	16
+#define NDPV6_MAX_ADDRS		1024
+#define NDPV6_MAX_NBRS		100000
+#define NDPV6_MAX_ROUTERS	256
+#define NDPV6_MAX_PREFIXES	1024
+
+enum ndpv6_cmd {
+	NDPV6_CMD_UNSPEC,
+	NDPV6_CMD_GET_ROUTER,
+	NDPV6_CMD_NEW_ROUTER,
+	NDPV6_CMD_DEL_ROUTER,
+	NDPV6_CMD_GET_PREFIX,
+	NDPV6_CMD_NEW_PREFIX,
+	NDPV6_CMD_DEL_PREFIX,
+	NDPV6_CMD_GET_ADDR,
+	NDPV6_CMD_NEW_ADDR,
+	NDPV6_CMD_DEL_ADDR,
+	NDPV6_CMD_GET_NEIGH,
+	NDPV6_CMD_GET_STATS,
+	NDPV6_CMD_GET_PARAMS,
+	NDPV6_CMD_SET_PARAMS,
+	NDPV6_CMD_EVENT,
+	__NDPV6_CMD_MAX
+};
+#define NDPV6_CMD_MAX (__NDPV6_CMD_MAX - 1)
+
+/* Where an entry comes from (the same numbers as the core's). */
+enum ndpv6_origin {
+	NDPV6_ORIGIN_LINKLOCAL,	/* the link-local address, from the MAC */
+	NDPV6_ORIGIN_SLAAC,	/* an address from an RA's prefix */
+	NDPV6_ORIGIN_MANUAL,	/* an address added with NDPV6_CMD_NEW_ADDR */
+	NDPV6_ORIGIN_RA,	/* a router or prefix learnt from an RA */
+	NDPV6_ORIGIN_STATIC,	/* a router or prefix added with NEW_* */
+	__NDPV6_ORIGIN_MAX
+};
+#define NDPV6_ORIGIN_MAX (__NDPV6_ORIGIN_MAX - 1)
+
+enum ndpv6_addr_state {
+	NDPV6_ADDR_STATE_TENTATIVE,	/* DAD running: not used yet */
+	NDPV6_ADDR_STATE_PREFERRED,
+	NDPV6_ADDR_STATE_DEPRECATED,	/* preferred lifetime over */
+	NDPV6_ADDR_STATE_DUPLICATE,	/* DAD failed */
+	__NDPV6_ADDR_STATE_MAX
+};
+#define NDPV6_ADDR_STATE_MAX (__NDPV6_ADDR_STATE_MAX - 1)
+
+/* Neighbour Unreachability Detection states (RFC 4861 7.3.2). */
+enum ndpv6_nud {
+	NDPV6_NUD_NONE,		/* no cache entry */
+	NDPV6_NUD_INCOMPLETE,
+	NDPV6_NUD_REACHABLE,
+	NDPV6_NUD_STALE,
+	NDPV6_NUD_DELAY,
+	NDPV6_NUD_PROBE,
+	__NDPV6_NUD_MAX
+};
+#define NDPV6_NUD_MAX (__NDPV6_NUD_MAX - 1)
+
+enum ndpv6_event {
+	NDPV6_EVENT_UNSPEC,
+	NDPV6_EVENT_ADDR_ADD,		/* DAD succeeded (or was off) */
+	NDPV6_EVENT_ADDR_DEPRECATED,	/* preferred lifetime ran out */
+	NDPV6_EVENT_ADDR_DEL,		/* removed or valid lifetime ran out */
+	NDPV6_EVENT_DAD_FAILED,		/* a duplicate: the address is gone */
+	NDPV6_EVENT_ROUTER_ADD,		/* default router added or refreshed */
+	NDPV6_EVENT_ROUTER_DEL,		/* removed or its lifetime ran out */
+	NDPV6_EVENT_PREFIX_ADD,		/* on-link prefix added or refreshed */
+	NDPV6_EVENT_PREFIX_DEL,		/* removed or its lifetime ran out */
+	NDPV6_EVENT_NEIGH_UNREACHABLE,	/* resolution or NUD failed */
+	NDPV6_EVENT_LOST,		/* events were dropped: dump again */
+	__NDPV6_EVENT_MAX
+};
+#define NDPV6_EVENT_MAX (__NDPV6_EVENT_MAX - 1)
+
+enum ndpv6_attr {
+	NDPV6_A_UNSPEC,
+	NDPV6_A_IFINDEX,
+	NDPV6_A_IFNAME,
+	NDPV6_A_ROUTER,
+	NDPV6_A_PREFIX,
+	NDPV6_A_ADDR,
+	NDPV6_A_NEIGH,
+	NDPV6_A_STATS,
+	NDPV6_A_PARAMS,
+	NDPV6_A_EVENT,
+	__NDPV6_A_MAX
+};
+#define NDPV6_A_MAX (__NDPV6_A_MAX - 1)
+
+enum ndpv6_router_attr {
+	NDPV6_ROUTER_A_UNSPEC,
+	NDPV6_ROUTER_A_ADDRESS,
+	NDPV6_ROUTER_A_LIFETIME,
+	NDPV6_ROUTER_A_ORIGIN,
+	NDPV6_ROUTER_A_NUD,
+	__NDPV6_ROUTER_A_MAX
+};
+#define NDPV6_ROUTER_A_MAX (__NDPV6_ROUTER_A_MAX - 1)
+
+enum ndpv6_prefix_attr {
+	NDPV6_PREFIX_A_UNSPEC,
+	NDPV6_PREFIX_A_ADDRESS,
+	NDPV6_PREFIX_A_LEN,
+	NDPV6_PREFIX_A_VALID_LFT,
+	NDPV6_PREFIX_A_PREFERRED_LFT,
+	NDPV6_PREFIX_A_ORIGIN,
+	NDPV6_PREFIX_A_ONLINK,
+	NDPV6_PREFIX_A_AUTONOMOUS,
+	__NDPV6_PREFIX_A_MAX
+};
+#define NDPV6_PREFIX_A_MAX (__NDPV6_PREFIX_A_MAX - 1)
+
+enum ndpv6_addr_attr {
+	NDPV6_ADDR_A_UNSPEC,
+	NDPV6_ADDR_A_ADDRESS,
+	NDPV6_ADDR_A_PREFIX_LEN,
+	NDPV6_ADDR_A_STATE,
+	NDPV6_ADDR_A_ORIGIN,
+	NDPV6_ADDR_A_VALID_LFT,
+	NDPV6_ADDR_A_PREFERRED_LFT,
+	__NDPV6_ADDR_A_MAX
+};
+#define NDPV6_ADDR_A_MAX (__NDPV6_ADDR_A_MAX - 1)
+
+enum ndpv6_neigh_attr {
+	NDPV6_NEIGH_A_UNSPEC,
+	NDPV6_NEIGH_A_ADDRESS,
+	NDPV6_NEIGH_A_LLADDR,
+	NDPV6_NEIGH_A_STATE,
+	NDPV6_NEIGH_A_ROUTER,
+	NDPV6_NEIGH_A_QUEUED,
+	__NDPV6_NEIGH_A_MAX
+};
+#define NDPV6_NEIGH_A_MAX (__NDPV6_NEIGH_A_MAX - 1)
+
+enum ndpv6_stats_attr {
+	NDPV6_STATS_A_UNSPEC,
+	NDPV6_STATS_A_STAT,
+	__NDPV6_STATS_A_MAX
+};
+#define NDPV6_STATS_A_MAX (__NDPV6_STATS_A_MAX - 1)
+
+enum ndpv6_stat_attr {
+	NDPV6_STAT_A_UNSPEC,
+	NDPV6_STAT_A_ID,
+	NDPV6_STAT_A_NAME,
+	NDPV6_STAT_A_VALUE,
+	NDPV6_STAT_A_PAD,
+	__NDPV6_STAT_A_MAX
+};
+#define NDPV6_STAT_A_MAX (__NDPV6_STAT_A_MAX - 1)
+
+enum ndpv6_params_attr {
+	NDPV6_PARAMS_A_UNSPEC,
+	NDPV6_PARAMS_A_RUNNING,
+	NDPV6_PARAMS_A_HOP_LIMIT,
+	NDPV6_PARAMS_A_MTU,
+	NDPV6_PARAMS_A_BASE_REACHABLE_TIME,
+	NDPV6_PARAMS_A_REACHABLE_TIME,
+	NDPV6_PARAMS_A_RETRANS_TIME,
+	NDPV6_PARAMS_A_DAD_TRANSMITS,
+	NDPV6_PARAMS_A_ACCEPT_RA,
+	NDPV6_PARAMS_A_MAX_ADDRS,
+	NDPV6_PARAMS_A_MAX_NBRS,
+	NDPV6_PARAMS_A_MAX_ROUTERS,
+	NDPV6_PARAMS_A_MAX_PREFIXES,
+	NDPV6_PARAMS_A_MAX_GROUPS,
+	NDPV6_PARAMS_A_MAX_QUEUED,
+	NDPV6_PARAMS_A_NUM_ADDRS,
+	NDPV6_PARAMS_A_NUM_NBRS,
+	NDPV6_PARAMS_A_NUM_ROUTERS,
+	NDPV6_PARAMS_A_NUM_PREFIXES,
+	NDPV6_PARAMS_A_NUM_GROUPS,
+	NDPV6_PARAMS_A_NUM_QUEUED,
+	NDPV6_PARAMS_A_NUM_INCOMPLETE,
+	NDPV6_PARAMS_A_PENDING,
+	__NDPV6_PARAMS_A_MAX
+};
+#define NDPV6_PARAMS_A_MAX (__NDPV6_PARAMS_A_MAX - 1)
+
+#endif /* _UAPI_LINUX_NDPV6_H */
