@@ -12,9 +12,12 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
+#include "device.h"
+#include "netlink.h"
+
 static int __init ndpv6_init(void)
 {
-	int ret = 0;
+	int ret;
 
 	/*
 	 * The netdev glue registers from here (rtnl link ops, netdevice
@@ -24,11 +27,22 @@ static int __init ndpv6_init(void)
 	 *		goto err_<previous step>;
 	 * with its undo label below, in reverse order.
 	 */
+	ret = ndpv6_datapath_init();
 	if (ret)
 		goto err_out;
+	ret = ndpv6_netlink_init();
+	if (ret)
+		goto err_datapath;
+	ret = ndpv6_device_init();
+	if (ret)
+		goto err_netlink;
 
 	return 0;
 
+err_netlink:
+	ndpv6_netlink_uninit();
+err_datapath:
+	ndpv6_datapath_uninit();
 err_out:
 	return ret;
 }
@@ -36,6 +50,9 @@ err_out:
 static void __exit ndpv6_exit(void)
 {
 	/* Undo ndpv6_init(), last step first. */
+	ndpv6_device_uninit();
+	ndpv6_netlink_uninit();
+	ndpv6_datapath_uninit();
 }
 
 module_init(ndpv6_init);

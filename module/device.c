@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 link type: `ip link add link <eth> name ndp0 type ndpv6`.
+ *
+ * ndp0 is an L3 device stacked on one Ethernet device (the lower): the
+ * kernel's IPv6 runs on ndp0, and the core (module/core/) owns neighbour
+ * discovery on the wire.  ndp0 is ARPHRD_NONE with no header_ops and
+ * IFF_NOARP: the kernel hands it bare IPv6 packets, never resolves
+ * neighbours on it, and skips DAD on it; after registering, its inet6_dev
+ * is told not to make addresses (addr_gen_mode none: otherwise 6.1 gives
+ * an ARPHRD_NONE device a random link-local address), not to solicit
+ * routers and not to take RAs.  The link-local address the kernel shows
+ * on ndp0 is the core's, put there once the core's DAD passed (mirror.c).
+ *
+ * Design choices (and deviations from the plan, with their reasons):
+ *  - The lower's own IPv6 would derive the same link-local address from
+ *    the same MAC and run its own ND, DAD and MLD next to the core's.
+ *    newlink refuses a lower whose IPv6 is enabled, with an extack message
+ *    naming the sysctl (net.ipv6.conf.<lower>.disable_ipv6=1) to set first;
+ *    nothing is changed behind the user's back and nothing needs restoring.
+ *  - newlink checks, in order: IFLA_LINK given (-EINVAL), lower exists
+ *    (-ENODEV), lower not an ndpv6 device (-EINVAL), not loopback
+ *    (-EINVAL), Ethernet (ARPHRD_ETHER, 6-byte address; -EINVAL), lower MTU
+ *    at least 1280 (-EINVAL: added, IPv6 cannot run below it), lower's IPv6
+ *    off (-EINVAL), no rx handler on the lower yet (-EBUSY); an MTU given
+ *    with the request may not exceed the lower's (-EINVAL).
+ *  - ndp0 may be created in another network namespace than its lower (as
+ *    with ipvlan); packets are scrubbed when they cross.  Moving ndp0 later
+ *    is refused (NETIF_F_NETNS_LOCAL).  The lower leaving its namespace
+ *    deletes ndp0, like the lower's deletion: in its new namespace its IPv6
+ *    would come back enabled.
+ *  - A MAC address change of the lower re-creates the core (every address
+ *    of the core derives from it): ndp0 is closed and opened again when it
+ *    is up, which also removes the old link-local address from the kernel
+ *    (6.1 exports no way to delete one address); when it is down the next
+ *    open uses the new MAC.
+ *  - One ndpv6 device per lower (it owns the lower's rx handler).
+ *  - Counters: /sys/kernel/debug/ndpv6/devices shows each device's core
+ *    counters, glue counters and addresses (netlink comes with issue 9).
+ */
+#include <linux/debugfs.h>
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/ipv6.h>
+#include <linux/module.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <net/addrconf.h>
+#include <net/if_inet6.h>
+#include <net/ipv6.h>
+#include <net/net_namespace.h>
+#include <net/rtnetlink.h>
+
+#include "device.h"
+
+/* What ndp0 may offload, when its lower can (vlan's set). */
+#define NDPV6_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_SG | NETIF_F_FRAGLIST | \
+			 NETIF_F_GSO_SOFTWARE | NETIF_F_GSO_ENCAP_ALL | \
+			 NETIF_F_HIGHDMA)
+#define NDPV6_ALWAYS_ON	(NETIF_F_LLTX | NETIF_F_NETNS_LOCAL | \
+			 NETIF_F_VLAN_CHALLENGED)
+
+/* Every ndpv6 device, for debugfs (RTNL). */
+static LIST_HEAD(ndpv6_devices);
+static struct dentry *ndpv6_debugfs;
+
+static const char *const ndpv6_glue_names[NDPV6_GLUE_MAX] = {
+	[NDPV6_GLUE_KERNEL_ND_SUPPRESSED] = "KERNEL_ND_SUPPRESSED",
+	[NDPV6_GLUE_TX_CORE_NS] = "TX_CORE_NS",
+	[NDPV6_GLUE_TX_CORE_NA] = "TX_CORE_NA",
+	[NDPV6_GLUE_TX_CORE_RS] = "TX_CORE_RS",
+	[NDPV6_GLUE_TX_CORE_MLD] = "TX_CORE_MLD",
+	[NDPV6_GLUE_TX_CORE_ECHO] = "TX_CORE_ECHO",
+	[NDPV6_GLUE_TX_CORE_OTHER] = "TX_CORE_OTHER",
+	[NDPV6_GLUE_TX_ALLOC_FAILED] = "TX_ALLOC_FAILED",
+	[NDPV6_GLUE_TX_LOWER_ERROR] = "TX_LOWER_ERROR",
+	[NDPV6_GLUE_TX_NOT_IPV6] = "TX_NOT_IPV6",
+	[NDPV6_GLUE_TX_DOWN] = "TX_DOWN",
+	[NDPV6_GLUE_TX_NO_HEADROOM] = "TX_NO_HEADROOM",
+	[NDPV6_GLUE_RX_PULL_FAILED] = "RX_PULL_FAILED",
+	[NDPV6_GLUE_NOTES_LOST] = "NOTES_LOST",
+	[NDPV6_GLUE_NOTES_DEFERRED] = "NOTES_DEFERRED",
+	[NDPV6_GLUE_LL_MIRRORED] = "LL_MIRRORED",
+	[NDPV6_GLUE_LOWER_GROUPS_FULL] = "LOWER_GROUPS_FULL",
+	[NDPV6_GLUE_LOWER_GROUP_ERROR] = "LOWER_GROUP_ERROR",
+	[NDPV6_GLUE_UPPER_GROUPS_FULL] = "UPPER_GROUPS_FULL",
+	[NDPV6_GLUE_UPPER_GROUP_ERROR] = "UPPER_GROUP_ERROR",
+};
+
+/**
+ * ndpv6_glue_name() - the name of a glue counter.
+ * @i: enum ndpv6_glue_stat
+ *
+ * Context: any.
+ * Return: the name, or NULL past the last counter.
+ */
+const char *ndpv6_glue_name(unsigned int i)
+{
+	return i < NDPV6_GLUE_MAX ? ndpv6_glue_names[i] : NULL;
+}
+
+static const struct net_device_ops ndpv6_netdev_ops;
+
+/**
+ * netif_is_ndpv6() - is @dev an ndpv6 device?
+ * @dev: any network device
+ *
+ * Context: any.
+ * Return: true if @dev is an ndpv6 device.
+ */
+bool netif_is_ndpv6(const struct net_device *dev)
+{
+	return dev->netdev_ops == &ndpv6_netdev_ops;
+}
+
+/* The ndpv6 device stacked on @lower, if any. */
+static struct ndpv6_dev *ndpv6_port_get_rtnl(const struct net_device *lower)
+{
+	if (rtnl_dereference(lower->rx_handler) != ndpv6_handle_frame)
+		return NULL;
+	return rtnl_dereference(lower->rx_handler_data);
+}
+
+/* ---------------------------------------------------------- netdev ops */
+
+static int ndpv6_dev_init(struct net_device *dev)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+	struct net_device *lower = priv->lower;
+	struct ndp_config cfg;
+
+	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
+	if (!dev->tstats)
+		return -ENOMEM;
+	ndp_config_default(&cfg);
+	priv->ctx_size = ndp_ctx_size(&cfg);
+	priv->ctx_mem = kvzalloc(priv->ctx_size, GFP_KERNEL);
+	if (!priv->ctx_mem) {
+		free_percpu(dev->tstats);
+		dev->tstats = NULL;
+		return -ENOMEM;
+	}
+
+	dev->hw_features = NDPV6_FEATURES;
+	dev->features = NDPV6_FEATURES | NDPV6_ALWAYS_ON;
+	netif_inherit_tso_max(dev, lower);
+	dev->needed_headroom = max_t(unsigned short, lower->hard_header_len,
+				     ETH_HLEN) + lower->needed_headroom;
+	dev->needed_tailroom = lower->needed_tailroom;
+	netdev_lockdep_set_classes(dev);
+
+	netdev_hold(lower, &priv->lower_tracker, GFP_KERNEL);
+	return 0;
+}
+
+static void ndpv6_dev_uninit(struct net_device *dev)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+
+	ASSERT_RTNL();
+	if (priv->attached) {
+		/* waits for rx handlers in flight (synchronize_net) */
+		netdev_rx_handler_unregister(priv->lower);
+		netdev_upper_dev_unlink(priv->lower, dev);
+		list_del(&priv->node);
+		priv->attached = false;
+	}
+	cancel_delayed_work_sync(&priv->tick);
+	ndpv6_mirror_stop(priv);
+}
+
+/* After the last reference: nothing can reach @priv any more. */
+static void ndpv6_destruct(struct net_device *dev)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+
+	kvfree(priv->ctx_mem);
+	free_percpu(dev->tstats);
+	netdev_put(priv->lower, &priv->lower_tracker);
+}
+
+static int ndpv6_dev_open(struct net_device *dev)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+	int err;
+
+	err = ndpv6_core_start(priv);
+	if (err)
+		return err;
+	ndpv6_mirror_kick(priv);
+	return 0;
+}
+
+static int ndpv6_dev_stop(struct net_device *dev)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+
+	ndpv6_core_stop(priv);
+	ndpv6_mirror_stop(priv);
+	return 0;
+}
+
+/* ndp0's groups changed, maybe: the mirror gives them to the core. */
+static void ndpv6_set_rx_mode(struct net_device *dev)
+{
+	if (netif_running(dev))
+		ndpv6_mirror_kick(netdev_priv(dev));
+}
+
+static int ndpv6_get_iflink(const struct net_device *dev)
+{
+	const struct ndpv6_dev *priv = netdev_priv(dev);
+
+	return READ_ONCE(priv->lower->ifindex);
+}
+
+static netdev_features_t ndpv6_fix_features(struct net_device *dev,
+					    netdev_features_t features)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+	netdev_features_t lower_features = priv->lower->features;
+	netdev_features_t wanted = features;
+
+	if (lower_features & (NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM))
+		lower_features |= NETIF_F_HW_CSUM;
+	features = netdev_intersect_features(features, lower_features);
+	features |= wanted & (NETIF_F_SOFT_FEATURES | NETIF_F_GSO_SOFTWARE);
+	features |= NDPV6_ALWAYS_ON;
+	return features;
+}
+
+static const struct net_device_ops ndpv6_netdev_ops = {
+	.ndo_init		= ndpv6_dev_init,
+	.ndo_uninit		= ndpv6_dev_uninit,
+	.ndo_open		= ndpv6_dev_open,
+	.ndo_stop		= ndpv6_dev_stop,
+	.ndo_start_xmit		= ndpv6_start_xmit,
+	.ndo_set_rx_mode	= ndpv6_set_rx_mode,
+	.ndo_get_stats64	= dev_get_tstats64,
+	.ndo_get_iflink		= ndpv6_get_iflink,
+	.ndo_fix_features	= ndpv6_fix_features,
+};
+
+/* ------------------------------------------------------------ link ops */
+
+static void ndpv6_setup(struct net_device *dev)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+
+	dev->netdev_ops = &ndpv6_netdev_ops;
+	dev->needs_free_netdev = true;
+	dev->priv_destructor = ndpv6_destruct;
+	dev->type = ARPHRD_NONE;
+	dev->header_ops = NULL;
+	dev->hard_header_len = 0;
+	dev->addr_len = 0;
+	dev->flags = IFF_NOARP | IFF_MULTICAST;
+	dev->priv_flags |= IFF_NO_QUEUE | IFF_DISABLE_NETPOLL;
+	dev->min_mtu = IPV6_MIN_MTU;
+	dev->max_mtu = ETH_MAX_MTU;	/* the lower's, from newlink on */
+	dev->mtu = ETH_DATA_LEN;
+
+	priv->dev = dev;
+	spin_lock_init(&priv->lock);
+	priv->tick_at = NDP_TIME_NEVER;
+	INIT_DELAYED_WORK(&priv->tick, ndpv6_tick_work);
+	INIT_DELAYED_WORK(&priv->mirror, ndpv6_mirror_work);
+}
+
+static bool lower_ipv6_enabled(struct net_device *lower)
+{
+	struct inet6_dev *idev = __in6_dev_get(lower);
+
+	return idev && !READ_ONCE(idev->cnf.disable_ipv6);
+}
+
+/* The kernel's IPv6 on ndp0 must not make addresses or solicit routers. */
+static int quiet_addrconf(struct net_device *dev)
+{
+	struct inet6_dev *idev = __in6_dev_get(dev);
+
+	if (!idev)
+		return -EAFNOSUPPORT;
+	WRITE_ONCE(idev->cnf.addr_gen_mode, IN6_ADDR_GEN_MODE_NONE);
+	WRITE_ONCE(idev->cnf.rtr_solicits, 0);
+	WRITE_ONCE(idev->cnf.accept_ra, 0);
+	WRITE_ONCE(idev->cnf.dad_transmits, 0);
+	return 0;
+}
+
+static int ndpv6_newlink(struct net *src_net, struct net_device *dev,
+			 struct nlattr *tb[], struct nlattr *data[],
+			 struct netlink_ext_ack *extack)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+	struct net_device *lower;
+	int err;
+
+	if (!tb[IFLA_LINK]) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "a lower device is needed: ip link add link <dev> ... type ndpv6");
+		return -EINVAL;
+	}
+	lower = __dev_get_by_index(src_net, nla_get_u32(tb[IFLA_LINK]));
+	if (!lower) {
+		NL_SET_ERR_MSG_MOD(extack, "lower device not found");
+		return -ENODEV;
+	}
+	if (netif_is_ndpv6(lower)) {
+		NL_SET_ERR_MSG_MOD(extack, "lower device is an ndpv6 device");
+		return -EINVAL;
+	}
+	if (lower->flags & IFF_LOOPBACK) {
+		NL_SET_ERR_MSG_MOD(extack, "lower device is a loopback device");
+		return -EINVAL;
+	}
+	if (lower->type != ARPHRD_ETHER || lower->addr_len != ETH_ALEN) {
+		NL_SET_ERR_MSG_MOD(extack, "lower device is not Ethernet");
+		return -EINVAL;
+	}
+	if (lower->mtu < IPV6_MIN_MTU) {
+		NL_SET_ERR_MSG_MOD(extack, "lower device MTU is below 1280");
+		return -EINVAL;
+	}
+	if (lower_ipv6_enabled(lower)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "IPv6 is enabled on the lower device: set net.ipv6.conf.<lower>.disable_ipv6=1 first");
+		return -EINVAL;
+	}
+	if (netdev_is_rx_handler_busy(lower)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "lower device already has an rx handler (bridge port, macvlan, ndpv6, ...)");
+		return -EBUSY;
+	}
+	if (tb[IFLA_MTU] && dev->mtu > lower->mtu) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "MTU is above the lower device's MTU");
+		return -EINVAL;
+	}
+
+	priv->lower = lower;
+	if (!tb[IFLA_MTU])
+		dev->mtu = lower->mtu;
+	dev->max_mtu = lower->mtu;
+
+	err = register_netdevice(dev);
+	if (err)
+		return err;
+	err = quiet_addrconf(dev);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "IPv6 is not available on the new device");
+		goto err_unregister;
+	}
+	err = netdev_upper_dev_link(lower, dev, extack);
+	if (err)
+		goto err_unregister;
+	err = netdev_rx_handler_register(lower, ndpv6_handle_frame, priv);
+	if (err)
+		goto err_unlink;
+
+	priv->attached = true;
+	list_add_tail(&priv->node, &ndpv6_devices);
+	netif_stacked_transfer_operstate(lower, dev);
+	return 0;
+
+err_unlink:
+	netdev_upper_dev_unlink(lower, dev);
+err_unregister:
+	unregister_netdevice(dev);
+	return err;
+}
+
+static void ndpv6_dellink(struct net_device *dev, struct list_head *head)
+{
+	unregister_netdevice_queue(dev, head);
+}
+
+static struct net *ndpv6_get_link_net(const struct net_device *dev)
+{
+	const struct ndpv6_dev *priv = netdev_priv(dev);
+
+	return dev_net(priv->lower);
+}
+
+static struct rtnl_link_ops ndpv6_link_ops __read_mostly = {
+	.kind		= "ndpv6",
+	.priv_size	= sizeof(struct ndpv6_dev),
+	.setup		= ndpv6_setup,
+	.newlink	= ndpv6_newlink,
+	.dellink	= ndpv6_dellink,
+	.get_link_net	= ndpv6_get_link_net,
+};
+
+/* ------------------------------------------------------- lower events */
+
+static void lower_mtu_changed(struct ndpv6_dev *priv)
+{
+	struct net_device *dev = priv->dev, *lower = priv->lower;
+	unsigned int mtu = READ_ONCE(lower->mtu);
+
+	if (mtu < IPV6_MIN_MTU) {
+		netdev_warn(dev, "lower device %s MTU %u is below 1280\n",
+			    lower->name, mtu);
+		return;
+	}
+	dev->max_mtu = mtu;
+	if (dev->mtu > mtu)
+		dev_set_mtu(dev, mtu);
+	ndpv6_core_set_mtu(priv, mtu);
+}
+
+/* A new MAC address means a new core: every address derives from it. */
+static void lower_addr_changed(struct ndpv6_dev *priv)
+{
+	struct net_device *dev = priv->dev;
+	int err;
+
+	if (!netif_running(dev) ||
+	    ether_addr_equal(priv->core_mac, priv->lower->dev_addr))
+		return;
+	dev_close(dev);
+	err = dev_open(dev, NULL);
+	if (err)
+		netdev_warn(dev, "reopen after the lower's MAC change: %d\n",
+			    err);
+}
+
+static int ndpv6_device_event(struct notifier_block *nb,
+			      unsigned long event, void *ptr)
+{
+	struct net_device *lower = netdev_notifier_info_to_dev(ptr);
+	struct ndpv6_dev *priv;
+	LIST_HEAD(kill);
+
+	priv = ndpv6_port_get_rtnl(lower);
+	if (!priv)
+		return NOTIFY_DONE;
+
+	switch (event) {
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+		netif_stacked_transfer_operstate(lower, priv->dev);
+		break;
+	case NETDEV_CHANGEMTU:
+		lower_mtu_changed(priv);
+		break;
+	case NETDEV_CHANGEADDR:
+		lower_addr_changed(priv);
+		break;
+	case NETDEV_FEAT_CHANGE:
+		netif_inherit_tso_max(priv->dev, lower);
+		netdev_update_features(priv->dev);
+		break;
+	case NETDEV_UNREGISTER:
+		/* deleted, or leaving its namespace; ndp0 may be going too */
+		if (priv->dev->reg_state != NETREG_REGISTERED)
+			break;
+		ndpv6_dellink(priv->dev, &kill);
+		unregister_netdevice_many(&kill);
+		break;
+	case NETDEV_PRE_TYPE_CHANGE:
+		return notifier_from_errno(-EOPNOTSUPP);
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ndpv6_notifier = {
+	.notifier_call = ndpv6_device_event,
+};
+
+/* ------------------------------------------------------------- debugfs */
+
+static const char *const addr_states[] = {
+	[NDP_ADDR_TENTATIVE] = "tentative",
+	[NDP_ADDR_PREFERRED] = "preferred",
+	[NDP_ADDR_DEPRECATED] = "deprecated",
+	[NDP_ADDR_DUPLICATE] = "duplicate",
+};
+
+static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats,
+		     struct ndp_addr_info *ai, int max)
+{
+	struct net_device *dev = priv->dev;
+	bool up;
+	int i, n;
+
+	up = ndpv6_core_stats(priv, stats);
+	seq_printf(s, "%s ifindex %d netns %u lower %s core %s\n", dev->name,
+		   dev->ifindex, dev_net(dev)->ns.inum, priv->lower->name,
+		   up ? "up" : "down");
+	for (i = 0; up && i < NDP_STAT_MAX; i++)
+		seq_printf(s, "  core %s %llu\n", ndp_stat_name(i), stats[i]);
+	for (i = 0; i < NDPV6_GLUE_MAX; i++)
+		seq_printf(s, "  glue %s %lu\n", ndpv6_glue_name(i),
+			   atomic_long_read(&priv->glue[i]));
+	n = ndpv6_core_addrs(priv, ai, max);
+	for (i = 0; i < n; i++)
+		seq_printf(s, "  addr %pI6c/%u %s\n", ai[i].addr.b, ai[i].plen,
+			   ai[i].state < ARRAY_SIZE(addr_states) ?
+			   addr_states[ai[i].state] : "?");
+}
+
+static int ndpv6_devices_show(struct seq_file *s, void *unused)
+{
+	struct ndpv6_dev *priv;
+	struct ndp_addr_info *ai;
+	u64 *stats;
+
+	stats = kcalloc(NDP_STAT_MAX, sizeof(*stats), GFP_KERNEL);
+	ai = kcalloc(16, sizeof(*ai), GFP_KERNEL);
+	if (!stats || !ai) {
+		kfree(stats);
+		kfree(ai);
+		return -ENOMEM;
+	}
+	rtnl_lock();
+	list_for_each_entry(priv, &ndpv6_devices, node)
+		show_dev(s, priv, stats, ai, 16);
+	rtnl_unlock();
+	kfree(ai);
+	kfree(stats);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ndpv6_devices);
+
+/* ---------------------------------------------------------- init, exit */
+
+/**
+ * ndpv6_device_init() - register the netdevice notifier, the link type and
+ *	the debugfs file.
+ *
+ * Context: module init.
+ * Return: 0 or a negative errno.
+ */
+int ndpv6_device_init(void)
+{
+	int err;
+
+	err = register_netdevice_notifier(&ndpv6_notifier);
+	if (err)
+		return err;
+	err = rtnl_link_register(&ndpv6_link_ops);
+	if (err)
+		goto err_notifier;
+	ndpv6_debugfs = debugfs_create_dir("ndpv6", NULL);
+	debugfs_create_file("devices", 0400, ndpv6_debugfs, NULL,
+			    &ndpv6_devices_fops);
+	return 0;
+
+err_notifier:
+	unregister_netdevice_notifier(&ndpv6_notifier);
+	return err;
+}
+
+/**
+ * ndpv6_device_uninit() - undo ndpv6_device_init(); deletes every ndpv6
+ *	device.
+ *
+ * Context: module exit.
+ */
+void ndpv6_device_uninit(void)
+{
+	debugfs_remove_recursive(ndpv6_debugfs);
+	rtnl_link_unregister(&ndpv6_link_ops);
+	unregister_netdevice_notifier(&ndpv6_notifier);
+}
+
+MODULE_ALIAS_RTNL_LINK("ndpv6");

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 mirror: what the lower device and the kernel must know about the
+ * core, done in process context by one delayed work item per device.
+ *
+ * The datapath appends the core's notes (struct ndp_note) to the device's
+ * note ring under the core lock, so the ring holds them in the order the
+ * core made them whatever CPU made the call; this work drains it:
+ *   NDP_NOTE_GROUP_JOIN/LEAVE      dev_mc_add()/dev_mc_del() of the group's
+ *                                  33:33 MAC on the lower, so that a NIC's
+ *                                  filter lets it in (the lower's own IPv6
+ *                                  is off and joins nothing);
+ *   NDP_NOTE_ADDR_ADD, link-local  the address and the fe80::/64 route on
+ *                                  ndp0 with addrconf_add_linklocal()
+ *                                  (IFA_F_NODAD: the core did DAD), so that
+ *                                  `ip -6 addr` shows it and sockets can
+ *                                  use it;
+ *   the other notes                counted as NOTES_DEFERRED: netdev 2/3
+ *                                  mirrors the other addresses, routes,
+ *                                  MTU and hop limit.
+ * When notes were lost (ring or output full) the state is rebuilt from the
+ * core's tables instead: the groups the core listens to are all-nodes, the
+ * solicited-node group of each of its addresses, and ndp0's groups.
+ *
+ * The other direction: ndp0's own IPv6 groups (those of its sockets, in the
+ * inet6_dev's mc_list) are given to the core with ndp_join_group().  ndp0
+ * is ARPHRD_NONE, so the kernel's MLD never maps them into ndp0's dev->mc
+ * list and ndo_set_rx_mode alone cannot see them.  The work re-reads the
+ * list when kicked: at ndo_open, from ndo_set_rx_mode, and for every MLD
+ * Report the kernel tries to send on ndp0 (dropped by the xmit path: a
+ * Report is what the kernel sends when one of ndp0's groups changes).
+ *
+ * Locking: the work needs RTNL (dev_mc_* bookkeeping, addrconf, the
+ * inet6_dev).  It takes it with rtnl_trylock() and re-queues itself a
+ * jiffy later when that fails, so that ndo_stop and ndo_uninit may cancel
+ * it synchronously while holding RTNL (as bonding does for its monitors).
+ * The lower_groups and upper_groups tables are RTNL's.
+ */
+#include <linux/etherdevice.h>
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/addrconf.h>
+#include <net/if_inet6.h>
+#include <net/ipv6.h>
+
+#include "device.h"
+
+#define NDPV6_NOTE_BATCH	16
+
+/**
+ * ndpv6_mirror_kick() - have the mirror work run soon.
+ * @priv: the device
+ *
+ * Context: any; callers that may race with ndo_stop hold the core lock and
+ * check that the core is running.
+ */
+void ndpv6_mirror_kick(struct ndpv6_dev *priv)
+{
+	mod_delayed_work(system_wq, &priv->mirror, 0);
+}
+
+/* ------------------------------------------------- groups on the lower */
+
+static int lower_find(const struct ndpv6_dev *priv, const struct in6_addr *g)
+{
+	u32 i;
+
+	for (i = 0; i < priv->n_lower; i++)
+		if (ipv6_addr_equal(&priv->lower_groups[i].grp, g))
+			return i;
+	return -1;
+}
+
+static void lower_join(struct ndpv6_dev *priv, const struct in6_addr *g)
+{
+	u8 mac[ETH_ALEN];
+	int i;
+
+	ASSERT_RTNL();
+	i = lower_find(priv, g);
+	if (i >= 0) {
+		priv->lower_groups[i].refs++;
+		return;
+	}
+	if (priv->n_lower == NDPV6_LOWER_GROUPS) {
+		ndpv6_glue_inc(priv, NDPV6_GLUE_LOWER_GROUPS_FULL);
+		return;
+	}
+	ipv6_eth_mc_map(g, mac);
+	if (dev_mc_add(priv->lower, mac)) {
+		ndpv6_glue_inc(priv, NDPV6_GLUE_LOWER_GROUP_ERROR);
+		return;
+	}
+	priv->lower_groups[priv->n_lower].grp = *g;
+	priv->lower_groups[priv->n_lower].refs = 1;
+	priv->n_lower++;
+}
+
+static void lower_remove(struct ndpv6_dev *priv, u32 i)
+{
+	u8 mac[ETH_ALEN];
+
+	ipv6_eth_mc_map(&priv->lower_groups[i].grp, mac);
+	dev_mc_del(priv->lower, mac);
+	priv->lower_groups[i] = priv->lower_groups[--priv->n_lower];
+}
+
+static void lower_leave(struct ndpv6_dev *priv, const struct in6_addr *g)
+{
+	int i;
+
+	ASSERT_RTNL();
+	i = lower_find(priv, g);
+	if (i >= 0 && !--priv->lower_groups[i].refs)
+		lower_remove(priv, i);
+}
+
+/* ---------------------------------------------------- the kernel's view */
+
+static bool core_addr_valid(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct ndp_addr_info ai[16];
+	int i, n;
+
+	n = ndpv6_core_addrs(priv, ai, ARRAY_SIZE(ai));
+	for (i = 0; i < n; i++)
+		if (!memcmp(ai[i].addr.b, a->s6_addr, sizeof(ai[i].addr.b)))
+			return ai[i].state == NDP_ADDR_PREFERRED ||
+			       ai[i].state == NDP_ADDR_DEPRECATED;
+	return false;
+}
+
+/* The core's link-local address passed DAD: show it on ndp0. */
+static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct net_device *dev = priv->dev;
+	struct inet6_dev *idev;
+
+	ASSERT_RTNL();
+	if (!netif_running(dev) || !core_addr_valid(priv, a))
+		return;
+	idev = __in6_dev_get(dev);
+	if (!idev || ipv6_chk_addr(dev_net(dev), a, dev, 1))
+		return;
+	/* the address, fe80::/64 on ndp0, no DAD by the kernel */
+	addrconf_add_linklocal(idev, a, IFA_F_NODAD);
+	ndpv6_glue_inc(priv, NDPV6_GLUE_LL_MIRRORED);
+}
+
+static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
+{
+	struct in6_addr a;
+
+	memcpy(a.s6_addr, n->addr.b, sizeof(a.s6_addr));
+	switch (n->kind) {
+	case NDP_NOTE_GROUP_JOIN:
+		lower_join(priv, &a);
+		break;
+	case NDP_NOTE_GROUP_LEAVE:
+		lower_leave(priv, &a);
+		break;
+	case NDP_NOTE_ADDR_ADD:
+		if (ipv6_addr_type(&a) & IPV6_ADDR_LINKLOCAL) {
+			linklocal_add(priv, &a);
+			break;
+		}
+		fallthrough;
+	default:
+		ndpv6_glue_inc(priv, NDPV6_GLUE_NOTES_DEFERRED);
+		break;
+	}
+}
+
+/* -------------------------------------------------------- ndp0's groups */
+
+static bool in_set(const struct in6_addr *set, u32 n, const struct in6_addr *a)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		if (ipv6_addr_equal(&set[i], a))
+			return true;
+	return false;
+}
+
+/* Groups the core joins by itself, or that never leave the host. */
+static bool upper_skip(const struct in6_addr *g)
+{
+	return ipv6_addr_is_ll_all_nodes(g) ||
+	       IPV6_ADDR_MC_SCOPE(g) < IPV6_ADDR_SCOPE_LINKLOCAL;
+}
+
+/* Give the core ndp0's groups: leave the gone ones, join the new ones. */
+static void upper_sync(struct ndpv6_dev *priv)
+{
+	struct in6_addr want[NDPV6_UPPER_GROUPS];
+	struct ifmcaddr6 *mc;
+	struct inet6_dev *idev;
+	u32 n = 0, i;
+
+	ASSERT_RTNL();
+	idev = __in6_dev_get(priv->dev);
+	if (idev) {
+		rcu_read_lock();
+		for (mc = rcu_dereference(idev->mc_list); mc;
+		     mc = rcu_dereference(mc->next)) {
+			if (upper_skip(&mc->mca_addr))
+				continue;
+			if (n == NDPV6_UPPER_GROUPS) {
+				ndpv6_glue_inc(priv,
+					       NDPV6_GLUE_UPPER_GROUPS_FULL);
+				break;
+			}
+			want[n++] = mc->mca_addr;
+		}
+		rcu_read_unlock();
+	}
+
+	for (i = 0; i < priv->n_upper; ) {
+		if (in_set(want, n, &priv->upper_groups[i])) {
+			i++;
+			continue;
+		}
+		ndpv6_core_group(priv, &priv->upper_groups[i], false);
+		priv->upper_groups[i] = priv->upper_groups[--priv->n_upper];
+	}
+	for (i = 0; i < n; i++) {
+		if (in_set(priv->upper_groups, priv->n_upper, &want[i]))
+			continue;
+		if (ndpv6_core_group(priv, &want[i], true)) {
+			ndpv6_glue_inc(priv, NDPV6_GLUE_UPPER_GROUP_ERROR);
+			continue;
+		}
+		priv->upper_groups[priv->n_upper++] = want[i];
+	}
+}
+
+/* --------------------------------------------------------------- resync */
+
+/*
+ * Notes were lost: rebuild the lower's groups and the link-local address
+ * from the core's tables.
+ */
+static void resync(struct ndpv6_dev *priv)
+{
+	struct {
+		struct in6_addr want[1 + 16 + NDPV6_UPPER_GROUPS];
+		struct ndp_addr_info ai[16];
+	} *t;
+	struct in6_addr a;
+	u32 n = 0, i;
+	int k, na;
+
+	ASSERT_RTNL();
+	t = kmalloc(sizeof(*t), GFP_KERNEL);
+	if (!t) {
+		ndpv6_glue_inc(priv, NDPV6_GLUE_NOTES_LOST);
+		return;
+	}
+	t->want[n++] = in6addr_linklocal_allnodes;
+	na = ndpv6_core_addrs(priv, t->ai, ARRAY_SIZE(t->ai));
+	for (k = 0; k < na; k++) {
+		memcpy(a.s6_addr, t->ai[k].addr.b, sizeof(a.s6_addr));
+		addrconf_addr_solict_mult(&a, &t->want[n]);
+		if (!in_set(t->want, n, &t->want[n]))
+			n++;
+		if (t->ai[k].origin == NDP_ORIGIN_LINKLOCAL)
+			linklocal_add(priv, &a);
+	}
+	for (i = 0; i < priv->n_upper; i++)
+		if (!in_set(t->want, n, &priv->upper_groups[i]))
+			t->want[n++] = priv->upper_groups[i];
+
+	for (i = 0; i < priv->n_lower; ) {
+		if (in_set(t->want, n, &priv->lower_groups[i].grp))
+			i++;
+		else
+			lower_remove(priv, i);
+	}
+	for (i = 0; i < n; i++)
+		if (lower_find(priv, &t->want[i]) < 0)
+			lower_join(priv, &t->want[i]);
+	kfree(t);
+}
+
+/* ------------------------------------------------------------- the work */
+
+static u32 notes_take(struct ndpv6_dev *priv, struct ndp_note *batch, u32 max,
+		      bool *lost)
+{
+	u32 n = 0;
+
+	spin_lock_bh(&priv->lock);
+	while (n < max && priv->note_len) {
+		batch[n++] = priv->notes[priv->note_head];
+		priv->note_head = (priv->note_head + 1) % NDPV6_NOTE_RING;
+		priv->note_len--;
+	}
+	*lost = priv->notes_lost;
+	priv->notes_lost = false;
+	spin_unlock_bh(&priv->lock);
+	return n;
+}
+
+/**
+ * ndpv6_mirror_work() - drain the note ring, give the core ndp0's groups.
+ * @work: priv->mirror
+ *
+ * Context: process (workqueue); takes RTNL with rtnl_trylock() and retries
+ * a jiffy later when it is busy.
+ */
+void ndpv6_mirror_work(struct work_struct *work)
+{
+	struct ndpv6_dev *priv = container_of(to_delayed_work(work),
+					      struct ndpv6_dev, mirror);
+	struct ndp_note batch[NDPV6_NOTE_BATCH];
+	bool lost;
+	u32 i, n;
+
+	if (!rtnl_trylock()) {
+		queue_delayed_work(system_wq, &priv->mirror, 1);
+		return;
+	}
+	if (netif_running(priv->dev)) {
+		upper_sync(priv);
+		do {
+			n = notes_take(priv, batch, ARRAY_SIZE(batch), &lost);
+			for (i = 0; i < n; i++)
+				note_apply(priv, &batch[i]);
+			if (lost)
+				resync(priv);
+		} while (n == ARRAY_SIZE(batch));
+	}
+	rtnl_unlock();
+}
+
+/**
+ * ndpv6_mirror_stop() - stop the work; take the core's groups off the lower.
+ * @priv: the device, its core stopped
+ *
+ * Context: process, RTNL held (ndo_stop, ndo_uninit).
+ */
+void ndpv6_mirror_stop(struct ndpv6_dev *priv)
+{
+	ASSERT_RTNL();
+	cancel_delayed_work_sync(&priv->mirror);
+	while (priv->n_lower)
+		lower_remove(priv, priv->n_lower - 1);
+	priv->n_upper = 0;
+}
