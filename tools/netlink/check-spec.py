@@ -100,6 +100,11 @@ def parse_header(path):
             values[n] = nxt
             nxt += 1
         enums[m.group(1)] = entries
+    for name, raw in defines.items():
+        try:
+            values.setdefault(name, c_int(raw, values))
+        except (ValueError, SyntaxError):
+            pass
     return defines, enums, values
 
 

@@ -297,6 +297,7 @@ enum ndpv6_cmd {
 	NDPV6_CMD_EVENT,
 	__NDPV6_CMD_MAX
 };
+
 #define NDPV6_CMD_MAX (__NDPV6_CMD_MAX - 1)
 
 /* Where an entry comes from (the same numbers as the core's). */
@@ -308,6 +309,7 @@ enum ndpv6_origin {
 	NDPV6_ORIGIN_STATIC,	/* a router or prefix added with NEW_* */
 	__NDPV6_ORIGIN_MAX
 };
+
 #define NDPV6_ORIGIN_MAX (__NDPV6_ORIGIN_MAX - 1)
 
 enum ndpv6_addr_state {
@@ -317,6 +319,7 @@ enum ndpv6_addr_state {
 	NDPV6_ADDR_STATE_DUPLICATE,	/* DAD failed */
 	__NDPV6_ADDR_STATE_MAX
 };
+
 #define NDPV6_ADDR_STATE_MAX (__NDPV6_ADDR_STATE_MAX - 1)
 
 /* Neighbour Unreachability Detection states (RFC 4861 7.3.2). */
@@ -329,6 +332,7 @@ enum ndpv6_nud {
 	NDPV6_NUD_PROBE,
 	__NDPV6_NUD_MAX
 };
+
 #define NDPV6_NUD_MAX (__NDPV6_NUD_MAX - 1)
 
 enum ndpv6_event {
@@ -345,6 +349,7 @@ enum ndpv6_event {
 	NDPV6_EVENT_LOST,		/* events were dropped: dump again */
 	__NDPV6_EVENT_MAX
 };
+
 #define NDPV6_EVENT_MAX (__NDPV6_EVENT_MAX - 1)
 
 enum ndpv6_attr {
@@ -360,6 +365,7 @@ enum ndpv6_attr {
 	NDPV6_A_EVENT,
 	__NDPV6_A_MAX
 };
+
 #define NDPV6_A_MAX (__NDPV6_A_MAX - 1)
 
 enum ndpv6_router_attr {
@@ -370,6 +376,7 @@ enum ndpv6_router_attr {
 	NDPV6_ROUTER_A_NUD,
 	__NDPV6_ROUTER_A_MAX
 };
+
 #define NDPV6_ROUTER_A_MAX (__NDPV6_ROUTER_A_MAX - 1)
 
 enum ndpv6_prefix_attr {
@@ -383,6 +390,7 @@ enum ndpv6_prefix_attr {
 	NDPV6_PREFIX_A_AUTONOMOUS,
 	__NDPV6_PREFIX_A_MAX
 };
+
 #define NDPV6_PREFIX_A_MAX (__NDPV6_PREFIX_A_MAX - 1)
 
 enum ndpv6_addr_attr {
@@ -395,6 +403,7 @@ enum ndpv6_addr_attr {
 	NDPV6_ADDR_A_PREFERRED_LFT,
 	__NDPV6_ADDR_A_MAX
 };
+
 #define NDPV6_ADDR_A_MAX (__NDPV6_ADDR_A_MAX - 1)
 
 enum ndpv6_neigh_attr {
@@ -406,6 +415,7 @@ enum ndpv6_neigh_attr {
 	NDPV6_NEIGH_A_QUEUED,
 	__NDPV6_NEIGH_A_MAX
 };
+
 #define NDPV6_NEIGH_A_MAX (__NDPV6_NEIGH_A_MAX - 1)
 
 enum ndpv6_stats_attr {
@@ -413,6 +423,7 @@ enum ndpv6_stats_attr {
 	NDPV6_STATS_A_STAT,
 	__NDPV6_STATS_A_MAX
 };
+
 #define NDPV6_STATS_A_MAX (__NDPV6_STATS_A_MAX - 1)
 
 enum ndpv6_stat_attr {
@@ -423,6 +434,7 @@ enum ndpv6_stat_attr {
 	NDPV6_STAT_A_PAD,
 	__NDPV6_STAT_A_MAX
 };
+
 #define NDPV6_STAT_A_MAX (__NDPV6_STAT_A_MAX - 1)
 
 enum ndpv6_params_attr {
@@ -451,6 +463,7 @@ enum ndpv6_params_attr {
 	NDPV6_PARAMS_A_PENDING,
 	__NDPV6_PARAMS_A_MAX
 };
+
 #define NDPV6_PARAMS_A_MAX (__NDPV6_PARAMS_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_NDPV6_H */
