@@ -80,3 +80,5 @@ help:
 	@echo '                             builds against the UML kernel'
 	@echo '  make clean                 remove build products (not the'
 	@echo '                             UML kernel cache in ~/.cache/ndpv6)'
+
+include tools/ndpv6ctl/ndpv6ctl.mk
