@@ -360,6 +360,10 @@ int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)
 
 void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on)
 {
+	/* turned on before any RA came: solicit now (the next tick) */
+	if (on && !ctx->cfg.accept_ra && !ctx->rs_done &&
+	    ctx->rs_sent < ctx->cfg.rtr_solicits)
+		ctx->rs_timer = 0;
 	ctx->cfg.accept_ra = on;
 }
 

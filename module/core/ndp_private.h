@@ -10,8 +10,8 @@
  *   rx.c     ndp_handle: IPv6 header, extension headers, ICMPv6 dispatch,
  *            echo, ICMPv6 errors with their rate limit
  *   nbr.c    neighbour cache: NUD, queue while resolving, eviction, NS/NA
- *   addr.c   addresses, DAD, multicast groups and MLDv2
- *   rtr.c    routers, prefixes, RS, RA, next hop, source selection
+ *   addr.c   addresses, DAD, multicast groups and MLDv2, source selection
+ *   rtr.c    routers, prefixes, RS, RA, next hop
  *
  * Timers of the core (all absolute s64 ns; NDP_TIME_NEVER when idle), every
  * one run by ndp_tick() and reported by ndp_next_deadline():
