@@ -25,9 +25,11 @@ out=$cache/$name-$ver-$hash
 src=$cache/src-$ver
 
 mkdir -p "$cache"
-exec 9>"$cache/.lock"
+# One lock per kernel build (the test and the benchmark kernels build side
+# by side); the shared source tree has its own lock for its extraction.
+exec 9>"$out.lock"
 if ! flock -n 9; then
-	echo "uml-kernel: another build holds $cache/.lock; waiting for it ..." >&2
+	echo "uml-kernel: another build holds $out.lock; waiting for it ..." >&2
 	flock 9
 fi
 
@@ -45,6 +47,8 @@ if [ -f "$out/.ndpv6-complete" ]; then
 	exit 0
 fi
 
+exec 8>"$cache/.lock-src-$ver"
+flock 8
 if [ ! -f "$src/.ndpv6-extracted" ]; then
 	echo "uml-kernel: extracting $tarball into $src ..." >&2
 	rm -rf "$src"
@@ -52,6 +56,7 @@ if [ ! -f "$src/.ndpv6-extracted" ]; then
 	tar -C "$src" --strip-components=1 -xJf "$tarball"
 	touch "$src/.ndpv6-extracted"
 fi
+flock -u 8
 
 echo "uml-kernel: building UML $ver with $(basename "$frag") into $out (about 8-9 minutes on 2 cores) ..." >&2
 rm -rf "$out"
