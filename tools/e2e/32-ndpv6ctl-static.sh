@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Static routers and prefixes (the seed's add_routers and add_prefix)
+# added, listed, refreshed and deleted with ndpv6ctl, and each refusal with
+# its message and exit status.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | Linux IPv6        |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off)                  |
+#    |                   |          |  ndp0 (type ndpv6 on veth1)  |
+#    +-------------------+          +------------------------------+
+#
+# timeout: 40
+# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
+. "$(dirname "$0")/ndpv6ctl-lib.sh"
+
+setup_ndp0
+
+run ctl router add ndp0 fe80::1 lifetime 100
+run ctl router add ndp0 fe80::2
+run ctl routers ndp0
+ctl routers ndp0 | grep -Eq '^default via fe80::1 dev ndp0 proto static lifetime (9[0-9]|100)sec [A-Z]+$' ||
+	fail "routers: fe80::1"
+ctl routers ndp0 | grep -q '^default via fe80::2 dev ndp0 proto static lifetime forever ' ||
+	fail "routers: fe80::2"
+[ "$(ctl -j routers ndp0 | json_get 'sorted(r["address"] for r in d)')" = "['fe80::1', 'fe80::2']" ] ||
+	fail "routers -j"
+# Adding again refreshes the lifetime.
+run ctl router add ndp0 fe80::1 lifetime 50
+ctl routers ndp0 | grep -Eq '^default via fe80::1 .* lifetime (4[0-9]|50)sec ' ||
+	fail "router refresh"
+run ctl router del ndp0 fe80::1
+run ctl router del ndp0 fe80::2
+[ -z "$(ctl routers ndp0)" ] || fail "routers: not empty after del"
+
+run ctl prefix add ndp0 2001:db8:5::/64 valid 300
+run ctl prefix add ndp0 2001:db8:6:7::1/48
+run ctl prefixes ndp0
+ctl prefixes ndp0 | grep -Eq '^2001:db8:5::/64 dev ndp0 proto static onlink valid_lft (29[0-9]|300)sec preferred_lft (29[0-9]|300)sec$' ||
+	fail "prefixes: 2001:db8:5::/64"
+ctl prefixes ndp0 | grep -q '^2001:db8:6::/48 dev ndp0 proto static onlink valid_lft forever ' ||
+	fail "prefixes: 2001:db8:6::/48 (masked)"
+run ctl prefix del ndp0 2001:db8:5::/64
+run ctl prefix del ndp0 2001:db8:6::/48
+[ "$(ctl -j prefixes ndp0)" = "[]" ] || fail "prefixes: not empty after del"
+
+expect 2 'link-local' ctl router add ndp0 2001:db8::1
+expect 2 'not a number' ctl router add ndp0 fe80::1 lifetime soon
+expect 2 'integer out of range|at least' ctl router add ndp0 fe80::1 lifetime 0
+expect 1 'no such router' ctl router del ndp0 fe80::99
+expect 2 'needs a length' ctl prefix add ndp0 2001:db8:5::
+expect 2 'prefix length must be 0..128' ctl prefix add ndp0 2001:db8::/129
+expect 2 'multicast' ctl prefix add ndp0 ff00::/8
+expect 1 'no such prefix' ctl prefix del ndp0 2001:db8:77::/64
+expect 2 "unknown option 'valid'" ctl router add ndp0 fe80::1 valid 5
+
+# Capacity: the default router list holds 16.
+for i in $(seq 1 16); do
+	ctl router add ndp0 "fe80::1:$i" lifetime 60
+done
+expect 1 'router list is full' ctl router add ndp0 fe80::1:17
+log "static routers and prefixes added and deleted"

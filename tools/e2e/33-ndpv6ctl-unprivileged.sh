@@ -1,0 +1,54 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Writes need CAP_NET_ADMIN in the device's network namespace: root with
+# the capability dropped (capsh) and an unprivileged user (setpriv) are
+# refused every write with "permission denied" and exit status 5, and
+# nothing changes; both may still read.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | Linux IPv6        |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off)                  |
+#    |                   |          |  ndp0 (type ndpv6 on veth1)  |
+#    +-------------------+          +------------------------------+
+#
+# timeout: 40
+# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
+. "$(dirname "$0")/ndpv6ctl-lib.sh"
+
+command -v capsh >/dev/null || skip "capsh (libcap2-bin) is not installed"
+command -v setpriv >/dev/null || skip "setpriv (util-linux) is not installed"
+setup_ndp0
+
+# Run ndpv6ctl in the host namespace without CAP_NET_ADMIN.
+nocap() {
+	# shellcheck disable=SC2016 # expanded by capsh's shell
+	nsx host capsh --drop=cap_net_admin -- -c '"$0" "$@"' "$NDPV6CTL" "$@"
+}
+nobody() {
+	nsx host setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all --bounding-set=-all "$NDPV6CTL" "$@"
+}
+
+for who in nocap nobody; do
+	log "as $who"
+	run "$who" addrs ndp0 >/dev/null
+	run "$who" params ndp0 >/dev/null
+	run "$who" stats ndp0 >/dev/null
+	expect 5 'permission denied .*CAP_NET_ADMIN' "$who" router add ndp0 fe80::1
+	expect 5 'permission denied' "$who" router del ndp0 fe80::1
+	expect 5 'permission denied' "$who" prefix add ndp0 2001:db8:5::/64
+	expect 5 'permission denied' "$who" prefix del ndp0 2001:db8:5::/64
+	expect 5 'permission denied' "$who" addr add ndp0 2001:db8:9::1/64
+	expect 5 'permission denied' "$who" addr del ndp0 "$LL"
+	expect 5 'permission denied' "$who" set ndp0 accept-ra off
+done
+[ -z "$(ctl routers ndp0)" ] || fail "a refused write changed the routers"
+[ "$(ctl -j params ndp0 | json_get 'd["accept_ra"], d["addrs"]')" = "(1, 1)" ] ||
+	fail "a refused write changed the parameters or addresses"
+
+# The same writes as root go through.
+run ctl router add ndp0 fe80::1
+run ctl router del ndp0 fe80::1
+log "unprivileged writes refused, reads allowed"

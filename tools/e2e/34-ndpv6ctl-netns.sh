@@ -1,0 +1,67 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A device in one network namespace is invisible from another: by name,
+# by index, for reads, writes and the monitor.  Two ndpv6 devices named
+# ndp0 in two namespaces are each seen only from their own.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | veth0             |----------| veth1 52:54:00:12:34:56      |
+#    |  ndp0 (on veth0)  |          |  ndp0 (type ndpv6 on veth1)  |
+#    +-------------------+          +------------------------------+
+#             "other": nothing but lo
+#
+# timeout: 40
+# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
+. "$(dirname "$0")/ndpv6ctl-lib.sh"
+
+setup_ndp0
+ns_add other
+idx=$(nsx host cat /sys/class/net/ndp0/ifindex)
+
+octl() {
+	nsx other "$NDPV6CTL" "$@"
+}
+expect 3 'ndp0: no such device' octl addrs ndp0
+expect 3 'no such device' octl router add ndp0 fe80::1
+expect 3 'no such device' octl set ndp0 accept-ra off
+expect 3 'no such device' octl monitor ndp0
+# By index: absent in "other" (only lo, index 1, which is not ours).
+expect 3 "$idx: no such device" octl addrs "$idx"
+expect 4 'not an ndpv6 device' octl addrs 1
+
+# A second ndp0 in "peer", on veth0: each namespace sees its own.
+nsx peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
+ip -n peer link set veth0 address 52:54:00:65:43:21
+ip -n peer link add link veth0 name ndp0 type ndpv6
+ip -n peer link set ndp0 up
+peer_ll=fe80::5054:ff:fe65:4321
+pctl() {
+	nsx peer "$NDPV6CTL" "$@"
+}
+peer_ready() {
+	pctl addrs ndp0 | grep -q "inet6 $peer_ll/64 .* preferred"
+}
+wait_until 5 peer_ready
+run pctl addrs ndp0
+pctl addrs ndp0 | grep -q "$LL" && fail "peer's ndp0 shows the host's address"
+ctl addrs ndp0 | grep -q "$peer_ll" && fail "host's ndp0 shows the peer's address"
+
+# A write in one namespace does not reach the other's device.
+run pctl router add ndp0 fe80::77
+[ -z "$(ctl routers ndp0)" ] || fail "the host's ndp0 got the peer's router"
+
+# Events stay in their namespace.
+mon_host=$(mktemp)
+mon_other=$(mktemp)
+bg nsx host "$NDPV6CTL" monitor >"$mon_host"
+bg nsx other "$NDPV6CTL" monitor >"$mon_other"
+sleep 0.5
+run pctl router del ndp0 fe80::77
+run ctl router add ndp0 fe80::88
+wait_until 5 grep -q 'router-add fe80::88' "$mon_host"
+sleep 0.5
+grep -q fe80::77 "$mon_host" && fail "the host's monitor saw the peer's event"
+[ -s "$mon_other" ] && { cat "$mon_other"; fail "'other' saw events"; }
+log "devices and events stay in their namespace"

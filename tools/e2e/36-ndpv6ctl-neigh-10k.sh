@@ -1,0 +1,81 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A neighbour cache of 10,000: the capacity raised with `ndpv6ctl set`
+# (in force after down/up, which the reply says), 10,000 NS from 10,000
+# sources sent by a bounded script from the peer (ns-flood.py: at most
+# 4,000 NS/s), then one dump that is complete (every entry once, as many
+# as the core counts) and consistent (not flagged NLM_F_DUMP_INTR).
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | ns-flood.py       |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off)                  |
+#    | 10,000 NS from    |          |  ndp0 (type ndpv6 on veth1)  |
+#    | fe80::ee:0:<i>    |          |  max-nbrs 10000              |
+#    +-------------------+          +------------------------------+
+#
+# timeout: 120
+# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
+. "$(dirname "$0")/ndpv6ctl-lib.sh"
+
+N=10000
+setup_ndp0
+# The peer's own IPv6 stays quiet: no entry of its own in ndp0's cache.
+nsx peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
+
+err=$(mktemp)
+if ! ctl set ndp0 max-nbrs "$N" 2>"$err"; then
+	cat "$err"
+	grep -q 'cannot be set yet' "$err" &&
+		skip "table capacities cannot be set yet (glue: per-device configuration)"
+	fail "set max-nbrs $N"
+fi
+cat "$err"
+grep -q 'Warning: new table capacities take effect at the next down/up' "$err" ||
+	fail "set: the reply does not say when the capacity applies"
+[ "$(ctl -j params ndp0 | json_get 'd["max_nbrs"], d["pending"]["max_nbrs"]')" = "(256, $N)" ] ||
+	fail "params: the pending capacity"
+ip -n host link set ndp0 down
+ip -n host link set ndp0 up
+wait_until 5 ll_preferred
+[ "$(ctl -j params ndp0 | json_get 'd["max_nbrs"], "pending" in d')" = "($N, False)" ] ||
+	fail "params: the capacity after down/up"
+
+# Bursts of the flood may exceed the softirq backlog: send, count, send
+# again what is missing (at most three rounds).
+nbrs() {
+	ctl -j params ndp0 | json_get 'd["nbrs"]'
+}
+nsx host sysctl -qw net.core.netdev_max_backlog=10000
+for round in 1 2 3; do
+	have=$(nbrs)
+	log "round $round: $have neighbours"
+	[ "$have" -ge "$N" ] && break
+	run nsx peer timeout 60 python3 "$E2E_REPO/tools/e2e/ns-flood.py" \
+		veth0 "$MAC" "$LL" "$N" --rate 4000
+	sleep 1
+done
+have=$(nbrs)
+[ "$have" -eq "$N" ] || fail "$have neighbours, not $N"
+
+# One dump: complete and consistent (ndpv6ctl exits 1 when the kernel
+# flags it inconsistent four times in a row).
+dump=$(mktemp)
+t0=${EPOCHREALTIME/./}
+run ctl -j neigh ndp0 >"$dump"
+log "dump of $N neighbours in $(( (${EPOCHREALTIME/./} - t0) / 1000 )) ms"
+python3 - "$dump" "$N" <<'EOP' || fail "the dump is not complete"
+import json, sys
+d = json.load(open(sys.argv[1]))
+n = int(sys.argv[2])
+addrs = [e["dst"] for e in d]
+assert len(addrs) == n, (len(addrs), n)
+assert len(set(addrs)) == n, "duplicates"
+want = {"fe80::ee:0:%x:%x" % (i >> 16, i & 0xffff) if i >> 16 else
+        "fe80::ee:0:0:%x" % i for i in range(1, n + 1)}
+assert set(addrs) == want, sorted(set(addrs) ^ want)[:5]
+assert all(e["state"] == "stale" and "lladdr" in e for e in d)
+EOP
+run ctl neigh ndp0 | tail -n 2
+log "10,000 neighbours dumped, complete and consistent"

@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Helpers for the ndpv6ctl end-to-end tests (tools/e2e/3*.sh), on top of
+# lib.sh: the standard topology and ndpv6ctl itself.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | Linux IPv6        |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off: disable_ipv6=1)  |
+#    | fe80::<eui64>/64  |          |  ndp0 (type ndpv6 on veth1)  |
+#    +-------------------+          |  fe80::5054:ff:fe12:3456/64  |
+#                                   +------------------------------+
+
+# shellcheck source=tools/e2e/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+E2E_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+NDPV6CTL=${NDPV6CTL:-$E2E_REPO/build/ndpv6ctl/ndpv6ctl}
+MAC=52:54:00:12:34:56
+LL=fe80::5054:ff:fe12:3456	# modified EUI-64 of $MAC
+E2E_PIDS=()
+
+[ -x "$NDPV6CTL" ] || fail "$NDPV6CTL is missing: make ndpv6ctl"
+
+# Background processes (radvd, monitor) die before the namespaces.
+ctl_cleanup() {
+	local pid
+
+	for pid in "${E2E_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	E2E_PIDS=()
+	e2e_cleanup
+}
+trap ctl_cleanup EXIT
+
+# ctl ARGS...: ndpv6ctl in the host namespace.
+ctl() {
+	nsx host "$NDPV6CTL" "$@"
+}
+
+# expect CODE PATTERN CMD...: CMD exits with CODE and its stderr matches
+# the extended regular expression PATTERN.
+expect() {
+	local code=$1 pattern=$2 rc=0 errf
+
+	shift 2
+	errf=$(mktemp)
+	echo "+ $* (expect exit $code, /$pattern/)"
+	"$@" >/dev/null 2>"$errf" || rc=$?
+	sed 's/^/  stderr: /' "$errf"
+	if [ "$rc" != "$code" ]; then
+		rm -f "$errf"
+		fail "exit status $rc, expected $code: $*"
+	fi
+	if ! grep -Eq "$pattern" "$errf"; then
+		rm -f "$errf"
+		fail "stderr does not match /$pattern/: $*"
+	fi
+	rm -f "$errf"
+}
+
+# ll_preferred: the core's link-local address passed DAD.
+ll_preferred() {
+	ctl addrs ndp0 | grep -q "inet6 $LL/64 .* preferred"
+}
+
+# setup_ndp0: the topology above, ndp0 up with its link-local address.
+setup_ndp0() {
+	ns_add peer host
+	ip link add veth0 netns peer type veth peer name veth1 netns host
+	nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+	ip -n host link set veth1 address "$MAC"
+	ip -n peer link set veth0 up
+	ip -n host link set veth1 up
+	ip -n host link add link veth1 name ndp0 type ndpv6
+	ip -n host link set ndp0 up
+	wait_until 5 ll_preferred
+}
+
+# bg CMD...: run CMD in the background, killed at exit.
+bg() {
+	"$@" &
+	E2E_PIDS+=("$!")
+}
+
+# json_get EXPR: evaluate the Python expression EXPR over the JSON document
+# on stdin (bound to d) and print the result.
+json_get() {
+	python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"
+}
