@@ -1,0 +1,42 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make userspace-check (and make check, through
+# tools/harness/check.d/userspace): build the fuzz targets, replay their
+# corpus and fuzz briefly (smoke.sh), and run the replay tests.  Each step
+# appends "NAME ok|fail|skip [COUNT]" to $NDPV6_RESULTS when it is set.
+set -uo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo" || exit 1
+rc=0
+
+result() {
+	[ -n "${NDPV6_RESULTS:-}" ] && echo "$*" >>"$NDPV6_RESULTS"
+	return 0
+}
+
+# clang with the libFuzzer runtime (Debian: libclang-rt-*-dev)?
+if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
+	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1; then
+	if make -s fuzz-build >build/fuzz-build.log 2>&1; then
+		result "fuzz-build ok"
+		tools/fuzz/smoke.sh "${FUZZ_SMOKE_SECONDS:-20}" || rc=1
+	else
+		cat build/fuzz-build.log
+		result "fuzz-build fail"
+		rc=1
+	fi
+else
+	echo "userspace-check: clang -fsanitize=fuzzer unavailable: fuzzing skipped"
+	result "fuzz-build skip"
+fi
+
+n=$(ls tools/replay/tests/*.pcap 2>/dev/null | wc -l)
+if make -s replay-check; then
+	result "replay ok $n"
+else
+	result "replay fail"
+	rc=1
+fi
+exit $rc
