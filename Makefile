@@ -33,9 +33,11 @@ modules:
 		"directory: install the headers or pass KDIR=..." >&2; exit 1; }
 	$(MAKE) -C "$(KDIR)" M="$(CURDIR)" modules
 
+# All of the harness's output goes to stdout, in order; its last line is the
+# summary.  (On failure make itself then adds "*** [...] Error 1" on stderr.)
 check:
 	@KUNIT='$(KUNIT)' E2E='$(E2E)' UML_TIMEOUT='$(UML_TIMEOUT)' \
-		tools/harness/check.sh
+		tools/harness/check.sh 2>&1
 
 demo:
 	@UML_TIMEOUT='$(UML_TIMEOUT)' tools/harness/demo-run.sh

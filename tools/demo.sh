@@ -13,7 +13,7 @@
 #    +----------------+            |   lands)             |
 #                                  +----------------------+
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/e2e/lib.sh"
+. "${0%/*}/e2e/lib.sh"
 
 step() {
 	echo

@@ -12,7 +12,7 @@
 #
 # timeout: 30
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "${0%/*}/lib.sh"
 
 ns_add a b
 veth_pair a veth0 b veth1

@@ -20,10 +20,15 @@
 #  - It runs as root inside the UML test kernel (tools/harness/uml-init.sh),
 #    with the module loaded; it must not wait out protocol defaults: shorten
 #    timers through sysctls, radvd and ND parameters instead.
+#  - Every process started in UML is slow (about 50 ms idle, up to a second
+#    on a loaded machine): prefer bash builtins to dirname, sed, awk, sleep;
+#    the helpers below do.
 #  - Output goes to stdout/stderr; the runner shows it as KTAP diagnostics.
 set -euo pipefail
 
 E2E_NAMESPACES=()
+# A pipe nobody writes to: `read -t` on it is a sleep without a process.
+exec {E2E_NAP_FD}<> <(:)
 
 # Print what is about to run, then run it.
 run() {
@@ -33,6 +38,11 @@ run() {
 
 log() {
 	echo "# $*"
+}
+
+# nap SECONDS: sleep (fractions allowed) without starting a process.
+nap() {
+	read -r -t "$1" -u "$E2E_NAP_FD" _ || true
 }
 
 fail() {
@@ -71,6 +81,8 @@ e2e_cleanup() {
 		ip netns del "$ns" 2>/dev/null || true
 	done
 	E2E_NAMESPACES=()
+# A pipe nobody writes to: `read -t` on it is a sleep without a process.
+exec {E2E_NAP_FD}<> <(:)
 }
 trap e2e_cleanup EXIT
 
@@ -80,30 +92,35 @@ wait_until() {
 	local limit=$1 deadline
 
 	shift
-	deadline=$(( $(date +%s%N) + limit * 1000000000 ))
+	deadline=$(( ${EPOCHREALTIME/./} + limit * 1000000 ))
 	until "$@" >/dev/null 2>&1; do
-		if [ "$(date +%s%N)" -ge "$deadline" ]; then
+		if [ "${EPOCHREALTIME/./}" -ge "$deadline" ]; then
 			fail "timed out after ${limit}s waiting for: $*"
 		fi
-		sleep 0.1
+		nap 0.1
 	done
 }
 
 # veth_pair NS_A DEV_A NS_B DEV_B: a veth pair between two namespaces, up.
 veth_pair() {
-	ip link add "$2" netns "$1" type veth peer name "$4" netns "$3"
-	ip -n "$1" link set "$2" up
+	ip link add "$2" netns "$1" up type veth peer name "$4" netns "$3"
 	ip -n "$3" link set "$4" up
 }
 
 # ll_addr NS DEV: the link-local address of DEV (empty while there is none).
 ll_addr() {
-	ip -n "$1" -6 -o addr show dev "$2" scope link |
-		awk '{ split($4, a, "/"); print a[1]; exit }'
+	local out
+
+	out=$(ip -n "$1" -6 -o addr show dev "$2" scope link)
+	[[ "$out" =~ inet6\ ([0-9a-f:]+)/ ]] && echo "${BASH_REMATCH[1]}"
+	true
 }
 
-# no_tentative NS DEV: true once DAD has finished on every address of DEV.
+# no_tentative NS DEV: true once DEV has a link-local address and DAD has
+# finished on all of its addresses.
 no_tentative() {
-	[ -n "$(ll_addr "$1" "$2")" ] &&
-		[ -z "$(ip -n "$1" -6 -o addr show dev "$2" tentative)" ]
+	local out
+
+	out=$(ip -n "$1" -6 -o addr show dev "$2")
+	[[ "$out" == *"scope link"* && "$out" != *tentative* ]]
 }

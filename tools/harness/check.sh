@@ -79,13 +79,14 @@ fatal() {
 # KUNIT globs -> kunit/*_test.c base names, matched on the file name or on a
 # suite name the file declares.
 kunit_files() {
-	local f base names g
+	local f base names globs g n
 
+	read -r -a globs <<<"$KUNIT"
 	for f in "$repo"/kunit/*_test.c; do
 		[ -f "$f" ] || continue
 		base=$(basename "$f" .c)
 		names=$(sed -n 's/.*\.name[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$f")
-		for g in $KUNIT; do
+		for g in "${globs[@]}"; do
 			# shellcheck disable=SC2254
 			case "$base" in $g) echo "$base"; continue 2 ;; esac
 			for n in $names; do
@@ -111,14 +112,12 @@ src=$kbuild/source-tree
 # The test build works on a copy so that it never mixes its objects with a
 # host build in the repository; messages are mapped back to the repo.
 only=
-set -f
 if [ -n "${KUNIT:-}" ]; then
 	only=$(kunit_files | tr '\n' ' ')
 	[ -n "$only" ] || { say "KUNIT='$KUNIT' matches no kunit/*_test.c"; \
-			    set +f; fatal kunit-filter; }
+			    fatal kunit-filter; }
 	say "KUnit files: $only"
 fi
-set +f
 mkdir -p "$copy"
 rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.mod' \
 	--exclude='*.mod.c' --exclude='.*.cmd' --exclude='modules.order' \

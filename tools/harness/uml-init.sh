@@ -24,6 +24,14 @@ mark() {
 	echo "ndpv6-harness: $*"
 }
 
+# Where the time goes: kernel uptime at each phase.
+stamp() {
+	local up rest
+
+	read -r up rest </proc/uptime
+	mark "at $up s: $*"
+}
+
 power_off() {
 	mark "done"
 	sync
@@ -34,46 +42,76 @@ power_off() {
 }
 
 setup() {
+	local f
+
 	mount -t proc proc /proc
 	mount -t sysfs sysfs /sys
 	# DEVTMPFS_MOUNT may have mounted it already.
 	grep -q '^devtmpfs /dev ' /proc/mounts ||
 		mount -t devtmpfs devtmpfs /dev
+	# What udev would add: bash's <(...) needs /dev/fd.
+	ln -sfn /proc/self/fd /dev/fd
+	ln -sfn /proc/self/fd/0 /dev/stdin
+	ln -sfn /proc/self/fd/1 /dev/stdout
+	ln -sfn /proc/self/fd/2 /dev/stderr
 	mount -t debugfs debugfs /sys/kernel/debug
 	mount -t tmpfs tmpfs /run
 	mkdir -p /run/netns /run/ndpv6
 	hostname ndpv6-uml
 	ip link set lo up
+	for f in /sys/class/net/*; do
+		NET_DEVS+=" ${f##*/}"
+	done
 }
 
-# Leave the init namespace as the tests found it.
+# Leave the network as the tests found it: no namespaces, and in the init
+# namespace only the devices that were there at boot (NET_DEVS).  Builtins
+# first: every process spawned in UML is slow.
+NET_DEVS=
 cleanup_net() {
-	local dev
+	local f dev
 
-	ip -all netns delete 2>/dev/null || true
-	for dev in $(ip -o link show type veth 2>/dev/null |
-		     awk -F': ' '{ sub(/@.*/, "", $2); print $2 }'); do
+	for f in /run/netns/*; do
+		[ -e "$f" ] || continue
+		ip netns del "${f##*/}" 2>/dev/null || true
+	done
+	for f in /sys/class/net/*; do
+		dev=${f##*/}
+		case " $NET_DEVS " in *" $dev "*) continue ;; esac
 		ip link del "$dev" 2>/dev/null || true
 	done
 }
 
-# The header line "# timeout: N" of a test, else 60.
+# TIMEOUT= the header line "# timeout: N" of test $1, else 60.
 e2e_timeout() {
-	local t
+	local line
 
-	t=$(sed -n 's/^# timeout: *\([0-9][0-9]*\).*/\1/p' "$1" | head -n 1)
-	echo "${t:-60}"
+	TIMEOUT=60
+	while IFS= read -r line; do
+		if [[ "$line" =~ ^#\ timeout:\ *([0-9]+) ]]; then
+			TIMEOUT=${BASH_REMATCH[1]}
+			return
+		fi
+	done <"$1"
+}
+
+# MS= milliseconds of the real-time clock.
+now_ms() {
+	local us=${EPOCHREALTIME/./}
+
+	MS=$((us / 1000))
 }
 
 # Run tools/e2e/[0-9]*.sh as the KTAP suite ndpv6_e2e, numbered after the
-# KUnit suites that insmod ran.
+# KUnit suites that insmod ran; each test's output becomes diagnostics.
 run_e2e() {
-	local num=$1 tests=() t name rc i=0 failed=0 out
+	local num=$1 tests=() t name rc i=0 failed=0 out t0 line reason
 
 	if [ "${NDPV6_E2E:-}" != none ]; then
 		for t in "$NDPV6_REPO"/tools/e2e/[0-9]*.sh; do
 			[ -f "$t" ] || continue
-			name=$(basename "$t" .sh)
+			name=${t##*/}
+			name=${name%.sh}
 			# shellcheck disable=SC2254
 			case "$name" in ${NDPV6_E2E:-*}*) tests+=("$t") ;; esac
 		done
@@ -84,15 +122,25 @@ run_e2e() {
 	echo "    1..${#tests[@]}"
 	for t in "${tests[@]}"; do
 		i=$((i + 1))
-		name=$(basename "$t" .sh)
+		name=${t##*/}
+		name=${name%.sh}
 		out=/run/ndpv6/$name.out
-		timeout -k 5 "$(e2e_timeout "$t")" bash "$t" >"$out" 2>&1 </dev/null
+		e2e_timeout "$t"
+		now_ms
+		t0=$MS
+		timeout -k 5 "$TIMEOUT" bash "$t" >"$out" 2>&1 </dev/null
 		rc=$?
-		sed "s/^/    # $name: /" "$out"
+		reason=
+		while IFS= read -r line; do
+			echo "    # $name: $line"
+			[[ -z "$reason" && "$line" == "SKIP: "* ]] &&
+				reason=${line#SKIP: }
+		done <"$out"
+		now_ms
+		echo "    # $name: took $((MS - t0)) ms"
 		case $rc in
 		0)	echo "    ok $i - $name" ;;
-		77)	echo "    ok $i - $name # SKIP $(grep -m1 '^SKIP: ' "$out" |
-						 sed 's/^SKIP: //')" ;;
+		77)	echo "    ok $i - $name # SKIP $reason" ;;
 		124|137) echo "    # $name: timed out"
 			echo "    not ok $i - $name"; failed=1 ;;
 		*)	echo "    # $name: exit status $rc"
@@ -114,7 +162,7 @@ leak_report() {
 	local since=$1 left
 
 	[ -e /sys/kernel/debug/kmemleak ] || { mark "kmemleak missing"; return; }
-	left=$(( since + 6 - $(date +%s) ))
+	left=$((since + 6 - EPOCHSECONDS))
 	[ $left -le 0 ] || sleep "$left"
 	echo scan >/sys/kernel/debug/kmemleak
 	echo scan >/sys/kernel/debug/kmemleak
@@ -127,19 +175,22 @@ mode_check() {
 	local rc suites loaded
 
 	mark "insmod $NDPV6_KO"
-	loaded=$(date +%s)
+	loaded=$EPOCHSECONDS
 	insmod "$NDPV6_KO"
 	rc=$?
 	mark "insmod rc=$rc"
 	if [ $rc -ne 0 ]; then
 		return
 	fi
+	stamp "KUnit suites done"
 	suites=$(find /sys/kernel/debug/kunit -mindepth 1 -maxdepth 1 -type d 2>/dev/null |
 		 wc -l)
 	run_e2e $((suites + 1))
 	mark "ktap end"
+	stamp "e2e tests done"
 	cleanup_net
 	leak_report "$loaded"
+	stamp "kmemleak scan done"
 	rmmod ndpv6
 	mark "rmmod rc=$?"
 }
@@ -151,6 +202,7 @@ mode_demo() {
 }
 
 setup
+stamp "init started"
 mark "boot mode=${NDPV6_MODE:-} kernel=$(uname -r)"
 case "${NDPV6_MODE:-}" in
 check)	mode_check ;;
