@@ -54,6 +54,7 @@
 #include <net/rtnetlink.h>
 
 #include "device.h"
+#include "ethtool.h"
 
 /* What ndp0 may offload, when its lower can (vlan's set). */
 #define NDPV6_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_SG | NETIF_F_FRAGLIST | \
@@ -250,6 +251,7 @@ static void ndpv6_setup(struct net_device *dev)
 	struct ndpv6_dev *priv = netdev_priv(dev);
 
 	dev->netdev_ops = &ndpv6_netdev_ops;
+	dev->ethtool_ops = &ndpv6_ethtool_ops;
 	dev->needs_free_netdev = true;
 	dev->priv_destructor = ndpv6_destruct;
 	dev->type = ARPHRD_NONE;

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 ethtool operations.
+ *
+ * `ethtool -i ndp0` names the driver ("ndpv6"); `ethtool ndp0` shows the
+ * lower device's link.  `ethtool -S ndp0` shows, in this order (user tools
+ * key on the names, which are stable; new ones are only appended to each
+ * group):
+ *
+ *  1. Every counter of the core, one per RFC rule and table event, named
+ *     exactly as in include/ndpv6_stats.h (NDP_STATS_LIST), in the netlink
+ *     counter dump (NDPV6_STAT_A_NAME, `ndpv6ctl stats`) and in
+ *     /sys/kernel/debug/ndpv6/devices: e.g. ND_HOPLIMIT, NBR_EVICTED,
+ *     QUEUE_RESOLUTION_FAILED.
+ *  2. The fill and the capacity of the core's tables (struct ndp_fill):
+ *     TABLE_<T> entries in use and TABLE_<T>_MAX capacity, for ADDRS, NBRS,
+ *     ROUTERS, PREFIXES, GROUPS (multicast groups joined) and QUEUED
+ *     (packets waiting for resolution); TABLE_INCOMPLETE, the INCOMPLETE
+ *     neighbour entries.
+ *  3. The glue's counters (enum ndpv6_glue_stat in device.h), GLUE_ and the
+ *     name the debugfs file shows: e.g. GLUE_TX_CORE_NS.
+ *
+ * An ethtool string holds 31 characters: longer names would be cut, so
+ * counters added to either list keep their names (with GLUE_) that short.
+ *
+ * The core is created when ndp0 comes up: groups 1 and 2 start from zero
+ * at every up and read zero while ndp0 is down.  The glue counters live as
+ * long as the device.  Packets and bytes that ndp0 passes to and from the
+ * kernel, and its drops, are the device's own statistics (`ip -s link`).
+ *
+ * The core's counters and tables are read together under the core lock,
+ * so the counters and the fill of one dump are one consistent snapshot.
+ */
+#include <linux/ethtool.h>
+#include <linux/netdevice.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#include "device.h"
+#include "ethtool.h"
+
+/* The fill and capacity of the core's tables, from struct ndp_fill. */
+enum ndpv6_table_stat {
+	TABLE_ADDRS,
+	TABLE_ADDRS_MAX,
+	TABLE_NBRS,
+	TABLE_NBRS_MAX,
+	TABLE_INCOMPLETE,
+	TABLE_ROUTERS,
+	TABLE_ROUTERS_MAX,
+	TABLE_PREFIXES,
+	TABLE_PREFIXES_MAX,
+	TABLE_GROUPS,
+	TABLE_GROUPS_MAX,
+	TABLE_QUEUED,
+	TABLE_QUEUED_MAX,
+	NDPV6_TABLE_MAX
+};
+
+static const char *const table_names[NDPV6_TABLE_MAX] = {
+	[TABLE_ADDRS] = "TABLE_ADDRS",
+	[TABLE_ADDRS_MAX] = "TABLE_ADDRS_MAX",
+	[TABLE_NBRS] = "TABLE_NBRS",
+	[TABLE_NBRS_MAX] = "TABLE_NBRS_MAX",
+	[TABLE_INCOMPLETE] = "TABLE_INCOMPLETE",
+	[TABLE_ROUTERS] = "TABLE_ROUTERS",
+	[TABLE_ROUTERS_MAX] = "TABLE_ROUTERS_MAX",
+	[TABLE_PREFIXES] = "TABLE_PREFIXES",
+	[TABLE_PREFIXES_MAX] = "TABLE_PREFIXES_MAX",
+	[TABLE_GROUPS] = "TABLE_GROUPS",
+	[TABLE_GROUPS_MAX] = "TABLE_GROUPS_MAX",
+	[TABLE_QUEUED] = "TABLE_QUEUED",
+	[TABLE_QUEUED_MAX] = "TABLE_QUEUED_MAX",
+};
+
+#define NDPV6_ETHTOOL_STATS	(NDP_STAT_MAX + NDPV6_TABLE_MAX + \
+				 NDPV6_GLUE_MAX)
+
+static void table_put(const struct ndp_fill *f, u64 *d)
+{
+	d[TABLE_ADDRS] = f->addrs;
+	d[TABLE_ADDRS_MAX] = f->max_addrs;
+	d[TABLE_NBRS] = f->nbrs;
+	d[TABLE_NBRS_MAX] = f->max_nbrs;
+	d[TABLE_INCOMPLETE] = f->incomplete;
+	d[TABLE_ROUTERS] = f->routers;
+	d[TABLE_ROUTERS_MAX] = f->max_routers;
+	d[TABLE_PREFIXES] = f->prefixes;
+	d[TABLE_PREFIXES_MAX] = f->max_prefixes;
+	d[TABLE_GROUPS] = f->groups;
+	d[TABLE_GROUPS_MAX] = f->max_groups;
+	d[TABLE_QUEUED] = f->queued;
+	d[TABLE_QUEUED_MAX] = f->max_queued;
+}
+
+static void ndpv6_get_drvinfo(struct net_device *dev,
+			      struct ethtool_drvinfo *info)
+{
+	strscpy(info->driver, "ndpv6", sizeof(info->driver));
+	strscpy(info->fw_version, "N/A", sizeof(info->fw_version));
+}
+
+static int ndpv6_get_link_ksettings(struct net_device *dev,
+				    struct ethtool_link_ksettings *cmd)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+
+	return __ethtool_get_link_ksettings(priv->lower, cmd);
+}
+
+static int ndpv6_get_sset_count(struct net_device *dev, int sset)
+{
+	switch (sset) {
+	case ETH_SS_STATS:
+		return NDPV6_ETHTOOL_STATS;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+static void ndpv6_get_strings(struct net_device *dev, u32 sset, u8 *data)
+{
+	unsigned int i;
+
+	if (sset != ETH_SS_STATS)
+		return;
+	for (i = 0; i < NDP_STAT_MAX; i++)
+		ethtool_sprintf(&data, "%s", ndp_stat_name(i));
+	for (i = 0; i < NDPV6_TABLE_MAX; i++)
+		ethtool_sprintf(&data, "%s", table_names[i]);
+	for (i = 0; i < NDPV6_GLUE_MAX; i++)
+		ethtool_sprintf(&data, "GLUE_%s", ndpv6_glue_name(i));
+}
+
+/*
+ * @data has room for NDPV6_ETHTOOL_STATS counters (the ethtool core sized
+ * it from get_sset_count()); it is kernel memory, so the core's counters
+ * and fill are copied straight into it under the core lock.
+ */
+static void ndpv6_get_ethtool_stats(struct net_device *dev,
+				    struct ethtool_stats *stats, u64 *data)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+	u64 *glue = data + NDP_STAT_MAX + NDPV6_TABLE_MAX;
+	struct ndp_fill fill;
+	unsigned int i;
+	bool up;
+
+	spin_lock_bh(&priv->lock);
+	up = priv->ctx;
+	if (up) {
+		memcpy(data, ndp_stats(priv->ctx), NDP_STAT_MAX * sizeof(*data));
+		ndp_get_fill(priv->ctx, &fill);
+	}
+	spin_unlock_bh(&priv->lock);
+
+	if (up) {
+		table_put(&fill, data + NDP_STAT_MAX);
+	} else {
+		memset(data, 0,
+		       (NDP_STAT_MAX + NDPV6_TABLE_MAX) * sizeof(*data));
+	}
+	for (i = 0; i < NDPV6_GLUE_MAX; i++)
+		glue[i] = atomic_long_read(&priv->glue[i]);
+}
+
+const struct ethtool_ops ndpv6_ethtool_ops = {
+	.get_drvinfo		= ndpv6_get_drvinfo,
+	.get_link		= ethtool_op_get_link,
+	.get_link_ksettings	= ndpv6_get_link_ksettings,
+	.get_ts_info		= ethtool_op_get_ts_info,
+	.get_sset_count		= ndpv6_get_sset_count,
+	.get_strings		= ndpv6_get_strings,
+	.get_ethtool_stats	= ndpv6_get_ethtool_stats,
+};
