@@ -84,3 +84,4 @@ help:
 	@echo '                             UML kernel cache in ~/.cache/ndpv6)'
 
 include tools/ndpv6ctl/ndpv6ctl.mk
+include tools/userspace.mk

@@ -25,7 +25,8 @@
 # -O2 (bench with -DNDEBUG).
 
 FUZZ_SECONDS ?= 60
-FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SMOKE_SECONDS ?= 15
+comma := ,
 FUZZ_CC ?= clang
 US_CC ?= $(CC)
 
@@ -55,10 +56,17 @@ BENCH := build/bench/ndpv6-bench
 
 fuzz-build: $(FUZZ_BINS)
 
-$(FUZZ_DIR)/%: tools/fuzz/%.c $(US_COMMON) $(US_CORE_SRCS) $(US_CORE_HDRS) \
-		$(US_COMMON_HDRS)
+# The core and the common code are compiled once for both targets.
+FUZZ_OBJS := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(US_CORE_SRCS) $(US_COMMON))
+
+$(FUZZ_DIR)/obj/%.o: %.c $(US_CORE_HDRS) $(US_COMMON_HDRS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(US_COMMON) $(US_CORE_SRCS)
+	$(FUZZ_CC) $(subst fuzzer$(comma),fuzzer-no-link$(comma),$(FUZZ_CFLAGS)) \
+		-c -o $@ $<
+
+$(FUZZ_BINS): $(FUZZ_DIR)/%: tools/fuzz/%.c $(FUZZ_OBJS) $(US_CORE_HDRS) \
+		$(US_COMMON_HDRS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_OBJS)
 
 # Without libFuzzer (gcc, valgrind): run the targets on files.
 $(FUZZ_DIR)/%-standalone: tools/fuzz/%.c tools/fuzz/standalone.c \

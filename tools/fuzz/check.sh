@@ -10,6 +10,7 @@ set -uo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo" || exit 1
 rc=0
+mkdir -p build
 
 result() {
 	[ -n "${NDPV6_RESULTS:-}" ] && echo "$*" >>"$NDPV6_RESULTS"
@@ -19,9 +20,9 @@ result() {
 # clang with the libFuzzer runtime (Debian: libclang-rt-*-dev)?
 if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
 	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1; then
-	if make -s fuzz-build >build/fuzz-build.log 2>&1; then
+	if make -s -j2 fuzz-build >build/fuzz-build.log 2>&1; then
 		result "fuzz-build ok"
-		tools/fuzz/smoke.sh "${FUZZ_SMOKE_SECONDS:-20}" || rc=1
+		tools/fuzz/smoke.sh "${FUZZ_SMOKE_SECONDS:-15}" || rc=1
 	else
 		cat build/fuzz-build.log
 		result "fuzz-build fail"

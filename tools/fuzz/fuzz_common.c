@@ -660,11 +660,21 @@ void fz_tick(struct fz *f, s64 t)
 			(long long)t, (long long)d, (long long)d2);
 }
 
+/* ndp_flush() is bounded by the output's room: call until all is back. */
 void fz_flush(struct fz *f)
 {
-	fz_pre(f, "flush");
-	ndp_flush(f->ctx, f->out);
-	fz_check_out(f);
+	unsigned int i;
+
+	for (i = 0; i < 1 + NDP_MAX_QUEUE_SLOTS / NDP_OUT_DONE; i++) {
+		fz_pre(f, "flush");
+		ndp_flush(f->ctx, f->out);
+		fz_check_out(f);
+		if (!f->n_held)
+			break;
+		if (!f->out->n_done)
+			fz_fail(f, "ndp_flush gave nothing back, %u held",
+				f->n_held);
+	}
 	fz_check_all_back(f);
 }
 

@@ -689,9 +689,11 @@ int main(int argc, char **argv)
 	fclose(fp);
 	advance((have_first ? now : base) +
 		(s64)tail_ms * NDP_NSEC_PER_MSEC);
-	ndp_out_reset(out);
-	ndp_flush(ctx, out);
-	if (out->n_done) {
+	for (i = 0; held && i < 1000; i++) {
+		ndp_out_reset(out);
+		ndp_flush(ctx, out);	/* bounded by out's room: repeat */
+		if (!out->n_done)
+			break;
 		pt(now);
 		printf("flush\n");
 		print_out(NULL);
