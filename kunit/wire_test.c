@@ -45,7 +45,7 @@ struct wt_frame {
 	u32 ext_off[WT_MAX_EXT];	/* from the IPv6 header */
 	u32 n_ext;
 	u8 proto;			/* upper-layer protocol */
-	u8 l4[1024];
+	u8 l4[1400];
 	u32 l4_len;
 	int plen_adj;			/* added to the Payload Length field */
 	u32 trailing;			/* bytes beyond the payload length */
@@ -468,8 +468,13 @@ static void wt_expect_param_prob(struct wt *w, const struct wt_frame *f,
 	KUNIT_EXPECT_EQ(test, m[0], NDP_ICMP_PARAM_PROB);
 	KUNIT_EXPECT_EQ(test, m[1], code);
 	KUNIT_EXPECT_EQ(test, ndp_get32(m + 4), pointer);
-	/* as much of the invoking packet as fits in the minimum MTU */
-	quote = min(f->len, (u32)(NDP_MIN_MTU - NDP_IP6_HLEN - 8));
+	/*
+	 * As much of the invoking packet as fits in the minimum MTU, and
+	 * nothing beyond its payload length.
+	 */
+	quote = NDP_IP6_HLEN + f->ext_len + f->l4_len + f->plen_adj;
+	quote = min(quote, f->len);
+	quote = min(quote, (u32)(NDP_MIN_MTU - NDP_IP6_HLEN - 8));
 	KUNIT_ASSERT_EQ(test, len, 8 + quote);
 	KUNIT_EXPECT_EQ(test, memcmp(m + 8, ndp_kt_pkt(&w->kt), quote), 0);
 }
@@ -486,6 +491,7 @@ enum wt_var {
 	V_BASE,
 	V_MCAST,
 	V_TRAIL,
+	V_FRAG_UDP,
 	/* extension headers */
 	V_HBH, V_PAD, V_OPT, V_OPT_MCAST, V_RT, V_TRUNC, V_LINEAR, V_CHAIN,
 	V_FRAG, V_FRAG_ATOMIC, V_FRAG_DST, V_FRAG_SHORT,
@@ -499,12 +505,13 @@ enum wt_var {
 	/* ICMPv6 errors */
 	ER_RT_UDP, ER_RT_ICMP_ERR, ER_RT_REDIRECT, ER_RT_ECHO, ER_RT_MCAST,
 	ER_OPT10_MCAST, ER_OPT11_MCAST, ER_RT_UNSPEC, ER_OPT10_ICMP_ERR,
-	ER_HBH_UNSPEC, ER_RT_TENTATIVE, ER_HBH_LATE,
+	ER_HBH_UNSPEC, ER_RT_TENTATIVE, ER_HBH_LATE, ER_RT_BIG, ER_RT_TRAIL,
 };
 
 enum wt_brk {
 	B_NONE,
 	B_CUT, B_PLEN, B_VERSION, B_SRC_MCAST, B_DST_OTHER, B_DST_GROUP,
+	B_DST_TENTATIVE,
 	B_CSUM, B_ICMP_SHORT, B_NONLINEAR, B_PLEN_TRAIL,
 	B_HBH_LATE, B_PADN_LONG, B_OPT_01, B_OPT_10, B_OPT_11, B_SEGLEFT,
 	B_HDRLEN, B_LINEAR, B_CHAIN, B_ND_TYPE, B_FRAG_SHORT,
@@ -605,15 +612,35 @@ static void wt_run(struct kunit *test)
 
 /* ------------------------------------------------------ IPv6 header */
 
+/* 2001:db8::7 added, still tentative (no tick), as @f's destination. */
+static void wt_dst_tentative(struct wt *w, struct wt_frame *f)
+{
+	struct ndp_ip6 tentative = wt_ip(w, "2001:db8::7");
+
+	KUNIT_ASSERT_EQ(w->kt.test,
+			ndp_add_ip(w->kt.ctx, w->kt.now, &tentative, 64,
+				   NDP_INFINITE, NDP_INFINITE, w->kt.out), 0);
+	f->dst = tentative;
+}
+
 static void mk_ip6(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 		   bool broken)
 {
 	wt_udp(f);
 	if (r->var == V_MCAST)
 		f->dst = w->all_nodes;
+	if (r->var == V_FRAG_UDP) {
+		wt_ext_frag(w, f, 0, true);
+		f->ev_set = true;
+		f->ev_proto = NDP_NH_FRAGMENT;
+		f->ev_l4_off = NDP_IP6_HLEN;
+	}
 	if (!broken)
 		return;
 	switch (r->brk) {
+	case B_DST_TENTATIVE:
+		wt_dst_tentative(w, f);
+		break;
 	case B_CUT:
 		f->cut = NDP_IP6_HLEN - 1;
 		break;
@@ -657,6 +684,9 @@ static void mk_echo(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 		/* the trailing bytes counted in: the checksum no longer is */
 		f->plen_adj = f->trailing;
 		break;
+	case B_DST_TENTATIVE:
+		wt_dst_tentative(w, f);
+		break;
 	}
 }
 
@@ -688,6 +718,15 @@ static const struct wt_rule wt_ip6_rules[] = {
 	  .valid = WT_EVENT, .drop = NDP_STAT_IP6_NOT_FOR_US },
 	{ "IPv6: group not joined", mk_ip6, V_MCAST, B_DST_GROUP,
 	  .valid = WT_EVENT, .drop = NDP_STAT_IP6_NOT_FOR_US },
+	{ "IPv6: to a tentative address (RFC 4862 5.4)", mk_ip6,
+	  .brk = B_DST_TENTATIVE, .valid = WT_EVENT,
+	  .drop = NDP_STAT_IP6_NOT_FOR_US },
+	{ "IPv6: fragment to a tentative address", mk_ip6, V_FRAG_UDP,
+	  B_DST_TENTATIVE, .valid = WT_EVENT,
+	  .drop = NDP_STAT_IP6_NOT_FOR_US },
+	{ "IPv6: echo request to a tentative address", mk_echo,
+	  .brk = B_DST_TENTATIVE, .valid_tx = NDP_ICMP_ECHO_REPLY,
+	  .drop = NDP_STAT_IP6_NOT_FOR_US },
 	{ "IPv6: trailing bytes trimmed (payload length counts)", mk_echo,
 	  V_TRAIL, B_PLEN_TRAIL, .valid_tx = NDP_ICMP_ECHO_REPLY,
 	  .drop = NDP_STAT_ICMP_CSUM, .check = chk_echo_len },
@@ -1245,7 +1284,6 @@ static void mk_err(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 {
 	/* Pad1, PadN(0), then an option with action 10 or 11 at +5 */
 	u8 opts[6] = { 0, 1, 0, 0x9e, 1, 0 };
-	struct ndp_ip6 tentative;
 
 	wt_udp(f);
 	switch (r->var) {
@@ -1256,6 +1294,8 @@ static void mk_err(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 	case ER_RT_MCAST:
 	case ER_RT_UNSPEC:
 	case ER_RT_TENTATIVE:
+	case ER_RT_BIG:
+	case ER_RT_TRAIL:
 		wt_ext_routing(w, f, 4, 1);
 		break;
 	case ER_OPT11_MCAST:
@@ -1294,12 +1334,15 @@ static void mk_err(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 		f->src = ndp_unspecified;
 		break;
 	case ER_RT_TENTATIVE:
-		tentative = wt_ip(w, "2001:db8::7");
-		KUNIT_ASSERT_EQ(w->kt.test,
-				ndp_add_ip(w->kt.ctx, w->kt.now, &tentative,
-					   64, NDP_INFINITE, NDP_INFINITE,
-					   w->kt.out), 0);
-		f->dst = tentative;
+		wt_dst_tentative(w, f);
+		break;
+	case ER_RT_BIG:
+		/* 1440 bytes: the quote stops at the minimum MTU */
+		memset(f->l4 + f->l4_len, 0x3c, 1392 - f->l4_len);
+		f->l4_len = 1392;
+		break;
+	case ER_RT_TRAIL:
+		f->trailing = 16;
 		break;
 	}
 }
@@ -1314,6 +1357,10 @@ static const struct wt_rule wt_err_rules[] = {
 	ERR_RULE("about UDP: sent", ER_RT_UDP, NDP_STAT_EXT_ROUTING,
 		 true, 0, 42),
 	ERR_RULE("about an echo request: sent", ER_RT_ECHO,
+		 NDP_STAT_EXT_ROUTING, true, 0, 42),
+	ERR_RULE("about a 1440-byte packet: the quote fills 1280 bytes",
+		 ER_RT_BIG, NDP_STAT_EXT_ROUTING, true, 0, 42),
+	ERR_RULE("the quote stops at the payload length", ER_RT_TRAIL,
 		 NDP_STAT_EXT_ROUTING, true, 0, 42),
 	ERR_RULE("about a packet to a tentative address: not sent",
 		 ER_RT_TENTATIVE, NDP_STAT_EXT_ROUTING, false, 0, 0),
