@@ -21,7 +21,7 @@
  * about 20 KB), used only with BH disabled, so nothing else on this CPU can
  * use it at the same time.  One core call goes: take the output (reset),
  * lock, call, append the notes to the device's note ring and move the tick
- * earlier if needed, unlock; then turn the output into skbs on a local list
+ * earlier if needed, unlock; then turn the output into skbs in a local array
  * (frames from the arena are copied into new skbs; the caller's packets get
  * the Ethernet header the core wrote into their headroom pushed), free the
  * handles given back, release the output, and only then dev_queue_xmit()
@@ -233,15 +233,15 @@ static struct sk_buff *core_frame(struct ndpv6_dev *priv,
 }
 
 /*
- * Turn @out into skbs on @q and free the handles given back.  @rx_skb is
+ * Turn @out into skbs in @q and free the handles given back.  @rx_skb is
  * the packet given to ndp_handle(), NULL for other calls: any other handle
- * is one of ndp0's packets.
+ * is one of ndp0's packets.  Returns how many skbs are in @q.
  */
-static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
-			const struct sk_buff *rx_skb, struct sk_buff_head *q)
+static u32 out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
+		       const struct sk_buff *rx_skb, struct sk_buff **q)
 {
 	struct sk_buff *skb;
-	u32 i;
+	u32 i, n = 0;
 
 	for (i = 0; i < out->n_tx; i++) {
 		const struct ndp_tx *tx = &out->tx[i];
@@ -260,7 +260,7 @@ static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 		}
 		skb_reset_mac_header(skb);
 		skb->dev = priv->lower;
-		__skb_queue_tail(q, skb);
+		q[n++] = skb;
 	}
 	for (i = 0; i < out->n_done; i++) {
 		const struct ndp_done *d = &out->done[i];
@@ -276,27 +276,25 @@ static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 			dev_core_stats_tx_dropped_inc(priv->dev);
 		kfree_skb(skb);
 	}
-}
-
-static void xmit_list(struct ndpv6_dev *priv, struct sk_buff_head *q)
-{
-	struct sk_buff *skb;
-
-	while ((skb = __skb_dequeue(q)))
-		if (unlikely(net_xmit_eval(dev_queue_xmit(skb))))
-			ndpv6_glue_inc(priv, NDPV6_GLUE_TX_LOWER_ERROR);
+	return n;
 }
 
 /* Convert, release the per-CPU output, then transmit.  BH disabled. */
 static void out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 		       const struct sk_buff *rx_skb)
 {
-	struct sk_buff_head q;
+	struct sk_buff *q[NDP_OUT_TX];
+	u32 i, n;
+	int rc;
 
-	__skb_queue_head_init(&q);
-	out_collect(priv, out, rx_skb, &q);
+	n = out_collect(priv, out, rx_skb, q);
 	out_put(out);
-	xmit_list(priv, &q);
+	for (i = 0; i < n; i++) {
+		rc = dev_queue_xmit(q[i]);
+		/* net_xmit_eval() evaluates its argument twice */
+		if (unlikely(net_xmit_eval(rc)))
+			ndpv6_glue_inc(priv, NDPV6_GLUE_TX_LOWER_ERROR);
+	}
 }
 
 /* ------------------------------------------------------------------ rx */
@@ -609,6 +607,8 @@ int ndpv6_core_start(struct ndpv6_dev *priv)
 		WRITE_ONCE(priv->ctx, ctx);
 		priv->tick_at = NDP_TIME_NEVER;
 		core_after_locked(priv, out, now);
+		priv->open_ns = now;
+		priv->ll_ns = 0;
 	}
 	spin_unlock(&priv->lock);
 	out_finish(priv, out, NULL);

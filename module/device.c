@@ -42,6 +42,7 @@
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
 #include <linux/ipv6.h>
+#include <linux/math64.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
@@ -498,6 +499,9 @@ static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats,
 	for (i = 0; i < NDPV6_GLUE_MAX; i++)
 		seq_printf(s, "  glue %s %lu\n", ndpv6_glue_name(i),
 			   atomic_long_read(&priv->glue[i]));
+	if (up && priv->ll_ns)
+		seq_printf(s, "  time linklocal_ms %lld\n",
+			   div_s64(priv->ll_ns - priv->open_ns, NSEC_PER_MSEC));
 	n = ndpv6_core_addrs(priv, ai, max);
 	for (i = 0; i < n; i++)
 		seq_printf(s, "  addr %pI6c/%u %s\n", ai[i].addr.b, ai[i].plen,

@@ -70,6 +70,9 @@ struct ndpv6_lower_group {
  * @node: entry in the list of ndpv6 devices (RTNL)
  * @attached: rx handler and upper link in place (RTNL)
  * @core_mac: the MAC address the core was started with (RTNL)
+ * @open_ns: when the core was last started (RTNL)
+ * @ll_ns: when its link-local address went into the kernel, 0 before
+ *	(RTNL)
  * @lock: the core lock: every core call and the fields below it up to
  *	@notes; taken with BH disabled
  * @ctx: the running core, or NULL while ndp0 is down
@@ -96,7 +99,9 @@ struct ndpv6_dev {
 	netdevice_tracker lower_tracker;
 	struct list_head node;
 	bool attached;
-	u8 core_mac[ETH_ALEN];
+	u8 core_mac[ETH_ALEN] __aligned(2);
+	s64 open_ns;
+	s64 ll_ns;
 
 	spinlock_t lock;	/* the core lock */
 	struct ndp_ctx *ctx;

@@ -41,6 +41,7 @@
 #include <linux/rcupdate.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 #include <net/addrconf.h>
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
@@ -147,6 +148,8 @@ static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
 	/* the address, fe80::/64 on ndp0, no DAD by the kernel */
 	addrconf_add_linklocal(idev, a, IFA_F_NODAD);
 	ndpv6_glue_inc(priv, NDPV6_GLUE_LL_MIRRORED);
+	if (!priv->ll_ns)
+		priv->ll_ns = ktime_get_ns();
 }
 
 static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
