@@ -1,0 +1,1560 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite ndpv6_nbr: the neighbour cache (RFC 4861 7.2, 7.3, appendix
+ * C; RFC 6583).  Every case drives the core with explicit times, feeds it
+ * NS/NA frames built byte by byte and asserts the exact frames, handles,
+ * notes and counters that come out; white-box checks (heap, hash chains)
+ * read the private tables.
+ */
+#include <linux/ktime.h>
+#include "ndp_kunit.h"
+
+#define SEC(x)		((s64)(x) * NDP_NSEC_PER_SEC)
+#define MSEC(x)		((s64)(x) * NDP_NSEC_PER_MSEC)
+#define NT_PKTS		16
+#define NT_PKT_LEN	(NDP_IP6_HLEN + 8)
+
+static const u8 mac_a[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x02 };
+static const u8 mac_b[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x99 };
+static const u8 mac_r[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
+
+struct nt {
+	struct ndp_kt k;
+	struct kunit *test;
+	struct ndp_ip6 ll;		/* ours: fe80::ff:fe00:1 */
+	struct ndp_ip6 a, b, c;		/* neighbours fe80::2, ::3, ::4 */
+	u8 pool[NT_PKTS][NDP_KT_HEADROOM + NT_PKT_LEN];
+	struct ndp_pkt pkt[NT_PKTS];
+};
+
+static struct nt *nt_alloc(struct kunit *test)
+{
+	struct nt *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	t->test = test;
+	t->ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	t->a = ndp_kt_ip(test, "fe80::2");
+	t->b = ndp_kt_ip(test, "fe80::3");
+	t->c = ndp_kt_ip(test, "fe80::4");
+	return t;
+}
+
+/* A context with @cfg (NULL: defaults) whose link-local address is valid. */
+static struct nt *nt_up(struct kunit *test, const struct ndp_config *cfg)
+{
+	struct nt *t = nt_alloc(test);
+
+	ndp_kt_init(test, &t->k, cfg);
+	ndp_kt_run_until(&t->k, t->k.now + SEC(3));
+	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(t->k.ctx, &t->ll));
+	return t;
+}
+
+static struct ndp_ctx *ctx_of(struct nt *t)
+{
+	return t->k.ctx;
+}
+
+static void nt_reset(struct nt *t)
+{
+	ndp_out_reset(t->k.out);
+	ndp_kt_snap(&t->k);
+}
+
+static u64 delta(struct nt *t, enum ndp_stat s)
+{
+	return ndp_kt_stat_delta(&t->k, s);
+}
+
+/* Neighbour address fe80::1:0:<hi>:<lo> for a flood of @i. */
+static struct ndp_ip6 nt_nb(u32 i)
+{
+	struct ndp_ip6 a = { .b = { 0xfe, 0x80, [9] = 1 } };
+
+	ndp_put32(a.b + 12, i);
+	return a;
+}
+
+/* Build caller packet @i (UDP, 8 bytes) from @src (NULL: selected). */
+static struct ndp_pkt *nt_pkt(struct nt *t, int i, const struct ndp_ip6 *dst,
+			      const struct ndp_ip6 *src)
+{
+	u8 *ip6 = t->pool[i] + NDP_KT_HEADROOM;
+	struct ndp_pkt *p = &t->pkt[i];
+	struct ndp_ip6 s;
+
+	if (src)
+		s = *src;
+	else if (ndp_select_source(ctx_of(t), dst, &s))
+		s = ndp_unspecified;
+	memset(t->pool[i], 0, sizeof(t->pool[i]));
+	ndp_write_ip6(ip6, &s, dst, NDP_NH_UDP, 64, 8);
+	ip6[NDP_IP6_HLEN + 7] = (u8)i;
+	p->handle = &t->pkt[i];
+	p->data = ip6;
+	p->len = NT_PKT_LEN;
+	p->tot_len = NT_PKT_LEN;
+	p->headroom = NDP_KT_HEADROOM;
+	return p;
+}
+
+/* ndp_send() packet @i to @dst in a fresh output. */
+static void nt_send(struct nt *t, int i, const struct ndp_ip6 *dst)
+{
+	nt_reset(t);
+	ndp_send(ctx_of(t), t->k.now, NULL, nt_pkt(t, i, dst, NULL), 0,
+		 t->k.out);
+}
+
+/* Output index of packet @i as transmitted, or -1. */
+static int nt_txd(struct nt *t, int i)
+{
+	u32 k;
+
+	for (k = 0; k < t->k.out->n_tx; k++)
+		if (t->k.out->tx[k].handle == &t->pkt[i])
+			return k;
+	return -1;
+}
+
+static bool nt_dropped(struct nt *t, int i)
+{
+	u32 k;
+
+	for (k = 0; k < t->k.out->n_done; k++)
+		if (t->k.out->done[k].handle == &t->pkt[i])
+			return t->k.out->done[k].dropped;
+	return false;
+}
+
+/* Caller packets transmitted in this output, in order, into @ids. */
+static u32 nt_txd_ids(struct nt *t, int *ids, u32 max)
+{
+	u32 k, n = 0;
+	int i;
+
+	for (k = 0; k < t->k.out->n_tx && n < max; k++)
+		for (i = 0; i < NT_PKTS; i++)
+			if (t->k.out->tx[k].handle == &t->pkt[i])
+				ids[n++] = i;
+	return n;
+}
+
+/* Packet @i left with an Ethernet header to @mac in its headroom. */
+static void nt_expect_txd(struct nt *t, int i, const u8 *mac)
+{
+	int k = nt_txd(t, i);
+	const struct ndp_tx *tx;
+
+	KUNIT_ASSERT_GE_MSG(t->test, k, 0, "packet %d not sent", i);
+	tx = &t->k.out->tx[k];
+	KUNIT_EXPECT_PTR_EQ(t->test, tx->frame,
+			    t->pkt[i].data - NDP_ETH_HLEN);
+	KUNIT_EXPECT_EQ(t->test, tx->len, (u32)(NT_PKT_LEN + NDP_ETH_HLEN));
+	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame, mac, NDP_ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame + 6, t->k.mac,
+					NDP_ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(t->test, ndp_get16(tx->frame + 12), 0x86dd);
+}
+
+/* An NS from @src to @dst for @target, with SLLA @slla (NULL: none). */
+static void nt_ns_in(struct nt *t, const struct ndp_ip6 *src,
+		     const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+		     const u8 *slla)
+{
+	u8 m[64];
+	u32 len = ndp_kt_ns(m, target);
+
+	if (slla)
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, slla);
+	len = ndp_kt_build_icmp(&t->k, src, dst, 255, m, len);
+	ndp_kt_handle(&t->k, len);
+}
+
+/* An NA from @target to our link-local address with @flags and @tlla. */
+static void nt_na_in(struct nt *t, const struct ndp_ip6 *target, u8 flags,
+		     const u8 *tlla)
+{
+	u8 m[64];
+	u32 len = ndp_kt_na(m, flags, target);
+
+	if (tlla)
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, tlla);
+	len = ndp_kt_build_icmp(&t->k, target, &t->ll, 255, m, len);
+	ndp_kt_handle(&t->k, len);
+}
+
+/* Index of the @nth (0-based) output frame of ICMPv6 @type, or -1. */
+static int nt_nth(struct nt *t, int type, u32 nth)
+{
+	u32 k;
+
+	for (k = 0; k < t->k.out->n_tx; k++)
+		if (ndp_kt_tx_icmp_type(&t->k, k) == type && !nth--)
+			return k;
+	return -1;
+}
+
+/*
+ * Output frame @k is an NS from @src to @dst (Ethernet @eth) for @target
+ * with our SLLA: every byte that matters.
+ */
+static void nt_expect_ns(struct nt *t, int k, const struct ndp_ip6 *src,
+			 const struct ndp_ip6 *dst, const u8 *eth,
+			 const struct ndp_ip6 *target)
+{
+	const u8 *ip6, *m;
+	u32 len;
+
+	KUNIT_ASSERT_GE(t->test, k, 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(t->k.out->tx[k].frame, eth, 6), 0);
+	ip6 = ndp_kt_tx_ip6(&t->k, k);
+	m = ndp_kt_tx_icmp(&t->k, k, &len);
+	KUNIT_ASSERT_NOT_NULL(t->test, m);
+	KUNIT_EXPECT_EQ(t->test, ip6[7], 255);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 8, src->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 24, dst->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, len, 32U);
+	KUNIT_EXPECT_EQ(t->test, m[0], NDP_ICMP_NS);
+	KUNIT_EXPECT_EQ(t->test, m[1], 0);
+	KUNIT_EXPECT_EQ(t->test, ndp_get32(m + 4), 0U);
+	KUNIT_EXPECT_EQ(t->test, memcmp(m + 8, target->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, m[24], NDP_OPT_SLLA);
+	KUNIT_EXPECT_EQ(t->test, m[25], 1);
+	KUNIT_EXPECT_EQ(t->test, memcmp(m + 26, t->k.mac, 6), 0);
+}
+
+/* Output frame @k is our NA to @dst (Ethernet @eth) with @flags. */
+static void nt_expect_na(struct nt *t, int k, const struct ndp_ip6 *dst,
+			 const u8 *eth, u8 flags)
+{
+	const u8 *ip6, *m;
+	u32 len;
+
+	KUNIT_ASSERT_GE(t->test, k, 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(t->k.out->tx[k].frame, eth, 6), 0);
+	ip6 = ndp_kt_tx_ip6(&t->k, k);
+	m = ndp_kt_tx_icmp(&t->k, k, &len);
+	KUNIT_ASSERT_NOT_NULL(t->test, m);
+	KUNIT_EXPECT_EQ(t->test, ip6[7], 255);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 8, t->ll.b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 24, dst->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, len, 32U);
+	KUNIT_EXPECT_EQ(t->test, m[0], NDP_ICMP_NA);
+	KUNIT_EXPECT_EQ(t->test, m[1], 0);
+	KUNIT_EXPECT_EQ(t->test, m[4], flags);
+	KUNIT_EXPECT_EQ(t->test, memcmp(m + 8, t->ll.b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, m[24], NDP_OPT_TLLA);
+	KUNIT_EXPECT_EQ(t->test, m[25], 1);
+	KUNIT_EXPECT_EQ(t->test, memcmp(m + 26, t->k.mac, 6), 0);
+}
+
+static u8 nt_state(struct nt *t, const struct ndp_ip6 *ip)
+{
+	struct ndp_nbr_info ni;
+
+	if (ndp_nbr_lookup(ctx_of(t), ip, &ni))
+		return NDP_NUD_NONE;
+	return ni.state;
+}
+
+static void nt_expect_mac(struct nt *t, const struct ndp_ip6 *ip,
+			  const u8 *mac)
+{
+	struct ndp_nbr_info ni;
+
+	KUNIT_ASSERT_EQ(t->test, ndp_nbr_lookup(ctx_of(t), ip, &ni), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ni.mac, mac, NDP_ETH_ALEN), 0);
+}
+
+static bool nt_note(struct nt *t, u8 kind, const struct ndp_ip6 *ip)
+{
+	u32 k;
+
+	for (k = 0; k < t->k.out->n_notes; k++)
+		if (t->k.out->notes[k].kind == kind &&
+		    ndp_ip6_eq(&t->k.out->notes[k].addr, ip))
+			return true;
+	return false;
+}
+
+static void nt_tick(struct nt *t, s64 when)
+{
+	ndp_kt_tick(&t->k, when);
+}
+
+/* Entries in each state, by ndp_resolve() (INCOMPLETE, nothing queued). */
+static void nt_make_incomplete(struct nt *t, const struct ndp_ip6 *ip)
+{
+	u8 mac[NDP_ETH_ALEN];
+
+	nt_reset(t);
+	KUNIT_ASSERT_EQ(t->test, ndp_resolve(ctx_of(t), t->k.now, ip, mac,
+					     t->k.out), -EAGAIN);
+	KUNIT_ASSERT_EQ(t->test, nt_state(t, ip), NDP_NUD_INCOMPLETE);
+}
+
+static void nt_make_reachable(struct nt *t, const struct ndp_ip6 *ip,
+			      const u8 *mac)
+{
+	nt_make_incomplete(t, ip);
+	nt_na_in(t, ip, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac);
+	KUNIT_ASSERT_EQ(t->test, nt_state(t, ip), NDP_NUD_REACHABLE);
+}
+
+static void nt_make_stale(struct nt *t, const struct ndp_ip6 *ip,
+			  const u8 *mac)
+{
+	nt_ns_in(t, ip, &t->ll, &t->ll, mac);
+	KUNIT_ASSERT_EQ(t->test, nt_state(t, ip), NDP_NUD_STALE);
+}
+
+static void nt_make_delay(struct nt *t, const struct ndp_ip6 *ip,
+			  const u8 *mac)
+{
+	nt_make_stale(t, ip, mac);
+	nt_send(t, NT_PKTS - 1, ip);
+	KUNIT_ASSERT_EQ(t->test, nt_state(t, ip), NDP_NUD_DELAY);
+}
+
+static void nt_make_probe(struct nt *t, const struct ndp_ip6 *ip,
+			  const u8 *mac)
+{
+	nt_make_delay(t, ip, mac);
+	nt_tick(t, t->k.now + MSEC(t->k.cfg.delay_first_probe_ms));
+	KUNIT_ASSERT_EQ(t->test, nt_state(t, ip), NDP_NUD_PROBE);
+}
+
+/*
+ * The heap holds exactly the entries with a timer, in heap order, with
+ * consistent back-pointers; the deadline is the earliest timer.
+ */
+static void nt_check_heap(struct kunit *test, const struct ndp_ctx *ctx)
+{
+	s64 earliest = NDP_TIME_NEVER;
+	u32 i, timers = 0, p;
+
+	for (i = 0; i < ctx->cfg.max_nbrs; i++) {
+		const struct ndp_nbr *n = &ctx->nbrs[i];
+
+		if (n->state == NDP_NUD_NONE)
+			continue;
+		if (n->timer == NDP_TIME_NEVER) {
+			KUNIT_EXPECT_EQ(test, n->heap_pos, NDP_NIL);
+			continue;
+		}
+		timers++;
+		earliest = min(earliest, n->timer);
+		KUNIT_ASSERT_LT(test, n->heap_pos, ctx->heap_len);
+		KUNIT_EXPECT_EQ(test, ctx->heap[n->heap_pos], i);
+	}
+	KUNIT_EXPECT_EQ(test, ctx->heap_len, timers);
+	for (p = 1; p < ctx->heap_len; p++)
+		KUNIT_EXPECT_LE(test, ctx->nbrs[ctx->heap[(p - 1) / 2]].timer,
+				ctx->nbrs[ctx->heap[p]].timer);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx), earliest);
+}
+
+/* Longest hash chain. */
+static u32 nt_max_chain(const struct ndp_ctx *ctx)
+{
+	u32 b, i, len, worst = 0;
+
+	for (b = 0; b <= ctx->hash_mask; b++) {
+		len = 0;
+		for (i = ctx->buckets[b]; i != NDP_NIL; i = ctx->nbrs[i].hnext)
+			len++;
+		worst = max(worst, len);
+	}
+	return worst;
+}
+
+/* Bucket holding @ip, or NDP_NIL. */
+static u32 nt_bucket(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
+{
+	u32 b, i;
+
+	for (b = 0; b <= ctx->hash_mask; b++)
+		for (i = ctx->buckets[b]; i != NDP_NIL; i = ctx->nbrs[i].hnext)
+			if (ndp_ip6_eq(&ctx->nbrs[i].ip, ip))
+				return b;
+	return NDP_NIL;
+}
+
+/* ------------------------------------------------------- resolution */
+
+/* A send to an unknown neighbour queues the packet and multicasts an NS. */
+static void nbr_send_unknown_sends_multicast_ns(struct kunit *test)
+{
+	static const u8 sn_mac[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x02 };
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:2");
+	struct ndp_fill f;
+
+	nt_send(t, 0, &t->a);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn, sn_mac,
+		     &t->a);
+	KUNIT_EXPECT_LT(test, nt_txd(t, 0), 0);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_CREATED), 1ULL);
+	ndp_get_fill(ctx_of(t), &f);
+	KUNIT_EXPECT_EQ(test, f.queued, 1U);
+	KUNIT_EXPECT_EQ(test, f.incomplete, 1U);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx_of(t)),
+			t->k.now + MSEC(ctx_of(t)->retrans_ms));
+	ndp_kt_expect_only(&t->k, NDP_STAT_NBR_CREATED);
+}
+
+/*
+ * INCOMPLETE: an NS every RetransTimer, three in all, then failure: the
+ * queued packets come back dropped, counted, with a note.
+ */
+static void nbr_incomplete_retransmits_then_fails(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 t0 = t->k.now, rt = MSEC(ctx_of(t)->retrans_ms);
+	int i;
+
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->a);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	for (i = 1; i <= 2; i++) {
+		nt_tick(t, t0 + i * rt - 1);
+		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+		nt_tick(t, t0 + i * rt);
+		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+		KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+	}
+	nt_tick(t, t0 + 3 * rt - 1);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 0U);
+	nt_tick(t, t0 + 3 * rt);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 2U);
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 1));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_RESOLUTION_FAILED), 2ULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
+	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 0U);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx_of(t)), NDP_TIME_NEVER);
+}
+
+/* A solicited NA resolves: the queue leaves in order, to the TLLA. */
+static void nbr_na_releases_queue_in_order(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	int ids[NT_PKTS], i;
+
+	for (i = 0; i < 3; i++)
+		nt_send(t, i, &t->a);
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	KUNIT_ASSERT_EQ(test, nt_txd_ids(t, ids, NT_PKTS), 3U);
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_EQ(test, ids[i], i);
+		nt_expect_txd(t, i, mac_a);
+	}
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_PACKETS), 3ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx_of(t)),
+			t->k.now + MSEC(ctx_of(t)->reachable_ms));
+	ndp_kt_expect_only(&t->k, NDP_STAT_MAX);
+
+	/* now known: the next packet leaves at once */
+	nt_send(t, 5, &t->a);
+	nt_expect_txd(t, 5, mac_a);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_PACKETS), 1ULL);
+}
+
+/* Per-neighbour overflow drops the OLDEST packet; the rest keep order. */
+static void nbr_queue_overflow_drops_oldest(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	int ids[NT_PKTS], i;
+
+	for (i = 0; i < 6; i++) {
+		nt_send(t, i, &t->a);
+		if (i < 3) {
+			KUNIT_EXPECT_EQ(test, t->k.out->n_done, 0U);
+			continue;
+		}
+		/* packet i - 3 is the oldest: it goes, counted */
+		KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
+		KUNIT_EXPECT_TRUE(test, nt_dropped(t, i - 3));
+		KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
+	}
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 3U);
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	KUNIT_ASSERT_EQ(test, nt_txd_ids(t, ids, NT_PKTS), 3U);
+	KUNIT_EXPECT_EQ(test, ids[0], 3);
+	KUNIT_EXPECT_EQ(test, ids[1], 4);
+	KUNIT_EXPECT_EQ(test, ids[2], 5);
+}
+
+/*
+ * The global pool: when it is empty a neighbour with packets loses its
+ * oldest, one without loses the new packet (QUEUE_TOTAL_OVERFLOW).
+ */
+static void nbr_queue_total_overflow(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct nt *t;
+	int ids[NT_PKTS];
+
+	ndp_config_default(&cfg);
+	cfg.nbr_queue_len = 3;
+	cfg.queue_total = 4;
+	t = nt_up(test, &cfg);
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->a);
+	nt_send(t, 2, &t->a);
+	nt_send(t, 3, &t->b);		/* pool now empty */
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
+	nt_send(t, 4, &t->b);		/* b drops its own oldest */
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 3));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
+	nt_send(t, 5, &t->c);		/* c has none: the new one goes */
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 5));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
+	nt_na_in(t, &t->b, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_b);
+	KUNIT_ASSERT_EQ(test, nt_txd_ids(t, ids, NT_PKTS), 1U);
+	KUNIT_EXPECT_EQ(test, ids[0], 4);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 3U);
+}
+
+/* A queue of 0 drops every packet for an unresolved neighbour. */
+static void nbr_queue_len_zero(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct nt *t;
+
+	ndp_config_default(&cfg);
+	cfg.nbr_queue_len = 0;
+	t = nt_up(test, &cfg);
+	nt_send(t, 0, &t->a);
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+}
+
+/* ndp_flush() gives back every queued handle, dropped and counted. */
+static void nbr_flush_gives_back_queued(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_fill f;
+
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->a);
+	nt_send(t, 2, &t->b);
+	nt_reset(t);
+	ndp_flush(ctx_of(t), t->k.out);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 3U);
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 1));
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 2));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_FLUSHED), 3ULL);
+	ndp_get_fill(ctx_of(t), &f);
+	KUNIT_EXPECT_EQ(test, f.queued, 0U);
+	KUNIT_EXPECT_EQ(test, f.nbrs, 2U);
+}
+
+/* -------------------------------------------------------- NUD timers */
+
+/* REACHABLE for ReachableTime, then STALE without any frame. */
+static void nbr_reachable_expires_to_stale(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 t1, rt;
+	u32 gen;
+
+	nt_make_reachable(t, &t->a, mac_a);
+	t1 = t->k.now;
+	rt = MSEC(ctx_of(t)->reachable_ms);
+	KUNIT_EXPECT_GE(test, rt, MSEC(ctx_of(t)->base_reachable_ms / 2));
+	KUNIT_EXPECT_LT(test, rt, MSEC(ctx_of(t)->base_reachable_ms * 3 / 2));
+	nt_tick(t, t1 + rt - 1);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	gen = ndp_generation(ctx_of(t));
+	nt_tick(t, t1 + rt);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
+	KUNIT_EXPECT_NE(test, ndp_generation(ctx_of(t)), gen);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx_of(t)), NDP_TIME_NEVER);
+	nt_expect_mac(t, &t->a, mac_a);
+}
+
+/*
+ * STALE -> DELAY on a send (the packet leaves) -> PROBE after
+ * DELAY_FIRST_PROBE_TIME with a unicast NS, two more RetransTimer apart,
+ * then the entry is removed.
+ */
+static void nbr_stale_delay_probe_fail(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 t1, dly, rt = MSEC(ctx_of(t)->retrans_ms);
+	int i;
+
+	nt_make_stale(t, &t->a, mac_a);
+	nt_send(t, 0, &t->a);
+	nt_expect_txd(t, 0, mac_a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_DELAY);
+	t1 = t->k.now;
+	dly = MSEC(t->k.cfg.delay_first_probe_ms);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx_of(t)), t1 + dly);
+	nt_tick(t, t1 + dly - 1);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_DELAY);
+	for (i = 0; i < 3; i++) {
+		nt_tick(t, t1 + dly + i * rt);
+		KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_PROBE);
+		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+		nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &t->a,
+			     mac_a, &t->a);
+	}
+	nt_tick(t, t1 + dly + 3 * rt - 1);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_PROBE);
+	nt_tick(t, t1 + dly + 3 * rt);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
+	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+}
+
+/* DELAY confirmed by a solicited NA: REACHABLE, no probe. */
+static void nbr_delay_confirmed_goes_reachable(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 t1;
+
+	nt_make_delay(t, &t->a, mac_a);
+	t1 = t->k.now;
+	t->k.now = t1 + SEC(2);
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S, NULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	ndp_kt_run_until(&t->k, t1 + SEC(6));
+	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+}
+
+/* PROBE answered: REACHABLE, probes stop. */
+static void nbr_probe_answered_goes_reachable(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 t1;
+
+	nt_make_probe(t, &t->a, mac_a);
+	t1 = t->k.now;
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S, mac_a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	ndp_kt_run_until(&t->k, t1 + SEC(10));
+	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+}
+
+/* Upper-layer hints keep an entry REACHABLE for ever without a probe. */
+static void nbr_confirm_keeps_reachable(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 t1, rt, last = 0;
+	u32 ns = 0;
+	int k;
+
+	nt_make_reachable(t, &t->a, mac_a);
+	t1 = t->k.now;
+	rt = MSEC(ctx_of(t)->reachable_ms);
+	for (k = 1; k <= 6; k++) {
+		ndp_kt_run_until(&t->k, t1 + k * rt / 2);
+		ns += t->k.seen[NDP_ICMP_NS];
+		KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+		last = t->k.now;
+		ndp_confirm(ctx_of(t), last, &t->a);
+	}
+	KUNIT_EXPECT_EQ(test, ns, 0U);
+	nt_check_heap(test, ctx_of(t));
+	ndp_kt_run_until(&t->k, last + rt - 1);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	ndp_kt_run_until(&t->k, last + rt);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
+	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
+
+	/* STALE confirmed: REACHABLE again; no entry: none made */
+	ndp_confirm(ctx_of(t), t->k.now, &t->a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	ndp_confirm(ctx_of(t), t->k.now, &t->b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_NONE);
+	/* INCOMPLETE cannot be confirmed: there is no MAC */
+	nt_make_incomplete(t, &t->c);
+	ndp_confirm(ctx_of(t), t->k.now, &t->c);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
+}
+
+/* ------------------------------------------------------ RFC 4861 7.2.5 */
+
+struct na_row {
+	const char *name;
+	u8 from;		/* state before */
+	u8 flags;		/* R S O */
+	u8 tlla;		/* 0: none, 1: the cached MAC, 2: another */
+	u8 want;		/* state after */
+	bool new_mac;		/* the cached MAC is now the other one */
+	bool router;		/* IsRouter after */
+	int stat;		/* counter moved by one, or -1 */
+};
+
+#define S_ NDP_NA_FLAG_S
+#define O_ NDP_NA_FLAG_O
+#define R_ NDP_NA_FLAG_R
+#define INC NDP_NUD_INCOMPLETE
+#define REA NDP_NUD_REACHABLE
+#define STA NDP_NUD_STALE
+#define DLY NDP_NUD_DELAY
+#define PRB NDP_NUD_PROBE
+
+static const struct na_row na_rows[] = {
+	{ "incomplete no TLLA: ignored", INC, S_ | O_, 0, INC, false, false,
+	  NDP_STAT_NA_NO_TLLA },
+	{ "incomplete S=1: REACHABLE", INC, S_ | O_, 2, REA, true, false, -1 },
+	{ "incomplete S=1 O=0: REACHABLE", INC, S_, 2, REA, true, false, -1 },
+	{ "incomplete S=0: STALE", INC, O_, 2, STA, true, false, -1 },
+	{ "incomplete S=0 O=0: STALE", INC, 0, 2, STA, true, false, -1 },
+	{ "incomplete R=1: router", INC, R_ | S_, 2, REA, true, true, -1 },
+	{ "reachable O=0 other: STALE, MAC kept", REA, S_, 2, STA, false,
+	  false, NDP_STAT_NA_NO_OVERRIDE },
+	{ "reachable O=0 S=0 other: STALE, MAC kept", REA, 0, 2, STA, false,
+	  false, NDP_STAT_NA_NO_OVERRIDE },
+	{ "stale O=0 other: ignored", STA, S_, 2, STA, false, false,
+	  NDP_STAT_NA_NO_OVERRIDE },
+	{ "delay O=0 other: ignored", DLY, S_, 2, DLY, false, false,
+	  NDP_STAT_NA_NO_OVERRIDE },
+	{ "probe O=0 other: ignored", PRB, 0, 2, PRB, false, false,
+	  NDP_STAT_NA_NO_OVERRIDE },
+	{ "reachable O=0 same S=1: REACHABLE", REA, S_, 1, REA, false, false,
+	  -1 },
+	{ "stale O=0 same S=1: REACHABLE", STA, S_, 1, REA, false, false, -1 },
+	{ "stale O=0 none S=1: REACHABLE", STA, S_, 0, REA, false, false, -1 },
+	{ "stale O=0 none S=0: unchanged", STA, 0, 0, STA, false, false, -1 },
+	{ "stale O=0 same S=0: unchanged", STA, 0, 1, STA, false, false, -1 },
+	{ "reachable O=0 none S=0: unchanged", REA, 0, 0, REA, false, false,
+	  -1 },
+	{ "delay none S=1: REACHABLE", DLY, S_, 0, REA, false, false, -1 },
+	{ "delay same S=0: unchanged", DLY, 0, 1, DLY, false, false, -1 },
+	{ "probe same S=1: REACHABLE", PRB, S_ | O_, 1, REA, false, false,
+	  -1 },
+	{ "probe none O=1 S=0: unchanged", PRB, O_, 0, PRB, false, false, -1 },
+	{ "stale O=1 other S=1: REACHABLE, new MAC", STA, S_ | O_, 2, REA,
+	  true, false, -1 },
+	{ "reachable O=1 other S=0: STALE, new MAC", REA, O_, 2, STA, true,
+	  false, -1 },
+	{ "delay O=1 other S=0: STALE, new MAC", DLY, O_, 2, STA, true, false,
+	  -1 },
+	{ "probe O=1 other S=1: REACHABLE, new MAC", PRB, S_ | O_, 2, REA,
+	  true, false, -1 },
+	{ "reachable O=1 same S=0: unchanged", REA, O_, 1, REA, false, false,
+	  -1 },
+	{ "reachable O=1 none S=0: unchanged", REA, O_, 0, REA, false, false,
+	  -1 },
+	{ "stale R=1 same S=1: REACHABLE router", STA, R_ | S_ | O_, 1, REA,
+	  false, true, -1 },
+	{ "stale R=1 O=0 other: ignored, not router", STA, R_, 2, STA, false,
+	  false, NDP_STAT_NA_NO_OVERRIDE },
+};
+
+static void na_row_desc(const struct na_row *r, char *desc)
+{
+	strscpy(desc, r->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(na_table, na_rows, na_row_desc);
+
+/* One row of the RFC 4861 7.2.5 table: state, MAC, IsRouter, counter. */
+static void nbr_na_table(struct kunit *test)
+{
+	const struct na_row *r = test->param_value;
+	struct nt *t = nt_up(test, NULL);
+	const u8 *tlla = r->tlla == 0 ? NULL : r->tlla == 1 ? mac_a : mac_b;
+	struct ndp_nbr_info ni;
+	struct ndp_nbr *n;
+
+	switch (r->from) {
+	case INC:
+		nt_make_incomplete(t, &t->a);
+		break;
+	case REA:
+		nt_make_reachable(t, &t->a, mac_a);
+		break;
+	case STA:
+		nt_make_stale(t, &t->a, mac_a);
+		break;
+	case DLY:
+		nt_make_delay(t, &t->a, mac_a);
+		break;
+	case PRB:
+		nt_make_probe(t, &t->a, mac_a);
+		break;
+	}
+	t->k.now += MSEC(100);
+	nt_na_in(t, &t->a, r->flags, tlla);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &t->a, &ni), 0);
+	KUNIT_EXPECT_EQ(test, ni.state, r->want);
+	if (r->want != INC)
+		KUNIT_EXPECT_EQ(test, memcmp(ni.mac, r->new_mac ? mac_b : mac_a,
+					     NDP_ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(test, ni.is_router, r->router);
+	if (r->stat >= 0)
+		KUNIT_EXPECT_EQ(test, delta(t, r->stat), 1ULL);
+	ndp_kt_expect_only(&t->k, r->stat >= 0 ? r->stat : NDP_STAT_MAX);
+	n = ndp_nbr_find(ctx_of(t), &t->a);
+	if (r->want == REA && r->from != REA) {
+		KUNIT_EXPECT_EQ(test, n->confirmed, t->k.now);
+		KUNIT_EXPECT_EQ(test, n->timer,
+				t->k.now + MSEC(ctx_of(t)->reachable_ms));
+	}
+	if (r->want == STA)
+		KUNIT_EXPECT_EQ(test, n->timer, NDP_TIME_NEVER);
+	nt_check_heap(test, ctx_of(t));
+	/* no frame comes out of an NA */
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 0U);
+}
+
+/* An NA with R=0 from a router takes it off the default router list. */
+static void nbr_na_r0_removes_router(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1"), ips[4];
+	struct ndp_nbr_info ni;
+	u8 m[64];
+	u32 len;
+
+	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac_r);
+	len = ndp_kt_build_icmp(&t->k, &rtr, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(&t->k, len);
+	KUNIT_ASSERT_EQ(test, ndp_get_routers(ctx_of(t), ips, 4), 1);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &rtr, &ni), 0);
+	KUNIT_EXPECT_TRUE(test, ni.is_router);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_STALE);
+
+	nt_na_in(t, &rtr, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_r);
+	KUNIT_EXPECT_EQ(test, ndp_get_routers(ctx_of(t), ips, 4), 0);
+	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_ROUTER_DEL, &rtr));
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &rtr, &ni), 0);
+	KUNIT_EXPECT_FALSE(test, ni.is_router);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_REACHABLE);
+}
+
+/* An NA nobody asked for creates nothing. */
+static void nbr_na_without_entry_ignored(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	u32 gen = ndp_generation(ctx_of(t));
+
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NA_NO_ENTRY), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_generation(ctx_of(t)), gen);
+}
+
+/* --------------------------------------------------- RFC 4861 7.2.3-4 */
+
+/*
+ * An NS for an address that is not ours (same solicited-node group)
+ * creates no entry and gets no answer (reference defect 4).
+ */
+static void nbr_ns_not_ours_creates_nothing(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:1");
+	struct ndp_ip6 other = ndp_kt_ip(test, "fe80::abcd:ff:fe00:1");
+	u32 gen = ndp_generation(ctx_of(t));
+
+	nt_ns_in(t, &t->a, &sn, &other, mac_a);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NS_NOT_OURS), 1ULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NA), 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_generation(ctx_of(t)), gen);
+	ndp_kt_expect_only(&t->k, NDP_STAT_NS_NOT_OURS);
+}
+
+/*
+ * An NS for our address to the solicited-node group: the sender's entry
+ * is created STALE, a solicited NA (S=1 O=1 R=0, TLLA) goes to it.
+ */
+static void nbr_ns_creates_stale_and_answers(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:1");
+
+	nt_ns_in(t, &t->a, &sn, &t->ll, mac_a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
+	nt_expect_mac(t, &t->a, mac_a);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_CREATED), 1ULL);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->a, mac_a,
+		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	ndp_kt_expect_only(&t->k, NDP_STAT_NBR_CREATED);
+
+	/* same SLLA again: nothing changes; another SLLA: STALE, new MAC */
+	ndp_confirm(ctx_of(t), t->k.now, &t->a);
+	nt_ns_in(t, &t->a, &sn, &t->ll, mac_a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	nt_ns_in(t, &t->a, &sn, &t->ll, mac_b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
+	nt_expect_mac(t, &t->a, mac_b);
+	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->a, mac_b,
+		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+}
+
+/*
+ * A unicast NS (a NUD probe) is answered too, without SLLA through the
+ * cache; with no entry at all resolution starts instead.
+ */
+static void nbr_unicast_ns_answered(struct kunit *test)
+{
+	static const u8 sn3_mac[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x03 };
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 sn3 = ndp_kt_ip(test, "ff02::1:ff00:3");
+
+	nt_make_reachable(t, &t->a, mac_a);
+	nt_ns_in(t, &t->a, &t->ll, &t->ll, NULL);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	nt_expect_na(t, 0, &t->a, mac_a, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+
+	nt_ns_in(t, &t->a, &t->ll, &t->ll, mac_a);
+	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->a, mac_a,
+		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+
+	/* unknown sender, no SLLA: we resolve it first (its NUD retries) */
+	nt_ns_in(t, &t->b, &t->ll, &t->ll, NULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NA), 0U);
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn3, sn3_mac,
+		     &t->b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_INCOMPLETE);
+}
+
+/* An NS from :: for our valid address: NA to all-nodes, S=0, no entry. */
+static void nbr_ns_from_unspecified_to_all_nodes(struct kunit *test)
+{
+	static const u8 all_mac[6] = { 0x33, 0x33, 0, 0, 0, 0x01 };
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:1");
+
+	nt_ns_in(t, &ndp_unspecified, &sn, &t->ll, NULL);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	nt_expect_na(t, 0, &ndp_all_nodes, all_mac, NDP_NA_FLAG_O);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 0U);
+	ndp_kt_expect_only(&t->k, NDP_STAT_MAX);
+}
+
+/* An NS with SLLA resolves an INCOMPLETE entry: its queue leaves. */
+static void nbr_ns_resolves_incomplete(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	int ids[NT_PKTS];
+
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->a);
+	nt_ns_in(t, &t->a, &t->ll, &t->ll, mac_a);
+	KUNIT_ASSERT_EQ(test, nt_txd_ids(t, ids, NT_PKTS), 2U);
+	KUNIT_EXPECT_EQ(test, ids[0], 0);
+	KUNIT_EXPECT_EQ(test, ids[1], 1);
+	nt_expect_txd(t, 0, mac_a);
+	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->a, mac_a,
+		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	/* packets went to a STALE entry: DELAY (7.3.3) */
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_DELAY);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 0U);
+}
+
+/* An SLLA from an RA (no output there) releases the queue at the tick. */
+static void nbr_learn_releases_at_tick(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+
+	nt_send(t, 0, &t->a);
+	ndp_nbr_learn(ctx_of(t), t->k.now, &t->a, mac_a, true);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(ctx_of(t)), t->k.now);
+	nt_tick(t, t->k.now);
+	nt_expect_txd(t, 0, mac_a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_DELAY);
+	KUNIT_EXPECT_GT(test, ndp_nbr_deadline(ctx_of(t)), t->k.now);
+}
+
+/* ---------------------------------------------------------- sources */
+
+/*
+ * The NS takes the source of the packet that prompted it when that is
+ * ours (7.2.2), else a selected one; with no valid address, none leaves.
+ */
+static void nbr_ns_source_rules(struct kunit *test)
+{
+	static const u8 sn5_mac[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x05 };
+	static const u8 sn6_mac[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x06 };
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::1");
+	struct ndp_ip6 gb = ndp_kt_ip(test, "2001:db8::5");
+	struct ndp_ip6 gc = ndp_kt_ip(test, "2001:db8::6");
+	struct ndp_ip6 sn5 = ndp_kt_ip(test, "ff02::1:ff00:5");
+	struct ndp_ip6 sn6 = ndp_kt_ip(test, "ff02::1:ff00:6");
+	struct ndp_prefix pfx = { .addr = ndp_kt_ip(test, "2001:db8::"),
+				  .len = 64 };
+	struct ndp_ip6 src;
+	struct nt *t = nt_alloc(test);
+
+	ndp_kt_init(test, &t->k, NULL);
+	/* link-local still tentative: no source, no NS, still INCOMPLETE */
+	nt_send(t, 0, &t->a);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NS_NO_SOURCE), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+
+	nt_reset(t);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(ctx_of(t), t->k.now, &g, 64,
+					 NDP_INFINITE, NDP_INFINITE, t->k.out),
+			0);
+	KUNIT_ASSERT_EQ(test, ndp_add_prefix(ctx_of(t), t->k.now, &pfx,
+					     NDP_INFINITE, t->k.out), 0);
+	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(ctx_of(t), &g));
+	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(ctx_of(t), &t->ll));
+	KUNIT_ASSERT_EQ(test, ndp_select_source(ctx_of(t), &gb, &src), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
+
+	/* a packet from our link-local to a global neighbour: NS from ll */
+	nt_reset(t);
+	ndp_send(ctx_of(t), t->k.now, NULL, nt_pkt(t, 1, &gb, &t->ll), 0,
+		 t->k.out);
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn5, sn5_mac,
+		     &gb);
+	/* the retransmission also uses the queued packet's source */
+	nt_tick(t, ndp_nbr_deadline(ctx_of(t)));
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn5, sn5_mac,
+		     &gb);
+	/* a packet whose source is not ours: the selected source */
+	nt_reset(t);
+	ndp_send(ctx_of(t), t->k.now, NULL,
+		 nt_pkt(t, 2, &gc, &ndp_unspecified), 0, t->k.out);
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &g, &sn6, sn6_mac, &gc);
+}
+
+/* ndp_resolve(): multicast mapping, resolution, STALE -> DELAY, no route. */
+static void nbr_resolve_for_core_frames(struct kunit *test)
+{
+	static const u8 mc_mac[6] = { 0x33, 0x33, 0x00, 0x00, 0x00, 0x02 };
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 far = ndp_kt_ip(test, "2001:db8:9::1");
+	u8 mac[NDP_ETH_ALEN];
+
+	nt_reset(t);
+	KUNIT_EXPECT_EQ(test, ndp_resolve(ctx_of(t), t->k.now,
+					  &ndp_all_routers, mac, t->k.out), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(mac, mc_mac, 6), 0);
+	KUNIT_EXPECT_EQ(test, ndp_resolve(ctx_of(t), t->k.now, &t->a, mac,
+					  t->k.out), -EAGAIN);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	KUNIT_EXPECT_EQ(test, ndp_resolve(ctx_of(t), t->k.now, &t->a, mac,
+					  t->k.out), -EAGAIN);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	nt_na_in(t, &t->a, NDP_NA_FLAG_O, mac_a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
+	KUNIT_EXPECT_EQ(test, ndp_resolve(ctx_of(t), t->k.now, &t->a, mac,
+					  t->k.out), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(mac, mac_a, 6), 0);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_DELAY);
+	nt_reset(t);
+	KUNIT_EXPECT_EQ(test, ndp_resolve(ctx_of(t), t->k.now, &far, mac,
+					  t->k.out), -EHOSTUNREACH);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_NO_ROUTE), 1ULL);
+}
+
+/* --------------------------------------------------- RFC 6583 bounds */
+
+/* At most incomplete_quota INCOMPLETE entries at once. */
+static void nbr_incomplete_quota(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct nt *t;
+
+	ndp_config_default(&cfg);
+	cfg.incomplete_quota = 2;
+	t = nt_up(test, &cfg);
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->b);
+	nt_send(t, 2, &t->c);
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 2));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_INCOMPLETE_QUOTA), 1ULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
+	/* once one resolves there is room again (and a token, 1 s later) */
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	t->k.now += SEC(1);
+	nt_send(t, 3, &t->c);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
+}
+
+/* New INCOMPLETE entries: a token bucket of incomplete_rate per second. */
+static void nbr_incomplete_rate_limited(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct ndp_ip6 ip;
+	struct nt *t;
+	int i;
+
+	ndp_config_default(&cfg);
+	cfg.incomplete_quota = 4;	/* also the burst */
+	cfg.incomplete_rate = 2;
+	t = nt_up(test, &cfg);
+	for (i = 0; i < 4; i++) {
+		ip = nt_nb(i);
+		nt_make_incomplete(t, &ip);
+		nt_na_in(t, &ip, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	}
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
+	nt_send(t, 0, &t->a);
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 1ULL);
+	t->k.now += MSEC(499);
+	nt_send(t, 1, &t->a);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 1ULL);
+	t->k.now += MSEC(1);
+	nt_send(t, 2, &t->a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 0ULL);
+	nt_send(t, 3, &t->b);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 1ULL);
+}
+
+/*
+ * A full table evicts the oldest INCOMPLETE (its packets back, dropped),
+ * then the oldest STALE; never REACHABLE/DELAY/PROBE or routers.  With
+ * nothing evictable, creation fails and the NS is still answered.
+ */
+static void nbr_eviction_order(struct kunit *test)
+{
+	struct ndp_ip6 x = nt_nb(100), y = nt_nb(101), z = nt_nb(102);
+	struct ndp_ip6 r = ndp_kt_ip(test, "fe80::1");
+	struct ndp_config cfg;
+	struct nt *t;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 5;
+	t = nt_up(test, &cfg);
+	nt_make_stale(t, &t->a, mac_a);			/* oldest STALE */
+	nt_make_stale(t, &t->b, mac_a);
+	nt_send(t, 0, &t->c);				/* INCOMPLETE */
+	ndp_nbr_learn(ctx_of(t), t->k.now, &r, mac_r, true);	/* router */
+	nt_make_stale(t, &x, mac_a);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
+
+	nt_make_stale(t, &y, mac_b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_EVICTED), 1ULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
+
+	nt_make_stale(t, &z, mac_b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_STALE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &r), NDP_NUD_STALE);
+
+	/* make the rest unevictable: REACHABLE, DELAY, PROBE, router */
+	ndp_confirm(ctx_of(t), t->k.now, &t->b);
+	nt_make_delay(t, &x, mac_a);
+	nt_make_probe(t, &y, mac_b);
+	ndp_confirm(ctx_of(t), t->k.now, &z);
+	nt_ns_in(t, &t->c, &t->ll, &t->ll, mac_a);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
+	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->c, mac_a,
+		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	nt_send(t, 1, &t->c);
+	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 1));
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
+}
+
+/*
+ * 10,000 NS from distinct sources into a table of 256: a REACHABLE router
+ * and a recently confirmed neighbour survive and keep working.
+ */
+static void nbr_flood_keeps_router_and_confirmed(struct kunit *test)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1"), src, ips[4];
+	struct nt *t = nt_up(test, NULL);
+	u64 created, evicted, na = 0;
+	struct ndp_nbr_info ni;
+	u8 m[64];
+	u32 i, len;
+
+	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac_r);
+	len = ndp_kt_build_icmp(&t->k, &rtr, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(&t->k, len);
+	nt_na_in(t, &rtr, NDP_NA_FLAG_R | NDP_NA_FLAG_S | NDP_NA_FLAG_O,
+		 mac_r);
+	KUNIT_ASSERT_EQ(test, nt_state(t, &rtr), NDP_NUD_REACHABLE);
+	nt_make_reachable(t, &t->a, mac_a);
+	created = ndp_stats(ctx_of(t))[NDP_STAT_NBR_CREATED];
+	evicted = ndp_stats(ctx_of(t))[NDP_STAT_NBR_EVICTED];
+
+	for (i = 0; i < 10000; i++) {
+		u8 mac[NDP_ETH_ALEN] = { 0x02, 0xcc, 0, 0, (u8)(i >> 8), (u8)i };
+
+		if (i % 100 == 0) {
+			t->k.now += MSEC(10);
+			ndp_confirm(ctx_of(t), t->k.now, &t->a);
+		}
+		src = nt_nb(i);
+		nt_ns_in(t, &src, &t->ll, &t->ll, mac);
+		na += ndp_kt_count_tx(&t->k, NDP_ICMP_NA);
+	}
+	KUNIT_EXPECT_EQ(test, na, 10000ULL);
+	KUNIT_EXPECT_EQ(test, ndp_stats(ctx_of(t))[NDP_STAT_NBR_CREATED] -
+			created, 10000ULL);
+	KUNIT_EXPECT_EQ(test, ndp_stats(ctx_of(t))[NDP_STAT_NBR_EVICTED] -
+			evicted, 10000ULL - 254);
+	KUNIT_EXPECT_EQ(test, ndp_stats(ctx_of(t))[NDP_STAT_NBR_TABLE_FULL],
+			0ULL);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 256U);
+	/* the newest 254 are there, the older ones went oldest first */
+	src = nt_nb(9999 - 253);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &src), NDP_NUD_STALE);
+	src = nt_nb(9999 - 254);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &src), NDP_NUD_NONE);
+
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &rtr, &ni), 0);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_REACHABLE);
+	KUNIT_EXPECT_TRUE(test, ni.is_router);
+	KUNIT_EXPECT_EQ(test, ndp_get_routers(ctx_of(t), ips, 4), 1);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	nt_send(t, 0, &t->a);
+	nt_expect_txd(t, 0, mac_a);
+	nt_send(t, 1, &rtr);
+	nt_expect_txd(t, 1, mac_r);
+	KUNIT_EXPECT_LE(test, nt_max_chain(ctx_of(t)), 8U);
+	nt_check_heap(test, ctx_of(t));
+}
+
+/* ------------------------------------------------ hash, heap, scale */
+
+/* The hash is keyed: another seed puts the same addresses elsewhere. */
+static void nbr_hash_seed_keys_buckets(struct kunit *test)
+{
+	struct nt *t1 = nt_up(test, NULL), *t2 = nt_alloc(test);
+	struct ndp_ip6 ip;
+	u32 i, same = 0;
+
+	ndp_kt_init(test, &t2->k, NULL);
+	KUNIT_ASSERT_EQ(test, ctx_of(t2)->n_nbrs, 0U);
+	ctx_of(t2)->hash_seed = ctx_of(t1)->hash_seed ^ 0x5bd1e995U;
+	for (i = 0; i < 128; i++) {
+		ip = nt_nb(i << 20);	/* only high bits differ */
+		ndp_nbr_learn(ctx_of(t1), t1->k.now, &ip, mac_a, false);
+		ndp_nbr_learn(ctx_of(t2), t2->k.now, &ip, mac_a, false);
+	}
+	for (i = 0; i < 128; i++) {
+		ip = nt_nb(i << 20);
+		KUNIT_ASSERT_NE(test, nt_bucket(ctx_of(t1), &ip), NDP_NIL);
+		same += nt_bucket(ctx_of(t1), &ip) == nt_bucket(ctx_of(t2), &ip);
+		KUNIT_EXPECT_NOT_NULL(test, ndp_nbr_find(ctx_of(t2), &ip));
+	}
+	/* 256 buckets: about 128 / 256 collide by chance */
+	KUNIT_EXPECT_LT(test, same, 16U);
+	KUNIT_EXPECT_LE(test, nt_max_chain(ctx_of(t1)), 6U);
+	KUNIT_EXPECT_LE(test, nt_max_chain(ctx_of(t2)), 6U);
+}
+
+/*
+ * The heap: the deadline is the earliest timer through every kind of
+ * change; a tick with nothing due changes nothing at all.
+ */
+static void nbr_heap_deadline_and_idle_tick(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ctx *ctx = ctx_of(t);
+	struct ndp_nbr *copy;
+	struct ndp_ip6 ip;
+	u64 *stats;
+	s64 d;
+	u32 i, gen;
+
+	for (i = 0; i < 40; i++) {
+		ip = nt_nb(i);
+		t->k.now += MSEC(37);
+		switch (i % 4) {
+		case 0:
+			nt_make_incomplete(t, &ip);
+			break;
+		case 1:
+			nt_make_reachable(t, &ip, mac_a);
+			break;
+		case 2:
+			nt_make_delay(t, &ip, mac_a);
+			break;
+		case 3:
+			nt_make_stale(t, &ip, mac_a);
+			break;
+		}
+		nt_check_heap(test, ctx);
+	}
+	for (i = 0; i < 40; i += 3) {
+		ip = nt_nb(i);
+		ndp_confirm(ctx, t->k.now, &ip);
+		nt_check_heap(test, ctx);
+	}
+	/* run some timers: heap stays consistent as entries move and go */
+	for (i = 0; i < 12; i++) {
+		nt_tick(t, max(ndp_nbr_deadline(ctx), t->k.now));
+		nt_check_heap(test, ctx);
+	}
+
+	/*
+	 * Entries leave the heap from anywhere (INCOMPLETE, REACHABLE, DELAY
+	 * -> STALE): the last one takes their place and sifts either way.
+	 */
+	for (i = 0; i < 40; i++) {
+		ip = nt_nb(i);
+		if (!ndp_nbr_find(ctx, &ip) || i % 4 == 3)
+			continue;
+		nt_na_in(t, &ip, NDP_NA_FLAG_O, mac_b);
+		KUNIT_EXPECT_EQ(test, nt_state(t, &ip), NDP_NUD_STALE);
+		nt_check_heap(test, ctx);
+	}
+	d = ndp_next_deadline(ctx);
+	KUNIT_ASSERT_GT(test, d, t->k.now);
+	copy = kunit_kzalloc(test, sizeof(*copy) * ctx->cfg.max_nbrs,
+			     GFP_KERNEL);
+	stats = kunit_kzalloc(test, sizeof(u64) * NDP_STAT_MAX, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	KUNIT_ASSERT_NOT_NULL(test, stats);
+	memcpy(copy, ctx->nbrs, sizeof(*copy) * ctx->cfg.max_nbrs);
+	memcpy(stats, ndp_stats(ctx), sizeof(u64) * NDP_STAT_MAX);
+	gen = ndp_generation(ctx);
+	nt_tick(t, d - 1);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 0U);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_generation(ctx), gen);
+	KUNIT_EXPECT_EQ(test, memcmp(copy, ctx->nbrs,
+				     sizeof(*copy) * ctx->cfg.max_nbrs), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(stats, ndp_stats(ctx),
+				     sizeof(u64) * NDP_STAT_MAX), 0);
+}
+
+/*
+ * A tick's work is bounded by the output: 60 NS due at once leave over
+ * two ticks, the deadline staying due in between.
+ */
+static void nbr_tick_bounded_by_output(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct ndp_ip6 ip;
+	struct nt *t;
+	u32 i, first;
+	s64 due;
+
+	ndp_config_default(&cfg);
+	cfg.incomplete_quota = 64;
+	t = nt_up(test, &cfg);
+	for (i = 0; i < 60; i++) {
+		ip = nt_nb(i);
+		nt_make_incomplete(t, &ip);
+	}
+	due = t->k.now + MSEC(ctx_of(t)->retrans_ms);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx_of(t)), due);
+	nt_tick(t, due);
+	first = ndp_kt_count_tx(&t->k, NDP_ICMP_NS);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, (u32)NDP_OUT_TX);
+	KUNIT_EXPECT_LT(test, first, 60U);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(ctx_of(t)), due);
+	nt_tick(t, due);
+	KUNIT_EXPECT_EQ(test, first + ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 60U);
+	KUNIT_EXPECT_GT(test, ndp_nbr_deadline(ctx_of(t)), due);
+	KUNIT_EXPECT_EQ(test, ndp_stats(ctx_of(t))[NDP_STAT_TX_OUT_FULL], 0ULL);
+	nt_check_heap(test, ctx_of(t));
+}
+
+/*
+ * A tick handles at most 1024 entries, even with no output at all: 1500
+ * REACHABLE entries expiring together go STALE over two ticks.
+ */
+static void nbr_tick_bounded_work(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct ndp_ip6 ip;
+	struct nt *t;
+	u32 i, stale;
+	s64 due;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 2048;
+	t = nt_up(test, &cfg);
+	for (i = 0; i < 1500; i++) {
+		ip = nt_nb(i);
+		ndp_nbr_learn(ctx_of(t), t->k.now, &ip, mac_a, false);
+		ndp_confirm(ctx_of(t), t->k.now, &ip);
+	}
+	due = t->k.now + MSEC(ctx_of(t)->reachable_ms);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_deadline(ctx_of(t)), due);
+	nt_tick(t, due);
+	for (i = 0, stale = 0; i < 1500; i++) {
+		ip = nt_nb(i);
+		stale += nt_state(t, &ip) == NDP_NUD_STALE;
+	}
+	KUNIT_EXPECT_EQ(test, stale, 1024U);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(ctx_of(t)), due);
+	nt_tick(t, due);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(ctx_of(t)), NDP_TIME_NEVER);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->heap_len, 0U);
+}
+
+/* The entry of a known router is marked as such when it is created. */
+static void nbr_router_entry_marked(struct kunit *test)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
+	struct ndp_ip6 far = ndp_kt_ip(test, "2001:db8:9::1");
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_nbr_info ni;
+
+	nt_reset(t);
+	KUNIT_ASSERT_EQ(test, ndp_add_routers(ctx_of(t), t->k.now, &rtr, 1,
+					      1800, t->k.out), 0);
+	nt_send(t, 0, &far);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &rtr, &ni), 0);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_TRUE(test, ni.is_router);
+	KUNIT_EXPECT_EQ(test, ni.queued, 1);
+	/* routers are on no eviction list */
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->evict_inc_head, NDP_NIL);
+	nt_na_in(t, &rtr, NDP_NA_FLAG_R | NDP_NA_FLAG_S | NDP_NA_FLAG_O,
+		 mac_r);
+	nt_expect_txd(t, 0, mac_r);
+}
+
+/* ndp_nbr_next() walks every entry once; lookups agree. */
+static void nbr_next_walks_table(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_nbr_info ni, nl;
+	u32 pos = 0, n = 0;
+
+	nt_make_incomplete(t, &t->a);
+	nt_make_stale(t, &t->b, mac_b);
+	nt_make_reachable(t, &t->c, mac_a);
+	nt_send(t, 0, &t->a);
+	while (ndp_nbr_next(ctx_of(t), &pos, &ni)) {
+		n++;
+		KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &ni.addr, &nl),
+				0);
+		KUNIT_EXPECT_EQ(test, memcmp(&ni, &nl, sizeof(ni)), 0);
+		if (ndp_ip6_eq(&ni.addr, &t->a))
+			KUNIT_EXPECT_EQ(test, ni.queued, 1);
+	}
+	KUNIT_EXPECT_EQ(test, n, 3U);
+	KUNIT_EXPECT_FALSE(test, ndp_nbr_next(ctx_of(t), &pos, &ni));
+}
+
+/*
+ * 100,000 entries: every one found, a send goes straight out, a full table
+ * still takes new entries by evicting the oldest STALE one.
+ */
+static void nbr_lookup_at_100000(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct ndp_nbr_info ni;
+	struct ndp_ip6 ip;
+	u64 t0, ns_per_lookup;
+	struct nt *t;
+	u32 i, found = 0;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 100000;
+	t = nt_alloc(test);
+	ndp_kt_init_vmem(test, &t->k, &cfg);
+	ndp_kt_run_until(&t->k, t->k.now + SEC(3));
+	for (i = 0; i < 100000; i++) {
+		ip = nt_nb(i);
+		ndp_nbr_learn(ctx_of(t), t->k.now, &ip, mac_a, false);
+	}
+	KUNIT_ASSERT_EQ(test, ctx_of(t)->n_nbrs, 100000U);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->hash_mask + 1, 131072U);
+	t0 = ktime_get_ns();
+	for (i = 0; i < 100000; i++) {
+		ip = nt_nb(i);
+		found += !ndp_nbr_lookup(ctx_of(t), &ip, &ni);
+	}
+	ns_per_lookup = (ktime_get_ns() - t0) / 100000;
+	KUNIT_EXPECT_EQ(test, found, 100000U);
+	kunit_info(test, "100000 entries: %llu ns per lookup, longest chain %u\n",
+		   ns_per_lookup, nt_max_chain(ctx_of(t)));
+	KUNIT_EXPECT_LE(test, nt_max_chain(ctx_of(t)), 12U);
+	ip = nt_nb(100000);
+	KUNIT_EXPECT_NE(test, ndp_nbr_lookup(ctx_of(t), &ip, &ni), 0);
+
+	ip = nt_nb(77777);
+	nt_send(t, 0, &ip);
+	nt_expect_txd(t, 0, mac_a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &ip), NDP_NUD_DELAY);
+
+	ip = nt_nb(100000);
+	nt_reset(t);
+	ndp_nbr_learn(ctx_of(t), t->k.now, &ip, mac_b, false);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &ip), NDP_NUD_STALE);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
+	ip = nt_nb(0);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &ip), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 100000U);
+}
+
+static struct kunit_case nbr_cases[] = {
+	KUNIT_CASE(nbr_send_unknown_sends_multicast_ns),
+	KUNIT_CASE(nbr_incomplete_retransmits_then_fails),
+	KUNIT_CASE(nbr_na_releases_queue_in_order),
+	KUNIT_CASE(nbr_queue_overflow_drops_oldest),
+	KUNIT_CASE(nbr_queue_total_overflow),
+	KUNIT_CASE(nbr_queue_len_zero),
+	KUNIT_CASE(nbr_flush_gives_back_queued),
+	KUNIT_CASE(nbr_reachable_expires_to_stale),
+	KUNIT_CASE(nbr_stale_delay_probe_fail),
+	KUNIT_CASE(nbr_delay_confirmed_goes_reachable),
+	KUNIT_CASE(nbr_probe_answered_goes_reachable),
+	KUNIT_CASE(nbr_confirm_keeps_reachable),
+	KUNIT_CASE_PARAM(nbr_na_table, na_table_gen_params),
+	KUNIT_CASE(nbr_na_r0_removes_router),
+	KUNIT_CASE(nbr_na_without_entry_ignored),
+	KUNIT_CASE(nbr_ns_not_ours_creates_nothing),
+	KUNIT_CASE(nbr_ns_creates_stale_and_answers),
+	KUNIT_CASE(nbr_unicast_ns_answered),
+	KUNIT_CASE(nbr_ns_from_unspecified_to_all_nodes),
+	KUNIT_CASE(nbr_ns_resolves_incomplete),
+	KUNIT_CASE(nbr_learn_releases_at_tick),
+	KUNIT_CASE(nbr_ns_source_rules),
+	KUNIT_CASE(nbr_resolve_for_core_frames),
+	KUNIT_CASE(nbr_incomplete_quota),
+	KUNIT_CASE(nbr_incomplete_rate_limited),
+	KUNIT_CASE(nbr_eviction_order),
+	KUNIT_CASE(nbr_flood_keeps_router_and_confirmed),
+	KUNIT_CASE(nbr_hash_seed_keys_buckets),
+	KUNIT_CASE(nbr_heap_deadline_and_idle_tick),
+	KUNIT_CASE(nbr_tick_bounded_by_output),
+	KUNIT_CASE(nbr_tick_bounded_work),
+	KUNIT_CASE(nbr_router_entry_marked),
+	KUNIT_CASE(nbr_next_walks_table),
+	KUNIT_CASE(nbr_lookup_at_100000),
+	{}
+};
+
+static struct kunit_suite nbr_suite = {
+	.name = "ndpv6_nbr",
+	.test_cases = nbr_cases,
+};
+
+kunit_test_suites(&nbr_suite);
