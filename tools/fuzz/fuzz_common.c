@@ -130,7 +130,7 @@ void fz_init(struct fz *f, const struct ndp_config *cfg)
 		ndp_config_default(&f->cfg);
 	f->size = ndp_ctx_size(&f->cfg);
 	if (!f->size) {
-		fprintf(stderr, "fz_init: invalid configuration\n");
+		fprintf(stderr, "%s: invalid configuration\n", __func__);
 		abort();
 	}
 	f->mem = calloc(1, f->size);
@@ -145,7 +145,7 @@ void fz_init(struct fz *f, const struct ndp_config *cfg)
 	f->ctx = ndp_local(f->mem, f->size, &f->cfg, fz_mac, f->now,
 			   fz_random, &f->rng, f->out);
 	if (!f->ctx) {
-		fprintf(stderr, "fz_init: ndp_local failed\n");
+		fprintf(stderr, "%s: ndp_local failed\n", __func__);
 		abort();
 	}
 	fz_check_out(f);
@@ -205,7 +205,6 @@ static bool is_zero(const u8 *p, u32 n)
 /* Ethernet destination fits the IPv6 destination @dst. */
 static const char *eth_dst_problem(const u8 *frame, const u8 *dst)
 {
-
 	if (dst[0] == 0xff) {
 		if (frame[0] != 0x33 || frame[1] != 0x33 ||
 		    memcmp(frame + 2, dst + 12, 4))
@@ -440,8 +439,9 @@ void fz_check_out(struct fz *f)
 		if (memcmp(ev->src.b, f->rx->data + 8, 16) ||
 		    memcmp(ev->dst.b, f->rx->data + 24, 16))
 			fz_fail(f, "event addresses differ from the header");
-		if ((ev->kind == NDP_EV_TCP) != (ev->proto == NF_NH_TCP) ||
-		    (ev->kind == NDP_EV_UDP) != (ev->proto == NF_NH_UDP))
+		if (ev->kind != (ev->proto == NF_NH_TCP ? NDP_EV_TCP :
+				 ev->proto == NF_NH_UDP ? NDP_EV_UDP :
+				 NDP_EV_DEFAULT))
 			fz_fail(f, "event kind %u for protocol %u", ev->kind,
 				ev->proto);
 	}
@@ -523,8 +523,8 @@ void fz_check_tables(struct fz *f)
 		 */
 		if (ni.queued && ni.state != NDP_NUD_INCOMPLETE &&
 		    ndp_next_deadline(f->ctx) > f->now)
-			fz_fail(f, "%u packets queued on a neighbour in state %u, next tick not due",
-				ni.queued, ni.state);
+			fz_fail(f, "%u packets queued on a neighbour in state %u%s",
+				ni.queued, ni.state, ", next tick not due");
 		queued += ni.queued;
 	}
 	if (n != fl.nbrs)

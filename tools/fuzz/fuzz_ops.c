@@ -321,7 +321,7 @@ static void one_op(struct fz *f, struct rd *r)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	trace = getenv("FZ_TRACE") != NULL;
+	trace = !!getenv("FZ_TRACE");
 	fz_world_init();
 	return 0;
 }

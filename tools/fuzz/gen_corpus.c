@@ -328,6 +328,7 @@ enum { LT_INF = 0, LT_0 = 1, LT_5 = 4, LT_30 = 5, LT_3600 = 7,
 
 static void ops_seeds(void)
 {
+	static const u8 ns_args[6] = { 2, OLL, 3, 0, 0, 0 };
 	struct ob o = { .n = 0 };
 	u32 n, i;
 
@@ -465,7 +466,7 @@ static void ops_seeds(void)
 	op_frame(&o, FZ_F_ICMP_ERROR, 0, 0, 0, 4, 0, 0);
 	op_frame(&o, FZ_F_REDIRECT, 1, NBR0, OFFL, 3, 0, 0);
 	op_frame(&o, FZ_F_RS, 0, 1, 0, 0, 0, 0);
-	n = fz_build_frame(pkt, FZ_F_NS, (const u8[6]){ 2, OLL, 3, 0, 0, 0 });
+	n = fz_build_frame(pkt, FZ_F_NS, ns_args);
 	op_raw(&o, pkt, n);
 	op_time(&o, FZ_OP_RUN_MS, 5000);
 	ops_file("populated_echo_ext", &o);
@@ -539,7 +540,8 @@ static void write_pcap(const char *path)
 	};
 	struct ndp_ip6 snm_ll = nf_snm(P(FZ_P_OUR_LL));
 	struct ndp_ip6 offlink = nf_ip("2001:db8:99::7");
-	struct ndp_ip6 other = nf_ip("2001:db8:2::abcd");
+	struct ndp_ip6 other = nf_ip("2001:db8:2::abcd"), snm_other;
+	static const u8 bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	u8 rmac[6], nmac[6], xmac[6] = { 2, 0, 0, 0, 9, 9 };
 	u8 l4[64];
 	u32 n, l;
@@ -575,15 +577,14 @@ static void write_pcap(const char *path)
 	pcap_frame(300, nmac, fz_mac, 0x86dd, pkt, n);
 	/* 400 ms: an ARP frame and a frame for another host: skipped */
 	memset(m, 0, 28);
-	pcap_frame(400, (const u8[6]){ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
-		   nmac, 0x0806, m, 28);
+	pcap_frame(400, bcast, nmac, 0x0806, m, 28);
 	n = nf_echo(m, 128, 0x78, 1, 8);
 	n = icmp(P(FZ_P_NBR_LL), P(FZ_P_NBR_LL + 1), 64, n);
 	pcap_frame(450, xmac, nmac, 0x86dd, pkt, n);
 	/* 1500 ms: a DAD probe of another node: nothing to say */
 	n = nf_ns(m, &other);
-	n = icmp(P(FZ_P_UNSPEC), &(struct ndp_ip6){ .b = { 0xff, 2,
-		[11] = 1, 0xff, 0, 0xab, 0xcd } }, 255, n);
+	snm_other = nf_snm(&other);
+	n = icmp(P(FZ_P_UNSPEC), &snm_other, 255, n);
 	pcap_frame(1500, l2dst(pkt, NULL), xmac, 0x86dd, pkt, n);
 	/* 4000 ms: echo from off-link to our SLAAC address, via fe80::2 */
 	n = nf_echo(m, 128, 0x79, 1, 16);

@@ -14,7 +14,7 @@ struct ndp_ip6 nf_ip(const char *s)
 	struct ndp_ip6 a;
 
 	if (inet_pton(AF_INET6, s, a.b) != 1) {
-		fprintf(stderr, "nf_ip: bad address %s\n", s);
+		fprintf(stderr, "%s: bad address %s\n", __func__, s);
 		abort();
 	}
 	return a;

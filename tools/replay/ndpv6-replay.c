@@ -567,6 +567,7 @@ int main(int argc, char **argv)
 	u8 gh[24], rh[16], *f;
 	unsigned int no = 0, i;
 	const u64 *st;
+	u32 magic;
 	size_t size;
 	void *mem;
 	u64 rng;
@@ -614,10 +615,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	switch (rd32(gh, false)) {
-	case 0xa1b2c3d4: nsec = false; swap = false; break;
-	case 0xd4c3b2a1: nsec = false; swap = true; break;
-	case 0xa1b23c4d: nsec = true; swap = false; break;
-	case 0x4d3cb2a1: nsec = true; swap = true; break;
+	case 0xa1b2c3d4:
+	case 0xd4c3b2a1:
+	case 0xa1b23c4d:
+	case 0x4d3cb2a1:
+		magic = rd32(gh, false);
+		nsec = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
+		swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
+		break;
 	default:
 		fprintf(stderr, "%s: not a pcap file (pcapng? convert with editcap -F pcap)\n",
 			path);
