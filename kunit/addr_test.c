@@ -1,0 +1,1525 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite ndpv6_addr: our addresses, DAD (RFC 4862 5.4, RFC 7527),
+ * MLDv2 as a host (RFC 3810), SLAAC (RFC 4862 5.5.3) and source selection
+ * (RFC 6724).  Frames in are built byte by byte; frames out are checked
+ * byte by byte, with the counters that moved.
+ *
+ * The fixture's MAC is 02:00:00:00:00:01, so the link-local address is
+ * fe80::ff:fe00:1 and its solicited-node group ff02::1:ff00:1.  Unless a
+ * case needs router discovery, RS are turned off (rtr_solicits 0) so that
+ * only this file's frames leave.
+ */
+#include "ndp_kunit.h"
+
+#define SEC(x)	((s64)(x) * NDP_NSEC_PER_SEC)
+#define MSEC(x)	((s64)(x) * NDP_NSEC_PER_MSEC)
+
+static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x02 };
+static const u8 rtr_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
+
+/* fe80::ff:fe00:1, from 02:00:00:00:00:01 */
+static const struct ndp_ip6 kt_ll = {
+	.b = { 0xfe, 0x80, [11] = 0xff, [12] = 0xfe, [15] = 0x01 }
+};
+
+/* ff02::1:ff00:1 */
+static const struct ndp_ip6 kt_ll_sn = {
+	.b = { 0xff, 0x02, [11] = 0x01, [12] = 0xff, [15] = 0x01 }
+};
+
+static void kt_init(struct kunit *test, struct ndp_kt *t, u8 dad_transmits)
+{
+	struct ndp_config cfg;
+
+	ndp_config_default(&cfg);
+	cfg.rtr_solicits = 0;
+	cfg.dad_transmits = dad_transmits;
+	ndp_kt_init(test, t, &cfg);
+}
+
+/* Tick at the next deadline (never before t->now); returns that time. */
+static s64 kt_step(struct ndp_kt *t)
+{
+	s64 next = ndp_next_deadline(t->ctx);
+
+	if (next < t->now)
+		next = t->now;
+	ndp_kt_tick(t, next);
+	return next;
+}
+
+/*
+ * Step until a tick sends a frame of ICMPv6 @type, no later than @until.
+ * Returns its index in t->out (t->now is the tick's time), or -1.
+ */
+static int kt_step_until_tx(struct ndp_kt *t, int type, s64 until)
+{
+	int guard, i;
+
+	for (guard = 0; guard < 1000; guard++) {
+		if (ndp_next_deadline(t->ctx) > until)
+			return -1;
+		kt_step(t);
+		i = ndp_kt_find_tx(t, type);
+		if (i >= 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Index of the note @kind about @ip in t->out, or -1. */
+static int kt_note(struct ndp_kt *t, enum ndp_note_kind kind,
+		   const struct ndp_ip6 *ip)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_notes; i++)
+		if (t->out->notes[i].kind == kind &&
+		    (!ip || ndp_ip6_eq(&t->out->notes[i].addr, ip)))
+			return i;
+	return -1;
+}
+
+/* The table entry for @ip; false if absent. */
+static bool kt_addr(struct ndp_kt *t, const struct ndp_ip6 *ip,
+		    struct ndp_addr_info *ai)
+{
+	u32 pos = 0;
+
+	while (ndp_addr_next(t->ctx, t->now, &pos, ai))
+		if (ndp_ip6_eq(&ai->addr, ip))
+			return true;
+	return false;
+}
+
+static int kt_state(struct ndp_kt *t, const struct ndp_ip6 *ip)
+{
+	struct ndp_addr_info ai;
+
+	return kt_addr(t, ip, &ai) ? ai.state : -1;
+}
+
+static bool kt_in_get_ip(struct ndp_kt *t, const struct ndp_ip6 *ip)
+{
+	struct ndp_ip6 ips[32];
+	int i, n = ndp_get_ip(t->ctx, ips, ARRAY_SIZE(ips));
+
+	for (i = 0; i < n && i < (int)ARRAY_SIZE(ips); i++)
+		if (ndp_ip6_eq(&ips[i], ip))
+			return true;
+	return false;
+}
+
+/* Let the link-local address pass DAD and every Report go out. */
+static void kt_settle(struct ndp_kt *t)
+{
+	ndp_kt_run_until(t, t->now + SEC(5));
+	KUNIT_ASSERT_EQ(t->test, kt_state(t, &kt_ll), NDP_ADDR_PREFERRED);
+}
+
+/*
+ * Check MLDv2 Report frame @i: Ethernet to 33:33:00:00:00:16 from our MAC,
+ * IPv6 from @src to ff02::16 with hop limit 1, a Hop-by-Hop Router Alert,
+ * @nrec records.  Returns the ICMPv6 message.
+ */
+static const u8 *kt_expect_report(struct ndp_kt *t, int i,
+				  const struct ndp_ip6 *src, u16 nrec)
+{
+	static const u8 eth_dst[NDP_ETH_ALEN] = { 0x33, 0x33, 0, 0, 0, 0x16 };
+	static const u8 hbh[8] = { NDP_NH_ICMPV6, 0, 5, 2, 0, 0, 1, 0 };
+	const struct ndp_tx *tx;
+	const u8 *ip6, *m;
+	u32 len = 0;
+
+	KUNIT_ASSERT_GE(t->test, i, 0);
+	tx = &t->out->tx[i];
+	ip6 = ndp_kt_tx_ip6(t, i);
+	KUNIT_ASSERT_NOT_NULL(t->test, ip6);
+	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame, eth_dst, 6), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame + 6, t->mac, 6), 0);
+	KUNIT_EXPECT_EQ(t->test, ip6[6], NDP_NH_HOPOPTS);
+	KUNIT_EXPECT_EQ(t->test, ip6[7], 1);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 8, src->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 24, ndp_all_mldv2_routers.b, 16),
+			0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + NDP_IP6_HLEN, hbh, 8), 0);
+	m = ndp_kt_tx_icmp(t, i, &len);
+	KUNIT_ASSERT_NOT_NULL(t->test, m);
+	KUNIT_EXPECT_EQ(t->test, m[0], NDP_ICMP_MLD2_REPORT);
+	KUNIT_EXPECT_EQ(t->test, m[1], 0);
+	KUNIT_EXPECT_EQ(t->test, ndp_get16(m + 6), nrec);
+	KUNIT_EXPECT_EQ(t->test, len, 8U + 20U * nrec);
+	KUNIT_EXPECT_EQ(t->test, tx->len,
+			(u32)(NDP_ETH_HLEN + NDP_IP6_HLEN + 8 + 8 + 20 * nrec));
+	return m;
+}
+
+/* Record type for @grp in Report @m, or -1 (records: no sources). */
+static int kt_record(const u8 *m, const struct ndp_ip6 *grp)
+{
+	u16 i, n = ndp_get16(m + 6);
+	const u8 *r = m + 8;
+
+	for (i = 0; i < n; i++, r += 20) {
+		if (!memcmp(r + 4, grp->b, 16)) {
+			if (r[1] || ndp_get16(r + 2))
+				return -2;	/* aux data or sources */
+			return r[0];
+		}
+	}
+	return -1;
+}
+
+/* Count the Reports in t->out carrying a record of @type for @grp. */
+static u32 kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
+			    int type)
+{
+	u32 i, n = 0;
+	const u8 *m;
+
+	for (i = 0; i < t->out->n_tx; i++) {
+		m = ndp_kt_tx_icmp(t, i, NULL);
+		if (m && m[0] == NDP_ICMP_MLD2_REPORT &&
+		    kt_record(m, grp) == type)
+			n++;
+	}
+	return n;
+}
+
+/* Run to @until, counting records of @type for @grp in every tick. */
+static u32 kt_run_count_records(struct ndp_kt *t, s64 until,
+				const struct ndp_ip6 *grp, int type)
+{
+	u32 n = 0;
+	int guard;
+
+	for (guard = 0; guard < 1000; guard++) {
+		if (ndp_next_deadline(t->ctx) > until)
+			break;
+		kt_step(t);
+		n += kt_count_records(t, grp, type);
+	}
+	t->now = until;
+	return n;
+}
+
+/* An MLD Query into the fixture's buffer; returns the IPv6 length. */
+static u32 kt_query(struct ndp_kt *t, const struct ndp_ip6 *src,
+		    const struct ndp_ip6 *dst, u8 hop_limit, bool router_alert,
+		    const struct ndp_ip6 *mca, u16 max_resp_code, u32 len,
+		    u16 nsrc)
+{
+	static const u8 hbh[8] = { NDP_NH_ICMPV6, 0, 5, 2, 0, 0, 1, 0 };
+	u8 *ip6 = ndp_kt_pkt(t);
+	u32 ext = router_alert ? 8 : 0;
+	u8 *m = ip6 + NDP_IP6_HLEN + ext;
+
+	ndp_write_ip6(ip6, src, dst,
+		      router_alert ? NDP_NH_HOPOPTS : NDP_NH_ICMPV6,
+		      hop_limit, (u16)(ext + len));
+	if (router_alert)
+		memcpy(ip6 + NDP_IP6_HLEN, hbh, sizeof(hbh));
+	memset(m, 0, len);
+	m[0] = NDP_ICMP_MLD_QUERY;
+	ndp_put16(m + 4, max_resp_code);
+	if (len >= 24)
+		memcpy(m + 8, mca->b, 16);
+	if (len >= 28) {
+		m[25] = 125;		/* QQIC */
+		ndp_put16(m + 26, nsrc);
+	}
+	ndp_put16(m + 2, ndp_icmp_csum(src, dst, m, len));
+	return NDP_IP6_HLEN + ext + len;
+}
+
+/* A DAD NS (from ::, to the solicited-node group) for @target. */
+static u32 kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
+		     const u8 *nonce)
+{
+	struct ndp_ip6 sn;
+	u8 m[40];
+	u32 len;
+
+	ndp_solicited_node(target, &sn);
+	len = ndp_kt_ns(m, target);
+	if (nonce)
+		len += ndp_kt_opt_nonce(m + len, nonce);
+	return ndp_kt_build_icmp(t, &ndp_unspecified, &sn, 255, m, len);
+}
+
+/* An unsolicited NA to ff02::1 for @target with TLLA @mac. */
+static u32 kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+		 const struct ndp_ip6 *target, const u8 *mac)
+{
+	u8 m[32];
+	u32 len;
+
+	len = ndp_kt_na(m, NDP_NA_FLAG_O, target);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, mac);
+	return ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
+}
+
+/* The DAD NS frame @i for @target: returns its nonce. */
+static const u8 *kt_expect_dad_ns(struct ndp_kt *t, int i,
+				  const struct ndp_ip6 *target)
+{
+	struct ndp_ip6 sn;
+	const u8 *ip6, *m;
+	u8 mac[6];
+	u32 len = 0;
+
+	KUNIT_ASSERT_GE(t->test, i, 0);
+	ndp_solicited_node(target, &sn);
+	ndp_mcast_mac(&sn, mac);
+	ip6 = ndp_kt_tx_ip6(t, i);
+	KUNIT_ASSERT_NOT_NULL(t->test, ip6);
+	KUNIT_EXPECT_EQ(t->test, memcmp(t->out->tx[i].frame, mac, 6), 0);
+	KUNIT_EXPECT_EQ(t->test, ip6[6], NDP_NH_ICMPV6);
+	KUNIT_EXPECT_EQ(t->test, ip6[7], 255);
+	KUNIT_EXPECT_TRUE(t->test, ndp_ip6_is_unspec((const void *)(ip6 + 8)));
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 24, sn.b, 16), 0);
+	m = ndp_kt_tx_icmp(t, i, &len);
+	KUNIT_ASSERT_NOT_NULL(t->test, m);
+	/* NS, code 0, reserved, target, then only the nonce: no SLLA */
+	KUNIT_EXPECT_EQ(t->test, len, 32U);
+	KUNIT_EXPECT_EQ(t->test, m[0], NDP_ICMP_NS);
+	KUNIT_EXPECT_EQ(t->test, m[1], 0);
+	KUNIT_EXPECT_EQ(t->test, ndp_get32(m + 4), 0U);
+	KUNIT_EXPECT_EQ(t->test, memcmp(m + 8, target->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, m[24], NDP_OPT_NONCE);
+	KUNIT_EXPECT_EQ(t->test, m[25], 1);
+	return m + 26;
+}
+
+/* ------------------------------------------------------------ link-local */
+
+/* fe80::ff:fe00:1 from 02:00:00:00:00:01: U/L bit flipped, ff:fe inserted */
+static void ndpv6_addr_linklocal_eui64(struct kunit *test)
+{
+	static const u8 want[16] = { 0xfe, 0x80, 0, 0, 0, 0, 0, 0,
+				     0x00, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x00,
+				     0x01 };
+	static const u8 mac2[6] = { 0x00, 0x1b, 0x21, 0x0a, 0x0b, 0x0c };
+	static const u8 want2[16] = { 0xfe, 0x80, 0, 0, 0, 0, 0, 0,
+				      0x02, 0x1b, 0x21, 0xff, 0xfe, 0x0a, 0x0b,
+				      0x0c };
+	struct ndp_addr_info ai;
+	struct ndp_ctx *ctx2;
+	struct ndp_kt t;
+	u32 pos = 0;
+	void *mem;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_TRUE(test, ndp_addr_next(t.ctx, t.now, &pos, &ai));
+	KUNIT_EXPECT_EQ(test, memcmp(ai.addr.b, want, 16), 0);
+	KUNIT_EXPECT_EQ(test, ai.plen, 64);
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_TENTATIVE);
+	KUNIT_EXPECT_EQ(test, ai.origin, NDP_ORIGIN_LINKLOCAL);
+	KUNIT_EXPECT_EQ(test, ai.valid_s, NDP_INFINITE);
+	KUNIT_EXPECT_EQ(test, ai.preferred_s, NDP_INFINITE);
+	KUNIT_EXPECT_FALSE(test, ndp_addr_next(t.ctx, t.now, &pos, &ai));
+
+	/* a universal MAC: the U/L bit goes from 0 to 1 */
+	mem = kunit_kzalloc(test, ndp_ctx_size(&t.cfg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, mem);
+	ndp_out_reset(t.out);
+	ctx2 = ndp_local(mem, ndp_ctx_size(&t.cfg), &t.cfg, mac2, t.now,
+			 ndp_kt_random, &t, t.out);
+	KUNIT_ASSERT_NOT_NULL(test, ctx2);
+	pos = 0;
+	KUNIT_ASSERT_TRUE(test, ndp_addr_next(ctx2, t.now, &pos, &ai));
+	KUNIT_EXPECT_EQ(test, memcmp(ai.addr.b, want2, 16), 0);
+}
+
+/* local: no frame, notes for ff02::1 and the solicited-node group only */
+static void ndpv6_addr_local_emits_nothing(struct kunit *test)
+{
+	struct ndp_ip6 ips[4];
+	struct ndp_kt t;
+
+	kt_init(test, &t, 1);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, t.out->n_notes, 2U);
+	KUNIT_EXPECT_EQ(test, t.out->notes[0].kind, NDP_NOTE_GROUP_JOIN);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&t.out->notes[0].addr,
+					   &ndp_all_nodes));
+	KUNIT_EXPECT_EQ(test, t.out->notes[1].kind, NDP_NOTE_GROUP_JOIN);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&t.out->notes[1].addr, &kt_ll_sn));
+	KUNIT_EXPECT_EQ(test, ndp_get_ip(t.ctx, ips, 4), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &ndp_all_nodes));
+	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &kt_ll_sn));
+	/* work is due: the Report now, DAD within MAX_RTR_SOLICITATION_DELAY */
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now);
+	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+}
+
+/*
+ * The first frames: the MLD Report for ff02::1:ff00:1 (from ::, TO_EX {}),
+ * then the DAD NS (from ::, to the group, nonce, no SLLA, hop limit 255)
+ * within [0, 1 s); the second Report within 1 s of the first.
+ */
+static void ndpv6_addr_first_frames_report_then_dad_ns(struct kunit *test)
+{
+	s64 t0, t_report = -1, t_ns = -1;
+	int rep_idx = -1, ns_idx = -1;
+	struct ndp_kt t;
+	const u8 *m;
+	int guard;
+
+	kt_init(test, &t, 1);
+	t0 = t.now;
+	for (guard = 0; guard < 20 && t_ns < 0; guard++) {
+		kt_step(&t);
+		rep_idx = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
+		ns_idx = ndp_kt_find_tx(&t, NDP_ICMP_NS);
+		if (rep_idx >= 0 && t_report < 0) {
+			t_report = t.now;
+			m = kt_expect_report(&t, rep_idx, &ndp_unspecified, 1);
+			KUNIT_EXPECT_EQ(test, kt_record(m, &kt_ll_sn), 4);
+			/* ff02::1 is never reported */
+			KUNIT_EXPECT_EQ(test, kt_record(m, &ndp_all_nodes), -1);
+		}
+		if (ns_idx >= 0) {
+			t_ns = t.now;
+			KUNIT_EXPECT_GE(test, t_report, 0LL);
+			if (rep_idx >= 0)
+				KUNIT_EXPECT_LT(test, rep_idx, ns_idx);
+			kt_expect_dad_ns(&t, ns_idx, &kt_ll);
+			KUNIT_EXPECT_EQ(test, t.out->tx[ns_idx].len, 86U);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, t_report, t0);
+	KUNIT_ASSERT_GE(test, t_ns, t0);
+	KUNIT_EXPECT_LT(test, t_ns, t0 + SEC(1));
+	KUNIT_EXPECT_EQ(test, ndp_stats(t.ctx)[NDP_STAT_TX_OUT_FULL], 0ULL);
+}
+
+/* Valid exactly RetransTimer after the DAD NS; only then in get_ip. */
+static void ndpv6_addr_valid_after_retrans_timer(struct kunit *test)
+{
+	struct ndp_addr_info ai;
+	struct ndp_ip6 src;
+	struct ndp_kt t;
+	s64 t_ns;
+	int i;
+
+	kt_init(test, &t, 1);
+	i = kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	t_ns = t.now;
+	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx) <= t_ns + SEC(1), true);
+
+	ndp_kt_tick(&t, t_ns + SEC(1) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &kt_ll_sn, &src),
+			-ENOENT);
+	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
+	KUNIT_EXPECT_EQ(test, kt_note(&t, NDP_NOTE_ADDR_ADD, NULL), -1);
+
+	ndp_kt_tick(&t, t_ns + SEC(1));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_TRUE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
+	i = kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, NDP_INFINITE);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].preferred_s, NDP_INFINITE);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &kt_ll, &ai));
+	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &kt_ll_sn, &src), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &kt_ll));
+	/* nothing of ours is due any more: only the 2 h ReachableTime redraw */
+	ndp_kt_run_until(&t, t.now + SEC(3600));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+}
+
+/* DupAddrDetectTransmits 2: two NS, RetransTimer apart, fresh nonces. */
+static void ndpv6_addr_dad_transmits_two(struct kunit *test)
+{
+	u8 nonce1[NDP_NONCE_LEN];
+	s64 t1, t2;
+	struct ndp_kt t;
+	int i;
+
+	kt_init(test, &t, 2);
+	i = kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	t1 = t.now;
+	memcpy(nonce1, kt_expect_dad_ns(&t, i, &kt_ll), NDP_NONCE_LEN);
+	i = kt_step_until_tx(&t, NDP_ICMP_NS, t1 + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	t2 = t.now;
+	KUNIT_EXPECT_EQ(test, t2, t1 + SEC(1));
+	KUNIT_EXPECT_NE(test, memcmp(kt_expect_dad_ns(&t, i, &kt_ll), nonce1,
+				     NDP_NONCE_LEN), 0);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	ndp_kt_tick(&t, t2 + SEC(1) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	ndp_kt_tick(&t, t2 + SEC(1));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll), 0);
+	ndp_kt_run_until(&t, t.now + SEC(10));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
+}
+
+/* DupAddrDetectTransmits 0: valid at once, no NS ever. */
+static void ndpv6_addr_dad_transmits_zero(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
+	struct ndp_kt t;
+	int i;
+
+	kt_init(test, &t, 0);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll), 0);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+	ndp_out_reset(t.out);
+	KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	i = kt_note(&t, NDP_NOTE_ADDR_ADD, &g);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	ndp_kt_run_until(&t, t.now + SEC(10));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
+	/* the groups are still reported: TO_EX for both, twice each */
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT] >= 2, true);
+}
+
+/* An NA for the tentative address: duplicate (RFC 4862 5.4.4). */
+static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
+{
+	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
+	struct ndp_addr_info ai;
+	struct ndp_kt t;
+	int i;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_GE(test, kt_step_until_tx(&t, NDP_ICMP_NS,
+					       t.now + SEC(1)), 0);
+	t.now += MSEC(300);
+	ndp_kt_handle(&t, kt_na(&t, &peer, &kt_ll, peer_mac));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, t.out->n_done, 1U);
+	KUNIT_EXPECT_FALSE(test, t.out->done[0].dropped);
+	i = kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &kt_ll_sn), 0);
+	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &kt_ll, &ai));
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_DUPLICATE);
+
+	/* never valid, never listed; the group is left with TO_IN reports */
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(5),
+						   &kt_ll_sn, 3), 2U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
+	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &kt_ll_sn));
+	KUNIT_EXPECT_NULL(test, ndp_addr_linklocal(t.ctx));
+	/* removal by the owner */
+	KUNIT_EXPECT_EQ(test, ndp_del_ip(t.ctx, t.now, &kt_ll, t.out), 0);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), -1);
+}
+
+/*
+ * A DAD NS from another node (from ::, another nonce or none) for our
+ * tentative address: duplicate (RFC 4862 5.4.3; defect 8 of the model).
+ */
+static void ndpv6_addr_dad_dup_by_foreign_ns(struct kunit *test)
+{
+	static const u8 other[NDP_NONCE_LEN] = { 1, 2, 3, 4, 5, 6 };
+	struct ndp_kt t;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		kt_init(test, &t, 1);
+		KUNIT_ASSERT_GE(test, kt_step_until_tx(&t, NDP_ICMP_NS,
+						       t.now + SEC(1)), 0);
+		t.now += MSEC(10);
+		ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, pass ? NULL : other));
+		KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t,
+							NDP_STAT_DAD_FAILED),
+				1ULL);
+		KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t,
+							NDP_STAT_DAD_NS_LOOPED),
+				0ULL);
+		/* no answer: the address was never ours */
+		KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+		KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll),
+				0);
+		KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+		ndp_kt_run_until(&t, t.now + SEC(5));
+		KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+	}
+}
+
+/* Before our first NS too: another node's DAD NS makes it a duplicate. */
+static void ndpv6_addr_dad_dup_before_first_ns(struct kunit *test)
+{
+	struct ndp_kt t;
+
+	kt_init(test, &t, 1);
+	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, NULL));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+}
+
+/* Our own DAD NS looped back (same nonce, RFC 7527): not a duplicate. */
+static void ndpv6_addr_dad_own_ns_looped(struct kunit *test)
+{
+	u8 nonce[NDP_NONCE_LEN];
+	struct ndp_kt t;
+	s64 t_ns;
+	int i;
+
+	kt_init(test, &t, 1);
+	i = kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	t_ns = t.now;
+	memcpy(nonce, kt_expect_dad_ns(&t, i, &kt_ll), NDP_NONCE_LEN);
+	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, nonce));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_NS_LOOPED),
+			1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_DAD_NS_LOOPED);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	ndp_kt_tick(&t, t_ns + SEC(1));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+
+	/* a nonce that differs in its last byte is someone else's */
+	kt_init(test, &t, 1);
+	i = kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	memcpy(nonce, kt_expect_dad_ns(&t, i, &kt_ll), NDP_NONCE_LEN);
+	nonce[5] ^= 1;
+	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, nonce));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+}
+
+/*
+ * Our own NA for a valid address, looped back (multicast, our TLLA): the
+ * address stays (a published mistake of other stacks is to kill it).
+ */
+static void ndpv6_addr_own_na_keeps_valid_address(struct kunit *test)
+{
+	struct ndp_kt t;
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	ndp_kt_handle(&t, kt_na(&t, &kt_ll, &kt_ll, t.mac));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NA_FOR_OWN_ADDR),
+			1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_NA_FOR_OWN_ADDR);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	/* another node's NA for it changes nothing either */
+	ndp_kt_handle(&t, kt_na(&t, &kt_ll, &kt_ll, peer_mac));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+}
+
+/* A unicast-sourced NS for a tentative address is not answered. */
+static void ndpv6_addr_tentative_ns_not_answered(struct kunit *test)
+{
+	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
+	struct ndp_nbr_info ni;
+	struct ndp_kt t;
+	u8 m[32];
+	u32 len;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_GE(test, kt_step_until_tx(&t, NDP_ICMP_NS,
+					       t.now + SEC(1)), 0);
+	len = ndp_kt_ns(m, &kt_ll);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	/* to the solicited-node group, then to the address itself */
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &kt_ll_sn, 255, m,
+					    len));
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NS_NOT_OURS),
+			1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_NS_NOT_OURS);
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &kt_ll, 255, m, len));
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NS_NOT_OURS),
+			1ULL);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	/* and no neighbour entry was made from it */
+	KUNIT_EXPECT_NE(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
+}
+
+/* An address added later: its group's Report (from fe80::) before its NS */
+static void ndpv6_addr_add_ip_report_before_ns(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::abcd");
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:abcd");
+	int rep = -1, ns = -1, guard;
+	struct ndp_addr_info ai;
+	const u8 *m = NULL;
+	struct ndp_kt t;
+	s64 t_add;
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	t_add = t.now;
+	ndp_out_reset(t.out);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_JOIN, &sn), 0);
+	KUNIT_EXPECT_EQ(test, kt_note(&t, NDP_NOTE_ADDR_ADD, NULL), -1);
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &g, &ai));
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_TENTATIVE);
+	KUNIT_EXPECT_EQ(test, ai.origin, NDP_ORIGIN_MANUAL);
+	for (guard = 0; guard < 10 && ns < 0; guard++) {
+		kt_step(&t);
+		if (rep < 0) {
+			rep = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
+			if (rep >= 0)
+				m = kt_expect_report(&t, rep, &kt_ll, 1);
+			if (rep >= 0)
+				KUNIT_EXPECT_EQ(test, kt_record(m, &sn), 4);
+		}
+		ns = ndp_kt_find_tx(&t, NDP_ICMP_NS);
+	}
+	KUNIT_ASSERT_GE(test, ns, 0);
+	KUNIT_EXPECT_GE(test, rep, 0);
+	kt_expect_dad_ns(&t, ns, &g);
+	KUNIT_EXPECT_LT(test, t.now, t_add + SEC(1));
+	ndp_kt_run_until(&t, t.now + SEC(1));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+}
+
+/* ------------------------------------------------------------ lifetimes */
+
+/* preferred 40 s, valid 100 s: DEPRECATED at 40 s, removed at 100 s */
+static void ndpv6_addr_deprecate_then_remove(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::abcd");
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:abcd");
+	struct ndp_ip6 dst = ndp_kt_ip(test, "2001:db8::1");
+	struct ndp_ip6 src;
+	struct ndp_kt t;
+	s64 t0;
+	int i;
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	t0 = t.now;
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t0, &g, 64, 100, 40, t.out),
+			0);
+	ndp_kt_run_until(&t, t0 + SEC(40) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
+	KUNIT_ASSERT_EQ(test, ndp_select_source(t.ctx, &dst, &src), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
+
+	/* the deadline is the preferred lifetime's end, to the ns */
+	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx), t0 + SEC(40));
+	kt_step(&t);
+	KUNIT_EXPECT_EQ(test, t.now, t0 + SEC(40));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DEPRECATED);
+	i = kt_note(&t, NDP_NOTE_ADDR_DEPRECATED, &g);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, 60U);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].preferred_s, 0U);
+	/* still ours, still a source when nothing better exists */
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_ASSERT_EQ(test, ndp_select_source(t.ctx, &dst, &src), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
+
+	ndp_kt_run_until(&t, t0 + SEC(100) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DEPRECATED);
+	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx), t0 + SEC(100));
+	kt_step(&t);
+	KUNIT_EXPECT_EQ(test, t.now, t0 + SEC(100));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), -1);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEL, &g), 0);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &sn), 0);
+	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &g));
+	/* the first leave Report went out in the same tick, from fe80:: */
+	i = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
+	KUNIT_EXPECT_EQ(test, kt_record(kt_expect_report(&t, i, &kt_ll, 1),
+					&sn), 3);
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(2), &sn, 3),
+			1U);
+	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &dst, &src), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &kt_ll));
+}
+
+/* An RA frame with a /64 PIO, A=1: a SLAAC address, DAD, then valid */
+static u32 kt_ra_pio(struct ndp_kt *t, const struct ndp_ip6 *prefix, u8 plen,
+		     u32 valid_s, u32 preferred_s)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(t->test, "fe80::1");
+	u8 m[16 + 8 + 32];
+	u32 len;
+
+	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, rtr_mac);
+	len += ndp_kt_opt_pio(m + len, prefix, plen,
+			      NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
+			      preferred_s);
+	return ndp_kt_build_icmp(t, &rtr, &ndp_all_nodes, 255, m, len);
+}
+
+static void ndpv6_addr_slaac_from_ra(struct kunit *test)
+{
+	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
+	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
+	struct ndp_addr_info ai;
+	struct ndp_kt t;
+	s64 t_ra, t_ns;
+	int i;
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	t_ra = t.now;
+	ndp_kt_handle(&t, kt_ra_pio(&t, &pfx, 64, 86400, 14400));
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &want, &ai));
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_TENTATIVE);
+	KUNIT_EXPECT_EQ(test, ai.origin, NDP_ORIGIN_SLAAC);
+	KUNIT_EXPECT_EQ(test, ai.plen, 64);
+	KUNIT_EXPECT_EQ(test, ai.valid_s, 86400U);
+	KUNIT_EXPECT_EQ(test, ai.preferred_s, 14400U);
+	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &want));
+
+	/* same solicited-node group as fe80::ff:fe00:1: already reported */
+	i = kt_step_until_tx(&t, NDP_ICMP_NS, t_ra + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	t_ns = t.now;
+	kt_expect_dad_ns(&t, i, &want);
+	KUNIT_EXPECT_EQ(test, ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT), -1);
+	ndp_kt_run_until(&t, t_ns + SEC(1) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_TENTATIVE);
+	kt_step(&t);
+	KUNIT_EXPECT_EQ(test, t.now, t_ns + SEC(1));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
+	i = kt_note(&t, NDP_NOTE_ADDR_ADD, &want);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s,
+			86400U - (u32)((t.now - t_ra) / NDP_NSEC_PER_SEC));
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &want));
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+}
+
+/*
+ * Real-size lifetimes (checklist defect 1: seconds, not nanoseconds): valid
+ * 86400 s, preferred 14400 s; there an hour later, deprecated at 4 h,
+ * removed at 24 h.
+ */
+static void ndpv6_addr_slaac_real_size_lifetimes(struct kunit *test)
+{
+	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
+	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
+	struct ndp_addr_info ai;
+	struct ndp_kt t;
+	s64 t_ra;
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	t_ra = t.now;
+	ndp_kt_handle(&t, kt_ra_pio(&t, &pfx, 64, 86400, 14400));
+	ndp_kt_run_until(&t, t_ra + SEC(3600));
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &want, &ai));
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_EQ(test, ai.valid_s, 82800U);
+	KUNIT_EXPECT_EQ(test, ai.preferred_s, 10800U);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &want));
+
+	ndp_kt_run_until(&t, t_ra + SEC(14400) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
+	ndp_kt_run_until(&t, t_ra + SEC(14400));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_DEPRECATED);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEPRECATED, &want), 0);
+	ndp_kt_run_until(&t, t_ra + SEC(86400) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_DEPRECATED);
+	ndp_kt_run_until(&t, t_ra + SEC(86400));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), -1);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEL, &want), 0);
+	/* the group is shared with the link-local address: still joined */
+	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &kt_ll_sn));
+	KUNIT_EXPECT_EQ(test, kt_count_records(&t, &kt_ll_sn, 3), 0U);
+}
+
+/* Prefix lengths other than 64 make no address on Ethernet */
+static void ndpv6_addr_slaac_bad_plen(struct kunit *test)
+{
+	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
+	static const u8 plens[] = { 48, 56, 63, 65, 96 };
+	struct ndp_ip6 ips[4];
+	struct ndp_kt t;
+	unsigned int i;
+
+	kt_init(test, &t, 0);
+	for (i = 0; i < ARRAY_SIZE(plens); i++) {
+		ndp_kt_handle(&t, kt_ra_pio(&t, &pfx, plens[i], 86400, 14400));
+		KUNIT_EXPECT_EQ_MSG(test,
+				    ndp_kt_stat_delta(&t, NDP_STAT_PIO_BAD_PLEN),
+				    1ULL, "plen %u", plens[i]);
+		KUNIT_EXPECT_EQ(test, ndp_get_ip(t.ctx, ips, 4), 1);
+	}
+	/* valid lifetime 0 for an unknown prefix makes nothing either */
+	ndp_out_reset(t.out);
+	ndp_addr_slaac(t.ctx, t.now, &(struct ndp_prefix){ pfx, 64 }, 0, 0,
+		       t.out);
+	KUNIT_EXPECT_EQ(test, ndp_get_ip(t.ctx, ips, 4), 1);
+}
+
+/* RFC 4862 5.5.3 e, the two-hour rule, row by row */
+struct kt_two_hour {
+	const char *name;
+	u32 initial_s;		/* valid lifetime the address got */
+	u32 elapsed_s;		/* time since */
+	u32 received_s;		/* valid lifetime in the new PIO */
+	u32 want_s;		/* remaining valid lifetime after it */
+};
+
+static const struct kt_two_hour kt_two_hour_rows[] = {
+	{ "3h left, 1h received: 2h", 14400, 3600, 3600, 7200 },
+	{ "1h left, 30min received: ignored", 7200, 3600, 1800, 3600 },
+	{ "1h left, 3h received: 3h", 7200, 3600, 10800, 10800 },
+	{ "30min left, 1h received: 1h", 3600, 1800, 3600, 3600 },
+	{ "3h left, 0 received: 2h", 14400, 3600, 0, 7200 },
+	{ "1h left, 0 received: ignored", 7200, 3600, 0, 3600 },
+	{ "2h left exactly, 1h received: ignored", 10800, 3600, 3600, 7200 },
+	{ "3h left, 2h received: 2h", 14400, 3600, 7200, 7200 },
+	{ "1h left, 2h received: 2h", 7200, 3600, 7200, 7200 },
+	{ "infinite, 1h received: 2h", NDP_INFINITE, 3600, 3600, 7200 },
+	{ "3h left, infinite received: infinite", 14400, 3600, NDP_INFINITE,
+	  NDP_INFINITE },
+	{ "infinite, infinite received: infinite", NDP_INFINITE, 3600,
+	  NDP_INFINITE, NDP_INFINITE },
+};
+
+static void kt_two_hour_desc(const struct kt_two_hour *r, char *desc)
+{
+	strscpy(desc, r->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(kt_two_hour, kt_two_hour_rows, kt_two_hour_desc);
+
+static void ndpv6_addr_slaac_two_hour_rule(struct kunit *test)
+{
+	const struct kt_two_hour *r = test->param_value;
+	struct ndp_prefix pfx = { ndp_kt_ip(test, "2001:db8:7::"), 64 };
+	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:7::ff:fe00:1");
+	struct ndp_addr_info ai;
+	struct ndp_kt t;
+	int i;
+
+	kt_init(test, &t, 0);
+	ndp_addr_slaac(t.ctx, t.now, &pfx, r->initial_s, 0, t.out);
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &want, &ai));
+	KUNIT_EXPECT_EQ(test, ai.valid_s, r->initial_s);
+	ndp_kt_tick(&t, t.now + SEC(r->elapsed_s));
+	ndp_out_reset(t.out);
+	ndp_addr_slaac(t.ctx, t.now, &pfx, r->received_s,
+		       min(r->received_s, 600U), t.out);
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &want, &ai));
+	KUNIT_EXPECT_EQ(test, ai.valid_s, r->want_s);
+	KUNIT_EXPECT_EQ(test, ai.origin, NDP_ORIGIN_SLAAC);
+	i = kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, r->want_s);
+	/* the address lives exactly that long */
+	if (r->want_s != NDP_INFINITE) {
+		ndp_kt_tick(&t, t.now + SEC(r->want_s) - 1);
+		KUNIT_EXPECT_NE(test, kt_state(&t, &want), -1);
+		ndp_kt_tick(&t, t.now + 1);
+		KUNIT_EXPECT_EQ(test, kt_state(&t, &want), -1);
+	}
+}
+
+/* 0xffffffff is infinite: never deprecated, never removed */
+static void ndpv6_addr_slaac_infinite(struct kunit *test)
+{
+	struct ndp_prefix pfx = { ndp_kt_ip(test, "2001:db8:8::"), 64 };
+	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:8::ff:fe00:1");
+	struct ndp_addr_info ai;
+	struct ndp_kt t;
+
+	kt_init(test, &t, 0);
+	ndp_addr_slaac(t.ctx, t.now, &pfx, NDP_INFINITE, NDP_INFINITE, t.out);
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &want, &ai));
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_EQ(test, ai.valid_s, NDP_INFINITE);
+	KUNIT_EXPECT_EQ(test, ai.preferred_s, NDP_INFINITE);
+	/* ten years on (one late tick) */
+	ndp_kt_tick(&t, t.now + SEC(10U * 365 * 86400));
+	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &want, &ai));
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_EQ(test, ai.valid_s, NDP_INFINITE);
+	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+}
+
+/* ------------------------------------------------------------ table */
+
+/* 16 addresses by default (the link-local one included), then -ENOSPC */
+static void ndpv6_addr_cap_16(struct kunit *test)
+{
+	struct ndp_ip6 ip = ndp_kt_ip(test, "2001:db8::ab:0");
+	struct ndp_fill fill;
+	struct ndp_kt t;
+	int i;
+
+	kt_init(test, &t, 1);
+	for (i = 1; i <= 15; i++) {
+		ip.b[15] = i;
+		KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &ip, 64,
+						 NDP_INFINITE, NDP_INFINITE,
+						 t.out), 0);
+	}
+	ndp_kt_snap(&t);
+	ip.b[15] = 16;
+	KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &ip, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ADDR_TABLE_FULL),
+			1ULL);
+	ndp_get_fill(t.ctx, &fill);
+	KUNIT_EXPECT_EQ(test, fill.addrs, 16);
+	KUNIT_EXPECT_EQ(test, fill.max_addrs, 16);
+	/* ff02::1, the link-local's group and 15 more */
+	KUNIT_EXPECT_EQ(test, fill.groups, 17);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &ip), -1);
+	/* room again after a delete */
+	ip.b[15] = 3;
+	KUNIT_EXPECT_EQ(test, ndp_del_ip(t.ctx, t.now, &ip, t.out), 0);
+	KUNIT_EXPECT_EQ(test, ndp_del_ip(t.ctx, t.now, &ip, t.out), -ENOENT);
+	ip.b[15] = 16;
+	KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &ip, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, ndp_get_ip(t.ctx, NULL, 0), 16);
+}
+
+/* add_ip argument checks */
+struct kt_bad_add {
+	const char *name;
+	const char *ip;
+	u8 plen;
+	u32 valid_s, preferred_s;
+	int err;
+};
+
+static const struct kt_bad_add kt_bad_add_rows[] = {
+	{ "multicast", "ff02::5", 64, NDP_INFINITE, NDP_INFINITE, -EINVAL },
+	{ "unspecified", "::", 64, NDP_INFINITE, NDP_INFINITE, -EINVAL },
+	{ "loopback", "::1", 128, NDP_INFINITE, NDP_INFINITE, -EINVAL },
+	{ "prefix length 0", "2001:db8::1", 0, 100, 100, -EINVAL },
+	{ "prefix length 129", "2001:db8::1", 129, 100, 100, -EINVAL },
+	{ "valid lifetime 0", "2001:db8::1", 64, 0, 0, -EINVAL },
+	{ "preferred above valid", "2001:db8::1", 64, 100, 200, -EINVAL },
+	{ "already there", "fe80::ff:fe00:1", 64, 100, 100, -EEXIST },
+	{ "a /128", "2001:db8::1", 128, 100, 100, 0 },
+	{ "a /1", "2001:db8::1", 1, 100, 100, 0 },
+};
+
+static void kt_bad_add_desc(const struct kt_bad_add *r, char *desc)
+{
+	strscpy(desc, r->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(kt_bad_add, kt_bad_add_rows, kt_bad_add_desc);
+
+static void ndpv6_addr_add_ip_checks(struct kunit *test)
+{
+	const struct kt_bad_add *r = test->param_value;
+	struct ndp_ip6 ip = ndp_kt_ip(test, r->ip);
+	struct ndp_fill fill;
+	struct ndp_kt t;
+
+	kt_init(test, &t, 1);
+	KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &ip, r->plen,
+					 r->valid_s, r->preferred_s, t.out),
+			r->err);
+	ndp_get_fill(t.ctx, &fill);
+	KUNIT_EXPECT_EQ(test, fill.addrs, r->err ? 1 : 2);
+	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+}
+
+/* The group table full: the address is refused, the shared group is not */
+static void ndpv6_addr_group_table_full(struct kunit *test)
+{
+	struct ndp_ip6 own = ndp_kt_ip(test, "2001:db8::abcd");
+	struct ndp_ip6 shared = ndp_kt_ip(test, "2001:db8::ff:fe00:1");
+	struct ndp_ip6 grp = ndp_kt_ip(test, "ff05::3");
+	struct ndp_config cfg;
+	struct ndp_kt t;
+
+	ndp_config_default(&cfg);
+	cfg.rtr_solicits = 0;
+	cfg.max_groups = 2;		/* ff02::1 and ff02::1:ff00:1 */
+	ndp_kt_init(test, &t, &cfg);
+	KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &own, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_GROUP_TABLE_FULL),
+			1ULL);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &own), -1);
+	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &grp, t.out),
+			-ENOSPC);
+	KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &shared, 64,
+					 NDP_INFINITE, NDP_INFINITE, t.out), 0);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &shared), NDP_ADDR_PREFERRED);
+	/* removing one user of the shared group keeps it joined, unreported */
+	KUNIT_EXPECT_EQ(test, ndp_del_ip(t.ctx, t.now, &shared, t.out), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &kt_ll_sn));
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+}
+
+/* ------------------------------------------------------------ MLDv2 */
+
+/* The upper layers' groups: TO_EX twice, TO_IN twice, from fe80:: */
+static void ndpv6_addr_mld_upper_join_leave(struct kunit *test)
+{
+	struct ndp_ip6 grp = ndp_kt_ip(test, "ff05::1:3");
+	struct ndp_ip6 node_local = ndp_kt_ip(test, "ff01::5");
+	struct ndp_ip6 uni = ndp_kt_ip(test, "2001:db8::1");
+	struct ndp_kt t;
+	int i;
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	ndp_out_reset(t.out);
+	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &grp, t.out), 0);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_JOIN, &grp), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &grp));
+	/* the first Report at once (RFC 3810 6.1), the repeat within 1 s */
+	kt_step(&t);
+	i = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
+	KUNIT_EXPECT_EQ(test, kt_record(kt_expect_report(&t, i, &kt_ll, 1),
+					&grp), 4);
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(1), &grp,
+						   4), 1U);
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(10), &grp,
+						   4), 0U);
+	/* joining again is harmless and reports nothing */
+	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &grp, t.out), 0);
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(2), &grp,
+						   4), 0U);
+
+	ndp_out_reset(t.out);
+	KUNIT_EXPECT_EQ(test, ndp_leave_group(t.ctx, t.now, &grp, t.out), 0);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &grp), 0);
+	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &grp));
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(3), &grp,
+						   3), 2U);
+	KUNIT_EXPECT_EQ(test, ndp_leave_group(t.ctx, t.now, &grp, t.out),
+			-ENOENT);
+
+	/* ff02::1 and interface-local groups are never reported */
+	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &ndp_all_nodes,
+					     t.out), 0);
+	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &node_local,
+					     t.out), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &node_local));
+	ndp_kt_run_until(&t, t.now + SEC(3));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &uni, t.out),
+			-EINVAL);
+}
+
+/* A General Query: one Report, IS_EX for every group but ff02::1 */
+static void ndpv6_addr_mld_general_query(struct kunit *test)
+{
+	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
+	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
+	struct ndp_ip6 g2 = ndp_kt_ip(test, "ff0e::1234");
+	struct ndp_kt t;
+	const u8 *m;
+	s64 t_q;
+	int i;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g2, t.out), 0);
+	kt_settle(&t);
+	t_q = t.now;
+	/* MLDv2, Maximum Response Code 10000 ms */
+	ndp_kt_handle(&t, kt_query(&t, &q, &ndp_all_nodes, 1, true,
+				   &ndp_unspecified, 10000, 28, 0));
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RX_ND), 1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t_q);
+	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t_q + SEC(10));
+
+	i = kt_step_until_tx(&t, NDP_ICMP_MLD2_REPORT, t_q + SEC(10));
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_LT(test, t.now, t_q + SEC(10));
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_MLD2_REPORT), 1U);
+	m = kt_expect_report(&t, i, &kt_ll, 3);
+	KUNIT_EXPECT_EQ(test, kt_record(m, &kt_ll_sn), 2);
+	KUNIT_EXPECT_EQ(test, kt_record(m, &g1), 2);
+	KUNIT_EXPECT_EQ(test, kt_record(m, &g2), 2);
+	KUNIT_EXPECT_EQ(test, kt_record(m, &ndp_all_nodes), -1);
+	/* answered once */
+	ndp_kt_run_until(&t, t.now + SEC(30));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+}
+
+/*
+ * Maximum Response Delay of each kind of Query: MLDv1 (16-bit ms), MLDv2
+ * linear and floating-point codes (RFC 3810 5.1.3).
+ */
+struct kt_mrd {
+	const char *name;
+	u32 len;
+	u16 code;
+	u32 max_ms;
+};
+
+static const struct kt_mrd kt_mrd_rows[] = {
+	{ "MLDv1, 1 s", 24, 1000, 1000 },
+	{ "MLDv1, 0: at once", 24, 0, 0 },
+	{ "MLDv2, 500 ms", 28, 500, 500 },
+	{ "MLDv2, 0x8010 = 32896 ms", 28, 0x8010, 32896 },
+	{ "MLDv2 with one source, 2 s", 44, 2000, 2000 },
+};
+
+static void kt_mrd_desc(const struct kt_mrd *r, char *desc)
+{
+	strscpy(desc, r->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(kt_mrd, kt_mrd_rows, kt_mrd_desc);
+
+static void ndpv6_addr_mld_query_delay(struct kunit *test)
+{
+	const struct kt_mrd *r = test->param_value;
+	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
+	struct ndp_kt t;
+	int i, runs;
+	s64 t_q;
+
+	for (runs = 0; runs < 8; runs++) {
+		kt_init(test, &t, 1);
+		t.rng += runs * 0x1234567ULL;
+		kt_settle(&t);
+		t_q = t.now;
+		ndp_kt_handle(&t, kt_query(&t, &q, &ndp_all_nodes, 1, true,
+					   &ndp_unspecified, r->code, r->len,
+					   (r->len - 28) / 16));
+		KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t,
+							NDP_STAT_MLD_INVALID),
+				0ULL);
+		i = kt_step_until_tx(&t, NDP_ICMP_MLD2_REPORT,
+				     t_q + MSEC(r->max_ms));
+		KUNIT_ASSERT_GE(test, i, 0);
+		KUNIT_EXPECT_LE(test, t.now, t_q + MSEC(r->max_ms));
+		if (r->max_ms)
+			KUNIT_EXPECT_LT(test, t.now, t_q + MSEC(r->max_ms));
+		KUNIT_EXPECT_EQ(test, kt_record(kt_expect_report(&t, i, &kt_ll,
+								 1),
+						&kt_ll_sn), 2);
+	}
+}
+
+/* A group-specific Query: that group's record only */
+static void ndpv6_addr_mld_group_query(struct kunit *test)
+{
+	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
+	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
+	struct ndp_ip6 other = ndp_kt_ip(test, "ff05::9");
+	struct ndp_kt t;
+	s64 t_q;
+	int i;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
+	kt_settle(&t);
+	t_q = t.now;
+	ndp_kt_handle(&t, kt_query(&t, &q, &g1, 1, true, &g1, 2000, 28, 0));
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+	i = kt_step_until_tx(&t, NDP_ICMP_MLD2_REPORT, t_q + SEC(2));
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_LT(test, t.now, t_q + SEC(2));
+	KUNIT_EXPECT_EQ(test, kt_record(kt_expect_report(&t, i, &kt_ll, 1),
+					&g1), 2);
+	ndp_kt_run_until(&t, t.now + SEC(10));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+
+	/* a query for a group we are not in: nothing */
+	ndp_kt_handle(&t, kt_query(&t, &q, &ndp_all_nodes, 1, true, &other,
+				   1000, 28, 0));
+	ndp_kt_run_until(&t, t.now + SEC(10));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+}
+
+/* Invalid Queries are counted and answered by nothing */
+struct kt_bad_query {
+	const char *name;
+	const char *src;
+	u8 hop_limit;
+	bool router_alert;
+	const char *mca;
+	u32 len;
+	u16 nsrc;
+};
+
+static const struct kt_bad_query kt_bad_query_rows[] = {
+	{ "hop limit 255", "fe80::1", 255, true, "::", 28, 0 },
+	{ "global source", "2001:db8::1", 1, true, "::", 28, 0 },
+	{ "unspecified source", "::", 1, true, "::", 28, 0 },
+	{ "no Router Alert", "fe80::1", 1, false, "::", 28, 0 },
+	{ "length 26", "fe80::1", 1, true, "::", 26, 0 },
+	{ "length 20", "fe80::1", 1, true, "::", 20, 0 },
+	{ "sources overrun", "fe80::1", 1, true, "::", 28, 1 },
+	{ "unicast group", "fe80::1", 1, true, "2001:db8::1", 28, 0 },
+};
+
+static void kt_bad_query_desc(const struct kt_bad_query *r, char *desc)
+{
+	strscpy(desc, r->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(kt_bad_query, kt_bad_query_rows, kt_bad_query_desc);
+
+static void ndpv6_addr_mld_invalid_query(struct kunit *test)
+{
+	const struct kt_bad_query *r = test->param_value;
+	struct ndp_ip6 src = ndp_kt_ip(test, r->src);
+	struct ndp_ip6 mca = ndp_kt_ip(test, r->mca);
+	struct ndp_kt t;
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	ndp_kt_handle(&t, kt_query(&t, &src, &ndp_all_nodes, r->hop_limit,
+				   r->router_alert, &mca, 1000, r->len,
+				   r->nsrc));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_MLD_INVALID),
+			1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_MLD_INVALID);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+}
+
+/* An address removed by its owner: its group is left with TO_IN twice */
+static void ndpv6_addr_mld_leave_on_removal(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::abcd");
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:abcd");
+	struct ndp_kt t;
+	u8 m[24];
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	kt_settle(&t);
+	KUNIT_ASSERT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
+	ndp_out_reset(t.out);
+	KUNIT_EXPECT_EQ(test, ndp_del_ip(t.ctx, t.now, &g, t.out), 0);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEL, &g), 0);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &sn), 0);
+	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &sn));
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(3), &sn, 3),
+			2U);
+	/* frames to the group are no longer for us */
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m,
+					    ndp_kt_ns(m, &g)));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP6_NOT_FOR_US),
+			1ULL);
+}
+
+/* Output full: nothing lost, the Report and NS leave at the next tick */
+static void ndpv6_addr_out_full_retried(struct kunit *test)
+{
+	struct ndp_kt t;
+	s64 due;
+	int rep, ns;
+
+	kt_init(test, &t, 1);
+	due = ndp_next_deadline(t.ctx);
+	ndp_out_reset(t.out);
+	ndp_kt_snap(&t);
+	t.out->n_tx = NDP_OUT_TX;		/* no room */
+	ndp_tick(t.ctx, t.now + SEC(1), t.out);
+	KUNIT_EXPECT_GE(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_OUT_FULL),
+			1ULL);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), due);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	ndp_kt_tick(&t, t.now + SEC(1));
+	rep = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
+	ns = ndp_kt_find_tx(&t, NDP_ICMP_NS);
+	KUNIT_ASSERT_GE(test, rep, 0);
+	KUNIT_ASSERT_GE(test, ns, 0);
+	KUNIT_EXPECT_LT(test, rep, ns);
+	kt_expect_dad_ns(&t, ns, &kt_ll);
+	ndp_kt_run_until(&t, t.now + SEC(2));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+
+	/*
+	 * Room for the 86-byte NS but not the 90-byte Report: the NS waits
+	 * for the Report it needs (RFC 4862 5.4.2).
+	 */
+	kt_init(test, &t, 1);
+	ndp_out_reset(t.out);
+	ndp_kt_snap(&t);
+	t.out->arena_used = NDP_OUT_ARENA - 88;
+	ndp_tick(t.ctx, t.now + SEC(1), t.out);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_OUT_FULL),
+			1ULL);
+	ndp_kt_tick(&t, t.now + SEC(1));
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 2U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_tx_icmp_type(&t, 0), NDP_ICMP_MLD2_REPORT);
+	KUNIT_EXPECT_EQ(test, ndp_kt_tx_icmp_type(&t, 1), NDP_ICMP_NS);
+}
+
+/* ------------------------------------------------------------ source */
+
+static void kt_expect_source(struct kunit *test, struct ndp_kt *t,
+			     const char *dst, const char *want)
+{
+	struct ndp_ip6 d = ndp_kt_ip(test, dst), w, s;
+
+	if (!want) {
+		KUNIT_EXPECT_EQ_MSG(test, ndp_select_source(t->ctx, &d, &s),
+				    -ENOENT, "dst %s", dst);
+		return;
+	}
+	w = ndp_kt_ip(test, want);
+	KUNIT_ASSERT_EQ_MSG(test, ndp_select_source(t->ctx, &d, &s), 0,
+			    "dst %s", dst);
+	KUNIT_EXPECT_TRUE_MSG(test, ndp_ip6_eq(&s, &w), "dst %s: want %s",
+			      dst, want);
+}
+
+static void kt_add(struct kunit *test, struct ndp_kt *t, const char *ip,
+		   u8 plen, u32 preferred_s)
+{
+	struct ndp_ip6 a = ndp_kt_ip(test, ip);
+
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t->ctx, t->now, &a, plen,
+					 NDP_INFINITE, preferred_s, t->out),
+			0);
+}
+
+/* RFC 6724 rules 1 (same), 2 (scope), 3 (deprecated), 8 (longest match) */
+static void ndpv6_addr_select_source_rules(struct kunit *test)
+{
+	struct ndp_ip6 dep;
+	struct ndp_kt t;
+
+	kt_init(test, &t, 0);
+	kt_add(test, &t, "2001:db8:1::1", 64, NDP_INFINITE);
+	kt_add(test, &t, "2001:db8:2::1", 64, NDP_INFINITE);
+	kt_add(test, &t, "2001:db8:9::3", 128, 0);	/* deprecated */
+	kt_add(test, &t, "2001:db8:9::8", 128, NDP_INFINITE);
+	dep = ndp_kt_ip(test, "2001:db8:9::3");
+	KUNIT_ASSERT_EQ(test, kt_state(&t, &dep), NDP_ADDR_DEPRECATED);
+
+	/* rule 1: the destination itself, even deprecated */
+	kt_expect_source(test, &t, "2001:db8:2::1", "2001:db8:2::1");
+	kt_expect_source(test, &t, "2001:db8:9::3", "2001:db8:9::3");
+	kt_expect_source(test, &t, "fe80::ff:fe00:1", "fe80::ff:fe00:1");
+	/* rule 2: link-local scope for link-local and ff02:: destinations */
+	kt_expect_source(test, &t, "fe80::99", "fe80::ff:fe00:1");
+	kt_expect_source(test, &t, "ff02::1", "fe80::ff:fe00:1");
+	kt_expect_source(test, &t, "ff02::1:ff00:99", "fe80::ff:fe00:1");
+	/* ... global for global ones */
+	kt_expect_source(test, &t, "2001:db8:2::99", "2001:db8:2::1");
+	/* rule 8: longest matching prefix */
+	kt_expect_source(test, &t, "2001:db8:1:0:1::1", "2001:db8:1::1");
+	/* rule 3 before rule 8: ::3 matches longer but is deprecated */
+	kt_expect_source(test, &t, "2001:db8:9::2", "2001:db8:9::8");
+}
+
+static void ndpv6_addr_select_source_global_scope(struct kunit *test)
+{
+	struct ndp_ip6 d = ndp_kt_ip(test, "ff0e::1"), s;
+	struct ndp_kt t;
+
+	kt_init(test, &t, 0);
+	kt_add(test, &t, "2001:db8:1::1", 64, NDP_INFINITE);
+	KUNIT_ASSERT_EQ(test, ndp_select_source(t.ctx, &d, &s), 0);
+	KUNIT_EXPECT_FALSE(test, ndp_ip6_is_linklocal(&s));
+	kt_expect_source(test, &t, "2001:db8:5::1", "2001:db8:1::1");
+	kt_expect_source(test, &t, "ff05::2", "2001:db8:1::1");
+	kt_expect_source(test, &t, "ff02::2", "fe80::ff:fe00:1");
+}
+
+/* Never a tentative (or duplicate) address */
+static void ndpv6_addr_select_source_never_tentative(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::1");
+	struct ndp_kt t;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	kt_expect_source(test, &t, "fe80::99", NULL);
+	kt_expect_source(test, &t, "2001:db8::1", NULL);
+	kt_expect_source(test, &t, "2001:db8::99", NULL);
+	/* the link-local passes DAD; the global is then found a duplicate */
+	ndp_kt_run_until(&t, t.now + SEC(1) - 1);
+	KUNIT_ASSERT_EQ(test, kt_state(&t, &g), NDP_ADDR_TENTATIVE);
+	ndp_kt_handle(&t, kt_dad_ns(&t, &g, NULL));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DUPLICATE);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	kt_expect_source(test, &t, "2001:db8::99", "fe80::ff:fe00:1");
+	kt_expect_source(test, &t, "2001:db8::1", "fe80::ff:fe00:1");
+}
+
+static struct kunit_case ndpv6_addr_cases[] = {
+	KUNIT_CASE(ndpv6_addr_linklocal_eui64),
+	KUNIT_CASE(ndpv6_addr_local_emits_nothing),
+	KUNIT_CASE(ndpv6_addr_first_frames_report_then_dad_ns),
+	KUNIT_CASE(ndpv6_addr_valid_after_retrans_timer),
+	KUNIT_CASE(ndpv6_addr_dad_transmits_two),
+	KUNIT_CASE(ndpv6_addr_dad_transmits_zero),
+	KUNIT_CASE(ndpv6_addr_dad_dup_by_na),
+	KUNIT_CASE(ndpv6_addr_dad_dup_by_foreign_ns),
+	KUNIT_CASE(ndpv6_addr_dad_dup_before_first_ns),
+	KUNIT_CASE(ndpv6_addr_dad_own_ns_looped),
+	KUNIT_CASE(ndpv6_addr_own_na_keeps_valid_address),
+	KUNIT_CASE(ndpv6_addr_tentative_ns_not_answered),
+	KUNIT_CASE(ndpv6_addr_add_ip_report_before_ns),
+	KUNIT_CASE(ndpv6_addr_deprecate_then_remove),
+	KUNIT_CASE(ndpv6_addr_slaac_from_ra),
+	KUNIT_CASE(ndpv6_addr_slaac_real_size_lifetimes),
+	KUNIT_CASE(ndpv6_addr_slaac_bad_plen),
+	KUNIT_CASE_PARAM(ndpv6_addr_slaac_two_hour_rule,
+			 kt_two_hour_gen_params),
+	KUNIT_CASE(ndpv6_addr_slaac_infinite),
+	KUNIT_CASE(ndpv6_addr_cap_16),
+	KUNIT_CASE_PARAM(ndpv6_addr_add_ip_checks, kt_bad_add_gen_params),
+	KUNIT_CASE(ndpv6_addr_group_table_full),
+	KUNIT_CASE(ndpv6_addr_mld_upper_join_leave),
+	KUNIT_CASE(ndpv6_addr_mld_general_query),
+	KUNIT_CASE_PARAM(ndpv6_addr_mld_query_delay, kt_mrd_gen_params),
+	KUNIT_CASE(ndpv6_addr_mld_group_query),
+	KUNIT_CASE_PARAM(ndpv6_addr_mld_invalid_query,
+			 kt_bad_query_gen_params),
+	KUNIT_CASE(ndpv6_addr_mld_leave_on_removal),
+	KUNIT_CASE(ndpv6_addr_out_full_retried),
+	KUNIT_CASE(ndpv6_addr_select_source_rules),
+	KUNIT_CASE(ndpv6_addr_select_source_global_scope),
+	KUNIT_CASE(ndpv6_addr_select_source_never_tentative),
+	{}
+};
+
+static struct kunit_suite ndpv6_addr_suite = {
+	.name = "ndpv6_addr",
+	.test_cases = ndpv6_addr_cases,
+};
+
+kunit_test_suites(&ndpv6_addr_suite);
