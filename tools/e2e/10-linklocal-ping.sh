@@ -56,8 +56,9 @@ run ip -n host link set ndp0 up
 wait_until 10 has_addr host ndp0 "$ll"
 ms=$(ndp_stat ndp0 time linklocal_ms)
 log "ndp0 has $ll: ${ms} ms after ndo_open (seen after $(( ($(date +%s%N) - t0) / 1000000 )) ms)"
-[ "$ms" -gt 0 ] && [ "$ms" -le 3000 ] ||
+if [ "$ms" -le 0 ] || [ "$ms" -gt 3000 ]; then
 	fail "link-local address after $ms ms, not within 3 s"
+fi
 run ip -n host -6 addr show dev ndp0
 run ip -n host -6 route show dev ndp0
 ip -n host -6 route show dev ndp0 | grep -q '^fe80::/64 ' ||
@@ -73,6 +74,7 @@ run nsx peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
 echo1=$(ndp_stat ndp0 core RX_ECHO)
 log "core echo replies: $echo0 -> $echo1"
 [ $((echo1 - echo0)) -ge 3 ] || fail "the core did not answer the pings"
+# shellcheck disable=SC2016
 kernel_echo=$(nsx host awk '$1 == "Icmp6InEchos" { print $2 }' /proc/net/snmp6)
 [ "$kernel_echo" = 0 ] || fail "the host kernel saw $kernel_echo echo requests"
 

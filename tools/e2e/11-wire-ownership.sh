@@ -1,0 +1,119 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Wire ownership: every NS, NA, RS and MLD message that leaves veth1 comes
+# from the core.  tcpdump on veth1 counts them, by type, while ndp0 comes
+# up, both sides ping, and a group is joined on ndp0; the counts must equal
+# the glue's counters of frames the core built (TX_CORE_*), so none came
+# from the kernel.  The kernel's own attempt (its MLD Report for the group
+# joined on ndp0) is dropped by ndp0's xmit and counted
+# (KERNEL_ND_SUPPRESSED), and the core reports the group itself and has the
+# lower let it in (33:33:00:00:ab:cd on veth1).
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | Linux IPv6        |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off)    [tcpdump]     |
+#    | fe80::<eui64>/64  |          |  ndp0 (type ndpv6 on veth1)  |
+#    +-------------------+          |  fe80::5054:ff:fe12:3456/64  |
+#                                   |  + group ff02::abcd          |
+#                                   +------------------------------+
+#
+# timeout: 150
+# shellcheck source=tools/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+NDPV6_DEBUGFS=/sys/kernel/debug/ndpv6/devices
+
+# ndp_stat DEV core|glue NAME: a counter of an ndpv6 device (debugfs).
+ndp_stat() {
+	awk -v d="$1" -v k="$2" -v n="$3" '
+		/^[^ ]/ { cur = $1 }
+		cur == d && $1 == k && $2 == n { print $3; found = 1; exit }
+		END { if (!found) print 0 }' "$NDPV6_DEBUGFS"
+}
+
+has_addr() {
+	ip -n "$1" -6 -o addr show dev "$2" |
+		grep -v tentative | grep -q " $3/64 "
+}
+
+mac=52:54:00:12:34:56
+ll=fe80::5054:ff:fe12:3456
+work=$(mktemp -d /run/ndpv6/11.XXXXXX)
+tcpdump_pid=
+stop_tcpdump() {
+	if [ -n "$tcpdump_pid" ]; then
+		kill "$tcpdump_pid" 2>/dev/null || true
+		wait "$tcpdump_pid" 2>/dev/null || true
+		tcpdump_pid=
+	fi
+}
+trap 'stop_tcpdump; e2e_cleanup; rm -rf "$work"' EXIT
+
+ns_add peer host
+ip link add veth0 netns peer type veth peer name veth1 netns host
+run nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+ip -n host link set veth1 address "$mac"
+ip -n peer link set veth0 up
+ip -n host link set veth1 up
+
+# Everything veth1 sends, from before ndp0 exists.
+nsx host tcpdump -i veth1 -nn -U -w "$work/cap.pcap" "ether src $mac" \
+	2>"$work/tcpdump.err" &
+tcpdump_pid=$!
+wait_until 20 grep -q "listening on veth1" "$work/tcpdump.err"
+
+run ip -n host link add link veth1 name ndp0 type ndpv6
+run ip -n host link set ndp0 up
+wait_until 20 has_addr host ndp0 "$ll"
+wait_until 20 no_tentative peer veth0
+peer_ll=$(ll_addr peer veth0)
+
+run nsx peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
+run nsx host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
+
+# A group on ndp0: the kernel's MLD Report is suppressed, the core joins.
+run ip -n host -6 addr add ff02::abcd/128 dev ndp0 autojoin
+wait_until 20 sh -c "ip -n host maddr show dev veth1 | grep -q 33:33:00:00:ab:cd"
+run ip -n host maddr show dev veth1
+
+# Down: the core stops (nothing more leaves), then stop capturing.
+run ip -n host link set ndp0 down
+sleep 1
+stop_tcpdump
+
+suppressed=$(ndp_stat ndp0 glue KERNEL_ND_SUPPRESSED)
+log "kernel ND/MLD on ndp0 suppressed: $suppressed"
+[ "$suppressed" -ge 1 ] || fail "the kernel's MLD Report for ff02::abcd was not seen"
+
+tcpdump -r "$work/cap.pcap" -nn -v 2>/dev/null >"$work/cap.txt"
+count() {
+	grep -c "$1" "$work/cap.txt" || true
+}
+wire_ns=$(count "neighbor solicitation")
+wire_na=$(count "neighbor advertisement")
+wire_rs=$(count "router solicitation")
+wire_mld=$(count "multicast listener")
+wire_echo=$(count "echo reply")
+total_nd=$((wire_ns + wire_na + wire_rs + wire_mld))
+log "on the wire from $mac: NS $wire_ns, NA $wire_na, RS $wire_rs, MLD $wire_mld, echo replies $wire_echo"
+fails=0
+for kind in NS NA RS MLD ECHO; do
+	case $kind in
+	NS)	wire=$wire_ns ;;
+	NA)	wire=$wire_na ;;
+	RS)	wire=$wire_rs ;;
+	MLD)	wire=$wire_mld ;;
+	ECHO)	wire=$wire_echo ;;
+	esac
+	core=$(ndp_stat ndp0 glue "TX_CORE_$kind")
+	log "$kind: wire $wire, built by the core $core"
+	[ "$wire" -eq "$core" ] || fails=$((fails + 1))
+done
+[ "$fails" -eq 0 ] || fail "$fails kind(s) of ND/MLD frames did not all come from the core"
+if [ "$wire_ns" -eq 0 ] || [ "$wire_na" -eq 0 ] || [ "$wire_mld" -eq 0 ]; then
+	fail "expected NS, NA and MLD frames on the wire"
+fi
+grep -q "ff02::abcd" "$work/cap.txt" || fail "the core did not report ff02::abcd"
+log "$total_nd ND/MLD frames on the wire, all from the core"

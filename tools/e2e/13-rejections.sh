@@ -1,0 +1,87 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Every invalid `ip link add ... type ndpv6` fails with its extack message,
+# and ndp0 cannot move to another namespace (NETIF_F_NETNS_LOCAL).
+#
+#                       ns "host"                               ns "empty"
+#    +--------------------------------------------------+    +-----------+
+#    | veth1 (IPv6 off) -- ndp0 (ndpv6)     lo  sit0    |    |    lo     |
+#    | vv6a (IPv6 on)        <-veth->  vv6b             |    |           |
+#    | vsmall (mtu 1000)     <-veth->  vsmallp          |    +-----------+
+#    | vbig (IPv6 off, 1500) <-veth->  vbigp            |
+#    | veth1 <-veth-> veth1p                            |
+#    +--------------------------------------------------+
+#
+# timeout: 90
+# shellcheck source=tools/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# expect_fail TEXT CMD...: CMD must fail and print TEXT.
+expect_fail() {
+	local want=$1 out
+
+	shift
+	echo "+ $*"
+	if out=$("$@" 2>&1); then
+		echo "$out"
+		fail "succeeded: $*"
+	fi
+	echo "$out"
+	grep -qF -- "$want" <<<"$out" || fail "no \"$want\" from: $*"
+}
+
+ns_add host empty
+nsx host sysctl -qw net.ipv6.conf.default.disable_ipv6=0
+ip -n host link add veth1 type veth peer name veth1p
+ip -n host link add vv6a type veth peer name vv6b
+ip -n host link add vsmall mtu 1000 type veth peer name vsmallp mtu 1000
+ip -n host link add vbig type veth peer name vbigp
+for dev in veth1 vbig; do
+	nsx host sysctl -qw "net.ipv6.conf.$dev.disable_ipv6=1"
+done
+for dev in veth1 veth1p vv6a vv6b vsmall vsmallp vbig vbigp; do
+	ip -n host link set "$dev" up
+done
+
+run ip -n host link add link veth1 name ndp0 type ndpv6
+run ip -n host -d link show ndp0
+
+expect_fail "a lower device is needed" \
+	ip -n host link add name ndpx type ndpv6
+# veth1's index does not exist in "empty", where link-netns looks it up.
+expect_fail "lower device not found" \
+	ip -n host link add link veth1 name ndpx link-netns empty type ndpv6
+expect_fail "lower device is an ndpv6 device" \
+	ip -n host link add link ndp0 name ndpx type ndpv6
+expect_fail "lower device is a loopback device" \
+	ip -n host link add link lo name ndpx type ndpv6
+ip -n host link show sit0 >/dev/null 2>&1 ||
+	ip -n host link add sit1 type sit
+sit=$(ip -n host -o link show type sit | awk -F': ' '{ sub(/@.*/, "", $2); print $2; exit }')
+expect_fail "lower device is not Ethernet" \
+	ip -n host link add link "$sit" name ndpx type ndpv6
+expect_fail "lower device MTU is below 1280" \
+	ip -n host link add link vsmall name ndpx type ndpv6
+expect_fail "IPv6 is enabled on the lower device: set net.ipv6.conf.<lower>.disable_ipv6=1 first" \
+	ip -n host link add link vv6a name ndpx type ndpv6
+expect_fail "lower device already has an rx handler" \
+	ip -n host link add link veth1 name ndpx type ndpv6
+expect_fail "MTU is above the lower device's MTU" \
+	ip -n host link add link vbig name ndpx mtu 9000 type ndpv6
+
+# Nothing was left behind by the failures.
+if ip -n host link show ndpx >/dev/null 2>&1; then
+	fail "ndpx exists"
+fi
+
+# ndp0 stays in its namespace.
+echo "+ ip -n host link set ndp0 netns empty"
+if ip -n host link set ndp0 netns empty; then
+	fail "ndp0 moved to another namespace"
+fi
+ip -n host link show ndp0 >/dev/null || fail "ndp0 is gone from host"
+if ip -n empty link show ndp0 >/dev/null 2>&1; then
+	fail "ndp0 appeared in empty"
+fi
+
