@@ -14,14 +14,14 @@
 #    | RA 2001:db8:1::/64|          |  2001:db8:1::5054:ff:fe12:3456
 #    +-------------------+          +------------------------------+
 #
-# timeout: 60
+# timeout: 120
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 
 command -v radvd >/dev/null || skip "radvd is not installed"
 setup_ndp0
 
-conf=$(mktemp /run/ndpv6/radvd-XXXX.conf)
+conf=/run/ndpv6/radvd-$$.conf
 cat >"$conf" <<EOC
 interface veth0 {
 	AdvSendAdvert on;
@@ -43,30 +43,36 @@ bg nsx peer radvd -n -C "$conf" -p "/run/ndpv6/radvd-$$.pid" -m stderr
 
 slaac=2001:db8:1::5054:ff:fe12:3456
 has_slaac() {
-	ctl addrs ndp0 | grep -q "^inet6 $slaac/64 scope global proto slaac preferred "
+	[[ $(ctl addrs ndp0) == *"inet6 $slaac/64 scope global proto slaac preferred "* ]]
 }
-wait_until 20 has_slaac
+wait_until 30 has_slaac
 
-run ctl prefixes ndp0
-run ctl addrs ndp0
-run ctl routers ndp0
+lft='([0-9]+)sec'
+out=$(ctl prefixes ndp0)
+echo "$out"
+has "$out" "^2001:db8:1::/64 dev ndp0 proto ra onlink autonomous valid_lft $lft preferred_lft $lft$"
+[[ $out =~ valid_lft\ ([0-9]+)sec\ preferred_lft\ ([0-9]+)sec ]]
+v=${BASH_REMATCH[1]} p=${BASH_REMATCH[2]}
+((v <= 600 && v >= 570 && p <= 300 && p >= 270)) ||
+	fail "prefix lifetimes $v/$p, not about 600/300"
 
-ctl prefixes ndp0 | grep -Eq '^2001:db8:1::/64 dev ndp0 proto ra onlink autonomous valid_lft [0-9]+sec preferred_lft [0-9]+sec$' ||
-	fail "prefixes: no RA prefix line"
-ctl routers ndp0 | grep -Eq "^default via $peer_ll dev ndp0 proto ra lifetime [0-9]+sec [A-Z]+$" ||
+out=$(ctl addrs ndp0)
+echo "$out"
+[[ $out =~ inet6\ $slaac/64\ scope\ global\ proto\ slaac\ preferred\ valid_lft\ ([0-9]+)sec\ preferred_lft\ ([0-9]+)sec ]] ||
+	fail "addrs: no SLAAC line"
+v=${BASH_REMATCH[1]} p=${BASH_REMATCH[2]}
+((v <= 600 && v >= 570 && p <= 300 && p >= 270)) ||
+	fail "address lifetimes $v/$p, not about 600/300"
+
+out=$(ctl routers ndp0)
+echo "$out"
+[[ $out =~ ^default\ via\ $peer_ll\ dev\ ndp0\ proto\ ra\ lifetime\ ([0-9]+)sec\ [A-Z]+$ ]] ||
 	fail "routers: no RA router line"
+v=${BASH_REMATCH[1]}
+((v <= 30 && v >= 20)) || fail "router lifetime $v, not about 30"
 
-# Lifetimes: at most the RA's, and not more than a few RAs old.
-ctl -j prefixes ndp0 | json_get '[p for p in d if p["prefix"] == "2001:db8:1::"][0]' |
-	tee /dev/stderr | grep -q "'origin': 'ra'" || fail "prefixes -j"
-check() {
-	local what=$1 expr=$2
-
-	[ "$(eval "ctl -j $what ndp0" | json_get "$expr")" = True ] ||
-		fail "$what: $expr"
-}
-check prefixes 'all(580 <= p["valid_lft"] <= 600 and 280 <= p["preferred_lft"] <= 300 and p["onlink"] and p["autonomous"] and p["prefixlen"] == 64 for p in d)'
-check addrs '[a for a in d if a["address"] == "'"$slaac"'" and a["origin"] == "slaac" and 580 <= a["valid_lft"] <= 600 and 280 <= a["preferred_lft"] <= 300] != []'
-check routers '[r for r in d if r["address"] == "'"$peer_ll"'" and r["origin"] == "ra" and 20 <= r["lifetime"] <= 30] != []'
-check params 'd["routers"] == 1 and d["prefixes"] == 1 and d["addrs"] == 2'
+has "$(ctl -j prefixes ndp0)" '"prefix":"2001:db8:1::","prefixlen":64,"onlink":true,"autonomous":true,"valid_lft":[0-9]+,"preferred_lft":[0-9]+,"origin":"ra"'
+has "$(ctl -j addrs ndp0)" "\"address\":\"$slaac\",\"prefixlen\":64,\"state\":\"preferred\",\"origin\":\"slaac\""
+has "$(ctl -j routers ndp0)" "\"address\":\"$peer_ll\",\"lifetime\":[0-9]+,\"origin\":\"ra\""
+has "$(ctl -j params ndp0)" '"addrs":2,' '"routers":1,' '"prefixes":1,'
 log "SLAAC seen in prefixes, addrs and routers"

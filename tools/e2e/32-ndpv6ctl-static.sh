@@ -12,7 +12,7 @@
 #    |                   |          |  ndp0 (type ndpv6 on veth1)  |
 #    +-------------------+          +------------------------------+
 #
-# timeout: 40
+# timeout: 120
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 
@@ -20,28 +20,25 @@ setup_ndp0
 
 run ctl router add ndp0 fe80::1 lifetime 100
 run ctl router add ndp0 fe80::2
-run ctl routers ndp0
-ctl routers ndp0 | grep -Eq '^default via fe80::1 dev ndp0 proto static lifetime (9[0-9]|100)sec [A-Z]+$' ||
-	fail "routers: fe80::1"
-ctl routers ndp0 | grep -q '^default via fe80::2 dev ndp0 proto static lifetime forever ' ||
-	fail "routers: fe80::2"
-[ "$(ctl -j routers ndp0 | json_get 'sorted(r["address"] for r in d)')" = "['fe80::1', 'fe80::2']" ] ||
-	fail "routers -j"
+out=$(ctl routers ndp0)
+echo "$out"
+has "$out" '(^|'$'\n'')default via fe80::1 dev ndp0 proto static lifetime (9[0-9]|100)sec [A-Z]+('$'\n''|$)' \
+	'(^|'$'\n'')default via fe80::2 dev ndp0 proto static lifetime forever [A-Z]+('$'\n''|$)'
+has "$(ctl -j routers ndp0)" '"address":"fe80::1","lifetime":(9[0-9]|100),"origin":"static"' \
+	'"address":"fe80::2","lifetime":4294967295,"origin":"static"'
 # Adding again refreshes the lifetime.
 run ctl router add ndp0 fe80::1 lifetime 50
-ctl routers ndp0 | grep -Eq '^default via fe80::1 .* lifetime (4[0-9]|50)sec ' ||
-	fail "router refresh"
+has "$(ctl routers ndp0)" 'default via fe80::1 .* lifetime (4[0-9]|50)sec '
 run ctl router del ndp0 fe80::1
 run ctl router del ndp0 fe80::2
 [ -z "$(ctl routers ndp0)" ] || fail "routers: not empty after del"
 
 run ctl prefix add ndp0 2001:db8:5::/64 valid 300
 run ctl prefix add ndp0 2001:db8:6:7::1/48
-run ctl prefixes ndp0
-ctl prefixes ndp0 | grep -Eq '^2001:db8:5::/64 dev ndp0 proto static onlink valid_lft (29[0-9]|300)sec preferred_lft (29[0-9]|300)sec$' ||
-	fail "prefixes: 2001:db8:5::/64"
-ctl prefixes ndp0 | grep -q '^2001:db8:6::/48 dev ndp0 proto static onlink valid_lft forever ' ||
-	fail "prefixes: 2001:db8:6::/48 (masked)"
+out=$(ctl prefixes ndp0)
+echo "$out"
+has "$out" '2001:db8:5::/64 dev ndp0 proto static onlink valid_lft (29[0-9]|300)sec preferred_lft (29[0-9]|300)sec' \
+	'2001:db8:6::/48 dev ndp0 proto static onlink valid_lft forever '
 run ctl prefix del ndp0 2001:db8:5::/64
 run ctl prefix del ndp0 2001:db8:6::/48
 [ "$(ctl -j prefixes ndp0)" = "[]" ] || fail "prefixes: not empty after del"

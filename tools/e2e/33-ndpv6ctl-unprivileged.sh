@@ -13,7 +13,7 @@
 #    |                   |          |  ndp0 (type ndpv6 on veth1)  |
 #    +-------------------+          +------------------------------+
 #
-# timeout: 40
+# timeout: 120
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 
@@ -24,7 +24,7 @@ setup_ndp0
 # Run ndpv6ctl in the host namespace without CAP_NET_ADMIN.
 nocap() {
 	# shellcheck disable=SC2016 # expanded by capsh's shell
-	nsx host capsh --drop=cap_net_admin -- -c '"$0" "$@"' "$NDPV6CTL" "$@"
+	capsh --drop=cap_net_admin -- -c '"$0" -n host "$@"' "$NDPV6CTL" "$@"
 }
 nobody() {
 	nsx host setpriv --reuid=65534 --regid=65534 --clear-groups \
@@ -33,9 +33,8 @@ nobody() {
 
 for who in nocap nobody; do
 	log "as $who"
-	run "$who" addrs ndp0 >/dev/null
-	run "$who" params ndp0 >/dev/null
-	run "$who" stats ndp0 >/dev/null
+	has "$("$who" addrs ndp0)" "^inet6 $LL/64 "
+	has "$("$who" params ndp0)" '^ndp0: ifindex [0-9]+ running'
 	expect 5 'permission denied .*CAP_NET_ADMIN' "$who" router add ndp0 fe80::1
 	expect 5 'permission denied' "$who" router del ndp0 fe80::1
 	expect 5 'permission denied' "$who" prefix add ndp0 2001:db8:5::/64
@@ -45,8 +44,7 @@ for who in nocap nobody; do
 	expect 5 'permission denied' "$who" set ndp0 accept-ra off
 done
 [ -z "$(ctl routers ndp0)" ] || fail "a refused write changed the routers"
-[ "$(ctl -j params ndp0 | json_get 'd["accept_ra"], d["addrs"]')" = "(1, 1)" ] ||
-	fail "a refused write changed the parameters or addresses"
+has "$(ctl -j params ndp0)" '"accept_ra":1,' '"addrs":1,'
 
 # The same writes as root go through.
 run ctl router add ndp0 fe80::1

@@ -14,7 +14,7 @@
 #    +-------------------+          |  adds 2001:db8:7::1: dup     |
 #                                   +------------------------------+
 #
-# timeout: 40
+# timeout: 120
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 
@@ -23,35 +23,30 @@ run ip -n peer addr add 2001:db8:7::1/64 dev veth0 nodad
 
 mon=$(mktemp)
 monj=$(mktemp)
-bg nsx host "$NDPV6CTL" monitor ndp0 >"$mon"
-bg nsx host "$NDPV6CTL" -j monitor >"$monj"
-sleep 0.5
+bg "$NDPV6CTL" -n host monitor ndp0 >"$mon"
+bg "$NDPV6CTL" -n host -j monitor >"$monj"
+sleep 1
 
 # DAD failure: the peer answers the core's DAD NS with its NA.
 run ctl addr add ndp0 2001:db8:7::1/64
-wait_until 10 grep -q '^\[ndp0\] dad-failed 2001:db8:7::1$' "$mon"
-ctl addrs ndp0 | grep -q 2001:db8:7::1 && fail "the duplicate address stayed"
-run ctl stats ndp0 | grep DAD_FAILED
+wait_until 15 grep -q '^\[ndp0\] dad-failed 2001:db8:7::1$' "$mon"
+[[ $(ctl addrs ndp0) == *2001:db8:7::1* ]] && fail "the duplicate address stayed"
+has "$(ctl stats ndp0)" 'DAD_FAILED: 1'
 
 # Router expiry: added with a 2 s lifetime, gone by itself.
 run ctl router add ndp0 fe80::42 lifetime 2
-wait_until 5 grep -q '^\[ndp0\] router-add fe80::42 lifetime 2sec$' "$mon"
-wait_until 8 grep -q '^\[ndp0\] router-del fe80::42$' "$mon"
+wait_until 10 grep -q '^\[ndp0\] router-add fe80::42 lifetime 2sec$' "$mon"
+wait_until 10 grep -q '^\[ndp0\] router-del fe80::42$' "$mon"
 [ -z "$(ctl routers ndp0)" ] || fail "the router did not expire"
 
-sleep 0.3
+sleep 1
 log "monitor output:"
 cat "$mon"
 log "monitor -j output:"
 cat "$monj"
 [ "$(grep -c dad-failed "$mon")" = 1 ] || fail "dad-failed reported more than once"
-python3 - "$monj" <<'EOP' || fail "monitor -j"
-import json, sys
-evs = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
-kinds = [(e["event"], e.get("address")) for e in evs]
-assert ("dad-failed", "2001:db8:7::1") in kinds, kinds
-assert ("router-add", "fe80::42") in kinds, kinds
-assert ("router-del", "fe80::42") in kinds, kinds
-assert all(e["ifname"] == "ndp0" for e in evs), evs
-EOP
+monj=$(<"$monj")
+has "$monj" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"dad-failed","address":"2001:db8:7::1","prefixlen":64\}' \
+	'\{"ifindex":[0-9]+,"ifname":"ndp0","event":"router-add","address":"fe80::42","lifetime":2\}' \
+	'\{"ifindex":[0-9]+,"ifname":"ndp0","event":"router-del","address":"fe80::42"\}'
 log "DAD failure and router expiry reported"

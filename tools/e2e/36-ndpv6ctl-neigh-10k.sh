@@ -15,7 +15,7 @@
 #    | fe80::ee:0:<i>    |          |  max-nbrs 10000              |
 #    +-------------------+          +------------------------------+
 #
-# timeout: 120
+# timeout: 300
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 
@@ -34,20 +34,23 @@ fi
 cat "$err"
 grep -q 'Warning: new table capacities take effect at the next down/up' "$err" ||
 	fail "set: the reply does not say when the capacity applies"
-[ "$(ctl -j params ndp0 | json_get 'd["max_nbrs"], d["pending"]["max_nbrs"]')" = "(256, $N)" ] ||
-	fail "params: the pending capacity"
+has "$(ctl -j params ndp0)" '"max_nbrs":256,' "\"pending\":\\{[^}]*\"max_nbrs\":$N,"
 ip -n host link set ndp0 down
 ip -n host link set ndp0 up
-wait_until 5 ll_preferred
-[ "$(ctl -j params ndp0 | json_get 'd["max_nbrs"], "pending" in d')" = "($N, False)" ] ||
-	fail "params: the capacity after down/up"
+wait_until 10 ll_preferred
+out=$(ctl -j params ndp0)
+has "$out" "\"max_nbrs\":$N,"
+[[ $out == *pending* ]] && fail "params: still pending after down/up"
 
 # Bursts of the flood may exceed the softirq backlog: send, count, send
 # again what is missing (at most three rounds).
 nbrs() {
-	ctl -j params ndp0 | json_get 'd["nbrs"]'
+	local out
+
+	out=$(ctl -j params ndp0)
+	[[ $out =~ \"nbrs\":([0-9]+), ]] && echo "${BASH_REMATCH[1]}"
 }
-nsx host sysctl -qw net.core.netdev_max_backlog=10000
+sysctl -qw net.core.netdev_max_backlog=10000
 for round in 1 2 3; do
 	have=$(nbrs)
 	log "round $round: $have neighbours"

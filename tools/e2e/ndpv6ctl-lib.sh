@@ -36,9 +36,9 @@ ctl_cleanup() {
 }
 trap ctl_cleanup EXIT
 
-# ctl ARGS...: ndpv6ctl in the host namespace.
+# ctl ARGS...: ndpv6ctl in the host namespace (one process: -n).
 ctl() {
-	nsx host "$NDPV6CTL" "$@"
+	"$NDPV6CTL" -n host "$@"
 }
 
 # expect CODE PATTERN CMD...: CMD exits with CODE and its stderr matches
@@ -86,8 +86,13 @@ bg() {
 	E2E_PIDS+=("$!")
 }
 
-# json_get EXPR: evaluate the Python expression EXPR over the JSON document
-# on stdin (bound to d) and print the result.
-json_get() {
-	python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"
+# has TEXT PATTERN...: TEXT matches every extended regular expression
+# (bash's own: no process per check).
+has() {
+	local text=$1 p
+
+	shift
+	for p in "$@"; do
+		[[ $text =~ $p ]] || { echo "no /$p/ in: $text" >&2; return 1; }
+	done
 }

@@ -14,6 +14,8 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <net/if.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -78,9 +80,31 @@ static void __attribute__((noreturn)) usage_error(const char *fmt, ...)
 	exit(EXIT_USAGE);
 }
 
+/* -n NETNS: work in the named network namespace (as `ip -n`). */
+static void enter_netns(const char *name)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if (strchr(name, '/'))
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "/run/netns/%s", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		err("network namespace %s: %s", name, strerror(errno));
+		exit(EXIT_USAGE);
+	}
+	if (setns(fd, CLONE_NEWNET) < 0) {
+		err("entering network namespace %s: %s", name, strerror(errno));
+		exit(errno == EPERM ? EXIT_PERM : EXIT_FAILED);
+	}
+	close(fd);
+}
+
 static void help(void)
 {
-	printf("Usage: %s [-j] COMMAND\n"
+	printf("Usage: %s [-j] [-n NETNS] COMMAND\n"
 "\n"
 "Read (DEV: an ndpv6 device name, or an interface index):\n"
 "  %s [-j] routers DEV            default router list\n"
@@ -107,6 +131,7 @@ static void help(void)
 "\n"
 "Options:\n"
 "  -j, --json     JSON output (schema in ndpv6ctl(8))\n"
+"  -n NETNS       in network namespace NETNS (/run/netns/NETNS, or a path)\n"
 "  -h, --help     this text\n"
 "\n"
 "Exit status: 0 ok, 1 operation failed, 2 bad argument, 3 no such device,\n"
@@ -1307,7 +1332,7 @@ static int cmd_monitor(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	const char *cmd;
+	const char *cmd, *netns = NULL;
 	unsigned int i;
 	int a = 1;
 
@@ -1315,6 +1340,11 @@ int main(int argc, char **argv)
 	for (; a < argc && argv[a][0] == '-'; a++) {
 		if (!strcmp(argv[a], "-j") || !strcmp(argv[a], "--json")) {
 			json = true;
+		} else if (!strcmp(argv[a], "-n") ||
+			   !strcmp(argv[a], "--netns")) {
+			if (++a >= argc)
+				usage_error("-n needs a network namespace");
+			netns = argv[a];
 		} else if (!strcmp(argv[a], "-h") ||
 			   !strcmp(argv[a], "--help")) {
 			help();
@@ -1328,6 +1358,8 @@ int main(int argc, char **argv)
 	}
 	if (a >= argc)
 		usage_error("no command given");
+	if (netns)
+		enter_netns(netns);
 	cmd = argv[a++];
 	argc -= a;
 	argv += a;
