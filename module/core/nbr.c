@@ -371,7 +371,10 @@ static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 	switch (st) {
 	case NDP_NUD_REACHABLE:
 		n->confirmed = now;
-		if (old != NDP_NUD_REACHABLE || n->timer == NDP_TIME_NEVER)
+		if (n->qlen && n->has_mac)	/* the queue leaves first */
+			nbr_set_timer(ctx, n, now);
+		else if (old != NDP_NUD_REACHABLE ||
+			 n->timer == NDP_TIME_NEVER)
 			nbr_set_timer(ctx, n, now + ndp_ms(ctx->reachable_ms));
 		break;
 	case NDP_NUD_STALE:

@@ -81,6 +81,15 @@ struct fz {
 	/* addresses usable before the current call (for source checks) */
 	struct ndp_ip6 ips_before[64];
 	int n_ips_before;
+	/*
+	 * FZ_OP_SQUEEZE: the next call gets an output already holding
+	 * entries (left free: tx, done, arena bytes); the checks look at
+	 * what the call added, from tx0/done0/notes0 on.
+	 */
+	bool squeeze;
+	u8 free_tx, free_done;
+	u32 free_arena;
+	u32 tx0, done0, notes0;
 	/* what is running, for messages */
 	const char *what;
 	unsigned int step;
@@ -162,6 +171,7 @@ enum fz_op {
 	FZ_OP_GROUP,		/* addr, join (bit 0) or leave */
 	FZ_OP_PARAM,		/* which, value */
 	FZ_OP_QUERY,		/* addr, proto: select_source, allocate_frame */
+	FZ_OP_SQUEEZE,		/* room: the next call's output almost full */
 	FZ_OP_MAX
 };
 

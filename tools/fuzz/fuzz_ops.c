@@ -309,6 +309,15 @@ static void one_op(struct fz *f, struct rd *r)
 		tr("param %u = %u", a % 4, b);
 		param(f, a, b);
 		break;
+	case FZ_OP_SQUEEZE:
+		a = r8(r);
+		f->squeeze = true;
+		f->free_tx = a & 3;
+		f->free_done = 1 + ((a >> 2) & 3);
+		f->free_arena = (u32)(a >> 4) * 48;
+		tr("squeeze: next call has room for %u tx, %u done, %u bytes",
+		   f->free_tx, f->free_done, f->free_arena);
+		break;
 	case FZ_OP_QUERY:
 	default:
 		a = r8(r);

@@ -471,6 +471,39 @@ static void ops_seeds(void)
 	op_time(&o, FZ_OP_RUN_MS, 5000);
 	ops_file("populated_echo_ext", &o);
 
+	/* an output with no room left: TX_OUT_FULL paths, state kept */
+	ob_u8(&o, FZ_CFG_POPULATE);
+	op_n(&o, FZ_OP_SEND, 4, NBR0 + 4, 0, 10, 0);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_frame(&o, FZ_F_NA, 0x04, 0x60, 0x02, 0, 0, 0);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_time(&o, FZ_OP_TICK_MS, 0);
+	op_time(&o, FZ_OP_RUN_MS, 100);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x01, 0, 0, 0);
+	op_frame(&o, FZ_F_ECHO, 0x00, OLL, 1, 250, 0, 0);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x0c, 0, 0, 0);
+	op_n(&o, FZ_OP_SEND, 4, NBR0 + 6, 0, 10, 0);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_time(&o, FZ_OP_TICK_S, 60);
+	op_time(&o, FZ_OP_RUN_MS, 10000);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x01, 1, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 3000);
+	ops_file("squeezed_output", &o);
+
+	/*
+	 * Regression: an RA's SLLA resolves an INCOMPLETE entry (STALE, its
+	 * queue to leave at the next tick); a confirmation then made it
+	 * REACHABLE and pushed its timer, the queue waiting ~30 s more.
+	 */
+	ob_u8(&o, FZ_CFG_NO_DAD);
+	op_time(&o, FZ_OP_RUN_MS, 1500);
+	op_n(&o, FZ_OP_SEND, 4, NBR0, 0, 4, 0);
+	op_frame(&o, FZ_F_RA, 0x02, 64, 0x10, 0, 0, 0);
+	op_n(&o, FZ_OP_CONFIRM, 1, NBR0, 0, 0, 0);
+	op_time(&o, FZ_OP_TICK_MS, 0);
+	ops_file("regress_confirm_keeps_queue", &o);
+
 	/* parameters */
 	ob_u8(&o, FZ_CFG_NO_RA);
 	op_n(&o, FZ_OP_PARAM, 2, 0, 1, 0, 0);
