@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Hand-made ND frames for the end-to-end tests, on an AF_PACKET socket.
+
+    ndp-frames.py ra IFACE [--src IP] [--src-mac MAC] [--reachable MS]
+                  [--retrans MS] [--lifetime S]
+        One Router Advertisement to ff02::1 (no options): its Reachable
+        Time and Retrans Timer shorten the receiver's ND timers (RFC 4861
+        6.3.4); Router Lifetime 0 (default) adds no default router.
+
+    ndp-frames.py ns IFACE DST_MAC TARGET [--src IP] [--src-mac MAC]
+                  [--dst IP] [--hoplimit N]
+        One Neighbor Solicitation for TARGET, to DST (default: the
+        solicited-node group of TARGET) with a Source Link-Layer Address
+        option; --hoplimit other than 255 makes it invalid (RFC 4861 7.1.1).
+
+    ndp-frames.py flood IFACE DST_MAC TARGET [--rate PPS] [--seconds S]
+                  [--first N]
+        NS for TARGET, unicast to DST_MAC, each from its own link-local
+        address fe80::ee:0:<i> and MAC 02:ee:<i> (frames built before the
+        clock starts): every valid one makes the receiver create a STALE
+        neighbour entry (RFC 4861 7.2.3).  At most PPS per second for S
+        seconds; prints what it sent and the rate it reached.
+
+Needs CAP_NET_RAW.  Checksums are computed here (the frames bypass the
+sender's IPv6 stack).
+"""
+import argparse
+import ipaddress
+import socket
+import struct
+import time
+
+ND_NS, ND_RA = 135, 134
+
+
+def mac_bytes(s):
+    return bytes.fromhex(s.replace(':', ''))
+
+
+def ip_bytes(s):
+    return ipaddress.IPv6Address(s).packed
+
+
+def csum(data):
+    if len(data) % 2:
+        data += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+
+def mcast_mac(ip):
+    return b'\x33\x33' + ip[12:]
+
+
+def solicited_node(ip):
+    return ip_bytes('ff02::1:ff00:0')[:13] + ip[13:]
+
+
+def frame(dst_mac, src_mac, src, dst, icmp, hoplimit=255):
+    """Ethernet + IPv6 + ICMPv6 (checksum filled in)."""
+    pseudo = src + dst + struct.pack('!I', len(icmp)) + b'\0\0\0\x3a'
+    c = csum(pseudo + icmp)
+    icmp = icmp[:2] + struct.pack('!H', c) + icmp[4:]
+    ip6 = struct.pack('!IHBB', 0x60000000, len(icmp), 58, hoplimit)
+    return dst_mac + src_mac + b'\x86\xdd' + ip6 + src + dst + icmp
+
+
+def ns_icmp(target, src_mac):
+    return struct.pack('!BBHI', ND_NS, 0, 0, 0) + target + \
+        struct.pack('!BB', 1, 1) + src_mac
+
+
+def open_sock(iface):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    s.bind((iface, 0))
+    return s
+
+
+def own_mac(iface):
+    with open('/sys/class/net/%s/address' % iface) as f:
+        return mac_bytes(f.read().strip())
+
+
+def cmd_ra(a):
+    src_mac = mac_bytes(a.src_mac) if a.src_mac else own_mac(a.iface)
+    dst = ip_bytes('ff02::1')
+    icmp = struct.pack('!BBHBBHII', ND_RA, 0, 0, 0, 0, a.lifetime,
+                       a.reachable, a.retrans)
+    f = frame(mcast_mac(dst), src_mac, ip_bytes(a.src), dst, icmp)
+    open_sock(a.iface).send(f)
+    print('sent RA from %s: reachable %d ms, retrans %d ms, lifetime %d s'
+          % (a.src, a.reachable, a.retrans, a.lifetime))
+
+
+def cmd_ns(a):
+    src_mac = mac_bytes(a.src_mac) if a.src_mac else own_mac(a.iface)
+    target = ip_bytes(a.target)
+    dst = ip_bytes(a.dst) if a.dst else solicited_node(target)
+    dst_mac = mac_bytes(a.dst_mac) if a.dst_mac != 'auto' else \
+        mcast_mac(dst)
+    f = frame(dst_mac, src_mac, ip_bytes(a.src), dst,
+              ns_icmp(target, src_mac), a.hoplimit)
+    open_sock(a.iface).send(f)
+    print('sent NS for %s from %s, hop limit %d' % (a.target, a.src,
+                                                     a.hoplimit))
+
+
+def cmd_flood(a):
+    dst_mac = mac_bytes(a.dst_mac)
+    target = ip_bytes(a.target)
+    count = a.rate * a.seconds
+    base = ip_bytes('fe80::ee:0:0:0')[:12]
+    frames = []
+    for i in range(a.first, a.first + count):
+        mac = b'\x02\xee' + struct.pack('!I', i)
+        src = base + struct.pack('!I', i)
+        frames.append(frame(dst_mac, mac, src, target, ns_icmp(target, mac)))
+    s = open_sock(a.iface)
+    sent = 0
+    t0 = time.monotonic()
+    for k, f in enumerate(frames):
+        try:
+            s.send(f)
+            sent += 1
+        except OSError:
+            pass
+        ahead = (k + 1) / a.rate - (time.monotonic() - t0)
+        if ahead > 0:
+            time.sleep(ahead)
+        elif -ahead > 1.0:
+            break		# a second behind: the rate is out of reach
+    dt = time.monotonic() - t0
+    print('flood: sent %d of %d NS in %.2f s: %.0f NS/s (asked %d NS/s)'
+          % (sent, count, dt, sent / dt, a.rate))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest='cmd', required=True)
+
+    p = sub.add_parser('ra')
+    p.add_argument('iface')
+    p.add_argument('--src', default='fe80::1:1')
+    p.add_argument('--src-mac')
+    p.add_argument('--reachable', type=int, default=0)
+    p.add_argument('--retrans', type=int, default=0)
+    p.add_argument('--lifetime', type=int, default=0)
+
+    p = sub.add_parser('ns')
+    p.add_argument('iface')
+    p.add_argument('dst_mac', help="a MAC, or 'auto' for DST's group MAC")
+    p.add_argument('target')
+    p.add_argument('--src', required=True)
+    p.add_argument('--src-mac')
+    p.add_argument('--dst')
+    p.add_argument('--hoplimit', type=int, default=255)
+
+    p = sub.add_parser('flood')
+    p.add_argument('iface')
+    p.add_argument('dst_mac')
+    p.add_argument('target')
+    p.add_argument('--rate', type=int, default=4000)
+    p.add_argument('--seconds', type=int, default=10)
+    p.add_argument('--first', type=int, default=1)
+
+    a = ap.parse_args()
+    {'ra': cmd_ra, 'ns': cmd_ns, 'flood': cmd_flood}[a.cmd](a)
+
+
+if __name__ == '__main__':
+    main()
