@@ -9,7 +9,7 @@ KDIR ?= /lib/modules/$(shell uname -r)/build
 # and the hard limit on one UML run.
 KUNIT ?=
 E2E ?=
-UML_TIMEOUT ?= 300
+UML_TIMEOUT ?= 480
 
 # make lib: the core as a userspace static library, with $(CC).  Warnings
 # are the kernel's W=1 set (-Wextra less what W=1 turns off), as errors.
@@ -76,7 +76,7 @@ help:
 	@echo '                             or suite name matches'
 	@echo '      E2E=prefix             only tools/e2e/<prefix>*.sh (none: no'
 	@echo '                             e2e tests)'
-	@echo '      UML_TIMEOUT=seconds    hard limit on the UML run (300)'
+	@echo '      UML_TIMEOUT=seconds    hard limit on the UML run (480)'
 	@echo '  make lib [CC=clang]        userspace $(LIB) from module/core'
 	@echo '  make lint                  checkpatch --strict, W=1 and sparse'
 	@echo '                             builds against the UML kernel'
@@ -85,3 +85,4 @@ help:
 
 include tools/ndpv6ctl/ndpv6ctl.mk
 include tools/userspace.mk
+include tools/bench/bench-uml.mk

@@ -13,7 +13,7 @@
 #                name or suite name (.name = "...") matches; default all
 #   E2E          glob on the names of tools/e2e/[0-9]*.sh to run
 #                (prefix match; default all; "none" for none)
-#   UML_TIMEOUT  seconds before the UML run is killed (default 300)
+#   UML_TIMEOUT  seconds before the UML run is killed (default 480)
 #
 # Results: every step appends lines "NAME ok|fail|skip [COUNT]" to
 # build/check/results; the summary totals them.  A later step adds its own
@@ -29,9 +29,12 @@ results=$out/results
 console=$out/console.log
 ktap=$out/ktap.log
 copy=$repo/build/uml-kunit
-timeout=${UML_TIMEOUT:-300}
+timeout=${UML_TIMEOUT:-480}
 start=$SECONDS
 
+# shellcheck source=tools/harness/lock.sh
+. "$here/lock.sh"
+harness_lock "$repo"
 mkdir -p "$out"
 : >"$results"
 rm -f "$console" "$ktap"

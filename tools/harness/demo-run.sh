@@ -12,8 +12,11 @@ here=$repo/tools/harness
 out=$repo/build/demo
 copy=$repo/build/uml-demo
 console=$out/console.log
-timeout=${UML_TIMEOUT:-300}
+timeout=${UML_TIMEOUT:-480}
 
+# shellcheck source=tools/harness/lock.sh
+. "$here/lock.sh"
+harness_lock "$repo"
 mkdir -p "$out" "$copy"
 "$here/bootstrap.sh"
 # A first run builds the kernel (about 9 minutes on 2 cores); its progress

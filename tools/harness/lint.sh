@@ -14,6 +14,9 @@ copy=$repo/build/lint
 log=$repo/build/lint.log
 failed=0
 
+# shellcheck source=tools/harness/lock.sh
+. "$here/lock.sh"
+harness_lock "$repo"
 "$here/bootstrap.sh" || exit 1
 kbuild=$("$here/uml-kernel.sh") || exit 1
 src=$kbuild/source-tree
