@@ -12,7 +12,7 @@
 #    +-------------------+          |  fe80::5054:ff:fe12:3456/64  |
 #                                   +------------------------------+
 #
-# timeout: 120
+# timeout: 180
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 

@@ -14,7 +14,7 @@
 #    | RA 2001:db8:1::/64|          |  2001:db8:1::5054:ff:fe12:3456
 #    +-------------------+          +------------------------------+
 #
-# timeout: 120
+# timeout: 180
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 
@@ -45,7 +45,13 @@ slaac=2001:db8:1::5054:ff:fe12:3456
 has_slaac() {
 	[[ $(ctl addrs ndp0) == *"inet6 $slaac/64 scope global proto slaac preferred "* ]]
 }
-wait_until 30 has_slaac
+if ! (wait_until 60 has_slaac); then
+	ctl prefixes ndp0
+	ctl routers ndp0
+	ctl addrs ndp0
+	ctl stats ndp0 | grep -E 'RX_|RA_|PIO_|DAD'
+	fail "no SLAAC address"
+fi
 
 lft='([0-9]+)sec'
 out=$(ctl prefixes ndp0)

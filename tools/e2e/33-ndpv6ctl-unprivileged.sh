@@ -13,7 +13,7 @@
 #    |                   |          |  ndp0 (type ndpv6 on veth1)  |
 #    +-------------------+          +------------------------------+
 #
-# timeout: 120
+# timeout: 180
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 

@@ -12,7 +12,7 @@
 #    +-------------------+          +------------------------------+
 #             "other": nothing but lo
 #
-# timeout: 120
+# timeout: 180
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 

@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# ndpv6ctl monitor: a DAD failure (the peer already owns the address the
-# host adds) and a router expiry (a static router with a 2 s lifetime),
+# ndpv6ctl monitor: a router expiry (a static router with a 2 s lifetime)
+# and a DAD failure (the peer already owns the address the host adds),
 # each reported once, in human and JSON form, and only for the device
 # asked for.
 #
@@ -14,7 +14,7 @@
 #    +-------------------+          |  adds 2001:db8:7::1: dup     |
 #                                   +------------------------------+
 #
-# timeout: 120
+# timeout: 180
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "$0")/ndpv6ctl-lib.sh"
 
@@ -27,17 +27,17 @@ bg "$NDPV6CTL" -n host monitor ndp0 >"$mon"
 bg "$NDPV6CTL" -n host -j monitor >"$monj"
 sleep 1
 
-# DAD failure: the peer answers the core's DAD NS with its NA.
-run ctl addr add ndp0 2001:db8:7::1/64
-wait_until 15 grep -q '^\[ndp0\] dad-failed 2001:db8:7::1$' "$mon"
-[[ $(ctl addrs ndp0) == *2001:db8:7::1* ]] && fail "the duplicate address stayed"
-has "$(ctl stats ndp0)" 'DAD_FAILED: 1'
-
 # Router expiry: added with a 2 s lifetime, gone by itself.
 run ctl router add ndp0 fe80::42 lifetime 2
 wait_until 10 grep -q '^\[ndp0\] router-add fe80::42 lifetime 2sec$' "$mon"
 wait_until 10 grep -q '^\[ndp0\] router-del fe80::42$' "$mon"
 [ -z "$(ctl routers ndp0)" ] || fail "the router did not expire"
+
+# DAD failure: the peer answers the core's DAD NS with its NA.
+run ctl addr add ndp0 2001:db8:7::1/64
+wait_until 15 grep -q '^\[ndp0\] dad-failed 2001:db8:7::1$' "$mon"
+[[ $(ctl addrs ndp0) == *2001:db8:7::1* ]] && fail "the duplicate address stayed"
+has "$(ctl stats ndp0)" 'DAD_FAILED: 1'
 
 sleep 1
 log "monitor output:"

@@ -66,7 +66,8 @@ have=$(nbrs)
 # flags it inconsistent four times in a row).
 dump=$(mktemp)
 t0=${EPOCHREALTIME/./}
-run ctl -j neigh ndp0 >"$dump"
+log "ndpv6ctl -j neigh ndp0"
+ctl -j neigh ndp0 >"$dump"
 log "dump of $N neighbours in $(( (${EPOCHREALTIME/./} - t0) / 1000 )) ms"
 python3 - "$dump" "$N" <<'EOP' || fail "the dump is not complete"
 import json, sys

@@ -64,7 +64,7 @@ expect() {
 
 # ll_preferred: the core's link-local address passed DAD.
 ll_preferred() {
-	ctl addrs ndp0 | grep -q "inet6 $LL/64 .* preferred"
+	[[ $(ctl addrs ndp0) == *"inet6 $LL/64 scope link proto linklocal preferred "* ]]
 }
 
 # setup_ndp0: the topology above, ndp0 up with its link-local address.
@@ -77,7 +77,7 @@ setup_ndp0() {
 	ip -n host link set veth1 up
 	ip -n host link add link veth1 name ndp0 type ndpv6
 	ip -n host link set ndp0 up
-	wait_until 5 ll_preferred
+	wait_until 10 ll_preferred
 }
 
 # bg CMD...: run CMD in the background, killed at exit.
