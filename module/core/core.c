@@ -309,6 +309,11 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 		ndp_put16(pkt->data + 4, pl > 0xffff ? 0 : (u16)pl);
 	}
 	if (ndp_ip6_is_mcast(&d)) {
+		if (!ndp_out_room(out, 1, 0, 0)) {
+			ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
+			ndp_out_done(out, pkt->handle, true);
+			return;
+		}
 		ndp_mcast_mac(&d, mac);
 		ndp_write_eth(ctx, pkt->data - NDP_ETH_HLEN, mac);
 		ndp_out_tx_handle(out, pkt);

@@ -504,6 +504,17 @@ static void ops_seeds(void)
 	op_time(&o, FZ_OP_TICK_MS, 0);
 	ops_file("regress_confirm_keeps_queue", &o);
 
+	/*
+	 * Regression: a send routed to a multicast group with no tx room
+	 * left in the output wrote tx[NDP_OUT_TX] (past the array).
+	 */
+	ob_u8(&o, FZ_CFG_NO_DAD);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_n(&o, FZ_OP_SEND, 4, NBR0, 0x05, 11, MDNS);
+	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_n(&o, FZ_OP_SEND, 4, FZ_P_ALLNODES, 0, 11, 0);
+	ops_file("regress_mcast_send_out_full", &o);
+
 	/* parameters */
 	ob_u8(&o, FZ_CFG_NO_RA);
 	op_n(&o, FZ_OP_PARAM, 2, 0, 1, 0, 0);
