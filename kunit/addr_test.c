@@ -349,50 +349,39 @@ static void ndpv6_addr_local_emits_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_get_ip(t.ctx, ips, 4), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &ndp_all_nodes));
 	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &kt_ll_sn));
-	/* work is due: the Report now, DAD within MAX_RTR_SOLICITATION_DELAY */
-	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now);
+	/* the Report and the NS: within MAX_RTR_SOLICITATION_DELAY */
+	KUNIT_EXPECT_GE(test, ndp_next_deadline(t.ctx), t.now);
+	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t.now + SEC(1));
 	ndp_kt_expect_only(&t, NDP_STAT_MAX);
 }
 
 /*
- * The first frames: the MLD Report for ff02::1:ff00:1 (from ::, TO_EX {}),
- * then the DAD NS (from ::, to the group, nonce, no SLLA, hop limit 255)
- * within [0, 1 s); the second Report within 1 s of the first.
+ * The first tick, after one random delay in [0, 1 s) (RFC 4862 5.4.2),
+ * sends exactly two frames: the MLD Report for ff02::1:ff00:1 (from ::,
+ * TO_EX {}), then the DAD NS (from ::, to the group, nonce, no SLLA, hop
+ * limit 255); the Report's repeat follows within 1 s.
  */
 static void ndpv6_addr_first_frames_report_then_dad_ns(struct kunit *test)
 {
-	s64 t0, t_report = -1, t_ns = -1;
-	int rep_idx = -1, ns_idx = -1;
 	struct ndp_kt t;
 	const u8 *m;
-	int guard;
+	s64 t0;
 
 	kt_init(test, &t, 1);
 	t0 = t.now;
-	for (guard = 0; guard < 20 && t_ns < 0; guard++) {
-		kt_step(&t);
-		rep_idx = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
-		ns_idx = ndp_kt_find_tx(&t, NDP_ICMP_NS);
-		if (rep_idx >= 0 && t_report < 0) {
-			t_report = t.now;
-			m = kt_expect_report(&t, rep_idx, &ndp_unspecified, 1);
-			KUNIT_EXPECT_EQ(test, kt_record(m, &kt_ll_sn), 4);
-			/* ff02::1 is never reported */
-			KUNIT_EXPECT_EQ(test, kt_record(m, &ndp_all_nodes), -1);
-		}
-		if (ns_idx >= 0) {
-			t_ns = t.now;
-			KUNIT_EXPECT_GE(test, t_report, 0LL);
-			if (rep_idx >= 0)
-				KUNIT_EXPECT_LT(test, rep_idx, ns_idx);
-			kt_expect_dad_ns(&t, ns_idx, &kt_ll);
-			KUNIT_EXPECT_EQ(test, t.out->tx[ns_idx].len, 86U);
-		}
-	}
-	KUNIT_EXPECT_EQ(test, t_report, t0);
-	KUNIT_ASSERT_GE(test, t_ns, t0);
-	KUNIT_EXPECT_LT(test, t_ns, t0 + SEC(1));
-	KUNIT_EXPECT_EQ(test, ndp_stats(t.ctx)[NDP_STAT_TX_OUT_FULL], 0ULL);
+	kt_step(&t);
+	KUNIT_EXPECT_GE(test, t.now, t0);
+	KUNIT_EXPECT_LT(test, t.now, t0 + SEC(1));
+	KUNIT_ASSERT_EQ(test, t.out->n_tx, 2U);
+	m = kt_expect_report(&t, 0, &ndp_unspecified, 1);
+	KUNIT_EXPECT_EQ(test, kt_record(m, &kt_ll_sn), 4);
+	/* ff02::1 is never reported */
+	KUNIT_EXPECT_EQ(test, kt_record(m, &ndp_all_nodes), -1);
+	kt_expect_dad_ns(&t, 1, &kt_ll);
+	KUNIT_EXPECT_EQ(test, t.out->tx[1].len, 86U);
+	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(1),
+						   &kt_ll_sn, 4), 1U);
 }
 
 /* Valid exactly RetransTimer after the DAD NS; only then in get_ip. */
@@ -701,6 +690,53 @@ static void ndpv6_addr_add_ip_report_before_ns(struct kunit *test)
 	ndp_kt_run_until(&t, t.now + SEC(1));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+}
+
+/*
+ * Two tentative addresses sharing ff02::1:ff00:1, each with its own random
+ * delay: neither NS leaves before the group's Report, and no deadline
+ * stalls waiting for it.
+ */
+static void ndpv6_addr_shared_group_report_first(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::ff:fe00:1");
+	bool reported = false;
+	int guard, seeds, ns;
+	struct ndp_kt t;
+	const u8 *m;
+	s64 before;
+	u32 i;
+
+	for (seeds = 0; seeds < 6; seeds++) {
+		kt_init(test, &t, 1);
+		t.rng += seeds * 0x9e3779b9ULL;
+		t.now += MSEC(100);
+		KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64,
+						 NDP_INFINITE, NDP_INFINITE,
+						 t.out), 0);
+		reported = false;
+		ns = 0;
+		for (guard = 0; guard < 20 && ns < 2; guard++) {
+			before = ndp_next_deadline(t.ctx);
+			kt_step(&t);
+			KUNIT_EXPECT_TRUE(test, t.out->n_tx > 0 ||
+					  ndp_next_deadline(t.ctx) > before);
+			for (i = 0; i < t.out->n_tx; i++) {
+				m = ndp_kt_tx_icmp(&t, i, NULL);
+				if (m && m[0] == NDP_ICMP_MLD2_REPORT &&
+				    kt_record(m, &kt_ll_sn) == 4)
+					reported = true;
+				if (m && m[0] == NDP_ICMP_NS) {
+					KUNIT_EXPECT_TRUE(test, reported);
+					ns++;
+				}
+			}
+		}
+		KUNIT_EXPECT_EQ(test, ns, 2);
+		ndp_kt_run_until(&t, t.now + SEC(3));
+		KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
+		KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	}
 }
 
 /* ------------------------------------------------------------ lifetimes */
@@ -1493,6 +1529,7 @@ static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_own_na_keeps_valid_address),
 	KUNIT_CASE(ndpv6_addr_tentative_ns_not_answered),
 	KUNIT_CASE(ndpv6_addr_add_ip_report_before_ns),
+	KUNIT_CASE(ndpv6_addr_shared_group_report_first),
 	KUNIT_CASE(ndpv6_addr_deprecate_then_remove),
 	KUNIT_CASE(ndpv6_addr_slaac_from_ra),
 	KUNIT_CASE(ndpv6_addr_slaac_real_size_lifetimes),

@@ -574,9 +574,10 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
  * @preferred_s: preferred lifetime in seconds, not above @valid_s
  * @out: output (notes; DAD leaves from ndp_tick())
  *
- * The solicited-node group is joined first; the first DAD NS is due after a
- * random delay in [0, MAX_RTR_SOLICITATION_DELAY).  With DupAddrDetect
- * Transmits 0 the address is valid at once (note ADDR_ADD).
+ * The solicited-node group is joined first.  Its first MLD Report and the
+ * first DAD NS are due after one random delay, below
+ * MAX_RTR_SOLICITATION_DELAY, the Report first.  With DupAddrDetectTransmits
+ * 0 the address is valid at once (note ADDR_ADD), its Report due at once.
  *
  * Return: 0, -EINVAL, -EEXIST or -ENOSPC (address or group table full).
  */
@@ -585,8 +586,10 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		 struct ndp_out *out)
 {
 	struct ndp_addr *a = NULL;
+	struct ndp_group *g;
 	struct ndp_ip6 sn;
 	unsigned int i;
+	bool fresh;
 	int err;
 
 	if (ndp_ip6_is_mcast(ip) || ndp_ip6_is_unspec(ip) ||
@@ -606,6 +609,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		return -ENOSPC;
 	}
 	ndp_solicited_node(ip, &sn);
+	fresh = !ndp_group_is_joined(ctx, &sn);
 	err = ndp_group_join(ctx, now, &sn, false, out);
 	if (err)
 		return err;
@@ -625,6 +629,16 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	}
 	a->timer = now + ndp_random_delay(ctx,
 					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
+	/*
+	 * RFC 4862 5.4.2: the join (its first Report) is delayed with the
+	 * NS, and goes out first in the same tick; a first Report still
+	 * pending for a group shared with another address is pulled in so
+	 * the NS never waits past its own time.
+	 */
+	g = group_find(ctx, &sn);
+	if (g && g->reports_left == NDP_MLD_ROBUSTNESS && !g->leaving &&
+	    g->timer != NDP_TIME_NEVER)
+		g->timer = fresh ? a->timer : min(g->timer, a->timer);
 	return 0;
 }
 
