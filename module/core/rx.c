@@ -78,15 +78,63 @@ static bool icmp_rate_ok(struct ndp_ctx *ctx, s64 now)
 	return true;
 }
 
+static bool is_nd_type(u8 type)
+{
+	return (type >= NDP_ICMP_MLD_QUERY && type <= NDP_ICMP_REDIRECT) ||
+	       type == NDP_ICMP_MLD2_REPORT;
+}
+
+/*
+ * Walk the extension headers from @off (whose type is @nh) to the upper
+ * layer without acting on them.  Returns its protocol with *@l4_off set, or
+ * NDP_NH_NONE when the chain leaves the first @len bytes, is too long or
+ * reaches a fragment other than the first.
+ */
+static u8 peek_upper(const u8 *ip6, u32 len, u8 nh, u32 off, u32 *l4_off)
+{
+	unsigned int n;
+
+	for (n = 0; n <= NDP_MAX_EXT_HDRS; n++) {
+		switch (nh) {
+		case NDP_NH_HOPOPTS:
+		case NDP_NH_DSTOPTS:
+		case NDP_NH_ROUTING:
+			if (off + 8 > len)
+				return NDP_NH_NONE;
+			nh = ip6[off];
+			off += ((u32)ip6[off + 1] + 1) * 8;
+			break;
+		case NDP_NH_FRAGMENT:
+			if (off + 8 > len || (ndp_get16(ip6 + off + 2) & 0xfff8))
+				return NDP_NH_NONE;
+			nh = ip6[off];
+			off += 8;
+			break;
+		default:
+			*l4_off = off;
+			return nh;
+		}
+	}
+	return NDP_NH_NONE;
+}
+
+/* The ICMPv6 type behind the extension headers, or -1 if not ICMPv6. */
+static int peek_icmp_type(const u8 *ip6, u32 len, u8 nh, u32 off)
+{
+	u32 l4 = 0;
+
+	if (peek_upper(ip6, len, nh, off, &l4) != NDP_NH_ICMPV6 || l4 >= len)
+		return -1;
+	return ip6[l4];
+}
+
+/* RFC 4443 2.4 (e.1, e.2): never about an error or a Redirect. */
 static bool is_icmp_error_or_redirect(const struct ndp_rx *rx)
 {
-	const u8 *l4 = rx->ip6 + rx->l4_off;
+	int type = peek_icmp_type(rx->ip6, rx->pkt->len, rx->ip6[6],
+				  NDP_IP6_HLEN);
 
-	if (rx->proto != NDP_NH_ICMPV6)
-		return false;
-	if (rx->l4_off + 1 > rx->pkt->len)
-		return true;	/* cannot tell: be safe, send nothing */
-	return l4[0] < 128 || l4[0] == NDP_ICMP_REDIRECT;
+	return type >= 0 && (type < 128 || type == NDP_ICMP_REDIRECT);
 }
 
 void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
@@ -109,7 +157,12 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_ICMP_ERR_SUPPRESSED);
 		return;
 	}
-	if (ndp_ip6_is_mcast(&rx->dst) || !ndp_addr_is_ours(ctx, &rx->dst)) {
+	/* not about packets to a tentative address: they are not ours yet */
+	if (!ndp_ip6_is_mcast(&rx->dst) && !ndp_addr_is_ours(ctx, &rx->dst)) {
+		ndp_count(ctx, NDP_STAT_ICMP_ERR_SUPPRESSED);
+		return;
+	}
+	if (ndp_ip6_is_mcast(&rx->dst)) {
 		if (ndp_select_source(ctx, &rx->src, &src)) {
 			ndp_count(ctx, NDP_STAT_ICMP_ERR_SUPPRESSED);
 			return;
@@ -324,12 +377,6 @@ static int rx_nd(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 	return 0;	/* MLD reports of others: nothing for a host to do */
 }
 
-static bool is_nd_type(u8 type)
-{
-	return (type >= NDP_ICMP_MLD_QUERY && type <= NDP_ICMP_REDIRECT) ||
-	       type == NDP_ICMP_MLD2_REPORT;
-}
-
 static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 		    const struct ndp_addr *dst_addr, struct ndp_out *out)
 {
@@ -487,11 +534,14 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 			 * carries ND is dropped here (RFC 6980), so the
 			 * reassembled message never gets acted on.
 			 */
-			if ((ndp_get16(rx.ip6 + off + 2) & 0xfff8) == 0 &&
-			    rx.ip6[off] == NDP_NH_ICMPV6 &&
-			    off + 9 <= pkt->len &&
-			    is_nd_type(rx.ip6[off + 8])) {
+			why = peek_icmp_type(rx.ip6, min(pkt->len, end), nh,
+					     off);
+			if (why >= 0 && is_nd_type((u8)why)) {
 				drop(ctx, pkt, out, NDP_STAT_ND_IN_FRAGMENT);
+				return;
+			}
+			if (dst_addr && dst_addr->state == NDP_ADDR_TENTATIVE) {
+				drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
 				return;
 			}
 			rx.proto = NDP_NH_FRAGMENT;

@@ -36,16 +36,33 @@ u16 ndp_csum_fold(u32 sum)
 	return (u16)~sum;
 }
 
-/* Only the last buffer may have an odd length (as on the wire). */
+/*
+ * Buffers of any length: after an odd total so far, the next buffer's bytes
+ * sit in the low half of their 16-bit words, and the ones'-complement sum of
+ * byte-swapped words is the byte-swapped sum.
+ */
 u16 ndp_checksum(const void *pseudo, u32 pseudo_len,
 		 const struct ndp_buf *bufs, int nbufs)
 {
 	u32 sum = ndp_csum_add(0, pseudo, pseudo_len);
+	bool odd = pseudo_len & 1;
+	u64 acc = sum;
+	u32 part;
 	int i;
 
-	for (i = 0; i < nbufs; i++)
-		sum = ndp_csum_add(sum, bufs[i].p, bufs[i].len);
-	return ndp_csum_fold(sum);
+	for (i = 0; i < nbufs; i++) {
+		part = ndp_csum_add(0, bufs[i].p, bufs[i].len);
+		if (odd) {
+			part = (part & 0xffff) + (part >> 16);
+			part = (part & 0xffff) + (part >> 16);
+			part = ((part & 0xff) << 8) | (part >> 8);
+		}
+		acc += part;
+		odd ^= bufs[i].len & 1;
+	}
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	return ndp_csum_fold((u32)acc);
 }
 
 u16 ndp_icmp_csum(const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
