@@ -56,7 +56,7 @@ has "$(ctl -j stats ndp0)" '^\{"ifindex":[0-9]+,"ifname":"ndp0","stats":\{"RX_PA
 # params: running, the lower's MTU, the default capacities.
 out=$(ctl params ndp0)
 echo "$out"
-has "$out" '^ndp0: ifindex [0-9]+ running$' $'\n +mtu +1500\n' $'\n +max_nbrs +256\n'
+has "$out" '^ndp0: ifindex [0-9]+ running'$'\n' $'\n +mtu +1500\n' $'\n +max_nbrs +256\n'
 has "$(ctl -j params ndp0)" '"running":true,' '"mtu":1500,' '"max_nbrs":256,' '"addrs":1,'
 
 # set: accept-ra and dad-transmits apply at once.
@@ -95,7 +95,7 @@ expect 1 'the device is down' ctl router add ndp0 fe80::1
 [ -z "$(ctl addrs ndp0)" ] || fail "addrs while down: not empty"
 out=$(ctl params ndp0)
 echo "$out"
-has "$out" '^ndp0: ifindex [0-9]+ down$'
+has "$out" '^ndp0: ifindex [0-9]+ down'$'\n'
 ip -n host link set ndp0 up
 wait_until 5 ll_preferred
 log "all commands answered"
