@@ -6,10 +6,10 @@
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
 # make check: KUnit files or suites (globs), e2e test names (prefix glob),
-# and the hard limit on one UML run.
+# and the hard limit on one UML run (empty: computed by check.sh).
 KUNIT ?=
 E2E ?=
-UML_TIMEOUT ?= 480
+UML_TIMEOUT ?=
 
 # make lib: the core as a userspace static library, with $(CC).  Warnings
 # are the kernel's W=1 set (-Wextra less what W=1 turns off), as errors.
@@ -76,7 +76,8 @@ help:
 	@echo '                             or suite name matches'
 	@echo '      E2E=prefix             only tools/e2e/<prefix>*.sh (none: no'
 	@echo '                             e2e tests)'
-	@echo '      UML_TIMEOUT=seconds    hard limit on the UML run (480)'
+	@echo '      UML_TIMEOUT=seconds    hard limit on the UML run (default:'
+	@echo '                             240 + each e2e test'"'"'s timeout + 10)'
 	@echo '  make lib [CC=clang]        userspace $(LIB) from module/core'
 	@echo '  make lint                  checkpatch --strict, W=1 and sparse'
 	@echo '                             builds against the UML kernel'

@@ -13,7 +13,10 @@
 #                name or suite name (.name = "...") matches; default all
 #   E2E          glob on the names of tools/e2e/[0-9]*.sh to run
 #                (prefix match; default all; "none" for none)
-#   UML_TIMEOUT  seconds before the UML run is killed (default 480)
+#   UML_TIMEOUT  seconds before the UML run is killed (default: 240 for
+#                boot, KUnit and kmemleak, plus each selected e2e test's
+#                own timeout and 10 s, at most 1500; the init enforces
+#                the tests' timeouts)
 #
 # Results: every step appends lines "NAME ok|fail|skip [COUNT]" to
 # build/check/results; the summary totals them.  A later step adds its own
@@ -29,7 +32,6 @@ results=$out/results
 console=$out/console.log
 ktap=$out/ktap.log
 copy=$repo/build/uml-kunit
-timeout=${UML_TIMEOUT:-480}
 start=$SECONDS
 
 # shellcheck source=tools/harness/lock.sh
@@ -100,6 +102,30 @@ kunit_files() {
 	done
 }
 
+# The hard limit on the UML run: 240 s, plus for each e2e test that will
+# run its "# timeout: N" (else 60) and 10 s for its kill and cleanup; at
+# most 1500 s, so that a hung kernel leaves most of CI's time.
+uml_limit() {
+	local t name line limit=240 secs
+
+	[ "${E2E:-}" = none ] && { echo $limit; return; }
+	for t in "$repo"/tools/e2e/[0-9]*.sh; do
+		[ -f "$t" ] || continue
+		name=${t##*/}
+		# shellcheck disable=SC2254
+		case "${name%.sh}" in ${E2E:-*}*) ;; *) continue ;; esac
+		secs=60
+		while IFS= read -r line; do
+			if [[ "$line" =~ ^#\ timeout:\ *([0-9]+) ]]; then
+				secs=${BASH_REMATCH[1]}
+				break
+			fi
+		done <"$t"
+		limit=$((limit + secs + 10))
+	done
+	echo $((limit < 1500 ? limit : 1500))
+}
+
 # The count of STATUS (passed, failed, ...) in the parser's last line.
 parsed() {
 	echo "$counts" | grep -o "$1: [0-9]*" | grep -o '[0-9]*$' || echo 0
@@ -144,6 +170,7 @@ for cc in gcc clang; do
 	fi
 done
 
+timeout=${UML_TIMEOUT:-$(uml_limit)}
 say "booting UML (timeout ${timeout}s), console: $console"
 t0=$SECONDS
 "$here/run-uml.sh" "$kbuild" "$timeout" NDPV6_MODE=check \
