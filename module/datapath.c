@@ -578,11 +578,13 @@ void ndpv6_tick_work(struct work_struct *work)
  * ndpv6_core_start() - (re)create the core for the lower's MAC address.
  * @priv: the device, down
  *
- * The link-local address starts tentative; its DAD and the first RS leave
- * from the tick after their random delays.
+ * The core gets priv->next_cfg with the lower's MTU; its memory grows when
+ * that configuration needs more.  The link-local address starts tentative;
+ * its DAD and the first RS leave from the tick after their random delays.
  *
  * Context: process, RTNL held (ndo_open).
- * Return: 0, or -EADDRNOTAVAIL when the core refuses the MAC address.
+ * Return: 0, -ENOMEM, -EINVAL (configuration) or -EADDRNOTAVAIL (the core
+ * refuses the MAC address).
  */
 int ndpv6_core_start(struct ndpv6_dev *priv)
 {
@@ -590,11 +592,27 @@ int ndpv6_core_start(struct ndpv6_dev *priv)
 	struct ndp_config cfg;
 	struct ndp_ctx *ctx;
 	struct ndp_out *out;
+	size_t size;
+	void *mem;
 	s64 now;
 
 	ASSERT_RTNL();
-	ndp_config_default(&cfg);
+	spin_lock_bh(&priv->lock);
+	ndpv6_next_config(priv, &cfg);
+	spin_unlock_bh(&priv->lock);
 	cfg.link_mtu = max_t(u32, READ_ONCE(lower->mtu), IPV6_MIN_MTU);
+	size = ndp_ctx_size(&cfg);
+	if (!size)
+		return -EINVAL;
+	if (size > priv->ctx_size) {
+		/* priv->ctx is NULL: nothing else uses the old memory */
+		mem = kvzalloc(size, GFP_KERNEL);
+		if (!mem)
+			return -ENOMEM;
+		kvfree(priv->ctx_mem);
+		priv->ctx_mem = mem;
+		priv->ctx_size = size;
+	}
 	ether_addr_copy(priv->core_mac, lower->dev_addr);
 
 	local_bh_disable();
@@ -658,6 +676,52 @@ void ndpv6_core_stop(struct ndpv6_dev *priv)
 }
 
 /**
+ * ndpv6_core_call() - call the core from process context.
+ * @priv: the device
+ * @fn: what to call, under the core lock with BH disabled
+ * @arg: passed to @fn
+ *
+ * The output of @fn is processed as the datapath's is: notes to the note
+ * ring (the mirror takes them on), the tick moved to the new deadline,
+ * frames transmitted on the lower and handles given back freed, all after
+ * the lock is released.
+ *
+ * Context: process or BH; takes the core lock with BH disabled.
+ * Return: @fn's result, or -ENETDOWN when the core is not running.
+ */
+int ndpv6_core_call(struct ndpv6_dev *priv, ndpv6_core_fn fn, const void *arg)
+{
+	struct ndp_out *out;
+	int err = -ENETDOWN;
+	s64 now;
+
+	local_bh_disable();
+	out = out_get();
+	spin_lock(&priv->lock);
+	if (priv->ctx) {
+		now = ndpv6_now();
+		err = fn(priv->ctx, now, arg, out);
+		core_after_locked(priv, out, now);
+	}
+	spin_unlock(&priv->lock);
+	out_finish(priv, out, NULL);
+	local_bh_enable();
+	return err;
+}
+
+static int core_join(struct ndp_ctx *ctx, s64 now, const void *arg,
+		     struct ndp_out *out)
+{
+	return ndp_join_group(ctx, now, arg, out);
+}
+
+static int core_leave(struct ndp_ctx *ctx, s64 now, const void *arg,
+		      struct ndp_out *out)
+{
+	return ndp_leave_group(ctx, now, arg, out);
+}
+
+/**
  * ndpv6_core_group() - have the core join or leave a group of ndp0's.
  * @priv: the device
  * @grp: an IPv6 multicast group
@@ -670,26 +734,44 @@ int ndpv6_core_group(struct ndpv6_dev *priv, const struct in6_addr *grp,
 		     bool join)
 {
 	struct ndp_ip6 g;
-	struct ndp_out *out;
-	int err = -ENETDOWN;
-	s64 now;
 
 	memcpy(g.b, grp->s6_addr, sizeof(g.b));
-	local_bh_disable();
-	out = out_get();
-	spin_lock(&priv->lock);
-	if (priv->ctx) {
-		now = ndpv6_now();
-		if (join)
-			err = ndp_join_group(priv->ctx, now, &g, out);
-		else
-			err = ndp_leave_group(priv->ctx, now, &g, out);
-		core_after_locked(priv, out, now);
-	}
-	spin_unlock(&priv->lock);
-	out_finish(priv, out, NULL);
-	local_bh_enable();
-	return err;
+	return ndpv6_core_call(priv, join ? core_join : core_leave, &g);
+}
+
+/**
+ * ndpv6_next_config() - the configuration the next start of the core uses.
+ * @priv: the device
+ * @cfg: filled in
+ *
+ * Context: priv->lock held.
+ */
+void ndpv6_next_config(struct ndpv6_dev *priv, struct ndp_config *cfg)
+{
+	lockdep_assert_held(&priv->lock);
+	*cfg = priv->next_cfg;
+}
+
+/**
+ * ndpv6_set_next_config() - the configuration for the next start of the
+ *	core (table capacities and defaults; it takes effect at the next up).
+ * @priv: the device
+ * @cfg: the configuration; its link_mtu is ignored (the lower's is used)
+ *
+ * Context: process or BH; takes the core lock with BH disabled.
+ * Return: 0, or -EINVAL if the core would refuse @cfg.
+ */
+int ndpv6_set_next_config(struct ndpv6_dev *priv, const struct ndp_config *cfg)
+{
+	struct ndp_config c = *cfg;
+
+	c.link_mtu = max_t(u32, c.link_mtu, IPV6_MIN_MTU);
+	if (!ndp_ctx_size(&c))
+		return -EINVAL;
+	spin_lock_bh(&priv->lock);
+	priv->next_cfg = c;
+	spin_unlock_bh(&priv->lock);
+	return 0;
 }
 
 /**

@@ -131,13 +131,12 @@ static int ndpv6_dev_init(struct net_device *dev)
 {
 	struct ndpv6_dev *priv = netdev_priv(dev);
 	struct net_device *lower = priv->lower;
-	struct ndp_config cfg;
 
 	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
 	if (!dev->tstats)
 		return -ENOMEM;
-	ndp_config_default(&cfg);
-	priv->ctx_size = ndp_ctx_size(&cfg);
+	ndp_config_default(&priv->next_cfg);
+	priv->ctx_size = ndp_ctx_size(&priv->next_cfg);
 	priv->ctx_mem = kvzalloc(priv->ctx_size, GFP_KERNEL);
 	if (!priv->ctx_mem) {
 		free_percpu(dev->tstats);

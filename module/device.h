@@ -76,7 +76,10 @@ struct ndpv6_lower_group {
  * @lock: the core lock: every core call and the fields below it up to
  *	@notes; taken with BH disabled
  * @ctx: the running core, or NULL while ndp0 is down
- * @ctx_mem: memory for the core context, for the life of the device
+ * @next_cfg: the configuration the next start of the core uses (the link
+ *	MTU is the lower's then)
+ * @ctx_mem: memory for the core context; only touched through @ctx, so it
+ *	may be replaced while @ctx is NULL (RTNL)
  * @ctx_size: bytes at @ctx_mem
  * @tick_at: when @tick fires (ns), NDP_TIME_NEVER when it is not queued
  * @tick: runs ndp_tick() at the core's next deadline (at least every 1 s)
@@ -105,6 +108,7 @@ struct ndpv6_dev {
 
 	spinlock_t lock;	/* the core lock */
 	struct ndp_ctx *ctx;
+	struct ndp_config next_cfg;
 	void *ctx_mem;
 	size_t ctx_size;
 	s64 tick_at;
@@ -136,6 +140,14 @@ int ndpv6_device_init(void);
 void ndpv6_device_uninit(void);
 bool netif_is_ndpv6(const struct net_device *dev);
 
+/*
+ * A call into the core from process context (ndpv6_core_call()): @fn runs
+ * under the core lock with BH disabled, with the current time; its output
+ * is processed as the datapath's is.
+ */
+typedef int (*ndpv6_core_fn)(struct ndp_ctx *ctx, s64 now, const void *arg,
+			     struct ndp_out *out);
+
 /* datapath.c */
 int ndpv6_datapath_init(void);
 void ndpv6_datapath_uninit(void);
@@ -144,8 +156,12 @@ netdev_tx_t ndpv6_start_xmit(struct sk_buff *skb, struct net_device *dev);
 void ndpv6_tick_work(struct work_struct *work);
 int ndpv6_core_start(struct ndpv6_dev *priv);
 void ndpv6_core_stop(struct ndpv6_dev *priv);
+int ndpv6_core_call(struct ndpv6_dev *priv, ndpv6_core_fn fn, const void *arg);
 int ndpv6_core_group(struct ndpv6_dev *priv, const struct in6_addr *grp,
 		     bool join);
+void ndpv6_next_config(struct ndpv6_dev *priv, struct ndp_config *cfg);
+int ndpv6_set_next_config(struct ndpv6_dev *priv,
+			  const struct ndp_config *cfg);
 void ndpv6_core_set_mtu(struct ndpv6_dev *priv, u32 mtu);
 int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
 		     int max);

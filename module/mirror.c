@@ -18,9 +18,11 @@
  *   the other notes                counted as NOTES_DEFERRED: netdev 2/3
  *                                  mirrors the other addresses, routes,
  *                                  MTU and hop limit.
- * When notes were lost (ring or output full) the state is rebuilt from the
- * core's tables instead: the groups the core listens to are all-nodes, the
- * solicited-node group of each of its addresses, and ndp0's groups.
+ * Every note also goes to the netlink events group (ndpv6_nl_notify()), in
+ * order.  When notes were lost (ring or output full), the events group is
+ * told and the state is rebuilt from the core's tables instead: the groups
+ * the core listens to are all-nodes, the solicited-node group of each of
+ * its addresses, and ndp0's groups.
  *
  * The other direction: ndp0's own IPv6 groups (those of its sockets, in the
  * inet6_dev's mc_list) are given to the core with ndp_join_group().  ndp0
@@ -47,6 +49,7 @@
 #include <net/ipv6.h>
 
 #include "device.h"
+#include "netlink.h"
 
 #define NDPV6_NOTE_BATCH	16
 
@@ -156,6 +159,7 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 {
 	struct in6_addr a;
 
+	ndpv6_nl_notify(priv->dev, n);
 	memcpy(a.s6_addr, n->addr.b, sizeof(a.s6_addr));
 	switch (n->kind) {
 	case NDP_NOTE_GROUP_JOIN:
@@ -332,8 +336,10 @@ void ndpv6_mirror_work(struct work_struct *work)
 			n = notes_take(priv, batch, ARRAY_SIZE(batch), &lost);
 			for (i = 0; i < n; i++)
 				note_apply(priv, &batch[i]);
-			if (lost)
+			if (lost) {
+				ndpv6_nl_notify_lost(priv->dev);
 				resync(priv);
+			}
 		} while (n == ARRAY_SIZE(batch));
 	}
 	rtnl_unlock();

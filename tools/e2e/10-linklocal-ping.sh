@@ -30,10 +30,14 @@ ndp_stat() {
 		END { if (!found) print 0 }' "$NDPV6_DEBUGFS"
 }
 
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.
+# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
+# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
 has_addr() {
-	ip -n "$1" -6 -o addr show dev "$2" |
-		grep -v tentative | grep -q " $3/64 "
+	local out
+
+	out=$(ip -n "$1" -6 -o addr show dev "$2")
+	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
+			    END { exit !f }' <<<"$out"
 }
 
 mac=52:54:00:12:34:56
@@ -61,7 +65,7 @@ if [ "$ms" -le 0 ] || [ "$ms" -gt 3000 ]; then
 fi
 run ip -n host -6 addr show dev ndp0
 run ip -n host -6 route show dev ndp0
-ip -n host -6 route show dev ndp0 | grep -q '^fe80::/64 ' ||
+grep -q '^fe80::/64 ' <<<"$(ip -n host -6 route show dev ndp0)" ||
 	fail "no fe80::/64 route on ndp0"
 
 wait_until 10 no_tentative peer veth0
@@ -81,7 +85,7 @@ kernel_echo=$(nsx host awk '$1 == "Icmp6InEchos" { print $2 }' /proc/net/snmp6)
 # ndp0 pings the peer: resolved by the core, the reply goes up on ndp0.
 run nsx host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
 run nsx peer ip -6 neigh show dev veth0
-nsx peer ip -6 neigh show dev veth0 | grep -q "lladdr $mac" ||
+grep -q "lladdr $mac" <<<"$(nsx peer ip -6 neigh show dev veth0)" ||
 	fail "the peer has no neighbour entry for ndp0"
 run ip -n host -s link show ndp0
 grep -A40 '^ndp0 ' "$NDPV6_DEBUGFS" | grep -E 'addr |ECHO|TX_CORE|RX_(PACKETS|ND|DELIVERED) '

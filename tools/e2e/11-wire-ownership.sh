@@ -33,9 +33,14 @@ ndp_stat() {
 		END { if (!found) print 0 }' "$NDPV6_DEBUGFS"
 }
 
+# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
+# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
 has_addr() {
-	ip -n "$1" -6 -o addr show dev "$2" |
-		grep -v tentative | grep -q " $3/64 "
+	local out
+
+	out=$(ip -n "$1" -6 -o addr show dev "$2")
+	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
+			    END { exit !f }' <<<"$out"
 }
 
 mac=52:54:00:12:34:56
@@ -75,7 +80,10 @@ run nsx host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
 
 # A group on ndp0: the kernel's MLD Report is suppressed, the core joins.
 run ip -n host -6 addr add ff02::abcd/128 dev ndp0 autojoin
-wait_until 20 sh -c "ip -n host maddr show dev veth1 | grep -q 33:33:00:00:ab:cd"
+lower_has_group() {
+	grep -q 33:33:00:00:ab:cd <<<"$(ip -n host maddr show dev veth1)"
+}
+wait_until 20 lower_has_group
 run ip -n host maddr show dev veth1
 
 # Down: the core stops (nothing more leaves), then stop capturing.

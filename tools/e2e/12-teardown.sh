@@ -28,9 +28,14 @@ mac=52:54:00:12:34:56
 ll=fe80::5054:ff:fe12:3456
 FLOODS=()
 
+# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
+# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
 has_addr() {
-	ip -n "$1" -6 -o addr show dev "$2" |
-		grep -v tentative | grep -q " $3/64 "
+	local out
+
+	out=$(ip -n "$1" -6 -o addr show dev "$2")
+	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
+			    END { exit !f }' <<<"$out"
 }
 
 # pair: veth0 in peer <-> veth1 in $1 (default host), IPv6 off on veth1.

@@ -1,0 +1,108 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ndp0 follows its lower device: carrier (the peer's end going down takes
+# veth1's carrier, and ndp0's, away), MTU (lowered with the lower, never
+# above it), offloads (ndp0 has what veth1 has: scatter-gather, checksum,
+# TSO; turning SG off on veth1 turns it off on ndp0), and the MAC address:
+# a new MAC re-creates the core, so ndp0's link-local address changes and
+# the old one leaves the kernel.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | Linux IPv6        |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|   -> 52:54:00:aa:bb:cc       |
+#    |                   |          |  ndp0 (type ndpv6 on veth1)  |
+#    +-------------------+          +------------------------------+
+#
+# timeout: 150
+# shellcheck source=tools/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
+# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
+has_addr() {
+	local out
+
+	out=$(ip -n "$1" -6 -o addr show dev "$2")
+	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
+			    END { exit !f }' <<<"$out"
+}
+
+# flags NS DEV: the <...> flags of DEV.
+flags() {
+	ip -n "$1" -o link show dev "$2" | sed 's/.*<\([^>]*\)>.*/\1/'
+}
+
+lower_up() {
+	[[ ",$(flags host ndp0)," == *,LOWER_UP,* ]]
+}
+
+lower_down() {
+	! lower_up
+}
+
+mtu() {
+	ip -n "$1" -o link show dev "$2" | sed 's/.* mtu \([0-9]*\) .*/\1/'
+}
+
+mtu_is() {
+	[ "$(mtu "$1" "$2")" = "$3" ]
+}
+
+# feature DEV NAME: on or off, from ethtool -k.
+feature() {
+	nsx host ethtool -k "$1" | awk -v f="$2:" '$1 == f { print $2 }'
+}
+
+ns_add peer host
+ip link add veth0 netns peer type veth peer name veth1 netns host
+run nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+ip -n host link set veth1 address 52:54:00:12:34:56
+ip -n peer link set veth0 up
+ip -n host link set veth1 up
+run ip -n host link add link veth1 name ndp0 type ndpv6
+run ip -n host link set ndp0 up
+wait_until 20 has_addr host ndp0 fe80::5054:ff:fe12:3456
+
+log "carrier follows the lower"
+wait_until 10 lower_up
+run ip -n peer link set veth0 down
+wait_until 10 lower_down
+run ip -n host link show ndp0
+run ip -n peer link set veth0 up
+wait_until 10 lower_up
+run ip -n host link show ndp0
+
+log "MTU: never above the lower's"
+run ip -n host link set veth1 mtu 1400
+wait_until 10 mtu_is host ndp0 1400
+if ip -n host link set ndp0 mtu 1500 2>/dev/null; then
+	fail "ndp0's MTU went above its lower's"
+fi
+run ip -n host link set veth1 mtu 1500
+run ip -n host link set ndp0 mtu 1500
+[ "$(mtu host ndp0)" = 1500 ] || fail "ndp0's MTU not back to 1500"
+
+log "offloads follow the lower"
+for f in scatter-gather tx-checksumming tcp-segmentation-offload; do
+	log "$f: veth1 $(feature veth1 "$f"), ndp0 $(feature ndp0 "$f")"
+	[ "$(feature veth1 "$f")" = "$(feature ndp0 "$f")" ] ||
+		fail "ndp0's $f differs from veth1's"
+done
+run nsx host ethtool -K veth1 sg off
+[ "$(feature ndp0 scatter-gather)" = off ] ||
+	fail "scatter-gather still on on ndp0 with veth1's off"
+run nsx host ethtool -K veth1 sg on
+[ "$(feature ndp0 scatter-gather)" = on ] ||
+	fail "scatter-gather not back on ndp0"
+
+log "a new MAC on the lower: a new core, a new link-local address"
+run ip -n host link set veth1 address 52:54:00:aa:bb:cc
+wait_until 20 has_addr host ndp0 fe80::5054:ff:feaa:bbcc
+run ip -n host -6 addr show dev ndp0
+if has_addr host ndp0 fe80::5054:ff:fe12:3456; then
+	fail "the old link-local address is still on ndp0"
+fi
+wait_until 10 no_tentative peer veth0
+run nsx peer ping -6 -c 3 -i 0.2 -W 2 fe80::5054:ff:feaa:bbcc%veth0
