@@ -8,8 +8,8 @@
  * device up again by index under RCU, resumes at its cursor in cb->args
  * and sets cb->seq from the core's generation counter, so that
  * genl_dump_check_consistent() flags NLM_F_DUMP_INTR when a table changed
- * between two reads; a device gone or down since the last read ends the
- * dump flagged the same way.
+ * between two reads; a device gone, down or restarted since the last read
+ * ends the dump flagged the same way.
  */
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
@@ -26,7 +26,7 @@
 /* Dump cursor in cb->args. */
 #define DUMP_IFINDEX		0	/* the device */
 #define DUMP_POS		1	/* the table iterator's position */
-#define DUMP_STARTED		2	/* a read saw the core running */
+#define DUMP_STARTED		2	/* when the core read was started, 0 */
 
 /* ----------------------------------------------------- entries to skbs */
 
@@ -220,14 +220,20 @@ static int dump_table(struct sk_buff *skb, struct netlink_callback *cb,
 	}
 	priv = netdev_priv(dev);
 	spin_lock_bh(&priv->lock);
-	if (!priv->ctx) {
-		/* Down: empty, or cut short if it was running before. */
+	if (!priv->ctx ||
+	    (cb->args[DUMP_STARTED] &&
+	     cb->args[DUMP_STARTED] != (long)priv->open_ns)) {
+		/*
+		 * Down: empty, or cut short if it was running at the last
+		 * read; restarted since: the cursor means nothing any more.
+		 */
 		if (cb->args[DUMP_STARTED])
 			cb->seq = cb->prev_seq ^ 2;
 		done = true;
 		goto unlock;
 	}
-	cb->args[DUMP_STARTED] = 1;
+	/* priv->open_ns changes under the core lock with priv->ctx */
+	cb->args[DUMP_STARTED] = (long)priv->open_ns;
 	cb->seq = (ndp_generation(priv->ctx) << 1) | 1;
 	now = ndpv6_nl_now();
 	for (;;) {
@@ -596,21 +602,11 @@ struct params_snap {
 	struct ndp_config next;
 };
 
-/*
- * The configuration the next up of the device uses.  INTERIM: the glue
- * starts every core with ndp_config_default(); a per-device configuration
- * (requested in issue 9's report) replaces this.
- */
-static void next_config(struct ndpv6_dev *priv, struct ndp_config *cfg)
-{
-	ndp_config_default(cfg);
-}
-
 static void params_snapshot(struct ndpv6_dev *priv, struct params_snap *s)
 {
 	memset(s, 0, sizeof(*s));
 	spin_lock_bh(&priv->lock);
-	next_config(priv, &s->next);
+	ndpv6_next_config(priv, &s->next);
 	s->running = priv->ctx;
 	if (s->running) {
 		ndp_get_params(priv->ctx, &s->p);

@@ -6,10 +6,10 @@
  * and the permission check (pre_doit: CAP_NET_ADMIN in the device's
  * network namespace for every command here).
  */
+#include <linux/minmax.h>
+#include <linux/mutex.h>
 #include <linux/netdevice.h>
-#include <linux/slab.h>
 #include <linux/spinlock.h>
-#include <linux/workqueue.h>
 #include <net/genetlink.h>
 #include <net/netlink.h>
 #include <uapi/linux/ndpv6.h>
@@ -19,121 +19,84 @@
 
 /* ----------------------------------------------------- calling the core */
 
-typedef int (*core_fn)(struct ndp_ctx *ctx, s64 now, const void *arg,
-		       struct ndp_out *out);
-
-/*
- * Run @fn on the device's core and process its output the way the
- * datapath does: notes to the device's note ring (the mirror hands them to
- * ndpv6_nl_notify()), the tick run early for the timers the call armed.
- *
- * INTERIM, until datapath.c exports its own helper for process-context
- * calls (requested in issue 9's report: ndpv6_core_call()): the output is
- * ours (kmalloc), the note ring is filled as notes_queue_locked() does, and
- * the tick is kicked at once rather than moved to the core's deadline.  The
- * write commands produce notes only (their frames leave from the tick);
- * frames or handles they never produce would be dropped here.
- *
- * Return: @fn's result, -ENETDOWN when the core is not running, -ENOMEM.
- */
-static int core_call(struct ndpv6_dev *priv, core_fn fn, const void *arg)
-{
-	struct ndp_out *out;
-	u32 i, slot;
-	int err;
-
-	out = kmalloc(sizeof(*out), GFP_KERNEL);
-	if (!out)
-		return -ENOMEM;
-	ndp_out_reset(out);
-	spin_lock_bh(&priv->lock);
-	if (!priv->ctx) {
-		err = -ENETDOWN;
-		goto unlock;
-	}
-	err = fn(priv->ctx, ndpv6_nl_now(), arg, out);
-	for (i = 0; i < out->n_notes; i++) {
-		if (priv->note_len == NDPV6_NOTE_RING) {
-			priv->notes_lost = true;
-			break;
-		}
-		slot = (priv->note_head + priv->note_len) % NDPV6_NOTE_RING;
-		priv->notes[slot] = out->notes[i];
-		priv->note_len++;
-	}
-	if (out->notes_lost)
-		priv->notes_lost = true;
-	if (out->n_notes || out->notes_lost)
-		ndpv6_mirror_kick(priv);
-	priv->tick_at = ndpv6_nl_now();
-	mod_delayed_work(system_wq, &priv->tick, 0);
-unlock:
-	spin_unlock_bh(&priv->lock);
-	for (i = 0; i < out->n_tx; i++)
-		kfree_skb(out->tx[i].handle);
-	for (i = 0; i < out->n_done; i++)
-		kfree_skb(out->done[i].handle);
-	kfree(out);
-	return err;
-}
-
 /* ----------------------------------------------------------- parameters */
 
-struct set_args {
-	bool dad, ra;
-	u8 dad_transmits;
-	bool accept_ra;
-};
+/* SET_PARAMS reads, changes and writes back a device's next configuration. */
+static DEFINE_MUTEX(set_params_mutex);
 
+/* DAD transmits and accept-RA of @arg (a configuration), at once. */
 static int core_set(struct ndp_ctx *ctx, s64 now, const void *arg,
 		    struct ndp_out *out)
 {
-	const struct set_args *a = arg;
+	const struct ndp_config *cfg = arg;
 
-	if (a->dad)
-		ndp_set_dad_transmits(ctx, a->dad_transmits);
-	if (a->ra)
-		ndp_set_accept_ra(ctx, a->accept_ra);
+	ndp_set_dad_transmits(ctx, cfg->dad_transmits);
+	ndp_set_accept_ra(ctx, cfg->accept_ra);
 	return 0;
+}
+
+/* Apply @tb to @cfg, a configuration for the next up. */
+static void cfg_set(struct ndp_config *cfg, struct nlattr **tb)
+{
+	if (tb[NDPV6_PARAMS_A_DAD_TRANSMITS])
+		cfg->dad_transmits =
+			nla_get_u8(tb[NDPV6_PARAMS_A_DAD_TRANSMITS]);
+	if (tb[NDPV6_PARAMS_A_ACCEPT_RA])
+		cfg->accept_ra = nla_get_u8(tb[NDPV6_PARAMS_A_ACCEPT_RA]);
+	if (tb[NDPV6_PARAMS_A_MAX_ADDRS]) {
+		cfg->max_addrs = nla_get_u32(tb[NDPV6_PARAMS_A_MAX_ADDRS]);
+		/* each address joins its solicited-node group */
+		cfg->max_groups = max_t(u32, 32, cfg->max_addrs + 16);
+	}
+	if (tb[NDPV6_PARAMS_A_MAX_NBRS]) {
+		cfg->max_nbrs = nla_get_u32(tb[NDPV6_PARAMS_A_MAX_NBRS]);
+		/* RFC 6583: a quarter of the cache may be INCOMPLETE */
+		cfg->incomplete_quota = clamp_t(u32, cfg->max_nbrs / 4, 1,
+						U16_MAX);
+	}
+	if (tb[NDPV6_PARAMS_A_MAX_ROUTERS])
+		cfg->max_routers = nla_get_u32(tb[NDPV6_PARAMS_A_MAX_ROUTERS]);
+	if (tb[NDPV6_PARAMS_A_MAX_PREFIXES])
+		cfg->max_prefixes =
+			nla_get_u32(tb[NDPV6_PARAMS_A_MAX_PREFIXES]);
 }
 
 static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 {
+	struct ndpv6_dev *priv = ndpv6_nl_priv(info);
 	struct nlattr *tb[NDPV6_PARAMS_A_MAX + 1];
-	struct set_args a = {};
+	struct ndp_config cfg;
+	bool any = false;
 	int err, i;
 
 	err = ndpv6_nl_nest_parse(info, NDPV6_A_PARAMS, tb, NDPV6_PARAMS_A_MAX,
 				  ndpv6_nl_params_policy, "nothing to set");
 	if (err)
 		return err;
-	for (i = NDPV6_PARAMS_A_MAX_ADDRS; i <= NDPV6_PARAMS_A_MAX_PREFIXES;
-	     i++) {
-		if (tb[i]) {
-			/* INTERIM: see next_config(). */
-			NL_SET_ERR_MSG_ATTR(info->extack, tb[i],
-					    "table capacities cannot be set yet: the device keeps no configuration for its next up");
-			return -EINVAL;
-		}
-	}
-	a.dad = tb[NDPV6_PARAMS_A_DAD_TRANSMITS];
-	if (a.dad)
-		a.dad_transmits = nla_get_u8(tb[NDPV6_PARAMS_A_DAD_TRANSMITS]);
-	a.ra = tb[NDPV6_PARAMS_A_ACCEPT_RA];
-	if (a.ra)
-		a.accept_ra = nla_get_u8(tb[NDPV6_PARAMS_A_ACCEPT_RA]);
-	if (!a.dad && !a.ra) {
+	for (i = 0; i <= NDPV6_PARAMS_A_MAX; i++)
+		any |= !!tb[i];
+	if (!any) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[NDPV6_A_PARAMS],
 				    "nothing to set");
 		return -EINVAL;
 	}
-	err = core_call(ndpv6_nl_priv(info), core_set, &a);
-	if (err == -ENETDOWN) {
-		NL_SET_ERR_MSG(info->extack, "the device is down");
+
+	/* All or nothing: the whole configuration must make a core. */
+	mutex_lock(&set_params_mutex);
+	spin_lock_bh(&priv->lock);
+	ndpv6_next_config(priv, &cfg);
+	spin_unlock_bh(&priv->lock);
+	cfg_set(&cfg, tb);
+	err = ndpv6_set_next_config(priv, &cfg);
+	mutex_unlock(&set_params_mutex);
+	if (err) {
+		NL_SET_ERR_MSG(info->extack,
+			       "the ND core refuses this configuration");
 		return err;
 	}
-	if (err)
-		return err;
+	/* DAD transmits and accept-RA also apply to the running core. */
+	if (tb[NDPV6_PARAMS_A_DAD_TRANSMITS] || tb[NDPV6_PARAMS_A_ACCEPT_RA])
+		ndpv6_core_call(priv, core_set, &cfg);
 	return ndpv6_nl_params_reply(info, NDPV6_CMD_SET_PARAMS);
 }
 
@@ -230,8 +193,8 @@ static int nl_router(struct genl_info *info, bool add)
 	}
 	a.lifetime = tb[NDPV6_ROUTER_A_LIFETIME] ?
 		     nla_get_u32(tb[NDPV6_ROUTER_A_LIFETIME]) : NDP_INFINITE;
-	err = core_call(ndpv6_nl_priv(info), add ? core_add_router :
-			core_del_router, &a);
+	err = ndpv6_core_call(ndpv6_nl_priv(info),
+			      add ? core_add_router : core_del_router, &a);
 	return write_result(info, err, WRITE_ROUTER);
 }
 
@@ -291,8 +254,8 @@ static int nl_prefix(struct genl_info *info, bool add)
 	}
 	a.valid = tb[NDPV6_PREFIX_A_VALID_LFT] ?
 		  nla_get_u32(tb[NDPV6_PREFIX_A_VALID_LFT]) : NDP_INFINITE;
-	err = core_call(ndpv6_nl_priv(info), add ? core_add_prefix :
-			core_del_prefix, &a);
+	err = ndpv6_core_call(ndpv6_nl_priv(info),
+			      add ? core_add_prefix : core_del_prefix, &a);
 	return write_result(info, err, WRITE_PREFIX);
 }
 
@@ -376,8 +339,8 @@ static int nl_addr(struct genl_info *info, bool add)
 				    "the preferred lifetime exceeds the valid one");
 		return -EINVAL;
 	}
-	err = core_call(ndpv6_nl_priv(info), add ? core_add_addr : core_del_addr,
-			&a);
+	err = ndpv6_core_call(ndpv6_nl_priv(info),
+			      add ? core_add_addr : core_del_addr, &a);
 	return write_result(info, err, WRITE_ADDR);
 }
 
