@@ -4,7 +4,8 @@
 # make userspace-check (and make check, through
 # tools/harness/check.d/userspace): build the fuzz targets, replay their
 # corpus and fuzz briefly (smoke.sh), and run the replay tests.  Each step
-# appends "NAME ok|fail|skip [COUNT]" to $NDPV6_RESULTS when it is set.
+# appends "NAME ok|fail|skip [COUNT]" to $NDPV6_RESULTS when it is set
+# (and then exits 0: the lines say what failed).
 set -uo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -40,4 +41,7 @@ else
 	result "replay fail"
 	rc=1
 fi
+# Under make check the result lines carry the outcome: a non-zero exit
+# would count one more failure.
+[ -n "${NDPV6_RESULTS:-}" ] && exit 0
 exit $rc
