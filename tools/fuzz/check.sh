@@ -34,7 +34,7 @@ else
 	result "fuzz-build skip"
 fi
 
-n=$(ls tools/replay/tests/*.pcap 2>/dev/null | wc -l)
+n=$(find tools/replay/tests -name "*.pcap" | wc -l)
 if make -s replay-check; then
 	result "replay ok $n"
 else
