@@ -86,4 +86,4 @@ help:
 
 include tools/ndpv6ctl/ndpv6ctl.mk
 include tools/userspace.mk
-include tools/bench/bench-uml.mk
+-include tools/bench/bench-uml.mk
