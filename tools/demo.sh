@@ -48,14 +48,41 @@ show ip -n peer -6 addr show dev veth0
 show ip -n host -6 addr show dev veth1
 
 # ---------------------------------------------------------------- ndpv6 --
-# NDPV6 LINK: once the netdev glue lands, the module takes over IPv6 on the
-# host side here:
-#	step "Stack ndp0 (link kind ndpv6) on veth1: the module does ND now."
-#	show ip -n host link add link veth1 name ndp0 type ndpv6
-#	show ip -n host link set ndp0 up
-#	show ip -n host -6 addr show dev ndp0
-# and the pings below go over ndp0; later steps add radvd in 'peer', the
-# SLAAC address on ndp0 and the routers and prefixes the module learned.
+# NDPV6 LINK: the module takes over IPv6 on the host side (e2e test
+# 10-linklocal-ping, narrated), then hands veth1 back to the kernel's own
+# IPv6 for the comparison below.
+step "ndpv6 takes over IPv6 on veth1. It refuses while the kernel's own IPv6 runs there (both would claim the same link-local address):"
+show ip -n host link add link veth1 name ndp0 type ndpv6 || true
+
+step "Switch the kernel's IPv6 off on veth1, stack ndp0 (link kind ndpv6) on it and bring it up. ndp0 is an L3 device (link/none, NOARP): neighbour discovery on veth1 is the module's alone."
+show ip netns exec host sysctl -w net.ipv6.conf.veth1.disable_ipv6=1
+show ip -n host link add link veth1 name ndp0 type ndpv6
+show ip -n host link set ndp0 up
+show ip -n host -d link show ndp0
+
+step "The core derives fe80::<EUI-64 of veth1's MAC>, runs DAD (random delay, one NS from ::), and the kernel shows the address on ndp0 with its fe80::/64 route."
+wait_until 10 no_tentative host ndp0
+show ip -n host link show veth1
+show ip -n host -6 addr show dev ndp0
+show ip -n host -6 route show dev ndp0
+show grep -E '^ndp0|linklocal_ms|  addr ' /sys/kernel/debug/ndpv6/devices
+lla_ndp0=$(ll_addr host ndp0)
+
+step "The peer pings ndp0: the core answers the echo requests itself (RX_ECHO, GLUE_TX_CORE_ECHO); the NS the peer sends first is answered by the core too."
+show ip netns exec peer ping -6 -c 3 -i 0.2 "$lla_ndp0%veth0"
+counters="RX_PACKETS|RX_ND|RX_ECHO|GLUE_TX_CORE_[A-Z]+"
+echo "\$ ip netns exec host ethtool -S ndp0 | grep -E ' ($counters):'"
+ip netns exec host ethtool -S ndp0 | grep -E " ($counters):"
+
+step "ndp0 pings the peer: the kernel hands ndp0 bare IPv6 packets, the core resolves the peer with NS/NA, holds the first packet meanwhile, then sends them all on veth1; the replies come up through ndp0."
+show ip netns exec host ping -6 -c 3 -i 0.2 "$(ll_addr peer veth0)%ndp0"
+show ip -n peer -6 neigh show dev veth0
+show ip -n host -s link show ndp0
+
+step "Hand veth1 back to the kernel's own IPv6, for the comparison below."
+show ip -n host link del ndp0
+show ip netns exec host sysctl -w net.ipv6.conf.veth1.disable_ipv6=0
+wait_until 10 no_tentative host veth1
 # ---------------------------------------------------------------- ndpv6 --
 
 lla_peer=$(ll_addr peer veth0)
