@@ -355,9 +355,12 @@ static void xmit(struct ndp_ctx *ctx, const struct ndp_nbr *n,
  * Move @n to @st: eviction lists, INCOMPLETE count and the timer that the
  * state implies (INCOMPLETE and PROBE: the caller sends and arms it).
  * Entering the same state again refreshes the entry's place in its list.
+ * While packets wait on an entry that has a MAC, its timer is "now": the
+ * queue leaves at the next tick, before anything else happens to it.
  */
 static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 {
+	bool pending = n->qlen && n->has_mac;
 	u8 old = n->state;
 
 	lru_unlink(ctx, n);
@@ -371,18 +374,17 @@ static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 	switch (st) {
 	case NDP_NUD_REACHABLE:
 		n->confirmed = now;
-		if (n->qlen && n->has_mac)	/* the queue leaves first */
+		if (pending)
 			nbr_set_timer(ctx, n, now);
 		else if (old != NDP_NUD_REACHABLE ||
 			 n->timer == NDP_TIME_NEVER)
 			nbr_set_timer(ctx, n, now + ndp_ms(ctx->reachable_ms));
 		break;
 	case NDP_NUD_STALE:
-		nbr_set_timer(ctx, n, n->qlen && n->has_mac ? now :
-				      NDP_TIME_NEVER);
+		nbr_set_timer(ctx, n, pending ? now : NDP_TIME_NEVER);
 		break;
 	case NDP_NUD_DELAY:
-		nbr_set_timer(ctx, n,
+		nbr_set_timer(ctx, n, pending ? now :
 			      now + ndp_ms(ctx->cfg.delay_first_probe_ms));
 		break;
 	default:
@@ -582,8 +584,10 @@ static void nbr_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 /*
  * Send what waits on @n now that it has a MAC, as far as @out has room
  * (FIFO order).  What does not fit stays queued, ahead of anything sent
- * later, and an entry that is REACHABLE or STALE gets a timer of @now so
- * the next tick goes on.  Sending to a STALE entry moves it to DELAY.
+ * later, and the entry's timer becomes @now so the next tick goes on.
+ * Sending to a STALE entry moves it to DELAY; once the queue is gone, a
+ * timer that stood for it goes back to what the state says (a DELAY
+ * restarts).
  */
 static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 			  struct ndp_out *out)
@@ -597,11 +601,26 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		slot_free(ctx, s);
 		sent = true;
 	}
-	if (n->qlen && (n->state == NDP_NUD_REACHABLE ||
-			n->state == NDP_NUD_STALE))
+	if (n->qlen && n->timer > now)
 		nbr_set_timer(ctx, n, now);
-	if (sent && n->state == NDP_NUD_STALE)
+	if (!sent)
+		return;
+	switch (n->state) {
+	case NDP_NUD_STALE:
 		nbr_enter(ctx, n, NDP_NUD_DELAY, now);
+		break;
+	case NDP_NUD_REACHABLE:
+		if (!n->qlen && n->timer <= now)
+			nbr_set_timer(ctx, n, n->confirmed +
+				      ndp_ms(ctx->reachable_ms));
+		break;
+	case NDP_NUD_DELAY:
+		if (!n->qlen && n->timer <= now)
+			nbr_enter(ctx, n, NDP_NUD_DELAY, now);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Resolution or NUD failed: packets back, note, entry gone. */
@@ -942,7 +961,7 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		if (n->qlen)
 			return false;
 		if (n->timer > now)
-			return true;	/* moved to DELAY meanwhile */
+			return true;	/* the state's own timer is back */
 	}
 	switch (n->state) {
 	case NDP_NUD_INCOMPLETE:
