@@ -3,8 +3,6 @@
  * Shared fixture and frame builders for the core's KUnit suites.
  */
 #include <linux/inet.h>
-#include <linux/vmalloc.h>
-#include <kunit/resource.h>
 #include "ndp_kunit.h"
 
 void ndp_kt_random(void *opaque, void *buf, u32 len)
@@ -56,23 +54,10 @@ void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 	ndp_kt_snap(t);
 }
 
-static int kt_vmem_init(struct kunit_resource *res, void *context)
-{
-	res->data = vzalloc(*(size_t *)context);
-	return res->data ? 0 : -ENOMEM;
-}
-
-static void kt_vmem_free(struct kunit_resource *res)
-{
-	vfree(res->data);
-}
-
-void ndp_kt_init_vmem(struct kunit *test, struct ndp_kt *t,
-		      const struct ndp_config *cfg)
+void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
+		     const struct ndp_config *cfg, void *mem, size_t size)
 {
 	static const u8 mac[NDP_ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
-	size_t size;
-	void *mem;
 
 	memset(t, 0, sizeof(*t));
 	t->test = test;
@@ -80,11 +65,8 @@ void ndp_kt_init_vmem(struct kunit *test, struct ndp_kt *t,
 	t->now = NDP_NSEC_PER_SEC;
 	memcpy(t->mac, mac, sizeof(mac));
 	t->cfg = *cfg;
-	size = ndp_ctx_size(&t->cfg);
-	KUNIT_ASSERT_GT(test, size, (size_t)0);
-	mem = kunit_alloc_resource(test, kt_vmem_init, kt_vmem_free,
-				   GFP_KERNEL, &size);
-	KUNIT_ASSERT_NOT_NULL(test, mem);
+	KUNIT_ASSERT_GT(test, ndp_ctx_size(&t->cfg), (size_t)0);
+	KUNIT_ASSERT_GE(test, size, ndp_ctx_size(&t->cfg));
 	t->out = kunit_kzalloc(test, sizeof(*t->out), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t->out);
 	t->buf = kunit_kzalloc(test, NDP_KT_HEADROOM + 2048, GFP_KERNEL);

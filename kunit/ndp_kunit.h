@@ -34,11 +34,11 @@ struct ndp_kt {
 void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 		 const struct ndp_config *cfg);
 /*
- * ndp_kt_init() with the context in vmalloc memory (freed when the test
- * ends): for tables beyond what kmalloc gives, e.g. 100,000 neighbours.
+ * ndp_kt_init() with the context in @mem (@size bytes) from the caller:
+ * for tables beyond what kmalloc gives (4 MB), e.g. 100,000 neighbours.
  */
-void ndp_kt_init_vmem(struct kunit *test, struct ndp_kt *t,
-		      const struct ndp_config *cfg);
+void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
+		     const struct ndp_config *cfg, void *mem, size_t size);
 /* Deterministic random callback (xorshift64 on t->rng). */
 void ndp_kt_random(void *opaque, void *buf, u32 len);
 
