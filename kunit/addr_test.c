@@ -980,6 +980,35 @@ static void ndpv6_addr_slaac_two_hour_rule(struct kunit *test)
 	}
 }
 
+/* A deprecated SLAAC address is preferred again by a PIO that says so */
+static void ndpv6_addr_slaac_preferred_again(struct kunit *test)
+{
+	struct ndp_prefix pfx = { ndp_kt_ip(test, "2001:db8:7::"), 64 };
+	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:7::ff:fe00:1");
+	struct ndp_kt t;
+	s64 t1;
+	int i;
+
+	kt_init(test, &t, 0);
+	ndp_addr_slaac(t.ctx, t.now, &pfx, 3600, 60, t.out);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
+	ndp_kt_run_until(&t, t.now + SEC(60));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_DEPRECATED);
+	t1 = t.now + SEC(10);
+	ndp_kt_tick(&t, t1);
+	ndp_out_reset(t.out);
+	ndp_addr_slaac(t.ctx, t1, &pfx, 3600, 600, t.out);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
+	i = kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].preferred_s, 600U);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, 3600U);
+	ndp_kt_run_until(&t, t1 + SEC(600) - 1);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
+	ndp_kt_run_until(&t, t1 + SEC(600));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_DEPRECATED);
+}
+
 /* 0xffffffff is infinite: never deprecated, never removed */
 static void ndpv6_addr_slaac_infinite(struct kunit *test)
 {
@@ -1299,6 +1328,37 @@ static void ndpv6_addr_mld_group_query(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
 }
 
+/*
+ * RFC 3810 6.2 rule 1: a pending General Query response that is sooner
+ * stands; a later Query (general or group-specific) adds nothing.
+ */
+static void ndpv6_addr_mld_pending_response_kept(struct kunit *test)
+{
+	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
+	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
+	struct ndp_kt t;
+	s64 t_q;
+	int i;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
+	kt_settle(&t);
+	t_q = t.now;
+	ndp_kt_handle(&t, kt_query(&t, &q, &ndp_all_nodes, 1, true,
+				   &ndp_unspecified, 1000, 28, 0));
+	t.now += MSEC(1);
+	ndp_kt_handle(&t, kt_query(&t, &q, &ndp_all_nodes, 1, true,
+				   &ndp_unspecified, 60000, 28, 0));
+	ndp_kt_handle(&t, kt_query(&t, &q, &g1, 1, true, &g1, 60000, 28, 0));
+	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t_q + SEC(1));
+	i = kt_step_until_tx(&t, NDP_ICMP_MLD2_REPORT, t_q + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_MLD2_REPORT), 1U);
+	kt_expect_report(&t, i, &kt_ll, 2);
+	ndp_kt_run_until(&t, t.now + SEC(120));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+}
+
 /* Invalid Queries are counted and answered by nothing */
 struct kt_bad_query {
 	const char *name;
@@ -1536,6 +1596,7 @@ static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_slaac_bad_plen),
 	KUNIT_CASE_PARAM(ndpv6_addr_slaac_two_hour_rule,
 			 kt_two_hour_gen_params),
+	KUNIT_CASE(ndpv6_addr_slaac_preferred_again),
 	KUNIT_CASE(ndpv6_addr_slaac_infinite),
 	KUNIT_CASE(ndpv6_addr_cap_16),
 	KUNIT_CASE_PARAM(ndpv6_addr_add_ip_checks, kt_bad_add_gen_params),
@@ -1544,6 +1605,7 @@ static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_mld_general_query),
 	KUNIT_CASE_PARAM(ndpv6_addr_mld_query_delay, kt_mrd_gen_params),
 	KUNIT_CASE(ndpv6_addr_mld_group_query),
+	KUNIT_CASE(ndpv6_addr_mld_pending_response_kept),
 	KUNIT_CASE_PARAM(ndpv6_addr_mld_invalid_query,
 			 kt_bad_query_gen_params),
 	KUNIT_CASE(ndpv6_addr_mld_leave_on_removal),
