@@ -19,8 +19,9 @@
         NS for TARGET, unicast to DST_MAC, each from its own link-local
         address fe80::ee:0:<i> and MAC 02:ee:<i> (frames built before the
         clock starts): every valid one makes the receiver create a STALE
-        neighbour entry (RFC 4861 7.2.3).  At most PPS per second for S
-        seconds; prints what it sent and the rate it reached.
+        neighbour entry (RFC 4861 7.2.3).  At most PPS per second, for S
+        seconds (PPS * S frames; fewer when the machine cannot keep the
+        rate); prints what it sent and the rate it reached.
 
 Needs CAP_NET_RAW.  Checksums are computed here (the frames bypass the
 sender's IPv6 stack).
@@ -121,6 +122,7 @@ def cmd_flood(a):
     s = open_sock(a.iface)
     sent = 0
     t0 = time.monotonic()
+    print('flood: %d frames built, sending' % count, flush=True)
     for k, f in enumerate(frames):
         try:
             s.send(f)
@@ -130,8 +132,8 @@ def cmd_flood(a):
         ahead = (k + 1) / a.rate - (time.monotonic() - t0)
         if ahead > 0:
             time.sleep(ahead)
-        elif -ahead > 1.0:
-            break		# a second behind: the rate is out of reach
+        elif time.monotonic() - t0 >= a.seconds:
+            break		# behind the rate: the time is up all the same
     dt = time.monotonic() - t0
     print('flood: sent %d of %d NS in %.2f s: %.0f NS/s (asked %d NS/s)'
           % (sent, count, dt, sent / dt, a.rate))
