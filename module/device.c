@@ -89,6 +89,9 @@ static const char *const ndpv6_glue_names[NDPV6_GLUE_MAX] = {
 	[NDPV6_GLUE_LOWER_GROUP_ERROR] = "LOWER_GROUP_ERROR",
 	[NDPV6_GLUE_UPPER_GROUPS_FULL] = "UPPER_GROUPS_FULL",
 	[NDPV6_GLUE_UPPER_GROUP_ERROR] = "UPPER_GROUP_ERROR",
+	[NDPV6_GLUE_RT_MSGS] = "RT_MSGS",
+	[NDPV6_GLUE_RT_ERROR] = "RT_ERROR",
+	[NDPV6_GLUE_USER_ADDRS] = "USER_ADDRS",
 };
 
 /**
@@ -177,6 +180,7 @@ static void ndpv6_destruct(struct net_device *dev)
 {
 	struct ndpv6_dev *priv = netdev_priv(dev);
 
+	ndpv6_rt_release(priv);
 	kvfree(priv->ctx_mem);
 	free_percpu(dev->tstats);
 	netdev_put(priv->lower, &priv->lower_tracker);
@@ -200,6 +204,7 @@ static int ndpv6_dev_stop(struct net_device *dev)
 
 	ndpv6_core_stop(priv);
 	ndpv6_mirror_stop(priv);
+	ndpv6_rt_reset(priv);
 	return 0;
 }
 
@@ -269,6 +274,7 @@ static void ndpv6_setup(struct net_device *dev)
 	priv->tick_at = NDP_TIME_NEVER;
 	INIT_DELAYED_WORK(&priv->tick, ndpv6_tick_work);
 	INIT_DELAYED_WORK(&priv->mirror, ndpv6_mirror_work);
+	ndpv6_rt_setup(priv);
 }
 
 static bool lower_ipv6_enabled(struct net_device *lower)
@@ -544,9 +550,12 @@ int ndpv6_device_init(void)
 {
 	int err;
 
-	err = register_netdevice_notifier(&ndpv6_notifier);
+	err = ndpv6_rt_module_init();
 	if (err)
 		return err;
+	err = register_netdevice_notifier(&ndpv6_notifier);
+	if (err)
+		goto err_rt;
 	err = rtnl_link_register(&ndpv6_link_ops);
 	if (err)
 		goto err_notifier;
@@ -557,6 +566,8 @@ int ndpv6_device_init(void)
 
 err_notifier:
 	unregister_netdevice_notifier(&ndpv6_notifier);
+err_rt:
+	ndpv6_rt_module_exit();
 	return err;
 }
 
@@ -571,6 +582,7 @@ void ndpv6_device_uninit(void)
 	debugfs_remove_recursive(ndpv6_debugfs);
 	rtnl_link_unregister(&ndpv6_link_ops);
 	unregister_netdevice_notifier(&ndpv6_notifier);
+	ndpv6_rt_module_exit();
 }
 
 MODULE_ALIAS_RTNL_LINK("ndpv6");

@@ -18,6 +18,7 @@
 #include <linux/in6.h>
 
 #include "ndpv6.h"
+#include "mirror_rt.h"
 
 /* Notes from the core waiting for process context (mirror.c). */
 #define NDPV6_NOTE_RING		128
@@ -53,6 +54,9 @@ enum ndpv6_glue_stat {
 	NDPV6_GLUE_LOWER_GROUP_ERROR,	/* dev_mc_add() on the lower failed */
 	NDPV6_GLUE_UPPER_GROUPS_FULL,	/* ndp0 group not given to the core */
 	NDPV6_GLUE_UPPER_GROUP_ERROR,	/* the core refused a group of ndp0 */
+	NDPV6_GLUE_RT_MSGS,		/* rtnetlink messages the kernel took */
+	NDPV6_GLUE_RT_ERROR,		/* ... refused, or not sent (mirror_rt) */
+	NDPV6_GLUE_USER_ADDRS,		/* ndp0 addresses given to the core */
 	NDPV6_GLUE_MAX
 };
 
@@ -94,6 +98,7 @@ struct ndpv6_lower_group {
  * @lower_groups: groups added on the lower with dev_mc_add (RTNL)
  * @n_upper: entries in @upper_groups (RTNL)
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
+ * @rt: the rtnetlink mirror: addresses and routes (mirror_rt.c)
  * @glue: glue-level counters (enum ndpv6_glue_stat)
  */
 struct ndpv6_dev {
@@ -123,6 +128,8 @@ struct ndpv6_dev {
 	struct ndpv6_lower_group lower_groups[NDPV6_LOWER_GROUPS];
 	u32 n_upper;
 	struct in6_addr upper_groups[NDPV6_UPPER_GROUPS];
+
+	struct ndpv6_rt rt;
 
 	atomic_long_t glue[NDPV6_GLUE_MAX];
 };

@@ -15,9 +15,19 @@
  *                                  (IFA_F_NODAD: the core did DAD), so that
  *                                  `ip -6 addr` shows it and sockets can
  *                                  use it;
- *   the other notes                counted as NOTES_DEFERRED: netdev 2/3
- *                                  mirrors the other addresses, routes,
- *                                  MTU and hop limit.
+ *   NDP_NOTE_ADDR_*, ROUTER_*,     the other addresses, the on-link
+ *   PREFIX_*                       prefixes and the default routers: the
+ *                                  rtnetlink work of mirror_rt.c is kicked
+ *                                  (it needs RTNL free: rtnetlink takes it);
+ *   NDP_NOTE_DAD_FAILED            the address leaves the kernel (a user's
+ *                                  address, used by the kernel while the
+ *                                  core ran DAD), through mirror_rt.c;
+ *   NDP_NOTE_MTU                   ndp0's MTU, dev_set_mtu() (at most the
+ *                                  lower's);
+ *   NDP_NOTE_HOPLIMIT              ndp0's default hop limit (the inet6_dev's
+ *                                  cnf.hop_limit);
+ *   the other notes                (NBR_UNREACHABLE) counted as
+ *                                  NOTES_DEFERRED.
  * Every note also goes to the netlink events group (ndpv6_nl_notify()), in
  * order.  When notes were lost (ring or output full), the events group is
  * told and the state is rebuilt from the core's tables instead: the groups
@@ -155,6 +165,31 @@ static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
 		priv->ll_ns = ktime_get_ns();
 }
 
+/*
+ * An RA's MTU option: ndp0's MTU (dev_set_mtu(), so that routes and
+ * sockets follow), never above the lower's nor below 1280.
+ */
+static void mtu_apply(struct ndpv6_dev *priv, u32 mtu)
+{
+	struct net_device *dev = priv->dev;
+
+	ASSERT_RTNL();
+	mtu = clamp_t(u32, mtu, IPV6_MIN_MTU, READ_ONCE(priv->lower->mtu));
+	if (dev->mtu != mtu && dev_set_mtu(dev, mtu))
+		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+}
+
+/* An RA's CurHopLimit: ndp0's default hop limit. */
+static void hoplimit_apply(struct ndpv6_dev *priv, u32 hops)
+{
+	struct inet6_dev *idev;
+
+	ASSERT_RTNL();
+	idev = __in6_dev_get(priv->dev);
+	if (idev && hops && hops <= 255)
+		WRITE_ONCE(idev->cnf.hop_limit, hops);
+}
+
 static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 {
 	struct in6_addr a;
@@ -174,6 +209,24 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 			break;
 		}
 		fallthrough;
+	case NDP_NOTE_ADDR_UPDATE:
+	case NDP_NOTE_ADDR_DEPRECATED:
+	case NDP_NOTE_ADDR_DEL:
+	case NDP_NOTE_ROUTER_ADD:
+	case NDP_NOTE_ROUTER_DEL:
+	case NDP_NOTE_PREFIX_ADD:
+	case NDP_NOTE_PREFIX_DEL:
+		ndpv6_rt_kick(priv);
+		break;
+	case NDP_NOTE_DAD_FAILED:
+		ndpv6_rt_kernel_del(priv, &a, n->plen);
+		break;
+	case NDP_NOTE_MTU:
+		mtu_apply(priv, n->value);
+		break;
+	case NDP_NOTE_HOPLIMIT:
+		hoplimit_apply(priv, n->value);
+		break;
 	default:
 		ndpv6_glue_inc(priv, NDPV6_GLUE_NOTES_DEFERRED);
 		break;
@@ -290,6 +343,8 @@ static void resync(struct ndpv6_dev *priv)
 		if (lower_find(priv, &t->want[i]) < 0)
 			lower_join(priv, &t->want[i]);
 	kfree(t);
+	/* addresses and routes: mirror_rt.c starts from the tables anyway */
+	ndpv6_rt_kick(priv);
 }
 
 /* ------------------------------------------------------------- the work */

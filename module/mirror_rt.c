@@ -1,0 +1,737 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 mirror, rtnetlink part: the core's addresses and routes in the
+ * kernel, and the user's addresses in the core.
+ *
+ * 6.1 exports no way to add a global address with given lifetimes, or any
+ * route, so the mirror speaks rtnetlink to the kernel like `ip` does:
+ * RTM_NEWADDR/DELADDR and RTM_NEWROUTE/DELROUTE on a NETLINK_ROUTE kernel
+ * socket, one per device, in ndp0's namespace (created by the first work
+ * run, released by ndp0's destructor: a kernel socket holds no reference
+ * on its namespace, and ndp0's destructor runs before the namespace is
+ * freed).  Every message is sent with a destination address (portid 0, the
+ * kernel), so that rtnetlink's permission check looks at the sender's
+ * capabilities (a kworker's) instead of a socket file, and with NLM_F_ACK:
+ * the answer is read back at once (rtnetlink handles a message from a
+ * kernel socket synchronously).
+ *
+ * rtnetlink takes RTNL itself, so the work must run without it and must
+ * never be waited for by someone holding it: it is a work item on an
+ * ordered workqueue of the module's, holding a reference to ndp0 while
+ * queued, never cancelled or flushed (the reference makes unregistering
+ * ndp0 wait for it, without RTNL; rmmod destroys the workqueue after the
+ * last device is gone).  The note mirror (mirror.c, under RTNL) only kicks
+ * it.
+ *
+ * What it does, each run:
+ *  1. address events, in order: an address a user added on ndp0 goes to
+ *     the core (ndp_add_ip() with its prefix length and lifetimes: DAD by
+ *     the core); one a user deleted leaves the core (ndp_del_ip()); one
+ *     whose DAD failed in the core leaves the kernel (RTM_DELADDR);
+ *  2. reconcile the kernel with the core's tables, read in one snapshot:
+ *     every address of the core that passed DAD (not link-local: mirror.c
+ *     puts that one with addrconf_add_linklocal()) is added with
+ *     IFA_F_NODAD, IFA_CACHEINFO lifetimes (the remaining ones, so the
+ *     kernel deprecates and expires it by itself as well), SLAAC ones with
+ *     IFA_PROTO kernel_ra and IFA_F_NOPREFIXROUTE (on-link is the prefix
+ *     list's business, RFC 5942); each on-link prefix is a route on ndp0,
+ *     each default router a default route via its link-local address,
+ *     both RTPROT_RA, metric 1024, RTA_EXPIRES; what the mirror added and
+ *     the core no longer has is deleted; lifetimes are sent again when the
+ *     kernel's would drift more than 2 s from the core's (an RA refreshed
+ *     them).
+ * Since step 2 starts from the tables, lost notes need nothing more than
+ * a run.  An address already in the kernel that the mirror did not add is
+ * the user's and is left alone.
+ *
+ * The inet6addr notifier sees every address added to or deleted from ndp0
+ * and queues user events; the mirror's own additions are told apart by
+ * being in @addrs (entered before the message is sent) or carrying the
+ * protocol kernel_ra/kernel_ll; an address that goes because its valid
+ * lifetime ran out is not a user's deletion.
+ *
+ * At ndo_stop the kernel removes ndp0's addresses and routes itself; the
+ * epoch is bumped and the work forgets its tables.  A message in flight
+ * then (blocked on RTNL held by ndo_stop) may still add an address to the
+ * down device: the work checks the epoch after each addition and deletes
+ * such an address again.
+ */
+#include <linux/jiffies.h>
+#include <linux/net.h>
+#include <linux/netdevice.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <linux/socket.h>
+#include <linux/timekeeping.h>
+#include <net/addrconf.h>
+#include <net/if_inet6.h>
+#include <net/ipv6.h>
+#include <net/net_namespace.h>
+
+#include "device.h"
+
+#define NDPV6_RT_METRIC		1024
+#define NDPV6_RT_DRIFT_S	2
+#define NDPV6_RT_MSG		256
+
+enum {
+	RT_EV_USER_ADD,
+	RT_EV_USER_DEL,
+	RT_EV_KERNEL_DEL,
+};
+
+static struct workqueue_struct *ndpv6_rt_wq;
+
+/* ------------------------------------------------------------ messages */
+
+struct rt_msg {
+	struct nlmsghdr nlh;
+	u8 body[NDPV6_RT_MSG];
+};
+
+static void *msg_init(struct rt_msg *m, u16 type, u16 flags, u32 hdrlen)
+{
+	memset(m, 0, sizeof(*m));
+	m->nlh.nlmsg_type = type;
+	m->nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	m->nlh.nlmsg_len = NLMSG_LENGTH(hdrlen);
+	return NLMSG_DATA(&m->nlh);
+}
+
+static void msg_attr(struct rt_msg *m, u16 type, const void *data, u16 len)
+{
+	struct nlattr *nla = (void *)&m->nlh + NLMSG_ALIGN(m->nlh.nlmsg_len);
+
+	if (WARN_ON_ONCE(NLMSG_ALIGN(m->nlh.nlmsg_len) + nla_total_size(len) >
+			 sizeof(*m)))
+		return;
+	nla->nla_type = type;
+	nla->nla_len = nla_attr_size(len);
+	memcpy(nla_data(nla), data, len);
+	m->nlh.nlmsg_len = NLMSG_ALIGN(m->nlh.nlmsg_len) + nla_total_size(len);
+}
+
+static void msg_u32(struct rt_msg *m, u16 type, u32 v)
+{
+	msg_attr(m, type, &v, sizeof(v));
+}
+
+/* Send @m to the kernel and read its answer: 0 or a negative errno. */
+static int rt_send(struct ndpv6_dev *priv, struct rt_msg *m)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct msghdr msg = { .msg_name = &sa, .msg_namelen = sizeof(sa) };
+	struct kvec iov = { .iov_base = m, .iov_len = m->nlh.nlmsg_len };
+	struct {
+		struct nlmsghdr nlh;
+		struct nlmsgerr err;
+		u8 rest[NDPV6_RT_MSG];
+	} *ack;
+	int rc, err = -EPROTO;
+
+	ack = kmalloc(sizeof(*ack), GFP_KERNEL);
+	if (!ack)
+		return -ENOMEM;
+	m->nlh.nlmsg_seq = ++rt->seq;
+	rc = kernel_sendmsg(rt->sock, &msg, &iov, 1, iov.iov_len);
+	if (rc < 0) {
+		err = rc;
+		goto out;
+	}
+	/* the answer is already queued: rtnetlink ran in sendmsg */
+	for (;;) {
+		struct msghdr rmsg = { .msg_flags = MSG_DONTWAIT };
+		struct kvec riov = { .iov_base = ack, .iov_len = sizeof(*ack) };
+
+		rc = kernel_recvmsg(rt->sock, &rmsg, &riov, 1, sizeof(*ack),
+				    MSG_DONTWAIT);
+		if (rc < 0)
+			break;
+		if (rc >= (int)NLMSG_LENGTH(sizeof(ack->err)) &&
+		    ack->nlh.nlmsg_type == NLMSG_ERROR &&
+		    ack->nlh.nlmsg_seq == m->nlh.nlmsg_seq) {
+			err = ack->err.error;
+			break;
+		}
+	}
+out:
+	ndpv6_glue_inc(priv, err ? NDPV6_GLUE_RT_ERROR : NDPV6_GLUE_RT_MSGS);
+	kfree(ack);
+	return err;
+}
+
+static int addr_msg(struct ndpv6_dev *priv, bool add,
+		    const struct ndpv6_rt_addr *a, bool slaac)
+{
+	struct ifa_cacheinfo ci = {};
+	struct ifaddrmsg *ifm;
+	struct rt_msg *m;
+	u32 flags = IFA_F_NODAD;
+	u8 proto = IFAPROT_KERNEL_RA;
+	int err;
+
+	m = kmalloc(sizeof(*m), GFP_KERNEL);
+	if (!m)
+		return -ENOMEM;
+	ifm = msg_init(m, add ? RTM_NEWADDR : RTM_DELADDR,
+		       add ? NLM_F_CREATE | NLM_F_REPLACE : 0, sizeof(*ifm));
+	ifm->ifa_family = AF_INET6;
+	ifm->ifa_prefixlen = a->plen;
+	ifm->ifa_index = priv->dev->ifindex;
+	msg_attr(m, IFA_LOCAL, &a->addr, sizeof(a->addr));
+	if (add) {
+		ci.ifa_valid = a->valid_s;
+		ci.ifa_prefered = min(a->preferred_s, a->valid_s);
+		msg_attr(m, IFA_CACHEINFO, &ci, sizeof(ci));
+		if (slaac)
+			flags |= IFA_F_NOPREFIXROUTE;
+		msg_u32(m, IFA_FLAGS, flags);
+		if (slaac)
+			msg_attr(m, IFA_PROTO, &proto, sizeof(proto));
+	}
+	err = rt_send(priv, m);
+	kfree(m);
+	return err;
+}
+
+static int route_msg(struct ndpv6_dev *priv, bool add,
+		     const struct ndpv6_rt_route *r)
+{
+	struct rtmsg *rtm;
+	struct rt_msg *m;
+	int err;
+
+	m = kmalloc(sizeof(*m), GFP_KERNEL);
+	if (!m)
+		return -ENOMEM;
+	/* an existing route gets the new expiry, with -EEXIST */
+	rtm = msg_init(m, add ? RTM_NEWROUTE : RTM_DELROUTE,
+		       add ? NLM_F_CREATE : 0, sizeof(*rtm));
+	rtm->rtm_family = AF_INET6;
+	rtm->rtm_dst_len = r->plen;
+	rtm->rtm_table = RT_TABLE_MAIN;
+	rtm->rtm_protocol = RTPROT_RA;
+	rtm->rtm_scope = RT_SCOPE_UNIVERSE;
+	rtm->rtm_type = RTN_UNICAST;
+	if (r->plen)
+		msg_attr(m, RTA_DST, &r->dst, sizeof(r->dst));
+	if (!ipv6_addr_any(&r->gw))
+		msg_attr(m, RTA_GATEWAY, &r->gw, sizeof(r->gw));
+	msg_u32(m, RTA_OIF, priv->dev->ifindex);
+	msg_u32(m, RTA_PRIORITY, NDPV6_RT_METRIC);
+	if (add && r->lifetime_s != NDP_INFINITE)
+		msg_u32(m, RTA_EXPIRES, r->lifetime_s);
+	err = rt_send(priv, m);
+	kfree(m);
+	if (add && err == -EEXIST)
+		err = 0;
+	return err;
+}
+
+/* --------------------------------------------------------- the tables */
+
+struct rt_snap {
+	int n_addrs, n_rtrs, n_pfx;
+	struct ndp_addr_info ai[NDPV6_RT_ADDRS];
+	struct ndp_router_info ri[16];
+	struct ndp_prefix_info pi[64];
+};
+
+/* The core's tables in one snapshot; false while the core is stopped. */
+static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
+{
+	bool up;
+	u32 pos;
+	s64 now;
+
+	s->n_addrs = 0;
+	s->n_rtrs = 0;
+	s->n_pfx = 0;
+	spin_lock_bh(&priv->lock);
+	up = priv->ctx;
+	if (up) {
+		now = ktime_get_ns();
+		pos = 0;
+		while (s->n_addrs < ARRAY_SIZE(s->ai) &&
+		       ndp_addr_next(priv->ctx, now, &pos, &s->ai[s->n_addrs]))
+			s->n_addrs++;
+		pos = 0;
+		while (s->n_rtrs < ARRAY_SIZE(s->ri) &&
+		       ndp_router_next(priv->ctx, now, &pos,
+				       &s->ri[s->n_rtrs]))
+			s->n_rtrs++;
+		pos = 0;
+		while (s->n_pfx < ARRAY_SIZE(s->pi) &&
+		       ndp_prefix_next(priv->ctx, now, &pos, &s->pi[s->n_pfx]))
+			s->n_pfx++;
+	}
+	spin_unlock_bh(&priv->lock);
+	return up;
+}
+
+static int addr_find(const struct ndpv6_rt *rt, const struct in6_addr *a)
+{
+	u32 i;
+
+	for (i = 0; i < rt->n_addrs; i++)
+		if (ipv6_addr_equal(&rt->addrs[i].addr, a))
+			return i;
+	return -1;
+}
+
+static int route_find(const struct ndpv6_rt *rt,
+		      const struct ndpv6_rt_route *r)
+{
+	u32 i;
+
+	for (i = 0; i < rt->n_routes; i++)
+		if (rt->routes[i].plen == r->plen &&
+		    ipv6_addr_equal(&rt->routes[i].dst, &r->dst) &&
+		    ipv6_addr_equal(&rt->routes[i].gw, &r->gw))
+			return i;
+	return -1;
+}
+
+/* Would a lifetime sent @sent_s seconds ago drift from @now_s? */
+static bool lft_drift(u32 sent_s, u64 at_ns, u32 now_s)
+{
+	u64 age = div_u64(ktime_get_ns() - at_ns, NSEC_PER_SEC);
+	u32 expect;
+
+	if (sent_s == NDP_INFINITE || now_s == NDP_INFINITE)
+		return sent_s != now_s;
+	expect = age >= sent_s ? 0 : sent_s - (u32)age;
+	return abs((s64)expect - now_s) > NDPV6_RT_DRIFT_S;
+}
+
+static bool epoch_same(struct ndpv6_dev *priv)
+{
+	return atomic_read(&priv->rt.epoch) == priv->rt.seen_epoch;
+}
+
+/* Add or refresh one address of the core. */
+static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct ndpv6_rt_addr *e, a = {};
+	int i;
+
+	memcpy(a.addr.s6_addr, ai->addr.b, sizeof(a.addr.s6_addr));
+	a.plen = ai->plen;
+	a.valid_s = ai->valid_s;
+	a.preferred_s = ai->state == NDP_ADDR_DEPRECATED ? 0 : ai->preferred_s;
+	if (!a.valid_s)
+		return;
+	i = addr_find(rt, &a.addr);
+	if (i >= 0) {
+		e = &rt->addrs[i];
+		if (!lft_drift(e->valid_s, e->at_ns, a.valid_s) &&
+		    !lft_drift(e->preferred_s, e->at_ns, a.preferred_s))
+			return;
+	} else {
+		/* already in the kernel and not ours: the user's */
+		if (ipv6_chk_addr(dev_net(priv->dev), &a.addr, priv->dev, 1))
+			return;
+		if (rt->n_addrs == NDPV6_RT_ADDRS) {
+			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			return;
+		}
+		e = &rt->addrs[rt->n_addrs++];
+	}
+	a.at_ns = ktime_get_ns();
+	*e = a;
+	if (addr_msg(priv, true, &a, ai->origin == NDP_ORIGIN_SLAAC)) {
+		*e = rt->addrs[--rt->n_addrs];
+		return;
+	}
+	if (!epoch_same(priv))
+		addr_msg(priv, false, &a, false);
+}
+
+static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct ndpv6_rt_route *e;
+	int i;
+
+	if (!r->lifetime_s)
+		return;
+	i = route_find(rt, r);
+	if (i >= 0) {
+		e = &rt->routes[i];
+		if (!lft_drift(e->lifetime_s, e->at_ns, r->lifetime_s))
+			return;
+	} else {
+		if (rt->n_routes == NDPV6_RT_ROUTES) {
+			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			return;
+		}
+		e = &rt->routes[rt->n_routes++];
+	}
+	*e = *r;
+	e->at_ns = ktime_get_ns();
+	if (route_msg(priv, true, e)) {
+		*e = rt->routes[--rt->n_routes];
+		return;
+	}
+	if (!epoch_same(priv))
+		route_msg(priv, false, r);
+}
+
+static bool snap_has_addr(const struct rt_snap *s, const struct in6_addr *a)
+{
+	int i;
+
+	for (i = 0; i < s->n_addrs; i++)
+		if (!memcmp(s->ai[i].addr.b, a->s6_addr, 16) &&
+		    (s->ai[i].state == NDP_ADDR_PREFERRED ||
+		     s->ai[i].state == NDP_ADDR_DEPRECATED))
+			return true;
+	return false;
+}
+
+static void snap_route(const struct rt_snap *s, int i,
+		       struct ndpv6_rt_route *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (i < s->n_pfx) {
+		memcpy(r->dst.s6_addr, s->pi[i].pfx.addr.b, 16);
+		r->plen = s->pi[i].pfx.len;
+		r->lifetime_s = s->pi[i].onlink ? s->pi[i].valid_s : 0;
+	} else {
+		memcpy(r->gw.s6_addr, s->ri[i - s->n_pfx].addr.b, 16);
+		r->lifetime_s = s->ri[i - s->n_pfx].lifetime_s;
+	}
+}
+
+static bool snap_has_route(const struct rt_snap *s,
+			   const struct ndpv6_rt_route *r)
+{
+	struct ndpv6_rt_route c;
+	int i;
+
+	for (i = 0; i < s->n_pfx + s->n_rtrs; i++) {
+		snap_route(s, i, &c);
+		if (c.lifetime_s && c.plen == r->plen &&
+		    ipv6_addr_equal(&c.dst, &r->dst) &&
+		    ipv6_addr_equal(&c.gw, &r->gw))
+			return true;
+	}
+	return false;
+}
+
+/* The kernel made like the core's tables (see the top of the file). */
+static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct ndpv6_rt_route r;
+	struct in6_addr a;
+	u32 i;
+	int k;
+
+	if (!core_snapshot(priv, s))
+		return;
+	for (i = 0; i < rt->n_addrs; ) {
+		if (snap_has_addr(s, &rt->addrs[i].addr)) {
+			i++;
+			continue;
+		}
+		addr_msg(priv, false, &rt->addrs[i], false);
+		rt->addrs[i] = rt->addrs[--rt->n_addrs];
+	}
+	for (i = 0; i < rt->n_routes; ) {
+		if (snap_has_route(s, &rt->routes[i])) {
+			i++;
+			continue;
+		}
+		route_msg(priv, false, &rt->routes[i]);
+		rt->routes[i] = rt->routes[--rt->n_routes];
+	}
+	for (k = 0; k < s->n_addrs; k++) {
+		if (s->ai[k].state != NDP_ADDR_PREFERRED &&
+		    s->ai[k].state != NDP_ADDR_DEPRECATED)
+			continue;
+		memcpy(a.s6_addr, s->ai[k].addr.b, sizeof(a.s6_addr));
+		if (ipv6_addr_type(&a) & IPV6_ADDR_LINKLOCAL)
+			continue;
+		addr_want(priv, &s->ai[k]);
+	}
+	for (k = 0; k < s->n_pfx + s->n_rtrs; k++) {
+		snap_route(s, k, &r);
+		route_want(priv, &r);
+	}
+}
+
+/* ------------------------------------------------------- address events */
+
+static int core_add_ip(struct ndp_ctx *ctx, s64 now, const void *arg,
+		       struct ndp_out *out)
+{
+	const struct ndpv6_rt_event *e = arg;
+	struct ndp_ip6 ip;
+
+	memcpy(ip.b, e->addr.s6_addr, sizeof(ip.b));
+	return ndp_add_ip(ctx, now, &ip, e->plen, e->valid_s,
+			  min(e->preferred_s, e->valid_s), out);
+}
+
+static int core_del_ip(struct ndp_ctx *ctx, s64 now, const void *arg,
+		       struct ndp_out *out)
+{
+	const struct ndpv6_rt_event *e = arg;
+	struct ndp_ip6 ip;
+
+	memcpy(ip.b, e->addr.s6_addr, sizeof(ip.b));
+	return ndp_del_ip(ctx, now, &ip, out);
+}
+
+static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct ndpv6_rt_addr a = {};
+	int i;
+
+	i = addr_find(rt, &e->addr);
+	switch (e->kind) {
+	case RT_EV_USER_ADD:
+		if (i >= 0)
+			return;		/* the mirror's own */
+		if (!ndpv6_core_call(priv, core_add_ip, e))
+			ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
+		break;
+	case RT_EV_USER_DEL:
+		if (i >= 0)
+			rt->addrs[i] = rt->addrs[--rt->n_addrs];
+		ndpv6_core_call(priv, core_del_ip, e);
+		break;
+	case RT_EV_KERNEL_DEL:
+		if (i >= 0)
+			rt->addrs[i] = rt->addrs[--rt->n_addrs];
+		a.addr = e->addr;
+		a.plen = e->plen;
+		addr_msg(priv, false, &a, false);
+		break;
+	}
+}
+
+static void event_queue(struct ndpv6_dev *priv,
+			const struct ndpv6_rt_event *e)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	unsigned long flags;
+
+	spin_lock_irqsave(&rt->lock, flags);
+	if (rt->ev_len == NDPV6_RT_EVENTS) {
+		rt->ev_lost = true;
+	} else {
+		rt->ev[(rt->ev_head + rt->ev_len) % NDPV6_RT_EVENTS] = *e;
+		rt->ev_len++;
+	}
+	spin_unlock_irqrestore(&rt->lock, flags);
+	ndpv6_rt_kick(priv);
+}
+
+static bool event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e)
+{
+	bool got = false;
+
+	spin_lock_bh(&rt->lock);
+	if (rt->ev_len) {
+		*e = rt->ev[rt->ev_head];
+		rt->ev_head = (rt->ev_head + 1) % NDPV6_RT_EVENTS;
+		rt->ev_len--;
+		got = true;
+	}
+	if (rt->ev_lost) {
+		rt->ev_lost = false;
+		ndpv6_glue_inc(container_of(rt, struct ndpv6_dev, rt),
+			       NDPV6_GLUE_RT_ERROR);
+	}
+	spin_unlock_bh(&rt->lock);
+	return got;
+}
+
+/* ------------------------------------------------------------- the work */
+
+static void ndpv6_rt_work(struct work_struct *work)
+{
+	struct ndpv6_rt *rt = container_of(work, struct ndpv6_rt, work);
+	struct ndpv6_dev *priv = container_of(rt, struct ndpv6_dev, rt);
+	struct net_device *dev = priv->dev;
+	struct ndpv6_rt_event e;
+	struct rt_snap *s = NULL;
+	int epoch;
+
+	if (READ_ONCE(dev->reg_state) != NETREG_REGISTERED)
+		goto out;
+	if (!rt->sock &&
+	    sock_create_kern(dev_net(dev), PF_NETLINK, SOCK_RAW,
+			     NETLINK_ROUTE, &rt->sock)) {
+		rt->sock = NULL;
+		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+		goto out;
+	}
+	epoch = atomic_read(&rt->epoch);
+	if (epoch != rt->seen_epoch) {
+		rt->seen_epoch = epoch;
+		rt->n_addrs = 0;
+		rt->n_routes = 0;
+	}
+	while (event_take(rt, &e))
+		event_apply(priv, &e);
+	s = kmalloc(sizeof(*s), GFP_KERNEL);
+	if (s)
+		reconcile(priv, s);
+	kfree(s);
+out:
+	dev_put(dev);
+}
+
+/**
+ * ndpv6_rt_kick() - have the rtnetlink work run (again) soon.
+ * @priv: the device
+ *
+ * Context: any; the work holds a reference to the device while queued.
+ */
+void ndpv6_rt_kick(struct ndpv6_dev *priv)
+{
+	dev_hold(priv->dev);
+	if (!queue_work(ndpv6_rt_wq, &priv->rt.work))
+		dev_put(priv->dev);
+}
+
+/**
+ * ndpv6_rt_kernel_del() - remove an address from ndp0 (its DAD failed in
+ *	the core).
+ * @priv: the device
+ * @a: the address
+ * @plen: its prefix length
+ *
+ * Context: any.
+ */
+void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
+			 u8 plen)
+{
+	struct ndpv6_rt_event e = {
+		.kind = RT_EV_KERNEL_DEL,
+		.plen = plen,
+		.addr = *a,
+	};
+
+	event_queue(priv, &e);
+}
+
+/**
+ * ndpv6_rt_reset() - ndp0 went down: the kernel dropped its addresses and
+ *	routes, the work forgets what it added.
+ * @priv: the device
+ *
+ * Context: process, RTNL held (ndo_stop).
+ */
+void ndpv6_rt_reset(struct ndpv6_dev *priv)
+{
+	ASSERT_RTNL();
+	atomic_inc(&priv->rt.epoch);
+	spin_lock_bh(&priv->rt.lock);
+	priv->rt.ev_len = 0;
+	spin_unlock_bh(&priv->rt.lock);
+}
+
+/**
+ * ndpv6_rt_setup() - initialise the per-device state.
+ * @priv: the device, being set up
+ *
+ * Context: process (rtnl_link_ops setup).
+ */
+void ndpv6_rt_setup(struct ndpv6_dev *priv)
+{
+	INIT_WORK(&priv->rt.work, ndpv6_rt_work);
+	spin_lock_init(&priv->rt.lock);
+}
+
+/**
+ * ndpv6_rt_release() - release the device's rtnetlink socket.
+ * @priv: the device, after its last reference (no work queued)
+ *
+ * Context: process (the device's destructor).
+ */
+void ndpv6_rt_release(struct ndpv6_dev *priv)
+{
+	if (priv->rt.sock)
+		sock_release(priv->rt.sock);
+	priv->rt.sock = NULL;
+}
+
+/* ------------------------------------------------ the inet6addr notifier */
+
+static int ndpv6_inet6addr_event(struct notifier_block *nb,
+				 unsigned long event, void *ptr)
+{
+	struct inet6_ifaddr *ifa = ptr;
+	struct net_device *dev = ifa->idev->dev;
+	struct ndpv6_rt_event e = {};
+	unsigned long age;
+
+	if (!netif_is_ndpv6(dev) || dev->reg_state != NETREG_REGISTERED)
+		return NOTIFY_DONE;
+	e.addr = ifa->addr;
+	e.plen = ifa->prefix_len;
+	e.valid_s = ifa->valid_lft;
+	e.preferred_s = ifa->prefered_lft;
+	switch (event) {
+	case NETDEV_UP:
+		if (ifa->ifa_proto == IFAPROT_KERNEL_RA ||
+		    ifa->ifa_proto == IFAPROT_KERNEL_LL)
+			return NOTIFY_DONE;	/* the mirror's own */
+		e.kind = RT_EV_USER_ADD;
+		break;
+	case NETDEV_DOWN:
+		/* expired in the kernel, as in the core: not the user's */
+		age = (jiffies - ifa->tstamp) / HZ;
+		if (ifa->valid_lft != NDP_INFINITE &&
+		    age + 1 >= ifa->valid_lft)
+			return NOTIFY_DONE;
+		e.kind = RT_EV_USER_DEL;
+		break;
+	default:
+		return NOTIFY_DONE;
+	}
+	event_queue(netdev_priv(dev), &e);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ndpv6_inet6addr_nb = {
+	.notifier_call = ndpv6_inet6addr_event,
+};
+
+/**
+ * ndpv6_rt_module_init() - the workqueue and the inet6addr notifier.
+ *
+ * Context: module init.
+ * Return: 0 or a negative errno.
+ */
+int ndpv6_rt_module_init(void)
+{
+	int err;
+
+	ndpv6_rt_wq = alloc_ordered_workqueue("ndpv6_rt", 0);
+	if (!ndpv6_rt_wq)
+		return -ENOMEM;
+	err = register_inet6addr_notifier(&ndpv6_inet6addr_nb);
+	if (err)
+		destroy_workqueue(ndpv6_rt_wq);
+	return err;
+}
+
+/**
+ * ndpv6_rt_module_exit() - undo ndpv6_rt_module_init().
+ *
+ * Context: module exit, after every ndpv6 device is gone.
+ */
+void ndpv6_rt_module_exit(void)
+{
+	unregister_inet6addr_notifier(&ndpv6_inet6addr_nb);
+	destroy_workqueue(ndpv6_rt_wq);
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ndpv6 mirror, rtnetlink part (mirror_rt.c): the core's addresses,
+ * on-link prefixes and default routers in ndp0's `ip -6 addr` and
+ * `ip -6 route`, and the addresses a user adds on ndp0 given to the core.
+ */
+#ifndef _NDPV6_MIRROR_RT_H
+#define _NDPV6_MIRROR_RT_H
+
+#include <linux/atomic.h>
+#include <linux/in6.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+
+struct ndpv6_dev;
+struct socket;
+
+/* Addresses and routes the mirror put into the kernel, at most. */
+#define NDPV6_RT_ADDRS		32
+#define NDPV6_RT_ROUTES		96
+/* Address events (user add/del, kernel delete) waiting for the work. */
+#define NDPV6_RT_EVENTS		32
+
+struct ndpv6_rt_addr {
+	struct in6_addr addr;
+	u8 plen;
+	u32 valid_s;
+	u32 preferred_s;
+	u64 at_ns;		/* when the lifetimes were sent */
+};
+
+struct ndpv6_rt_route {
+	struct in6_addr dst;
+	struct in6_addr gw;	/* :: for an on-link prefix */
+	u8 plen;
+	u32 lifetime_s;
+	u64 at_ns;
+};
+
+struct ndpv6_rt_event {
+	u8 kind;		/* enum in mirror_rt.c */
+	u8 plen;
+	struct in6_addr addr;
+	u32 valid_s;
+	u32 preferred_s;
+};
+
+/**
+ * struct ndpv6_rt - per-device state of the rtnetlink mirror
+ * @work: the rtnetlink work, on the module's ordered workqueue; holds a
+ *	reference to ndp0 while queued (never cancelled or flushed under RTNL)
+ * @lock: protects @ev_* (taken with BH disabled)
+ * @ev_head: first event
+ * @ev_len: events queued
+ * @ev_lost: events were dropped (ring full)
+ * @ev: address events from the inet6addr notifier and the note mirror
+ * @epoch: bumped at every ndo_stop: the kernel removed ndp0's addresses
+ *	and routes, so @addrs and @routes are forgotten
+ * @seen_epoch: the epoch @addrs and @routes belong to (work only)
+ * @seq: sequence number of the last message (work only)
+ * @sock: NETLINK_ROUTE kernel socket in ndp0's namespace, created by the
+ *	work, released by the destructor (work only)
+ * @n_addrs: entries in @addrs (work only)
+ * @addrs: addresses the mirror added (work only)
+ * @n_routes: entries in @routes (work only)
+ * @routes: routes the mirror added (work only)
+ */
+struct ndpv6_rt {
+	struct work_struct work;
+	spinlock_t lock;	/* the event ring */
+	u32 ev_head;
+	u32 ev_len;
+	bool ev_lost;
+	struct ndpv6_rt_event ev[NDPV6_RT_EVENTS];
+	atomic_t epoch;
+	int seen_epoch;
+	u32 seq;
+	struct socket *sock;
+	u32 n_addrs;
+	struct ndpv6_rt_addr addrs[NDPV6_RT_ADDRS];
+	u32 n_routes;
+	struct ndpv6_rt_route routes[NDPV6_RT_ROUTES];
+};
+
+int ndpv6_rt_module_init(void);
+void ndpv6_rt_module_exit(void);
+void ndpv6_rt_setup(struct ndpv6_dev *priv);
+void ndpv6_rt_release(struct ndpv6_dev *priv);
+void ndpv6_rt_reset(struct ndpv6_dev *priv);
+void ndpv6_rt_kick(struct ndpv6_dev *priv);
+void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
+			 u8 plen);
+
+#endif /* _NDPV6_MIRROR_RT_H */
