@@ -28,12 +28,16 @@
  *   REACHABLE   ReachableTime after the last confirmation -> STALE.  The
  *               timer is lazy: a confirmation only moves nbr->confirmed, and
  *               an early expiry re-arms to confirmed + ReachableTime.
- *   STALE       none (the entry waits for traffic or eviction).  A STALE
- *               entry still holding packets (see release_queue()) gets a
- *               timer of "now" so the next tick sends them.
+ *   STALE       none (the entry waits for traffic or eviction).
  *   DELAY       DELAY_FIRST_PROBE_TIME after the first send -> PROBE.
  *   PROBE       next unicast NS, RetransTimer apart; after
  *               MAX_UNICAST_SOLICIT of them the entry is removed.
+ *   any state   with a MAC and packets still queued (resolved where there
+ *               was no output, or more than the output held): "now", so
+ *               the next tick sends them first (see release_queue()).
+ * A tick handles at most TICK_BUDGET due entries and stops early when the
+ * output cannot take the next one's frames or handles; the deadline then
+ * stays due.
  *
  * Solicitations come from an address of ours: the source of the first
  * queued packet when it is ours (RFC 4861 7.2.2), else ndp_select_source().
