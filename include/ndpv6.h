@@ -174,7 +174,7 @@ enum ndp_note_kind {
 	NDP_NOTE_ADDR_UPDATE,	/* lifetimes changed: addr, plen, lft */
 	NDP_NOTE_ADDR_DEPRECATED,	/* preferred lifetime ran out: addr */
 	NDP_NOTE_ADDR_DEL,	/* address gone: addr, plen */
-	NDP_NOTE_DAD_FAILED,	/* duplicate found: addr (also removed) */
+	NDP_NOTE_DAD_FAILED,	/* duplicate found: addr (kept, DUPLICATE) */
 	NDP_NOTE_ROUTER_ADD,	/* default router: addr, valid */
 	NDP_NOTE_ROUTER_DEL,	/* router gone: addr */
 	NDP_NOTE_PREFIX_ADD,	/* on-link prefix added or updated: addr, plen */
@@ -202,8 +202,9 @@ struct ndp_note {
 
 /*
  * What one call produced.  Reset it with ndp_out_reset() before each call
- * (or let the call append).  Notes that did not fit set @notes_lost: the
- * caller then re-reads the tables.
+ * that takes it: a call counts on the room of an empty output (a packet
+ * handle given in always has a place to come back).  Notes that did not fit
+ * set @notes_lost: the caller then re-reads the tables.
  */
 struct ndp_out {
 	u32 n_tx;

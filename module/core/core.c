@@ -46,7 +46,8 @@ void ndp_config_default(struct ndp_config *cfg)
 
 static bool config_valid(const struct ndp_config *c)
 {
-	return c->max_addrs >= 1 && c->max_nbrs >= 1 && c->max_routers >= 1 &&
+	return c->max_addrs >= 1 && c->max_nbrs >= 1 &&
+	       c->max_nbrs <= NDP_MAX_NBRS && c->max_routers >= 1 &&
 	       c->max_prefixes >= 1 && c->max_groups >= 2 &&
 	       c->queue_total <= NDP_MAX_QUEUE_SLOTS &&
 	       c->nbr_queue_len <= c->queue_total &&

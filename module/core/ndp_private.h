@@ -106,6 +106,7 @@
 #define NDP_REACHABLE_REDRAW_NS	(2LL * 3600 * NDP_NSEC_PER_SEC)
 #define NDP_TWO_HOURS_S		7200U
 #define NDP_MAX_QUEUE_SLOTS	4096
+#define NDP_MAX_NBRS		(1U << 20)	/* hash_buckets() stays bounded */
 
 static inline s64 ndp_ms(u32 ms)
 {

@@ -93,6 +93,8 @@ static void router_del(struct ndp_ctx *ctx, struct ndp_router *r,
 		       struct ndp_out *out)
 {
 	r->used = false;
+	/* its cache entry becomes evictable again (RFC 6583) */
+	ndp_nbr_set_router(ctx, &r->ip, false);
 	ndp_changed(ctx);
 	ndp_out_note(out, NDP_NOTE_ROUTER_DEL, &r->ip, 0, 0, 0, 0);
 }
