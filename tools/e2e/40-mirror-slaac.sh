@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# SLAAC in the kernel's view: radvd on the peer advertises 2001:db8:1::/64
+# (valid 600 s, preferred 300 s, router lifetime 30 s, hop limit 61);
+# `ip -6 addr show dev ndp0` gets 2001:db8:1::<EUI-64>/64 with those
+# lifetimes, `ip -6 route` the on-link prefix and a default route via the
+# peer's link-local address; ndp0's hop limit is the RA's; pings both ways
+# on global addresses.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | radvd, forwarding |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off)                  |
+#    | fe80::<eui64>/64  |          |  ndp0 (type ndpv6 on veth1)  |
+#    | 2001:db8:1::1/64  |          |  2001:db8:1::5054:ff:fe12:3456
+#    +-------------------+          +------------------------------+
+#
+# timeout: 60
+# shellcheck source=tools/e2e/mirror-lib.sh
+. "$(dirname "$0")/mirror-lib.sh"
+
+setup_ndp0
+radvd_start 600 300 30
+peer_ll=$(ll_addr peer veth0)
+if ! (wait_until 20 has_kaddr "$SLAAC"); then
+	show_state
+	fail "no SLAAC address in ip -6 addr"
+fi
+line=$(addr_line "$SLAAC")
+echo "$line"
+has "$line" "inet6 $SLAAC/64 scope global .*dynamic"
+read -r v p < <(lifetimes "$line")
+((v <= 600 && v >= 590 && p <= 300 && p >= 290)) ||
+	fail "lifetimes $v/$p in ip -6 addr, not about 600/300"
+
+if ! (wait_until 10 has_route "default via $peer_ll proto ra metric 1024 expires "); then
+	show_state
+	fail "no default route via $peer_ll"
+fi
+wait_until 5 has_route "2001:db8:1::/64 proto ra metric 1024 expires "
+run ip -n host -6 route show dev ndp0
+run ip -n host -6 route get 2001:db8:99::1
+
+hl=$(nsx host sysctl -n net.ipv6.conf.ndp0.hop_limit)
+[ "$hl" = 61 ] || fail "ndp0 hop_limit $hl, not the RA's 61"
+log "ndp0 hop_limit $hl (the RA's CurHopLimit)"
+
+run nsx host ping -6 -c 2 -i 0.3 -W 2 2001:db8:1::1
+run nsx peer ping -6 -c 2 -i 0.3 -W 2 "$SLAAC"
+log "SLAAC address, prefix route and default route in the kernel; pings both ways"

@@ -1,0 +1,40 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The router leaves: radvd on the peer stops (SIGTERM: its final RA has a
+# router lifetime of 0); the core drops the router and the default route
+# via it leaves `ip -6 route`; the on-link prefix and the SLAAC address,
+# whose lifetimes the final RA keeps, stay.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | radvd (stopped)   |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off)                  |
+#    | fe80::<eui64>/64  |          |  ndp0 (type ndpv6 on veth1)  |
+#    | 2001:db8:1::1/64  |          |  2001:db8:1::5054:ff:fe12:3456
+#    +-------------------+          +------------------------------+
+#
+# timeout: 60
+# shellcheck source=tools/e2e/mirror-lib.sh
+. "$(dirname "$0")/mirror-lib.sh"
+
+setup_ndp0
+radvd_start 600 300 1800
+peer_ll=$(ll_addr peer veth0)
+dflt="default via $peer_ll proto ra metric 1024 expires "
+if ! (wait_until 20 has_route "$dflt"); then
+	show_state
+	fail "no default route via $peer_ll"
+fi
+run ip -n host -6 route show dev ndp0
+run kill -TERM "$RADVD_PID"
+wait "$RADVD_PID" 2>/dev/null || true
+if ! (wait_until 5 no_route "default "); then
+	show_state
+	fail "the default route stayed after radvd's final RA"
+fi
+run ip -n host -6 route show dev ndp0
+has_route "2001:db8:1::/64 proto ra " || fail "the on-link prefix went too"
+has_kaddr "$SLAAC" || fail "the SLAAC address went too"
+[[ $(ctl routers ndp0) != *default* ]] || fail "the core still has a router"
+log "default route gone with the router; prefix and address stay"

@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Lifetimes run out: radvd advertises 2001:db8:1::/64 with a valid
+# lifetime of 12 s and a preferred one of 6 s, then dies without a word
+# (SIGKILL); in `ip -6 addr` the SLAAC address goes deprecated, then away,
+# and the on-link prefix route goes with it.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------+          +------------------------------+
+#    | radvd (killed)    |          | veth1 52:54:00:12:34:56      |
+#    | veth0             |----------|  (IPv6 off)                  |
+#    | fe80::<eui64>/64  |          |  ndp0 (type ndpv6 on veth1)  |
+#    | 2001:db8:1::1/64  |          |  2001:db8:1::5054:ff:fe12:3456
+#    +-------------------+          +------------------------------+
+#
+# timeout: 60
+# shellcheck source=tools/e2e/mirror-lib.sh
+. "$(dirname "$0")/mirror-lib.sh"
+
+setup_ndp0
+radvd_start 12 6 30
+if ! (wait_until 20 has_kaddr "$SLAAC"); then
+	show_state
+	fail "no SLAAC address in ip -6 addr"
+fi
+run kill -KILL "$RADVD_PID"
+wait "$RADVD_PID" 2>/dev/null || true
+line=$(addr_line "$SLAAC")
+echo "$line"
+read -r v p < <(lifetimes "$line")
+((v <= 12 && p <= 6)) || fail "lifetimes $v/$p, not at most 12/6"
+
+deprecated() {
+	[[ $(addr_line "$SLAAC") == *deprecated* ]]
+}
+if ! (wait_until 8 deprecated); then
+	show_state
+	fail "the address did not go deprecated"
+fi
+addr_line "$SLAAC"
+log "deprecated"
+if ! (wait_until 10 no_kaddr "$SLAAC"); then
+	show_state
+	fail "the address did not go away"
+fi
+wait_until 3 no_route "2001:db8:1::/64 "
+run ip -n host -6 addr show dev ndp0
+[[ $(ctl addrs ndp0) != *"$SLAAC"* ]] || fail "the core still has it"
+log "the address went deprecated, then away"
