@@ -163,6 +163,16 @@ static inline void ndp_put32(u8 *p, u32 v)
 	p[3] = v;
 }
 
+/* A 16-bit ones'-complement sum of native-order words, in network order. */
+static inline u32 ndp_sum16_to_be(u32 s)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return ((s & 0xff) << 8) | (s >> 8);
+#else
+	return s;
+#endif
+}
+
 /* Address predicates. */
 static inline bool ndp_ip6_eq(const struct ndp_ip6 *a, const struct ndp_ip6 *b)
 {

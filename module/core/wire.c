@@ -10,13 +10,26 @@
 u32 ndp_csum_add(u32 sum, const void *data, u32 len)
 {
 	const u8 *p = data;
-	u64 acc = sum;
+	u64 acc = 0;
+	u32 w;
 
+	/*
+	 * Whole 32-bit words in the CPU's byte order (one load each): the
+	 * ones'-complement sum does not care about byte order but for a
+	 * final swap of its 16-bit result (RFC 1071 2B).
+	 */
 	while (len >= 4) {
-		acc += ndp_get32(p);
+		memcpy(&w, p, 4);
+		acc += w;
 		p += 4;
 		len -= 4;
 	}
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	w = (u32)acc;
+	w = (w & 0xffff) + (w >> 16);
+	w = (w & 0xffff) + (w >> 16);
+	acc = (u64)sum + ndp_sum16_to_be(w);
 	if (len >= 2) {
 		acc += ndp_get16(p);
 		p += 2;
