@@ -135,6 +135,8 @@ static int ndpv6_dev_init(struct net_device *dev)
 	struct ndpv6_dev *priv = netdev_priv(dev);
 	struct net_device *lower = priv->lower;
 
+	/* carrier comes from the lower at newlink (a change, so operstate) */
+	netif_carrier_off(dev);
 	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
 	if (!dev->tstats)
 		return -ENOMEM;

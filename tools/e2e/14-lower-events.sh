@@ -4,7 +4,9 @@
 # ndp0 follows its lower device: carrier (the peer's end going down takes
 # veth1's carrier, and ndp0's, away), MTU (lowered with the lower, never
 # above it), offloads (ndp0 has what veth1 has: scatter-gather, checksum,
-# TSO; turning SG off on veth1 turns it off on ndp0), and the MAC address:
+# TSO; turning SG off on veth1 turns it off on ndp0, and TCP's large
+# packets cross ndp0 whole both ways: GSO-sized on xmit, as veth delivers
+# them on receive, neither segmented nor linearised), and the MAC address:
 # a new MAC re-creates the core, so ndp0's link-local address changes and
 # the old one leaves the kernel.
 #
@@ -96,6 +98,34 @@ run nsx host ethtool -K veth1 sg off
 run nsx host ethtool -K veth1 sg on
 [ "$(feature ndp0 scatter-gather)" = on ] ||
 	fail "scatter-gather not back on ndp0"
+
+log "large packets cross ndp0 whole (iperf3, 2 s each way)"
+if command -v iperf3 >/dev/null; then
+	wait_until 20 no_tentative peer veth0
+	peer_ll=$(ll_addr peer veth0)
+	stat() {
+		nsx host cat "/sys/class/net/ndp0/statistics/$1"
+	}
+	tb=$(stat tx_bytes) tp=$(stat tx_packets)
+	rb=$(stat rx_bytes) rp=$(stat rx_packets)
+	for dir in "" -R; do
+		nsx peer iperf3 -s -1 >/dev/null 2>&1 &
+		E2E_IPERF=$!
+		nap 1
+		run nsx host iperf3 -c "$peer_ll%ndp0" -t 2 -f m $dir
+		wait "$E2E_IPERF" || true
+	done
+	tb=$(( $(stat tx_bytes) - tb )) tp=$(( $(stat tx_packets) - tp ))
+	rb=$(( $(stat rx_bytes) - rb )) rp=$(( $(stat rx_packets) - rp ))
+	log "ndp0 sent $tb bytes in $tp packets ($((tb / tp)) each)," \
+	    "received $rb bytes in $rp packets ($((rb / rp)) each)"
+	[ $((tb / tp)) -gt 1500 ] ||
+		fail "ndp0's packets to send were cut to the MTU"
+	[ $((rb / rp)) -gt 1500 ] ||
+		fail "ndp0's received packets were cut to the MTU"
+else
+	log "iperf3 missing: skipped"
+fi
 
 log "a new MAC on the lower: a new core, a new link-local address"
 run ip -n host link set veth1 address 52:54:00:aa:bb:cc
