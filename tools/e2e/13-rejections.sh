@@ -1,8 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Every invalid `ip link add ... type ndpv6` fails with its extack message,
-# and ndp0 cannot move to another namespace (NETIF_F_NETNS_LOCAL).
+# Every invalid `ip link add ... type ndpv6` fails with its extack message
+# and its errno (EINVAL, ENODEV for a missing lower, EBUSY for a lower that
+# already has an rx handler), and ndp0 cannot move to another namespace
+# (NETIF_F_NETNS_LOCAL).
 #
 #                       ns "host"                               ns "empty"
 #    +--------------------------------------------------+    +-----------+
@@ -69,6 +71,64 @@ expect_fail "lower device already has an rx handler" \
 	ip -n host link add link veth1 name ndpx type ndpv6
 expect_fail "MTU is above the lower device's MTU" \
 	ip -n host link add link vbig name ndpx mtu 9000 type ndpv6
+
+# The errno of each refusal, from the netlink ack itself (ip prints only
+# the message): one python3 process sends RTM_NEWLINK for every case.
+# shellcheck disable=SC2016
+newlink_errnos() {
+	nsx host python3 -c '
+import socket, struct, sys
+def attr(t, data):
+    n = 4 + len(data)
+    return struct.pack("HH", n, t) + data + bytes((4 - n % 4) % 4)
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+s.setsockopt(270, 10, 1)    # SOL_NETLINK, NETLINK_CAP_ACK
+s.setsockopt(270, 11, 1)    # NETLINK_EXT_ACK
+for seq, line in enumerate(sys.stdin, 1):
+    link, mtu = (int(x) for x in line.split())
+    a = attr(3, b"ndpx\0")                      # IFLA_IFNAME
+    if link:
+        a += attr(5, struct.pack("I", link))    # IFLA_LINK
+    if mtu:
+        a += attr(4, struct.pack("I", mtu))     # IFLA_MTU
+    a += attr(18, attr(1, b"ndpv6\0"))          # IFLA_LINKINFO, KIND
+    body = struct.pack("BxHiII", 0, 0, 0, 0, 0) + a
+    # RTM_NEWLINK, REQUEST | ACK | EXCL | CREATE
+    s.send(struct.pack("IHHII", 16 + len(body), 16, 0x605, seq, 0) + body)
+    r = s.recv(65536)
+    err = -struct.unpack_from("i", r, 16)[0]
+    msg, off = "", 36
+    while off + 4 <= len(r):
+        n, t = struct.unpack_from("HH", r, off)
+        if n < 4:
+            break
+        if t == 1:                              # NLMSGERR_ATTR_MSG
+            msg = r[off + 4:off + n].rstrip(b"\0").decode()
+        off += (n + 3) & ~3
+    print(err, msg)
+'
+}
+
+ifindex() {
+	ip -n host -o link show dev "$1" | cut -d: -f1
+}
+
+cases="0 0 22
+9999 0 19
+$(ifindex ndp0) 0 22
+$(ifindex lo) 0 22
+$(ifindex "$sit") 0 22
+$(ifindex vsmall) 0 22
+$(ifindex vv6a) 0 22
+$(ifindex veth1) 0 16
+$(ifindex vbig) 9000 22"
+results=$(cut -d' ' -f1,2 <<<"$cases" | newlink_errnos)
+log "errno and message of each refusal:"
+echo "$results"
+paste -d' ' <(cut -d' ' -f3 <<<"$cases") <(cut -d' ' -f1 <<<"$results") |
+while read -r want got; do
+	[ "$want" = "$got" ] || fail "errno $got where $want was expected"
+done
 
 # Nothing was left behind by the failures.
 if ip -n host link show ndpx >/dev/null 2>&1; then
