@@ -1,0 +1,172 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# NS flood (RFC 6583): the peer namespace floods ndp0 with valid Neighbor
+# Solicitations, each from a new link-local address and MAC (ndp-frames.py
+# flood: 4,000 NS/s asked for 10 s; it prints the rate it reached, which a
+# loaded UML may keep below that).  Each one makes the core create a STALE
+# entry, so the neighbour cache is full within a fraction of a second and
+# stays full.  Meanwhile:
+#  - two established flows through ndp0 lose nothing: ndp0 pings the peer
+#    and the peer pings ndp0, 10 per second each, from before the flood
+#    until 2 s after it (every echo request answered, but for the last
+#    one, in flight when ping is stopped);
+#  - the table stays within its cap (TABLE_NBRS <= TABLE_NBRS_MAX and
+#    TABLE_INCOMPLETE within the quarter of it, sampled during the flood);
+#  - the counters show the evictions (NBR_EVICTED).
+# After the flood, a new neighbour (a second address of the peer) is
+# served within 10 s: it pings ndp0 and ndp0 pings it.
+#
+# The flows' neighbour entry must survive on its merits, not by luck of
+# timing: one RA (router lifetime 0, from a made-up router fe80::1:1)
+# sets ReachableTime to 1 s, so the peer's entry leaves REACHABLE for
+# STALE, DELAY and PROBE several times during the flood, as it would over a
+# long attack with the default 30 s.
+#
+#        ns "peer"                          ns "host"
+#    +-------------------------+    +------------------------------+
+#    | veth0 52:54:00:ab:cd:ef |----| veth1 52:54:00:12:34:56      |
+#    | fe80::5054:ff:feab:cdef |    |  ndp0 (type ndpv6 on veth1)  |
+#    |   ping ndp0, 10/s       |    |  fe80::5054:ff:fe12:3456/64  |
+#    | ndp-frames.py flood:    |    |  ping the peer, 10/s         |
+#    |   NS from fe80::ee:0:<i>|    |  ethtool -S ndp0 every 2 s   |
+#    |   MAC 02:ee:<i>         |    |                              |
+#    | then fe80::2 (new)      |    |                              |
+#    +-------------------------+    +------------------------------+
+#
+# timeout: 150
+# shellcheck source=tools/e2e/ndp0-lib.sh
+. "$(dirname "$0")/ndp0-lib.sh"
+
+RATE=4000
+SECONDS_FLOOD=10
+NEW_LL=fe80::2
+NDPV6CTL=${NDPV6CTL:-$E2E_DIR/../../build/ndpv6ctl/ndpv6ctl}
+
+# b and s are filled through namerefs
+# shellcheck disable=SC2034
+declare -A a b s
+
+ndp0_topology
+run nsx peer python3 "$FRAMES" ra veth0 --src fe80::1:1 --reachable 1000
+run nsx host ping -6 -c 2 -i 0.2 -W 2 "$PEER_LL%ndp0"
+ethstats host ndp0 a
+
+# The flows, 10 pings per second each way, from before the flood until
+# 2 s after it: stopped with SIGINT, so the last ping may be in flight.
+out_host=$(mktemp)
+out_peer=$(mktemp)
+ip netns exec host ping -6 -i 0.1 -c 1000 "$PEER_LL%ndp0" >"$out_host" 2>&1 &
+ping_host=$!
+ip netns exec peer ping -6 -i 0.1 -c 1000 -I "$PEER_LL%veth0" \
+	"$HOST_LL%veth0" >"$out_peer" 2>&1 &
+ping_peer=$!
+E2E_PIDS+=("$ping_host" "$ping_peer")
+
+log "flood: $RATE NS/s asked for $SECONDS_FLOOD s"
+out_flood=$(mktemp)
+ip netns exec peer python3 "$FRAMES" flood veth0 "$HOST_MAC" "$HOST_LL" \
+	--rate $RATE --seconds $SECONDS_FLOOD >"$out_flood" 2>&1 &
+flood=$!
+E2E_PIDS+=("$flood")
+
+# Sample the table while the flood runs.
+max_nbrs=0
+max_inc=0
+while kill -0 "$flood" 2>/dev/null; do
+	ethstats host ndp0 s
+	log "nbrs ${s[TABLE_NBRS]}/${s[TABLE_NBRS_MAX]}" \
+	    "incomplete ${s[TABLE_INCOMPLETE]}" \
+	    "created $((s[NBR_CREATED] - a[NBR_CREATED]))" \
+	    "evicted $((s[NBR_EVICTED] - a[NBR_EVICTED]))"
+	[ "${s[TABLE_NBRS]}" -le "${s[TABLE_NBRS_MAX]}" ] ||
+		fail "the neighbour cache is over its cap"
+	[ "${s[TABLE_INCOMPLETE]}" -le $((s[TABLE_NBRS_MAX] / 4)) ] ||
+		fail "more INCOMPLETE entries than the quota (RFC 6583)"
+	[ "${s[TABLE_NBRS]}" -le "$max_nbrs" ] || max_nbrs=${s[TABLE_NBRS]}
+	[ "${s[TABLE_INCOMPLETE]}" -le "$max_inc" ] ||
+		max_inc=${s[TABLE_INCOMPLETE]}
+	nap 2
+done
+wait "$flood" || { cat "$out_flood"; fail "the flood generator failed"; }
+indent "$(cat "$out_flood")"
+flood_end=$EPOCHREALTIME
+
+# A new neighbour is served within 10 s of the end of the flood: a second
+# address of the peer, added now (nodad: ndp0 has not heard of it), pings
+# ndp0 and ndp0 pings it.  (The core drops its echo reply to a neighbour
+# it is still resolving, so the first ping of each try may go unanswered:
+# two per try.)
+served() {
+	nsx peer ping -6 -c 2 -i 0.2 -W 1 -I "$NEW_LL%veth0" "$HOST_LL%veth0" &&
+		nsx host ping -6 -c 2 -i 0.2 -W 1 "$NEW_LL%ndp0"
+} >/dev/null 2>&1
+run ip -n peer addr add "$NEW_LL/64" dev veth0 nodad
+problems=()
+deadline=$(( ${flood_end/./} + 10000000 ))
+tries=0
+until served; do
+	tries=$((tries + 1))
+	if [ "${EPOCHREALTIME/./}" -ge "$deadline" ]; then
+		problems+=("the new neighbour $NEW_LL was not served within 10 s")
+		break
+	fi
+	nap 0.2
+done
+t=${EPOCHREALTIME/./}
+log "new neighbour $NEW_LL: $(( (t - ${flood_end/./}) / 1000 )) ms after" \
+    "the flood, ${problems[*]:-served} ($tries failed tries)"
+
+nap 2
+kill -INT "$ping_host" "$ping_peer"
+wait "$ping_host" || true
+wait "$ping_peer" || true
+ethstats host ndp0 b
+log "ethtool -S ndp0, what moved (flood, flows, new neighbour):"
+indent "$(stats_diff a b)"
+log "table: at most $max_nbrs of ${b[TABLE_NBRS_MAX]} entries," \
+    "at most $max_inc INCOMPLETE"
+
+# lost OUTPUT: the echo requests of a ping run that got no reply, but for
+# the last one sent (it may have been in flight at SIGINT).
+lost() {
+	local line tx=0 n missing=()
+	local -A replied
+
+	while IFS= read -r line; do
+		if [[ "$line" =~ icmp_seq=([0-9]+)\ ttl= ]]; then
+			replied[${BASH_REMATCH[1]}]=1
+		elif [[ "$line" =~ ^([0-9]+)\ packets\ transmitted ]]; then
+			tx=${BASH_REMATCH[1]}
+		fi
+	done <"$1"
+	[ "$tx" -gt 0 ] || return 1
+	for ((n = 1; n < tx; n++)); do
+		[ -n "${replied[$n]:-}" ] || missing+=("$n")
+	done
+	echo "$tx ${#replied[@]} ${missing[*]}"
+}
+
+tx=
+read -r tx rx missing < <(lost "$out_host")
+[ -n "$tx" ] || { cat "$out_host"; fail "no summary from the host's ping"; }
+log "ndp0 -> peer: $rx replies to $tx echo requests; lost: ${missing:-none}"
+[ -z "$missing" ] ||
+	problems+=("the flow ndp0 -> peer lost echo requests $missing")
+tx=
+read -r tx rx missing < <(lost "$out_peer")
+[ -n "$tx" ] || { cat "$out_peer"; fail "no summary from the peer's ping"; }
+log "peer -> ndp0: $rx replies to $tx echo requests; lost: ${missing:-none}"
+[ -z "$missing" ] ||
+	problems+=("the flow peer -> ndp0 lost echo requests $missing")
+[ $((b[NBR_EVICTED] - a[NBR_EVICTED])) -gt 0 ] ||
+	problems+=("no eviction counted: was the cache ever full?")
+
+if [ ${#problems[@]} -gt 0 ]; then
+	if [ -x "$NDPV6CTL" ]; then
+		run "$NDPV6CTL" -n host neigh ndp0 "$PEER_LL" || true
+		run "$NDPV6CTL" -n host neigh ndp0 "$NEW_LL" || true
+	fi
+	run ip -n peer -6 neigh show dev veth0
+	fail "$(printf '%s; ' "${problems[@]}")"
+fi
