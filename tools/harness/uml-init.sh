@@ -6,7 +6,7 @@
 # UML-private file systems over it, so it changes nothing on the host.
 #
 # Environment, from KEY=VALUE arguments on the kernel command line:
-#   NDPV6_MODE   check | demo
+#   NDPV6_MODE   check | demo | bench (tools/bench/bench-uml.sh)
 #   NDPV6_REPO   the repository (on the host, seen through hostfs)
 #   NDPV6_KO     check: the module to insmod
 #   NDPV6_E2E    check: glob on tools/e2e/[0-9]*.sh names to run
@@ -207,6 +207,8 @@ mark "boot mode=${NDPV6_MODE:-} kernel=$(uname -r)"
 case "${NDPV6_MODE:-}" in
 check)	mode_check ;;
 demo)	mode_demo ;;
+bench)	bash "$NDPV6_REPO/tools/bench/bench-uml.sh" inside </dev/null
+	mark "bench rc=$?" ;;
 *)	mark "unknown NDPV6_MODE '${NDPV6_MODE:-}'" ;;
 esac
 power_off
