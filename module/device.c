@@ -37,6 +37,12 @@
  *  - One ndpv6 device per lower (it owns the lower's rx handler).
  *  - Counters: /sys/kernel/debug/ndpv6/devices shows each device's core
  *    counters, glue counters and addresses (netlink comes with issue 9).
+ *
+ * Contexts and locking: the datapath (rx handler, xmit, tick) and the core
+ * lock are described at the top of datapath.c; the process-context work
+ * (RTNL, taken with rtnl_trylock()) at the top of mirror.c.  Everything in
+ * this file runs under RTNL: newlink, the netdev ops but ndo_start_xmit,
+ * the notifier, and debugfs (which takes it).
  */
 #include <linux/debugfs.h>
 #include <linux/etherdevice.h>

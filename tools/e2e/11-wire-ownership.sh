@@ -8,7 +8,8 @@
 # from the kernel.  The kernel's own attempt (its MLD Report for the group
 # joined on ndp0) is dropped by ndp0's xmit and counted
 # (KERNEL_ND_SUPPRESSED), and the core reports the group itself and has the
-# lower let it in (33:33:00:00:ab:cd on veth1).
+# lower let it in (33:33:00:00:ab:cd on veth1, next to the core's own
+# all-nodes and solicited-node groups; all of them leave veth1 at down).
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -80,15 +81,27 @@ run nsx host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
 
 # A group on ndp0: the kernel's MLD Report is suppressed, the core joins.
 run ip -n host -6 addr add ff02::abcd/128 dev ndp0 autojoin
+# lower_has_group MAC: MAC is in veth1's multicast list.
 lower_has_group() {
-	grep -q 33:33:00:00:ab:cd <<<"$(ip -n host maddr show dev veth1)"
+	grep -qE "link +$1( |\$)" <<<"$(ip -n host maddr show dev veth1)"
 }
-wait_until 20 lower_has_group
+wait_until 20 lower_has_group 33:33:00:00:ab:cd
 run ip -n host maddr show dev veth1
+# The core's own groups are there too: all-nodes and the solicited-node
+# group of its link-local address.
+lower_has_group 33:33:00:00:00:01 || fail "all-nodes not let in on veth1"
+lower_has_group 33:33:ff:12:34:56 ||
+	fail "the solicited-node group not let in on veth1"
 
-# Down: the core stops (nothing more leaves), then stop capturing.
+# Down: the core stops (nothing more leaves) and its groups leave veth1;
+# then stop capturing.
 run ip -n host link set ndp0 down
-sleep 1
+lower_clean() {
+	! lower_has_group 33:33:ff:12:34:56 &&
+		! lower_has_group 33:33:00:00:ab:cd
+}
+wait_until 20 lower_clean
+run ip -n host maddr show dev veth1
 stop_tcpdump
 
 suppressed=$(ndp_stat ndp0 glue KERNEL_ND_SUPPRESSED)
