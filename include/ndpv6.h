@@ -217,7 +217,7 @@ struct ndp_out {
 	struct ndp_tx tx[NDP_OUT_TX];
 	struct ndp_done done[NDP_OUT_DONE];
 	struct ndp_note notes[NDP_OUT_NOTES];
-	u8 arena[NDP_OUT_ARENA] __attribute__((aligned(8)));
+	u8 arena[NDP_OUT_ARENA];	/* frames are read bytewise */
 };
 
 void ndp_out_reset(struct ndp_out *out);
@@ -422,11 +422,9 @@ int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 
 /* --- counters: one per drop rule, plus table events --- */
 
-#include "ndpv6_stats.h"
-
 enum ndp_stat {
 #define NDP_STAT(name, desc) NDP_STAT_##name,
-	NDP_STATS_LIST
+#include "ndpv6_stats.h"
 #undef NDP_STAT
 	NDP_STAT_MAX
 };

@@ -1,92 +1,96 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The core's counters, one per rule.  NDP_STAT(name, description) is
- * expanded into enum ndp_stat (NDP_STAT_<name>), the ethtool -S strings and
- * the netlink counter dump.  Append only: user tools key on the names.
+ * The core's counters, one per rule: a list of NDP_STAT(name, description)
+ * for the includer to define (an "X-include": no include guard).  It makes
+ * enum ndp_stat (NDP_STAT_<name>, in include/ndpv6.h), the names in
+ * ndp_stat_name() (the ethtool -S strings and the netlink counter dump).
+ * Append only: user tools key on the names.
  */
-#ifndef _NDPV6_STATS_H
-#define _NDPV6_STATS_H
+/* received, by outcome */
+NDP_STAT(RX_PACKETS, "IPv6 packets given to handle")
+NDP_STAT(RX_DELIVERED, "packets passed up as events")
+NDP_STAT(RX_ND, "ND/MLD messages acted on")
+NDP_STAT(RX_ECHO, "echo requests answered")
 
-#define NDP_STATS_LIST \
-	/* received, by outcome */ \
-	NDP_STAT(RX_PACKETS, "IPv6 packets given to handle") \
-	NDP_STAT(RX_DELIVERED, "packets passed up as events") \
-	NDP_STAT(RX_ND, "ND/MLD messages acted on") \
-	NDP_STAT(RX_ECHO, "echo requests answered") \
-	/* IPv6 header (RFC 8200) */ \
-	NDP_STAT(IP6_TRUNCATED, "shorter than its header or payload length") \
-	NDP_STAT(IP6_VERSION, "version is not 6") \
-	NDP_STAT(IP6_SRC_MCAST, "multicast source address") \
-	NDP_STAT(IP6_NOT_FOR_US, "destination neither ours nor a joined group") \
-	/* extension headers (RFC 8200 4) */ \
-	NDP_STAT(EXT_HBH_NOT_FIRST, "Hop-by-Hop header not first") \
-	NDP_STAT(EXT_TRUNCATED, "extension header overruns the packet") \
-	NDP_STAT(EXT_TOO_MANY, "extension header chain too long") \
-	NDP_STAT(EXT_OPT_DISCARD, "unknown option, action: discard") \
-	NDP_STAT(EXT_OPT_PARAMPROB, "unknown option, action: Parameter Problem") \
-	NDP_STAT(EXT_ROUTING, "Routing header with Segments Left > 0") \
-	NDP_STAT(EXT_UNKNOWN_NH, "unknown next header after an extension") \
-	/* ICMPv6 (RFC 4443) */ \
-	NDP_STAT(ICMP_TRUNCATED, "ICMPv6 shorter than its header") \
-	NDP_STAT(ICMP_CSUM, "ICMPv6 checksum wrong") \
-	NDP_STAT(ICMP_ERR_RATELIMITED, "ICMPv6 error not sent: rate limit") \
-	NDP_STAT(ICMP_ERR_SUPPRESSED, "ICMPv6 error not sent: RFC 4443 2.4 e") \
-	NDP_STAT(ECHO_TOO_BIG, "echo reply does not fit the output arena") \
-	NDP_STAT(ECHO_NO_SOURCE, "echo to a group but no source to reply from") \
-	/* ND validation (RFC 4861 6.1, 7.1, 8.1; RFC 6980) */ \
-	NDP_STAT(ND_IN_FRAGMENT, "ND message inside a fragment (RFC 6980)") \
-	NDP_STAT(ND_HOPLIMIT, "ND hop limit not 255") \
-	NDP_STAT(ND_CODE, "ND code not 0") \
-	NDP_STAT(ND_LEN, "ND message shorter than its fixed part") \
-	NDP_STAT(ND_OPT_ZERO_LEN, "ND option with length 0") \
-	NDP_STAT(ND_OPT_OVERRUN, "ND option overruns the message") \
-	NDP_STAT(ND_OPT_BAD, "ND option malformed (SLLA/TLLA/PIO/MTU size)") \
-	NDP_STAT(NS_TARGET_MCAST, "NS target is multicast") \
-	NDP_STAT(NS_DAD_BAD_DST, "NS from :: not to a solicited-node group") \
-	NDP_STAT(NS_DAD_SLLA, "NS from :: with a source link-layer option") \
-	NDP_STAT(NS_NOT_OURS, "NS for an address that is not ours") \
-	NDP_STAT(NA_TARGET_MCAST, "NA target is multicast") \
-	NDP_STAT(NA_SOLICITED_MCAST, "solicited NA to a multicast destination") \
-	NDP_STAT(NA_NO_ENTRY, "NA for a neighbour not in the cache") \
-	NDP_STAT(RS_UNSPEC_SLLA, "RS from :: with a source link-layer option") \
-	NDP_STAT(RS_IGNORED, "RS (hosts do not answer)") \
-	NDP_STAT(RA_SRC_NOT_LL, "RA source not link-local") \
-	NDP_STAT(RA_IGNORED, "RA ignored: accept_ra off") \
-	NDP_STAT(RA_MTU_INVALID, "RA MTU outside [1280, link MTU]") \
-	NDP_STAT(REDIRECT_SRC_NOT_LL, "Redirect source not link-local") \
-	NDP_STAT(REDIRECT_IGNORED, "Redirect (no destination cache yet)") \
-	NDP_STAT(PIO_LINKLOCAL, "PIO for the link-local prefix ignored") \
-	NDP_STAT(PIO_PREF_GT_VALID, "PIO preferred > valid ignored") \
-	NDP_STAT(PIO_BAD_PLEN, "PIO prefix length unfit for SLAAC (not 64)") \
-	NDP_STAT(MLD_INVALID, "MLD message invalid (hop limit, source, length)") \
-	/* DAD (RFC 4862 5.4) */ \
-	NDP_STAT(DAD_NS_LOOPED, "own DAD NS looped back (RFC 7527 nonce)") \
-	NDP_STAT(DAD_FAILED, "duplicate address detected") \
-	NDP_STAT(NA_FOR_OWN_ADDR, "NA for a valid own address ignored") \
-	/* neighbour cache (RFC 4861 7.3, RFC 6583) */ \
-	NDP_STAT(NBR_CREATED, "neighbour entries created") \
-	NDP_STAT(NBR_EVICTED, "neighbour entries evicted for room") \
-	NDP_STAT(NBR_TABLE_FULL, "no neighbour entry could be made") \
-	NDP_STAT(NBR_INCOMPLETE_QUOTA, "INCOMPLETE quota reached") \
-	NDP_STAT(NBR_RATE_LIMITED, "new INCOMPLETE entries rate-limited") \
-	NDP_STAT(NBR_FAILED, "resolution or NUD failed") \
-	NDP_STAT(QUEUE_OVERFLOW, "queued packet dropped: neighbour queue full") \
-	NDP_STAT(QUEUE_TOTAL_OVERFLOW, "queued packet dropped: global queue full") \
-	NDP_STAT(QUEUE_RESOLUTION_FAILED, "queued packet dropped: no answer") \
-	NDP_STAT(QUEUE_EVICTED, "queued packet dropped: its entry was evicted") \
-	NDP_STAT(QUEUE_FLUSHED, "queued packet dropped: flush") \
-	NDP_STAT(NA_NO_TLLA, "NA without TLLA for an INCOMPLETE entry") \
-	NDP_STAT(NA_NO_OVERRIDE, "NA with O=0 and another TLLA not applied") \
-	NDP_STAT(NS_NO_SOURCE, "NS not sent: no usable source address") \
-	/* send */ \
-	NDP_STAT(TX_PACKETS, "packets transmitted for the caller") \
-	NDP_STAT(TX_NO_ROUTE, "no route: off-link and no router (RFC 5942)") \
-	NDP_STAT(TX_BAD_PACKET, "send: not an IPv6 packet or no headroom") \
-	NDP_STAT(TX_OUT_FULL, "output full: frame not built") \
-	/* tables */ \
-	NDP_STAT(ADDR_TABLE_FULL, "address not added: table full") \
-	NDP_STAT(ROUTER_TABLE_FULL, "router not added: table full") \
-	NDP_STAT(PREFIX_TABLE_FULL, "prefix not added: table full") \
-	NDP_STAT(GROUP_TABLE_FULL, "group not joined: table full")
+/* IPv6 header (RFC 8200) */
+NDP_STAT(IP6_TRUNCATED, "shorter than its header or payload length")
+NDP_STAT(IP6_VERSION, "version is not 6")
+NDP_STAT(IP6_SRC_MCAST, "multicast source address")
+NDP_STAT(IP6_NOT_FOR_US, "destination neither ours nor a joined group")
 
-#endif /* _NDPV6_STATS_H */
+/* extension headers (RFC 8200 4) */
+NDP_STAT(EXT_HBH_NOT_FIRST, "Hop-by-Hop header not first")
+NDP_STAT(EXT_TRUNCATED, "extension header overruns the packet")
+NDP_STAT(EXT_TOO_MANY, "extension header chain too long")
+NDP_STAT(EXT_OPT_DISCARD, "unknown option, action: discard")
+NDP_STAT(EXT_OPT_PARAMPROB, "unknown option, action: Parameter Problem")
+NDP_STAT(EXT_ROUTING, "Routing header with Segments Left > 0")
+NDP_STAT(EXT_UNKNOWN_NH, "unknown next header after an extension")
+
+/* ICMPv6 (RFC 4443) */
+NDP_STAT(ICMP_TRUNCATED, "ICMPv6 shorter than its header")
+NDP_STAT(ICMP_CSUM, "ICMPv6 checksum wrong")
+NDP_STAT(ICMP_ERR_RATELIMITED, "ICMPv6 error not sent: rate limit")
+NDP_STAT(ICMP_ERR_SUPPRESSED, "ICMPv6 error not sent: RFC 4443 2.4 e")
+NDP_STAT(ECHO_TOO_BIG, "echo reply does not fit the output arena")
+NDP_STAT(ECHO_NO_SOURCE, "echo to a group but no source to reply from")
+
+/* ND validation (RFC 4861 6.1, 7.1, 8.1; RFC 6980) */
+NDP_STAT(ND_IN_FRAGMENT, "ND message inside a fragment (RFC 6980)")
+NDP_STAT(ND_HOPLIMIT, "ND hop limit not 255")
+NDP_STAT(ND_CODE, "ND code not 0")
+NDP_STAT(ND_LEN, "ND message shorter than its fixed part")
+NDP_STAT(ND_OPT_ZERO_LEN, "ND option with length 0")
+NDP_STAT(ND_OPT_OVERRUN, "ND option overruns the message")
+NDP_STAT(ND_OPT_BAD, "ND option malformed (SLLA/TLLA/PIO/MTU size)")
+NDP_STAT(NS_TARGET_MCAST, "NS target is multicast")
+NDP_STAT(NS_DAD_BAD_DST, "NS from :: not to a solicited-node group")
+NDP_STAT(NS_DAD_SLLA, "NS from :: with a source link-layer option")
+NDP_STAT(NS_NOT_OURS, "NS for an address that is not ours")
+NDP_STAT(NA_TARGET_MCAST, "NA target is multicast")
+NDP_STAT(NA_SOLICITED_MCAST, "solicited NA to a multicast destination")
+NDP_STAT(NA_NO_ENTRY, "NA for a neighbour not in the cache")
+NDP_STAT(RS_UNSPEC_SLLA, "RS from :: with a source link-layer option")
+NDP_STAT(RS_IGNORED, "RS (hosts do not answer)")
+NDP_STAT(RA_SRC_NOT_LL, "RA source not link-local")
+NDP_STAT(RA_IGNORED, "RA ignored: accept_ra off")
+NDP_STAT(RA_MTU_INVALID, "RA MTU outside [1280, link MTU]")
+NDP_STAT(REDIRECT_SRC_NOT_LL, "Redirect source not link-local")
+NDP_STAT(REDIRECT_IGNORED, "Redirect (no destination cache yet)")
+NDP_STAT(PIO_LINKLOCAL, "PIO for the link-local prefix ignored")
+NDP_STAT(PIO_PREF_GT_VALID, "PIO preferred > valid ignored")
+NDP_STAT(PIO_BAD_PLEN, "PIO prefix length unfit for SLAAC (not 64)")
+NDP_STAT(MLD_INVALID, "MLD message invalid (hop limit, source, length)")
+
+/* DAD (RFC 4862 5.4) */
+NDP_STAT(DAD_NS_LOOPED, "own DAD NS looped back (RFC 7527 nonce)")
+NDP_STAT(DAD_FAILED, "duplicate address detected")
+NDP_STAT(NA_FOR_OWN_ADDR, "NA for a valid own address ignored")
+
+/* neighbour cache (RFC 4861 7.3, RFC 6583) */
+NDP_STAT(NBR_CREATED, "neighbour entries created")
+NDP_STAT(NBR_EVICTED, "neighbour entries evicted for room")
+NDP_STAT(NBR_TABLE_FULL, "no neighbour entry could be made")
+NDP_STAT(NBR_INCOMPLETE_QUOTA, "INCOMPLETE quota reached")
+NDP_STAT(NBR_RATE_LIMITED, "new INCOMPLETE entries rate-limited")
+NDP_STAT(NBR_FAILED, "resolution or NUD failed")
+NDP_STAT(QUEUE_OVERFLOW, "queued packet dropped: neighbour queue full")
+NDP_STAT(QUEUE_TOTAL_OVERFLOW, "queued packet dropped: global queue full")
+NDP_STAT(QUEUE_RESOLUTION_FAILED, "queued packet dropped: no answer")
+NDP_STAT(QUEUE_EVICTED, "queued packet dropped: its entry was evicted")
+NDP_STAT(QUEUE_FLUSHED, "queued packet dropped: flush")
+NDP_STAT(NA_NO_TLLA, "NA without TLLA for an INCOMPLETE entry")
+NDP_STAT(NA_NO_OVERRIDE, "NA with O=0 and another TLLA not applied")
+NDP_STAT(NS_NO_SOURCE, "NS not sent: no usable source address")
+
+/* send */
+NDP_STAT(TX_PACKETS, "packets transmitted for the caller")
+NDP_STAT(TX_NO_ROUTE, "no route: off-link and no router (RFC 5942)")
+NDP_STAT(TX_BAD_PACKET, "send: not an IPv6 packet or no headroom")
+NDP_STAT(TX_OUT_FULL, "output full: frame not built")
+
+/* tables */
+NDP_STAT(ADDR_TABLE_FULL, "address not added: table full")
+NDP_STAT(ROUTER_TABLE_FULL, "router not added: table full")
+NDP_STAT(PREFIX_TABLE_FULL, "prefix not added: table full")
+NDP_STAT(GROUP_TABLE_FULL, "group not joined: table full")

@@ -8,7 +8,7 @@
  * group):
  *
  *  1. Every counter of the core, one per RFC rule and table event, named
- *     exactly as in include/ndpv6_stats.h (NDP_STATS_LIST), in the netlink
+ *     exactly as in include/ndpv6_stats.h, in the netlink
  *     counter dump (NDPV6_STAT_A_NAME, `ndpv6ctl stats`) and in
  *     /sys/kernel/debug/ndpv6/devices: e.g. ND_HOPLIMIT, NBR_EVICTED,
  *     QUEUE_RESOLUTION_FAILED.

@@ -10,11 +10,12 @@ const struct ndp_ip6 ndp_all_routers = { .b = { 0xff, 0x02, [15] = 0x02 } };
 const struct ndp_ip6 ndp_all_mldv2_routers = {
 	.b = { 0xff, 0x02, [15] = 0x16 }
 };
+
 const struct ndp_ip6 ndp_unspecified;
 
 static const char *const ndp_stat_names[NDP_STAT_MAX] = {
-#define NDP_STAT(name, desc) #name,
-	NDP_STATS_LIST
+#define NDP_STAT(name, desc) __stringify(name),
+#include "../../include/ndpv6_stats.h"
 #undef NDP_STAT
 };
 
@@ -69,27 +70,46 @@ static u32 hash_buckets(const struct ndp_config *c)
 
 #define NDP_ALIGN(x) (((x) + 7) & ~(size_t)7)
 
-/* Carve the tables out of @mem (or only measure, with @ctx NULL). */
+/* @bytes at *@off in @ctx (NULL when only measuring); *@off moves on. */
+static void *carve(struct ndp_ctx *ctx, size_t *off, size_t bytes)
+{
+	void *p = ctx ? (u8 *)ctx + *off : NULL;
+
+	*off = NDP_ALIGN(*off + bytes);
+	return p;
+}
+
+/* Carve the tables out of @ctx's memory (or only measure, with @ctx NULL). */
 static size_t layout(const struct ndp_config *c, struct ndp_ctx *ctx)
 {
-	u8 *base = (u8 *)ctx;
 	size_t off = NDP_ALIGN(sizeof(struct ndp_ctx));
+	u32 *buckets, *heap;
+	struct ndp_router *routers;
+	struct ndp_group *groups;
+	struct ndp_qslot *qslots;
+	struct ndp_addr *addrs;
+	struct ndp_nbr *nbrs;
+	struct ndp_pfx *pfxs;
 
-#define CARVE(field, type, count)					\
-	do {								\
-		if (ctx)						\
-			ctx->field = (type *)(base + off);		\
-		off = NDP_ALIGN(off + sizeof(type) * (size_t)(count));	\
-	} while (0)
-	CARVE(buckets, u32, hash_buckets(c));
-	CARVE(nbrs, struct ndp_nbr, c->max_nbrs);
-	CARVE(heap, u32, c->max_nbrs);
-	CARVE(qslots, struct ndp_qslot, c->queue_total ? c->queue_total : 1);
-	CARVE(addrs, struct ndp_addr, c->max_addrs);
-	CARVE(groups, struct ndp_group, c->max_groups);
-	CARVE(routers, struct ndp_router, c->max_routers);
-	CARVE(pfxs, struct ndp_pfx, c->max_prefixes);
-#undef CARVE
+	buckets = carve(ctx, &off, sizeof(u32) * (size_t)hash_buckets(c));
+	nbrs = carve(ctx, &off, sizeof(*nbrs) * (size_t)c->max_nbrs);
+	heap = carve(ctx, &off, sizeof(u32) * (size_t)c->max_nbrs);
+	qslots = carve(ctx, &off,
+		       sizeof(*qslots) * (size_t)max_t(u32, c->queue_total, 1));
+	addrs = carve(ctx, &off, sizeof(*addrs) * (size_t)c->max_addrs);
+	groups = carve(ctx, &off, sizeof(*groups) * (size_t)c->max_groups);
+	routers = carve(ctx, &off, sizeof(*routers) * (size_t)c->max_routers);
+	pfxs = carve(ctx, &off, sizeof(*pfxs) * (size_t)c->max_prefixes);
+	if (ctx) {
+		ctx->buckets = buckets;
+		ctx->nbrs = nbrs;
+		ctx->heap = heap;
+		ctx->qslots = qslots;
+		ctx->addrs = addrs;
+		ctx->groups = groups;
+		ctx->routers = routers;
+		ctx->pfxs = pfxs;
+	}
 	return off;
 }
 

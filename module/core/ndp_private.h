@@ -35,14 +35,20 @@
 #include <linux/stddef.h>
 #include <linux/minmax.h>
 #include <linux/compiler.h>
+#include <linux/stringify.h>
+#include <linux/bits.h>
 #else
 #include <stddef.h>
 #include <string.h>
 #include <errno.h>
 #include <linux/types.h>	/* tools/lib/include shim: u8 ... s64, bool */
 #ifndef min
-#define min(a, b) ((a) < (b) ? (a) : (b))
-#define max(a, b) ((a) > (b) ? (a) : (b))
+#define min(a, b) ({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); \
+		     _a < _b ? _a : _b; })
+#define max(a, b) ({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); \
+		     _a > _b ? _a : _b; })
+#define min_t(t, a, b) ({ t _a = (a), _b = (b); _a < _b ? _a : _b; })
+#define max_t(t, a, b) ({ t _a = (a), _b = (b); _a > _b ? _a : _b; })
 #endif
 #ifndef likely
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -53,6 +59,13 @@
 #endif
 #ifndef fallthrough
 #define fallthrough __attribute__((__fallthrough__))
+#endif
+#ifndef BIT
+#define BIT(n) (1UL << (n))
+#endif
+#ifndef __stringify
+#define __stringify_1(x) #x
+#define __stringify(x) __stringify_1(x)
 #endif
 #endif
 
@@ -106,7 +119,7 @@
 #define NDP_REACHABLE_REDRAW_NS	(2LL * 3600 * NDP_NSEC_PER_SEC)
 #define NDP_TWO_HOURS_S		7200U
 #define NDP_MAX_QUEUE_SLOTS	4096
-#define NDP_MAX_NBRS		(1U << 20)	/* hash_buckets() stays bounded */
+#define NDP_MAX_NBRS		BIT(20)		/* hash_buckets() stays bounded */
 
 static inline s64 ndp_ms(u32 ms)
 {
@@ -151,16 +164,16 @@ static inline u32 ndp_get32(const u8 *p)
 
 static inline void ndp_put16(u8 *p, u16 v)
 {
-	p[0] = v >> 8;
-	p[1] = v;
+	p[0] = (v >> 8) & 0xff;
+	p[1] = v & 0xff;
 }
 
 static inline void ndp_put32(u8 *p, u32 v)
 {
-	p[0] = v >> 24;
-	p[1] = v >> 16;
-	p[2] = v >> 8;
-	p[3] = v;
+	p[0] = (v >> 24) & 0xff;
+	p[1] = (v >> 16) & 0xff;
+	p[2] = (v >> 8) & 0xff;
+	p[3] = v & 0xff;
 }
 
 /* A 16-bit ones'-complement sum of native-order words, in network order. */

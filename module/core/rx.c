@@ -140,7 +140,7 @@ static bool is_icmp_error_or_redirect(const struct ndp_rx *rx)
 void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		    u8 type, u8 code, u32 pointer, struct ndp_out *out)
 {
-	u32 quote = min(rx->pkt->len, (u32)ICMP_ERR_MAX_QUOTE);
+	u32 quote = min_t(u32, rx->pkt->len, ICMP_ERR_MAX_QUOTE);
 	u32 plen = NDP_IP6_HLEN + ndp_get16(rx->ip6 + 4);
 	u8 mac[NDP_ETH_ALEN];
 	struct ndp_ip6 src;
