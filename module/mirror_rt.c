@@ -26,15 +26,16 @@
  * What it does, each run:
  *  1. address events, in order: an address a user added on ndp0 goes to
  *     the core (ndp_add_ip() with its prefix length and lifetimes: DAD by
- *     the core); one a user deleted leaves the core (ndp_del_ip()); one
+ *     the core), with the on-link prefix the kernel routes for it (unless
+ *     noprefixroute); one a user deleted leaves the core (ndp_del_ip()); one
  *     whose DAD failed in the core leaves the kernel (RTM_DELADDR);
  *  2. reconcile the kernel with the core's tables, read in one snapshot:
  *     every address of the core that passed DAD (not link-local: mirror.c
  *     puts that one with addrconf_add_linklocal()) is added with
- *     IFA_F_NODAD, IFA_CACHEINFO lifetimes (the remaining ones, so the
- *     kernel deprecates and expires it by itself as well), SLAAC ones with
- *     IFA_PROTO kernel_ra and IFA_F_NOPREFIXROUTE (on-link is the prefix
- *     list's business, RFC 5942); each on-link prefix is a route on ndp0,
+ *     IFA_F_NODAD, IFA_F_NOPREFIXROUTE (on-link is the prefix list's
+ *     business, RFC 5942) and IFA_CACHEINFO lifetimes (the remaining ones,
+ *     so the kernel deprecates and expires it by itself as well), SLAAC
+ *     ones with IFA_PROTO kernel_ra; each on-link prefix is a route on ndp0,
  *     each default router a default route via its link-local address,
  *     both RTPROT_RA, metric 1024, RTA_EXPIRES; what the mirror added and
  *     the core no longer has is deleted; lifetimes are sent again when the
@@ -45,6 +46,7 @@
  * the user's and is left alone.
  *
  * The inet6addr notifier sees every address added to or deleted from ndp0
+ * while it is up (at down the kernel drops them all and the core is gone)
  * and queues user events; the mirror's own additions are told apart by
  * being in @addrs (entered before the message is sent) or carrying the
  * protocol kernel_ra/kernel_ll; an address that goes because its valid
@@ -168,7 +170,7 @@ static int addr_msg(struct ndpv6_dev *priv, bool add,
 	struct ifa_cacheinfo ci = {};
 	struct ifaddrmsg *ifm;
 	struct rt_msg *m;
-	u32 flags = IFA_F_NODAD;
+	u32 flags = IFA_F_NODAD | IFA_F_NOPREFIXROUTE;
 	u8 proto = IFAPROT_KERNEL_RA;
 	int err;
 
@@ -185,8 +187,6 @@ static int addr_msg(struct ndpv6_dev *priv, bool add,
 		ci.ifa_valid = a->valid_s;
 		ci.ifa_prefered = min(a->preferred_s, a->valid_s);
 		msg_attr(m, IFA_CACHEINFO, &ci, sizeof(ci));
-		if (slaac)
-			flags |= IFA_F_NOPREFIXROUTE;
 		msg_u32(m, IFA_FLAGS, flags);
 		if (slaac)
 			msg_attr(m, IFA_PROTO, &proto, sizeof(proto));
@@ -350,6 +350,18 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 		addr_msg(priv, false, &a, false);
 }
 
+static int user_pfx_find(const struct ndpv6_rt *rt, const struct in6_addr *p,
+			 u8 plen)
+{
+	u32 i;
+
+	for (i = 0; i < rt->n_user_pfx; i++)
+		if (rt->user_pfx[i].plen == plen &&
+		    ipv6_addr_equal(&rt->user_pfx[i].pfx, p))
+			return i;
+	return -1;
+}
+
 static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 {
 	struct ndpv6_rt *rt = &priv->rt;
@@ -357,6 +369,9 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 	int i;
 
 	if (!r->lifetime_s)
+		return;
+	/* the kernel routes the prefix of the user's address itself */
+	if (r->plen && user_pfx_find(rt, &r->dst, r->plen) >= 0)
 		return;
 	i = route_find(rt, r);
 	if (i >= 0) {
@@ -477,6 +492,67 @@ static int core_add_ip(struct ndp_ctx *ctx, s64 now, const void *arg,
 			  min(e->preferred_s, e->valid_s), out);
 }
 
+/* The on-link prefix the kernel made for a user's address, in the core. */
+static int core_add_pfx(struct ndp_ctx *ctx, s64 now, const void *arg,
+			struct ndp_out *out)
+{
+	const struct ndpv6_rt_pfx *p = arg;
+	struct ndp_prefix pfx = { .len = p->plen };
+
+	memcpy(pfx.addr.b, p->pfx.s6_addr, sizeof(pfx.addr.b));
+	return ndp_add_prefix(ctx, now, &pfx, NDP_INFINITE, out);
+}
+
+static int core_del_pfx(struct ndp_ctx *ctx, s64 now, const void *arg,
+			struct ndp_out *out)
+{
+	const struct ndpv6_rt_pfx *p = arg;
+	struct ndp_prefix pfx = { .len = p->plen };
+
+	memcpy(pfx.addr.b, p->pfx.s6_addr, sizeof(pfx.addr.b));
+	return ndp_del_prefix(ctx, now, &pfx, out);
+}
+
+/*
+ * The kernel routes the prefix of a user's address (without noprefixroute)
+ * on ndp0: the core must find it on-link too, or it could not reach the
+ * neighbours the kernel sends there.  One core prefix per kernel prefix,
+ * counted over the user's addresses.
+ */
+static void user_pfx_get(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct ndpv6_rt_pfx p = { .plen = e->plen, .refs = 1 };
+	int i;
+
+	ipv6_addr_prefix(&p.pfx, &e->addr, e->plen);
+	i = user_pfx_find(rt, &p.pfx, p.plen);
+	if (i >= 0) {
+		rt->user_pfx[i].refs++;
+		return;
+	}
+	if (rt->n_user_pfx == NDPV6_RT_USER_PFX ||
+	    ndpv6_core_call(priv, core_add_pfx, &p)) {
+		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+		return;
+	}
+	rt->user_pfx[rt->n_user_pfx++] = p;
+}
+
+static void user_pfx_put(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct in6_addr pfx;
+	int i;
+
+	ipv6_addr_prefix(&pfx, &e->addr, e->plen);
+	i = user_pfx_find(rt, &pfx, e->plen);
+	if (i < 0 || --rt->user_pfx[i].refs)
+		return;
+	ndpv6_core_call(priv, core_del_pfx, &rt->user_pfx[i]);
+	rt->user_pfx[i] = rt->user_pfx[--rt->n_user_pfx];
+}
+
 static int core_del_ip(struct ndp_ctx *ctx, s64 now, const void *arg,
 		       struct ndp_out *out)
 {
@@ -498,13 +574,19 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	case RT_EV_USER_ADD:
 		if (i >= 0)
 			return;		/* the mirror's own */
-		if (!ndpv6_core_call(priv, core_add_ip, e))
-			ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
+		if (ndpv6_core_call(priv, core_add_ip, e))
+			return;
+		ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
+		if (e->onlink)
+			user_pfx_get(priv, e);
 		break;
 	case RT_EV_USER_DEL:
 		if (i >= 0)
 			rt->addrs[i] = rt->addrs[--rt->n_addrs];
+		/* gone from the core already when its DAD failed */
 		ndpv6_core_call(priv, core_del_ip, e);
+		if (e->onlink)
+			user_pfx_put(priv, e);
 		break;
 	case RT_EV_KERNEL_DEL:
 		if (i >= 0)
@@ -578,6 +660,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 		rt->seen_epoch = epoch;
 		rt->n_addrs = 0;
 		rt->n_routes = 0;
+		rt->n_user_pfx = 0;
 	}
 	while (event_take(rt, &e))
 		event_apply(priv, &e);
@@ -674,10 +757,13 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	struct ndpv6_rt_event e = {};
 	unsigned long age;
 
-	if (!netif_is_ndpv6(dev) || dev->reg_state != NETREG_REGISTERED)
+	/* closed: the kernel is dropping ndp0's addresses, the core is gone */
+	if (!netif_is_ndpv6(dev) || !netif_running(dev))
 		return NOTIFY_DONE;
 	e.addr = ifa->addr;
 	e.plen = ifa->prefix_len;
+	e.onlink = ifa->prefix_len < 128 &&
+		   !(ifa->flags & IFA_F_NOPREFIXROUTE);
 	e.valid_s = ifa->valid_lft;
 	e.preferred_s = ifa->prefered_lft;
 	switch (event) {

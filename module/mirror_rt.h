@@ -20,6 +20,8 @@ struct socket;
 #define NDPV6_RT_ROUTES		96
 /* Address events (user add/del, kernel delete) waiting for the work. */
 #define NDPV6_RT_EVENTS		32
+/* On-link prefixes of the user's addresses given to the core. */
+#define NDPV6_RT_USER_PFX	16
 
 struct ndpv6_rt_addr {
 	struct in6_addr addr;
@@ -37,9 +39,17 @@ struct ndpv6_rt_route {
 	u64 at_ns;
 };
 
+/* A prefix the kernel has on-link for the user's addresses (refcounted). */
+struct ndpv6_rt_pfx {
+	struct in6_addr pfx;
+	u8 plen;
+	u32 refs;
+};
+
 struct ndpv6_rt_event {
 	u8 kind;		/* enum in mirror_rt.c */
 	u8 plen;
+	bool onlink;		/* the kernel made a prefix route for it */
 	struct in6_addr addr;
 	u32 valid_s;
 	u32 preferred_s;
@@ -64,6 +74,9 @@ struct ndpv6_rt_event {
  * @addrs: addresses the mirror added (work only)
  * @n_routes: entries in @routes (work only)
  * @routes: routes the mirror added (work only)
+ * @n_user_pfx: entries in @user_pfx (work only)
+ * @user_pfx: on-link prefixes of the user's addresses, given to the core
+ *	and routed by the kernel itself (work only)
  */
 struct ndpv6_rt {
 	struct work_struct work;
@@ -80,6 +93,8 @@ struct ndpv6_rt {
 	struct ndpv6_rt_addr addrs[NDPV6_RT_ADDRS];
 	u32 n_routes;
 	struct ndpv6_rt_route routes[NDPV6_RT_ROUTES];
+	u32 n_user_pfx;
+	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
 };
 
 int ndpv6_rt_module_init(void);
