@@ -20,13 +20,13 @@
 # shellcheck source=tools/e2e/mirror-lib.sh
 . "$(dirname "$0")/mirror-lib.sh"
 
-setup_ndp0
-radvd_start 600 300 30
+mirror_setup 600 300 30
 peer_ll=$(ll_addr peer veth0)
 if ! (wait_until 20 has_kaddr "$SLAAC"); then
 	show_state
 	fail "no SLAAC address in ip -6 addr"
 fi
+log "SLAAC address in the kernel"
 line=$(addr_line "$SLAAC")
 echo "$line"
 has "$line" "inet6 $SLAAC/64 scope global .*dynamic"

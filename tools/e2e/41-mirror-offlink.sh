@@ -21,7 +21,7 @@
 # shellcheck source=tools/e2e/mirror-lib.sh
 . "$(dirname "$0")/mirror-lib.sh"
 
-setup_ndp0
+mirror_setup 600 300 30
 ns_add far
 veth_pair peer veth2 far veth3
 nsx far sysctl -qw net.ipv6.conf.veth3.accept_dad=0
@@ -29,7 +29,6 @@ nsx peer sysctl -qw net.ipv6.conf.veth2.accept_dad=0
 ip -n peer addr add 2001:db8:2::fe/64 dev veth2 nodad
 ip -n far addr add 2001:db8:2::1/64 dev veth3 nodad
 ip -n far -6 route add default via 2001:db8:2::fe dev veth3
-radvd_start 600 300 30
 peer_ll=$(ll_addr peer veth0)
 if ! (wait_until 20 has_kaddr "$SLAAC" &&
       wait_until 10 has_route "default via $peer_ll proto ra "); then

@@ -18,8 +18,7 @@
 # shellcheck source=tools/e2e/mirror-lib.sh
 . "$(dirname "$0")/mirror-lib.sh"
 
-setup_ndp0
-radvd_start 600 300 1800
+mirror_setup 600 300 1800
 peer_ll=$(ll_addr peer veth0)
 dflt="default via $peer_ll proto ra metric 1024 expires "
 if ! (wait_until 20 has_route "$dflt"); then

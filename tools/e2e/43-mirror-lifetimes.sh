@@ -18,8 +18,7 @@
 # shellcheck source=tools/e2e/mirror-lib.sh
 . "$(dirname "$0")/mirror-lib.sh"
 
-setup_ndp0
-radvd_start 12 6 30
+mirror_setup 12 6 30
 if ! (wait_until 20 has_kaddr "$SLAAC"); then
 	show_state
 	fail "no SLAAC address in ip -6 addr"

@@ -19,13 +19,12 @@
 # shellcheck source=tools/e2e/mirror-lib.sh
 . "$(dirname "$0")/mirror-lib.sh"
 
-setup_ndp0
-wait_until 10 no_tentative peer veth0
+mirror_setup none
 ip -n peer addr add 2001:db8:5::1/64 dev veth0 nodad
 ip -n peer addr add 2001:db8:5::20/64 dev veth0 nodad
 
 in_core() {
-	[[ $(ctl addrs ndp0) == *"inet6 $1/64 "*"$2"* ]]
+	[[ $(ctl addrs ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
 }
 run ip -n host addr add 2001:db8:5::10/64 dev ndp0
 if ! (wait_until 5 in_core 2001:db8:5::10 preferred); then

@@ -16,14 +16,31 @@
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/ndpv6ctl-lib.sh"
 
+E2E_T0=${EPOCHREALTIME/./}
+
+# log and run with the time since the test started (UML is slow on a
+# loaded machine: the times show where a test spends it).
+log() {
+	local us=$(( ${EPOCHREALTIME/./} - E2E_T0 ))
+
+	printf '# [%d.%d s] %s\n' $((us / 1000000)) $((us / 100000 % 10)) "$*"
+}
+
+run() {
+	local us=$(( ${EPOCHREALTIME/./} - E2E_T0 ))
+
+	printf '+ [%d.%d s] %s\n' $((us / 1000000)) $((us / 100000 % 10)) "$*"
+	"$@"
+}
+
 # shellcheck disable=SC2034	# for the tests
 SLAAC=2001:db8:1:0:5054:ff:fe12:3456	# 2001:db8:1::/64 + EUI-64 of $MAC
 # shellcheck disable=SC2034	# for the tests
 RADVD_PID=
 
 # radvd_start VALID PREFERRED ROUTER_LIFETIME: radvd on the peer's veth0,
-# RAs every 3-4 s for 2001:db8:1::/64 (on-link, autonomous) with these
-# lifetimes; the peer forwards and has 2001:db8:1::1/64.
+# RAs every 3-4 s (and at once to an RS) for 2001:db8:1::/64 (on-link,
+# autonomous) with these lifetimes, CurHopLimit 61.
 radvd_start() {
 	local conf=/run/ndpv6/radvd-$$.conf
 
@@ -44,14 +61,34 @@ interface veth0 {
 	};
 };
 EOC
-	nsx peer sysctl -qw net.ipv6.conf.all.forwarding=1
-	wait_until 10 no_tentative peer veth0
-	ip -n peer addr add 2001:db8:1::1/64 dev veth0 nodad
 	# not nsx: $! must be radvd itself (ip netns exec execs it)
 	ip netns exec peer radvd -n -C "$conf" -p "/run/ndpv6/radvd-$$.pid" \
 		-m stderr &
 	RADVD_PID=$!
 	E2E_PIDS+=("$RADVD_PID")
+}
+
+# mirror_setup VALID PREFERRED ROUTER_LIFETIME | none: the topology above;
+# the peer forwards, runs no DAD, has 2001:db8:1::1/64 and, unless none,
+# radvd (started before ndp0 comes up, so the core's first RS is answered
+# at once); ndp0 up with its link-local address.
+mirror_setup() {
+	ns_add peer host
+	nsx peer sysctl -qw net.ipv6.conf.default.accept_dad=0 \
+		net.ipv6.conf.all.forwarding=1
+	ip link add veth0 netns peer type veth peer name veth1 netns host
+	nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+	ip -n host link set veth1 address "$MAC"
+	ip -n peer link set veth0 up
+	ip -n host link set veth1 up
+	wait_until 10 no_tentative peer veth0
+	ip -n peer addr add 2001:db8:1::1/64 dev veth0 nodad
+	[ "$1" = none ] || radvd_start "$@"
+	log "peer ready"
+	ip -n host link add link veth1 name ndp0 type ndpv6
+	ip -n host link set ndp0 up
+	wait_until 10 ll_preferred
+	log "ndp0 up, link-local address preferred in the core"
 }
 
 # addr_line: ndp0's line for $SLAAC in `ip -6 -o addr` (empty if none).
