@@ -48,7 +48,7 @@ enum ndpv6_glue_stat {
 	NDPV6_GLUE_TX_NO_HEADROOM,	/* ndp0 xmit: no memory for headroom */
 	NDPV6_GLUE_RX_PULL_FAILED,	/* rx: no memory to linearise */
 	NDPV6_GLUE_NOTES_LOST,		/* core notes lost: ring/output full */
-	NDPV6_GLUE_NOTES_DEFERRED,	/* notes for netdev 2/3, not mirrored */
+	NDPV6_GLUE_NOTES_DEFERRED,	/* notes not mirrored (NBR_UNREACHABLE) */
 	NDPV6_GLUE_LL_MIRRORED,		/* link-local given to the kernel */
 	NDPV6_GLUE_LOWER_GROUPS_FULL,	/* group not put on the lower: full */
 	NDPV6_GLUE_LOWER_GROUP_ERROR,	/* dev_mc_add() on the lower failed */
