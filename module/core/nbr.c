@@ -63,51 +63,26 @@
 
 /* ------------------------------------------------------------- hash */
 
-static inline u32 nbr_rol32(u32 w, unsigned int s)
-{
-	return (w << s) | (w >> (32 - s));
-}
-
-static inline void hsipround(u32 *v)
-{
-	v[0] += v[1];
-	v[1] = nbr_rol32(v[1], 5) ^ v[0];
-	v[0] = nbr_rol32(v[0], 16);
-	v[2] += v[3];
-	v[3] = nbr_rol32(v[3], 8) ^ v[2];
-	v[0] += v[3];
-	v[3] = nbr_rol32(v[3], 7) ^ v[0];
-	v[2] += v[1];
-	v[1] = nbr_rol32(v[1], 13) ^ v[2];
-	v[2] = nbr_rol32(v[2], 16);
-}
-
 /*
- * HalfSipHash-1-3 of the 16 address bytes, keyed from ctx->hash_seed (the
- * kernel's hsiphash, written out so that the core builds in userspace).
+ * Multiplicative hash of the four 32-bit words with secret odd 64-bit
+ * multipliers derived from ctx->hash_seed, keeping the high half of the
+ * sum (where every input bit counts): the construction of Linux's
+ * ndisc_hashfn(), about 20 instructions.  Without the seed an attacker on
+ * the link cannot aim its sources at one bucket; the table's bounds
+ * (RFC 6583) cap what a chain can cost anyway.
  */
 static u32 nbr_hash(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
 {
-	u32 k0 = ctx->hash_seed, k1 = ~ctx->hash_seed * 0x9e3779b9U;
-	u32 v[4] = { k0, k1, 0x6c796765U ^ k0, 0x74656462U ^ k1 };
-	u32 b = 16U << 24, m;
-	unsigned int i;
+	u64 k = ((u64)ctx->hash_seed | 0x100000000ULL) * 0x9e3779b97f4a7c15ULL;
+	u32 w[4];
+	u64 h;
 
-	for (i = 0; i < 16; i += 4) {
-		m = (u32)ip->b[i] | (u32)ip->b[i + 1] << 8 |
-		    (u32)ip->b[i + 2] << 16 | (u32)ip->b[i + 3] << 24;
-		v[3] ^= m;
-		hsipround(v);
-		v[0] ^= m;
-	}
-	v[3] ^= b;
-	hsipround(v);
-	v[0] ^= b;
-	v[2] ^= 0xff;
-	hsipround(v);
-	hsipround(v);
-	hsipround(v);
-	return (v[1] ^ v[3]) & ctx->hash_mask;
+	memcpy(w, ip->b, sizeof(w));
+	h = (u64)w[0] * (k | 1) +
+	    (u64)w[1] * ((k ^ 0x5851f42d4c957f2dULL) | 1) +
+	    (u64)w[2] * ((k ^ 0x14057b7ef767814fULL) | 1) +
+	    (u64)w[3] * ((k ^ 0xd1b54a32d192ed03ULL) | 1);
+	return (u32)(h >> 32) & ctx->hash_mask;
 }
 
 static inline u32 nbr_idx(const struct ndp_ctx *ctx, const struct ndp_nbr *n)

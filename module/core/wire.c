@@ -78,19 +78,50 @@ u16 ndp_checksum(const void *pseudo, u32 pseudo_len,
 	return ndp_csum_fold((u32)acc);
 }
 
+/* Add 8-byte words in the CPU's byte order, with end-around carry. */
+static u64 sum64(u64 acc, const u8 *p, u32 words)
+{
+	u64 w;
+
+	while (words--) {
+		memcpy(&w, p, 8);
+		acc += w;
+		acc += acc < w;
+		p += 8;
+	}
+	return acc;
+}
+
+/*
+ * The pseudo-header and the message are summed as one stream of 8-byte
+ * words in the CPU's byte order (the pseudo-header is 40 bytes, so the
+ * message starts on a word boundary; its last partial word is padded with
+ * zeros), folded, and swapped once into network order (RFC 1071 2B).
+ */
 u16 ndp_icmp_csum(const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 		  const u8 *icmp, u32 len)
 {
 	u8 tail[8] = { 0 };
-	u32 sum;
+	u64 acc;
+	u32 s;
 
+	acc = sum64(0, src->b, 2);
+	acc = sum64(acc, dst->b, 2);
 	ndp_put32(tail, len);
 	tail[7] = NDP_NH_ICMPV6;
-	sum = ndp_csum_add(0, src->b, 16);
-	sum = ndp_csum_add(sum, dst->b, 16);
-	sum = ndp_csum_add(sum, tail, 8);
-	sum = ndp_csum_add(sum, icmp, len);
-	return ndp_csum_fold(sum);
+	acc = sum64(acc, tail, 1);
+	acc = sum64(acc, icmp, len / 8);
+	if (len % 8) {
+		memset(tail, 0, sizeof(tail));
+		memcpy(tail, icmp + (len & ~7U), len % 8);
+		acc = sum64(acc, tail, 1);
+	}
+	s = (u32)(acc & 0xffffffff);
+	s += (u32)(acc >> 32);
+	s += s < (u32)(acc >> 32);
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return (u16)~ndp_sum16_to_be(s);
 }
 
 /* ------------------------------------------------------------ addresses */
