@@ -62,6 +62,8 @@
 
 /* The core drops longer extension header chains (EXT_TOO_MANY). */
 #define NDPV6_RX_MAX_EXT	9
+/* ndp_flush() rounds at down: the largest queue, NDP_OUT_DONE at a time */
+#define NDPV6_FLUSH_ROUNDS	(65536 / NDP_OUT_DONE)
 
 struct ndpv6_pcpu {
 	struct ndp_out out;
@@ -646,9 +648,10 @@ int ndpv6_core_start(struct ndpv6_dev *priv)
  */
 void ndpv6_core_stop(struct ndpv6_dev *priv)
 {
-	struct ndp_fill fill;
+	struct ndp_fill fill = {};
 	struct ndp_ctx *ctx;
 	struct ndp_out *out;
+	unsigned int i;
 
 	ASSERT_RTNL();
 	spin_lock_bh(&priv->lock);
@@ -660,7 +663,8 @@ void ndpv6_core_stop(struct ndpv6_dev *priv)
 	priv->notes_lost = false;
 	spin_unlock_bh(&priv->lock);
 
-	while (ctx) {
+	/* each round gives back up to NDP_OUT_DONE packets */
+	for (i = 0; ctx && i <= NDPV6_FLUSH_ROUNDS; i++) {
 		local_bh_disable();
 		out = out_get();
 		spin_lock(&priv->lock);
@@ -672,6 +676,7 @@ void ndpv6_core_stop(struct ndpv6_dev *priv)
 		if (!fill.queued)
 			break;
 	}
+	WARN_ON_ONCE(ctx && fill.queued);
 	cancel_delayed_work_sync(&priv->tick);
 }
 
