@@ -85,6 +85,85 @@ show ip netns exec host sysctl -w net.ipv6.conf.veth1.disable_ipv6=0
 wait_until 10 no_tentative host veth1
 # ---------------------------------------------------------------- ndpv6 --
 
+# ------------------------------------------------ kernel view (issue 7) --
+# SLAAC AND OFF-LINK: radvd on the peer, the core's SLAAC address, on-link
+# prefix and default router in ip -6 addr / ip -6 route (e2e tests
+# 40-mirror-slaac and 41-mirror-offlink, narrated), then veth1 back to the
+# kernel's own IPv6 again.
+#
+#        ns "far"              ns "peer"                  ns "host"
+#    +--------------+   +-------------------+   +------------------------+
+#    | 2001:db8:2::1|---| 2001:db8:2::fe    |   | ndp0 on veth1          |
+#    +--------------+   | radvd, forwarding |---| 2001:db8:1::<EUI-64>   |
+#                       | 2001:db8:1::1     |   | default via fe80::peer |
+#                       +-------------------+   +------------------------+
+step "SLAAC: ndp0 again on veth1, and radvd on the peer advertising 2001:db8:1::/64 (valid 600 s, preferred 300 s) every 3-4 s."
+show ip netns exec host sysctl -w net.ipv6.conf.veth1.disable_ipv6=1
+show ip -n host link add link veth1 name ndp0 type ndpv6
+show ip -n host link set ndp0 up
+radvd_conf=/run/ndpv6-demo-radvd.conf
+cat >"$radvd_conf" <<EOC
+interface veth0 {
+	AdvSendAdvert on;
+	MinRtrAdvInterval 3;
+	MaxRtrAdvInterval 4;
+	AdvDefaultLifetime 1800;
+	prefix 2001:db8:1::/64 {
+		AdvOnLink on;
+		AdvAutonomous on;
+		AdvValidLifetime 600;
+		AdvPreferredLifetime 300;
+	};
+};
+EOC
+show cat "$radvd_conf"
+show ip netns exec peer sysctl -w net.ipv6.conf.all.forwarding=1
+show ip -n peer addr add 2001:db8:1::1/64 dev veth0 nodad
+ip netns exec peer radvd -n -C "$radvd_conf" -p /run/ndpv6-demo-radvd.pid \
+	-m stderr &
+radvd_pid=$!
+
+step "The core takes the RA: it forms 2001:db8:1::<EUI-64 of veth1's MAC>, runs DAD, and the kernel shows the address with the RA's lifetimes (nodad: the core ran DAD; noprefixroute: on-link comes from the prefix list), the on-link prefix and a default route via the peer's link-local address (proto ra, expiring with the RA's lifetimes)."
+slaac_up() {
+	ip -n host -6 -o addr show dev ndp0 | grep -q 'scope global'
+}
+wait_until 30 slaac_up
+wait_until 10 eval 'ip -n host -6 route show dev ndp0 | grep -q ^default'
+show ip -n host -6 addr show dev ndp0
+show ip -n host -6 route show dev ndp0
+show "${0%/*}/../build/ndpv6ctl/ndpv6ctl" -n host routers ndp0 || true
+slaac=$(ip -n host -6 -o addr show dev ndp0 scope global |
+	sed -n 's/.*inet6 \([0-9a-f:]*\)\/.*/\1/p')
+
+step "Global addresses, both ways: the host pings the peer's 2001:db8:1::1, the peer pings the SLAAC address (the core answers its NS and the echo requests)."
+show ip netns exec host ping -6 -c 2 -i 0.3 2001:db8:1::1
+show ip netns exec peer ping -6 -c 2 -i 0.3 "$slaac"
+
+step "Off-link: a third namespace, 'far', on 2001:db8:2::/64 behind the peer. The host's kernel routes 2001:db8:2::1 via its default route on ndp0; the core sends it to the router it learnt."
+show ip netns add far
+E2E_NAMESPACES+=(far)
+show ip link add veth2 netns peer type veth peer name veth3 netns far
+show ip -n peer link set veth2 up
+show ip -n far link set veth3 up
+show ip -n peer addr add 2001:db8:2::fe/64 dev veth2 nodad
+show ip -n far addr add 2001:db8:2::1/64 dev veth3 nodad
+show ip -n far -6 route add default via 2001:db8:2::fe dev veth3
+show ip -n host -6 route get 2001:db8:2::1
+show ip netns exec host ping -6 -c 3 -i 0.3 2001:db8:2::1
+
+step "radvd stops: its last RA says router lifetime 0, the core drops the router, the default route leaves ip -6 route."
+show kill -TERM "$radvd_pid"
+wait "$radvd_pid" 2>/dev/null || true
+wait_until 10 eval '! ip -n host -6 route show dev ndp0 | grep -q ^default'
+show ip -n host -6 route show dev ndp0
+
+step "Hand veth1 back to the kernel's own IPv6 once more."
+show ip -n host link del ndp0
+show ip netns del far
+show ip netns exec host sysctl -w net.ipv6.conf.veth1.disable_ipv6=0
+wait_until 10 no_tentative host veth1
+# ------------------------------------------------ kernel view (issue 7) --
+
 lla_peer=$(ll_addr peer veth0)
 lla_host=$(ll_addr host veth1)
 
