@@ -42,7 +42,9 @@
  *     kernel's would drift more than 2 s from the core's (an RA refreshed
  *     them).
  * Since step 2 starts from the tables, lost notes need nothing more than
- * a run.  An address already in the kernel that the mirror did not add is
+ * a run, with one exception: a lost DAD_FAILED note leaves a user's
+ * address in the kernel (the core's tables no longer say anything about
+ * it).  An address already in the kernel that the mirror did not add is
  * the user's and is left alone.
  *
  * The inet6addr notifier sees every address added to or deleted from ndp0
