@@ -430,11 +430,15 @@ static int transact(struct nlmsghdr *nlh, uint16_t type, msg_fn fn,
 	return ret;
 }
 
+/* A request in @buf (MNL_SOCKET_BUFFER_SIZE bytes, zeroed: no stray pad). */
 static struct nlmsghdr *msg_start(char *buf, uint16_t type, uint8_t cmd,
 				  uint16_t flags)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct nlmsghdr *nlh;
 	struct genlmsghdr *g;
+
+	memset(buf, 0, MNL_SOCKET_BUFFER_SIZE);
+	nlh = mnl_nlmsg_put_header(buf);
 
 	nlh->nlmsg_type = type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
