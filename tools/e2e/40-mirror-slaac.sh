@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # SLAAC in the kernel's view: radvd on the peer advertises 2001:db8:1::/64
-# (valid 600 s, preferred 300 s, router lifetime 30 s, hop limit 61);
-# `ip -6 addr show dev ndp0` gets 2001:db8:1::<EUI-64>/64 with those
+# (valid 600 s, preferred 300 s, router lifetime 30 s, hop limit 61, MTU
+# 1400); `ip -6 addr show dev ndp0` gets 2001:db8:1::<EUI-64>/64 with those
 # lifetimes, `ip -6 route` the on-link prefix and a default route via the
-# peer's link-local address; ndp0's hop limit is the RA's; pings both ways
-# on global addresses.
+# peer's link-local address; ndp0's hop limit and MTU are the RA's; pings
+# both ways on global addresses.
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -45,6 +45,11 @@ run ip -n host -6 route get 2001:db8:99::1
 hl=$(nsx host sysctl -n net.ipv6.conf.ndp0.hop_limit)
 [ "$hl" = 61 ] || fail "ndp0 hop_limit $hl, not the RA's 61"
 log "ndp0 hop_limit $hl (the RA's CurHopLimit)"
+mtu_is() {
+	[[ $(ip -n host link show dev ndp0) == *" mtu $1 "* ]]
+}
+wait_until 5 mtu_is 1400
+log "ndp0 mtu 1400 (the RA's MTU option)"
 
 run nsx host ping -6 -c 2 -i 0.3 -W 2 2001:db8:1::1
 run nsx peer ping -6 -c 2 -i 0.3 -W 2 "$SLAAC"

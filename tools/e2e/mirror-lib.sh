@@ -40,7 +40,7 @@ RADVD_PID=
 
 # radvd_start VALID PREFERRED ROUTER_LIFETIME: radvd on the peer's veth0,
 # RAs every 3-4 s (and at once to an RS) for 2001:db8:1::/64 (on-link,
-# autonomous) with these lifetimes, CurHopLimit 61.
+# autonomous) with these lifetimes, CurHopLimit 61, MTU 1400.
 radvd_start() {
 	local conf=/run/ndpv6/radvd-$$.conf
 
@@ -53,6 +53,7 @@ interface veth0 {
 	MaxRtrAdvInterval 4;
 	AdvDefaultLifetime $3;
 	AdvCurHopLimit 61;
+	AdvLinkMTU 1400;
 	prefix 2001:db8:1::/64 {
 		AdvOnLink on;
 		AdvAutonomous on;
