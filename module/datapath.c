@@ -316,7 +316,7 @@ static int rx_pull(struct sk_buff *skb)
 		return 0;
 	if (!pskb_may_pull(skb, off))
 		return -ENOMEM;
-	nh = ((struct ipv6hdr *)skb->data)->nexthdr;
+	nh = skb->data[offsetof(struct ipv6hdr, nexthdr)];
 	for (n = 0; n < NDPV6_RX_MAX_EXT; n++) {
 		switch (nh) {
 		case NEXTHDR_HOP:
@@ -441,7 +441,7 @@ rx_handler_result_t ndpv6_handle_frame(struct sk_buff **pskb)
 static bool is_nd(const struct sk_buff *skb)
 {
 	unsigned int off = sizeof(struct ipv6hdr);
-	u8 nh = ((const struct ipv6hdr *)skb->data)->nexthdr;
+	u8 nh = skb->data[offsetof(struct ipv6hdr, nexthdr)];
 	const u8 *p;
 	u8 buf[2];
 
@@ -508,7 +508,7 @@ netdev_tx_t ndpv6_start_xmit(struct sk_buff *skb, struct net_device *dev)
 
 	if (unlikely(skb->protocol != htons(ETH_P_IPV6) ||
 		     !pskb_may_pull(skb, sizeof(struct ipv6hdr)) ||
-		     ((struct ipv6hdr *)skb->data)->version != 6)) {
+		     (skb->data[0] >> 4) != 6)) {
 		ndpv6_glue_inc(priv, NDPV6_GLUE_TX_NOT_IPV6);
 		goto drop;
 	}
