@@ -80,8 +80,10 @@ void ndp_kt_tick(struct ndp_kt *t, s64 now);
 /* Counter @s moved by how much since the last ndp_kt_handle/_tick/_snap. */
 u64 ndp_kt_stat_delta(const struct ndp_kt *t, enum ndp_stat s);
 void ndp_kt_snap(struct ndp_kt *t);
-/* Assert that no counter moved except @except (NDP_STAT_MAX: none) and
- * RX_PACKETS / RX_ND / RX_DELIVERED / RX_ECHO / TX_PACKETS. */
+/*
+ * Assert that no counter moved except @except (NDP_STAT_MAX: none) and
+ * RX_PACKETS / RX_ND / RX_DELIVERED / RX_ECHO / TX_PACKETS.
+ */
 void ndp_kt_expect_only(struct ndp_kt *t, enum ndp_stat except);
 
 /*
