@@ -37,8 +37,13 @@
 #     host side; on the plain pair b's Linux IPv6 answers, behind ndp0 the
 #     core answers in softirq.  Replies per second, and the ratio.
 # UML runs on one virtual CPU: client, server and both stacks share it, so
-# the figures compare CPU cost per byte and per packet more than link
-# speed.
+# a run is bound by the CPU the host gives UML, and on a shared machine
+# that varies from second to second.  So the host side also samples the
+# CPU time of UML's host processes (every 0.2 s) and charges each run the
+# CPU it used: the cost per GiB (TCP) and per 1000 replies (echo), and
+# "ndp0 / veth" as a ratio of costs (the throughput ndp0 would reach with
+# the same CPU), which does not depend on the load of the machine.  The
+# wall-clock rates are printed too.
 set -uo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -116,42 +121,71 @@ mbits() {
 	echo 0
 }
 
-# tcp NS DST%DEV [-R]: Mbit/s of one iperf3 run.
-tcp() {
-	local out
+# devcount NS DEV: "RX_PACKETS RX_BYTES TX_PACKETS TX_BYTES" of DEV.
+devcount() {
+	local name rest f
 
-	out=$(ip netns exec "$1" iperf3 -6 -c "$2" -t "$BENCH_SECONDS" -f m \
-	      ${3:+"$3"} 2>&1)
-	mbits "$out"
+	while read -r name rest; do
+		[ "$name" = "$2:" ] || continue
+		read -r -a f <<<"$rest"
+		echo "${f[1]} ${f[0]} ${f[9]} ${f[8]}"
+	done < <(ip netns exec "$1" cat /proc/net/dev)
 }
 
-# echo_rate NS DST%DEV: replies per second of ping -f.
+# tcp NS DST%DEV HOST_NS HOST_DEV [-R]: one iperf3 run; prints
+# "MBIT/S BYTES AVG_PACKET_BYTES": the receiver's rate, the bytes the host
+# side's device received (or sent, with -R), and the average size of those
+# packets: how large the GSO packets crossing it were.
+tcp() {
+	local out r0 b0 t0 tb0 r1 b1 t1 tb1 pk by
+
+	read -r r0 b0 t0 tb0 < <(devcount "$3" "$4")
+	out=$(ip netns exec "$1" iperf3 -6 -c "$2" -t "$BENCH_SECONDS" -f m \
+	      ${5:+"$5"} 2>&1)
+	read -r r1 b1 t1 tb1 < <(devcount "$3" "$4")
+	if [ -n "${5:-}" ]; then
+		pk=$((t1 - t0)) by=$((tb1 - tb0))
+	else
+		pk=$((r1 - r0)) by=$((b1 - b0))
+	fi
+	echo "$(mbits "$out") $by $((by / (pk + 1)))"
+}
+
+# echo_rate NS DST%DEV: ping -f; prints "REPLIES/S REPLIES".
 echo_rate() {
 	local out
 
 	out=$(ip netns exec "$1" ping -6 -q -f -w "$BENCH_ECHO_SECONDS" \
 	      "$2" 2>&1)
 	if [[ "$out" =~ ([0-9]+)\ received.*time\ ([0-9]+)ms ]]; then
-		echo $(( BASH_REMATCH[1] * 1000 / (BASH_REMATCH[2] + 1) ))
+		echo "$(( BASH_REMATCH[1] * 1000 / (BASH_REMATCH[2] + 1) ))" \
+		     "${BASH_REMATCH[1]}"
 	else
-		echo 0
+		echo "0 0"
 	fi
 }
 
-ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN {
-		if (b > 0) printf "%.1f %%", 100 * a / b; else print "n/a" }'
-}
+# run NAME CONFIG ROUND: one measurement; prints "bench-run: NAME CONFIG
+# ROUND BEGIN END" and the figures (rate, bytes or replies, average packet
+# size) for the host side, which charges the run the CPU UML used between
+# BEGIN and END.
+run() {
+	local t0 res
 
-median() {
-	printf '%s\n' "$@" | sort -g | awk '
-		{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	t0=$EPOCHREALTIME
+	case "$1 $2" in
+	"tcp-in veth")	res=$(tcp a "$LL_B%va" b vb) ;;
+	"tcp-in ndp0")	res=$(tcp peer "$LL_HOST%veth0" host ndp0) ;;
+	"tcp-out veth")	res=$(tcp a "$LL_B%va" b vb -R) ;;
+	"tcp-out ndp0")	res=$(tcp peer "$LL_HOST%veth0" host ndp0 -R) ;;
+	"echo veth")	res=$(echo_rate a "$LL_B%va") ;;
+	"echo ndp0")	res=$(echo_rate peer "$LL_HOST%veth0") ;;
+	esac
+	echo "bench-run: $1 $2 $3 $t0 $EPOCHREALTIME $res"
 }
 
 inside() {
-	local r in_v in_n out_v out_n e_v e_n
-	local -a IN_V IN_N OUT_V OUT_N E_V E_N
+	local r name cfg order
 
 	BENCH_SECONDS=${BENCH_SECONDS:-10}
 	BENCH_ECHO_SECONDS=${BENCH_ECHO_SECONDS:-5}
@@ -162,35 +196,23 @@ inside() {
 	ip netns exec b iperf3 -s -D
 	ip netns exec host iperf3 -s -D
 	wait_for listening b && wait_for listening host || return 1
-	say "kernel $(uname -r), $(nproc) CPU, $BENCH_ROUNDS round(s):" \
+	say "UML kernel $(uname -r), $(nproc) CPU; $BENCH_ROUNDS round(s):" \
 	    "TCP ${BENCH_SECONDS} s per run, echo flood" \
 	    "${BENCH_ECHO_SECONDS} s per run"
 	say "ndp0 offloads: $(ip netns exec host ethtool -k ndp0 |
 		awk '/: on/ && !/fixed/ { sub(":", ""); printf "%s ", $1 }')"
 
+	# Odd rounds measure the plain pair first, even rounds ndp0 first.
 	for r in $(seq "$BENCH_ROUNDS"); do
-		in_v=$(tcp a "$LL_B%va")
-		in_n=$(tcp peer "$LL_HOST%veth0")
-		out_v=$(tcp a "$LL_B%va" -R)
-		out_n=$(tcp peer "$LL_HOST%veth0" -R)
-		e_v=$(echo_rate a "$LL_B%va")
-		e_n=$(echo_rate peer "$LL_HOST%veth0")
-		say "round $r: TCP in: veth $in_v, ndp0 $in_n Mbit/s;" \
-		    "TCP out: veth $out_v, ndp0 $out_n Mbit/s;" \
-		    "echo: veth $e_v, ndp0 $e_n replies/s"
-		IN_V+=("$in_v"); IN_N+=("$in_n")
-		OUT_V+=("$out_v"); OUT_N+=("$out_n")
-		E_V+=("$e_v"); E_N+=("$e_n")
+		order="veth ndp0"
+		[ $((r % 2)) = 1 ] || order="ndp0 veth"
+		for name in tcp-in tcp-out echo; do
+			for cfg in $order; do
+				run "$name" "$cfg" "$r"
+			done
+		done
+		say "round $r of $BENCH_ROUNDS done"
 	done
-
-	in_v=$(median "${IN_V[@]}"); in_n=$(median "${IN_N[@]}")
-	out_v=$(median "${OUT_V[@]}"); out_n=$(median "${OUT_N[@]}")
-	e_v=$(median "${E_V[@]}"); e_n=$(median "${E_N[@]}")
-	say "| measurement | plain veth | through ndp0 | ndp0 / veth |"
-	say "|---|---|---|---|"
-	say "| TCP into the host side (ndp0 rx) | $in_v Mbit/s | $in_n Mbit/s | $(ratio "$in_n" "$in_v") |"
-	say "| TCP out of the host side (ndp0 tx) | $out_v Mbit/s | $out_n Mbit/s | $(ratio "$out_n" "$out_v") |"
-	say "| echo flood, replies/s (Linux vs core) | $e_v | $e_n | $(ratio "$e_n" "$e_v") |"
 	say "ndp0 counters after the runs:"
 	ip netns exec host ethtool -S ndp0 |
 		awk '$2 != "0" && NR > 1 { print "bench:   " $0 }'
@@ -232,13 +254,95 @@ rc=0
 "$here/run-uml.sh" "$kbuild" "$timeout" NDPV6_MODE=bench \
 	NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" \
 	BENCH_SECONDS="$secs" BENCH_ECHO_SECONDS="$echo_secs" \
-	BENCH_ROUNDS="$rounds" >"$console" 2>&1 || rc=$?
+	BENCH_ROUNDS="$rounds" >"$console" 2>&1 &
+runner=$!
+# Interrupted: take UML (its process group, $sid below) down with us.
+sid=
+trap '[ -z "$sid" ] || kill -KILL -- -"$sid" 2>/dev/null || true' EXIT
+
+# The CPU time of UML's host processes (its session: run-uml.sh starts it
+# with setsid), every 0.2 s: "EPOCHREALTIME TICKS".  Processes that ended
+# were reaped by UML's kernel process, which then counts their time.
+while [ -z "$sid" ] && kill -0 "$runner" 2>/dev/null; do
+	sid=$(pgrep -P "$runner" -x linux || true)
+	sleep 0.1
+done
+: >"$out/cpu"
+while kill -0 "$runner" 2>/dev/null; do
+	t=$EPOCHREALTIME
+	# processes come and go: cat goes on past the ones that went
+	{ cat /proc/[0-9]*/stat 2>/dev/null || true; } |
+		awk -v sid="$sid" -v t="$t" '
+		{ s = $0; sub(/^.*\) /, "", s); split(s, f, " ")
+		  if (f[4] == sid) n += f[12] + f[13] + f[14] + f[15] }
+		END { print t, n + 0 }' >>"$out/cpu"
+	sleep 0.2
+done
+wait "$runner" || rc=$?
+trap - EXIT
 sed -i 's/\r$//' "$console"
+grep '^bench-run: ' "$console" | cut -d' ' -f2- >"$out/runs"
+
 echo "machine: ${model:-unknown} ($(nproc) CPUs, host $(uname -sr))," \
      "UML with 1 CPU, mem=512M"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average at the end:" \
      "$(cut -d' ' -f1-3 /proc/loadavg)"
-sed -n 's/^bench: //p' "$console" | tee "$out/results.txt"
+{
+	sed -n 's/^bench: //p' "$console"
+	# runs: NAME CONFIG ROUND BEGIN END RATE COUNT [AVG_PACKET]
+	awk -v hz="$(getconf CLK_TCK)" '
+		FNR == NR { st[FNR] = $1; tk[FNR] = $2; ns = FNR; next }
+		# the CPU ticks of the last sample at or before t (first = 1),
+		# or of the first sample at or after t (first = 0)
+		function ticks(t, first,   i) {
+			if (first) {
+				for (i = ns; i > 1 && st[i] > t; i--)
+					;
+			} else {
+				for (i = 1; i < ns && st[i] < t; i++)
+					;
+			}
+			return tk[i]
+		}
+		{
+			k = $1 " " $2
+			cpu = (ticks($5, 0) - ticks($4, 1)) / hz
+			unit = ($1 == "echo" ? $7 / 1000 : $7 / 1073741824)
+			rate[k] = rate[k] " " $6
+			cost[k] = cost[k] " " (unit > 0 ? cpu / unit : 0)
+			pkt[k] = pkt[k] " " $8
+			printf "run %s round %d %s: %s %s, %.1f CPU-s, %s %s\n", \
+				$1, $3, $2, $6, \
+				($1 == "echo" ? "replies/s" : "Mbit/s"), cpu, \
+				($1 == "echo" ? $7 " replies" : $7 " bytes"), \
+				($1 == "echo" ? "" : "(avg packet " $8 " bytes)")
+		}
+		function median(str,   v, n, i, j, x) {
+			n = split(str, v, " ")
+			for (i = 2; i <= n; i++)
+				for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
+					x = v[j]; v[j] = v[j - 1]; v[j - 1] = x
+				}
+			return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+		}
+		function line(name, what, unit, cu,   rv, rn, cv, cn) {
+			rv = median(rate[name " veth"]); rn = median(rate[name " ndp0"])
+			cv = median(cost[name " veth"]); cn = median(cost[name " ndp0"])
+			printf "| %s | %s %s, %.2f %s | %s %s, %.2f %s | %.1f %% | %.1f %% |\n", \
+				what, rv, unit, cv, cu, rn, unit, cn, cu, \
+				(rv > 0 ? 100 * rn / rv : 0), (cn > 0 ? 100 * cv / cn : 0)
+		}
+		END {
+			print ""
+			print "Medians over the rounds; ndp0 / veth: by wall-clock rate, and by CPU cost (the rate at equal CPU):"
+			print ""
+			print "| measurement | plain veth | through ndp0 | ndp0 / veth, rate | ndp0 / veth, CPU |"
+			print "|---|---|---|---|---|"
+			line("tcp-in", "TCP into the host side (ndp0 receives)", "Mbit/s", "CPU-s/GiB")
+			line("tcp-out", "TCP out of the host side (ndp0 sends)", "Mbit/s", "CPU-s/GiB")
+			line("echo", "echo flood (Linux answers / the core answers)", "replies/s", "CPU-s/1000")
+		}' "$out/cpu" "$out/runs"
+} | tee "$out/results.txt"
 grep -q '^ndpv6-harness: bench rc=0$' "$console" || {
 	echo "bench-uml: FAILED (UML status $rc; see $console)"
 	exit 1
