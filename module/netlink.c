@@ -173,6 +173,7 @@ const struct nla_policy ndpv6_nl_params_policy[NDPV6_PARAMS_A_MAX + 1] = {
 						"read-only attribute" },
 	[NDPV6_PARAMS_A_PENDING] = { .type = NLA_REJECT,
 				     .reject_message = "read-only attribute" },
+	[NDPV6_PARAMS_A_REPLY_ECHO] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* Per command: the device, and the nest of its object. */

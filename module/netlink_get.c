@@ -647,6 +647,7 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 		if (nla_put_u8(skb, NDPV6_PARAMS_A_DAD_TRANSMITS,
 			       n->dad_transmits) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_ACCEPT_RA, n->accept_ra) ||
+		    nla_put_u8(skb, NDPV6_PARAMS_A_REPLY_ECHO, n->reply_echo) ||
 		    put_caps(skb, n->max_addrs, n->max_nbrs, n->max_routers,
 			     n->max_prefixes) ||
 		    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_GROUPS, n->max_groups) ||
@@ -664,6 +665,7 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 	    nla_put_u32(skb, NDPV6_PARAMS_A_RETRANS_TIME, p->retrans_ms) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_DAD_TRANSMITS, p->dad_transmits) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_ACCEPT_RA, p->accept_ra) ||
+	    nla_put_u8(skb, NDPV6_PARAMS_A_REPLY_ECHO, p->reply_echo) ||
 	    put_caps(skb, f->max_addrs, f->max_nbrs, f->max_routers,
 		     f->max_prefixes) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_GROUPS, f->max_groups) ||

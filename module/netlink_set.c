@@ -24,7 +24,7 @@
 /* SET_PARAMS reads, changes and writes back a device's next configuration. */
 static DEFINE_MUTEX(set_params_mutex);
 
-/* DAD transmits and accept-RA of @arg (a configuration), at once. */
+/* DAD transmits, accept-RA and reply-echo of @arg (a configuration). */
 static int core_set(struct ndp_ctx *ctx, s64 now, const void *arg,
 		    struct ndp_out *out)
 {
@@ -32,6 +32,7 @@ static int core_set(struct ndp_ctx *ctx, s64 now, const void *arg,
 
 	ndp_set_dad_transmits(ctx, cfg->dad_transmits);
 	ndp_set_accept_ra(ctx, cfg->accept_ra);
+	ndp_set_reply_echo(ctx, cfg->reply_echo);
 	return 0;
 }
 
@@ -43,6 +44,8 @@ static void cfg_set(struct ndp_config *cfg, struct nlattr **tb)
 			nla_get_u8(tb[NDPV6_PARAMS_A_DAD_TRANSMITS]);
 	if (tb[NDPV6_PARAMS_A_ACCEPT_RA])
 		cfg->accept_ra = nla_get_u8(tb[NDPV6_PARAMS_A_ACCEPT_RA]);
+	if (tb[NDPV6_PARAMS_A_REPLY_ECHO])
+		cfg->reply_echo = nla_get_u8(tb[NDPV6_PARAMS_A_REPLY_ECHO]);
 	if (tb[NDPV6_PARAMS_A_MAX_ADDRS]) {
 		cfg->max_addrs = nla_get_u32(tb[NDPV6_PARAMS_A_MAX_ADDRS]);
 		/* each address joins its solicited-node group */
@@ -94,8 +97,9 @@ static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 			       "the ND core refuses this configuration");
 		return err;
 	}
-	/* DAD transmits and accept-RA also apply to the running core. */
-	if (tb[NDPV6_PARAMS_A_DAD_TRANSMITS] || tb[NDPV6_PARAMS_A_ACCEPT_RA])
+	/* These also apply to the running core. */
+	if (tb[NDPV6_PARAMS_A_DAD_TRANSMITS] || tb[NDPV6_PARAMS_A_ACCEPT_RA] ||
+	    tb[NDPV6_PARAMS_A_REPLY_ECHO])
 		ndpv6_core_call(priv, core_set, &cfg);
 	return ndpv6_nl_params_reply(info, NDPV6_CMD_SET_PARAMS);
 }

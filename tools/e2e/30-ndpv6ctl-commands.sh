@@ -66,6 +66,11 @@ run ctl set ndp0 accept-ra on
 has "$(ctl -j set ndp0 dad-transmits 2)" '"dad_transmits":2,'
 has "$(ctl -j params ndp0)" '"dad_transmits":2,' '"accept_ra":1,'
 run ctl set ndp0 dad-transmits 1
+run ctl set ndp0 reply-echo off
+has "$(ctl -j params ndp0)" '"reply_echo":0,'
+run ctl set ndp0 reply-echo on
+has "$(ctl -j params ndp0)" '"reply_echo":1,'
+expect 2 "'on' or 'off'" ctl set ndp0 reply-echo maybe
 
 # addr add/del: tentative, then preferred, then gone.
 run ctl addr add ndp0 2001:db8:9::1/64 valid 600 preferred 300

@@ -122,8 +122,8 @@ static void help(void)
 "  %s addr add DEV ADDR[/LEN] [valid SECS|forever] [preferred SECS|forever]\n"
 "  %s addr del DEV ADDR[/LEN]\n"
 "  %s [-j] set DEV KEY VALUE\n"
-"      KEY: dad-transmits N | accept-ra on|off | max-addrs N |\n"
-"           max-nbrs N | max-routers N | max-prefixes N\n"
+"      KEY: dad-transmits N | accept-ra on|off | reply-echo on|off |\n"
+"           max-addrs N | max-nbrs N | max-routers N | max-prefixes N\n"
 "      (capacities take effect at the next down/up of DEV)\n"
 "\n"
 "Events:\n"
@@ -831,6 +831,7 @@ static const struct pkey pkeys[] = {
 	{ NDPV6_PARAMS_A_RETRANS_TIME, "retrans_time_ms", true },
 	{ NDPV6_PARAMS_A_DAD_TRANSMITS, "dad_transmits", false },
 	{ NDPV6_PARAMS_A_ACCEPT_RA, "accept_ra", false },
+	{ NDPV6_PARAMS_A_REPLY_ECHO, "reply_echo", false },
 	{ NDPV6_PARAMS_A_MAX_ADDRS, "max_addrs", false },
 	{ NDPV6_PARAMS_A_MAX_NBRS, "max_nbrs", false },
 	{ NDPV6_PARAMS_A_MAX_ROUTERS, "max_routers", false },
@@ -1093,6 +1094,7 @@ static int cmd_set(int argc, char **argv)
 	} keys[] = {
 		{ "dad-transmits", NDPV6_PARAMS_A_DAD_TRANSMITS, 255 },
 		{ "accept-ra", NDPV6_PARAMS_A_ACCEPT_RA, 1 },
+		{ "reply-echo", NDPV6_PARAMS_A_REPLY_ECHO, 1 },
 		{ "max-addrs", NDPV6_PARAMS_A_MAX_ADDRS, UINT32_MAX },
 		{ "max-nbrs", NDPV6_PARAMS_A_MAX_NBRS, UINT32_MAX },
 		{ "max-routers", NDPV6_PARAMS_A_MAX_ROUTERS, UINT32_MAX },
@@ -1115,7 +1117,7 @@ static int cmd_set(int argc, char **argv)
 			break;
 	if (i == sizeof(keys) / sizeof(keys[0]))
 		usage_error("set: unknown key '%s'", argv[1]);
-	if (keys[i].type == NDPV6_PARAMS_A_ACCEPT_RA) {
+	if (keys[i].max == 1) {
 		if (!strcmp(argv[2], "on") || !strcmp(argv[2], "yes") ||
 		    !strcmp(argv[2], "1"))
 			v = 1;
@@ -1123,8 +1125,8 @@ static int cmd_set(int argc, char **argv)
 			 !strcmp(argv[2], "0"))
 			v = 0;
 		else
-			usage_error("set accept-ra: 'on' or 'off', not '%s'",
-				    argv[2]);
+			usage_error("set %s: 'on' or 'off', not '%s'",
+				    argv[1], argv[2]);
 	} else {
 		v = parse_u32(argv[1], argv[2], 0, keys[i].max);
 	}
@@ -1133,8 +1135,7 @@ static int cmd_set(int argc, char **argv)
 	nlh = msg_start(buf, family_id, NDPV6_CMD_SET_PARAMS, NLM_F_ACK);
 	put_dev(nlh, argv[0]);
 	nest = mnl_attr_nest_start(nlh, NDPV6_A_PARAMS);
-	if (keys[i].type == NDPV6_PARAMS_A_DAD_TRANSMITS ||
-	    keys[i].type == NDPV6_PARAMS_A_ACCEPT_RA)
+	if (keys[i].max <= 255)
 		mnl_attr_put_u8(nlh, (uint16_t)keys[i].type, (uint8_t)v);
 	else
 		mnl_attr_put_u32(nlh, (uint16_t)keys[i].type, v);

@@ -197,6 +197,9 @@
  *        NDPV6_PARAMS_A_RETRANS_TIME: NLA_U32, milliseconds
  *        NDPV6_PARAMS_A_DAD_TRANSMITS: NLA_U8
  *        NDPV6_PARAMS_A_ACCEPT_RA: NLA_U8, 0 or 1
+ *        NDPV6_PARAMS_A_REPLY_ECHO: NLA_U8, 1: the core answers echo
+ *                                   requests (in softirq, past ip6tables);
+ *                                   0: they go up to the kernel
  *        NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS, _MAX_PREFIXES,
  *        _MAX_GROUPS, _MAX_QUEUED: NLA_U32, the capacities in force
  *        NDPV6_PARAMS_A_NUM_ADDRS, _NUM_NBRS, _NUM_ROUTERS, _NUM_PREFIXES,
@@ -218,12 +221,14 @@
  *        NDPV6_PARAMS_A_DAD_TRANSMITS: NLA_U8, 0..NDPV6_MAX_DAD_TRANSMITS;
  *                                      for addresses added from now on
  *        NDPV6_PARAMS_A_ACCEPT_RA: NLA_U8, 0 or 1; at once
+ *        NDPV6_PARAMS_A_REPLY_ECHO: NLA_U8, 0 or 1; at once
  *        NDPV6_PARAMS_A_MAX_ADDRS: NLA_U32, 1..NDPV6_MAX_ADDRS
  *        NDPV6_PARAMS_A_MAX_NBRS: NLA_U32, 1..NDPV6_MAX_NBRS
  *        NDPV6_PARAMS_A_MAX_ROUTERS: NLA_U32, 1..NDPV6_MAX_ROUTERS
  *        NDPV6_PARAMS_A_MAX_PREFIXES: NLA_U32, 1..NDPV6_MAX_PREFIXES
  *
- * DAD transmits and accept-RA apply at once and are kept across down/up.
+ * DAD transmits, accept-RA and reply-echo apply at once and are kept
+ * across down/up.
  * The table capacities size the core's tables, which are allocated when
  * the device comes up: new capacities take effect at the next down/up.
  * Two limits follow them: the multicast group table holds the addresses'
@@ -461,6 +466,7 @@ enum ndpv6_params_attr {
 	NDPV6_PARAMS_A_NUM_QUEUED,
 	NDPV6_PARAMS_A_NUM_INCOMPLETE,
 	NDPV6_PARAMS_A_PENDING,
+	NDPV6_PARAMS_A_REPLY_ECHO,
 	__NDPV6_PARAMS_A_MAX
 };
 
