@@ -7,8 +7,9 @@
 # `ndpv6ctl set ndp0 reply-echo off` hands them to the kernel instead:
 # then the sysctl applies, and with it off the kernel answers (its
 # Icmp6InEchos and Icmp6OutEchoReplies move, the core's RX_ECHO does not).
-# `reply-echo on` gives them back to the core.  Skipped, saying so, while
-# the netlink family does not offer the switch.
+# The switch is kept across down/up; `reply-echo on` gives them back to the
+# core.  Skipped, saying so, while the netlink family does not offer the
+# switch.
 #
 #        ns "peer"                          ns "host"
 #    +-------------------------+    +------------------------------+
@@ -72,6 +73,12 @@ err=$(nsx host "$NDPV6CTL" set ndp0 reply-echo off 2>&1) || {
 }
 log "reply-echo off: the kernel's rules apply"
 check nobody 1
+check kernel 0
+
+log "the switch is kept across down/up"
+run ip -n host link set ndp0 down
+run ip -n host link set ndp0 up
+wait_until 5 has_addr host ndp0 "$HOST_LL"
 check kernel 0
 
 run nsx host "$NDPV6CTL" set ndp0 reply-echo on
