@@ -171,10 +171,13 @@ static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
  */
 static void mtu_apply(struct ndpv6_dev *priv, u32 mtu)
 {
+	u32 lower_mtu = READ_ONCE(priv->lower->mtu);
 	struct net_device *dev = priv->dev;
 
 	ASSERT_RTNL();
-	mtu = clamp_t(u32, mtu, IPV6_MIN_MTU, READ_ONCE(priv->lower->mtu));
+	if (lower_mtu < IPV6_MIN_MTU)
+		return;		/* the notifier already handles such a lower */
+	mtu = clamp_t(u32, mtu, IPV6_MIN_MTU, lower_mtu);
 	if (dev->mtu != mtu && dev_set_mtu(dev, mtu))
 		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
 }
