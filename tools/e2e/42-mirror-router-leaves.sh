@@ -21,9 +21,10 @@
 mirror_setup 600 300 1800
 peer_ll=$(ll_addr peer veth0)
 dflt="default via $peer_ll proto ra metric 1024 expires "
-if ! (wait_until 20 has_route "$dflt"); then
+# the default route can show before the SLAAC address has passed DAD
+if ! (wait_until 20 has_route "$dflt" && wait_until 20 has_kaddr "$SLAAC"); then
 	show_state
-	fail "no default route via $peer_ll"
+	fail "no default route via $peer_ll or no $SLAAC"
 fi
 run ip -n host -6 route show dev ndp0
 run kill -TERM "$RADVD_PID"
