@@ -32,7 +32,8 @@ US_CC ?= $(CC)
 
 US_CORE_SRCS := $(wildcard module/core/*.c)
 US_CORE_HDRS := $(wildcard module/core/*.h include/*.h) \
-		tools/lib/include/linux/types.h
+		tools/lib/include/linux/types.h \
+		tools/lib/include/linux/compiler.h
 US_COMMON := tools/fuzz/fuzz_common.c tools/fuzz/ndp_frames.c
 US_COMMON_HDRS := tools/fuzz/fuzz_common.h tools/fuzz/ndp_frames.h
 US_INC := -Itools/lib/include -Iinclude

@@ -152,8 +152,8 @@ static void prepare(const struct op *o)
 }
 
 /* The measured operation: what a caller does for one event. */
-__attribute__((noinline)) void bench_one(const struct op *o);
-__attribute__((noinline)) void bench_one(const struct op *o)
+noinline void bench_one(const struct op *o);
+noinline void bench_one(const struct op *o)
 {
 	unsigned int guard = 0;
 
@@ -181,8 +181,8 @@ __attribute__((noinline)) void bench_one(const struct op *o)
 }
 
 /* Only what runs inside this function is counted (callgrind). */
-__attribute__((noinline)) void bench_measured(const struct op *o);
-__attribute__((noinline)) void bench_measured(const struct op *o)
+noinline void bench_measured(const struct op *o);
+noinline void bench_measured(const struct op *o)
 {
 	bench_one(o);
 }

@@ -12,6 +12,7 @@
 #ifndef _FUZZ_COMMON_H
 #define _FUZZ_COMMON_H
 
+#include <linux/compiler.h>	/* tools/lib/include: __printf ... */
 #include <linux/types.h>
 #include "../../module/core/ndp_private.h"
 #include "ndp_frames.h"
@@ -100,7 +101,7 @@ struct fz {
 void fz_init(struct fz *f, const struct ndp_config *cfg);
 void fz_free(struct fz *f);
 
-__attribute__((noreturn, format(printf, 2, 3)))
+__noreturn __printf(2, 3)
 void fz_fail(const struct fz *f, const char *fmt, ...);
 
 /*
@@ -195,5 +196,12 @@ u32 fz_build_frame(u8 *p, u8 kind, const u8 *a6);
 /* Table lookups used by the operations. */
 u8 fz_plen(u8 b);
 u32 fz_lifetime(u8 b);
+
+/*
+ * libFuzzer's entry points, defined by each target (fuzz_handle.c,
+ * fuzz_ops.c) and called by libFuzzer or by standalone.c.
+ */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 #endif /* _FUZZ_COMMON_H */

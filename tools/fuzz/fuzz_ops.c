@@ -47,7 +47,7 @@ static u16 r16(struct rd *r)
 
 static bool trace;
 
-__attribute__((format(printf, 1, 2)))
+__printf(1, 2)
 static void tr(const char *fmt, ...)
 {
 	va_list ap;

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# `make lint`: checkpatch --strict --no-tree on the kernel C sources, a W=1
+# `make lint`: checkpatch --strict --no-tree on the kernel C sources and on
+# the userspace tools' (with the exceptions listed below), a W=1
 # build and a sparse build (C=2: every file) of the test module against the
 # UML kernel, and shellcheck on the scripts when it is installed.  Prints
 # what each finds in this repository's files (warnings from kernel headers
@@ -41,6 +42,33 @@ perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 	-f "${csrc[@]}" 2>&1 | grep -E ': (ERROR|WARNING|CHECK):' \
 	>"$repo/build/lint.checkpatch"
 report "checkpatch --strict (${#csrc[@]} files)" "$repo/build/lint.checkpatch"
+
+# The userspace tools in C are held to the same style; they get the
+# kernel's attribute macros from tools/lib/include/linux/compiler.h.  What
+# checkpatch cannot know about userspace is left out, and only that:
+#  - EMBEDDED_FUNCTION_NAME: a word of a message to the user that happens
+#    to name the function printing it ("usage", "icmp6", "help"); __func__
+#    would be wrong in a tool's message;
+#  - CamelCase of names that are not ours: libFuzzer's entry points
+#    LLVMFuzzerInitialize/LLVMFuzzerTestOneInput and C99's PRIu64 & co.;
+#  - volatile on a sig_atomic_t, which C requires of an object a signal
+#    handler writes;
+#  - MACRO_ARG_REUSE in ndpv6ctl's NAME(tbl, v): tbl is an array's name,
+#    and its second use is inside ARRAY_SIZE(), which does not evaluate it;
+#  - compiler.h itself, where the attributes are spelled out (checkpatch
+#    skips the kernel's own compiler_attributes.h the same way).
+mapfile -t tsrc < <(ls tools/fuzz/*.[ch] tools/bench/*.c tools/ndpv6ctl/*.c \
+			tools/replay/*.c tools/lib/include/linux/types.h \
+			2>/dev/null)
+perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
+	--ignore EMBEDDED_FUNCTION_NAME -f "${tsrc[@]}" 2>&1 |
+	grep -E ': (ERROR|WARNING|CHECK):' |
+	grep -vE 'CAMELCASE: Avoid CamelCase: <(LLVMFuzzer[A-Za-z]+|PRI[diouxX](8|16|32|64|MAX|PTR))>$' |
+	grep -vE '^tools/ndpv6ctl/ndpv6ctl\.c:[0-9]+: WARNING:VOLATILE:' |
+	grep -vE "^tools/ndpv6ctl/ndpv6ctl\.c:[0-9]+: CHECK:MACRO_ARG_REUSE: Macro argument reuse 'tbl'" \
+	>"$repo/build/lint.checkpatch-tools"
+report "checkpatch --strict, userspace tools (${#tsrc[@]} files)" \
+	"$repo/build/lint.checkpatch-tools"
 
 # A fresh copy, so that W=1 sees every file compiled.
 rm -rf "$copy"

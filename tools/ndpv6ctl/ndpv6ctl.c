@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include <libmnl/libmnl.h>
+#include <linux/compiler.h>	/* tools/lib/include: __printf ... */
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <linux/ndpv6.h>
@@ -57,7 +58,7 @@ static bool dump_intr;
 
 /* ------------------------------------------------------------ messages */
 
-static void __attribute__((format(printf, 1, 2))) err(const char *fmt, ...)
+static __printf(1, 2) void err(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -68,7 +69,7 @@ static void __attribute__((format(printf, 1, 2))) err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static void __attribute__((noreturn)) usage_error(const char *fmt, ...)
+static __noreturn __printf(1, 2) void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -316,7 +317,7 @@ static const char *const event_names[] = {
 	[NDPV6_EVENT_LOST] = "lost",
 };
 
-#define NAME(tbl, v) name_of(tbl, sizeof(tbl) / sizeof(tbl[0]), v)
+#define NAME(tbl, v) name_of(tbl, ARRAY_SIZE(tbl), v)
 
 static void print_lft(const char *key, uint64_t v)
 {
@@ -465,8 +466,8 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 		if (a && has(&g, CTRL_ATTR_MCAST_GRP_ID, 4) &&
 		    mnl_attr_validate(a, MNL_TYPE_NUL_STRING) >= 0 &&
 		    !strcmp(mnl_attr_get_str(a), NDPV6_MCGRP_EVENTS))
-			events_group = mnl_attr_get_u32(
-				g.a[CTRL_ATTR_MCAST_GRP_ID]);
+			events_group =
+				mnl_attr_get_u32(g.a[CTRL_ATTR_MCAST_GRP_ID]);
 	}
 	return 0;
 }
@@ -494,8 +495,7 @@ static void nl_open(void)
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, NDPV6_GENL_NAME);
 	ret = transact(nlh, GENL_ID_CTRL, family_cb, NULL);
 	if (ret == -ENOENT || (!ret && !family_id)) {
-		err("the ndpv6 generic netlink family is not there "
-		    "(is the ndpv6 module loaded?)");
+		err("the ndpv6 generic netlink family is not there (is the ndpv6 module loaded?)");
 		exit(EXIT_NOFAMILY);
 	}
 	if (ret) {
@@ -519,8 +519,8 @@ static int fail(const char *what, const char *dev, int ret)
 	case -EPERM:
 	case -EACCES:
 		err("%s %s: permission denied (%s)", what, dev, ext_msg[0] ?
-		    ext_msg : "CAP_NET_ADMIN is needed in the device's "
-		    "network namespace");
+		    ext_msg :
+		    "CAP_NET_ADMIN is needed in the device's network namespace");
 		return EXIT_PERM;
 	case -EINVAL:
 	case -ERANGE:
@@ -629,10 +629,12 @@ static int router_cb(const struct nlmsghdr *nlh, void *data)
 		json_dev(&tb);
 		json_kstr("address", get_addr(&r, NDPV6_ROUTER_A_ADDRESS, a));
 		json_ku64("lifetime", get_uint(&r, NDPV6_ROUTER_A_LIFETIME, 0));
-		json_kstr("origin", NAME(origin_names,
-			  get_uint(&r, NDPV6_ROUTER_A_ORIGIN, 99)));
-		json_kstr("nud", NAME(nud_names,
-			  get_uint(&r, NDPV6_ROUTER_A_NUD, 99)));
+		json_kstr("origin",
+			  NAME(origin_names,
+			       get_uint(&r, NDPV6_ROUTER_A_ORIGIN, 99)));
+		json_kstr("nud",
+			  NAME(nud_names,
+			       get_uint(&r, NDPV6_ROUTER_A_NUD, 99)));
 		json_close('}');
 		return 0;
 	}
@@ -666,8 +668,9 @@ static int prefix_cb(const struct nlmsghdr *nlh, void *data)
 			  get_uint(&p, NDPV6_PREFIX_A_VALID_LFT, 0));
 		json_ku64("preferred_lft",
 			  get_uint(&p, NDPV6_PREFIX_A_PREFERRED_LFT, 0));
-		json_kstr("origin", NAME(origin_names,
-			  get_uint(&p, NDPV6_PREFIX_A_ORIGIN, 99)));
+		json_kstr("origin",
+			  NAME(origin_names,
+			       get_uint(&p, NDPV6_PREFIX_A_ORIGIN, 99)));
 		json_close('}');
 		return 0;
 	}
@@ -701,10 +704,12 @@ static int addr_cb(const struct nlmsghdr *nlh, void *data)
 		json_kstr("address", a);
 		json_ku64("prefixlen",
 			  get_uint(&ad, NDPV6_ADDR_A_PREFIX_LEN, 0));
-		json_kstr("state", NAME(state_names,
-			  get_uint(&ad, NDPV6_ADDR_A_STATE, 99)));
-		json_kstr("origin", NAME(origin_names,
-			  get_uint(&ad, NDPV6_ADDR_A_ORIGIN, 99)));
+		json_kstr("state",
+			  NAME(state_names,
+			       get_uint(&ad, NDPV6_ADDR_A_STATE, 99)));
+		json_kstr("origin",
+			  NAME(origin_names,
+			       get_uint(&ad, NDPV6_ADDR_A_ORIGIN, 99)));
 		json_ku64("valid_lft",
 			  get_uint(&ad, NDPV6_ADDR_A_VALID_LFT, 0));
 		json_ku64("preferred_lft",
@@ -755,8 +760,9 @@ static int neigh_cb(const struct nlmsghdr *nlh, void *data)
 		json_kstr("dst", get_addr(&n, NDPV6_NEIGH_A_ADDRESS, a));
 		if (mac)
 			json_kstr("lladdr", mac);
-		json_kstr("state", NAME(nud_names,
-			  get_uint(&n, NDPV6_NEIGH_A_STATE, 99)));
+		json_kstr("state",
+			  NAME(nud_names,
+			       get_uint(&n, NDPV6_NEIGH_A_STATE, 99)));
 		json_kbool("router", n.a[NDPV6_NEIGH_A_ROUTER]);
 		json_ku64("queued", get_uint(&n, NDPV6_NEIGH_A_QUEUED, 0));
 		json_close('}');
@@ -851,7 +857,7 @@ static void params_body(const struct tb *p)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(pkeys) / sizeof(pkeys[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(pkeys); i++) {
 		if (!p->a[pkeys[i].type])
 			continue;
 		if (json)
@@ -991,9 +997,9 @@ static int cmd_show(const struct table *t, int argc, char **argv)
 	fwrite(mem, 1, memlen, stdout);
 	free(mem);
 	if (dump_intr) {
-		err("%s %s: the tables kept changing during %d dumps: the "
-		    "listing above is not consistent", t->word, argv[0],
-		    DUMP_TRIES);
+		err("%s %s: the tables kept changing during %d dumps: %s",
+		    t->word, argv[0], DUMP_TRIES,
+		    "the listing above is not consistent");
 		return EXIT_FAILED;
 	}
 	return 0;
@@ -1112,10 +1118,10 @@ static int cmd_set(int argc, char **argv)
 		usage_error("set: which device?");
 	if (argc != 3)
 		usage_error("set: KEY VALUE expected (one pair)");
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(keys); i++)
 		if (!strcmp(argv[1], keys[i].key))
 			break;
-	if (i == sizeof(keys) / sizeof(keys[0]))
+	if (i == ARRAY_SIZE(keys))
 		usage_error("set: unknown key '%s'", argv[1]);
 	if (keys[i].max == 1) {
 		if (!strcmp(argv[2], "on") || !strcmp(argv[2], "yes") ||
@@ -1188,8 +1194,9 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 		if (json) {
 			json_kstr("address", a);
 			if (o.a[NDPV6_ADDR_A_PREFIX_LEN])
-				json_ku64("prefixlen", get_uint(&o,
-					  NDPV6_ADDR_A_PREFIX_LEN, 0));
+				json_ku64("prefixlen",
+					  get_uint(&o, NDPV6_ADDR_A_PREFIX_LEN,
+						   0));
 		} else if (o.a[NDPV6_ADDR_A_PREFIX_LEN]) {
 			fprintf(out, " %s/%" PRIu64, a,
 				get_uint(&o, NDPV6_ADDR_A_PREFIX_LEN, 0));
@@ -1343,20 +1350,21 @@ int main(int argc, char **argv)
 
 	out = stdout;
 	for (; a < argc && argv[a][0] == '-'; a++) {
-		if (!strcmp(argv[a], "-j") || !strcmp(argv[a], "--json")) {
+		if (!strcmp(argv[a], "--")) {
+			a++;
+			break;
+		} else if (!strcmp(argv[a], "-h") ||
+			   !strcmp(argv[a], "--help")) {
+			help();
+			return 0;
+		} else if (!strcmp(argv[a], "-j") ||
+			   !strcmp(argv[a], "--json")) {
 			json = true;
 		} else if (!strcmp(argv[a], "-n") ||
 			   !strcmp(argv[a], "--netns")) {
 			if (++a >= argc)
 				usage_error("-n needs a network namespace");
 			netns = argv[a];
-		} else if (!strcmp(argv[a], "-h") ||
-			   !strcmp(argv[a], "--help")) {
-			help();
-			return 0;
-		} else if (!strcmp(argv[a], "--")) {
-			a++;
-			break;
 		} else {
 			usage_error("unknown option '%s'", argv[a]);
 		}
@@ -1369,7 +1377,7 @@ int main(int argc, char **argv)
 	argc -= a;
 	argv += a;
 
-	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(tables); i++) {
 		if (!strcmp(cmd, tables[i].word)) {
 			if (argc < 1)
 				usage_error("%s: which device?", cmd);

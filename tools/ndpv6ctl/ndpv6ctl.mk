@@ -13,7 +13,8 @@ PREFIX ?= /usr/local
 NDPV6CTL := build/ndpv6ctl/ndpv6ctl
 NDPV6CTL_CC ?= gcc
 NDPV6CTL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-		   -Iinclude/uapi $(shell pkg-config --cflags libmnl)
+		   -Itools/lib/include -Iinclude/uapi \
+		   $(shell pkg-config --cflags libmnl)
 NDPV6CTL_LIBS := $(shell pkg-config --libs libmnl)
 
 .PHONY: ndpv6ctl ndpv6ctl-bootstrap ndpv6ctl-install ndpv6ctl-uninstall \
@@ -30,7 +31,8 @@ ndpv6ctl-bootstrap:
 
 ndpv6ctl: $(NDPV6CTL)
 
-$(NDPV6CTL): tools/ndpv6ctl/ndpv6ctl.c include/uapi/linux/ndpv6.h
+$(NDPV6CTL): tools/ndpv6ctl/ndpv6ctl.c include/uapi/linux/ndpv6.h \
+		tools/lib/include/linux/compiler.h
 	@pkg-config --exists libmnl || { echo "ndpv6ctl: libmnl-dev and" \
 		"pkg-config are needed (tools/harness/bootstrap.sh)" >&2; \
 		exit 1; }
