@@ -91,16 +91,21 @@ static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 	spin_unlock_bh(&priv->lock);
 	cfg_set(&cfg, tb);
 	err = ndpv6_set_next_config(priv, &cfg);
+	/*
+	 * These also apply to the running core, still under the mutex: two
+	 * writers applying their configurations in the other order would
+	 * leave the running core and the next one disagreeing.
+	 */
+	if (!err && (tb[NDPV6_PARAMS_A_DAD_TRANSMITS] ||
+		     tb[NDPV6_PARAMS_A_ACCEPT_RA] ||
+		     tb[NDPV6_PARAMS_A_REPLY_ECHO]))
+		ndpv6_core_call(priv, core_set, &cfg);
 	mutex_unlock(&set_params_mutex);
 	if (err) {
 		NL_SET_ERR_MSG(info->extack,
 			       "the ND core refuses this configuration");
 		return err;
 	}
-	/* These also apply to the running core. */
-	if (tb[NDPV6_PARAMS_A_DAD_TRANSMITS] || tb[NDPV6_PARAMS_A_ACCEPT_RA] ||
-	    tb[NDPV6_PARAMS_A_REPLY_ECHO])
-		ndpv6_core_call(priv, core_set, &cfg);
 	return ndpv6_nl_params_reply(info, NDPV6_CMD_SET_PARAMS);
 }
 
