@@ -88,7 +88,7 @@ struct ndp_config {
 	u16 incomplete_rate;	/* new INCOMPLETE entries per second (100) */
 	u16 icmp_rate;		/* ICMPv6 errors per second (10) */
 	u16 icmp_burst;		/* ... and burst (10) */
-	u8 dad_transmits;	/* DupAddrDetectTransmits (1) */
+	u8 dad_transmits;	/* DupAddrDetectTransmits (1), <= 16 */
 	u8 rtr_solicits;	/* MAX_RTR_SOLICITATIONS (3) */
 	u32 rtr_solicit_interval_ms;	/* RTR_SOLICITATION_INTERVAL (4000) */
 	u32 rtr_solicit_delay_ms;	/* MAX_RTR_SOLICITATION_DELAY (1000) */
@@ -109,6 +109,11 @@ struct ndp_config {
 };
 
 #define NDP_RS_UNLIMITED	0xff	/* rtr_solicits: no limit (RFC 7559) */
+/*
+ * dad_transmits: at most this many DAD NS per run (the netlink policy's
+ * NDPV6_MAX_DAD_TRANSMITS); the core keeps the nonce of each (RFC 7527).
+ */
+#define NDP_MAX_DAD_TRANSMITS	16
 
 /* Fill @cfg with the defaults listed above. */
 void ndp_config_default(struct ndp_config *cfg);
@@ -321,6 +326,22 @@ int ndp_join_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
 int ndp_leave_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
 		    struct ndp_out *out);
 
+/*
+ * The lower link went down (carrier lost) or came back (RFC 4862 5.3, 5.4;
+ * RFC 4861 6.3.7).  Down: DAD, MLD Reports and Router Solicitations wait
+ * (their timers are held: nothing is due); addresses, routers, prefixes
+ * and neighbours stay, lifetimes run on.  Up: DAD runs again for every
+ * address but a DUPLICATE one; a valid address stays usable meanwhile
+ * (in ndp_get_ip(), as a source, shown PREFERRED or DEPRECATED: no
+ * ADDR_DEL/ADD) and a duplicate found then gives ADDR_DEL and DAD_FAILED;
+ * every group is reported again (NDP_MLD_ROBUSTNESS Reports), Router
+ * Solicitation starts over, REACHABLE neighbours become STALE.  Frames
+ * leave from ndp_tick(), after random delays; @out gets notes only.
+ * Telling the core the state it is in already changes nothing.
+ */
+void ndp_link_change(struct ndp_ctx *ctx, s64 now, bool up,
+		     struct ndp_out *out);
+
 /* Give back every handle the core holds (queued packets), dropped. */
 void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out);
 
@@ -336,6 +357,7 @@ struct ndp_params {
 	u32 base_reachable_ms;
 	u32 reachable_ms;
 	u32 retrans_ms;
+	bool link_up;		/* ndp_link_change() */
 };
 
 void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p);

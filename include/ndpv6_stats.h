@@ -94,3 +94,7 @@ NDP_STAT(ADDR_TABLE_FULL, "address not added: table full")
 NDP_STAT(ROUTER_TABLE_FULL, "router not added: table full")
 NDP_STAT(PREFIX_TABLE_FULL, "prefix not added: table full")
 NDP_STAT(GROUP_TABLE_FULL, "group not joined: table full")
+
+/* the lower link (ndp_link_change(): RFC 4862 5.3, 5.4; RFC 4861 6.3.7) */
+NDP_STAT(LINK_DOWN, "link lost: DAD, MLD and RS held")
+NDP_STAT(LINK_UP, "link back: DAD, MLD Reports and RS again")

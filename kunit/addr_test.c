@@ -1575,6 +1575,366 @@ static void ndpv6_addr_select_source_never_tentative(struct kunit *test)
 	kt_expect_source(test, &t, "2001:db8::1", "fe80::ff:fe00:1");
 }
 
+/* ------------------------------------------------------ the link (again) */
+
+/* Index of the DAD NS (from ::) for @target in t->out, or -1. */
+static int kt_find_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target)
+{
+	const u8 *ip6, *m;
+	u32 i;
+
+	for (i = 0; i < t->out->n_tx; i++) {
+		m = ndp_kt_tx_icmp(t, i, NULL);
+		ip6 = ndp_kt_tx_ip6(t, i);
+		if (m && m[0] == NDP_ICMP_NS &&
+		    ndp_ip6_is_unspec((const void *)(ip6 + 8)) &&
+		    !memcmp(m + 8, target->b, 16))
+			return i;
+	}
+	return -1;
+}
+
+/* Tick at the next deadline if it is no later than @until. */
+static bool kt_step_before(struct ndp_kt *t, s64 until)
+{
+	if (ndp_next_deadline(t->ctx) > until)
+		return false;
+	kt_step(t);
+	return true;
+}
+
+/* Tell the core the link went down or came back: no frame from the call. */
+static void kt_link(struct ndp_kt *t, bool up)
+{
+	ndp_out_reset(t->out);
+	ndp_kt_snap(t);
+	ndp_link_change(t->ctx, t->now, up, t->out);
+	KUNIT_EXPECT_EQ(t->test, t->out->n_tx, 0U);
+}
+
+/*
+ * RFC 4862 5.4 on re-attachment: while the link is down nothing leaves and
+ * nothing of DAD or MLD is due; when it comes back every address runs DAD
+ * again, after a random delay below 1 s, with a fresh nonce, the Report
+ * of its solicited-node group first.  Valid addresses stay valid all
+ * along (RFC 4429 style): usable, shown PREFERRED, no note either way.
+ */
+static void ndpv6_addr_link_up_dad_again(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
+	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
+	u32 rep_ll = 0, rep_g = 0, ns_ll = 0, ns_g = 0;
+	u8 nonce1[NDP_NONCE_LEN];
+	struct ndp_ip6 src;
+	struct ndp_kt t;
+	int guard, i;
+	const u8 *m;
+	s64 t_up;
+
+	kt_init(test, &t, 1);
+	i = kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	memcpy(nonce1, kt_expect_dad_ns(&t, i, &kt_ll), NDP_NONCE_LEN);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	kt_settle(&t);
+	KUNIT_ASSERT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
+
+	/* down: nothing leaves, nothing changes, nothing of ours is due */
+	kt_link(&t, false);
+	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_DOWN), 1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_LINK_DOWN);
+	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now + SEC(3600));
+	ndp_kt_run_until(&t, t.now + SEC(30));
+	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	kt_link(&t, false);		/* no change: nothing */
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_DOWN), 0ULL);
+
+	/* up: no frame, no note yet; both checked again, still usable */
+	t_up = t.now;
+	kt_link(&t, true);
+	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_UP), 1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_LINK_UP);
+	KUNIT_EXPECT_GE(test, ndp_next_deadline(t.ctx), t_up);
+	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t_up + SEC(1));
+	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &kt_ll)->state,
+			NDP_ADDR_TENTATIVE);
+	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
+			NDP_ADDR_TENTATIVE);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_TRUE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
+	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &g, &src), 0);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
+
+	/* Reports, then each address's DAD NS, all within the delay */
+	for (guard = 0; guard < 50 && (!ns_ll || !ns_g); guard++) {
+		kt_step(&t);
+		KUNIT_EXPECT_LT(test, t.now, t_up + SEC(1));
+		for (i = 0; i < (int)t.out->n_tx; i++) {
+			m = ndp_kt_tx_icmp(&t, i, NULL);
+			KUNIT_ASSERT_NOT_NULL(test, m);
+			if (m[0] == NDP_ICMP_MLD2_REPORT) {
+				rep_ll += kt_record(m, &kt_ll_sn) == 4;
+				rep_g += kt_record(m, &g_sn) == 4;
+				continue;
+			}
+			KUNIT_ASSERT_EQ(test, m[0], NDP_ICMP_NS);
+			if (!memcmp(m + 8, kt_ll.b, 16)) {
+				KUNIT_EXPECT_GE(test, rep_ll, 1U);
+				KUNIT_EXPECT_NE(test,
+						memcmp(kt_expect_dad_ns(&t, i,
+									&kt_ll),
+						       nonce1, NDP_NONCE_LEN), 0);
+				ns_ll++;
+			} else {
+				KUNIT_EXPECT_GE(test, rep_g, 1U);
+				kt_expect_dad_ns(&t, i, &g);
+				ns_g++;
+			}
+		}
+		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	}
+	KUNIT_EXPECT_EQ(test, ns_ll, 1U);
+	KUNIT_EXPECT_EQ(test, ns_g, 1U);
+
+	/* RetransTimer later both are valid again, silently; Reports twice */
+	for (guard = 0; guard < 50 && kt_step_before(&t, t_up + SEC(4));
+	     guard++) {
+		rep_ll += kt_count_records(&t, &kt_ll_sn, 4);
+		rep_g += kt_count_records(&t, &g_sn, 4);
+		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
+		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	}
+	KUNIT_EXPECT_EQ(test, rep_ll, 2U);
+	KUNIT_EXPECT_EQ(test, rep_g, 2U);
+	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &kt_ll)->state,
+			NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
+			NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_FALSE(test, ndp_addr_find(t.ctx, &g)->optimistic);
+	kt_link(&t, true);		/* no change: nothing */
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_UP), 0ULL);
+	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now + SEC(3600));
+}
+
+/*
+ * A duplicate that appeared while we were away answers the DAD NS of the
+ * re-check (an NA), or runs its own DAD (an NS from :: with its nonce):
+ * the address is taken back (ADDR_DEL, it had been announced) and is a
+ * duplicate (DAD_FAILED), its group left.
+ */
+static void ndpv6_addr_link_up_duplicate(struct kunit *test)
+{
+	static const u8 other[NDP_NONCE_LEN] = { 6, 5, 4, 3, 2, 1 };
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
+	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
+	struct ndp_kt t;
+	int del, failed;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	kt_settle(&t);
+	kt_link(&t, false);
+	t.now += SEC(2);
+	kt_link(&t, true);
+	KUNIT_ASSERT_GE(test, kt_step_until_tx(&t, NDP_ICMP_NS,
+					       t.now + SEC(1)), 0);
+
+	/* the other owner of g answers */
+	t.now += MSEC(10);
+	ndp_kt_handle(&t, kt_na(&t, &g, &g, peer_mac));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	del = kt_note(&t, NDP_NOTE_ADDR_DEL, &g);
+	failed = kt_note(&t, NDP_NOTE_DAD_FAILED, &g);
+	KUNIT_ASSERT_GE(test, del, 0);
+	KUNIT_EXPECT_GT(test, failed, del);
+	KUNIT_EXPECT_EQ(test, t.out->notes[failed].plen, 64);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &g_sn), 0);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &g));
+
+	/* another node's DAD for our link-local address, still checked */
+	KUNIT_ASSERT_EQ(test, ndp_addr_find(t.ctx, &kt_ll)->state,
+			NDP_ADDR_TENTATIVE);
+	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, other));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	del = kt_note(&t, NDP_NOTE_ADDR_DEL, &kt_ll);
+	KUNIT_ASSERT_GE(test, del, 0);
+	KUNIT_EXPECT_GT(test, kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll), del);
+	KUNIT_EXPECT_NULL(test, ndp_addr_linklocal(t.ctx));
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
+	/* a duplicate stays one when the link comes back again */
+	kt_link(&t, false);
+	kt_link(&t, true);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DUPLICATE);
+}
+
+/*
+ * Down from the start (ndp0 up on a lower without carrier): the first
+ * DAD waits for the link, and so do an address added and a group joined
+ * meanwhile; a group left meanwhile is forgotten without a Report.  When
+ * the link comes, DAD runs and the addresses become valid (ADDR_ADD).
+ */
+static void ndpv6_addr_link_down_from_start(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
+	struct ndp_ip6 mdns = ndp_kt_ip(test, "ff02::fb");
+	struct ndp_ip6 ssdp = ndp_kt_ip(test, "ff02::c");
+	bool added_ll = false, added_g = false;
+	u32 to_ex = 0, to_in = 0;
+	struct ndp_kt t;
+	int guard;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &ssdp, t.out), 0);
+	kt_link(&t, false);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &mdns, t.out), 0);
+	KUNIT_ASSERT_EQ(test, ndp_leave_group(t.ctx, t.now, &ssdp, t.out), 0);
+	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &ssdp));
+	ndp_kt_run_until(&t, t.now + SEC(10));
+	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_TENTATIVE);
+
+	kt_link(&t, true);
+	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t.now + SEC(1));
+	for (guard = 0; guard < 50 && kt_step_before(&t, SEC(15)); guard++) {
+		to_ex += kt_count_records(&t, &mdns, 4);
+		to_in += kt_count_records(&t, &ssdp, 3);
+		to_in += kt_count_records(&t, &ssdp, 4);
+		added_ll |= kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll) >= 0;
+		added_g |= kt_note(&t, NDP_NOTE_ADDR_ADD, &g) >= 0;
+	}
+	KUNIT_EXPECT_TRUE(test, added_ll);
+	KUNIT_EXPECT_TRUE(test, added_g);
+	KUNIT_EXPECT_EQ(test, to_ex, 2U);
+	KUNIT_EXPECT_EQ(test, to_in, 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
+}
+
+/*
+ * The preferred lifetime of an address that is being checked again runs
+ * out: ADDR_DEPRECATED then, and nothing more when the check passes.
+ */
+static void ndpv6_addr_link_up_deprecated_while_checked(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
+	u32 deprecated = 0, other = 0, i;
+	struct ndp_kt t;
+	s64 t_add;
+	int guard;
+
+	kt_init(test, &t, 1);
+	t_add = t.now;
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, 600, 20,
+					 t.out), 0);
+	kt_settle(&t);
+	kt_link(&t, false);
+	ndp_kt_run_until(&t, t_add + SEC(20) - MSEC(500));
+	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
+	kt_link(&t, true);
+	for (guard = 0; guard < 50 && kt_step_before(&t, t_add + SEC(23));
+	     guard++) {
+		for (i = 0; i < t.out->n_notes; i++) {
+			if (t.out->notes[i].kind == NDP_NOTE_ADDR_DEPRECATED &&
+			    ndp_ip6_eq(&t.out->notes[i].addr, &g)) {
+				deprecated++;
+				KUNIT_EXPECT_EQ(test, t.now, t_add + SEC(20));
+				KUNIT_EXPECT_EQ(test,
+						ndp_addr_find(t.ctx, &g)->state,
+						NDP_ADDR_TENTATIVE);
+				KUNIT_EXPECT_EQ(test, kt_state(&t, &g),
+						NDP_ADDR_DEPRECATED);
+			} else {
+				other++;
+			}
+		}
+	}
+	KUNIT_EXPECT_EQ(test, deprecated, 1U);
+	KUNIT_EXPECT_EQ(test, other, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
+			NDP_ADDR_DEPRECATED);
+	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+}
+
+/*
+ * RFC 7527 with DupAddrDetectTransmits 3: the nonces of all three DAD NS
+ * are kept, so a copy of the first one looped back after the third left
+ * is ours, not a duplicate; a nonce of no NS of ours is someone else's.
+ */
+static void ndpv6_addr_dad_nonces_of_the_run(struct kunit *test)
+{
+	static const u8 foreign[NDP_NONCE_LEN] = { 0xaa, 1, 2, 3, 4, 5 };
+	u8 nonce[3][NDP_NONCE_LEN];
+	struct ndp_params par;
+	struct ndp_config cfg;
+	struct ndp_kt t;
+	s64 t3 = 0;
+	int i, k;
+
+	kt_init(test, &t, 3);
+	for (k = 0; k < 3; k++) {
+		i = kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(2));
+		KUNIT_ASSERT_GE(test, i, 0);
+		memcpy(nonce[k], kt_expect_dad_ns(&t, i, &kt_ll),
+		       NDP_NONCE_LEN);
+		t3 = t.now;
+	}
+	KUNIT_EXPECT_NE(test, memcmp(nonce[0], nonce[2], NDP_NONCE_LEN), 0);
+	for (k = 0; k < 3; k++) {
+		t.now += MSEC(100);
+		ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, nonce[k]));
+		KUNIT_EXPECT_EQ(test,
+				ndp_kt_stat_delta(&t, NDP_STAT_DAD_NS_LOOPED),
+				1ULL);
+		ndp_kt_expect_only(&t, NDP_STAT_DAD_NS_LOOPED);
+		KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	}
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	ndp_kt_tick(&t, t3 + SEC(1));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+
+	/* the same run, another node's nonce: a duplicate */
+	kt_init(test, &t, 3);
+	for (k = 0; k < 3; k++)
+		KUNIT_ASSERT_GE(test, kt_step_until_tx(&t, NDP_ICMP_NS,
+						       t.now + SEC(2)), 0);
+	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, foreign));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+
+	/* DupAddrDetectTransmits is capped: room for every nonce */
+	ndp_config_default(&cfg);
+	cfg.dad_transmits = NDP_MAX_DAD_TRANSMITS + 1;
+	KUNIT_EXPECT_EQ(test, ndp_ctx_size(&cfg), (size_t)0);
+	cfg.dad_transmits = NDP_MAX_DAD_TRANSMITS;
+	KUNIT_EXPECT_GT(test, ndp_ctx_size(&cfg), (size_t)0);
+	ndp_set_dad_transmits(t.ctx, 200);
+	ndp_get_params(t.ctx, &par);
+	KUNIT_EXPECT_EQ(test, par.dad_transmits, NDP_MAX_DAD_TRANSMITS);
+	KUNIT_EXPECT_EQ(test, ARRAY_SIZE(t.ctx->addrs[0].nonces),
+			(size_t)NDP_MAX_DAD_TRANSMITS);
+}
+
 static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_linklocal_eui64),
 	KUNIT_CASE(ndpv6_addr_local_emits_nothing),
@@ -1613,6 +1973,11 @@ static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_select_source_rules),
 	KUNIT_CASE(ndpv6_addr_select_source_global_scope),
 	KUNIT_CASE(ndpv6_addr_select_source_never_tentative),
+	KUNIT_CASE(ndpv6_addr_link_up_dad_again),
+	KUNIT_CASE(ndpv6_addr_link_up_duplicate),
+	KUNIT_CASE(ndpv6_addr_link_down_from_start),
+	KUNIT_CASE(ndpv6_addr_link_up_deprecated_while_checked),
+	KUNIT_CASE(ndpv6_addr_dad_nonces_of_the_run),
 	{}
 };
 

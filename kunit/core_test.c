@@ -282,6 +282,69 @@ static void duplicate_address(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 0U);
 }
 
+/*
+ * The cable pulled and plugged back: nothing leaves while the link is
+ * down (the RS and Report repeats that fall due wait), a REACHABLE
+ * neighbour becomes STALE when it is back (it may be gone: the next
+ * packet to it starts NUD, RFC 4861 7.3.3), and the link-local address
+ * runs DAD again while staying usable.
+ */
+static void link_lost_and_back(struct kunit *test)
+{
+	struct ndp_ip6 ll, peer;
+	struct ndp_nbr_info ni;
+	struct kt_pkt p;
+	const struct ndp_tx *tx;
+	struct ndp_kt t;
+	s64 t_up;
+
+	ndp_kt_init(test, &t, NULL);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	peer = ndp_kt_ip(test, "fe80::bb");
+	kt_up(&t);
+	kt_pkt_make(&t, &p, &peer);
+	kt_send(&t, &p);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 1U);
+	kt_na(&t, &peer, &ll, peer_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	KUNIT_ASSERT_NOT_NULL(test, kt_sent(&t, &p));
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
+	KUNIT_ASSERT_EQ(test, ni.state, NDP_NUD_REACHABLE);
+
+	ndp_out_reset(t.out);
+	ndp_link_change(t.ctx, t.now, false, t.out);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	/* the second RS (due about 4 s after start) does not leave */
+	ndp_kt_run_until(&t, t.now + SEC(3));
+	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
+	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_REACHABLE);
+
+	t_up = t.now;
+	ndp_out_reset(t.out);
+	ndp_link_change(t.ctx, t.now, true, t.out);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_STALE);
+	KUNIT_EXPECT_EQ(test, memcmp(ni.mac, peer_mac, NDP_ETH_ALEN), 0);
+	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t_up + SEC(1));
+
+	/* traffic to it leaves at once, and NUD checks it (DELAY, PROBE) */
+	kt_pkt_make(&t, &p, &peer);
+	kt_send(&t, &p);
+	tx = kt_sent(&t, &p);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	KUNIT_EXPECT_EQ(test, memcmp(tx->frame, peer_mac, NDP_ETH_ALEN), 0);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_DELAY);
+	ndp_kt_run_until(&t, t.now + SEC(6));
+	KUNIT_EXPECT_GE(test, t.seen[NDP_ICMP_RS], 1U);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
+	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_PROBE);
+	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+}
+
 /* ------------------------------------- reference defects (do not copy) */
 
 /* 1: lifetimes in seconds, ReachableTime/RetransTimer in milliseconds */
@@ -568,6 +631,7 @@ static struct kunit_case ndpv6_core_cases[] = {
 	KUNIT_CASE(first_ten_seconds),
 	KUNIT_CASE(router_dies),
 	KUNIT_CASE(duplicate_address),
+	KUNIT_CASE(link_lost_and_back),
 	KUNIT_CASE(defect1_lifetime_units),
 	KUNIT_CASE(defect2_pio_prefix_length),
 	KUNIT_CASE(defect3_onlink_flag_and_no_router),

@@ -1432,6 +1432,77 @@ static void generation_follows_tables(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, has_router(&t, &rtr));
 }
 
+/*
+ * RFC 4861 6.3.7 on re-attachment: the link lost, solicitation is held,
+ * even after an RA had ended it; the link back, it starts over (random
+ * delay, MAX_RTR_SOLICITATIONS, 4 s apart).  The first RS leaves while the
+ * link-local address is being checked again: from it, but without SLLA
+ * (RFC 4429 3.2); the next ones, once it passed, with SLLA.
+ */
+static void rs_again_when_link_comes_back(struct kunit *test)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
+	struct ndp_ip6 ll = our_ll(test);
+	struct rs_seen *rs = rs_alloc(test, 4);
+	struct ndp_kt t;
+	s64 t_up;
+
+	ndp_kt_init(test, &t, NULL);
+	KUNIT_ASSERT_EQ(test, run_rs(&t, t.now + SEC(3), rs, 4), 1);
+	ra_simple(&t, &rtr, 1800, rtr1_mac);
+	KUNIT_ASSERT_TRUE(test, t.ctx->rs_done);
+
+	ndp_out_reset(t.out);
+	ndp_link_change(t.ctx, t.now, false, t.out);
+	/* turned off and on while down: still nothing */
+	ndp_set_accept_ra(t.ctx, false);
+	ndp_set_accept_ra(t.ctx, true);
+	KUNIT_EXPECT_EQ(test, run_rs(&t, t.now + SEC(20), rs, 4), 0);
+
+	t_up = t.now;
+	ndp_out_reset(t.out);
+	ndp_link_change(t.ctx, t.now, true, t.out);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_FALSE(test, t.ctx->rs_done);
+	KUNIT_EXPECT_EQ(test, t.ctx->rs_sent, 0);
+	KUNIT_EXPECT_GE(test, t.ctx->rs_timer, t_up);
+	KUNIT_EXPECT_LT(test, t.ctx->rs_timer,
+			t_up + MSEC(t.cfg.rtr_solicit_delay_ms));
+	KUNIT_ASSERT_EQ(test, run_rs(&t, t_up + SEC(20), rs, 4), 3);
+	KUNIT_EXPECT_LT(test, rs[0].at, t_up + SEC(1));
+	KUNIT_EXPECT_EQ(test, rs[1].at - rs[0].at, SEC(4));
+	KUNIT_EXPECT_EQ(test, rs[2].at - rs[1].at, SEC(4));
+	expect_rs(&t, &rs[0], &ll, false);
+	expect_rs(&t, &rs[1], &ll, true);
+	/* routers stay: the RAs of the link decide */
+	KUNIT_EXPECT_TRUE(test, has_router(&t, &rtr));
+	KUNIT_EXPECT_EQ(test, ndp_stats(t.ctx)[NDP_STAT_LINK_UP], 1ULL);
+}
+
+/* Down from the start: no RS at all until the link comes, then from ::. */
+static void rs_waits_for_the_link(struct kunit *test)
+{
+	struct rs_seen *rs = rs_alloc(test, 4);
+	struct ndp_params par;
+	struct ndp_kt t;
+	s64 t_up;
+
+	ndp_kt_init(test, &t, NULL);
+	ndp_link_change(t.ctx, t.now, false, t.out);
+	ndp_get_params(t.ctx, &par);
+	KUNIT_EXPECT_FALSE(test, par.link_up);
+	KUNIT_EXPECT_EQ(test, ndp_rtr_deadline(t.ctx), NDP_TIME_NEVER);
+	KUNIT_EXPECT_EQ(test, run_rs(&t, t.now + SEC(30), rs, 4), 0);
+	t_up = t.now;
+	ndp_link_change(t.ctx, t.now, true, t.out);
+	ndp_get_params(t.ctx, &par);
+	KUNIT_EXPECT_TRUE(test, par.link_up);
+	KUNIT_ASSERT_EQ(test, run_rs(&t, t_up + SEC(1), rs, 4), 1);
+	/* the link-local address is tentative (not optimistic): from :: */
+	KUNIT_EXPECT_NULL(test, ndp_addr_linklocal(t.ctx));
+	expect_rs(&t, &rs[0], &ndp_unspecified, false);
+}
+
 static struct kunit_case ndpv6_rtr_cases[] = {
 	KUNIT_CASE(rs_first_within_random_delay),
 	KUNIT_CASE(rs_three_four_seconds_apart),
@@ -1470,6 +1541,8 @@ static struct kunit_case ndpv6_rtr_cases[] = {
 	KUNIT_CASE(next_hop_round_robin),
 	KUNIT_CASE(rs_and_redirect_ignored),
 	KUNIT_CASE(generation_follows_tables),
+	KUNIT_CASE(rs_again_when_link_comes_back),
+	KUNIT_CASE(rs_waits_for_the_link),
 	{}
 };
 

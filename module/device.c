@@ -34,6 +34,16 @@
  *    is up, which also removes the old link-local address from the kernel
  *    (6.1 exports no way to delete one address); when it is down the next
  *    open uses the new MAC.
+ *  - The core follows the lower's link (ndp_link_change()): the lower
+ *    losing its carrier (or going down) holds the core's DAD, MLD and RS;
+ *    regaining it, the core runs DAD again for its addresses, reports its
+ *    groups and solicits routers (RFC 4862 5.3, 5.4; RFC 4861 6.3.7): the
+ *    link may be another one, with a duplicate or other routers.  Linux
+ *    6.1 itself only re-sends MLD Reports when a configured device gets
+ *    its carrier back (addrconf_notify(), NETDEV_CHANGE).  ndp0 brought
+ *    up on a lower without carrier starts its core so: nothing is sent
+ *    until the link comes.  "Link up" is addrconf's addrconf_link_ready():
+ *    running and operstate up (netif_oper_up(): carrier, not dormant).
  *  - One ndpv6 device per lower (it owns the lower's rx handler).
  *  - Counters: /sys/kernel/debug/ndpv6/devices shows each device's core
  *    counters, glue counters and addresses (netlink comes with issue 9).
@@ -194,6 +204,34 @@ static void ndpv6_destruct(struct net_device *dev)
 	netdev_put(priv->lower, &priv->lower_tracker);
 }
 
+/* Does the lower carry frames (addrconf_link_ready() of the lower)? */
+static bool lower_link_ready(const struct net_device *lower)
+{
+	return netif_running(lower) && netif_oper_up(lower);
+}
+
+/* ndpv6_core_fn: tell the core whether its link is up (*@arg). */
+static int core_link(struct ndp_ctx *ctx, s64 now, const void *arg,
+		     struct ndp_out *out)
+{
+	ndp_link_change(ctx, now, *(const bool *)arg, out);
+	return 0;
+}
+
+/*
+ * The core's view of the link from the lower's state now; a core that
+ * already has that view changes nothing.  Context: RTNL (the notifier,
+ * ndo_open); the core lock is taken inside.
+ */
+static void core_link_sync(struct ndpv6_dev *priv)
+{
+	bool up = lower_link_ready(priv->lower);
+
+	ASSERT_RTNL();
+	/* -ENETDOWN while ndp0 is down: its next start reads the lower */
+	ndpv6_core_call(priv, core_link, &up);
+}
+
 static int ndpv6_dev_open(struct net_device *dev)
 {
 	struct ndpv6_dev *priv = netdev_priv(dev);
@@ -202,6 +240,13 @@ static int ndpv6_dev_open(struct net_device *dev)
 	err = ndpv6_core_start(priv);
 	if (err)
 		return err;
+	/*
+	 * A new core assumes a link; without one it holds its DAD, MLD and
+	 * RS from here on.  They are due after random delays, so the tick
+	 * has hardly ever sent one yet; one that left anyway is sent again
+	 * when the link comes.
+	 */
+	core_link_sync(priv);
 	ndpv6_mirror_kick(priv);
 	return 0;
 }
@@ -459,6 +504,7 @@ static int ndpv6_device_event(struct notifier_block *nb,
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
 		netif_stacked_transfer_operstate(lower, priv->dev);
+		core_link_sync(priv);
 		break;
 	case NETDEV_CHANGEMTU:
 		lower_mtu_changed(priv);

@@ -18,6 +18,24 @@
  *                          joined group becomes due and the due groups go
  *                          out together, as few Reports as fit
  *
+ * While the link is down (ctx->link_down, ndp_link_change()) the DAD and
+ * MLD timers are held: neither run nor reported as deadlines; lifetimes
+ * run on.  A group left meanwhile is forgotten at once (no Report could be
+ * heard).  When the link comes back, every group due a Report gets
+ * NDP_MLD_ROBUSTNESS state-change Reports again and every address but a
+ * DUPLICATE one runs DAD again (RFC 4862 5.4: the interface re-attached),
+ * after a random delay below MAX_RTR_SOLICITATION_DELAY, each Report of a
+ * solicited-node group no later than its address's first NS.  An address
+ * that was valid stays usable while it is checked, in the manner of an
+ * Optimistic Address (RFC 4429): its entry is TENTATIVE and `optimistic`,
+ * so DAD inputs treat it as tentative (an NA or another node's DAD NS
+ * makes it a duplicate, an NS from a unicast source is not answered), but
+ * it is still ours for the upper layers (ndp_get_ip(), ndp_addr_is_ours(),
+ * a source address, RFC 6724 rule 3 ranking it as deprecated) and the
+ * tables show the state it had (`held`): no note, and no remove/add in
+ * the kernel's view, when it passes again; ADDR_DEL then DAD_FAILED when
+ * it does not.
+ *
  * Address states: TENTATIVE -> PREFERRED -> DEPRECATED -> removed when the
  * valid lifetime ends; TENTATIVE -> DUPLICATE when DAD fails.  A DUPLICATE
  * entry is never used (not ours, never a source, no NS answered), has left
@@ -52,7 +70,13 @@
 static bool addr_usable(const struct ndp_addr *a)
 {
 	return a->used && (a->state == NDP_ADDR_PREFERRED ||
-			   a->state == NDP_ADDR_DEPRECATED);
+			   a->state == NDP_ADDR_DEPRECATED || a->optimistic);
+}
+
+/* The state the tables show: an optimistic address keeps its own. */
+static u8 addr_shown_state(const struct ndp_addr *a)
+{
+	return a->optimistic ? a->held : a->state;
 }
 
 /* Modified EUI-64 interface identifier (RFC 4291 app. A, RFC 2464 4). */
@@ -214,8 +238,9 @@ int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 		return 0;
 	ndp_out_note(out, NDP_NOTE_GROUP_LEAVE, grp, 128, 0, 0, 0);
 	ndp_changed(ctx);
-	if (!group_reportable(grp) || g->reports_left == NDP_MLD_ROBUSTNESS) {
-		/* never reported: nothing to take back */
+	if (!group_reportable(grp) || g->reports_left == NDP_MLD_ROBUSTNESS ||
+	    ctx->link_down) {
+		/* never reported, or no one to hear it: nothing to take back */
 		g->used = false;
 		return 0;
 	}
@@ -535,7 +560,10 @@ const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx)
 	return any;
 }
 
-/* DAD done (or not wanted): the address is ours. */
+/*
+ * DAD done (or not wanted): the address is ours.  An optimistic one was
+ * never taken back: only a deprecation its shown state missed is noted.
+ */
 static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		       struct ndp_out *out)
 {
@@ -543,7 +571,11 @@ static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 					      NDP_ADDR_DEPRECATED;
 	a->timer = NDP_TIME_NEVER;
 	a->dad_left = 0;
-	note_addr(out, NDP_NOTE_ADDR_ADD, a, now);
+	if (!a->optimistic)
+		note_addr(out, NDP_NOTE_ADDR_ADD, a, now);
+	else if (a->held != a->state)
+		note_addr(out, NDP_NOTE_ADDR_DEPRECATED, a, now);
+	a->optimistic = false;
 	ndp_changed(ctx);
 }
 
@@ -553,6 +585,9 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 {
 	struct ndp_ip6 sn;
 
+	if (a->optimistic)	/* it was announced: take it back first */
+		ndp_out_note(out, NDP_NOTE_ADDR_DEL, &a->ip, a->plen, 0, 0, 0);
+	a->optimistic = false;
 	a->state = NDP_ADDR_DUPLICATE;
 	a->timer = NDP_TIME_NEVER;
 	a->dad_left = 0;
@@ -777,7 +812,7 @@ bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		memset(ai, 0, sizeof(*ai));
 		ai->addr = a->ip;
 		ai->plen = a->plen;
-		ai->state = a->state;
+		ai->state = addr_shown_state(a);
 		ai->origin = a->origin;
 		ai->valid_s = ndp_remaining_s(now, a->valid_until);
 		ai->preferred_s = ndp_remaining_s(now, a->preferred_until);
@@ -790,6 +825,19 @@ bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 
 /* ------------------------------------------------------------- DAD */
 
+/* Does the NS of @o carry the nonce of one of @a's DAD NS of this run? */
+static bool dad_nonce_ours(const struct ndp_addr *a, const struct ndp_opts *o)
+{
+	unsigned int i;
+
+	if (!o->nonce || o->nonce_len != NDP_NONCE_LEN)
+		return false;
+	for (i = 0; i < a->n_nonces; i++)
+		if (!memcmp(o->nonce, a->nonces[i], NDP_NONCE_LEN))
+			return true;
+	return false;
+}
+
 /**
  * ndp_addr_dad_ns() - an NS whose target is one of our TENTATIVE addresses.
  * @ctx: the context
@@ -800,9 +848,12 @@ bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
  * @out: output
  *
  * From :: it is another node's DAD (RFC 4862 5.4.3): a duplicate, unless
- * it carries the nonce of our own last DAD NS (RFC 7527: ours, looped
- * back).  From a unicast source it is someone resolving an address that is
- * not ours yet: not answered (counted NS_NOT_OURS).
+ * it carries the nonce of one of the DAD NS of this run (RFC 7527: ours,
+ * looped back, maybe late: with DupAddrDetectTransmits > 1 the copy of an
+ * earlier NS may arrive after a later one was sent).  From a unicast
+ * source it is someone resolving an address that is not ours yet (or, for
+ * an optimistic one, not known to be ours again): not answered (counted
+ * NS_NOT_OURS).
  *
  * Return: true (the message was about DAD), false if @target is not
  * tentative.
@@ -819,8 +870,7 @@ bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_NS_NOT_OURS);
 		return true;
 	}
-	if (a->dad_started && o->nonce && o->nonce_len == NDP_NONCE_LEN &&
-	    !memcmp(o->nonce, a->nonce, NDP_NONCE_LEN)) {
+	if (dad_nonce_ours(a, o)) {
 		ndp_count(ctx, NDP_STAT_DAD_NS_LOOPED);
 		return true;
 	}
@@ -835,7 +885,8 @@ bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
  * @target: the NA's target
  * @out: output
  *
- * An NA for a TENTATIVE address of ours: a duplicate (RFC 4862 5.4.4).  An
+ * An NA for a TENTATIVE address of ours, optimistic ones included: a
+ * duplicate (RFC 4862 5.4.4; no NA of ours names a tentative address).  An
  * NA for one of our valid addresses is consumed and changes nothing: it
  * may be our own, looped back, and must not kill the address.
  *
@@ -886,7 +937,10 @@ static void dad_step(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	ctx->random(ctx->random_opaque, nonce, sizeof(nonce));
 	if (!ndp_send_ns(ctx, out, NULL, &sn, mac, &a->ip, nonce))
 		return;				/* out full: retried */
-	memcpy(a->nonce, nonce, sizeof(nonce));
+	/* dad_left <= dad_transmits <= NDP_MAX_DAD_TRANSMITS: room */
+	if (a->n_nonces < NDP_MAX_DAD_TRANSMITS)
+		a->n_nonces++;
+	memcpy(a->nonces[a->n_nonces - 1], nonce, sizeof(nonce));
 	a->dad_started = true;
 	a->dad_left--;
 	a->timer = now + ndp_ms(ctx->retrans_ms);
@@ -943,8 +997,12 @@ void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
 		return;
 	a->valid_until = valid_until;
 	a->preferred_until = preferred_until;
-	if (a->state == NDP_ADDR_DEPRECATED && preferred_until > now)
-		a->state = NDP_ADDR_PREFERRED;
+	if (preferred_until > now) {
+		if (a->state == NDP_ADDR_DEPRECATED)
+			a->state = NDP_ADDR_PREFERRED;
+		if (a->optimistic)
+			a->held = NDP_ADDR_PREFERRED;
+	}
 	if (addr_usable(a))
 		note_addr(out, NDP_NOTE_ADDR_UPDATE, a, now);
 	ndp_changed(ctx);
@@ -958,6 +1016,9 @@ static bool better_source(const struct ndp_addr *a, const struct ndp_addr *b,
 	unsigned int sa = ip6_scope(&a->ip), sb = ip6_scope(&b->ip);
 	unsigned int sd = ip6_scope(dst);
 	unsigned int pa = a->plen, pb = b->plen;
+	/* an optimistic address counts as deprecated (RFC 4429 3.1) */
+	bool prefa = a->state == NDP_ADDR_PREFERRED;
+	bool prefb = b->state == NDP_ADDR_PREFERRED;
 	unsigned int ca, cb;
 
 	/* rule 1: the destination itself */
@@ -971,8 +1032,8 @@ static bool better_source(const struct ndp_addr *a, const struct ndp_addr *b,
 	if (sb < sa)
 		return sb < sd;
 	/* rule 3: avoid deprecated */
-	if (a->state != b->state)
-		return a->state == NDP_ADDR_PREFERRED;
+	if (prefa != prefb)
+		return prefa;
 	/* rule 8: longest matching prefix, up to the source's prefix */
 	ca = min(ndp_common_prefix_len(&a->ip, dst), pa);
 	cb = min(ndp_common_prefix_len(&b->ip, dst), pb);
@@ -1023,7 +1084,7 @@ int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
  * Order: lifetimes first (a removal's leave Report goes out in this tick),
  * then MLD Reports, then DAD (so a solicited-node group's Report precedes
  * the DAD NS that needs it).  A frame that does not fit leaves its timer
- * due for the next tick.
+ * due for the next tick.  While the link is down only lifetimes run.
  */
 void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
@@ -1036,13 +1097,18 @@ void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 			continue;
 		if (a->valid_until <= now) {
 			ndp_addr_del(ctx, now, a, out);
-		} else if (a->state == NDP_ADDR_PREFERRED &&
+		} else if (addr_shown_state(a) == NDP_ADDR_PREFERRED &&
 			   a->preferred_until <= now) {
-			a->state = NDP_ADDR_DEPRECATED;
+			if (a->optimistic)
+				a->held = NDP_ADDR_DEPRECATED;
+			else
+				a->state = NDP_ADDR_DEPRECATED;
 			note_addr(out, NDP_NOTE_ADDR_DEPRECATED, a, now);
 			ndp_changed(ctx);
 		}
 	}
+	if (ctx->link_down)
+		return;
 	mld_tick(ctx, now, out);
 	for (i = 0; i < ctx->cfg.max_addrs; i++) {
 		struct ndp_addr *a = &ctx->addrs[i];
@@ -1061,7 +1127,8 @@ void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
  */
 s64 ndp_addr_deadline(const struct ndp_ctx *ctx)
 {
-	s64 t = ctx->mld_general_timer;
+	bool held = ctx->link_down;
+	s64 t = held ? NDP_TIME_NEVER : ctx->mld_general_timer;
 	unsigned int i;
 
 	for (i = 0; i < ctx->cfg.max_addrs; i++) {
@@ -1070,13 +1137,89 @@ s64 ndp_addr_deadline(const struct ndp_ctx *ctx)
 		if (!a->used)
 			continue;
 		t = min(t, a->valid_until);
-		if (a->state == NDP_ADDR_TENTATIVE)
+		if (a->state == NDP_ADDR_TENTATIVE && !held)
 			t = min(t, a->timer);
-		else if (a->state == NDP_ADDR_PREFERRED)
+		if (addr_shown_state(a) == NDP_ADDR_PREFERRED)
 			t = min(t, a->preferred_until);
 	}
-	for (i = 0; i < ctx->cfg.max_groups; i++)
+	for (i = 0; !held && i < ctx->cfg.max_groups; i++)
 		if (ctx->groups[i].used)
 			t = min(t, ctx->groups[i].timer);
 	return t;
+}
+
+/* ------------------------------------------------------------- link */
+
+/* The link is back: DAD again for @a (its group's Report first). */
+static void addr_recheck(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
+			 struct ndp_out *out)
+{
+	struct ndp_group *g;
+	struct ndp_ip6 sn;
+
+	if (!ctx->cfg.dad_transmits) {
+		if (a->state == NDP_ADDR_TENTATIVE)
+			addr_valid(ctx, now, a, out);
+		return;
+	}
+	if (a->state != NDP_ADDR_TENTATIVE) {
+		a->held = a->state;
+		a->optimistic = true;
+		a->state = NDP_ADDR_TENTATIVE;
+	}
+	a->dad_left = ctx->cfg.dad_transmits;
+	a->dad_started = false;
+	a->n_nonces = 0;
+	a->timer = now + ndp_random_delay(ctx,
+					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
+	ndp_solicited_node(&a->ip, &sn);
+	g = group_find(ctx, &sn);
+	if (g && g->reports_left == NDP_MLD_ROBUSTNESS && !g->leaving)
+		g->timer = min(g->timer, a->timer);
+	ndp_changed(ctx);
+}
+
+/**
+ * ndp_addr_link_change() - the link went down or came back.
+ * @ctx: the context, ctx->link_down already set to !@up
+ * @now: current time (ns)
+ * @up: the link is back
+ * @out: output: notes only (an address valid at once with
+ *	DupAddrDetectTransmits 0)
+ *
+ * Down: groups being left are forgotten (their Reports would be lost), a
+ * pending query response is dropped; the other timers are held by
+ * ndp_addr_tick() and ndp_addr_deadline().  Up: every group MLD reports
+ * gets NDP_MLD_ROBUSTNESS state-change Reports, the first after a random
+ * delay below MAX_RTR_SOLICITATION_DELAY, and every address but a
+ * DUPLICATE one runs DAD from the start (see the top of this file).
+ */
+void ndp_addr_link_change(struct ndp_ctx *ctx, s64 now, bool up,
+			  struct ndp_out *out)
+{
+	s64 span = ndp_ms(ctx->cfg.rtr_solicit_delay_ms);
+	unsigned int i;
+
+	ctx->mld_general_timer = NDP_TIME_NEVER;
+	for (i = 0; i < ctx->cfg.max_groups; i++) {
+		struct ndp_group *g = &ctx->groups[i];
+
+		if (!g->used)
+			continue;
+		if (g->leaving) {
+			g->used = false;
+			ndp_changed(ctx);
+		} else if (up && group_reportable(&g->ip)) {
+			g->reports_left = NDP_MLD_ROBUSTNESS;
+			g->timer = now + ndp_random_delay(ctx, span);
+		}
+	}
+	if (!up)
+		return;
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		struct ndp_addr *a = &ctx->addrs[i];
+
+		if (a->used && a->state != NDP_ADDR_DUPLICATE)
+			addr_recheck(ctx, now, a, out);
+	}
 }

@@ -55,6 +55,7 @@ static bool config_valid(const struct ndp_config *c)
 	       c->nbr_queue_len < NDP_OUT_TX / 2 &&
 	       c->incomplete_quota >= 1 && c->incomplete_rate >= 1 &&
 	       c->icmp_burst >= 1 && c->retrans_ms >= 1 &&
+	       c->dad_transmits <= NDP_MAX_DAD_TRANSMITS &&
 	       c->base_reachable_ms >= 1 &&
 	       c->link_mtu >= NDP_MIN_MTU;
 }
@@ -354,6 +355,66 @@ void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out)
 	ndp_nbr_flush(ctx, out);
 }
 
+/* ------------------------------------------------------------- link */
+
+/*
+ * Every REACHABLE neighbour becomes STALE: after a re-attachment nothing
+ * says it is still there, and STALE keeps its link-layer address while
+ * the next packet to it starts NUD (RFC 4861 7.3.3).  The neighbour cache
+ * turns an entry STALE when its link-layer address changes
+ * (ndp_nbr_learn(), 7.2.3), so the address is changed and put back within
+ * this call: no frame, no output, nothing else sees the other one.
+ * Bounded by the table's capacity; link changes are rare.
+ */
+static void nbrs_stale(struct ndp_ctx *ctx, s64 now)
+{
+	u8 mac[NDP_ETH_ALEN], other[NDP_ETH_ALEN];
+	struct ndp_nbr *n;
+	u32 i;
+
+	for (i = 0; i < ctx->cfg.max_nbrs; i++) {
+		n = &ctx->nbrs[i];
+		if (n->state != NDP_NUD_REACHABLE || !n->has_mac)
+			continue;
+		memcpy(mac, n->mac, NDP_ETH_ALEN);
+		memcpy(other, mac, NDP_ETH_ALEN);
+		other[5] ^= 1;
+		ndp_nbr_learn(ctx, now, &n->ip, other, false);
+		ndp_nbr_learn(ctx, now, &n->ip, mac, false);
+	}
+}
+
+/**
+ * ndp_link_change() - the lower link went down or came back.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @up: true when the link is back (carrier), false when it is lost
+ * @out: output: notes only; frames leave from ndp_tick()
+ *
+ * See include/ndpv6.h.  Down holds the timers of DAD, MLD and RS (addr.c,
+ * rtr.c); up runs DAD again for every address, reports every group,
+ * restarts router solicitation and makes REACHABLE neighbours STALE.  The
+ * neighbour cache otherwise goes on as it is: a packet sent while the link
+ * is down still starts resolution, whose NS are lost and which then fails
+ * as on any silent link (its packets are given back dropped).
+ *
+ * Context: the caller serialises calls on @ctx.
+ */
+void ndp_link_change(struct ndp_ctx *ctx, s64 now, bool up,
+		     struct ndp_out *out)
+{
+	if (up != ctx->link_down)
+		return;			/* no change */
+	ctx->link_down = !up;
+	ndp_count(ctx, up ? NDP_STAT_LINK_UP : NDP_STAT_LINK_DOWN);
+	ndp_changed(ctx);
+	ndp_addr_link_change(ctx, now, up, out);
+	if (!up)
+		return;
+	ndp_rtr_link_up(ctx, now);
+	nbrs_stale(ctx, now);
+}
+
 /* ------------------------------------------------------------- getters */
 
 void ndp_get_mac(const struct ndp_ctx *ctx, u8 mac[NDP_ETH_ALEN])
@@ -371,6 +432,7 @@ void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 	p->base_reachable_ms = ctx->base_reachable_ms;
 	p->reachable_ms = ctx->reachable_ms;
 	p->retrans_ms = ctx->retrans_ms;
+	p->link_up = !ctx->link_down;
 }
 
 int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)
@@ -398,9 +460,10 @@ void ndp_set_reply_echo(struct ndp_ctx *ctx, bool on)
 	ctx->cfg.reply_echo = on;
 }
 
+/* DAD runs from now on send @n NS, at most NDP_MAX_DAD_TRANSMITS. */
 void ndp_set_dad_transmits(struct ndp_ctx *ctx, u8 n)
 {
-	ctx->cfg.dad_transmits = n;
+	ctx->cfg.dad_transmits = min_t(u8, n, NDP_MAX_DAD_TRANSMITS);
 }
 
 const u64 *ndp_stats(const struct ndp_ctx *ctx)

@@ -24,6 +24,9 @@
  *   rtr->expires      default router lifetime
  *   pfx->valid_until  on-link prefix lifetime
  *   ctx->reachable_redraw  re-draw ReachableTime (every 2 hours)
+ * While ctx->link_down, addr->timer, grp->timer, ctx->mld_general_timer and
+ * ctx->rs_timer are held: neither run nor reported; ndp_link_change() sets
+ * them again when the link comes back.
  */
 #ifndef _NDP_PRIVATE_H
 #define _NDP_PRIVATE_H
@@ -289,7 +292,16 @@ struct ndp_addr {
 	u8 dad_left;			/* DAD NS still to send */
 	bool used;
 	bool dad_started;		/* first NS sent */
-	u8 nonce[NDP_NONCE_LEN];	/* RFC 7527: of our last DAD NS */
+	/*
+	 * DAD again after the link came back (ndp_link_change()) for an
+	 * address that was valid: state TENTATIVE, but usable and shown as
+	 * @held (PREFERRED or DEPRECATED) until DAD ends.
+	 */
+	bool optimistic;
+	u8 held;
+	u8 n_nonces;			/* DAD NS sent in this run */
+	/* RFC 7527: the nonce of each DAD NS of this run */
+	u8 nonces[NDP_MAX_DAD_TRANSMITS][NDP_NONCE_LEN];
 	s64 timer;			/* DAD deadline */
 	s64 preferred_until;
 	s64 valid_until;
@@ -334,6 +346,9 @@ struct ndp_ctx {
 	u32 reachable_ms;		/* randomised */
 	u32 retrans_ms;
 	s64 reachable_redraw;
+
+	/* the lower link is down: DAD, MLD and RS timers held */
+	bool link_down;
 
 	/* router solicitation */
 	u8 rs_sent;
@@ -569,6 +584,9 @@ int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 		    bool upper, struct ndp_out *out);
 void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_addr_deadline(const struct ndp_ctx *ctx);
+/* The link went down or came back (ctx->link_down already set). */
+void ndp_addr_link_change(struct ndp_ctx *ctx, s64 now, bool up,
+			  struct ndp_out *out);
 
 /* ---------------------------------------------------------------- rtr.c */
 
@@ -593,5 +611,7 @@ int ndp_next_hop(struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		 struct ndp_ip6 *nh);
 void ndp_rtr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_rtr_deadline(const struct ndp_ctx *ctx);
+/* The link came back (ctx->link_down already clear): solicit again. */
+void ndp_rtr_link_up(struct ndp_ctx *ctx, s64 now);
 
 #endif /* _NDP_PRIVATE_H */

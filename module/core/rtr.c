@@ -16,7 +16,11 @@
  *                      times the maximum.  At most rtr_solicits of them
  *                      (NDP_RS_UNLIMITED: until an RA comes).  Stopped for
  *                      good by an RA with a non-zero Router Lifetime, or
- *                      when accept_ra is off.
+ *                      when accept_ra is off.  Held while the link is down;
+ *                      when it comes back (ndp_link_change()) solicitation
+ *                      starts over as at set-up, even after an RA: the
+ *                      routers of the link we are on now are not known
+ *                      (RFC 4861 6.3.7, re-attachment).
  *   rtr->expires       default router lifetime: an RA's Router Lifetime
  *                      (seconds), or the static lifetime (NDP_TIME_NEVER
  *                      for NDP_INFINITE); -> NDP_NOTE_ROUTER_DEL
@@ -199,7 +203,10 @@ static s64 rs_next_interval(struct ndp_ctx *ctx)
 
 /*
  * RS to ff02::2 (RFC 4861 4.1, 6.3.7): from the link-local address with
- * SLLA once it is valid, before that from :: without SLLA.
+ * SLLA once it is valid, before that from :: without SLLA.  While the
+ * link-local address is checked again after the link came back (usable,
+ * but optimistic) it is the source, without SLLA (RFC 4429 3.2: the
+ * routers' caches must not learn an address that may be a duplicate).
  */
 static bool rs_send(struct ndp_ctx *ctx, struct ndp_out *out)
 {
@@ -213,7 +220,7 @@ static bool rs_send(struct ndp_ctx *ctx, struct ndp_out *out)
 		ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
 		return false;
 	}
-	if (ll) {
+	if (ll && !ll->optimistic) {
 		body[len] = NDP_OPT_SLLA;
 		body[len + 1] = 1;
 		memcpy(body + len + 2, ctx->mac, NDP_ETH_ALEN);
@@ -228,7 +235,7 @@ static void rs_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	const struct ndp_config *c = &ctx->cfg;
 
-	if (ctx->rs_timer > now)
+	if (ctx->rs_timer > now || ctx->link_down)
 		return;
 	if (!c->accept_ra || ctx->rs_done || !c->rtr_solicits) {
 		ctx->rs_timer = NDP_TIME_NEVER;
@@ -257,10 +264,25 @@ static void rs_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
  */
 void ndp_rtr_init(struct ndp_ctx *ctx, s64 now)
 {
+	ctx->rr_next = 0;
+	ndp_rtr_link_up(ctx, now);
+}
+
+/**
+ * ndp_rtr_link_up() - (re)start router solicitation.
+ * @ctx: the context; at set-up, or the link just came back
+ * @now: current time
+ *
+ * The first RS after a random delay in [0, rtr_solicit_delay_ms) (RFC 4861
+ * 6.3.7), then the usual retransmissions, unless accept_ra is off or
+ * rtr_solicits is 0.  The default router and prefix lists stay: their
+ * lifetimes run on, and the RAs of the link we are on now update them.
+ */
+void ndp_rtr_link_up(struct ndp_ctx *ctx, s64 now)
+{
 	ctx->rs_sent = 0;
 	ctx->rs_done = false;
 	ctx->rs_interval = 0;
-	ctx->rr_next = 0;
 	ctx->rs_timer = NDP_TIME_NEVER;
 	if (ctx->cfg.accept_ra && ctx->cfg.rtr_solicits)
 		ctx->rs_timer = now +
@@ -593,7 +615,7 @@ void ndp_rtr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
  */
 s64 ndp_rtr_deadline(const struct ndp_ctx *ctx)
 {
-	s64 t = ctx->rs_timer;
+	s64 t = ctx->link_down ? NDP_TIME_NEVER : ctx->rs_timer;
 	unsigned int i;
 
 	for (i = 0; i < ctx->cfg.max_routers; i++)

@@ -173,6 +173,7 @@ enum fz_op {
 	FZ_OP_PARAM,		/* which, value */
 	FZ_OP_QUERY,		/* addr, proto: select_source, allocate_frame */
 	FZ_OP_SQUEEZE,		/* room: the next call's output almost full */
+	FZ_OP_LINK,		/* up (bit 0): ndp_link_change */
 	FZ_OP_MAX
 };
 

@@ -4,7 +4,7 @@
  * a sequence of operations (enum fz_op in fuzz_common.h): handle a raw or
  * a built frame, send a packet with a fresh handle, tick later, run every
  * deadline, add/del addresses, prefixes and routers, confirm, flush, join
- * or leave a group, change a parameter, query.
+ * or leave a group, change a parameter, query, lose or regain the link.
  *
  * After every operation: the output is well-formed (fz_check_out: frames
  * with correct checksums and RFC framing, each handle back exactly once),
@@ -317,6 +317,16 @@ static void one_op(struct fz *f, struct rd *r)
 		f->free_arena = (u32)(a >> 4) * 48;
 		tr("squeeze: next call has room for %u tx, %u done, %u bytes",
 		   f->free_tx, f->free_done, f->free_arena);
+		break;
+	case FZ_OP_LINK:
+		a = r8(r);
+		tr("link %s", a & 1 ? "up" : "down");
+		fz_pre(f, "link");
+		ndp_link_change(f->ctx, f->now, a & 1, f->out);
+		fz_check_out(f);
+		if (f->out->n_tx != f->tx0)
+			fz_fail(f, "link change sent %u frames",
+				f->out->n_tx - f->tx0);
 		break;
 	case FZ_OP_QUERY:
 	default:

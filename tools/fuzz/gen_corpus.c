@@ -492,6 +492,25 @@ static void ops_seeds(void)
 	ops_file("squeezed_output", &o);
 
 	/*
+	 * The link lost and regained (ndp_link_change()): an address added
+	 * and a group joined while it is down, DAD of every address again
+	 * when it comes back, an NA during that DAD.
+	 */
+	ob_u8(&o, FZ_CFG_POPULATE);
+	op_n(&o, FZ_OP_PARAM, 2, 3, 3, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 3000);
+	op_n(&o, FZ_OP_LINK, 1, 0, 0, 0, 0);
+	op_n(&o, FZ_OP_ADD_IP, 4, PFX3, 0, LT_INF, LT_INF);
+	op_n(&o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
+	op_n(&o, FZ_OP_SEND, 4, NBR0 + 5, 0, 10, 0);
+	op_time(&o, FZ_OP_RUN_MS, 5000);
+	op_n(&o, FZ_OP_LINK, 1, 1, 0, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 1200);
+	op_frame(&o, FZ_F_NA, 0x00, 0x20, 0x09, OLL, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 10000);
+	ops_file("link_down_up", &o);
+
+	/*
 	 * Regression: an RA's SLLA resolves an INCOMPLETE entry (STALE, its
 	 * queue to leave at the next tick); a confirmation then made it
 	 * REACHABLE and pushed its timer, the queue waiting ~30 s more.

@@ -1,0 +1,178 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The lower's link lost and regained (the core's ndp_link_change()): the
+# peer's end goes down, so veth1, and ndp0, lose their carrier.  While the
+# link is down the peer takes 2001:db8:15::1, an address the core already
+# has (a duplicate that appears while we are away), a new address
+# 2001:db8:15::2 is added to the core and router solicitation is turned on:
+# the core sends nothing into the dead link.  When the carrier comes back
+# the core reports its groups, runs DAD again for every address (DAD NS
+# from ::) and solicits routers (an RS): the peer answers the DAD NS for
+# 2001:db8:15::1, which the core then finds a duplicate and takes out of
+# `ip -6 addr`; 2001:db8:15::3 and the link-local address pass again and
+# stay in the kernel all along (no RTM_DELADDR for them).  tcpdump on
+# veth1 sees every frame the host sends toward the peer, with times.
+#
+#        ns "peer"                          ns "host"
+#    +--------------------+         +------------------------------+
+#    | Linux IPv6, no DAD |         | veth1 52:54:00:12:34:56      |
+#    | veth0: down, up    |---------|  (IPv6 off)      [tcpdump]   |
+#    | fe80::<eui64>/64   |         |  ndp0 (type ndpv6 on veth1)  |
+#    | 2001:db8:15::1/64  |         |  fe80::5054:ff:fe12:3456/64  |
+#    |  (added while the  |         |  2001:db8:15::1/64, ::3/64   |
+#    |   link is down)    |         |  2001:db8:15::2/64 (added    |
+#    +--------------------+         |   while the link is down)    |
+#                                   +------------------------------+
+#
+# timeout: 60
+# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
+. "$(dirname "$0")/ndpv6ctl-lib.sh"
+
+DUP=2001:db8:15::1
+NEW=2001:db8:15::2
+KEEP=2001:db8:15::3
+work=$(mktemp -d /run/ndpv6/15.XXXXXX)
+trap 'ctl_cleanup; rm -rf "$work"' EXIT
+
+# has_kaddr ADDR: ADDR/64 on ndp0 in the kernel's view.
+has_kaddr() {
+	[[ $(ip -n host -6 -o addr show dev ndp0) == *" $1/64 "* ]]
+}
+
+no_kaddr() {
+	! has_kaddr "$1"
+}
+
+# core_state ADDR STATE: the core lists ADDR/64 (manual) in STATE.
+core_state() {
+	[[ $(ctl addrs ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
+}
+
+# counter NAME: a counter of ndp0 in $stats (`ethtool -S ndp0`).
+counter() {
+	local name val
+
+	while read -r name val; do
+		[ "$name" = "$1:" ] && echo "$val" && return
+	done <<<"$stats"
+	echo 0
+}
+
+lower_up() {
+	[[ $(ip -n host -o link show dev ndp0) == *[\<,]LOWER_UP[,\>]* ]]
+}
+
+lower_down() {
+	! lower_up
+}
+
+# now_us: the wall clock in microseconds, as tcpdump -tt prints it.
+now_us() {
+	echo "${EPOCHREALTIME/./}"
+}
+
+ns_add peer host
+nsx peer sysctl -qw net.ipv6.conf.default.accept_dad=0 \
+	net.ipv6.conf.default.router_solicitations=0
+ip link add veth0 netns peer type veth peer name veth1 netns host
+nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+ip -n host link set veth1 address "$MAC"
+ip -n peer link set veth0 up
+ip -n host link set veth1 up
+run ip -n host link add link veth1 name ndp0 type ndpv6
+# Every frame veth1 sends, and every address event, from here on (they
+# start while ndp0 comes up).  ip netns exec execs: $! is the command.
+ip netns exec host tcpdump -i veth1 -nn -U -w "$work/cap.pcap" \
+	"ether src $MAC" 2>"$work/tcpdump.err" &
+E2E_PIDS+=("$!")
+tcpdump_pid=$!
+ip netns exec host ip -6 monitor address >"$work/mon.txt" &
+E2E_PIDS+=("$!")
+# no RS for now: the one after the link comes back is then the only one
+run ctl set ndp0 accept-ra off
+run ip -n host link set ndp0 up
+wait_until 10 ll_preferred
+run ctl addr add ndp0 "$DUP/64"
+run ctl addr add ndp0 "$KEEP/64"
+wait_until 10 has_kaddr "$DUP"
+wait_until 10 has_kaddr "$KEEP"
+wait_until 10 has_kaddr "$LL"
+log "ndp0 has its addresses"
+
+wait_until 20 grep -q "listening on veth1" "$work/tcpdump.err"
+
+log "the peer's end goes down: no carrier on veth1"
+run ip -n peer link set veth0 down
+wait_until 10 lower_down
+t_dead=$(now_us)
+run ip -n peer -6 addr add "$DUP/64" dev veth0 nodad
+run ctl addr add ndp0 "$NEW/64"
+run ctl set ndp0 accept-ra on
+nap 1.5
+core_state "$NEW" tentative || fail "$NEW left DAD while the link was down"
+t_alive=$(now_us)
+
+log "the peer's end comes back"
+run ip -n peer link set veth0 up
+wait_until 10 lower_up
+if ! (wait_until 10 no_kaddr "$DUP"); then
+	run ip -n host -6 addr show dev ndp0
+	ctl addrs ndp0
+	fail "$DUP, the peer's now, is still on ndp0"
+fi
+core_state "$DUP" preferred && fail "the core still uses $DUP"
+stats=$(nsx host ethtool -S ndp0)
+for c in DAD_FAILED LINK_DOWN LINK_UP; do
+	[ "$(counter $c)" = 1 ] || fail "core counter $c is $(counter $c), not 1"
+done
+log "the core found $DUP a duplicate: gone from ip -6 addr"
+wait_until 10 has_kaddr "$NEW"
+wait_until 10 core_state "$KEEP" preferred
+ctl addrs ndp0
+has_kaddr "$KEEP" || fail "$KEEP left ip -6 addr"
+has_kaddr "$LL" || fail "the link-local address left ip -6 addr"
+run ip -n host -6 addr show dev ndp0
+
+kill "$tcpdump_pid"
+wait "$tcpdump_pid" 2>/dev/null || true
+tcpdump -r "$work/cap.pcap" -tt -nn -v 2>/dev/null >"$work/cap.txt"
+
+# Frames (their first line: a time stamp) sent while the link was dead,
+# and the kinds sent after it came back.
+dead=0 rs=0 ns_dup=0 ns_new=0 ns_keep=0 mld=0
+while read -r line; do
+	[[ $line =~ ^([0-9]+)\.([0-9]{6})\  ]] || continue
+	us=${BASH_REMATCH[1]}${BASH_REMATCH[2]}
+	if [ "$us" -gt "$t_dead" ] && [ "$us" -lt "$t_alive" ]; then
+		echo "sent while the link was down: $line"
+		dead=$((dead + 1))
+		continue
+	fi
+	[ "$us" -gt "$t_alive" ] || continue
+	case $line in
+	*"router solicitation"*)	rs=$((rs + 1)) ;;
+	*"multicast listener report v2"*)	mld=$((mld + 1)) ;;
+	*" :: > ff02::1:ff00:1:"*"neighbor solicitation"*"who has $DUP"*)
+		ns_dup=$((ns_dup + 1)) ;;
+	*" :: > ff02::1:ff00:2:"*"neighbor solicitation"*"who has $NEW"*)
+		ns_new=$((ns_new + 1)) ;;
+	*" :: > ff02::1:ff00:3:"*"neighbor solicitation"*"who has $KEEP"*)
+		ns_keep=$((ns_keep + 1)) ;;
+	esac
+done <"$work/cap.txt"
+log "after the link came back: RS $rs, MLD Reports $mld," \
+    "DAD NS for $DUP $ns_dup, $NEW $ns_new, $KEEP $ns_keep"
+[ "$dead" -eq 0 ] || fail "$dead frames went into the dead link"
+[ "$rs" -ge 1 ] || fail "no RS after the link came back"
+[ "$mld" -ge 1 ] || fail "no MLD Report after the link came back"
+if [ "$ns_dup" -eq 0 ] || [ "$ns_new" -eq 0 ] || [ "$ns_keep" -eq 0 ]; then
+	fail "not every address ran DAD again"
+fi
+
+# The kernel's view: only the duplicate went away.
+deleted=$(grep '^Deleted' "$work/mon.txt" || true)
+log "addresses deleted from ndp0: ${deleted:-none}"
+[[ $deleted == *" $DUP/64 "* ]] || fail "no RTM_DELADDR for $DUP"
+[[ $deleted != *" $KEEP/64 "* && $deleted != *" $LL/64 "* ]] ||
+	fail "an address that passed DAD again was removed and added back"
