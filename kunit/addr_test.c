@@ -1577,23 +1577,6 @@ static void ndpv6_addr_select_source_never_tentative(struct kunit *test)
 
 /* ------------------------------------------------------ the link (again) */
 
-/* Index of the DAD NS (from ::) for @target in t->out, or -1. */
-static int kt_find_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target)
-{
-	const u8 *ip6, *m;
-	u32 i;
-
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, NULL);
-		ip6 = ndp_kt_tx_ip6(t, i);
-		if (m && m[0] == NDP_ICMP_NS &&
-		    ndp_ip6_is_unspec((const void *)(ip6 + 8)) &&
-		    !memcmp(m + 8, target->b, 16))
-			return i;
-	}
-	return -1;
-}
-
 /* Tick at the next deadline if it is no later than @until. */
 static bool kt_step_before(struct ndp_kt *t, s64 until)
 {
