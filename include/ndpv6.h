@@ -168,11 +168,88 @@ struct ndp_tx {
 	u32 len;
 };
 
-/* A handle the core gives back for the caller to free. */
+/**
+ * enum ndp_done_reason - why the core gave a packet handle back.
+ * @NDP_DONE_CONSUMED: not a drop: a received packet the core used up (an
+ *	ND or MLD message acted on, an echo request it answered).
+ * @NDP_DONE_RX_DROPPED: a received packet that a receive rule dropped (the
+ *	rule's counter moved: IP6_*, EXT_*, ICMP_*, ND_*, ...).
+ * @NDP_DONE_BAD_PACKET: ndp_send(): not an IPv6 packet, or too little
+ *	headroom (TX_BAD_PACKET).
+ * @NDP_DONE_NO_ROUTE: ndp_send(): off-link and no default router
+ *	(TX_NO_ROUTE, RFC 5942).
+ * @NDP_DONE_NO_NEIGHBOUR: ndp_send(): no neighbour entry could be made for
+ *	the next hop (NBR_TABLE_FULL, NBR_INCOMPLETE_QUOTA, NBR_RATE_LIMITED).
+ * @NDP_DONE_QUEUE_FULL: waiting for resolution, pushed out of a full
+ *	queue: the neighbour's (QUEUE_OVERFLOW) or the global pool
+ *	(QUEUE_TOTAL_OVERFLOW).  Oldest first, so it may be an earlier packet
+ *	than the one of this call.
+ * @NDP_DONE_UNREACHABLE: waiting for resolution, and resolution (or NUD)
+ *	failed: no answer to the solicitations (QUEUE_RESOLUTION_FAILED).
+ *	RFC 4861 7.2.2: the sender is to be told, ICMPv6 Destination
+ *	Unreachable code 3 (address unreachable); the core leaves that to the
+ *	caller, which knows the sender (it is usually on this host).
+ * @NDP_DONE_EVICTED: waiting for resolution when its neighbour entry was
+ *	evicted to make room for another (QUEUE_EVICTED, RFC 6583).
+ * @NDP_DONE_FLUSHED: waiting for resolution when the caller called
+ *	ndp_flush(), e.g. the device going down (QUEUE_FLUSHED).
+ * @NDP_DONE_NO_ROOM: the call's output had no room to transmit it
+ *	(TX_OUT_FULL).
+ * @NDP_DONE_MAX: number of reasons.
+ *
+ * Every reason but @NDP_DONE_CONSUMED is a drop, counted once by the core
+ * under the counter named with it.  Only @NDP_DONE_CONSUMED and
+ * @NDP_DONE_RX_DROPPED are given for the packet of ndp_handle(); the other
+ * drops are of packets given to ndp_send(), in that call or a later one.
+ */
+enum ndp_done_reason {
+	NDP_DONE_CONSUMED,
+	NDP_DONE_RX_DROPPED,
+	NDP_DONE_BAD_PACKET,
+	NDP_DONE_NO_ROUTE,
+	NDP_DONE_NO_NEIGHBOUR,
+	NDP_DONE_QUEUE_FULL,
+	NDP_DONE_UNREACHABLE,
+	NDP_DONE_EVICTED,
+	NDP_DONE_FLUSHED,
+	NDP_DONE_NO_ROOM,
+	NDP_DONE_MAX
+};
+
+/**
+ * struct ndp_done - a handle the core gives back for the caller to free.
+ * @handle: the caller's packet
+ * @reason: enum ndp_done_reason: consumed, or why it was dropped
+ */
 struct ndp_done {
 	void *handle;
-	bool dropped;		/* true: discarded (counted); false: consumed */
+	u8 reason;
 };
+
+/* Is @d a drop (anything but NDP_DONE_CONSUMED)? */
+static inline bool ndp_done_dropped(const struct ndp_done *d)
+{
+	return d->reason != NDP_DONE_CONSUMED;
+}
+
+/* Short name of @reason ("consumed", "unreachable", ...) for traces. */
+static inline const char *ndp_done_reason_name(unsigned int reason)
+{
+	static const char * const names[NDP_DONE_MAX] = {
+		[NDP_DONE_CONSUMED] = "consumed",
+		[NDP_DONE_RX_DROPPED] = "rx-dropped",
+		[NDP_DONE_BAD_PACKET] = "bad-packet",
+		[NDP_DONE_NO_ROUTE] = "no-route",
+		[NDP_DONE_NO_NEIGHBOUR] = "no-neighbour",
+		[NDP_DONE_QUEUE_FULL] = "queue-full",
+		[NDP_DONE_UNREACHABLE] = "unreachable",
+		[NDP_DONE_EVICTED] = "evicted",
+		[NDP_DONE_FLUSHED] = "flushed",
+		[NDP_DONE_NO_ROOM] = "no-room",
+	};
+
+	return reason < NDP_DONE_MAX ? names[reason] : "?";
+}
 
 enum ndp_note_kind {
 	NDP_NOTE_ADDR_ADD,	/* address valid (DAD passed): addr, plen, lft */

@@ -496,7 +496,7 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, t.out->n_done, 1U);
-	KUNIT_EXPECT_FALSE(test, t.out->done[0].dropped);
+	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	i = kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);

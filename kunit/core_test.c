@@ -55,14 +55,15 @@ static const struct ndp_tx *kt_sent(struct ndp_kt *t, struct kt_pkt *p)
 	return NULL;
 }
 
-static bool kt_dropped(struct ndp_kt *t, void *handle)
+/* Why @handle was given back in this output, or -1 if it was not. */
+static int kt_done_reason(struct ndp_kt *t, void *handle)
 {
 	u32 i;
 
 	for (i = 0; i < t->out->n_done; i++)
-		if (t->out->done[i].handle == handle && t->out->done[i].dropped)
-			return true;
-	return false;
+		if (t->out->done[i].handle == handle)
+			return t->out->done[i].reason;
+	return -1;
 }
 
 static bool kt_has_note(struct ndp_kt *t, enum ndp_note_kind kind,
@@ -409,7 +410,7 @@ static void defect3_onlink_flag_and_no_router(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &pfx), -1);
 	kt_pkt_make(&t, &p, &dst);
 	kt_send(&t, &p);
-	KUNIT_EXPECT_TRUE(test, kt_dropped(&t, &p));
+	KUNIT_EXPECT_EQ(test, kt_done_reason(&t, &p), NDP_DONE_NO_ROUTE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
 }
@@ -508,7 +509,8 @@ static void defect6_queue_order(struct kunit *test)
 		kt_pkt_make(&t, &p[i], &dst);
 		kt_send(&t, &p[i]);
 		if (i >= 3)	/* the oldest queued one goes */
-			KUNIT_EXPECT_TRUE(test, kt_dropped(&t, &p[i - 3]));
+			KUNIT_EXPECT_EQ(test, kt_done_reason(&t, &p[i - 3]),
+					NDP_DONE_QUEUE_FULL);
 	}
 	kt_na(&t, &dst, &ll, peer_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 	KUNIT_ASSERT_EQ(test, t.out->n_tx, 3U);

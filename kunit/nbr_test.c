@@ -128,14 +128,15 @@ static int nt_txd(struct nt *t, int i)
 	return -1;
 }
 
-static bool nt_dropped(struct nt *t, int i)
+/* Why packet @i was given back in this output, or -1 if it was not. */
+static int nt_reason(struct nt *t, int i)
 {
 	u32 k;
 
 	for (k = 0; k < t->k.out->n_done; k++)
 		if (t->k.out->done[k].handle == &t->pkt[i])
-			return t->k.out->done[k].dropped;
-	return false;
+			return t->k.out->done[k].reason;
+	return -1;
 }
 
 /* Caller packets transmitted in this output, in order, into @ids. */
@@ -443,8 +444,8 @@ static void nbr_incomplete_retransmits_then_fails(struct kunit *test)
 	nt_tick(t, t0 + 3 * rt);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 2U);
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 1));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_UNREACHABLE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_RESOLUTION_FAILED), 2ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
 	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
@@ -495,7 +496,7 @@ static void nbr_queue_overflow_drops_oldest(struct kunit *test)
 		}
 		/* packet i - 3 is the oldest: it goes, counted */
 		KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
-		KUNIT_EXPECT_TRUE(test, nt_dropped(t, i - 3));
+		KUNIT_EXPECT_EQ(test, nt_reason(t, i - 3), NDP_DONE_QUEUE_FULL);
 		KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 3U);
@@ -526,10 +527,10 @@ static void nbr_queue_total_overflow(struct kunit *test)
 	nt_send(t, 3, &t->b);		/* pool now empty */
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
 	nt_send(t, 4, &t->b);		/* b drops its own oldest */
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 3));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 3), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	nt_send(t, 5, &t->c);		/* c has none: the new one goes */
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 5));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 5), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
@@ -612,7 +613,7 @@ static void nbr_queue_len_zero(struct kunit *test)
 	cfg.nbr_queue_len = 0;
 	t = nt_up(test, &cfg);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 }
@@ -629,13 +630,396 @@ static void nbr_flush_gives_back_queued(struct kunit *test)
 	nt_reset(t);
 	ndp_flush(ctx_of(t), t->k.out);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 3U);
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 1));
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 2));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 2), NDP_DONE_FLUSHED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_FLUSHED), 3ULL);
 	ndp_get_fill(ctx_of(t), &f);
 	KUNIT_EXPECT_EQ(test, f.queued, 0U);
 	KUNIT_EXPECT_EQ(test, f.nbrs, 2U);
+}
+
+/* ------------------------------------------------ handles given back */
+
+/*
+ * Every place that gives a handle back, one case each: dc_*() sets up a
+ * context and makes the one call under test (its output is in t->k.out and
+ * the counters were snapshot just before it), and returns the handle that
+ * must come back.  NT_RX is the frame given to ndp_handle() (the fixture's
+ * handle is the struct ndp_kt).
+ */
+#define NT_RX	((void *)-1)
+
+struct nt_done_case {
+	const char *name;
+	void *(*run)(struct kunit *test, struct nt **tp);
+	u8 reason;		/* enum ndp_done_reason */
+	enum ndp_stat stat;	/* moves by exactly 1 */
+	enum ndp_stat also[2];	/* may move too (NDP_STAT_MAX: none) */
+};
+
+static struct nt *dc_up(struct kunit *test, struct nt **tp,
+			void (*tweak)(struct ndp_config *cfg))
+{
+	struct ndp_config cfg;
+
+	ndp_config_default(&cfg);
+	if (tweak)
+		tweak(&cfg);
+	*tp = nt_up(test, &cfg);
+	return *tp;
+}
+
+static void *dc_consumed(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+
+	nt_ns_in(t, &t->a, &t->ll, &t->ll, mac_a);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NA), 1U);
+	return NT_RX;
+}
+
+static void *dc_rx_nd_invalid(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+	u8 m[64];
+	u32 len = ndp_kt_ns(m, &t->ll);
+
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac_a);
+	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 254, m, len);
+	ndp_kt_handle(&t->k, len);
+	return NT_RX;
+}
+
+static void *dc_rx_not_for_us(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+	struct ndp_pkt *p = nt_pkt(t, 0, &t->b, &t->a);
+
+	ndp_kt_handle_pkt(&t->k, p->data, p->len, &t->k);
+	return NT_RX;
+}
+
+static void *dc_bad_packet(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+	struct ndp_pkt *p = nt_pkt(t, 0, &t->a, NULL);
+
+	p->data[0] = 0x40;		/* IPv4 */
+	nt_reset(t);
+	ndp_send(ctx_of(t), t->k.now, NULL, p, 0, t->k.out);
+	return p->handle;
+}
+
+static void *dc_no_route(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+	struct ndp_ip6 off = ndp_kt_ip(test, "2001:db9::1");
+
+	nt_send(t, 0, &off);
+	return &t->pkt[0];
+}
+
+static void dc_quota_1(struct ndp_config *cfg)
+{
+	cfg->incomplete_quota = 1;
+}
+
+static void *dc_no_nbr_quota(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, dc_quota_1);
+
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_NONE);
+	return &t->pkt[1];
+}
+
+static void dc_two_nbrs(struct ndp_config *cfg)
+{
+	cfg->max_nbrs = 2;
+	cfg->incomplete_quota = 2;
+}
+
+static void *dc_no_nbr_table_full(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, dc_two_nbrs);
+
+	nt_make_reachable(t, &t->a, mac_a);
+	nt_make_reachable(t, &t->b, mac_b);
+	t->k.now += SEC(1);		/* a token for a new entry */
+	nt_send(t, 0, &t->c);
+	return &t->pkt[0];
+}
+
+static void dc_queue_1(struct ndp_config *cfg)
+{
+	cfg->nbr_queue_len = 1;
+	cfg->queue_total = 1;
+}
+
+static void *dc_queue_nbr(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, dc_queue_1);
+
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->a);		/* the oldest goes: 0 */
+	return &t->pkt[0];
+}
+
+static void *dc_queue_total(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, dc_queue_1);
+
+	nt_send(t, 0, &t->a);
+	nt_send(t, 1, &t->b);		/* b has nothing queued: 1 goes */
+	return &t->pkt[1];
+}
+
+static void *dc_unreachable(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+	s64 t0 = t->k.now, rt = MSEC(ctx_of(t)->retrans_ms);
+
+	nt_send(t, 0, &t->a);
+	nt_tick(t, t0 + rt);
+	nt_tick(t, t0 + 2 * rt);
+	nt_tick(t, t0 + 3 * rt);
+	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	return &t->pkt[0];
+}
+
+static void *dc_evicted(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, dc_two_nbrs);
+
+	nt_send(t, 0, &t->a);		/* INCOMPLETE, holds 0 */
+	nt_make_stale(t, &t->b, mac_b);
+	nt_ns_in(t, &t->c, &t->ll, &t->ll, mac_a);	/* evicts a */
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	return &t->pkt[0];
+}
+
+static void *dc_flushed(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+
+	nt_send(t, 0, &t->a);
+	nt_reset(t);
+	ndp_flush(ctx_of(t), t->k.out);
+	return &t->pkt[0];
+}
+
+static void *dc_no_room_unicast(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+	struct ndp_pkt *p;
+
+	nt_make_reachable(t, &t->a, mac_a);
+	p = nt_pkt(t, 0, &t->a, NULL);
+	nt_reset(t);
+	t->k.out->n_tx = NDP_OUT_TX;
+	ndp_send(ctx_of(t), t->k.now, NULL, p, 0, t->k.out);
+	return p->handle;
+}
+
+static void *dc_no_room_mcast(struct kunit *test, struct nt **tp)
+{
+	struct nt *t = dc_up(test, tp, NULL);
+	struct ndp_pkt *p = nt_pkt(t, 0, &ndp_all_nodes, NULL);
+
+	nt_reset(t);
+	t->k.out->n_tx = NDP_OUT_TX;
+	ndp_send(ctx_of(t), t->k.now, NULL, p, 0, t->k.out);
+	return p->handle;
+}
+
+#define DC_NONE	{ NDP_STAT_MAX, NDP_STAT_MAX }
+
+static const struct nt_done_case nt_done_cases[] = {
+	{ "consumed: an NS for us, answered", dc_consumed,
+	  NDP_DONE_CONSUMED, NDP_STAT_RX_ND, { NDP_STAT_NBR_CREATED,
+					       NDP_STAT_MAX } },
+	{ "rx-dropped: an ND rule (hop limit 254)", dc_rx_nd_invalid,
+	  NDP_DONE_RX_DROPPED, NDP_STAT_ND_HOPLIMIT, DC_NONE },
+	{ "rx-dropped: an IPv6 rule (not for us)", dc_rx_not_for_us,
+	  NDP_DONE_RX_DROPPED, NDP_STAT_IP6_NOT_FOR_US, DC_NONE },
+	{ "bad-packet: send of an IPv4 packet", dc_bad_packet,
+	  NDP_DONE_BAD_PACKET, NDP_STAT_TX_BAD_PACKET, DC_NONE },
+	{ "no-route: off-link, no router", dc_no_route,
+	  NDP_DONE_NO_ROUTE, NDP_STAT_TX_NO_ROUTE, DC_NONE },
+	{ "no-neighbour: INCOMPLETE quota", dc_no_nbr_quota,
+	  NDP_DONE_NO_NEIGHBOUR, NDP_STAT_NBR_INCOMPLETE_QUOTA, DC_NONE },
+	{ "no-neighbour: table full, nothing evictable", dc_no_nbr_table_full,
+	  NDP_DONE_NO_NEIGHBOUR, NDP_STAT_NBR_TABLE_FULL, DC_NONE },
+	{ "queue-full: the neighbour's queue, oldest out", dc_queue_nbr,
+	  NDP_DONE_QUEUE_FULL, NDP_STAT_QUEUE_OVERFLOW, DC_NONE },
+	{ "queue-full: the global pool, the new one out", dc_queue_total,
+	  NDP_DONE_QUEUE_FULL, NDP_STAT_QUEUE_TOTAL_OVERFLOW,
+	  { NDP_STAT_NBR_CREATED, NDP_STAT_MAX } },
+	{ "unreachable: three NS unanswered", dc_unreachable,
+	  NDP_DONE_UNREACHABLE, NDP_STAT_QUEUE_RESOLUTION_FAILED,
+	  { NDP_STAT_NBR_FAILED, NDP_STAT_MAX } },
+	{ "evicted: its INCOMPLETE entry made room", dc_evicted,
+	  NDP_DONE_EVICTED, NDP_STAT_QUEUE_EVICTED,
+	  { NDP_STAT_NBR_EVICTED, NDP_STAT_NBR_CREATED } },
+	{ "flushed: ndp_flush()", dc_flushed,
+	  NDP_DONE_FLUSHED, NDP_STAT_QUEUE_FLUSHED, DC_NONE },
+	{ "no-room: output full, neighbour known", dc_no_room_unicast,
+	  NDP_DONE_NO_ROOM, NDP_STAT_TX_OUT_FULL, DC_NONE },
+	{ "no-room: output full, multicast", dc_no_room_mcast,
+	  NDP_DONE_NO_ROOM, NDP_STAT_TX_OUT_FULL, DC_NONE },
+};
+
+static void nt_done_desc(const struct nt_done_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", c->name);
+}
+
+KUNIT_ARRAY_PARAM(nt_done, nt_done_cases, nt_done_desc);
+
+/*
+ * No counter moved since the last snapshot but @ok[0..@n) and the totals
+ * (RX_PACKETS, RX_ND, RX_ECHO, TX_PACKETS).
+ */
+static bool nt_stat_in(unsigned int s, const enum ndp_stat *ok, int n)
+{
+	while (n--)
+		if (ok[n] == s)
+			return true;
+	return false;
+}
+
+static void nt_expect_only(struct nt *t, const enum ndp_stat *ok, int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < NDP_STAT_MAX; i++) {
+		if (nt_stat_in(i, ok, n) || i == NDP_STAT_RX_PACKETS ||
+		    i == NDP_STAT_RX_ND || i == NDP_STAT_RX_ECHO ||
+		    i == NDP_STAT_TX_PACKETS)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(t->test, delta(t, i), 0ULL,
+				    "counter %s moved", ndp_stat_name(i));
+	}
+}
+
+/*
+ * The handle comes back once, with its reason; it is the call's only drop;
+ * the reason's counter moved by one and nothing else but the totals and
+ * what comes with it (an entry made, evicted or failed).
+ */
+static void nbr_done_reason_every_path(struct kunit *test)
+{
+	const struct nt_done_case *c = test->param_value;
+	const enum ndp_stat ok[3] = { c->stat, c->also[0], c->also[1] };
+	u32 k, seen = 0, drops = 0;
+	struct nt *t = NULL;
+	void *h;
+
+	h = c->run(test, &t);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	if (h == NT_RX)
+		h = &t->k;
+	for (k = 0; k < t->k.out->n_done; k++) {
+		const struct ndp_done *d = &t->k.out->done[k];
+
+		drops += ndp_done_dropped(d);
+		if (d->handle != h)
+			continue;
+		seen++;
+		KUNIT_EXPECT_STREQ(test, ndp_done_reason_name(d->reason),
+				   ndp_done_reason_name(c->reason));
+		KUNIT_EXPECT_EQ(test, ndp_done_dropped(d),
+				c->reason != NDP_DONE_CONSUMED);
+	}
+	KUNIT_EXPECT_EQ(test, seen, 1U);
+	KUNIT_EXPECT_EQ(test, drops, c->reason != NDP_DONE_CONSUMED ? 1U : 0U);
+	for (k = 0; k < t->k.out->n_tx; k++)
+		KUNIT_EXPECT_PTR_NE(test, t->k.out->tx[k].handle, h);
+	KUNIT_EXPECT_EQ(test, delta(t, c->stat), 1ULL);
+	nt_expect_only(t, ok, ARRAY_SIZE(ok));
+}
+
+/*
+ * The core's own replies to a neighbour not resolved yet (an echo reply, the
+ * NA to a unicast NS without SLLA, an ICMPv6 error) are not queued: each is
+ * counted TX_CORE_UNRESOLVED, and the first one starts the resolution that
+ * lets the peer's next try through.
+ */
+static void nbr_core_reply_unresolved_counted(struct kunit *test)
+{
+	static const u8 sn_a[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x02 };
+	static const u8 sn_b[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x03 };
+	static const enum ndp_stat ok[] = { NDP_STAT_TX_CORE_UNRESOLVED,
+					    NDP_STAT_NBR_CREATED,
+					    NDP_STAT_EXT_OPT_PARAMPROB };
+	struct nt *t = nt_up(test, NULL);
+	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:2");
+	u8 m[64], *ip6;
+	u32 len;
+	int k;
+
+	/* echo request from fe80::2, nothing known of it */
+	memset(m, 0, 16);
+	m[0] = NDP_ICMP_ECHO_REQUEST;
+	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
+	ndp_kt_handle(&t->k, len);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_RX_ECHO), 0ULL);	/* answered */
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_ECHO_REPLY), 0U);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn, sn_a, &t->a);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
+	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_CREATED), 1ULL);
+	nt_expect_only(t, ok, 2);
+
+	/* again while INCOMPLETE: counted, no second NS */
+	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
+	ndp_kt_handle(&t->k, len);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 0U);
+	ndp_kt_expect_only(&t->k, NDP_STAT_TX_CORE_UNRESOLVED);
+
+	/* resolved: the next one is answered, nothing counted */
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
+	ndp_kt_handle(&t->k, len);
+	k = ndp_kt_find_tx(&t->k, NDP_ICMP_ECHO_REPLY);
+	KUNIT_ASSERT_GE(test, k, 0);
+	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[k].frame, mac_a, 6), 0);
+	ndp_kt_expect_only(&t->k, NDP_STAT_MAX);
+
+	/* a unicast NS without SLLA from fe80::3: no NA, counted */
+	nt_ns_in(t, &t->b, &t->ll, &t->ll, NULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NA), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[0].frame, sn_b, 6), 0);
+	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
+	nt_expect_only(t, ok, 2);
+
+	/*
+	 * A Parameter Problem for fe80::4 (Destination Options with an
+	 * unknown option of action 10): not sent, counted.
+	 */
+	ip6 = ndp_kt_pkt(&t->k);
+	memset(ip6, 0, NDP_IP6_HLEN + 8);
+	ndp_write_ip6(ip6, &t->c, &t->ll, NDP_NH_DSTOPTS, 64, 8);
+	ip6[NDP_IP6_HLEN] = NDP_NH_NONE;
+	ip6[NDP_IP6_HLEN + 2] = 0x80;		/* action 10 */
+	ip6[NDP_IP6_HLEN + 3] = 4;
+	ndp_kt_handle(&t->k, NDP_IP6_HLEN + 8);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_EXT_OPT_PARAMPROB), 1ULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
+	KUNIT_EXPECT_EQ(test,
+			ndp_kt_count_tx(&t->k, NDP_ICMP_PARAM_PROB), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_RX_DROPPED);
+	nt_expect_only(t, ok, ARRAY_SIZE(ok));
 }
 
 /* -------------------------------------------------------- NUD timers */
@@ -1193,7 +1577,7 @@ static void nbr_incomplete_quota(struct kunit *test)
 	nt_send(t, 0, &t->a);
 	nt_send(t, 1, &t->b);
 	nt_send(t, 2, &t->c);
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 2));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 2), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_INCOMPLETE_QUOTA), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
@@ -1223,7 +1607,7 @@ static void nbr_incomplete_rate_limited(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 1ULL);
 	t->k.now += MSEC(499);
 	nt_send(t, 1, &t->a);
@@ -1260,7 +1644,7 @@ static void nbr_eviction_order(struct kunit *test)
 
 	nt_make_stale(t, &y, mac_b);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 0));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_EVICTED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_EVICTED), 1ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
 
@@ -1280,7 +1664,7 @@ static void nbr_eviction_order(struct kunit *test)
 	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->c, mac_a,
 		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 	nt_send(t, 1, &t->c);
-	KUNIT_EXPECT_TRUE(test, nt_dropped(t, 1));
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
 }
@@ -1627,6 +2011,8 @@ static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE(nbr_queue_len_zero),
 	KUNIT_CASE(nbr_release_bounded_by_output),
 	KUNIT_CASE(nbr_flush_gives_back_queued),
+	KUNIT_CASE_PARAM(nbr_done_reason_every_path, nt_done_gen_params),
+	KUNIT_CASE(nbr_core_reply_unresolved_counted),
 	KUNIT_CASE(nbr_reachable_expires_to_stale),
 	KUNIT_CASE(nbr_stale_delay_probe_fail),
 	KUNIT_CASE(nbr_delay_confirmed_goes_reachable),

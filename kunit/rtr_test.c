@@ -56,7 +56,7 @@ static void ra_send(struct ndp_kt *t, struct kt_ra *r,
 	ndp_kt_handle(t, len);
 	KUNIT_EXPECT_EQ(t->test, t->out->n_done, 1U);
 	KUNIT_EXPECT_PTR_EQ(t->test, t->out->done[0].handle, (void *)t);
-	KUNIT_EXPECT_FALSE(t->test, t->out->done[0].dropped);
+	KUNIT_EXPECT_EQ(t->test, t->out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(t->test, ndp_kt_stat_delta(t, NDP_STAT_RX_ND), 1ULL);
 }
 
@@ -358,7 +358,7 @@ static void rs_none_with_accept_ra_off(struct kunit *test)
 	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, r.m, r.len);
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RA_IGNORED), 1ULL);
-	KUNIT_EXPECT_TRUE(test, t.out->done[0].dropped);
+	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_RX_DROPPED);
 	KUNIT_EXPECT_FALSE(test, has_router(&t, &rtr));
 }
 
@@ -550,7 +550,7 @@ static void na_r0_removes_router(struct kunit *test)
 	len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, rtr1_mac);
 	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(&t, len);
-	KUNIT_EXPECT_FALSE(test, t.out->done[0].dropped);
+	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_FALSE(test, has_router(&t, &rtr));
 	KUNIT_EXPECT_NOT_NULL(test, find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
 	KUNIT_EXPECT_FALSE(test, ndp_rtr_is_router(t.ctx, &rtr));
@@ -1302,7 +1302,7 @@ static void next_hop_no_router_unreachable(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_ASSERT_EQ(test, t.out->n_done, 1U);
 	KUNIT_EXPECT_PTR_EQ(test, t.out->done[0].handle, (void *)buf);
-	KUNIT_EXPECT_TRUE(test, t.out->done[0].dropped);
+	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_NO_ROUTE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
 			1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_TX_NO_ROUTE);
@@ -1394,7 +1394,7 @@ static void rs_and_redirect_ignored(struct kunit *test)
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RS_IGNORED), 1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_RS_IGNORED);
-	KUNIT_EXPECT_FALSE(test, t.out->done[0].dropped);
+	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	/* Redirect: better first hop fe80::5 for d, with its TLLA */
 	memset(m, 0, 48);
@@ -1407,7 +1407,7 @@ static void rs_and_redirect_ignored(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_REDIRECT_IGNORED),
 			1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_REDIRECT_IGNORED);
-	KUNIT_EXPECT_FALSE(test, t.out->done[0].dropped);
+	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_ASSERT_EQ(test, ndp_next_hop(t.ctx, &d, &nh), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&nh, &rtr));
 }

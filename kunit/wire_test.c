@@ -169,8 +169,8 @@ static const u8 *wt_tx_icmp(struct wt *w, u32 i, u32 *len)
 	return m;
 }
 
-/* The handle came back exactly once: in the done list, @dropped or not. */
-static void wt_expect_done(struct wt *w, bool dropped)
+/* The handle came back exactly once: in the done list, for @reason. */
+static void wt_expect_done(struct wt *w, enum ndp_done_reason reason)
 {
 	struct kunit *test = w->kt.test;
 	struct ndp_out *out = w->kt.out;
@@ -179,8 +179,9 @@ static void wt_expect_done(struct wt *w, bool dropped)
 	KUNIT_ASSERT_EQ_MSG(test, out->n_done, 1U, "%s: done", w->label);
 	KUNIT_EXPECT_PTR_EQ_MSG(test, out->done[0].handle, WT_HANDLE(w),
 				"%s: done handle", w->label);
-	KUNIT_EXPECT_EQ_MSG(test, out->done[0].dropped, dropped,
-			    "%s: dropped flag", w->label);
+	KUNIT_EXPECT_EQ_MSG(test, out->done[0].reason, (u8)reason,
+			    "%s: reason %s", w->label,
+			    ndp_done_reason_name(out->done[0].reason));
 }
 
 static u8 wt_ev_kind(u8 proto)
@@ -437,7 +438,7 @@ static void wt_learn_peer(struct wt *w)
 	f->dst = w->sn;
 	wt_ns_from_peer(w, f, &w->ll);
 	wt_send_frame(w, f);
-	wt_expect_done(w, false);
+	wt_expect_done(w, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&w->kt, NDP_ICMP_NA), 1U);
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(w->kt.ctx, &w->peer, &ni), 0);
 	KUNIT_EXPECT_EQ(test, memcmp(ni.mac, w->peer_mac, NDP_ETH_ALEN), 0);
@@ -564,7 +565,7 @@ static void wt_run_half(struct kunit *test, const struct wt_rule *r,
 		if (r->valid == WT_EVENT)
 			wt_expect_event(w, f);
 		else
-			wt_expect_done(w, false);
+			wt_expect_done(w, NDP_DONE_CONSUMED);
 		ndp_kt_expect_only(&w->kt, r->also);
 		if (r->valid_tx > 0) {
 			KUNIT_EXPECT_EQ_MSG(test, w->kt.out->n_tx, 1U,
@@ -577,7 +578,7 @@ static void wt_run_half(struct kunit *test, const struct wt_rule *r,
 					    "valid: nothing sent");
 		}
 	} else {
-		wt_expect_done(w, true);
+		wt_expect_done(w, NDP_DONE_RX_DROPPED);
 		KUNIT_EXPECT_EQ_MSG(test, ndp_kt_stat_delta(&w->kt, r->drop),
 				    1ULL, "broken: counter %s",
 				    ndp_stat_name(r->drop));
@@ -1465,7 +1466,7 @@ static void wire_echo_reply(struct kunit *test)
 		f->src = wt_ip(w, c->src);
 	wt_icmp(f, NDP_ICMP_ECHO_REQUEST);
 	wt_send_frame(w, f);
-	wt_expect_done(w, false);
+	wt_expect_done(w, NDP_DONE_CONSUMED);
 	if (!c->reply_src) {
 		KUNIT_EXPECT_EQ(test, w->kt.out->n_tx, 0U);
 		KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&w->kt,
@@ -1518,7 +1519,7 @@ static void wire_echo_reply_no_room(struct kunit *test)
 	w->kt.out->arena_used = NDP_OUT_ARENA - 32;
 	ndp_kt_snap(&w->kt);
 	ndp_handle(w->kt.ctx, w->kt.now, &pkt, w->kt.out);
-	wt_expect_done(w, false);
+	wt_expect_done(w, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, w->kt.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&w->kt, NDP_STAT_ECHO_TOO_BIG),
 			1ULL);
@@ -1535,7 +1536,7 @@ static u32 wt_rt_error(struct wt *w)
 	wt_udp(f);
 	wt_ext_routing(w, f, 4, 1);
 	wt_send_frame(w, f);
-	wt_expect_done(w, true);
+	wt_expect_done(w, NDP_DONE_RX_DROPPED);
 	KUNIT_EXPECT_EQ(w->kt.test,
 			ndp_kt_stat_delta(&w->kt, NDP_STAT_EXT_ROUTING), 1ULL);
 	return w->kt.out->n_tx ?
@@ -1972,19 +1973,20 @@ struct wt_send_case {
 	u32 flags;
 	u16 plen;		/* in the header as given */
 	int drop;		/* enum ndp_stat, or 0: transmitted */
+	u8 reason;		/* enum ndp_done_reason when dropped */
 	u8 mac[NDP_ETH_ALEN];	/* 0: the peer's */
 	u16 want_plen;
 };
 
 static const struct wt_send_case wt_send_cases[] = {
 	{ "not IPv6", 4, 64, 60, 60, .plen = 20,
-	  .drop = NDP_STAT_TX_BAD_PACKET },
+	  .drop = NDP_STAT_TX_BAD_PACKET, .reason = NDP_DONE_BAD_PACKET },
 	{ "no headroom for Ethernet", 6, 13, 60, 60, .plen = 20,
-	  .drop = NDP_STAT_TX_BAD_PACKET },
+	  .drop = NDP_STAT_TX_BAD_PACKET, .reason = NDP_DONE_BAD_PACKET },
 	{ "shorter than an IPv6 header", 6, 64, 39, 39,
-	  .drop = NDP_STAT_TX_BAD_PACKET },
+	  .drop = NDP_STAT_TX_BAD_PACKET, .reason = NDP_DONE_BAD_PACKET },
 	{ "tot_len below len", 6, 64, 60, 50, .plen = 20,
-	  .drop = NDP_STAT_TX_BAD_PACKET },
+	  .drop = NDP_STAT_TX_BAD_PACKET, .reason = NDP_DONE_BAD_PACKET },
 	{ "to a cached neighbour: its MAC", 6, 64, 60, 60, .plen = 20,
 	  .want_plen = 20 },
 	{ "to all-nodes: 33:33:00:00:00:01", 6, 64, 60, 60, "ff02::1",
@@ -1999,7 +2001,8 @@ static const struct wt_send_case wt_send_cases[] = {
 	  "ff02::1", NULL, 0, 7, .mac = { 0x33, 0x33, 0, 0, 0, 1 },
 	  .want_plen = 7 },
 	{ "off-link, no router: no route (RFC 5942)", 6, 64, 60, 60,
-	  "2001:db9::1", .plen = 20, .drop = NDP_STAT_TX_NO_ROUTE },
+	  "2001:db9::1", .plen = 20, .drop = NDP_STAT_TX_NO_ROUTE,
+	  .reason = NDP_DONE_NO_ROUTE },
 };
 
 static void wt_send_desc(const struct wt_send_case *c, char *desc)
@@ -2048,7 +2051,7 @@ static void wire_send(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, w->kt.out->has_event);
 	if (c->drop) {
 		KUNIT_EXPECT_EQ(test, w->kt.out->n_tx, 0U);
-		wt_expect_done(w, true);
+		wt_expect_done(w, c->reason);
 		KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&w->kt, c->drop), 1ULL);
 		ndp_kt_expect_only(&w->kt, c->drop);
 		return;
@@ -2180,7 +2183,7 @@ static void wire_roundtrip_dad_ns(struct kunit *test)
 
 	/* B, tentative on the same address: a duplicate */
 	wt_feed(b, a, k);
-	wt_expect_done(b, false);
+	wt_expect_done(b, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&b->kt, NDP_STAT_DAD_FAILED),
 			1ULL);
 	ndp_kt_run_until(&b->kt, b->kt.now + 5 * WT_SEC);
@@ -2191,7 +2194,7 @@ static void wire_roundtrip_dad_ns(struct kunit *test)
 	/* A hears its own NS: looped back, not a duplicate */
 	k = 0;
 	wt_feed(a, a, ndp_kt_find_tx(&a->kt, NDP_ICMP_NS));
-	wt_expect_done(a, false);
+	wt_expect_done(a, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&a->kt, NDP_STAT_DAD_FAILED),
 			0ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&a->kt,
@@ -2248,7 +2251,7 @@ static void wire_roundtrip_ns_na_send(struct kunit *test)
 
 	/* B answers: solicited, override, to A's MAC learned from the SLLA */
 	wt_feed(b, a, k);
-	wt_expect_done(b, false);
+	wt_expect_done(b, NDP_DONE_CONSUMED);
 	k = ndp_kt_find_tx(&b->kt, NDP_ICMP_NA);
 	KUNIT_ASSERT_GE(test, k, 0);
 	KUNIT_EXPECT_EQ(test, b->kt.out->n_tx, 1U);
@@ -2367,7 +2370,7 @@ static void wire_roundtrip_mld_report(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_join_group(b->kt.ctx, b->kt.now, &mld,
 					     b->kt.out), 0);
 	wt_feed(b, w, k);
-	wt_expect_done(b, false);
+	wt_expect_done(b, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&b->kt, NDP_STAT_RX_ND), 1ULL);
 	ndp_kt_expect_only(&b->kt, NDP_STAT_MAX);
 }

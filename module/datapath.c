@@ -268,7 +268,7 @@ static u32 out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 		const struct ndp_done *d = &out->done[i];
 
 		skb = d->handle;
-		if (!d->dropped) {
+		if (d->reason == NDP_DONE_CONSUMED) {
 			consume_skb(skb);
 			continue;
 		}

@@ -238,12 +238,13 @@ void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt)
 	tx->len = pkt->len + NDP_ETH_HLEN;
 }
 
-void ndp_out_done(struct ndp_out *out, void *handle, bool dropped)
+void ndp_out_done(struct ndp_out *out, void *handle,
+		  enum ndp_done_reason reason)
 {
 	struct ndp_done *d = &out->done[out->n_done++];
 
 	d->handle = handle;
-	d->dropped = dropped;
+	d->reason = reason;
 }
 
 void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
@@ -318,7 +319,7 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	if (pkt->len < NDP_IP6_HLEN || pkt->tot_len < pkt->len ||
 	    pkt->headroom < NDP_ETH_HLEN || (pkt->data[0] >> 4) != 6) {
 		ndp_count(ctx, NDP_STAT_TX_BAD_PACKET);
-		ndp_out_done(out, pkt->handle, true);
+		ndp_out_done(out, pkt->handle, NDP_DONE_BAD_PACKET);
 		return;
 	}
 	if (dst)
@@ -333,7 +334,7 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	if (ndp_ip6_is_mcast(&d)) {
 		if (!ndp_out_room(out, 1, 0, 0)) {
 			ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
-			ndp_out_done(out, pkt->handle, true);
+			ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROOM);
 			return;
 		}
 		ndp_mcast_mac(&d, mac);
@@ -344,7 +345,7 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	}
 	if (ndp_next_hop(ctx, &d, &nh)) {
 		ndp_count(ctx, NDP_STAT_TX_NO_ROUTE);
-		ndp_out_done(out, pkt->handle, true);
+		ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROUTE);
 		return;
 	}
 	ndp_nbr_output(ctx, now, &nh, pkt, out);

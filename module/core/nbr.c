@@ -46,12 +46,17 @@
  * transmission, so resolution still ends after the usual number of
  * RetransTimers: an NS from :: would be a DAD probe for the target.
  *
- * Packets queued for a neighbour whose resolution fails are given back
- * dropped (QUEUE_RESOLUTION_FAILED) with the note NDP_NOTE_NBR_UNREACHABLE
- * for its address.  They were all sent by the local host, so the core does
- * not put an ICMPv6 Destination Unreachable (code 3) on the wire: the glue
- * reports the error to the local sender (icmpv6_send() on the skb, or
- * dst_link_failure()) when it frees a handle given back with that note.
+ * Every handle given back says why (enum ndp_done_reason).  Packets queued
+ * for a neighbour whose resolution (or NUD) fails come back as
+ * NDP_DONE_UNREACHABLE (QUEUE_RESOLUTION_FAILED), with the note
+ * NDP_NOTE_NBR_UNREACHABLE for its address.  The core does not build the
+ * ICMPv6 Destination Unreachable, code 3, of RFC 4861 7.2.2 itself: the
+ * packets are the caller's, sent or forwarded by its host, whose IPv6 stack
+ * knows where their senders are (usually a socket of its own) and rate-
+ * limits its errors; the reason tells the caller which packets to report
+ * (the kernel glue: icmpv6_ndo_send()).  Queued packets dropped for other
+ * reasons (queue overflow, eviction, flush) are reported to no one, as in
+ * Linux, where only a failed resolution (neigh_invalidate()) does.
  */
 #include "ndp_private.h"
 
@@ -274,15 +279,19 @@ static void slot_free(struct ndp_ctx *ctx, u32 s)
 	ctx->n_queued--;
 }
 
-/* Give back every packet queued on @n, dropped, counting @why for each. */
+/*
+ * Give back every packet queued on @n, dropped for @reason, counting @why
+ * for each.
+ */
 static void drop_queue(struct ndp_ctx *ctx, struct ndp_nbr *n,
-		       struct ndp_out *out, enum ndp_stat why)
+		       struct ndp_out *out, enum ndp_stat why,
+		       enum ndp_done_reason reason)
 {
 	u32 s;
 
 	while (n->qlen) {
 		s = q_pop(ctx, n);
-		ndp_out_done(out, ctx->qslots[s].pkt.handle, true);
+		ndp_out_done(out, ctx->qslots[s].pkt.handle, reason);
 		ndp_count(ctx, why);
 		slot_free(ctx, s);
 	}
@@ -305,12 +314,13 @@ static void enqueue(struct ndp_ctx *ctx, struct ndp_nbr *n,
 			why = NDP_STAT_QUEUE_TOTAL_OVERFLOW;
 		if (!n->qlen) {
 			ndp_count(ctx, why);
-			ndp_out_done(out, pkt->handle, true);
+			ndp_out_done(out, pkt->handle, NDP_DONE_QUEUE_FULL);
 			return;
 		}
 		s = q_pop(ctx, n);
 		ndp_count(ctx, why);
-		ndp_out_done(out, ctx->qslots[s].pkt.handle, true);
+		ndp_out_done(out, ctx->qslots[s].pkt.handle,
+			     NDP_DONE_QUEUE_FULL);
 	} else {
 		s = ctx->free_qslot;
 		ctx->free_qslot = ctx->qslots[s].next;
@@ -435,7 +445,8 @@ static bool nbr_evict(struct ndp_ctx *ctx, struct ndp_out *out)
 			n = &ctx->nbrs[i];
 			if (n->qlen && (!out || !ndp_out_room(out, 0, n->qlen, 0)))
 				continue;
-			drop_queue(ctx, n, out, NDP_STAT_QUEUE_EVICTED);
+			drop_queue(ctx, n, out, NDP_STAT_QUEUE_EVICTED,
+				   NDP_DONE_EVICTED);
 			nbr_remove(ctx, n);
 			ndp_count(ctx, NDP_STAT_NBR_EVICTED);
 			return true;
@@ -606,7 +617,8 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 static void nbr_fail(struct ndp_ctx *ctx, struct ndp_nbr *n,
 		     struct ndp_out *out)
 {
-	drop_queue(ctx, n, out, NDP_STAT_QUEUE_RESOLUTION_FAILED);
+	drop_queue(ctx, n, out, NDP_STAT_QUEUE_RESOLUTION_FAILED,
+		   NDP_DONE_UNREACHABLE);
 	ndp_count(ctx, NDP_STAT_NBR_FAILED);
 	ndp_out_note(out, NDP_NOTE_NBR_UNREACHABLE, &n->ip, 0, 0, 0, 0);
 	nbr_remove(ctx, n);
@@ -730,9 +742,20 @@ void ndp_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip)
 /* ---------------------------------------------------------- receive */
 
 /*
- * Link-layer destination of on-link neighbour @nh: 0 with @mac set (a STALE
- * entry moves to DELAY), or -EAGAIN when resolution is under way or has
- * just been started (the frame is not queued: only the caller's are).
+ * Link-layer destination of on-link neighbour @nh for a frame the core
+ * builds: 0 with @mac set (a STALE entry moves to DELAY), or -EAGAIN when
+ * resolution is under way or has just been started (a new INCOMPLETE entry
+ * sends its first NS now).
+ *
+ * On -EAGAIN the frame is not sent, and that drop is counted here
+ * (TX_CORE_UNRESOLVED): only the caller's packets wait in a neighbour's
+ * queue.  Keeping the core's own frames (echo replies, NAs, ICMPv6 errors)
+ * would need room for copies of up to a link MTU each in the context, as
+ * they live in the call's output arena, and each of them is one that the
+ * other end recovers from by itself: ping sends its next echo request, a
+ * peer's NUD probe is retransmitted (and the NS that started here lets the
+ * retransmission find the address), and ICMPv6 errors are best effort
+ * (RFC 4443 2.4 f).  The one unlucky frame is lost; nothing waits.
  */
 static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 			  const struct ndp_ip6 *nh, u8 *mac,
@@ -746,6 +769,7 @@ static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 			nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 		return 0;
 	}
+	ndp_count(ctx, NDP_STAT_TX_CORE_UNRESOLVED);
 	if (n)
 		return -EAGAIN;
 	n = nbr_create(ctx, now, nh, NDP_NUD_INCOMPLETE, out);
@@ -790,7 +814,7 @@ void ndp_rx_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 			nbr_lla(ctx, now, &rx->src, o->slla, false, out);
 			memcpy(mac, o->slla, NDP_ETH_ALEN);
 		} else if (resolve_onlink(ctx, now, &rx->src, mac, out)) {
-			/* resolution started; the peer's NUD retries */
+			/* counted; the peer's NUD retries */
 			return;
 		}
 	}
@@ -860,7 +884,8 @@ void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
  * @out: output
  *
  * Return: 0 with @mac set, -EAGAIN when resolution is under way (the frame
- * is not queued) or -EHOSTUNREACH (no route, counted TX_NO_ROUTE).
+ * is not queued: counted TX_CORE_UNRESOLVED) or -EHOSTUNREACH (no route,
+ * counted TX_NO_ROUTE).  Either way the caller drops its frame.
  */
 int ndp_resolve(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 		u8 *mac, struct ndp_out *out)
@@ -899,7 +924,8 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 	if (!n) {
 		n = nbr_create(ctx, now, nh, NDP_NUD_INCOMPLETE, out);
 		if (!n) {
-			ndp_out_done(out, pkt->handle, true);
+			/* counted by nbr_create() (NBR_TABLE_FULL, ...) */
+			ndp_out_done(out, pkt->handle, NDP_DONE_NO_NEIGHBOUR);
 			return;
 		}
 		enqueue(ctx, n, pkt, out);
@@ -919,7 +945,7 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 	}
 	if (!ndp_out_room(out, 1, 0, 0)) {
 		ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
-		ndp_out_done(out, pkt->handle, true);
+		ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROOM);
 		return;
 	}
 	xmit(ctx, n, pkt, out);
@@ -1038,7 +1064,8 @@ void ndp_nbr_flush(struct ndp_ctx *ctx, struct ndp_out *out)
 			if (!ndp_out_room(out, 0, 1, 0))
 				return;
 			s = q_pop(ctx, n);
-			ndp_out_done(out, ctx->qslots[s].pkt.handle, true);
+			ndp_out_done(out, ctx->qslots[s].pkt.handle,
+				     NDP_DONE_FLUSHED);
 			ndp_count(ctx, NDP_STAT_QUEUE_FLUSHED);
 			slot_free(ctx, s);
 		}

@@ -424,7 +424,8 @@ u8 *ndp_out_frame(struct ndp_out *out, u32 len);
 /* Shrink the last frame from ndp_out_frame() to @len. */
 void ndp_out_trim(struct ndp_out *out, u32 len);
 void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt);
-void ndp_out_done(struct ndp_out *out, void *handle, bool dropped);
+void ndp_out_done(struct ndp_out *out, void *handle,
+		  enum ndp_done_reason reason);
 void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
 		  const struct ndp_ip6 *addr, u8 plen, u32 valid_s,
 		  u32 preferred_s, u32 value);

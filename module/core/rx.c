@@ -21,12 +21,12 @@ static void drop(struct ndp_ctx *ctx, const struct ndp_pkt *pkt,
 		 struct ndp_out *out, enum ndp_stat why)
 {
 	ndp_count(ctx, why);
-	ndp_out_done(out, pkt->handle, true);
+	ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
 }
 
 static void consume(const struct ndp_pkt *pkt, struct ndp_out *out)
 {
-	ndp_out_done(out, pkt->handle, false);
+	ndp_out_done(out, pkt->handle, NDP_DONE_CONSUMED);
 }
 
 static void deliver(struct ndp_ctx *ctx, const struct ndp_rx *rx,
@@ -405,7 +405,7 @@ static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			/* NDP_STAT_MAX: nd_valid() counted already */
 			if (why != NDP_STAT_MAX)
 				ndp_count(ctx, why);
-			ndp_out_done(out, pkt->handle, true);
+			ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
 			return;
 		}
 		ndp_count(ctx, NDP_STAT_RX_ND);

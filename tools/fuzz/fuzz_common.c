@@ -391,7 +391,8 @@ static void trace_out(const struct fz *f)
 		fprintf(stderr, " tx(%u)", fr[off]);
 	}
 	for (i = f->done0; i < out->n_done; i++)
-		fprintf(stderr, " done%s", out->done[i].dropped ? "(drop)" : "");
+		fprintf(stderr, " done(%s)",
+			ndp_done_reason_name(out->done[i].reason));
 	if (out->has_event)
 		fprintf(stderr, " event(%u)", out->ev.proto);
 	for (i = f->notes0; i < out->n_notes; i++)
@@ -447,8 +448,19 @@ void fz_check_out(struct fz *f)
 		if (bad)
 			fz_fail(f, "tx %u: %s", i, bad);
 	}
-	for (i = f->done0; i < out->n_done; i++)
-		back(f, out->done[i].handle, "done");
+	for (i = f->done0; i < out->n_done; i++) {
+		const struct ndp_done *d = &out->done[i];
+		bool rx = f->rx && d->handle == f->rx->handle;
+
+		back(f, d->handle, "done");
+		/* the received packet: consumed or a receive rule's drop */
+		if (d->reason >= NDP_DONE_MAX ||
+		    rx != (d->reason == NDP_DONE_CONSUMED ||
+			   d->reason == NDP_DONE_RX_DROPPED))
+			fz_fail(f, "done %u: reason %u (%s) for %s packet", i,
+				d->reason, ndp_done_reason_name(d->reason),
+				rx ? "the received" : "a sent");
+	}
 	if (out->has_event) {
 		const struct ndp_event *ev = &out->ev;
 

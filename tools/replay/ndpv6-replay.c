@@ -342,7 +342,7 @@ static void print_out(struct rpkt *rx)
 
 		pt(now);
 		printf("  done #%u %s\n", r->no,
-		       out->done[i].dropped ? "dropped" : "consumed");
+		       ndp_done_reason_name(out->done[i].reason));
 	}
 	for (i = 0; i < out->n_notes; i++) {
 		const struct ndp_note *n = &out->notes[i];
