@@ -21,18 +21,30 @@
  * about 20 KB), used only with BH disabled, so nothing else on this CPU can
  * use it at the same time.  One core call goes: take the output (reset),
  * lock, call, append the notes to the device's note ring and move the tick
- * earlier if needed, unlock; then turn the output into skbs in a local array
+ * earlier if needed, unlock; then turn the output into skbs on a local list
  * (frames from the arena are copied into new skbs; the caller's packets get
  * the Ethernet header the core wrote into their headroom pushed), free the
  * handles given back, release the output, and only then dev_queue_xmit()
- * the list on the lower.  So nothing is transmitted under the lock, and a
- * lower that loops a frame back synchronously into an ndpv6 device on this
- * CPU finds the per-CPU output free.
+ * the list on the lower and send the ICMPv6 errors due.  So nothing is
+ * transmitted under the lock, and a lower that loops a frame back
+ * synchronously into an ndpv6 device on this CPU, or an ICMPv6 error that
+ * leaves through ndp0 itself, finds the per-CPU output free.
  *
  * Every handle given to the core comes back once: as the event (rx: the
  * same skb goes up on ndp0 with RX_HANDLER_ANOTHER), as a transmission, or
- * given back: consume_skb() when consumed, kfree_skb() and rx_dropped or
- * tx_dropped of ndp0 when dropped.
+ * given back with a reason (enum ndp_done_reason): consume_skb() when
+ * consumed; when dropped, rx_dropped or tx_dropped of ndp0 and
+ * kfree_skb_reason() with the kernel's nearest drop reason.  A packet that
+ * waited for a neighbour that never answered (NDP_DONE_UNREACHABLE) is
+ * first reported to its sender: ICMPv6 Destination Unreachable, address
+ * unreachable (report_unreachable()).
+ *
+ * ndp0's tx_packets and tx_bytes count its packets when the lower took
+ * them (dev_queue_xmit() returned NET_XMIT_SUCCESS or NET_XMIT_CN);
+ * refused (NET_XMIT_DROP, a negative errno), they count once in ndp0's
+ * tx_dropped instead, as a VLAN device does.  Every refused frame, the
+ * core's own included, also counts in GLUE_TX_LOWER_ERROR; the lower keeps
+ * its own counters.
  *
  * The tick (a delayed work per device) runs ndp_tick() at the core's next
  * deadline, and at least every second.  priv->tick_at is when it is queued
@@ -235,15 +247,48 @@ static struct sk_buff *core_frame(struct ndpv6_dev *priv,
 }
 
 /*
- * Turn @out into skbs in @q and free the handles given back.  @rx_skb is
- * the packet given to ndp_handle(), NULL for other calls: any other handle
- * is one of ndp0's packets.  Returns how many skbs are in @q.
+ * skb->cb of a frame between out_collect() and its dev_queue_xmit() on the
+ * lower (ndp0 is done with its own cb; the lower's starts afresh).
  */
-static u32 out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
-		       const struct sk_buff *rx_skb, struct sk_buff **q)
+struct ndpv6_tx_cb {
+	unsigned int len;	/* ndp0's packet: its IPv6 length; 0: core's */
+};
+
+#define NDPV6_TX_CB(skb)	((struct ndpv6_tx_cb *)(skb)->cb)
+
+/* The kernel's nearest drop reason (skb:kfree_skb) for a core drop. */
+static enum skb_drop_reason drop_reason(u8 reason)
+{
+	switch (reason) {
+	case NDP_DONE_NO_ROUTE:
+		return SKB_DROP_REASON_IP_OUTNOROUTES;
+	case NDP_DONE_NO_NEIGHBOUR:
+		return SKB_DROP_REASON_NEIGH_CREATEFAIL;
+	case NDP_DONE_QUEUE_FULL:
+		return SKB_DROP_REASON_NEIGH_QUEUEFULL;
+	case NDP_DONE_UNREACHABLE:
+		return SKB_DROP_REASON_NEIGH_FAILED;
+	case NDP_DONE_EVICTED:
+	case NDP_DONE_FLUSHED:
+		return SKB_DROP_REASON_NEIGH_DEAD;
+	default:
+		return SKB_DROP_REASON_NOT_SPECIFIED;
+	}
+}
+
+/*
+ * Turn @out into skbs on @txq and free the handles given back, but for
+ * those that need an ICMPv6 error first: they go to @unreach.  @rx_skb is
+ * the packet given to ndp_handle(), NULL for other calls: any other handle
+ * is one of ndp0's packets.
+ */
+static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
+			const struct sk_buff *rx_skb, struct sk_buff_head *txq,
+			struct sk_buff_head *unreach)
 {
 	struct sk_buff *skb;
-	u32 i, n = 0;
+	unsigned int len;
+	u32 i;
 
 	for (i = 0; i < out->n_tx; i++) {
 		const struct ndp_tx *tx = &out->tx[i];
@@ -253,16 +298,18 @@ static u32 out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 			DEBUG_NET_WARN_ON_ONCE(tx->frame !=
 					       skb->data - ETH_HLEN);
 			skb_reset_network_header(skb);
-			dev_sw_netstats_tx_add(priv->dev, 1, skb->len);
+			len = skb->len;
 			skb_push(skb, ETH_HLEN);
 		} else {
 			skb = core_frame(priv, tx);
 			if (!skb)
 				continue;
+			len = 0;
 		}
 		skb_reset_mac_header(skb);
 		skb->dev = priv->lower;
-		q[n++] = skb;
+		NDPV6_TX_CB(skb)->len = len;
+		__skb_queue_tail(txq, skb);
 	}
 	for (i = 0; i < out->n_done; i++) {
 		const struct ndp_done *d = &out->done[i];
@@ -272,30 +319,94 @@ static u32 out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 			consume_skb(skb);
 			continue;
 		}
-		if (skb == rx_skb)
+		if (skb == rx_skb) {
+			DEBUG_NET_WARN_ON_ONCE(d->reason != NDP_DONE_RX_DROPPED);
 			dev_core_stats_rx_dropped_inc(priv->dev);
-		else
-			dev_core_stats_tx_dropped_inc(priv->dev);
-		kfree_skb(skb);
+			kfree_skb(skb);
+			continue;
+		}
+		dev_core_stats_tx_dropped_inc(priv->dev);
+		if (d->reason == NDP_DONE_UNREACHABLE) {
+			__skb_queue_tail(unreach, skb);
+			continue;
+		}
+		kfree_skb_reason(skb, drop_reason(d->reason));
 	}
-	return n;
 }
 
-/* Convert, release the per-CPU output, then transmit.  BH disabled. */
+/*
+ * @skb, one of ndp0's packets, waited for a neighbour that never answered
+ * (RFC 4861 7.2.2): ICMPv6 Destination Unreachable, code 3 (address
+ * unreachable), to its sender, as Linux's own ndisc_error_report() does
+ * (dst_link_failure(), ip6_link_failure(), icmpv6_send()).  The kernel's
+ * icmp6_send() chooses the source, routes the error (to a sender on this
+ * host over loopback, where no rate limit applies, the same as for Linux's
+ * own ND), applies net.ipv6.icmp.ratelimit and icmp_msgs_per_sec otherwise,
+ * and sends nothing about an ICMPv6 error or to a multicast or unspecified
+ * source.  It is icmpv6_ndo_send() because skb->cb is no longer IP6CB:
+ * dev_queue_xmit() on ndp0 wrote its qdisc_skb_cb over it.  It sends with
+ * no IPv6 options, and undoes a NAT of the source (with CONFIG_NF_NAT) so
+ * that the error reaches the real sender.
+ *
+ * No error for a fragment other than the first: it quotes no upper-layer
+ * header, so it would reach no socket (icmp6_send() does not check this);
+ * the first fragment's error tells the sender about the datagram.
+ *
+ * The core left skb->data at the IPv6 header (its Ethernet header, if it
+ * ever wrote one, is in the headroom, not pushed).
+ *
+ * Context: BH disabled, priv->lock not held, the per-CPU output released:
+ * the error may leave through ndp0 and enter ndpv6_start_xmit() on this
+ * CPU (a forwarded packet's sender behind ndp0).
+ */
+static void report_unreachable(struct sk_buff *skb)
+{
+	__be16 frag_off = 0;
+	u8 nh;
+
+	skb_reset_network_header(skb);
+	nh = ipv6_hdr(skb)->nexthdr;
+	if (ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nh,
+			     &frag_off) >= 0 &&
+	    (ntohs(frag_off) & IP6_OFFSET))
+		return;
+	icmpv6_ndo_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADDR_UNREACH, 0);
+}
+
+/*
+ * Convert, release the per-CPU output, then transmit, then report.
+ * Context: BH disabled, priv->lock not held.
+ */
 static void out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 		       const struct sk_buff *rx_skb)
 {
-	struct sk_buff *q[NDP_OUT_TX];
-	u32 i, n;
+	struct sk_buff_head txq, unreach;
+	struct sk_buff *skb;
+	unsigned int len;
 	int rc;
 
-	n = out_collect(priv, out, rx_skb, q);
+	lockdep_assert_in_softirq();
+	lockdep_assert_not_held(&priv->lock);
+	__skb_queue_head_init(&txq);
+	__skb_queue_head_init(&unreach);
+	out_collect(priv, out, rx_skb, &txq, &unreach);
 	out_put(out);
-	for (i = 0; i < n; i++) {
-		rc = dev_queue_xmit(q[i]);
+	while ((skb = __skb_dequeue(&txq))) {
+		len = NDPV6_TX_CB(skb)->len;
+		rc = dev_queue_xmit(skb);
 		/* net_xmit_eval() evaluates its argument twice */
-		if (unlikely(net_xmit_eval(rc)))
-			ndpv6_glue_inc(priv, NDPV6_GLUE_TX_LOWER_ERROR);
+		if (likely(!net_xmit_eval(rc))) {
+			if (len)
+				dev_sw_netstats_tx_add(priv->dev, 1, len);
+			continue;
+		}
+		ndpv6_glue_inc(priv, NDPV6_GLUE_TX_LOWER_ERROR);
+		if (len)
+			dev_core_stats_tx_dropped_inc(priv->dev);
+	}
+	while ((skb = __skb_dequeue(&unreach))) {
+		report_unreachable(skb);
+		kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_FAILED);
 	}
 }
 
