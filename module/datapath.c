@@ -339,11 +339,12 @@ static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
  * (RFC 4861 7.2.2): ICMPv6 Destination Unreachable, code 3 (address
  * unreachable), to its sender, as Linux's own ndisc_error_report() does
  * (dst_link_failure(), ip6_link_failure(), icmpv6_send()).  The kernel's
- * icmp6_send() chooses the source, routes the error (to a sender on this
- * host over loopback, where no rate limit applies, the same as for Linux's
- * own ND), applies net.ipv6.icmp.ratelimit and icmp_msgs_per_sec otherwise,
- * and sends nothing about an ICMPv6 error or to a multicast or unspecified
- * source.  It is icmpv6_ndo_send() because skb->cb is no longer IP6CB:
+ * icmp6_send() chooses the source, routes the error (over loopback to a
+ * sender on this host), applies the same rate limits as to Linux's own ND
+ * (the global net.ipv4.icmp_msgs_per_sec always, the per-destination
+ * net.ipv6.icmp.ratelimit unless the error goes over loopback), and sends
+ * nothing about an ICMPv6 error or to a multicast or unspecified source.
+ * It is icmpv6_ndo_send() because skb->cb is no longer IP6CB:
  * dev_queue_xmit() on ndp0 wrote its qdisc_skb_cb over it.  It sends with
  * no IPv6 options, and undoes a NAT of the source (with CONFIG_NF_NAT) so
  * that the error reaches the real sender.
