@@ -177,18 +177,36 @@ static int ndpv6_dev_init(struct net_device *dev)
 	return 0;
 }
 
+/*
+ * ndpv6_detach() - let go of the lower: rx handler, upper link, the list.
+ *
+ * From ndp0's uninit, or from the notifier when the lower is unregistered
+ * in the same batch as ndp0 but ahead of it (`ip link del group`, two
+ * namespaces freed by one cleanup): the kernel warns about a lower that
+ * still has an upper once its own uninit has run, and the upper link's
+ * sysfs entries must go while the lower's directory is still there.  The
+ * reference on the lower stays until ndpv6_destruct().
+ *
+ * Context: process, RTNL held.
+ */
+static void ndpv6_detach(struct ndpv6_dev *priv)
+{
+	ASSERT_RTNL();
+	if (!priv->attached)
+		return;
+	/* waits for rx handlers in flight (synchronize_net) */
+	netdev_rx_handler_unregister(priv->lower);
+	netdev_upper_dev_unlink(priv->lower, priv->dev);
+	list_del(&priv->node);
+	priv->attached = false;
+}
+
 static void ndpv6_dev_uninit(struct net_device *dev)
 {
 	struct ndpv6_dev *priv = netdev_priv(dev);
 
 	ASSERT_RTNL();
-	if (priv->attached) {
-		/* waits for rx handlers in flight (synchronize_net) */
-		netdev_rx_handler_unregister(priv->lower);
-		netdev_upper_dev_unlink(priv->lower, dev);
-		list_del(&priv->node);
-		priv->attached = false;
-	}
+	ndpv6_detach(priv);
 	cancel_delayed_work_sync(&priv->tick);
 	ndpv6_mirror_stop(priv);
 }
@@ -518,8 +536,11 @@ static int ndpv6_device_event(struct notifier_block *nb,
 		break;
 	case NETDEV_UNREGISTER:
 		/* deleted, or leaving its namespace; ndp0 may be going too */
-		if (priv->dev->reg_state != NETREG_REGISTERED)
+		if (priv->dev->reg_state != NETREG_REGISTERED) {
+			/* in the same batch, after the lower */
+			ndpv6_detach(priv);
 			break;
+		}
 		ndpv6_dellink(priv->dev, &kill);
 		unregister_netdevice_many(&kill);
 		break;
