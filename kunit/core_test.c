@@ -346,6 +346,73 @@ static void link_lost_and_back(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
 }
 
+/* How many cache entries are in @state. */
+static u32 kt_count_nud(struct ndp_kt *t, u8 state)
+{
+	struct ndp_nbr_info ni;
+	u32 pos = 0, n = 0;
+
+	while (ndp_nbr_next(t->ctx, &pos, &ni))
+		n += ni.state == state;
+	return n;
+}
+
+/*
+ * Many REACHABLE neighbours when the link comes back: at most 1024 become
+ * STALE per call, the rest in ticks that are due at once; one confirmed
+ * after the link came back stays REACHABLE.
+ */
+static void link_back_many_neighbours(struct kunit *test)
+{
+	struct ndp_ip6 ll, sn, ip;
+	struct ndp_config cfg;
+	u8 m[64], mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
+	struct ndp_kt t;
+	u32 k, len;
+	s64 t_up;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 4096;
+	cfg.rtr_solicits = 0;
+	ndp_kt_init(test, &t, &cfg);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	ndp_solicited_node(&ll, &sn);
+	ip = ndp_kt_ip(test, "fe80::1:0");
+	kt_up(&t);
+	for (k = 0; k < 3000; k++) {
+		ip.b[14] = (u8)(k >> 8);
+		ip.b[15] = (u8)k;
+		mac[4] = (u8)(k >> 8);
+		mac[5] = (u8)k;
+		len = ndp_kt_ns(m, &ll);
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ip, &sn, 255, m, len));
+		kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	}
+	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 3000U);
+
+	ndp_out_reset(t.out);
+	ndp_link_change(t.ctx, t.now, false, t.out);
+	t.now += SEC(1);
+	t_up = t.now;
+	ndp_link_change(t.ctx, t.now, true, t.out);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 1024U);
+	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx), t_up);
+	/* the last one answers after the link came back */
+	t.now += 1;
+	kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	ndp_kt_tick(&t, t.now);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 2048U);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now);
+	ndp_kt_tick(&t, t.now);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 2999U);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 1U);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	/* the walk is over: nothing of it is due any more */
+	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now);
+	ndp_kt_run_until(&t, t.now + SEC(2));
+}
+
 /* ------------------------------------- reference defects (do not copy) */
 
 /* 1: lifetimes in seconds, ReachableTime/RetransTimer in milliseconds */
@@ -634,6 +701,7 @@ static struct kunit_case ndpv6_core_cases[] = {
 	KUNIT_CASE(router_dies),
 	KUNIT_CASE(duplicate_address),
 	KUNIT_CASE(link_lost_and_back),
+	KUNIT_CASE(link_back_many_neighbours),
 	KUNIT_CASE(defect1_lifetime_units),
 	KUNIT_CASE(defect2_pio_prefix_length),
 	KUNIT_CASE(defect3_onlink_flag_and_no_router),

@@ -177,6 +177,7 @@ struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 	ctx->inc_tokens = (s64)cfg->incomplete_quota * NDP_NSEC_PER_SEC;
 	ctx->inc_last = now;
 	ctx->mld_general_timer = NDP_TIME_NEVER;
+	ctx->stale_next = cfg->max_nbrs;
 	redraw_reachable(ctx, now);
 	ndp_nbr_init(ctx);
 	ndp_rtr_init(ctx, now);
@@ -273,12 +274,55 @@ void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
 
 /* ------------------------------------------------------------- timers */
 
+/*
+ * After a re-attachment no REACHABLE entry is known to be reachable any
+ * more: each one confirmed before the link came back becomes STALE, which
+ * keeps its link-layer address while the next packet to it starts NUD
+ * (RFC 4861 7.3.3).  The neighbour cache turns an entry STALE when its
+ * link-layer address changes (ndp_nbr_learn(), 7.2.3), so the address is
+ * changed and put back within this call: nothing else sees the other one.
+ * At most LINK_STALE_BUDGET entries a call (the table may hold a million):
+ * ndp_link_change() does the first ones, ndp_tick() the rest, due at once
+ * (ctx->link_up_at) until the walk is done.  Each call either changes an
+ * entry or ends the walk.
+ */
+#define LINK_STALE_BUDGET	1024
+
+static void nbrs_stale_step(struct ndp_ctx *ctx, s64 now)
+{
+	u8 mac[NDP_ETH_ALEN], other[NDP_ETH_ALEN];
+	unsigned int budget = LINK_STALE_BUDGET;
+	struct ndp_nbr *n;
+	u32 i;
+
+	for (i = ctx->stale_next; i < ctx->cfg.max_nbrs && budget; i++) {
+		n = &ctx->nbrs[i];
+		if (n->state != NDP_NUD_REACHABLE || !n->has_mac ||
+		    n->confirmed >= ctx->link_up_at)
+			continue;
+		memcpy(mac, n->mac, NDP_ETH_ALEN);
+		memcpy(other, mac, NDP_ETH_ALEN);
+		other[5] ^= 1;
+		ndp_nbr_learn(ctx, now, &n->ip, other, false);
+		ndp_nbr_learn(ctx, now, &n->ip, mac, false);
+		budget--;
+	}
+	ctx->stale_next = i;
+}
+
+static bool nbrs_stale_pending(const struct ndp_ctx *ctx)
+{
+	return ctx->stale_next < ctx->cfg.max_nbrs;
+}
+
 void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	if (now >= ctx->reachable_redraw)
 		redraw_reachable(ctx, now);
 	ndp_addr_tick(ctx, now, out);
 	ndp_rtr_tick(ctx, now, out);
+	if (nbrs_stale_pending(ctx))
+		nbrs_stale_step(ctx, now);
 	ndp_nbr_tick(ctx, now, out);
 }
 
@@ -289,6 +333,8 @@ s64 ndp_next_deadline(const struct ndp_ctx *ctx)
 	t = min(t, ndp_addr_deadline(ctx));
 	t = min(t, ndp_rtr_deadline(ctx));
 	t = min(t, ndp_nbr_deadline(ctx));
+	if (nbrs_stale_pending(ctx))
+		t = min(t, ctx->link_up_at);
 	return t;
 }
 
@@ -358,33 +404,6 @@ void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out)
 
 /* ------------------------------------------------------------- link */
 
-/*
- * Every REACHABLE neighbour becomes STALE: after a re-attachment nothing
- * says it is still there, and STALE keeps its link-layer address while
- * the next packet to it starts NUD (RFC 4861 7.3.3).  The neighbour cache
- * turns an entry STALE when its link-layer address changes
- * (ndp_nbr_learn(), 7.2.3), so the address is changed and put back within
- * this call: no frame, no output, nothing else sees the other one.
- * Bounded by the table's capacity; link changes are rare.
- */
-static void nbrs_stale(struct ndp_ctx *ctx, s64 now)
-{
-	u8 mac[NDP_ETH_ALEN], other[NDP_ETH_ALEN];
-	struct ndp_nbr *n;
-	u32 i;
-
-	for (i = 0; i < ctx->cfg.max_nbrs; i++) {
-		n = &ctx->nbrs[i];
-		if (n->state != NDP_NUD_REACHABLE || !n->has_mac)
-			continue;
-		memcpy(mac, n->mac, NDP_ETH_ALEN);
-		memcpy(other, mac, NDP_ETH_ALEN);
-		other[5] ^= 1;
-		ndp_nbr_learn(ctx, now, &n->ip, other, false);
-		ndp_nbr_learn(ctx, now, &n->ip, mac, false);
-	}
-}
-
 /**
  * ndp_link_change() - the lower link went down or came back.
  * @ctx: the context
@@ -394,7 +413,8 @@ static void nbrs_stale(struct ndp_ctx *ctx, s64 now)
  *
  * See include/ndpv6.h.  Down holds the timers of DAD, MLD and RS (addr.c,
  * rtr.c); up runs DAD again for every address, reports every group,
- * restarts router solicitation and makes REACHABLE neighbours STALE.  The
+ * restarts router solicitation and makes REACHABLE neighbours STALE (a
+ * large table over several ticks, due at once).  The
  * neighbour cache otherwise goes on as it is: a packet sent while the link
  * is down still starts resolution, whose NS are lost and which then fails
  * as on any silent link (its packets are given back dropped).
@@ -407,13 +427,16 @@ void ndp_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 	if (up != ctx->link_down)
 		return;			/* no change */
 	ctx->link_down = !up;
+	ctx->stale_next = ctx->cfg.max_nbrs;
 	ndp_count(ctx, up ? NDP_STAT_LINK_UP : NDP_STAT_LINK_DOWN);
 	ndp_changed(ctx);
 	ndp_addr_link_change(ctx, now, up, out);
 	if (!up)
 		return;
 	ndp_rtr_link_up(ctx, now);
-	nbrs_stale(ctx, now);
+	ctx->link_up_at = now;
+	ctx->stale_next = 0;
+	nbrs_stale_step(ctx, now);
 }
 
 /* ------------------------------------------------------------- getters */

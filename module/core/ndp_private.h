@@ -24,6 +24,8 @@
  *   rtr->expires      default router lifetime
  *   pfx->valid_until  on-link prefix lifetime
  *   ctx->reachable_redraw  re-draw ReachableTime (every 2 hours)
+ *   ctx->link_up_at   the link came back: REACHABLE entries confirmed
+ *                     before it still to make STALE (from ctx->stale_next)
  * While ctx->link_down, addr->timer, grp->timer, ctx->mld_general_timer and
  * ctx->rs_timer are held: neither run nor reported; ndp_link_change() sets
  * them again when the link comes back.
@@ -349,6 +351,13 @@ struct ndp_ctx {
 
 	/* the lower link is down: DAD, MLD and RS timers held */
 	bool link_down;
+	/*
+	 * The link came back at link_up_at: the REACHABLE entries confirmed
+	 * before become STALE, a budget at a time from nbrs[stale_next]
+	 * (cfg.max_nbrs: done).
+	 */
+	s64 link_up_at;
+	u32 stale_next;
 
 	/* router solicitation */
 	u8 rs_sent;
