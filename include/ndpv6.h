@@ -412,8 +412,9 @@ int ndp_leave_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
  * (in ndp_get_ip(), as a source, shown PREFERRED or DEPRECATED: no
  * ADDR_DEL/ADD) and a duplicate found then gives ADDR_DEL and DAD_FAILED;
  * every group is reported again (NDP_MLD_ROBUSTNESS Reports), Router
- * Solicitation starts over, REACHABLE neighbours become STALE.  Frames
- * leave from ndp_tick(), after random delays; @out gets notes only.
+ * Solicitation starts over, REACHABLE neighbours become STALE (1024 in
+ * this call, the rest in ticks due at once).  Frames leave from
+ * ndp_tick(), after random delays; @out gets notes only.
  * Telling the core the state it is in already changes nothing.
  */
 void ndp_link_change(struct ndp_ctx *ctx, s64 now, bool up,
