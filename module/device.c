@@ -46,13 +46,17 @@
  *    running and operstate up (netif_oper_up(): carrier, not dormant).
  *  - One ndpv6 device per lower (it owns the lower's rx handler).
  *  - Counters: /sys/kernel/debug/ndpv6/devices shows each device's core
- *    counters, glue counters and addresses (netlink comes with issue 9).
+ *    counters, glue counters and addresses (also through netlink and
+ *    ethtool -S).
  *
  * Contexts and locking: the datapath (rx handler, xmit, tick) and the core
  * lock are described at the top of datapath.c; the process-context work
  * (RTNL, taken with rtnl_trylock()) at the top of mirror.c.  Everything in
- * this file runs under RTNL: newlink, the netdev ops but ndo_start_xmit,
- * the notifier, and debugfs (which takes it).
+ * this file runs in process context under RTNL (newlink, dellink, the
+ * netdev ops, the notifier, debugfs, which takes it), except the netdev
+ * ops that say otherwise: ndo_set_rx_mode (addr_list_lock, BHs off),
+ * ndo_get_iflink (sysfs, no lock) and ndo_get_stats64 (no lock: per-CPU
+ * counters), and ndpv6_destruct() (the last reference, no lock).
  */
 #include <linux/debugfs.h>
 #include <linux/etherdevice.h>
@@ -211,7 +215,10 @@ static void ndpv6_dev_uninit(struct net_device *dev)
 	ndpv6_mirror_stop(priv);
 }
 
-/* After the last reference: nothing can reach @priv any more. */
+/*
+ * After the last reference: nothing can reach @priv any more.
+ * Context: process, no lock (netdev_run_todo(), after RTNL is dropped).
+ */
 static void ndpv6_destruct(struct net_device *dev)
 {
 	struct ndpv6_dev *priv = netdev_priv(dev);
@@ -279,13 +286,18 @@ static int ndpv6_dev_stop(struct net_device *dev)
 	return 0;
 }
 
-/* ndp0's groups changed, maybe: the mirror gives them to the core. */
+/*
+ * ndp0's groups changed, maybe: the mirror gives them to the core.
+ * Context: BHs off, dev->addr_list_lock held; RTNL not always.
+ */
 static void ndpv6_set_rx_mode(struct net_device *dev)
 {
+	lockdep_assert_held(&dev->addr_list_lock);
 	if (netif_running(dev))
 		ndpv6_mirror_kick(netdev_priv(dev));
 }
 
+/* Context: any, no lock (sysfs iflink, rtnetlink dumps). */
 static int ndpv6_get_iflink(const struct net_device *dev)
 {
 	const struct ndpv6_dev *priv = netdev_priv(dev);
@@ -506,6 +518,10 @@ static void lower_addr_changed(struct ndpv6_dev *priv)
 			    err);
 }
 
+/*
+ * The lower's events.  Context: process, RTNL held (netdev notifier
+ * chain); only events of a lower with an ndpv6 device on it matter.
+ */
 static int ndpv6_device_event(struct notifier_block *nb,
 			      unsigned long event, void *ptr)
 {

@@ -116,6 +116,7 @@ static void lower_remove(struct ndpv6_dev *priv, u32 i)
 {
 	u8 mac[ETH_ALEN];
 
+	ASSERT_RTNL();	/* lower_groups */
 	ipv6_eth_mc_map(&priv->lower_groups[i].grp, mac);
 	dev_mc_del(priv->lower, mac);
 	priv->lower_groups[i] = priv->lower_groups[--priv->n_lower];
@@ -197,6 +198,7 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 {
 	struct in6_addr a;
 
+	ASSERT_RTNL();
 	ndpv6_nl_notify(priv->dev, n);
 	memcpy(a.s6_addr, n->addr.b, sizeof(a.s6_addr));
 	switch (n->kind) {

@@ -639,6 +639,12 @@ static bool event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e)
 
 /* ------------------------------------------------------------- the work */
 
+/*
+ * Context: process, on the module's ordered workqueue; RTNL not held (the
+ * in-kernel RTM_* requests take it), and the workqueue is never flushed
+ * under RTNL: the work holds a reference on ndp0 instead, which
+ * unregistering waits for after RTNL is dropped.
+ */
 static void ndpv6_rt_work(struct work_struct *work)
 {
 	struct ndpv6_rt *rt = container_of(work, struct ndpv6_rt, work);
@@ -751,6 +757,12 @@ void ndpv6_rt_release(struct ndpv6_dev *priv)
 
 /* ------------------------------------------------ the inet6addr notifier */
 
+/*
+ * Context: process with RTNL (ip -6 addr add/del, device events), or
+ * softirq when the kernel's own RA processing adds an address (only if a
+ * user turned accept_ra back on for ndp0): so no sleeping, and the event
+ * queue's lock is taken with interrupts saved.
+ */
 static int ndpv6_inet6addr_event(struct notifier_block *nb,
 				 unsigned long event, void *ptr)
 {
