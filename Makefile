@@ -10,6 +10,7 @@ KDIR ?= /lib/modules/$(shell uname -r)/build
 KUNIT ?=
 E2E ?=
 UML_TIMEOUT ?=
+E2E_TRACE ?=
 
 # make lib: the core as a userspace static library, with $(CC).  Warnings
 # are the kernel's W=1 set (-Wextra less what W=1 turns off), as errors.
@@ -37,7 +38,7 @@ modules:
 # summary.  (On failure make itself then adds "*** [...] Error 1" on stderr.)
 check:
 	@KUNIT='$(KUNIT)' E2E='$(E2E)' UML_TIMEOUT='$(UML_TIMEOUT)' \
-		tools/harness/check.sh 2>&1
+		E2E_TRACE='$(E2E_TRACE)' tools/harness/check.sh 2>&1
 
 demo:
 	@UML_TIMEOUT='$(UML_TIMEOUT)' tools/harness/demo-run.sh
@@ -76,6 +77,8 @@ help:
 	@echo '                             or suite name matches'
 	@echo '      E2E=prefix             only tools/e2e/<prefix>*.sh (none: no'
 	@echo '                             e2e tests)'
+	@echo '      E2E_TRACE=1            each e2e test traced with'
+	@echo '                             timestamps (build/check/trace/)'
 	@echo '      UML_TIMEOUT=seconds    hard limit on the UML run (default:'
 	@echo '                             240 + each e2e test'"'"'s timeout + 10)'
 	@echo '  make lib [CC=clang]        userspace $(LIB) from module/core'

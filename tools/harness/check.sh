@@ -13,6 +13,8 @@
 #                name or suite name (.name = "...") matches; default all
 #   E2E          glob on the names of tools/e2e/[0-9]*.sh to run
 #                (prefix match; default all; "none" for none)
+#   E2E_TRACE    non-empty: each e2e test writes a bash trace with
+#                timestamps to build/check/trace/NAME.sh.trace (profiling)
 #   UML_TIMEOUT  seconds before the UML run is killed (default: 240 for
 #                boot, KUnit and kmemleak, plus each selected e2e test's
 #                own timeout and 10 s, at most 1500; the init enforces
@@ -171,11 +173,18 @@ for cc in gcc clang; do
 done
 
 timeout=${UML_TIMEOUT:-$(uml_limit)}
+trace=()
+if [ -n "${E2E_TRACE:-}" ]; then
+	rm -rf "$out/trace"
+	mkdir -p "$out/trace"
+	trace=(NDPV6_E2E_TRACE="$out/trace")
+	say "e2e tests traced with timestamps into $out/trace/"
+fi
 say "booting UML (timeout ${timeout}s), console: $console"
 t0=$SECONDS
 "$here/run-uml.sh" "$kbuild" "$timeout" NDPV6_MODE=check \
 	NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" \
-	NDPV6_E2E="${E2E:-}" >"$console" 2>&1
+	NDPV6_E2E="${E2E:-}" "${trace[@]}" >"$console" 2>&1
 rc=$?
 sed -i 's/\r$//' "$console"	# the UML console ends lines with CR LF
 say "UML exited with status $rc after $((SECONDS - t0)) s"

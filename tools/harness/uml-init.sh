@@ -82,6 +82,36 @@ cleanup_net() {
 	done
 }
 
+# A test's leftovers: the processes of its process group (timeout(1) makes
+# one, pgid $1) and any process in a network namespace other than init's,
+# killed before its namespaces are deleted.  A background job the test
+# did not stop (a flood, a daemon) would otherwise go on through the
+# next tests, slowing them down, and keep its namespace alive.  LEFT= what
+# was killed ("comm[pid] ...").
+kill_leftovers() {
+	local f stat rest pid fields
+
+	LEFT=
+	for f in /proc/[0-9]*; do
+		pid=${f#/proc/}
+		if [ "$pid" -eq 1 ] || [ "$pid" -eq "$BASHPID" ]; then
+			continue
+		fi
+		read -r stat 2>/dev/null <"$f/stat" || continue
+		rest=${stat##*) }
+		read -r -a fields <<<"$rest"
+		# fields: state ppid pgrp ...; kernel threads have pgrp 0
+		[ "${fields[2]}" != 0 ] || continue
+		if [ "${fields[2]}" = "$1" ] ||
+		   ! [ "$f/ns/net" -ef /proc/1/ns/net ]; then
+			[ "${fields[0]}" = Z ] && continue
+			stat=${stat#* (}
+			LEFT+=" ${stat%%) *}[$pid]"
+			kill -KILL "$pid" 2>/dev/null
+		fi
+	done
+}
+
 # TIMEOUT= the header line "# timeout: N" of test $1, else 60.
 e2e_timeout() {
 	local line
@@ -128,8 +158,13 @@ run_e2e() {
 		e2e_timeout "$t"
 		now_ms
 		t0=$MS
-		timeout -k 5 "$TIMEOUT" bash "$t" >"$out" 2>&1 </dev/null
+		# in the background: $! is timeout's pid and process group
+		timeout -k 5 "$TIMEOUT" bash "$t" >"$out" 2>&1 </dev/null &
+		wait $!
 		rc=$?
+		kill_leftovers $!
+		[ -z "$LEFT" ] ||
+			echo "left behind, killed:$LEFT" >>"$out"
 		reason=
 		while IFS= read -r line; do
 			echo "    # $name: $line"
