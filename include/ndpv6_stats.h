@@ -66,6 +66,9 @@ NDP_STAT(MLD_INVALID, "MLD message invalid (hop limit, source, length)")
 NDP_STAT(DAD_NS_LOOPED, "own DAD NS looped back (RFC 7527 nonce)")
 NDP_STAT(DAD_FAILED, "duplicate address detected")
 NDP_STAT(NA_FOR_OWN_ADDR, "NA for a valid own address ignored")
+/* ... and the lower link (ndp_link_change(), RFC 4862 5.3; 4861 6.3.7) */
+NDP_STAT(LINK_DOWN, "link lost: DAD, MLD and RS held")
+NDP_STAT(LINK_UP, "link back: DAD, MLD Reports and RS again")
 
 /* neighbour cache (RFC 4861 7.3, RFC 6583) */
 NDP_STAT(NBR_CREATED, "neighbour entries created")
@@ -96,6 +99,10 @@ NDP_STAT(ROUTER_TABLE_FULL, "router not added: table full")
 NDP_STAT(PREFIX_TABLE_FULL, "prefix not added: table full")
 NDP_STAT(GROUP_TABLE_FULL, "group not joined: table full")
 
-/* the lower link (ndp_link_change(): RFC 4862 5.3, 5.4; RFC 4861 6.3.7) */
-NDP_STAT(LINK_DOWN, "link lost: DAD, MLD and RS held")
-NDP_STAT(LINK_UP, "link back: DAD, MLD Reports and RS again")
+/* IP operation disabled: the EUI-64 link-local failed DAD (RFC 4862 5.4.5) */
+NDP_STAT(IP_DISABLED, "EUI-64 link-local a duplicate: no RS, no SLAAC")
+NDP_STAT(SLAAC_IP_DISABLED, "PIO not used for SLAAC: IP operation off")
+
+/* MLDv1 compatibility mode (RFC 3810 8.2.1) */
+NDP_STAT(MLD_V1_QUERY, "MLDv1 Query: MLDv1 mode on or renewed")
+NDP_STAT(MLD_V1_EXPIRED, "no MLDv1 Query for a while: back to MLDv2")
