@@ -1575,6 +1575,81 @@ static void ndpv6_addr_select_source_never_tentative(struct kunit *test)
 	kt_expect_source(test, &t, "2001:db8::1", "fe80::ff:fe00:1");
 }
 
+/*
+ * RFC 6724 source selection on one interface with the default policy
+ * table (2.1): the examples of section 10.2 that apply to a host with one
+ * interface and no home or temporary addresses (the other two need rules
+ * 4 and 7), then rule 6 (matching label) ahead of rule 8 for Teredo
+ * (2001::/32, label 5) and 6to4 (2002::/16, label 2) sources, and behind
+ * rules 2 and 3.  Only the candidates are in the table: the EUI-64
+ * link-local address is removed first.
+ */
+struct kt_src_row {
+	const char *name;
+	const char *dst;
+	const char *cand[2];
+	bool deprecated[2];
+	const char *want;
+};
+
+static const struct kt_src_row kt_src_rows[] = {
+	{ "10.2 scope: global destination", "2001:db8:1::1",
+	  { "2001:db8:3::1", "fe80::1" }, {}, "2001:db8:3::1" },
+	{ "10.2 scope: ff05::1", "ff05::1",
+	  { "2001:db8:3::1", "fe80::1" }, {}, "2001:db8:3::1" },
+	{ "10.2 same address, deprecated", "2001:db8:1::1",
+	  { "2001:db8:1::1", "2001:db8:2::1" }, { true, false },
+	  "2001:db8:1::1" },
+	{ "10.2 scope: deprecated link-local", "fe80::1",
+	  { "fe80::2", "2001:db8:2::1" }, { true, false }, "fe80::2" },
+	{ "10.2 longest matching prefix", "2001:db8:1::1",
+	  { "2001:db8:1::2", "2001:db8:3::2" }, {}, "2001:db8:1::2" },
+	{ "10.2 matching label: 6to4", "2002:c633:6401::1",
+	  { "2002:c633:6401::d5e3:7953:13eb:22e8", "2001:db8:1::2" }, {},
+	  "2002:c633:6401::d5e3:7953:13eb:22e8" },
+	{ "rule 6: no Teredo source for a native destination", "2001:1::1",
+	  { "2001:0:4136:e378::1", "2001:db8::1" }, {}, "2001:db8::1" },
+	{ "rule 6: no 6to4 source for a native destination", "2003::1",
+	  { "2002:c000:204::1", "2001:db8::1" }, {}, "2001:db8::1" },
+	{ "rule 6: 6to4 source for a 6to4 destination", "2002:c000:204:1::1",
+	  { "2001:db8::1", "2002:c000:204::1" }, {}, "2002:c000:204::1" },
+	{ "rule 6: Teredo source for a Teredo destination", "2001:0:1::1",
+	  { "2001:db8::1", "2001:0:4136:e378::1" }, {},
+	  "2001:0:4136:e378::1" },
+	{ "rule 3 before rule 6", "2001:1::1",
+	  { "2001:db8::1", "2001:0:4136:e378::1" }, { true, false },
+	  "2001:0:4136:e378::1" },
+	{ "rule 2 before rule 6", "ff0e::1",
+	  { "fe80::1", "2002:c000:204::1" }, {}, "2002:c000:204::1" },
+};
+
+static void kt_src_desc(const struct kt_src_row *r, char *desc)
+{
+	strscpy(desc, r->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(kt_src, kt_src_rows, kt_src_desc);
+
+static void ndpv6_addr_select_source_rfc6724(struct kunit *test)
+{
+	const struct kt_src_row *r = test->param_value;
+	struct ndp_ip6 a;
+	struct ndp_kt t;
+	int i;
+
+	kt_init(test, &t, 0);
+	KUNIT_ASSERT_EQ(test, ndp_del_ip(t.ctx, t.now, &kt_ll, t.out), 0);
+	for (i = 0; i < 2; i++) {
+		kt_add(test, &t, r->cand[i], 64,
+		       r->deprecated[i] ? 0 : NDP_INFINITE);
+		a = ndp_kt_ip(test, r->cand[i]);
+		KUNIT_ASSERT_EQ(test, kt_state(&t, &a),
+				r->deprecated[i] ? NDP_ADDR_DEPRECATED :
+						   NDP_ADDR_PREFERRED);
+	}
+	kt_expect_source(test, &t, r->dst, r->want);
+}
+
 /* ------------------------------------------------------ the link (again) */
 
 /* Tick at the next deadline if it is no later than @until. */
@@ -1956,6 +2031,8 @@ static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_select_source_rules),
 	KUNIT_CASE(ndpv6_addr_select_source_global_scope),
 	KUNIT_CASE(ndpv6_addr_select_source_never_tentative),
+	KUNIT_CASE_PARAM(ndpv6_addr_select_source_rfc6724,
+			 kt_src_gen_params),
 	KUNIT_CASE(ndpv6_addr_link_up_dad_again),
 	KUNIT_CASE(ndpv6_addr_link_up_duplicate),
 	KUNIT_CASE(ndpv6_addr_link_down_from_start),
