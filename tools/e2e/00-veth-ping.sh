@@ -23,5 +23,5 @@ lla=$(ll_addr a veth0)
 llb=$(ll_addr b veth1)
 log "a: $lla, b: $llb"
 
-run nsx a ping -6 -c 2 -i 0.2 -W 2 "$llb%veth0"
-run nsx b ping -6 -c 2 -i 0.2 -W 2 "$lla%veth1"
+run nsq a ping -6 -c 2 -i 0.2 -W 2 "$llb%veth0"
+run nsq b ping -6 -c 2 -i 0.2 -W 2 "$lla%veth1"

@@ -22,22 +22,29 @@
 
 NDPV6_DEBUGFS=/sys/kernel/debug/ndpv6/devices
 
-# ndp_stat DEV core|glue NAME: a counter of an ndpv6 device (debugfs).
+# ndp_stat DEV core|glue|time NAME: a counter of an ndpv6 device (debugfs:
+# a line per device, then "  KIND NAME VALUE" lines), 0 if absent.
 ndp_stat() {
-	awk -v d="$1" -v k="$2" -v n="$3" '
-		/^[^ ]/ { cur = $1 }
-		cur == d && $1 == k && $2 == n { print $3; found = 1; exit }
-		END { if (!found) print 0 }' "$NDPV6_DEBUGFS"
+	local line cur=
+
+	while IFS= read -r line; do
+		if [[ $line != " "* ]]; then
+			cur=${line%% *}
+		elif [ "$cur" = "$1" ] &&
+		     [[ $line =~ ^\ +$2\ $3\ ([0-9]+) ]]; then
+			echo "${BASH_REMATCH[1]}"
+			return
+		fi
+	done <"$NDPV6_DEBUGFS"
+	echo 0
 }
 
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
-# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
+# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.
 has_addr() {
 	local out
 
 	out=$(ip -n "$1" -6 -o addr show dev "$2")
-	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
-			    END { exit !f }' <<<"$out"
+	[[ "$out" == *" $3/64 "* && "$out" != *tentative* ]]
 }
 
 mac=52:54:00:12:34:56
@@ -45,7 +52,7 @@ ll=fe80::5054:ff:fe12:3456	# modified EUI-64 of $mac (RFC 4291 app. A)
 
 ns_add peer host
 ip link add veth0 netns peer type veth peer name veth1 netns host
-run nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+run nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 ip -n host link set veth1 address "$mac"
 ip -n peer link set veth0 up
 ip -n host link set veth1 up
@@ -74,18 +81,18 @@ log "peer: $peer_ll"
 
 # The peer pings ndp0: the core answers, the host kernel never sees it.
 echo0=$(ndp_stat ndp0 core RX_ECHO)
-run nsx peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
+run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
 echo1=$(ndp_stat ndp0 core RX_ECHO)
 log "core echo replies: $echo0 -> $echo1"
 [ $((echo1 - echo0)) -ge 3 ] || fail "the core did not answer the pings"
 # shellcheck disable=SC2016
-kernel_echo=$(nsx host awk '$1 == "Icmp6InEchos" { print $2 }' /proc/net/snmp6)
+kernel_echo=$(nsq host awk '$1 == "Icmp6InEchos" { print $2 }' /proc/net/snmp6)
 [ "$kernel_echo" = 0 ] || fail "the host kernel saw $kernel_echo echo requests"
 
 # ndp0 pings the peer: resolved by the core, the reply goes up on ndp0.
-run nsx host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
-run nsx peer ip -6 neigh show dev veth0
-grep -q "lladdr $mac" <<<"$(nsx peer ip -6 neigh show dev veth0)" ||
+run nsq host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
+run nsq peer ip -6 neigh show dev veth0
+grep -q "lladdr $mac" <<<"$(nsq peer ip -6 neigh show dev veth0)" ||
 	fail "the peer has no neighbour entry for ndp0"
 run ip -n host -s link show ndp0
 grep -A40 '^ndp0 ' "$NDPV6_DEBUGFS" | grep -E 'addr |ECHO|TX_CORE|RX_(PACKETS|ND|DELIVERED) '

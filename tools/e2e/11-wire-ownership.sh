@@ -26,22 +26,29 @@
 
 NDPV6_DEBUGFS=/sys/kernel/debug/ndpv6/devices
 
-# ndp_stat DEV core|glue NAME: a counter of an ndpv6 device (debugfs).
+# ndp_stat DEV core|glue|time NAME: a counter of an ndpv6 device (debugfs:
+# a line per device, then "  KIND NAME VALUE" lines), 0 if absent.
 ndp_stat() {
-	awk -v d="$1" -v k="$2" -v n="$3" '
-		/^[^ ]/ { cur = $1 }
-		cur == d && $1 == k && $2 == n { print $3; found = 1; exit }
-		END { if (!found) print 0 }' "$NDPV6_DEBUGFS"
+	local line cur=
+
+	while IFS= read -r line; do
+		if [[ $line != " "* ]]; then
+			cur=${line%% *}
+		elif [ "$cur" = "$1" ] &&
+		     [[ $line =~ ^\ +$2\ $3\ ([0-9]+) ]]; then
+			echo "${BASH_REMATCH[1]}"
+			return
+		fi
+	done <"$NDPV6_DEBUGFS"
+	echo 0
 }
 
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
-# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
+# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.
 has_addr() {
 	local out
 
 	out=$(ip -n "$1" -6 -o addr show dev "$2")
-	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
-			    END { exit !f }' <<<"$out"
+	[[ "$out" == *" $3/64 "* && "$out" != *tentative* ]]
 }
 
 mac=52:54:00:12:34:56
@@ -59,14 +66,14 @@ trap 'stop_tcpdump; e2e_cleanup; rm -rf "$work"' EXIT
 
 ns_add peer host
 ip link add veth0 netns peer type veth peer name veth1 netns host
-run nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+run nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 ip -n host link set veth1 address "$mac"
 ip -n peer link set veth0 up
 ip -n host link set veth1 up
 
 # Everything veth1 sends, from before ndp0 exists.
-nsx host tcpdump -i veth1 -nn -U -w "$work/cap.pcap" "ether src $mac" \
-	2>"$work/tcpdump.err" &
+nsq_bg host tcpdump -i veth1 -nn -U --immediate-mode -w "$work/cap.pcap" \
+	"ether src $mac" 2>"$work/tcpdump.err"
 tcpdump_pid=$!
 wait_until 20 grep -q "listening on veth1" "$work/tcpdump.err"
 
@@ -76,8 +83,8 @@ wait_until 20 has_addr host ndp0 "$ll"
 wait_until 20 no_tentative peer veth0
 peer_ll=$(ll_addr peer veth0)
 
-run nsx peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
-run nsx host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
+run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
+run nsq host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
 
 # A group on ndp0: the kernel's MLD Report is suppressed, the core joins.
 run ip -n host -6 addr add ff02::abcd/128 dev ndp0 autojoin
@@ -102,6 +109,12 @@ lower_clean() {
 }
 wait_until 20 lower_clean
 run ip -n host maddr show dev veth1
+# The capture is complete once a marker sent after everything else is in
+# the file: frames still in the capture socket when tcpdump is stopped
+# would be lost, and counted as built by the core but never on the wire.
+marker=ndpv6-e2e-end-of-capture-$$
+run nsq host python3 "$(dirname "$0")/ndp-frames.py" marker veth1 "$marker"
+wait_until 20 grep -q "$marker" "$work/cap.pcap"
 stop_tcpdump
 
 suppressed=$(ndp_stat ndp0 glue KERNEL_ND_SUPPRESSED)

@@ -35,16 +35,16 @@
 declare -A s0 s1 s2 d0 d1
 
 ndp0_topology
-run nsx peer python3 "$FRAMES" ra veth0 --src fe80::1:1 --reachable 1000 \
+run nsq peer python3 "$FRAMES" ra veth0 --src fe80::1:1 --reachable 1000 \
 	--retrans 250
-run nsx host ping -6 -c 3 -i 0.2 -W 2 "$PEER_LL%ndp0"
+run nsq host ping -6 -c 3 -i 0.2 -W 2 "$PEER_LL%ndp0"
 
 ethstats host ndp0 s0
 devstats host ndp0 d0
 log "the peer goes away"
-run nsx peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
+run nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
 ping_out=$(mktemp)
-nsx host ping -6 -i 0.2 -w 30 "$PEER_LL%ndp0" >"$ping_out" 2>&1 &
+nsq_bg host ping -6 -i 0.2 -w 30 "$PEER_LL%ndp0" >"$ping_out" 2>&1
 E2E_PIDS+=("$!")
 
 # The entry fails once (PROBE), the next one once more (INCOMPLETE) with
@@ -85,11 +85,11 @@ log "ping was told 'Address unreachable' $unreach times" \
     "for $dropped packets dropped"
 
 log "the peer comes back"
-run nsx peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=0
+run nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=0
 wait_until 5 has_addr peer veth0 "$PEER_LL"
-wait_until 10 nsx host ping -6 -c 1 -W 1 "$PEER_LL%ndp0"
-run nsx host ping -6 -c 3 -i 0.2 -W 2 "$PEER_LL%ndp0"
-run nsx peer ping -6 -c 3 -i 0.2 -W 2 "$HOST_LL%veth0"
+wait_until 10 nsq host ping -6 -c 1 -W 1 "$PEER_LL%ndp0"
+run nsq host ping -6 -c 3 -i 0.2 -W 2 "$PEER_LL%ndp0"
+run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$HOST_LL%veth0"
 ethstats host ndp0 s2
 log "after the peer came back:"
 indent "$(stats_diff s1 s2)"

@@ -62,11 +62,11 @@ devstats host ndp0 d0
 log "xfer.py on both ends"
 out_host=$(mktemp)
 out_peer=$(mktemp)
-nsx host python3 "$XFER" 5201 "$PEER_LL%ndp0" 5202 $BYTES second \
-	>"$out_host" 2>&1 &
+nsq_bg host python3 "$XFER" 5201 "$PEER_LL%ndp0" 5202 $BYTES second \
+	>"$out_host" 2>&1
 host_pid=$!
-nsx peer python3 "$XFER" 5202 "$HOST_LL%veth0" 5201 $BYTES first \
-	>"$out_peer" 2>&1 &
+nsq_bg peer python3 "$XFER" 5202 "$HOST_LL%veth0" 5201 $BYTES first \
+	>"$out_peer" 2>&1
 peer_pid=$!
 E2E_PIDS+=("$host_pid" "$peer_pid")
 rc=0

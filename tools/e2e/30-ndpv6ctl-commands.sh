@@ -34,8 +34,10 @@ has "$(ctl addrs "$idx")" "^inet6 $LL/64 "
 # neigh: after a ping from ndp0, the peer is in the cache.
 wait_until 10 no_tentative peer veth0
 peer_ll=$(ll_addr peer veth0)
-peer_mac=$(nsx peer cat /sys/class/net/veth0/address)
-run nsx host ping -6 -c 1 -W 2 "$peer_ll%ndp0"
+peer_mac=$(ip -n peer -o link show veth0)
+[[ $peer_mac =~ link/ether\ ([0-9a-f:]{17}) ]] || fail "veth0 has no MAC"
+peer_mac=${BASH_REMATCH[1]}
+run nsq host ping -6 -c 1 -W 2 "$peer_ll%ndp0"
 out=$(ctl neigh ndp0)
 echo "$out"
 has "$out" "$peer_ll dev ndp0 lladdr $peer_mac (REACHABLE|STALE|DELAY|PROBE)"

@@ -36,10 +36,10 @@ interface veth0 {
 	};
 };
 EOC
-run nsx peer sysctl -qw net.ipv6.conf.all.forwarding=1
+run nsq peer sysctl -qw net.ipv6.conf.all.forwarding=1
 wait_until 10 no_tentative peer veth0
 peer_ll=$(ll_addr peer veth0)
-bg nsx peer radvd -n -C "$conf" -p "/run/ndpv6/radvd-$$.pid" -m stderr
+bg nsq peer radvd -n -C "$conf" -p "/run/ndpv6/radvd-$$.pid" -m stderr
 
 slaac=2001:db8:1:0:5054:ff:fe12:3456	# RFC 5952: one 0 stays
 has_slaac() {

@@ -27,7 +27,7 @@ nocap() {
 	capsh --drop=cap_net_admin -- -c '"$0" -n host "$@"' "$NDPV6CTL" "$@"
 }
 nobody() {
-	nsx host setpriv --reuid=65534 --regid=65534 --clear-groups \
+	nsq host setpriv --reuid=65534 --regid=65534 --clear-groups \
 		--inh-caps=-all --bounding-set=-all "$NDPV6CTL" "$@"
 }
 

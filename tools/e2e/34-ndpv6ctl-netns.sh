@@ -33,7 +33,7 @@ expect 3 "$idx: no such device" octl addrs "$idx"
 expect 4 'not an ndpv6 device' octl addrs 1
 
 # A second ndp0 in "peer", on veth0: each namespace sees its own.
-nsx peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
+nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
 ip -n peer link set veth0 address 52:54:00:65:43:21
 ip -n peer link add link veth0 name ndp0 type ndpv6
 ip -n peer link set ndp0 up
@@ -57,12 +57,14 @@ run pctl router add ndp0 fe80::77
 mon_host=$(mktemp)
 mon_other=$(mktemp)
 bg "$NDPV6CTL" -n host monitor >"$mon_host"
+wait_until 10 monitor_ready "$!"
 bg "$NDPV6CTL" -n other monitor >"$mon_other"
-sleep 1
+wait_until 10 monitor_ready "$!"
 run pctl router del ndp0 fe80::77
 run ctl router add ndp0 fe80::88
 wait_until 10 grep -q 'router-add fe80::88' "$mon_host"
-sleep 1
+# What must not show: no event marks its absence, so give it a second.
+nap 1
 grep -q fe80::77 "$mon_host" && fail "the host's monitor saw the peer's event"
 [ -s "$mon_other" ] && { cat "$mon_other"; fail "'other' saw events"; }
 log "devices and events stay in their namespace"

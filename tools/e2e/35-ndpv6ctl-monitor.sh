@@ -24,8 +24,9 @@ run ip -n peer addr add 2001:db8:7::1/64 dev veth0 nodad
 mon=$(mktemp)
 monj=$(mktemp)
 bg "$NDPV6CTL" -n host monitor ndp0 >"$mon"
+wait_until 10 monitor_ready "$!"
 bg "$NDPV6CTL" -n host -j monitor >"$monj"
-sleep 1
+wait_until 10 monitor_ready "$!"
 
 # Router expiry: added with a 2 s lifetime, gone by itself.
 run ctl router add ndp0 fe80::42 lifetime 2
@@ -45,7 +46,10 @@ if [[ $out == *2001:db8:7::1/* &&
 fi
 has "$(ctl stats ndp0)" 'DAD_FAILED: 1'
 
-sleep 1
+# Both monitors have printed it (the JSON one may lag the other); then a
+# second for a repeat, which no event would mark.
+wait_until 10 grep -q '"event":"dad-failed"' "$monj"
+nap 1
 log "monitor output:"
 cat "$mon"
 log "monitor -j output:"

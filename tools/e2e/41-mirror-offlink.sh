@@ -24,8 +24,8 @@
 mirror_setup 600 300 30
 ns_add far
 veth_pair peer veth2 far veth3
-nsx far sysctl -qw net.ipv6.conf.veth3.accept_dad=0
-nsx peer sysctl -qw net.ipv6.conf.veth2.accept_dad=0
+nsq far sysctl -qw net.ipv6.conf.veth3.accept_dad=0
+nsq peer sysctl -qw net.ipv6.conf.veth2.accept_dad=0
 ip -n peer addr add 2001:db8:2::fe/64 dev veth2 nodad
 ip -n far addr add 2001:db8:2::1/64 dev veth3 nodad
 ip -n far -6 route add default via 2001:db8:2::fe dev veth3
@@ -36,6 +36,6 @@ if ! (wait_until 20 has_kaddr "$SLAAC" &&
 	fail "no SLAAC address or default route"
 fi
 run ip -n host -6 route get 2001:db8:2::1
-run nsx host ping -6 -c 3 -i 0.3 -W 2 2001:db8:2::1
-run nsx far ping -6 -c 2 -i 0.3 -W 2 "$SLAAC"
+run nsq host ping -6 -c 3 -i 0.3 -W 2 2001:db8:2::1
+run nsq far ping -6 -c 2 -i 0.3 -W 2 "$SLAAC"
 log "2001:db8:2::1 reached off-link through the peer, and back"

@@ -21,10 +21,13 @@
 mirror_setup 600 300 1800
 peer_ll=$(ll_addr peer veth0)
 dflt="default via $peer_ll proto ra metric 1024 expires "
-# the default route can show before the SLAAC address has passed DAD
-if ! (wait_until 20 has_route "$dflt" && wait_until 20 has_kaddr "$SLAAC"); then
+# Everything that must stay or go, seen before radvd stops: the default
+# route can show before the SLAAC address has passed DAD, and the prefix
+# route comes from the same work run as the default route or another.
+if ! (wait_until 20 has_route "$dflt" && wait_until 20 has_kaddr "$SLAAC" &&
+      wait_until 10 has_route "2001:db8:1::/64 proto ra "); then
 	show_state
-	fail "no default route via $peer_ll or no $SLAAC"
+	fail "no default route via $peer_ll, no $SLAAC or no on-link prefix"
 fi
 run ip -n host -6 route show dev ndp0
 run kill -TERM "$RADVD_PID"

@@ -27,17 +27,17 @@ in_core() {
 	[[ $(ctl addrs ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
 }
 run ip -n host addr add 2001:db8:5::10/64 dev ndp0
-if ! (wait_until 5 in_core 2001:db8:5::10 preferred); then
+if ! (wait_until 10 in_core 2001:db8:5::10 preferred); then
 	show_state
 	fail "2001:db8:5::10 did not pass DAD in the core"
 fi
 ctl addrs ndp0
 has_kaddr 2001:db8:5::10 || fail "2001:db8:5::10 left ip -6 addr"
-run nsx peer ping -6 -c 2 -i 0.3 -W 2 2001:db8:5::10
-run nsx host ping -6 -c 2 -i 0.3 -W 2 2001:db8:5::1
+run nsq peer ping -6 -c 2 -i 0.3 -W 2 2001:db8:5::10
+run nsq host ping -6 -c 2 -i 0.3 -W 2 2001:db8:5::1
 
 run ip -n host addr add 2001:db8:5::20/64 dev ndp0
-if ! (wait_until 5 no_kaddr 2001:db8:5::20); then
+if ! (wait_until 10 no_kaddr 2001:db8:5::20); then
 	show_state
 	fail "2001:db8:5::20 (the peer's) stayed after DAD"
 fi
@@ -50,5 +50,5 @@ run ip -n host addr del 2001:db8:5::10/64 dev ndp0
 gone() {
 	[[ $(ctl addrs ndp0) != *2001:db8:5::10/* ]]
 }
-wait_until 3 gone
+wait_until 10 gone
 log "ip -6 addr del took it out of the core"

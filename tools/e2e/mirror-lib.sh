@@ -16,23 +16,6 @@
 # shellcheck source=tools/e2e/ndpv6ctl-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/ndpv6ctl-lib.sh"
 
-E2E_T0=${EPOCHREALTIME/./}
-
-# log and run with the time since the test started (UML is slow on a
-# loaded machine: the times show where a test spends it).
-log() {
-	local us=$(( ${EPOCHREALTIME/./} - E2E_T0 ))
-
-	printf '# [%d.%d s] %s\n' $((us / 1000000)) $((us / 100000 % 10)) "$*"
-}
-
-run() {
-	local us=$(( ${EPOCHREALTIME/./} - E2E_T0 ))
-
-	printf '+ [%d.%d s] %s\n' $((us / 1000000)) $((us / 100000 % 10)) "$*"
-	"$@"
-}
-
 # shellcheck disable=SC2034	# for the tests
 SLAAC=2001:db8:1:0:5054:ff:fe12:3456	# 2001:db8:1::/64 + EUI-64 of $MAC
 # shellcheck disable=SC2034	# for the tests
@@ -62,9 +45,9 @@ interface veth0 {
 	};
 };
 EOC
-	# not nsx: $! must be radvd itself (ip netns exec execs it)
-	ip netns exec peer radvd -n -C "$conf" -p "/run/ndpv6/radvd-$$.pid" \
-		-m stderr &
+	# not nsq: $! must be radvd itself (nsenter execs it)
+	nsenter --net=/run/netns/peer radvd -n -C "$conf" \
+		-p "/run/ndpv6/radvd-$$.pid" -m stderr &
 	RADVD_PID=$!
 	E2E_PIDS+=("$RADVD_PID")
 }
@@ -75,10 +58,10 @@ EOC
 # at once); ndp0 up with its link-local address.
 mirror_setup() {
 	ns_add peer host
-	nsx peer sysctl -qw net.ipv6.conf.default.accept_dad=0 \
+	nsq peer sysctl -qw net.ipv6.conf.default.accept_dad=0 \
 		net.ipv6.conf.all.forwarding=1
 	ip link add veth0 netns peer type veth peer name veth1 netns host
-	nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+	nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 	ip -n host link set veth1 address "$MAC"
 	ip -n peer link set veth0 up
 	ip -n host link set veth1 up

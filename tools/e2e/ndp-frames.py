@@ -21,7 +21,15 @@
         clock starts): every valid one makes the receiver create a STALE
         neighbour entry (RFC 4861 7.2.3).  At most PPS per second, for S
         seconds (PPS * S frames; fewer when the machine cannot keep the
-        rate); prints what it sent and the rate it reached.
+        rate), in batches of one sendmmsg(2) each (ndp_send.py); prints
+        what it sent and the rate it reached.
+
+    ndp-frames.py marker IFACE TEXT
+        One broadcast frame from IFACE's own MAC, EtherType 0x88b5 (local
+        experimental), TEXT as its payload: not IPv6, so no ND counter or
+        filter takes it for one.  A capture that has written TEXT has
+        written every frame IFACE sent before it (a packet socket keeps
+        its frames in order): the sign that a capture is complete.
 
 Needs CAP_NET_RAW.  Checksums are computed here (the frames bypass the
 sender's IPv6 stack).
@@ -30,7 +38,6 @@ import argparse
 import ipaddress
 import socket
 import struct
-import time
 
 ND_NS, ND_RA = 135, 134
 
@@ -81,8 +88,10 @@ def open_sock(iface):
 
 
 def own_mac(iface):
-    with open('/sys/class/net/%s/address' % iface) as f:
-        return mac_bytes(f.read().strip())
+    """IFACE's MAC, from the kernel itself (a bound packet socket's own
+    address): /sys shows the namespace it was mounted in, not this one."""
+    with open_sock(iface) as s:
+        return s.getsockname()[4]
 
 
 def cmd_ra(a):
@@ -110,6 +119,7 @@ def cmd_ns(a):
 
 
 def cmd_flood(a):
+    from ndp_send import send_paced	# ctypes: only the flood pays for it
     dst_mac = mac_bytes(a.dst_mac)
     target = ip_bytes(a.target)
     count = a.rate * a.seconds
@@ -120,23 +130,16 @@ def cmd_flood(a):
         src = base + struct.pack('!I', i)
         frames.append(frame(dst_mac, mac, src, target, ns_icmp(target, mac)))
     s = open_sock(a.iface)
-    sent = 0
-    t0 = time.monotonic()
     print('flood: %d frames built, sending' % count, flush=True)
-    for k, f in enumerate(frames):
-        try:
-            s.send(f)
-            sent += 1
-        except OSError:
-            pass
-        ahead = (k + 1) / a.rate - (time.monotonic() - t0)
-        if ahead > 0:
-            time.sleep(ahead)
-        elif time.monotonic() - t0 >= a.seconds:
-            break		# behind the rate: the time is up all the same
-    dt = time.monotonic() - t0
+    sent, dt = send_paced(s, frames, a.rate, seconds=a.seconds)
     print('flood: sent %d of %d NS in %.2f s: %.0f NS/s (asked %d NS/s)'
           % (sent, count, dt, sent / dt, a.rate))
+
+
+def cmd_marker(a):
+    f = b'\xff' * 6 + own_mac(a.iface) + b'\x88\xb5' + a.text.encode()
+    open_sock(a.iface).send(f + bytes(max(0, 60 - len(f))))
+    print('sent marker %r on %s' % (a.text, a.iface))
 
 
 def main():
@@ -168,8 +171,13 @@ def main():
     p.add_argument('--seconds', type=int, default=10)
     p.add_argument('--first', type=int, default=1)
 
+    p = sub.add_parser('marker')
+    p.add_argument('iface')
+    p.add_argument('text')
+
     a = ap.parse_args()
-    {'ra': cmd_ra, 'ns': cmd_ns, 'flood': cmd_flood}[a.cmd](a)
+    {'ra': cmd_ra, 'ns': cmd_ns, 'flood': cmd_flood,
+     'marker': cmd_marker}[a.cmd](a)
 
 
 if __name__ == '__main__':

@@ -26,25 +26,6 @@ PEER_LL=fe80::5054:ff:feab:cdef		# modified EUI-64 of $PEER_MAC
 E2E_PIDS=()
 # A process in each namespace, for its /proc/PID/net files.
 declare -A E2E_HOLDER
-E2E_T0=${EPOCHREALTIME/./}
-
-# log and run (lib.sh) with the time since the test started: UML is slow
-# on a loaded machine, and the times show where a test spends it.
-e2e_elapsed() {
-	local us=$(( ${EPOCHREALTIME/./} - E2E_T0 ))
-
-	printf '[%d.%d s]' $((us / 1000000)) $((us / 100000 % 10))
-}
-
-log() {
-	echo "# $(e2e_elapsed) $*"
-}
-
-run() {
-	echo "+ $(e2e_elapsed) $*"
-	"$@"
-}
-
 # Background processes die before the namespaces.
 ndp0_cleanup() {
 	local pid
@@ -58,12 +39,24 @@ ndp0_cleanup() {
 }
 trap ndp0_cleanup EXIT
 
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.
+# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  From the
+# holder's /proc/PID/net/if_inet6 ("ADDR IFINDEX PLEN SCOPE FLAGS DEV",
+# IFA_F_TENTATIVE 0x40) once NS has one: no process per look.
 has_addr() {
-	local out
+	local out hex addr plen flags dev
 
-	out=$(ip -n "$1" -6 -o addr show dev "$2")
-	[[ "$out" == *" $3/64 "* && "$out" != *tentative* ]]
+	if [ -z "${E2E_HOLDER[$1]:-}" ]; then
+		out=$(ip -n "$1" -6 -o addr show dev "$2")
+		[[ "$out" == *" $3/64 "* && "$out" != *tentative* ]]
+		return
+	fi
+	hex=$(ip6_hex "$3")
+	while read -r addr _ plen _ flags dev; do
+		[ "$addr" = "$hex" ] && [ "$dev" = "$2" ] &&
+			[ "$plen" = 40 ] && (( (0x$flags & 0x40) == 0 )) &&
+			return 0
+	done <"/proc/${E2E_HOLDER[$1]}/net/if_inet6"
+	return 1
 }
 
 # ndp0_topology: the namespaces and devices drawn above, ndp0 up with its
@@ -75,17 +68,18 @@ ndp0_topology() {
 
 	ns_add peer host
 	for ns in peer host; do
-		# not nsx: $! must be the process inside the namespace
-		ip netns exec $ns sleep 3600 &
+		# not nsq: $! must be the process inside the namespace
+		nsenter --net=/run/netns/$ns sleep 3600 &
 		E2E_HOLDER[$ns]=$!
 		E2E_PIDS+=("$!")
+		wait_until 5 in_ns "$!" "$ns"
 	done
-	nsx peer sysctl -qw net.ipv6.conf.default.router_solicitations=0 \
+	nsq peer sysctl -qw net.ipv6.conf.default.router_solicitations=0 \
 		net.ipv6.conf.default.accept_dad=0 \
 		net.ipv6.conf.default.accept_ra=0
 	ip link add veth0 netns peer address "$PEER_MAC" type veth \
 		peer name veth1 netns host address "$HOST_MAC"
-	nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+	nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 	ip -n peer link set veth0 up
 	ip -n host link set veth1 up
 	run ip -n host link add link veth1 name ndp0 type ndpv6
@@ -104,7 +98,7 @@ ethstats() {
 	while IFS= read -r line; do
 		[[ "$line" =~ ^\ +([A-Za-z0-9_]+):\ ([0-9]+)$ ]] || continue
 		_stats["${BASH_REMATCH[1]}"]=${BASH_REMATCH[2]}
-	done < <(nsx "$1" ethtool -S "$2")
+	done < <(nsq "$1" ethtool -S "$2")
 	[ ${#_stats[@]} -gt 0 ] || fail "ethtool -S $2 shows nothing"
 }
 

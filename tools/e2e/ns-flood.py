@@ -8,13 +8,14 @@ Each NS (RFC 4861 4.3) goes from fe80::ee:<i> with link-layer address
 02:ee:<i> to TARGET (unicast, DST_MAC), hop limit 255, with a Source
 Link-Layer Address option: the receiver creates a STALE neighbour entry
 for every one (RFC 4861 7.2.3).  Bounded: COUNT frames at most PPS per
-second (default 5000).  Raw AF_PACKET socket: needs CAP_NET_RAW.
+second (default 5000), in batches of one sendmmsg(2) each (ndp_send.py).
+Raw AF_PACKET socket: needs CAP_NET_RAW.
 """
 import argparse
 import ipaddress
-import socket
 import struct
-import time
+
+from ndp_send import open_sock, send_paced
 
 
 def csum(data):
@@ -51,18 +52,10 @@ def main():
     a = ap.parse_args()
     dst_mac = bytes.fromhex(a.dst_mac.replace(':', ''))
     target = ipaddress.IPv6Address(a.target).packed
-    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-    s.bind((a.iface, 0))
-    t0 = time.monotonic()
     frames = [frame(a.first + k, dst_mac, target) for k in range(a.count)]
-    for k, f in enumerate(frames):
-        s.send(f)
-        if k % 100 == 99:
-            # paced in batches of 100: one clock read and sleep each
-            ahead = (k + 1) / a.rate - (time.monotonic() - t0)
-            if ahead > 0:
-                time.sleep(ahead)
-    print('sent %d NS in %.1f s' % (a.count, time.monotonic() - t0))
+    sent, dt = send_paced(open_sock(a.iface), frames, a.rate)
+    print('sent %d of %d NS in %.1f s: %.0f NS/s' % (sent, a.count, dt,
+                                                 sent / dt))
 
 
 if __name__ == '__main__':
