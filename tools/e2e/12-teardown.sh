@@ -26,25 +26,50 @@
 
 mac=52:54:00:12:34:56
 ll=fe80::5054:ff:fe12:3456
+peer_mac=52:54:00:ab:cd:ef
+peer_ll=fe80::5054:ff:feab:cdef	# the peer runs no DAD: usable at once
 FLOODS=()
+FLOOD_DEVS=()
+FLOOD_BASE=()
+# A process in each namespace, for its /proc/PID/net files: the helpers
+# below poll those with builtins, no process per look (every process is
+# slow in UML, and much slower while the floods run).
+declare -A HOLDER
 
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
-# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
-has_addr() {
-	local out
+# holder NS: start the holder of NS.  holder_stop NS: stop it (a namespace
+# lives as long as a process is in it).
+holder() {
+	nsq_bg "$1" sleep 3600
+	HOLDER[$1]=$!
+	wait_until 5 in_ns "$!" "$1"
+}
 
-	out=$(ip -n "$1" -6 -o addr show dev "$2")
-	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
-			    END { exit !f }' <<<"$out"
+holder_stop() {
+	kill "${HOLDER[$1]}" 2>/dev/null || true
+	wait "${HOLDER[$1]}" 2>/dev/null || true
+	unset "HOLDER[$1]"
+}
+
+# has_ll NS DEV ADDR: ADDR on DEV, not tentative (IFA_F_TENTATIVE 0x40),
+# from NS's /proc/net/if_inet6: "ADDR IFINDEX PLEN SCOPE FLAGS DEV".
+has_ll() {
+	local hex addr flags dev
+
+	hex=$(ip6_hex "$3")
+	while read -r addr _ _ _ flags dev; do
+		[ "$addr" = "$hex" ] && [ "$dev" = "$2" ] &&
+			(( (0x$flags & 0x40) == 0 )) && return 0
+	done <"/proc/${HOLDER[$1]}/net/if_inet6"
+	return 1
 }
 
 # pair: veth0 in peer <-> veth1 in $1 (default host), IPv6 off on veth1.
 pair() {
 	local ns=${1:-host}
 
-	ip link add veth0 netns peer type veth peer name veth1 netns "$ns"
-	nsx "$ns" sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-	ip -n "$ns" link set veth1 address "$mac"
+	ip link add veth0 netns peer address "$peer_mac" type veth \
+		peer name veth1 netns "$ns" address "$mac"
+	nsq "$ns" sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 	ip -n peer link set veth0 up
 	ip -n "$ns" link set veth1 up
 }
@@ -55,20 +80,44 @@ ndp0() {
 
 	run ip -n "$1" link add link veth1 name ndp0 netns "$ns" type ndpv6
 	run ip -n "$ns" link set ndp0 up
-	wait_until 20 has_addr "$ns" ndp0 "$ll"
+	wait_until 20 has_ll "$ns" ndp0 "$ll"
 }
 
-# floods NDP0_NS: ping floods both ways, for at most 60 s.
-floods() {
-	local peer_ll
+# replies PID DEV: the echo replies DEV received, in PID's namespace.
+replies() {
+	local name val
 
-	wait_until 20 no_tentative peer veth0
-	peer_ll=$(ll_addr peer veth0)
-	nsx peer ping -6 -f -q -w 60 "$ll%veth0" >/dev/null 2>&1 &
+	while read -r name val; do
+		[ "$name" = Icmp6InEchoReplies ] && { echo "$val"; return 0; }
+	done <"/proc/$1/net/dev_snmp6/$2"
+	return 1
+}
+
+# flowing: each flood has had 100 more replies than when first looked at:
+# the traffic is really going both ways when ndp0 is taken away.
+flowing() {
+	local i n
+
+	for i in "${!FLOODS[@]}"; do
+		n=$(replies "${FLOODS[i]}" "${FLOOD_DEVS[i]}" 2>/dev/null) ||
+			return 1
+		[ -n "${FLOOD_BASE[i]:-}" ] || FLOOD_BASE[i]=$n
+		[ "$n" -ge $((FLOOD_BASE[i] + 100)) ] || return 1
+	done
+}
+
+# floods NDP0_NS: ping floods both ways (at most 60 s), answered.
+floods() {
+	wait_until 20 has_ll peer veth0 "$peer_ll"
+	nsq_bg peer ping -6 -f -q -w 60 "$ll%veth0" >/dev/null 2>&1
 	FLOODS+=($!)
-	nsx "$1" ping -6 -f -q -w 60 "$peer_ll%ndp0" >/dev/null 2>&1 &
+	FLOOD_DEVS+=(veth0)
+	nsq_bg "$1" ping -6 -f -q -w 60 "$peer_ll%ndp0" >/dev/null 2>&1
 	FLOODS+=($!)
-	sleep 2
+	FLOOD_DEVS+=(ndp0)
+	FLOOD_BASE=()
+	wait_until 30 flowing
+	log "floods flowing both ways"
 }
 
 floods_stop() {
@@ -79,16 +128,33 @@ floods_stop() {
 		wait "$pid" 2>/dev/null || true
 	done
 	FLOODS=()
+	FLOOD_DEVS=()
 }
-trap 'floods_stop; e2e_cleanup' EXIT
+holders_stop() {
+	local ns
 
+	for ns in "${!HOLDER[@]}"; do
+		holder_stop "$ns"
+	done
+}
+trap 'floods_stop; holders_stop; e2e_cleanup' EXIT
+
+# no_ndp0 NS: no ndp0 in NS's /proc/net/dev (which must be there: a
+# holder gone would read as no ndp0).
 no_ndp0() {
-	! ip -n "$1" link show ndp0 >/dev/null 2>&1
+	local f=/proc/${HOLDER[$1]}/net/dev name rest
+
+	[ -r "$f" ] && in_ns "${HOLDER[$1]}" "$1" || return 2
+	while read -r name rest; do
+		[ "$name" = ndp0: ] && return 1
+	done <"$f"
+	return 0
 }
 
 # gone NS: ndp0 has left NS (namespace cleanup is asynchronous).
 gone() {
 	wait_until 60 no_ndp0 "$1"
+	log "ndp0 gone from $1"
 }
 
 # Kernel reports since the test started.
@@ -102,6 +168,10 @@ check_kernel() {
 }
 
 ns_add peer host app
+nsq peer sysctl -qw net.ipv6.conf.default.accept_dad=0
+holder peer
+holder host
+holder app
 pair host
 
 log "1. ip link del ndp0 under floods"
@@ -144,21 +214,26 @@ pair host
 ndp0 host app
 run ip -n app -d link show ndp0
 floods app
+holder_stop host
 run ip netns del host
 gone app
 floods_stop
 ns_add host
+holder host
 
 log "5. ten create/destroy cycles"
 pair host
-for i in $(seq 10); do
-	ip -n host link add link veth1 name ndp0 type ndpv6
-	ip -n host link set ndp0 up
+for ((i = 1; i <= 10; i++)); do
+	# created and up in one process (ip -batch): no gap between the two
+	ip -n host -batch - <<-EOC
+		link add link veth1 name ndp0 type ndpv6
+		link set ndp0 up
+	EOC
 	if [ $((i % 5)) -eq 0 ]; then
-		wait_until 20 has_addr host ndp0 "$ll"
-		run nsx peer ping -6 -c 2 -i 0.2 -W 2 "$ll%veth0"
+		wait_until 20 has_ll host ndp0 "$ll"
+		run nsq peer ping -6 -c 2 -i 0.2 -W 2 "$ll%veth0"
 	else
-		sleep 0.$((i % 5))
+		nap 0.$((i % 5))	# into DAD, at different points
 	fi
 	case $((i % 3)) in
 	0)	ip -n host link del ndp0 ;;
@@ -174,7 +249,7 @@ log "ten cycles done"
 
 # The lower still works for a last ndp0.
 ndp0 host
-run nsx peer ping -6 -c 2 -i 0.2 -W 2 "$ll%veth0"
+run nsq peer ping -6 -c 2 -i 0.2 -W 2 "$ll%veth0"
 run ip -n host link del ndp0
-sleep 2
+nap 2		# for what the last teardowns report late (cleanup works)
 check_kernel
