@@ -266,6 +266,11 @@ enum ndp_note_kind {
 	NDP_NOTE_HOPLIMIT,	/* CurHopLimit from an RA: value */
 	NDP_NOTE_GROUP_JOIN,	/* the core listens to group addr */
 	NDP_NOTE_GROUP_LEAVE,	/* ... no longer */
+	/*
+	 * The EUI-64 link-local address (addr) is a duplicate: IP operation
+	 * on the interface is disabled (RFC 4862 5.4.5): no RS, no SLAAC
+	 */
+	NDP_NOTE_IP_DISABLED,
 };
 
 struct ndp_note {
@@ -436,6 +441,7 @@ struct ndp_params {
 	u32 reachable_ms;
 	u32 retrans_ms;
 	bool link_up;		/* ndp_link_change() */
+	bool ip_disabled;	/* NDP_NOTE_IP_DISABLED (RFC 4862 5.4.5) */
 };
 
 void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p);

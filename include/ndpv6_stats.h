@@ -98,3 +98,7 @@ NDP_STAT(ADDR_TABLE_FULL, "address not added: table full")
 NDP_STAT(ROUTER_TABLE_FULL, "router not added: table full")
 NDP_STAT(PREFIX_TABLE_FULL, "prefix not added: table full")
 NDP_STAT(GROUP_TABLE_FULL, "group not joined: table full")
+
+/* IP operation disabled: the EUI-64 link-local failed DAD (RFC 4862 5.4.5) */
+NDP_STAT(IP_DISABLED, "EUI-64 link-local a duplicate: no RS, no SLAAC")
+NDP_STAT(SLAAC_IP_DISABLED, "PIO not used for SLAAC: IP operation off")

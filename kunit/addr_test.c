@@ -111,6 +111,22 @@ static bool kt_in_get_ip(struct ndp_kt *t, const struct ndp_ip6 *ip)
 	return false;
 }
 
+/* ndp_kt_expect_only() with two counters allowed to move. */
+static void kt_expect_only2(struct ndp_kt *t, enum ndp_stat a,
+			    enum ndp_stat b)
+{
+	unsigned int i;
+
+	for (i = 0; i < NDP_STAT_MAX; i++) {
+		if (i == a || i == b || i == NDP_STAT_RX_PACKETS ||
+		    i == NDP_STAT_RX_ND || i == NDP_STAT_RX_DELIVERED ||
+		    i == NDP_STAT_RX_ECHO || i == NDP_STAT_TX_PACKETS)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(t->test, ndp_kt_stat_delta(t, i), 0ULL,
+				    "counter %s moved", ndp_stat_name(i));
+	}
+}
+
 /* Let the link-local address pass DAD and every Report go out. */
 static void kt_settle(struct ndp_kt *t)
 {
@@ -501,7 +517,9 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
 	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &kt_ll_sn), 0);
-	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
+	/* the EUI-64 link-local: IP operation disabled too (5.4.5) */
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP_DISABLED), 1ULL);
+	kt_expect_only2(&t, NDP_STAT_DAD_FAILED, NDP_STAT_IP_DISABLED);
 	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &kt_ll, &ai));
 	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_DUPLICATE);
 
@@ -1993,6 +2011,86 @@ static void ndpv6_addr_dad_nonces_of_the_run(struct kunit *test)
 			(size_t)NDP_MAX_DAD_TRANSMITS);
 }
 
+/*
+ * RFC 4862 5.4.5: our EUI-64 link-local address is a duplicate, so IP
+ * operation is disabled: IP_DISABLED and its note after DAD_FAILED, then
+ * no RS (three were due within 9 s), not after the link came back nor
+ * after accept_ra was set again, and no SLAAC address (the identifier is
+ * someone else's) from an RA whose router and prefix are still learned.
+ * A duplicate of a link-local address added by hand disables nothing.
+ */
+static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
+{
+	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
+	struct ndp_ip6 slaac = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
+	struct ndp_ip6 manual = ndp_kt_ip(test, "fe80::5");
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
+	struct ndp_params par;
+	struct ndp_config cfg;
+	struct ndp_kt t;
+	int i;
+
+	ndp_config_default(&cfg);	/* RS: 3, 4 s apart */
+	ndp_kt_init(test, &t, &cfg);
+	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, NULL));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP_DISABLED), 1ULL);
+	kt_expect_only2(&t, NDP_STAT_DAD_FAILED, NDP_STAT_IP_DISABLED);
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	i = kt_note(&t, NDP_NOTE_IP_DISABLED, &kt_ll);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
+	KUNIT_EXPECT_GT(test, i, kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll));
+	ndp_get_params(t.ctx, &par);
+	KUNIT_EXPECT_TRUE(test, par.ip_disabled);
+	ndp_kt_run_until(&t, t.now + SEC(15));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 0U);
+	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
+
+	/* an RA: its router and prefix, no address of our identifier */
+	ndp_kt_handle(&t, kt_ra_pio(&t, &pfx, 64, 86400, 14400));
+	KUNIT_EXPECT_EQ(test,
+			ndp_kt_stat_delta(&t, NDP_STAT_SLAAC_IP_DISABLED),
+			1ULL);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ROUTER_ADD, &rtr), 0);
+	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_PREFIX_ADD, &pfx), 0);
+	KUNIT_EXPECT_LT(test, kt_note(&t, NDP_NOTE_ADDR_ADD, NULL), 0);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &slaac), -1);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &slaac), -1);
+	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
+
+	/* re-attached; accept_ra set again: still no RS */
+	kt_link(&t, false);
+	kt_link(&t, true);
+	ndp_kt_run_until(&t, t.now + SEC(15));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 0U);
+	ndp_set_accept_ra(t.ctx, false);
+	ndp_set_accept_ra(t.ctx, true);
+	ndp_kt_run_until(&t, t.now + SEC(15));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 0U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_EQ(test, ndp_stats(t.ctx)[NDP_STAT_IP_DISABLED], 1ULL);
+
+	/* a link-local address added by hand: only that one is lost */
+	ndp_kt_init(test, &t, &cfg);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &manual, 64,
+					 NDP_INFINITE, NDP_INFINITE, t.out),
+			0);
+	ndp_kt_handle(&t, kt_dad_ns(&t, &manual, NULL));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &manual), NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
+	KUNIT_EXPECT_LT(test, kt_note(&t, NDP_NOTE_IP_DISABLED, NULL), 0);
+	ndp_get_params(t.ctx, &par);
+	KUNIT_EXPECT_FALSE(test, par.ip_disabled);
+	ndp_kt_run_until(&t, t.now + SEC(10));
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 3U);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
+	ndp_kt_handle(&t, kt_ra_pio(&t, &pfx, 64, 86400, 14400));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &slaac), NDP_ADDR_TENTATIVE);
+}
+
 static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_linklocal_eui64),
 	KUNIT_CASE(ndpv6_addr_local_emits_nothing),
@@ -2038,6 +2136,7 @@ static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_link_down_from_start),
 	KUNIT_CASE(ndpv6_addr_link_up_deprecated_while_checked),
 	KUNIT_CASE(ndpv6_addr_dad_nonces_of_the_run),
+	KUNIT_CASE(ndpv6_addr_linklocal_dup_disables_ip),
 	{}
 };
 

@@ -26,6 +26,8 @@
  *                                  lower's);
  *   NDP_NOTE_HOPLIMIT              ndp0's default hop limit (the inet6_dev's
  *                                  cnf.hop_limit);
+ *   NDP_NOTE_IP_DISABLED           netdev_err(): the EUI-64 link-local
+ *                                  address is a duplicate (RFC 4862 5.4.5);
  *   the other notes                (NBR_UNREACHABLE) counted as
  *                                  NOTES_DEFERRED.
  * Every note also goes to the netlink events group (ndpv6_nl_notify()), in
@@ -231,6 +233,10 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 		break;
 	case NDP_NOTE_HOPLIMIT:
 		hoplimit_apply(priv, n->value);
+		break;
+	case NDP_NOTE_IP_DISABLED:
+		netdev_err(priv->dev, "duplicate link-local address %pI6c: another node uses our interface identifier (same MAC?); no more RS or SLAAC (RFC 4862 5.4.5) until set down and up\n",
+			   &a);
 		break;
 	default:
 		ndpv6_glue_inc(priv, NDPV6_GLUE_NOTES_DEFERRED);

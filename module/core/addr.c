@@ -579,6 +579,39 @@ static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	ndp_changed(ctx);
 }
 
+/*
+ * RFC 4862 5.4.5: the link-local address made from the hardware address
+ * (modified EUI-64, origin NDP_ORIGIN_LINKLOCAL) is a duplicate: another
+ * node on the link has our interface identifier, most likely our MAC
+ * address, and IP operation on the interface SHOULD be disabled.  The core
+ * stops what would configure the interface with that identifier or make
+ * it known: no Router Solicitation from now on (the pending ones
+ * cancelled; rtr.c's rs_tick() checks ctx->ip_disabled), and no SLAAC
+ * (every address would carry the same identifier: PIOs with A=1 are
+ * counted SLAAC_IP_DISABLED, and make or extend no address).  It does not
+ * tear down what exists: addresses added by hand, and SLAAC ones that
+ * passed their own DAD until their lifetimes end, stay (each runs DAD
+ * again when the link comes back), RAs still update the routers and
+ * prefixes, and the core still answers for its valid addresses.
+ * Linux has two answers: by default (accept_dad 1) it only sends no RS
+ * (it solicits once the link-local address is valid); with accept_dad > 1
+ * it sets disable_ipv6 and every address goes.  This is in between.  It
+ * lasts as long as the context: a new one (ndp0 down and up) runs DAD
+ * again, as Linux's disable_ipv6 lasts until an administrator clears it.
+ * Counted IP_DISABLED once, and NDP_NOTE_IP_DISABLED (the link-local
+ * address) tells the caller, whose log should say so.
+ */
+static void ip_disable(struct ndp_ctx *ctx, const struct ndp_addr *ll,
+		       struct ndp_out *out)
+{
+	if (ctx->ip_disabled)
+		return;
+	ctx->ip_disabled = true;
+	ctx->rs_timer = NDP_TIME_NEVER;
+	ndp_count(ctx, NDP_STAT_IP_DISABLED);
+	ndp_out_note(out, NDP_NOTE_IP_DISABLED, &ll->ip, ll->plen, 0, 0, 0);
+}
+
 /* RFC 4862 5.4.5: a duplicate; never used, its group left. */
 static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 			   struct ndp_out *out)
@@ -595,6 +628,8 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	ndp_out_note(out, NDP_NOTE_DAD_FAILED, &a->ip, a->plen, 0, 0, 0);
 	ndp_solicited_node(&a->ip, &sn);
 	ndp_group_leave(ctx, now, &sn, false, out);
+	if (a->origin == NDP_ORIGIN_LINKLOCAL)
+		ip_disable(ctx, a, out);
 	ndp_changed(ctx);
 }
 
@@ -959,7 +994,9 @@ static void dad_step(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
  *
  * The prefix must be a /64 (Ethernet interface identifiers are 64 bits).
  * A new prefix makes a tentative address of prefix + modified EUI-64; a
- * known one updates its lifetimes by the two-hour rule.
+ * known one updates its lifetimes by the two-hour rule.  Nothing at all
+ * once IP operation is disabled (the EUI-64 link-local address was a
+ * duplicate, see ip_disable()).
  */
 void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
 		    const struct ndp_prefix *pfx, u32 valid_s,
@@ -972,6 +1009,10 @@ void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
 
 	if (pfx->len != 64) {
 		ndp_count(ctx, NDP_STAT_PIO_BAD_PLEN);
+		return;
+	}
+	if (ctx->ip_disabled) {		/* our identifier is someone else's */
+		ndp_count(ctx, NDP_STAT_SLAAC_IP_DISABLED);
 		return;
 	}
 	eui64_iid(ctx->mac, ip.b + 8);

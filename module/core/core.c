@@ -457,6 +457,7 @@ void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 	p->reachable_ms = ctx->reachable_ms;
 	p->retrans_ms = ctx->retrans_ms;
 	p->link_up = !ctx->link_down;
+	p->ip_disabled = ctx->ip_disabled;
 }
 
 int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)

@@ -368,6 +368,9 @@ struct ndp_ctx {
 	/* MLDv2 General Query response (one pending at a time) */
 	s64 mld_general_timer;
 
+	/* RFC 4862 5.4.5: the EUI-64 link-local was a duplicate (addr.c) */
+	bool ip_disabled;
+
 	/* ICMPv6 error token bucket, in ns of credit */
 	s64 icmp_tokens;
 	s64 icmp_last;

@@ -237,7 +237,9 @@ static void rs_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 
 	if (ctx->rs_timer > now || ctx->link_down)
 		return;
-	if (!c->accept_ra || ctx->rs_done || !c->rtr_solicits) {
+	/* ip_disabled: our EUI-64 link-local is a duplicate (addr.c) */
+	if (!c->accept_ra || ctx->rs_done || !c->rtr_solicits ||
+	    ctx->ip_disabled) {
 		ctx->rs_timer = NDP_TIME_NEVER;
 		return;
 	}

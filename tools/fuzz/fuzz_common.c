@@ -484,7 +484,7 @@ void fz_check_out(struct fz *f)
 	if (f->verbose)
 		trace_out(f);
 	for (i = f->notes0; i < out->n_notes; i++)
-		if (out->notes[i].kind > NDP_NOTE_GROUP_LEAVE)
+		if (out->notes[i].kind > NDP_NOTE_IP_DISABLED)
 			fz_fail(f, "note kind %u", out->notes[i].kind);
 }
 
