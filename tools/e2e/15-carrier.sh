@@ -73,28 +73,28 @@ now_us() {
 }
 
 ns_add peer host
-nsx peer sysctl -qw net.ipv6.conf.default.accept_dad=0 \
+nsq peer sysctl -qw net.ipv6.conf.default.accept_dad=0 \
 	net.ipv6.conf.default.router_solicitations=0
 ip link add veth0 netns peer type veth peer name veth1 netns host
-nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 ip -n host link set veth1 address "$MAC"
 ip -n peer link set veth0 up
 ip -n host link set veth1 up
 run ip -n host link add link veth1 name ndp0 type ndpv6
 # Every frame veth1 sends, and every address event, from here on (they
-# start while ndp0 comes up).  ip netns exec execs: $! is the command.
-ip netns exec host tcpdump -i veth1 -nn -U -w "$work/cap.pcap" \
-	"ether src $MAC" 2>"$work/tcpdump.err" &
+# start while ndp0 comes up).
+nsq_bg host tcpdump -i veth1 -nn -U -w "$work/cap.pcap" "ether src $MAC" \
+	2>"$work/tcpdump.err"
 E2E_PIDS+=("$!")
 tcpdump_pid=$!
-ip netns exec host ip -6 monitor address >"$work/mon.txt" &
+nsq_bg host ip -6 monitor address >"$work/mon.txt"
 E2E_PIDS+=("$!")
 # no RS for now: the one after the link comes back is then the only one
 run ctl set ndp0 accept-ra off
 run ip -n host link set ndp0 up
-wait_until 10 ll_preferred
 run ctl addr add ndp0 "$DUP/64"
 run ctl addr add ndp0 "$KEEP/64"
+wait_until 10 ll_preferred
 wait_until 10 has_kaddr "$DUP"
 wait_until 10 has_kaddr "$KEEP"
 wait_until 10 has_kaddr "$LL"
@@ -122,7 +122,7 @@ if ! (wait_until 10 no_kaddr "$DUP"); then
 	fail "$DUP, the peer's now, is still on ndp0"
 fi
 core_state "$DUP" preferred && fail "the core still uses $DUP"
-stats=$(nsx host ethtool -S ndp0)
+stats=$(nsq host ethtool -S ndp0)
 for c in DAD_FAILED LINK_DOWN LINK_UP; do
 	[ "$(counter $c)" = 1 ] || fail "core counter $c is $(counter $c), not 1"
 done
