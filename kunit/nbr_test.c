@@ -1638,7 +1638,10 @@ static void nbr_eviction_order(struct kunit *test)
 	nt_make_stale(t, &t->a, mac_a);			/* oldest STALE */
 	nt_make_stale(t, &t->b, mac_a);
 	nt_send(t, 0, &t->c);				/* INCOMPLETE */
-	ndp_nbr_learn(ctx_of(t), t->k.now, &r, mac_r, true);	/* router */
+	/* a default router (static): its entry is pinned when made */
+	KUNIT_ASSERT_EQ(test, ndp_add_routers(ctx_of(t), t->k.now, &r, 1,
+					      1800, t->k.out), 0);
+	ndp_nbr_learn(ctx_of(t), t->k.now, &r, mac_r, true);
 	nt_make_stale(t, &x, mac_a);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
 
@@ -1667,6 +1670,134 @@ static void nbr_eviction_order(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
+}
+
+/* An RA from @src with Router Lifetime @lifetime_s and SLLA @slla. */
+static void nt_ra_in(struct nt *t, const struct ndp_ip6 *src,
+		     u16 lifetime_s, const u8 *slla)
+{
+	u8 m[64];
+	u32 len = ndp_kt_ra(m, 64, 0, lifetime_s, 0, 0);
+
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, slla);
+	len = ndp_kt_build_icmp(&t->k, src, &ndp_all_nodes, 255, m, len);
+	ndp_kt_handle(&t->k, len);
+	/* last: a packet of an entry evicted for it may come back first */
+	KUNIT_ASSERT_GT(t->test, t->k.out->n_done, 0U);
+	KUNIT_EXPECT_EQ(t->test, t->k.out->done[t->k.out->n_done - 1].reason,
+			NDP_DONE_CONSUMED);
+}
+
+/*
+ * A context of 16 entries whose default router fe80::1 (Router Lifetime
+ * 9000 s) is in the cache.
+ */
+static struct nt *nt_up_with_router(struct kunit *test)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1"), ips[2];
+	struct ndp_config cfg;
+	struct nt *t;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 16;
+	cfg.incomplete_quota = 4;
+	t = nt_up(test, &cfg);
+	nt_ra_in(t, &rtr, 9000, mac_r);
+	KUNIT_ASSERT_EQ(test, ndp_get_routers(ctx_of(t), ips, 2), 1);
+	KUNIT_ASSERT_EQ(test, nt_state(t, &rtr), NDP_NUD_STALE);
+	return t;
+}
+
+/*
+ * After a flood that left the table full: an hour later a send to a new
+ * neighbour still gets an entry (one evicted for it), and the default
+ * router fe80::1 is still there.
+ */
+static void nt_expect_room_after_flood(struct nt *t, u32 host)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(t->test, "fe80::1");
+	struct ndp_ip6 dst = nt_nb(host), ips[2];
+
+	KUNIT_EXPECT_EQ(t->test, ctx_of(t)->n_nbrs, 16U);
+	nt_tick(t, t->k.now + SEC(3600));
+	nt_send(t, 0, &dst);
+	KUNIT_EXPECT_EQ(t->test, nt_reason(t, 0), -1);
+	KUNIT_EXPECT_EQ(t->test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	KUNIT_EXPECT_EQ(t->test, nt_state(t, &dst), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(t->test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
+	KUNIT_EXPECT_EQ(t->test, delta(t, NDP_STAT_NBR_TABLE_FULL), 0ULL);
+	KUNIT_EXPECT_EQ(t->test, ndp_get_routers(ctx_of(t), ips, 2), 1);
+	KUNIT_EXPECT_NE(t->test, nt_state(t, &rtr), NDP_NUD_NONE);
+}
+
+/*
+ * RFC 6583 7.1 keeps the routers, not every entry with IsRouter: RAs with
+ * Router Lifetime 0 (not default routers) and an SLLA from as many
+ * link-local sources as the table holds leave their entries evictable;
+ * the default router's entry is the one kept.  When that router leaves the
+ * list (its own Router Lifetime 0), its entry is evictable too.
+ */
+static void nbr_ra_lifetime0_flood_evictable(struct kunit *test)
+{
+	struct nt *t = nt_up_with_router(test);
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1"), src, ips[2];
+	struct ndp_nbr_info ni;
+	u32 i;
+
+	for (i = 0; i < 16; i++) {
+		u8 mac[NDP_ETH_ALEN] = { 0x02, 0xcc, 0, 0, 0, (u8)i };
+
+		src = nt_nb(i);
+		nt_ra_in(t, &src, 0, mac);
+		KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &src, &ni), 0);
+		KUNIT_EXPECT_TRUE(test, ni.is_router);
+	}
+	KUNIT_EXPECT_EQ(test, ndp_get_routers(ctx_of(t), ips, 2), 1);
+	src = nt_nb(0);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &src), NDP_NUD_NONE);
+	nt_expect_room_after_flood(t, 1000);
+
+	/* the router says it is no default router any more: evictable */
+	nt_ra_in(t, &rtr, 0, mac_r);
+	KUNIT_EXPECT_EQ(test, ndp_get_routers(ctx_of(t), ips, 2), 0);
+	for (i = 16; i < 32; i++) {
+		u8 mac[NDP_ETH_ALEN] = { 0x02, 0xcc, 0, 0, 0, (u8)i };
+
+		src = nt_nb(i);
+		nt_ra_in(t, &src, 0, mac);
+	}
+	KUNIT_EXPECT_EQ(test, nt_state(t, &rtr), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 16U);
+	KUNIT_EXPECT_EQ(test, ndp_stats(ctx_of(t))[NDP_STAT_NBR_TABLE_FULL],
+			0ULL);
+}
+
+/*
+ * The same with NS (SLLA) then NA with R=1, O=1 from as many hosts: IsRouter
+ * set on every entry, none of them pinned.
+ */
+static void nbr_na_router_flood_evictable(struct kunit *test)
+{
+	struct nt *t = nt_up_with_router(test);
+	struct ndp_nbr_info ni;
+	struct ndp_ip6 src;
+	u32 i;
+
+	for (i = 0; i < 16; i++) {
+		u8 mac[NDP_ETH_ALEN] = { 0x02, 0xdd, 0, 0, 0, (u8)i };
+
+		src = nt_nb(i);
+		nt_ns_in(t, &src, &t->ll, &t->ll, mac);
+		nt_na_in(t, &src, NDP_NA_FLAG_R | NDP_NA_FLAG_O, mac);
+		KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &src, &ni), 0);
+		KUNIT_EXPECT_TRUE(test, ni.is_router);
+		KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_STALE);
+	}
+	src = nt_nb(0);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &src), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, ndp_stats(ctx_of(t))[NDP_STAT_NBR_TABLE_FULL],
+			0ULL);
+	nt_expect_room_after_flood(t, 1000);
 }
 
 /*
@@ -2032,6 +2163,8 @@ static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE(nbr_incomplete_quota),
 	KUNIT_CASE(nbr_incomplete_rate_limited),
 	KUNIT_CASE(nbr_eviction_order),
+	KUNIT_CASE(nbr_ra_lifetime0_flood_evictable),
+	KUNIT_CASE(nbr_na_router_flood_evictable),
 	KUNIT_CASE(nbr_flood_keeps_router_and_confirmed),
 	KUNIT_CASE(nbr_hash_seed_keys_buckets),
 	KUNIT_CASE(nbr_heap_deadline_and_idle_tick),

@@ -16,7 +16,8 @@
  *                            due costs O(1) whatever the table size.
  *   ctx->evict_inc_*         INCOMPLETE entries, oldest first  } eviction
  *   ctx->evict_stale_*       STALE entries, oldest first       } candidates
- *                            (entries of routers are in neither list).
+ *                            (pinned entries are in neither list: those
+ *                            of the default routers, see below).
  *   ctx->qslots[queue_total] packets waiting for resolution: one FIFO per
  *                            neighbour (qhead/qtail/qlen), free slots
  *                            chained from ctx->free_qslot.
@@ -45,6 +46,15 @@
  * tentative), the NS is not sent (NS_NO_SOURCE) but counts as a
  * transmission, so resolution still ends after the usual number of
  * RetransTimers: an NS from :: would be a DAD probe for the target.
+ *
+ * Eviction (RFC 6583 7.1) spares the entries of the Default Router List,
+ * those RAs made and the static ones of ndp_add_routers(): nbr->pinned,
+ * set when the router list takes an address (ndp_nbr_set_pinned() from
+ * rtr.c, or nbr_create() for an address already on it) and cleared when
+ * it leaves the list.  There are at most max_routers of them.  IsRouter
+ * (nbr->is_router) pins nothing: any RA, Router Lifetime 0 included, and
+ * any NA with R=1 sets it, so a host on the link that sent them from many
+ * sources could otherwise fill the table with entries no one can evict.
  *
  * Every handle given back says why (enum ndp_done_reason).  Packets queued
  * for a neighbour whose resolution (or NUD) fails come back as
@@ -200,7 +210,7 @@ static void nbr_set_timer(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 when)
 static u32 *lru_list(struct ndp_ctx *ctx, const struct ndp_nbr *n,
 		     u32 **tail)
 {
-	if (n->is_router)
+	if (n->pinned)
 		return NULL;
 	if (n->state == NDP_NUD_INCOMPLETE) {
 		*tail = &ctx->evict_inc_tail;
@@ -388,10 +398,19 @@ static void nbr_set_is_router(struct ndp_ctx *ctx, struct ndp_nbr *n,
 {
 	if (n->is_router == is_router)
 		return;
-	lru_unlink(ctx, n);
 	n->is_router = is_router;
-	lru_append(ctx, n);
 	ndp_changed(ctx);
+}
+
+/* Pinned entries are on no eviction list (see the top of this file). */
+static void nbr_set_pinned(struct ndp_ctx *ctx, struct ndp_nbr *n,
+			   bool pinned)
+{
+	if (n->pinned == pinned)
+		return;
+	lru_unlink(ctx, n);
+	n->pinned = pinned;
+	lru_append(ctx, n);
 }
 
 static void nbr_set_mac(struct ndp_ctx *ctx, struct ndp_nbr *n, const u8 *mac)
@@ -420,6 +439,7 @@ static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 	n->state = NDP_NUD_NONE;
 	n->has_mac = false;
 	n->is_router = false;
+	n->pinned = false;
 	n->hnext = ctx->free_nbr;
 	ctx->free_nbr = i;
 	ctx->n_nbrs--;
@@ -428,9 +448,10 @@ static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 
 /*
  * Make room (RFC 6583 7.1): the oldest INCOMPLETE entry, else the oldest
- * STALE one; routers and REACHABLE/DELAY/PROBE entries are never on these
- * lists.  An entry holding packets is taken only if @out has room to give
- * them back; a few candidates of each list are looked at, no more.
+ * STALE one; default routers (pinned) and REACHABLE/DELAY/PROBE entries are
+ * never on these lists.  An entry holding packets is taken only if @out
+ * has room to give them back; a few candidates of each list are looked
+ * at, no more.
  */
 static bool nbr_evict(struct ndp_ctx *ctx, struct ndp_out *out)
 {
@@ -508,7 +529,9 @@ static struct ndp_nbr *nbr_create(struct ndp_ctx *ctx, s64 now,
 	memset(n, 0, sizeof(*n));
 	n->ip = *ip;
 	n->state = NDP_NUD_NONE;
-	n->is_router = ndp_rtr_is_router(ctx, ip);
+	/* a default router's entry: IsRouter, and pinned while it is one */
+	n->pinned = ndp_rtr_is_router(ctx, ip);
+	n->is_router = n->pinned;
 	n->qhead = NDP_NIL;
 	n->qtail = NDP_NIL;
 	n->heap_pos = NDP_NIL;
@@ -683,7 +706,8 @@ void ndp_nbr_learn(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
  * @ip: the router
  * @is_router: new IsRouter flag
  *
- * Router entries are never evicted.  Nothing happens if there is no entry.
+ * IsRouter alone does not protect the entry from eviction (see
+ * ndp_nbr_set_pinned()).  Nothing happens if there is no entry.
  */
 void ndp_nbr_set_router(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 			bool is_router)
@@ -692,6 +716,25 @@ void ndp_nbr_set_router(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 
 	if (n)
 		nbr_set_is_router(ctx, n, is_router);
+}
+
+/**
+ * ndp_nbr_set_pinned() - @ip joined or left the Default Router List.
+ * @ctx: context
+ * @ip: the router
+ * @pinned: true while it is on the list
+ *
+ * A pinned entry is never evicted to make room (RFC 6583 7.1: keep the
+ * routers); an entry made later for an address on the list is pinned by
+ * nbr_create().  Nothing happens if there is no entry.
+ */
+void ndp_nbr_set_pinned(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
+			bool pinned)
+{
+	struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
+
+	if (n)
+		nbr_set_pinned(ctx, n, pinned);
 }
 
 /**

@@ -276,6 +276,7 @@ struct ndp_nbr {
 	u8 probes;			/* solicitations sent in this state */
 	bool is_router;
 	bool has_mac;
+	bool pinned;			/* on the Default Router List: kept */
 	u16 qlen;
 	u32 qhead, qtail;		/* struct ndp_qslot FIFO */
 	u32 hnext;			/* hash chain */
@@ -542,6 +543,9 @@ void ndp_nbr_learn(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 /* Mark/unmark the cache entry of a router (exists or not). */
 void ndp_nbr_set_router(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 			bool is_router);
+/* @ip joined (or left) the Default Router List: never evicted while on it. */
+void ndp_nbr_set_pinned(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
+			bool pinned);
 /* Is the neighbour known not to be reachable (INCOMPLETE or absent)? */
 bool ndp_nbr_probably_unreachable(const struct ndp_ctx *ctx,
 				  const struct ndp_ip6 *ip);

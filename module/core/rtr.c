@@ -67,6 +67,8 @@ static struct ndp_router *router_alloc(struct ndp_ctx *ctx,
 		r->ip = *ip;
 		r->origin = origin;
 		r->expires = NDP_TIME_NEVER;
+		/* its cache entry is kept while it is here (RFC 6583 7.1) */
+		ndp_nbr_set_pinned(ctx, ip, true);
 		return r;
 	}
 	ndp_count(ctx, NDP_STAT_ROUTER_TABLE_FULL);
@@ -97,8 +99,12 @@ static void router_del(struct ndp_ctx *ctx, struct ndp_router *r,
 		       struct ndp_out *out)
 {
 	r->used = false;
-	/* its cache entry becomes evictable again (RFC 6583) */
-	ndp_nbr_set_router(ctx, &r->ip, false);
+	/*
+	 * Its cache entry becomes evictable again (RFC 6583); IsRouter stays
+	 * as the last RA or NA said (a router with Router Lifetime 0 is
+	 * still a router, RFC 4861 6.3.4).
+	 */
+	ndp_nbr_set_pinned(ctx, &r->ip, false);
 	ndp_changed(ctx);
 	ndp_out_note(out, NDP_NOTE_ROUTER_DEL, &r->ip, 0, 0, 0, 0);
 }
