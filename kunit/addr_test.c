@@ -1862,6 +1862,69 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
 }
 
 /*
+ * While an address is checked again it answers an NS from a unicast
+ * source as an RFC 4429 Optimistic Address does: a solicited NA without
+ * the Override flag (the cache of a host that knows the real owner keeps
+ * it); without an SLLA only to a neighbour whose MAC is known.
+ */
+static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
+	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
+	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
+	struct ndp_ip6 other = ndp_kt_ip(test, "fe80::98");
+	const u8 *ip6, *m;
+	struct ndp_kt t;
+	u8 ns[32];
+	u32 len;
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	kt_settle(&t);
+	kt_link(&t, false);
+	t.now += SEC(2);
+	kt_link(&t, true);
+	KUNIT_ASSERT_TRUE(test, ndp_addr_find(t.ctx, &g)->optimistic);
+
+	/* with SLLA, to the solicited-node group */
+	len = ndp_kt_ns(ns, &g);
+	len += ndp_kt_opt_lla(ns + len, NDP_OPT_SLLA, peer_mac);
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g_sn, 255, ns, len));
+	KUNIT_ASSERT_EQ(test, t.out->n_tx, 1U);
+	ndp_kt_expect_only(&t, NDP_STAT_NBR_CREATED);
+	KUNIT_EXPECT_EQ(test, memcmp(t.out->tx[0].frame, peer_mac, 6), 0);
+	ip6 = ndp_kt_tx_ip6(&t, 0);
+	KUNIT_ASSERT_NOT_NULL(test, ip6);
+	KUNIT_EXPECT_EQ(test, memcmp(ip6 + 8, g.b, 16), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(ip6 + 24, peer.b, 16), 0);
+	m = ndp_kt_tx_icmp(&t, 0, &len);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_EXPECT_EQ(test, m[0], NDP_ICMP_NA);
+	KUNIT_EXPECT_EQ(test, m[4], NDP_NA_FLAG_S);	/* no O, no R */
+	KUNIT_EXPECT_EQ(test, memcmp(m + 8, g.b, 16), 0);
+	KUNIT_EXPECT_EQ(test, len, 32U);
+	KUNIT_EXPECT_EQ(test, m[24], NDP_OPT_TLLA);
+	KUNIT_EXPECT_EQ(test, memcmp(m + 26, t.mac, 6), 0);
+	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
+			NDP_ADDR_TENTATIVE);
+
+	/* unicast, no SLLA: the peer is known now, another host is not */
+	len = ndp_kt_ns(ns, &g);
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g, 255, ns, len));
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &other, &g, 255, ns, len));
+	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_CORE_UNRESOLVED),
+			1ULL);
+
+	/* and the check passes */
+	ndp_kt_run_until(&t, t.now + SEC(3));
+	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
+			NDP_ADDR_PREFERRED);
+}
+
+/*
  * Down from the start (ndp0 up on a lower without carrier): the first
  * DAD waits for the link, and so do an address added and a group joined
  * meanwhile; a group left meanwhile is forgotten without a Report.  When
@@ -2133,6 +2196,7 @@ static struct kunit_case ndpv6_addr_cases[] = {
 			 kt_src_gen_params),
 	KUNIT_CASE(ndpv6_addr_link_up_dad_again),
 	KUNIT_CASE(ndpv6_addr_link_up_duplicate),
+	KUNIT_CASE(ndpv6_addr_link_up_ns_answered_no_override),
 	KUNIT_CASE(ndpv6_addr_link_down_from_start),
 	KUNIT_CASE(ndpv6_addr_link_up_deprecated_while_checked),
 	KUNIT_CASE(ndpv6_addr_dad_nonces_of_the_run),

@@ -29,7 +29,8 @@
  * that was valid stays usable while it is checked, in the manner of an
  * Optimistic Address (RFC 4429): its entry is TENTATIVE and `optimistic`,
  * so DAD inputs treat it as tentative (an NA or another node's DAD NS
- * makes it a duplicate, an NS from a unicast source is not answered), but
+ * makes it a duplicate; an NS from a unicast source gets an NA without the
+ * Override flag, RFC 4429 3.3), but
  * it is still ours for the upper layers (ndp_get_ip(), ndp_addr_is_ours(),
  * a source address, RFC 6724 rule 3 ranking it as deprecated) and the
  * tables show the state it had (`held`): no note, and no remove/add in
@@ -860,6 +861,36 @@ bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 
 /* ------------------------------------------------------------- DAD */
 
+/*
+ * An NS from a unicast source for an address checked again after the link
+ * came back (optimistic): it is in use, so it is answered as RFC 4429 3.3
+ * (and Linux) answer for an Optimistic Address: a solicited NA with the
+ * Override flag clear, so that a cache entry of the address's real owner,
+ * if there is one, is not replaced.  The sender's entry is learned from
+ * its SLLA (RFC 4861 7.2.3); without one the answer needs a cached
+ * link-layer address, else it is not sent (TX_CORE_UNRESOLVED: the sender
+ * asks again).
+ */
+static void optimistic_answer(struct ndp_ctx *ctx, s64 now,
+			      const struct ndp_rx *rx, const struct ndp_addr *a,
+			      const struct ndp_opts *o, struct ndp_out *out)
+{
+	const struct ndp_nbr *n;
+	const u8 *mac = o->slla;
+
+	if (mac) {
+		ndp_nbr_learn(ctx, now, &rx->src, mac, false);
+	} else {
+		n = ndp_nbr_find(ctx, &rx->src);
+		if (!n || !n->has_mac) {
+			ndp_count(ctx, NDP_STAT_TX_CORE_UNRESOLVED);
+			return;
+		}
+		mac = n->mac;
+	}
+	ndp_send_na(ctx, out, &a->ip, &rx->src, mac, &a->ip, NDP_NA_FLAG_S);
+}
+
 /* Does the NS of @o carry the nonce of one of @a's DAD NS of this run? */
 static bool dad_nonce_ours(const struct ndp_addr *a, const struct ndp_opts *o)
 {
@@ -886,9 +917,9 @@ static bool dad_nonce_ours(const struct ndp_addr *a, const struct ndp_opts *o)
  * it carries the nonce of one of the DAD NS of this run (RFC 7527: ours,
  * looped back, maybe late: with DupAddrDetectTransmits > 1 the copy of an
  * earlier NS may arrive after a later one was sent).  From a unicast
- * source it is someone resolving an address that is not ours yet (or, for
- * an optimistic one, not known to be ours again): not answered (counted
- * NS_NOT_OURS).
+ * source it is someone resolving an address that is not ours yet: not
+ * answered (counted NS_NOT_OURS); for an optimistic one see
+ * optimistic_answer().
  *
  * Return: true (the message was about DAD), false if @target is not
  * tentative.
@@ -902,7 +933,10 @@ bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	if (!a || a->state != NDP_ADDR_TENTATIVE)
 		return false;
 	if (!ndp_ip6_is_unspec(&rx->src)) {
-		ndp_count(ctx, NDP_STAT_NS_NOT_OURS);
+		if (a->optimistic)
+			optimistic_answer(ctx, now, rx, a, o, out);
+		else
+			ndp_count(ctx, NDP_STAT_NS_NOT_OURS);
 		return true;
 	}
 	if (dad_nonce_ours(a, o)) {

@@ -40,12 +40,14 @@
  * output cannot take the next one's frames or handles; the deadline then
  * stays due.
  *
- * Solicitations come from an address of ours: the source of the first
- * queued packet when it is ours (RFC 4861 7.2.2), else ndp_select_source().
- * With no usable address at all (the link-local address is still
- * tentative), the NS is not sent (NS_NO_SOURCE) but counts as a
- * transmission, so resolution still ends after the usual number of
- * RetransTimers: an NS from :: would be a DAD probe for the target.
+ * Solicitations come from an address of ours whose DAD is done: the source
+ * of the first queued packet when it is such (RFC 4861 7.2.2), else
+ * ndp_select_source(), else any, never an optimistic one (RFC 4429 3.2,
+ * see ns_source()).  With no such address at all (the link-local address
+ * is still tentative, or optimistic after the link came back), the NS is
+ * not sent (NS_NO_SOURCE) but counts as a transmission, so resolution
+ * still ends after the usual number of RetransTimers: an NS from :: would
+ * be a DAD probe for the target.
  *
  * Eviction (RFC 6583 7.1) spares the entries of the Default Router List,
  * those RAs made and the static ones of ndp_add_routers(): nbr->pinned,
@@ -550,6 +552,59 @@ static struct ndp_nbr *nbr_create(struct ndp_ctx *ctx, s64 now,
 
 /* ------------------------------------------------------- solicitation */
 
+/* DAD done: PREFERRED or DEPRECATED (an optimistic one is TENTATIVE). */
+static bool addr_dad_done(const struct ndp_addr *a)
+{
+	return a && a->used && (a->state == NDP_ADDR_PREFERRED ||
+				a->state == NDP_ADDR_DEPRECATED);
+}
+
+/*
+ * The source of an NS for @n (RFC 4861 7.2.2): the source of the first
+ * packet queued on it if that is ours, else the one ndp_select_source()
+ * picks for the target, else any address of ours, a link-local one first.
+ * Never an optimistic address (one in use while DAD checks it again after
+ * the link came back): RFC 4429 3.2 forbids address resolution from an
+ * Optimistic Address, whose SLLA would write a maybe duplicate address
+ * into the target's cache, and an NS from it without the SLLA would get no
+ * answer (the target would have to resolve an address that does not
+ * answer NS yet).  Linux does the same (ndisc_solicit() and
+ * ndisc_send_ns() skip IFA_F_OPTIMISTIC).  Returns false when no address
+ * qualifies, e.g. just after the link came back, when every address is
+ * optimistic: the NS is not sent and counts as sent, as in Linux, so
+ * resolution takes its usual time (DAD ends within about two seconds,
+ * the later NS go out).
+ */
+static bool ns_source(const struct ndp_ctx *ctx, const struct ndp_nbr *n,
+		      struct ndp_ip6 *src)
+{
+	const struct ndp_addr *a, *any = NULL;
+	unsigned int i;
+
+	if (n->qlen) {
+		ndp_ipaddr_of_cstruct(ctx->qslots[n->qhead].pkt.data + 8, src);
+		if (addr_dad_done(ndp_addr_find(ctx, src)))
+			return true;
+	}
+	if (!ndp_select_source(ctx, &n->ip, src) &&
+	    addr_dad_done(ndp_addr_find(ctx, src)))
+		return true;
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		a = &ctx->addrs[i];
+		if (!addr_dad_done(a))
+			continue;
+		if (ndp_ip6_is_linklocal(&a->ip)) {
+			*src = a->ip;
+			return true;
+		}
+		if (!any)
+			any = a;
+	}
+	if (any)
+		*src = any->ip;
+	return any;
+}
+
 /*
  * Send the next NS for @n: multicast to the solicited-node group while
  * INCOMPLETE, unicast while PROBE.  Returns false when @out is full (the
@@ -560,15 +615,8 @@ static bool nbr_send_ns(struct ndp_ctx *ctx, struct ndp_nbr *n,
 {
 	struct ndp_ip6 src, dst;
 	u8 mac[NDP_ETH_ALEN];
-	bool found = false;
 
-	if (n->qlen) {
-		const struct ndp_pkt *p = &ctx->qslots[n->qhead].pkt;
-
-		ndp_ipaddr_of_cstruct(p->data + 8, &src);
-		found = ndp_addr_is_ours(ctx, &src);
-	}
-	if (!found && ndp_select_source(ctx, &n->ip, &src)) {
+	if (!ns_source(ctx, n, &src)) {
 		ndp_count(ctx, NDP_STAT_NS_NO_SOURCE);
 		return true;
 	}
