@@ -1533,6 +1533,109 @@ static void nbr_ns_source_rules(struct kunit *test)
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &g, &sn6, sn6_mac, &gc);
 }
 
+/* Is every NS of this output (but DAD's) from an address past DAD? */
+static void nt_expect_ns_not_optimistic(struct nt *t)
+{
+	const struct ndp_addr *a;
+	struct ndp_ip6 src;
+	const u8 *ip6;
+	u32 k;
+
+	for (k = 0; k < t->k.out->n_tx; k++) {
+		if (ndp_kt_tx_icmp_type(&t->k, k) != NDP_ICMP_NS)
+			continue;
+		ip6 = ndp_kt_tx_ip6(&t->k, k);
+		ndp_ipaddr_of_cstruct(ip6 + 8, &src);
+		if (ndp_ip6_is_unspec(&src))
+			continue;
+		a = ndp_addr_find(ctx_of(t), &src);
+		KUNIT_ASSERT_NOT_NULL(t->test, a);
+		KUNIT_EXPECT_FALSE_MSG(t->test, a->optimistic,
+				       "NS from an optimistic address");
+		KUNIT_EXPECT_EQ(t->test, a->state, NDP_ADDR_PREFERRED);
+	}
+}
+
+/*
+ * After the link came back every address is optimistic while DAD checks it
+ * again (usable, RFC 4429).  No NS leaves from one (RFC 4429 3.2, as in
+ * Linux): right after the link came back there is no source at all, the
+ * NS is skipped (NS_NO_SOURCE) and counts; once one address has passed
+ * DAD, a packet from the other, still optimistic, is solicited for from
+ * the one that passed, with its SLLA.
+ */
+static void nbr_ns_never_from_optimistic(struct kunit *test)
+{
+	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::1");
+	struct ndp_ip6 gb = ndp_kt_ip(test, "2001:db8::5");
+	struct ndp_prefix pfx = { .addr = ndp_kt_ip(test, "2001:db8::"),
+				  .len = 64 };
+	const struct ndp_addr *ll, *ga;
+	struct ndp_ip6 sn, dst, done;
+	struct nt *t = nt_up(test, NULL);
+	unsigned int guard;
+	u8 sn_mac[6];
+
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(ctx_of(t), t->k.now, &g, 64,
+					 NDP_INFINITE, NDP_INFINITE, t->k.out),
+			0);
+	KUNIT_ASSERT_EQ(test, ndp_add_prefix(ctx_of(t), t->k.now, &pfx,
+					     NDP_INFINITE, t->k.out), 0);
+	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+	ll = ndp_addr_find(ctx_of(t), &t->ll);
+	ga = ndp_addr_find(ctx_of(t), &g);
+	KUNIT_ASSERT_TRUE(test, ll && ga);
+	KUNIT_ASSERT_EQ(test, ga->state, NDP_ADDR_PREFERRED);
+
+	nt_reset(t);
+	ndp_link_change(ctx_of(t), t->k.now, false, t->k.out);
+	t->k.now += SEC(1);
+	nt_reset(t);
+	ndp_link_change(ctx_of(t), t->k.now, true, t->k.out);
+	KUNIT_ASSERT_TRUE(test, ll->optimistic && ga->optimistic);
+	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(ctx_of(t), &t->ll));
+
+	nt_send(t, 0, &t->a);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NS_NO_SOURCE), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+
+	/* to the first end of DAD: no NS from an optimistic address */
+	for (guard = 0; ll->optimistic && ga->optimistic && guard < 100;
+	     guard++) {
+		nt_tick(t, max(t->k.now, ndp_next_deadline(ctx_of(t))));
+		nt_expect_ns_not_optimistic(t);
+	}
+	KUNIT_ASSERT_NE_MSG(test, ll->optimistic, ga->optimistic,
+			    "both passed DAD in one tick");
+
+	/* a packet from the optimistic one: NS from the other */
+	if (ll->optimistic) {
+		dst = t->b;
+		done = g;
+	} else {
+		dst = gb;
+		done = t->ll;
+	}
+	ndp_solicited_node(&dst, &sn);
+	ndp_mcast_mac(&sn, sn_mac);
+	nt_reset(t);
+	ndp_send(ctx_of(t), t->k.now, NULL,
+		 nt_pkt(t, 1, &dst, ll->optimistic ? &t->ll : &g), 0,
+		 t->k.out);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &done, &sn, sn_mac, &dst);
+	nt_expect_ns_not_optimistic(t);
+
+	/* and the rest of the run, to the end of both DAD */
+	for (guard = 0; (ll->optimistic || ga->optimistic) && guard < 100;
+	     guard++) {
+		nt_tick(t, max(t->k.now, ndp_next_deadline(ctx_of(t))));
+		nt_expect_ns_not_optimistic(t);
+	}
+	KUNIT_EXPECT_FALSE(test, ll->optimistic || ga->optimistic);
+}
+
 /* ndp_resolve(): multicast mapping, resolution, STALE -> DELAY, no route. */
 static void nbr_resolve_for_core_frames(struct kunit *test)
 {
@@ -2159,6 +2262,7 @@ static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE(nbr_ns_resolves_incomplete),
 	KUNIT_CASE(nbr_learn_releases_at_tick),
 	KUNIT_CASE(nbr_ns_source_rules),
+	KUNIT_CASE(nbr_ns_never_from_optimistic),
 	KUNIT_CASE(nbr_resolve_for_core_frames),
 	KUNIT_CASE(nbr_incomplete_quota),
 	KUNIT_CASE(nbr_incomplete_rate_limited),

@@ -1526,6 +1526,82 @@ static void wire_echo_reply_no_room(struct kunit *test)
 	ndp_kt_expect_only(&w->kt, NDP_STAT_ECHO_TOO_BIG);
 }
 
+/* ---------------------------------- optimistic addresses receive */
+
+/*
+ * After the link came back every address runs DAD again but stays in use,
+ * optimistic (ndp_link_change(), RFC 4429): what is sent to it is
+ * received as before DAD started again.  UDP to the link-local address and
+ * a fragment to the global one go up, an echo request is answered from
+ * the address it was sent to; an address added now is tentative and still
+ * receives nothing but ND.
+ */
+static void wire_optimistic_address_receives(struct kunit *test)
+{
+	struct ndp_ip6 tentative;
+	struct wt *w = wt_setup(test, NULL);
+	const struct ndp_addr *a;
+	struct wt_frame *f;
+	const u8 *ip6;
+
+	ndp_link_change(w->kt.ctx, w->kt.now, false, w->kt.out);
+	w->kt.now += WT_SEC;
+	ndp_out_reset(w->kt.out);
+	ndp_link_change(w->kt.ctx, w->kt.now, true, w->kt.out);
+	a = ndp_addr_find(w->kt.ctx, &w->ll);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_TRUE(test, a->state == NDP_ADDR_TENTATIVE &&
+			  a->optimistic);
+	a = ndp_addr_find(w->kt.ctx, &w->glob);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_TRUE(test, a->optimistic);
+	w->label = "optimistic";
+
+	f = wt_frame_new(w);
+	wt_udp(f);
+	wt_send_frame(w, f);
+	wt_expect_event(w, f);
+	ndp_kt_expect_only(&w->kt, NDP_STAT_MAX);
+
+	f = wt_frame_new(w);
+	wt_udp(f);
+	f->src = w->peer_glob;
+	f->dst = w->glob;
+	wt_ext_frag(w, f, 0, true);
+	f->ev_set = true;
+	f->ev_proto = NDP_NH_FRAGMENT;
+	f->ev_l4_off = NDP_IP6_HLEN;
+	wt_send_frame(w, f);
+	wt_expect_event(w, f);
+	ndp_kt_expect_only(&w->kt, NDP_STAT_MAX);
+
+	f = wt_frame_new(w);
+	wt_icmp(f, NDP_ICMP_ECHO_REQUEST);
+	wt_send_frame(w, f);
+	wt_expect_done(w, NDP_DONE_CONSUMED);
+	ndp_kt_expect_only(&w->kt, NDP_STAT_MAX);
+	KUNIT_ASSERT_EQ(test, w->kt.out->n_tx, 1U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_tx_icmp_type(&w->kt, 0),
+			NDP_ICMP_ECHO_REPLY);
+	ip6 = ndp_kt_tx_ip6(&w->kt, 0);
+	KUNIT_ASSERT_NOT_NULL(test, ip6);
+	KUNIT_EXPECT_TRUE(test, wt_ip_eq(ip6 + 8, &w->ll));
+	KUNIT_EXPECT_TRUE(test, wt_ip_eq(ip6 + 24, &w->peer));
+
+	/* tentative (not optimistic): still not ours */
+	f = wt_frame_new(w);
+	wt_udp(f);
+	wt_dst_tentative(w, f);
+	tentative = f->dst;
+	a = ndp_addr_find(w->kt.ctx, &tentative);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_FALSE(test, a->optimistic);
+	wt_send_frame(w, f);
+	wt_expect_done(w, NDP_DONE_RX_DROPPED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&w->kt,
+						NDP_STAT_IP6_NOT_FOR_US), 1ULL);
+}
+
 /* ------------------------------------------- ICMPv6 error rate limit */
 
 /* A packet with Segments Left 1: one Parameter Problem if allowed. */
@@ -2438,6 +2514,7 @@ static struct kunit_case ndpv6_wire_cases[] = {
 	KUNIT_CASE(wire_icmp_error_rate_limit),
 	KUNIT_CASE_PARAM(wire_echo_reply, wt_echo_gen_params),
 	KUNIT_CASE(wire_echo_reply_no_room),
+	KUNIT_CASE(wire_optimistic_address_receives),
 	KUNIT_CASE_PARAM(wire_checksum_known_answers, wt_csum_kat_gen_params),
 	KUNIT_CASE(wire_checksum_long),
 	KUNIT_CASE(wire_icmp_csum_known_answers),

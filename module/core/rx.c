@@ -78,6 +78,18 @@ static bool icmp_rate_ok(struct ndp_ctx *ctx, s64 now)
 	return true;
 }
 
+/*
+ * A tentative address of ours takes ND only (RFC 4862 5.4).  An optimistic
+ * one, checked again after the link came back (ndp_link_change()), stays
+ * in use meanwhile and receives like a valid one: RFC 4429 lets an
+ * Optimistic Address carry traffic while DAD runs, only its ND is
+ * restricted (what the DAD inputs of addr.c and nbr_send_ns() do).
+ */
+static bool addr_tentative_only(const struct ndp_addr *a)
+{
+	return a && a->state == NDP_ADDR_TENTATIVE && !a->optimistic;
+}
+
 static bool is_nd_type(u8 type)
 {
 	return (type >= NDP_ICMP_MLD_QUERY && type <= NDP_ICMP_REDIRECT) ||
@@ -394,7 +406,7 @@ static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 		return;
 	}
 	/* a tentative address takes ND only (RFC 4862 5.4) */
-	if (dst_addr && dst_addr->state == NDP_ADDR_TENTATIVE &&
+	if (addr_tentative_only(dst_addr) &&
 	    rx->l4[0] != NDP_ICMP_NS && rx->l4[0] != NDP_ICMP_NA) {
 		drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
 		return;
@@ -540,7 +552,7 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 				drop(ctx, pkt, out, NDP_STAT_ND_IN_FRAGMENT);
 				return;
 			}
-			if (dst_addr && dst_addr->state == NDP_ADDR_TENTATIVE) {
+			if (addr_tentative_only(dst_addr)) {
 				drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
 				return;
 			}
@@ -564,7 +576,7 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 		rx_icmp(ctx, now, &rx, dst_addr, out);
 		return;
 	}
-	if (dst_addr && dst_addr->state == NDP_ADDR_TENTATIVE) {
+	if (addr_tentative_only(dst_addr)) {
 		drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
 		return;
 	}
