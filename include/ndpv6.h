@@ -442,6 +442,11 @@ struct ndp_params {
 	u32 retrans_ms;
 	bool link_up;		/* ndp_link_change() */
 	bool ip_disabled;	/* NDP_NOTE_IP_DISABLED (RFC 4862 5.4.5) */
+	/*
+	 * MLDv1 compatibility mode (RFC 3810 8.2.1): an MLDv1 Query was
+	 * heard less than the Older Version Querier Present Timeout ago
+	 */
+	bool mld_v1;
 };
 
 void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p);

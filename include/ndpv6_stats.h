@@ -102,3 +102,7 @@ NDP_STAT(GROUP_TABLE_FULL, "group not joined: table full")
 /* IP operation disabled: the EUI-64 link-local failed DAD (RFC 4862 5.4.5) */
 NDP_STAT(IP_DISABLED, "EUI-64 link-local a duplicate: no RS, no SLAAC")
 NDP_STAT(SLAAC_IP_DISABLED, "PIO not used for SLAAC: IP operation off")
+
+/* MLDv1 compatibility mode (RFC 3810 8.2.1) */
+NDP_STAT(MLD_V1_QUERY, "MLDv1 Query: MLDv1 mode on or renewed")
+NDP_STAT(MLD_V1_EXPIRED, "no MLDv1 Query for a while: back to MLDv2")

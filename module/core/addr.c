@@ -2,7 +2,8 @@
 /*
  * ndpv6 core: our addresses (RFC 4862), Duplicate Address Detection with
  * RFC 7527 nonces, the multicast groups we listen to and MLDv2 as a host
- * (RFC 3810), and source address selection (RFC 6724 section 5).
+ * (RFC 3810) with MLDv1 compatibility (RFC 3810 8.2.1, RFC 2710), and
+ * source address selection (RFC 6724 section 5).
  *
  * Timers of this file (absolute ns, NDP_TIME_NEVER when idle), all run by
  * ndp_addr_tick() and reported by ndp_addr_deadline():
@@ -11,12 +12,16 @@
  *                          (RetransTimer after the last NS)
  *   addr->preferred_until  PREFERRED -> DEPRECATED
  *   addr->valid_until      the address is removed
- *   grp->timer             next MLDv2 Report for the group: state-change
+ *   grp->timer             next MLD message for the group: state-change
  *                          repeats (join: TO_EX {}, leave: TO_IN {}) or a
- *                          query response (IS_EX {})
+ *                          query response (IS_EX {}); in MLDv1 mode a
+ *                          Report, or a Done when leaving
  *   ctx->mld_general_timer response to a General Query: when it fires every
  *                          joined group becomes due and the due groups go
- *                          out together, as few Reports as fit
+ *                          out together, as few Reports as fit (MLDv2 only)
+ *   ctx->mld_v1_until      the Older Version Querier Present timer: MLDv1
+ *                          mode ends, back to MLDv2.  Not held while the
+ *                          link is down.
  *
  * While the link is down (ctx->link_down, ndp_link_change()) the DAD and
  * MLD timers are held: neither run nor reported as deadlines; lifetimes
@@ -49,11 +54,40 @@
  * flagged `upper`.  ff02::1 is always joined and never reported, and so are
  * groups of scope 0 and 1 (RFC 3810 6).
  *
- * MLDv2 simplifications: MLDv1 Queries are answered with MLDv2 Reports (no
- * MLDv1 compatibility mode, RFC 3810 8); a Multicast-Address-and-Source
- * Specific Query is answered as a group-specific one; a group whose
- * state-change Reports are still being repeated answers no query (those
- * Reports carry the same news).
+ * MLDv2 simplifications: a Multicast-Address-and-Source Specific Query is
+ * answered as a group-specific one; a group whose state-change Reports are
+ * still being repeated answers no MLDv2 query (those Reports carry the
+ * same news).
+ *
+ * MLDv1 compatibility (RFC 3810 8.2.1, a MUST): an MLDv1 Query (24 bytes)
+ * sets the Older Version Querier Present timer to its timeout (RFC 3810
+ * 9.12: Robustness Variable x Query Interval + Query Response Interval;
+ * MLDv1 gives only the last, its Maximum Response Delay, so 2 x 125 s +
+ * that), and every MLDv1 Query restarts it.  While it runs the host speaks
+ * only MLDv1 (RFC 2710): a Query, MLDv2 ones included, gives each queried
+ * group a Report after its own random delay up to the Maximum Response
+ * Delay (a running timer is only ever brought forward); a join gets
+ * NDP_MLD_ROBUSTNESS Reports, the repeat within the Unsolicited Report
+ * Interval (10 s); a leave one Done to ff02::2.  A Report goes to its
+ * group address, every message with hop limit 1 and a Router Alert, from
+ * the link-local address or, before it is valid, from :: (RFC 3590 4).
+ * When the mode changes either way, pending query responses (the General
+ * Query one, the per-group ones) and pending leave messages are cancelled
+ * (RFC 3810 8.2.1); a join's Reports go on in the new version: they carry
+ * the same news, and cancelling them would leave a new solicited-node
+ * group unknown to a snooping switch until the next General Query.  Link
+ * changes leave the mode as it is: MLDv2 routers accept MLDv1 Reports
+ * (RFC 3810 8.3.2), MLDv1 ones ignore MLDv2 Reports.
+ *
+ * MLDv1 Report suppression (RFC 2710 4: a host that hears another's
+ * Report for a group whose timer runs cancels its own Report, and then
+ * need send no Done) is optional for an MLDv2 host, and the core does not
+ * do it: it always sends its own Reports, and a Done when it leaves.  A
+ * snooping switch that forwards Reports to other hosts (RFC 4541 2.1.1
+ * says it should not; some do) would otherwise never learn this host's
+ * port, and stop forwarding to it the solicited-node groups that address
+ * resolution and DAD need, which is what MLDv1 mode is for.  The cost is
+ * one Report per group and Query, which the querier handles anyway.
  */
 #include "ndp_private.h"
 
@@ -65,6 +99,9 @@
 #define MLD_HBH_LEN		8
 #define MLD1_QUERY_LEN		24
 #define MLD2_QUERY_LEN		28
+#define MLD1_MSG_LEN		24	/* MLDv1 Report and Done (RFC 2710 3) */
+#define MLD_QUERY_IVL_MS	125000	/* Query Interval (RFC 3810 9.2) */
+#define MLD1_UNSOL_IVL_MS	10000	/* RFC 2710 7.10 */
 
 /* ------------------------------------------------------------- helpers */
 
@@ -133,11 +170,54 @@ static bool group_joined(const struct ndp_group *g)
 	return g->used && !g->leaving && (g->users || g->upper);
 }
 
+/* MLDv1 compatibility mode: the Older Version Querier Present timer runs */
+static bool mld_v1(const struct ndp_ctx *ctx)
+{
+	return ctx->mld_v1_until != NDP_TIME_NEVER;
+}
+
+/* The next unsolicited Report: within the Unsolicited Report Interval. */
 static s64 mld_repeat_at(struct ndp_ctx *ctx, s64 now)
 {
-	s64 d = ndp_random_delay(ctx, ndp_ms(NDP_MLD_UNSOL_IVL_MS));
+	u32 ivl = mld_v1(ctx) ? MLD1_UNSOL_IVL_MS : NDP_MLD_UNSOL_IVL_MS;
+	s64 d = ndp_random_delay(ctx, ndp_ms(ivl));
 
 	return now + (d ? d : 1);
+}
+
+/*
+ * The compatibility mode changes (RFC 3810 8.2.1): the pending query
+ * responses and leave messages are cancelled, a join's Reports go on (see
+ * the top of this file).  Bounded by the group table.
+ */
+static void mld_mode_change(struct ndp_ctx *ctx)
+{
+	unsigned int i;
+
+	ctx->mld_general_timer = NDP_TIME_NEVER;
+	for (i = 0; i < ctx->cfg.max_groups; i++) {
+		struct ndp_group *g = &ctx->groups[i];
+
+		if (!g->used)
+			continue;
+		if (g->leaving) {
+			g->used = false;
+			ndp_changed(ctx);
+		} else if (!g->reports_left) {
+			g->timer = NDP_TIME_NEVER;
+		}
+	}
+}
+
+/* The Older Version Querier Present timer ran out: MLDv2 again. */
+static void mld_v1_expire(struct ndp_ctx *ctx, s64 now)
+{
+	if (!mld_v1(ctx) || ctx->mld_v1_until > now)
+		return;
+	ctx->mld_v1_until = NDP_TIME_NEVER;
+	ndp_count(ctx, NDP_STAT_MLD_V1_EXPIRED);
+	mld_mode_change(ctx);
+	ndp_changed(ctx);
 }
 
 /* ------------------------------------------------------------- groups */
@@ -152,7 +232,8 @@ static s64 mld_repeat_at(struct ndp_ctx *ctx, s64 now)
  * @out: output; a GROUP_JOIN note when the group becomes joined
  *
  * A newly joined group that MLD reports gets NDP_MLD_ROBUSTNESS
- * state-change Reports (CHANGE_TO_EXCLUDE {}), the first due at once.
+ * state-change Reports (CHANGE_TO_EXCLUDE {}; in MLDv1 mode MLDv1
+ * Reports), the first due at once.
  *
  * Return: 0, -EINVAL if @grp is not multicast, -ENOSPC if the table is full.
  */
@@ -212,8 +293,9 @@ int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
  * @out: output; a GROUP_LEAVE note when no user is left
  *
  * When the last user goes, a group that was reported gets
- * NDP_MLD_ROBUSTNESS CHANGE_TO_INCLUDE {} Reports, the first due at once; a
- * group never reported is forgotten at once.  ff02::1 is never left.
+ * NDP_MLD_ROBUSTNESS CHANGE_TO_INCLUDE {} Reports (in MLDv1 mode one
+ * Done), the first due at once; a group never reported is forgotten at
+ * once.  ff02::1 is never left.
  *
  * Return: 0, or -ENOENT if @grp is not joined by that kind of user.
  */
@@ -222,6 +304,7 @@ int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 {
 	struct ndp_group *g = group_find(ctx, grp);
 
+	mld_v1_expire(ctx, now);	/* a due mode change cancels leaves */
 	if (!g || !group_joined(g))
 		return -ENOENT;
 	if (ndp_ip6_eq(grp, &ndp_all_nodes))
@@ -394,6 +477,36 @@ static bool mld_send_report(struct ndp_ctx *ctx, s64 now, u32 n,
 	return true;
 }
 
+/*
+ * One MLDv1 message for due group @g (RFC 2710 3, 4): a Done to ff02::2
+ * when it is being left (then it is forgotten), else a Report to the group
+ * itself; the group's timer moves past it.  False when @out is full.
+ */
+static bool mld1_send(struct ndp_ctx *ctx, s64 now, struct ndp_group *g,
+		      struct ndp_out *out)
+{
+	const struct ndp_addr *ll = ndp_addr_linklocal(ctx);
+	const struct ndp_ip6 *src = ll ? &ll->ip : &ndp_unspecified;
+	const struct ndp_ip6 *dst = g->leaving ? &ndp_all_routers : &g->ip;
+	u8 m[MLD1_MSG_LEN] = { 0 };
+	u8 mac[NDP_ETH_ALEN];
+
+	m[0] = g->leaving ? NDP_ICMP_MLD1_DONE : NDP_ICMP_MLD1_REPORT;
+	memcpy(m + 8, g->ip.b, 16);
+	ndp_mcast_mac(dst, mac);
+	if (!ndp_emit_icmp_ra(ctx, out, mac, src, dst, m, sizeof(m)))
+		return false;		/* TX_OUT_FULL counted: stays due */
+	if (g->leaving) {
+		g->used = false;
+		ndp_changed(ctx);
+	} else if (g->reports_left && --g->reports_left) {
+		g->timer = mld_repeat_at(ctx, now);
+	} else {
+		g->timer = NDP_TIME_NEVER;
+	}
+	return true;
+}
+
 /* Send every due group's record, as few Reports as fit. */
 static void mld_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
@@ -401,6 +514,17 @@ static void mld_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	unsigned int i;
 	u32 due;
 
+	if (mld_v1(ctx)) {
+		/* MLDv1: a message per due group (bounded by the table) */
+		for (i = 0; i < ctx->cfg.max_groups; i++) {
+			struct ndp_group *g = &ctx->groups[i];
+
+			if (g->used && g->timer <= now &&
+			    !mld1_send(ctx, now, g, out))
+				return;
+		}
+		return;
+	}
 	if (ctx->mld_general_timer <= now) {
 		/* General Query response: every joined group, once */
 		for (i = 0; i < ctx->cfg.max_groups; i++) {
@@ -452,6 +576,48 @@ static u32 mld_max_resp_ms(const u8 *m, u32 len)
 	return ((code & 0x0fff) | 0x1000) << (((code >> 12) & 0x7) + 3);
 }
 
+/*
+ * An MLDv1 Query with Maximum Response Delay @mrd_ms (RFC 3810 8.2.1,
+ * 9.12): the Older Version Querier Present timer (re)starts, MLDv1 mode
+ * begins if it was off.
+ */
+static void mld_v1_heard(struct ndp_ctx *ctx, s64 now, u32 mrd_ms)
+{
+	bool was = mld_v1(ctx);
+
+	ctx->mld_v1_until = now + NDP_MLD_ROBUSTNESS * ndp_ms(MLD_QUERY_IVL_MS) +
+			    ndp_ms(mrd_ms);
+	ndp_count(ctx, NDP_STAT_MLD_V1_QUERY);
+	if (!was) {
+		mld_mode_change(ctx);
+		ndp_changed(ctx);
+	}
+}
+
+/*
+ * A Query in MLDv1 mode (RFC 2710 4): each queried group, all of them for
+ * a General Query (@mca ::), a Report after a random delay up to
+ * @mrd_ms, unless its timer runs out sooner already.  A group being left
+ * answers nothing.  Bounded by the group table.
+ */
+static void mld1_query(struct ndp_ctx *ctx, s64 now,
+		       const struct ndp_ip6 *mca, u32 mrd_ms)
+{
+	bool general = ndp_ip6_is_unspec(mca);
+	s64 span = ndp_ms(mrd_ms);
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_groups; i++) {
+		struct ndp_group *g = &ctx->groups[i];
+
+		if (!group_joined(g) || !group_reportable(&g->ip) ||
+		    (!general && !ndp_ip6_eq(&g->ip, mca)))
+			continue;
+		if (g->timer > now + span)
+			g->timer = now + ndp_random_delay(ctx, span);
+	}
+}
+
 /**
  * ndp_rx_mld_query() - an MLD Query (RFC 3810 5.1, 6.2; RFC 2710).
  * @ctx: the context
@@ -461,9 +627,11 @@ static u32 mld_max_resp_ms(const u8 *m, u32 len)
  *
  * Queries not from a link-local source, with a hop limit other than 1,
  * without a Router Alert or of a wrong length are counted MLD_INVALID.
- * A General Query schedules one Current-State Report for every joined
- * group after a random delay within its Maximum Response Delay; a
- * group-specific one, that group's record.
+ * An MLDv1 Query (24 bytes) starts or restarts MLDv1 mode (MLD_V1_QUERY;
+ * see the top of this file).  In MLDv2 mode a General Query schedules one
+ * Current-State Report for every joined group after a random delay within
+ * its Maximum Response Delay; a group-specific one, that group's record.
+ * In MLDv1 mode every queried group gets its own random delay.
  */
 void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		      struct ndp_out *out)
@@ -485,6 +653,13 @@ void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	ndp_ipaddr_of_cstruct(m + 8, &mca);
 	if (!ndp_ip6_is_unspec(&mca) && !ndp_ip6_is_mcast(&mca)) {
 		ndp_count(ctx, NDP_STAT_MLD_INVALID);
+		return;
+	}
+	mld_v1_expire(ctx, now);
+	if (len == MLD1_QUERY_LEN)
+		mld_v1_heard(ctx, now, mld_max_resp_ms(m, len));
+	if (mld_v1(ctx)) {
+		mld1_query(ctx, now, &mca, mld_max_resp_ms(m, len));
 		return;
 	}
 	at = now + ndp_random_delay(ctx, ndp_ms(mld_max_resp_ms(m, len)));
@@ -752,6 +927,7 @@ void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	struct ndp_ip6 ll = { .b = { 0xfe, 0x80 } };
 
+	ctx->mld_v1_until = NDP_TIME_NEVER;	/* MLDv2 until a v1 Query */
 	ndp_group_join(ctx, now, &ndp_all_nodes, false, out);
 	eui64_iid(ctx->mac, ll.b + 8);
 	ndp_addr_add(ctx, now, &ll, 64, NDP_ORIGIN_LINKLOCAL, NDP_INFINITE,
@@ -1211,12 +1387,14 @@ int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
  * Order: lifetimes first (a removal's leave Report goes out in this tick),
  * then MLD Reports, then DAD (so a solicited-node group's Report precedes
  * the DAD NS that needs it).  A frame that does not fit leaves its timer
- * due for the next tick.  While the link is down only lifetimes run.
+ * due for the next tick.  While the link is down only lifetimes and the
+ * end of MLDv1 mode run.
  */
 void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	unsigned int i;
 
+	mld_v1_expire(ctx, now);
 	for (i = 0; i < ctx->cfg.max_addrs; i++) {
 		struct ndp_addr *a = &ctx->addrs[i];
 
@@ -1257,6 +1435,8 @@ s64 ndp_addr_deadline(const struct ndp_ctx *ctx)
 	bool held = ctx->link_down;
 	s64 t = held ? NDP_TIME_NEVER : ctx->mld_general_timer;
 	unsigned int i;
+
+	t = min(t, ctx->mld_v1_until);	/* never held */
 
 	for (i = 0; i < ctx->cfg.max_addrs; i++) {
 		const struct ndp_addr *a = &ctx->addrs[i];

@@ -458,6 +458,7 @@ void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 	p->retrans_ms = ctx->retrans_ms;
 	p->link_up = !ctx->link_down;
 	p->ip_disabled = ctx->ip_disabled;
+	p->mld_v1 = ctx->mld_v1_until != NDP_TIME_NEVER;
 }
 
 int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)

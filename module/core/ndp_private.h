@@ -20,6 +20,7 @@
  *   addr->timer       DAD: first NS after a random delay, next NS, success
  *   addr->preferred_until, addr->valid_until   deprecate, remove
  *   grp->timer        MLDv2 unsolicited Report repeats, Query responses
+ *   ctx->mld_v1_until MLDv1 mode ends (Older Version Querier Present)
  *   ctx->rs_timer     next RS
  *   rtr->expires      default router lifetime
  *   pfx->valid_until  on-link prefix lifetime
@@ -368,6 +369,11 @@ struct ndp_ctx {
 
 	/* MLDv2 General Query response (one pending at a time) */
 	s64 mld_general_timer;
+	/*
+	 * RFC 3810 8.2.1: the Older Version Querier Present timer; while it
+	 * runs (not NDP_TIME_NEVER) the host speaks MLDv1 (addr.c)
+	 */
+	s64 mld_v1_until;
 
 	/* RFC 4862 5.4.5: the EUI-64 link-local was a duplicate (addr.c) */
 	bool ip_disabled;

@@ -432,6 +432,28 @@ static void ops_seeds(void)
 	op_time(&o, FZ_OP_RUN_MS, 5000);
 	ops_file("mld_queries", &o);
 
+	/*
+	 * MLDv1 compatibility mode (RFC 3810 8.2.1): an MLDv1 General Query,
+	 * a join and an MLDv2 Query answered in MLDv1, an MLDv1 Query for our
+	 * solicited-node group, a leave (a Done), the Older Version Querier
+	 * Present timer running out (251 s after that Query), MLDv2 again.
+	 */
+	ob_u8(&o, 0);
+	op_time(&o, FZ_OP_RUN_MS, 3000);
+	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x00, 25, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 2000);
+	op_n(&o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 12000);
+	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
+	op_frame(&o, FZ_F_MLD_QUERY, 1, 0, 0x10, 25, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 5000);
+	op_n(&o, FZ_OP_GROUP, 2, MDNS, 0, 0, 0);
+	for (i = 0; i < 5; i++)
+		op_time(&o, FZ_OP_RUN_MS, 60000);
+	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
+	op_time(&o, FZ_OP_RUN_MS, 12000);
+	ops_file("mld1_mode", &o);
+
 	/* small tables filled by NS, evictions */
 	ob_u8(&o, FZ_CFG_SMALL | FZ_CFG_NO_DAD);
 	op_time(&o, FZ_OP_TICK_MS, 10);
