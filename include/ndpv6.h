@@ -126,7 +126,8 @@ size_t ndp_ctx_size(const struct ndp_config *cfg);
  * packet (more may sit in fragments the core never reads: the caller makes
  * every IPv6 extension header and every ICMPv6 message linear).  @headroom
  * bytes before @data are writable; ndp_send() needs NDP_ETH_HLEN of them
- * for the Ethernet header.
+ * for the Ethernet header.  @flags (NDP_PKT_*) describe how a received
+ * packet arrived; ndp_handle() reads them, ndp_send() ignores them.
  */
 struct ndp_pkt {
 	void *handle;
@@ -134,7 +135,16 @@ struct ndp_pkt {
 	u32 len;
 	u32 tot_len;
 	u32 headroom;
+	u32 flags;
 };
+
+/*
+ * The frame's link-layer destination was multicast or broadcast (the
+ * kernel's skb->pkt_type not PACKET_HOST): no ICMPv6 error answers it
+ * but Packet Too Big and Parameter Problem code 2 for an option of type
+ * 10xxxxxx (RFC 4443 2.4 e.4, e.5).
+ */
+#define NDP_PKT_L2_MCAST	0x1
 
 enum ndp_event_kind {
 	NDP_EV_TCP,

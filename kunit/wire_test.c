@@ -32,6 +32,7 @@ struct wt {
 	struct ndp_ip6 peer;		/* the neighbour's link-local */
 	struct ndp_ip6 peer_glob;
 	struct ndp_ip6 all_nodes;
+	u32 pkt_flags;			/* ndp_pkt.flags of what is handed in */
 };
 
 /* One frame, described field by field and rendered by wt_render(). */
@@ -129,6 +130,7 @@ static void wt_handle_len(struct wt *w, u32 len, u32 tot_len)
 		.len = len,
 		.tot_len = tot_len,
 		.headroom = NDP_KT_HEADROOM,
+		.flags = w->pkt_flags,
 	};
 
 	ndp_out_reset(w->kt.out);
@@ -507,6 +509,7 @@ enum wt_var {
 	ER_RT_UDP, ER_RT_ICMP_ERR, ER_RT_REDIRECT, ER_RT_ECHO, ER_RT_MCAST,
 	ER_OPT10_MCAST, ER_OPT11_MCAST, ER_RT_UNSPEC, ER_OPT10_ICMP_ERR,
 	ER_HBH_UNSPEC, ER_RT_TENTATIVE, ER_HBH_LATE, ER_RT_BIG, ER_RT_TRAIL,
+	ER_L2_RT, ER_L2_OPT10, ER_L2_OPT11, ER_L2_HBH_LATE,
 };
 
 enum wt_brk {
@@ -1287,7 +1290,12 @@ static void mk_err(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 	u8 opts[6] = { 0, 1, 0, 0x9e, 1, 0 };
 
 	wt_udp(f);
+	/* to our unicast address, in a link-layer multicast frame */
+	if (r->var == ER_L2_RT || r->var == ER_L2_OPT10 ||
+	    r->var == ER_L2_OPT11 || r->var == ER_L2_HBH_LATE)
+		w->pkt_flags = NDP_PKT_L2_MCAST;
 	switch (r->var) {
+	case ER_L2_RT:
 	case ER_RT_UDP:
 	case ER_RT_ICMP_ERR:
 	case ER_RT_REDIRECT:
@@ -1300,14 +1308,17 @@ static void mk_err(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 		wt_ext_routing(w, f, 4, 1);
 		break;
 	case ER_OPT11_MCAST:
+	case ER_L2_OPT11:
 		opts[3] = 0xde;
 		fallthrough;
 	case ER_OPT10_MCAST:
 	case ER_OPT10_ICMP_ERR:
+	case ER_L2_OPT10:
 		wt_ext_opts(w, f, NDP_NH_DSTOPTS, opts, sizeof(opts));
 		break;
 	case ER_HBH_UNSPEC:
 	case ER_HBH_LATE:
+	case ER_L2_HBH_LATE:
 		wt_ext_opts(w, f, NDP_NH_DSTOPTS, NULL, 0);
 		wt_ext_opts(w, f, NDP_NH_HOPOPTS, NULL, 0);
 		break;
@@ -1354,6 +1365,21 @@ static void mk_err(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 	  .drop_also = NDP_STAT_ICMP_ERR_SUPPRESSED, .pp = _pp,		\
 	  .pp_code = _code, .pp_ptr = _ptr }
 
+/* An error not sent for the rule RFC 4443 2.4 e: counted so. */
+static void chk_suppressed(struct wt *w, const struct wt_frame *f,
+			   bool broken)
+{
+	KUNIT_EXPECT_EQ(w->kt.test,
+			ndp_kt_stat_delta(&w->kt, NDP_STAT_ICMP_ERR_SUPPRESSED),
+			w->kt.out->n_tx ? 0ULL : 1ULL);
+}
+
+#define ERR_RULE_L2(_name, _var, _drop, _pp, _code, _ptr)		\
+	{ .name = _name, .make = mk_err, .var = _var,			\
+	  .valid = WT_NO_VALID, .drop = _drop,				\
+	  .drop_also = NDP_STAT_ICMP_ERR_SUPPRESSED, .pp = _pp,		\
+	  .pp_code = _code, .pp_ptr = _ptr, .check = chk_suppressed }
+
 static const struct wt_rule wt_err_rules[] = {
 	ERR_RULE("about UDP: sent", ER_RT_UDP, NDP_STAT_EXT_ROUTING,
 		 true, 0, 42),
@@ -1383,6 +1409,15 @@ static const struct wt_rule wt_err_rules[] = {
 		 ER_HBH_UNSPEC, NDP_STAT_EXT_HBH_NOT_FIRST, false, 0, 0),
 	ERR_RULE("Hop-by-Hop after Destination Options: code 1 at 40",
 		 ER_HBH_LATE, NDP_STAT_EXT_HBH_NOT_FIRST, true, 1, 40),
+	/* RFC 4443 2.4 e.4, e.5: came as a link-layer multicast/broadcast */
+	ERR_RULE_L2("link-layer multicast, code 0: not sent", ER_L2_RT,
+		    NDP_STAT_EXT_ROUTING, false, 0, 0),
+	ERR_RULE_L2("link-layer multicast, code 2 (option 10): sent",
+		    ER_L2_OPT10, NDP_STAT_EXT_OPT_PARAMPROB, true, 2, 45),
+	ERR_RULE_L2("link-layer multicast, code 2 (option 11): not sent",
+		    ER_L2_OPT11, NDP_STAT_EXT_OPT_PARAMPROB, false, 0, 0),
+	ERR_RULE_L2("link-layer multicast, code 1: not sent", ER_L2_HBH_LATE,
+		    NDP_STAT_EXT_HBH_NOT_FIRST, false, 0, 0),
 };
 
 KUNIT_ARRAY_PARAM(wt_ip6, wt_ip6_rules, wt_rule_desc);

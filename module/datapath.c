@@ -470,6 +470,8 @@ static rx_handler_result_t rx_core(struct ndpv6_dev *priv,
 		.len = skb_headlen(skb),
 		.tot_len = skb->len,
 		.headroom = skb_headroom(skb),
+		/* PACKET_MULTICAST or _BROADCAST: no ICMPv6 errors for it */
+		.flags = skb->pkt_type != PACKET_HOST ? NDP_PKT_L2_MCAST : 0,
 	};
 	struct ndp_out *out;
 	bool up = false, deliver;

@@ -149,23 +149,44 @@ static bool is_icmp_error_or_redirect(const struct ndp_rx *rx)
 	return type >= 0 && (type < 128 || type == NDP_ICMP_REDIRECT);
 }
 
+/*
+ * RFC 4443 2.4 (e.3, e.4, e.5): the errors that may answer a packet sent
+ * to a multicast address, or as a link-layer multicast or broadcast:
+ * Packet Too Big, and Parameter Problem code 2 about an option whose type
+ * starts with the bits 10 (one starting 11 asks for an error only when
+ * the destination is not multicast, RFC 8200 4.2).  Linux's icmp6_send()
+ * with opt_unrec() reads it the same way.
+ */
+static bool icmp_error_mcast_ok(const struct ndp_rx *rx, u8 type, u8 code,
+				u32 pointer)
+{
+	if (type == NDP_ICMP_PKT_TOO_BIG)
+		return true;
+	return type == NDP_ICMP_PARAM_PROB && code == 2 &&
+	       pointer < rx->pkt->len && (rx->ip6[pointer] & 0xc0) == 0x80;
+}
+
 void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		    u8 type, u8 code, u32 pointer, struct ndp_out *out)
 {
 	u32 quote = min_t(u32, rx->pkt->len, ICMP_ERR_MAX_QUOTE);
 	u32 plen = NDP_IP6_HLEN + ndp_get16(rx->ip6 + 4);
+	bool mcast = ndp_ip6_is_mcast(&rx->dst) ||
+		     (rx->pkt->flags & NDP_PKT_L2_MCAST);
 	u8 mac[NDP_ETH_ALEN];
 	struct ndp_ip6 src;
 	u8 *f, *icmp;
 	u32 len;
 
 	quote = min(quote, plen);
-	/* RFC 4443 2.4 (e): not about errors, not to multicast or :: */
+	/*
+	 * RFC 4443 2.4 (e): not about errors (e.1, e.2), not to :: or a
+	 * multicast source (e.6), and about a packet to a group or in a
+	 * link-layer multicast or broadcast frame only the exceptions
+	 */
 	if (is_icmp_error_or_redirect(rx) || ndp_ip6_is_unspec(&rx->src) ||
 	    ndp_ip6_is_mcast(&rx->src) ||
-	    (ndp_ip6_is_mcast(&rx->dst) &&
-	     !(type == NDP_ICMP_PKT_TOO_BIG ||
-	       (type == NDP_ICMP_PARAM_PROB && code == 2)))) {
+	    (mcast && !icmp_error_mcast_ok(rx, type, code, pointer))) {
 		ndp_count(ctx, NDP_STAT_ICMP_ERR_SUPPRESSED);
 		return;
 	}

@@ -604,7 +604,8 @@ void fz_check_all_back(struct fz *f)
 
 /* ----------------------------------------------------------- wrappers */
 
-void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len)
+void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len,
+	       u32 pkt_flags)
 {
 	/* exactly @len bytes, so that ASan sees any read past them */
 	u8 *buf = malloc(len ? len : 1);
@@ -613,6 +614,7 @@ void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len)
 		.len = len,
 		.tot_len = tot_len,
 		.headroom = 0,
+		.flags = pkt_flags,
 	};
 
 	if (!buf)
@@ -744,7 +746,7 @@ static void handle_icmp(struct fz *f, const struct ndp_ip6 *src,
 	u8 p[NF_MAX];
 	u32 len = nf_icmp(p, src, dst, 255, m, n);
 
-	fz_handle(f, p, len, len);
+	fz_handle(f, p, len, len, 0);
 }
 
 void fz_populate(struct fz *f)

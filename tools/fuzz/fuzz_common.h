@@ -106,9 +106,11 @@ void fz_fail(const struct fz *f, const char *fmt, ...);
 
 /*
  * Wrappers: reset the output, snapshot the usable addresses, call the core,
- * check the output (fz_check_out()).
+ * check the output (fz_check_out()).  @pkt_flags: ndp_pkt.flags
+ * (NDP_PKT_L2_MCAST: the frame came as a link-layer multicast).
  */
-void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len);
+void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len,
+	       u32 pkt_flags);
 /* Send a UDP packet to @dst (header destination; @route NULL: the same). */
 void fz_send(struct fz *f, const struct ndp_ip6 *dst,
 	     const struct ndp_ip6 *route, u32 flags, u32 data_len,
@@ -155,7 +157,11 @@ void fz_populate(struct fz *f);
 #define FZ_CFG_POPULATE		0x08	/* start from fz_populate() */
 
 enum fz_op {
-	FZ_OP_FRAME_RAW,	/* u16 len, bytes: ndp_handle */
+	/*
+	 * u16 len (low 11 bits; 0x800: tot_len + 8, 0x1000: link-layer
+	 * multicast), bytes: ndp_handle
+	 */
+	FZ_OP_FRAME_RAW,
 	FZ_OP_FRAME,		/* kind, 6 bytes: a built frame (FZ_F_*) */
 	FZ_OP_SEND,		/* dst, flags, len, route */
 	FZ_OP_TICK_MS,		/* u16 ms later */

@@ -60,7 +60,12 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	F.now = snap_now;
 	F.n_held = snap_held;
 	F.step = 1;
-	fz_handle(&F, data, (u32)size, (u32)size);
+	/*
+	 * The low bit of the Flow Label (the core never reads it) says
+	 * whether the frame came as a link-layer multicast.
+	 */
+	fz_handle(&F, data, (u32)size, (u32)size,
+		  size >= 4 && (data[3] & 1) ? NDP_PKT_L2_MCAST : 0);
 	fz_check_tables(&F);
 	F.step = 2;
 	d = ndp_next_deadline(F.ctx);

@@ -173,8 +173,10 @@ static void one_op(struct fz *f, struct rd *r)
 		n = w & 0x7ff;
 		if (n > r->n)
 			n = (u32)r->n;
-		tr("frame_raw %u bytes, tot_len +%u", n, w & 0x800 ? 8 : 0);
-		fz_handle(f, r->p, n, n + (w & 0x800 ? 8 : 0));
+		tr("frame_raw %u bytes, tot_len +%u%s", n, w & 0x800 ? 8 : 0,
+		   w & 0x1000 ? ", link-layer multicast" : "");
+		fz_handle(f, r->p, n, n + (w & 0x800 ? 8 : 0),
+			  w & 0x1000 ? NDP_PKT_L2_MCAST : 0);
 		r->p += n;
 		r->n -= n;
 		break;
@@ -185,7 +187,7 @@ static void one_op(struct fz *f, struct rd *r)
 		tr("frame kind %u %02x %02x %02x %02x %02x %02x", a % FZ_F_MAX,
 		   x[0], x[1], x[2], x[3], x[4], x[5]);
 		n = fz_build_frame(p, a, x);
-		fz_handle(f, p, n, n);
+		fz_handle(f, p, n, n, 0);
 		break;
 	case FZ_OP_SEND:
 		a = r8(r);

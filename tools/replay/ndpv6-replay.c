@@ -515,6 +515,9 @@ static void frame(unsigned int no, const u8 *f, u32 len)
 		return;
 	}
 	r = mkpkt(no, f + 14, len - 14);
+	/* as the kernel's skb->pkt_type: multicast or broadcast */
+	if (f[0] & 1)
+		r->pkt.flags |= NDP_PKT_L2_MCAST;
 	pt(now);
 	printf("rx #%u %s > %s ", no, macs(f + 6), macs(f));
 	describe(f + 14, len - 14);
