@@ -1341,7 +1341,7 @@ static void next_hop_round_robin(struct kunit *test)
 				ndp_kt_ip(test, "fe80::b"),
 				ndp_kt_ip(test, "fe80::c") };
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:99::1");
-	struct ndp_ip6 nh;
+	struct ndp_ip6 nh, peek;
 	struct ndp_kt t;
 	int i;
 
@@ -1349,9 +1349,13 @@ static void next_hop_round_robin(struct kunit *test)
 	for (i = 0; i < 3; i++)
 		ra_simple(&t, &r[i], 1800, NULL);
 	for (i = 0; i < 7; i++) {
+		/* a peek says the next pick and does not move the rotation */
+		KUNIT_ASSERT_EQ(test, ndp_next_hop_peek(t.ctx, &d, &peek), 0);
+		KUNIT_ASSERT_EQ(test, ndp_next_hop_peek(t.ctx, &d, &peek), 0);
 		KUNIT_ASSERT_EQ(test, ndp_next_hop(t.ctx, &d, &nh), 0);
 		KUNIT_EXPECT_TRUE_MSG(test, ndp_ip6_eq(&nh, &r[i % 3]),
 				      "pick %d", i);
+		KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&peek, &nh));
 	}
 	/* one that goes away leaves the rotation */
 	ra_simple(&t, &r[1], 0, NULL);

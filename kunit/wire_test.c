@@ -500,6 +500,7 @@ enum wt_var {
 	V_FRAG, V_FRAG_ATOMIC, V_FRAG_DST, V_FRAG_SHORT,
 	/* ND */
 	V_DAD, V_SOLICITED, V_UNSPEC, V_UNKOPT, V_PIO, V_MTU, V_NEWMAC,
+	V_REDIR_ONLINK,
 	/* events */
 	EV_UDP, EV_TCP_CHAIN, EV_UNKNOWN, EV_ESP, EV_RT0_UDP, EV_FRAG_UDP,
 	EV_FRAG_LATER, EV_DST_FRAG, EV_ECHO_REPLY, EV_DST_UNREACH,
@@ -522,6 +523,7 @@ enum wt_brk {
 	B_HOPLIMIT, B_CODE, B_SHORT, B_OPT_ZERO, B_OPT_OVERRUN, B_LLA_SIZE,
 	B_OPT_TAIL, B_TARGET_MCAST, B_DAD_DST, B_DAD_SLLA, B_SOL_MCAST,
 	B_SRC_GLOBAL, B_UNKOPT_ZERO, B_ZERO_OPT_AFTER, B_REDIR_DST_MCAST,
+	B_REDIR_TARGET, B_REDIR_NOT_ROUTER, B_REDIR_DST_ONLINK,
 };
 
 struct wt_rule;
@@ -904,9 +906,14 @@ static void mk_nd(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 		len = ndp_kt_ra(m, 0, 0, 0, 0, 0);
 		break;
 	case NDP_ICMP_REDIRECT:
+		/* from the peer, our default router: the first hop off-link */
+		KUNIT_ASSERT_EQ(w->kt.test,
+				ndp_add_routers(w->kt.ctx, w->kt.now, &w->peer,
+						1, 1800, w->kt.out), 0);
 		memset(m, 0, 40);
 		m[0] = NDP_ICMP_REDIRECT;
-		pfx = wt_ip(w, "fe80::3");		/* target: a router */
+		pfx = wt_ip(w, r->var == V_REDIR_ONLINK ? "2001:db8:5::5" :
+			    "fe80::3");		/* target: a router, or dst */
 		memcpy(m + 8, pfx.b, 16);
 		pfx = wt_ip(w, "2001:db8:5::5");	/* destination */
 		memcpy(m + 24, pfx.b, 16);
@@ -1003,6 +1010,20 @@ static void mk_nd(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 			break;
 		case B_REDIR_DST_MCAST:
 			memcpy(m + 24, w->all_nodes.b, 16);
+			break;
+		case B_REDIR_TARGET:
+			/* global, not the destination (RFC 4861 8.1) */
+			pfx = wt_ip(w, "2001:db8:7::7");
+			memcpy(m + 8, pfx.b, 16);
+			break;
+		case B_REDIR_NOT_ROUTER:
+			/* link-local, but not the first hop we use */
+			f->src = wt_ip(w, "fe80::99");
+			break;
+		case B_REDIR_DST_ONLINK:
+			/* an on-link destination is its own first hop */
+			pfx = wt_ip(w, "fe80::4");
+			memcpy(m + 24, pfx.b, 16);
 			break;
 		}
 	}
@@ -1165,7 +1186,17 @@ static const struct wt_rule wt_nd_rules[] = {
 	RD_RULE("from a global source", V_BASE,
 		B_SRC_GLOBAL, NDP_STAT_REDIRECT_SRC_NOT_LL, NULL),
 	RD_RULE("destination multicast", V_BASE,
-		B_REDIR_DST_MCAST, NDP_STAT_ND_OPT_BAD, NULL),
+		B_REDIR_DST_MCAST, NDP_STAT_REDIRECT_DST_MCAST, NULL),
+	RD_RULE("target global, not the destination", V_BASE,
+		B_REDIR_TARGET, NDP_STAT_REDIRECT_BAD_TARGET, NULL),
+	RD_RULE("target = destination (on-link); from a non-router",
+		V_REDIR_ONLINK, B_REDIR_NOT_ROUTER,
+		NDP_STAT_REDIRECT_NOT_FIRST_HOP, NULL),
+	RD_RULE("from a link-local address that is not the first hop",
+		V_BASE, B_REDIR_NOT_ROUTER, NDP_STAT_REDIRECT_NOT_FIRST_HOP,
+		NULL),
+	RD_RULE("from the router, for an on-link destination", V_BASE,
+		B_REDIR_DST_ONLINK, NDP_STAT_REDIRECT_NOT_FIRST_HOP, NULL),
 };
 
 /* ------------------------------------------ what goes up as an event */

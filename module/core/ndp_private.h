@@ -632,6 +632,9 @@ bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst);
  */
 int ndp_next_hop(struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		 struct ndp_ip6 *nh);
+/* The same answer without side effects (the round robin stays put). */
+int ndp_next_hop_peek(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		      struct ndp_ip6 *nh);
 void ndp_rtr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_rtr_deadline(const struct ndp_ctx *ctx);
 /* The link came back (ctx->link_down already clear): solicit again. */

@@ -32,8 +32,9 @@
  * did not learn from RAs (RTF_ADDRCONF).
  *
  * Redirect (RFC 4861 8) needs the destination cache, which is later work:
- * a valid Redirect is counted (REDIRECT_IGNORED) and changes nothing, not
- * even the neighbour cache, since nothing would send to its target yet.
+ * a valid Redirect (rx.c checks all of 8.1, the first hop with
+ * ndp_next_hop_peek()) is counted (REDIRECT_IGNORED) and changes nothing,
+ * not even the neighbour cache, since nothing would send to its target yet.
  */
 #include "ndp_private.h"
 
@@ -476,7 +477,9 @@ void ndp_rx_rs(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
  * ndp_rx_redirect() - a valid Redirect: counted, not acted on.
  * @ctx: the context
  * @now: current time
- * @rx: the message
+ * @rx: the message, valid by every rule of RFC 4861 8.1 (rx.c): from
+ *	the current first hop for its Destination, Target link-local or the
+ *	Destination
  * @o: its options
  * @out: unused
  *
@@ -546,22 +549,12 @@ bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst)
 	return false;
 }
 
-/**
- * ndp_next_hop() - the next hop for @dst (RFC 4861 5.2, 6.3.6).
- * @ctx: the context
- * @dst: the destination
- * @nh: the next hop, on success
- *
- * On-link (and multicast) destinations are their own next hop.  Otherwise
- * a default router: the first one not known to be unreachable (so the
- * choice stays put while it works), or, when every one is suspect, the
- * next in round-robin order (ctx->rr_next).  There is no "all on-link"
- * fallback (RFC 5942 4).
- *
- * Return: 0, or -EHOSTUNREACH with no router (or for :: and ::1).
+/*
+ * The next hop for @dst, without side effects: round-robin starts at
+ * *@rr and *@rr is where the next round-robin pick would start.
  */
-int ndp_next_hop(struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
-		 struct ndp_ip6 *nh)
+static int next_hop(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		    struct ndp_ip6 *nh, u32 *rr)
 {
 	unsigned int i, n = ctx->cfg.max_routers;
 	const struct ndp_router *r;
@@ -580,14 +573,58 @@ int ndp_next_hop(struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		}
 	}
 	for (i = 0; i < n; i++) {
-		r = &ctx->routers[(ctx->rr_next + i) % n];
+		r = &ctx->routers[(*rr + i) % n];
 		if (r->used) {
-			ctx->rr_next = (ctx->rr_next + i + 1) % n;
+			*rr = (*rr + i + 1) % n;
 			*nh = r->ip;
 			return 0;
 		}
 	}
 	return -EHOSTUNREACH;
+}
+
+/**
+ * ndp_next_hop() - the next hop for @dst (RFC 4861 5.2, 6.3.6).
+ * @ctx: the context
+ * @dst: the destination
+ * @nh: the next hop, on success
+ *
+ * On-link (and multicast) destinations are their own next hop.  Otherwise
+ * a default router: the first one not known to be unreachable (so the
+ * choice stays put while it works), or, when every one is suspect, the
+ * next in round-robin order (ctx->rr_next, which this advances).  There
+ * is no "all on-link" fallback (RFC 5942 4).
+ *
+ * Return: 0, or -EHOSTUNREACH with no router (or for :: and ::1).
+ */
+int ndp_next_hop(struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		 struct ndp_ip6 *nh)
+{
+	u32 rr = ctx->rr_next;
+	int err = next_hop(ctx, dst, nh, &rr);
+
+	ctx->rr_next = rr;
+	return err;
+}
+
+/**
+ * ndp_next_hop_peek() - what ndp_next_hop() would answer now.
+ * @ctx: the context, unchanged (the round robin does not move)
+ * @dst: the destination
+ * @nh: the next hop, on success
+ *
+ * For checks such as a Redirect's "current first-hop router" (RFC 4861
+ * 8.1).  While a router works it is the one packets go to; when every one
+ * is suspect, it is the round robin's next pick.
+ *
+ * Return: 0, or -EHOSTUNREACH as ndp_next_hop().
+ */
+int ndp_next_hop_peek(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+		      struct ndp_ip6 *nh)
+{
+	u32 rr = ctx->rr_next;
+
+	return next_hop(ctx, dst, nh, &rr);
 }
 
 /* ------------------------------------------------------------- timers */

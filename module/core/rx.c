@@ -334,6 +334,36 @@ static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	ndp_count(ctx, NDP_STAT_RX_ECHO);
 }
 
+/*
+ * The rest of RFC 4861 8.1 for a Redirect (hop limit, code, length and
+ * options checked): from a link-local source, the Destination not
+ * multicast, the Target link-local (a better router) or the Destination
+ * itself (on-link), and the source the current first hop for the
+ * Destination: what this host would send to it through now (a
+ * side-effect-free ndp_next_hop()).  An invalid Redirect is silently
+ * discarded, counted by rule.  Returns the stat that dropped it, or 0.
+ */
+static int rx_redirect_valid(struct ndp_ctx *ctx, s64 now,
+			     const struct ndp_rx *rx, const struct ndp_opts *o,
+			     struct ndp_out *out)
+{
+	struct ndp_ip6 target, dest, first_hop;
+
+	if (!ndp_ip6_is_linklocal(&rx->src))
+		return NDP_STAT_REDIRECT_SRC_NOT_LL;
+	ndp_ipaddr_of_cstruct(rx->l4 + 8, &target);
+	ndp_ipaddr_of_cstruct(rx->l4 + 24, &dest);
+	if (ndp_ip6_is_mcast(&dest))
+		return NDP_STAT_REDIRECT_DST_MCAST;
+	if (!ndp_ip6_is_linklocal(&target) && !ndp_ip6_eq(&target, &dest))
+		return NDP_STAT_REDIRECT_BAD_TARGET;
+	if (ndp_next_hop_peek(ctx, &dest, &first_hop) ||
+	    !ndp_ip6_eq(&first_hop, &rx->src))
+		return NDP_STAT_REDIRECT_NOT_FIRST_HOP;
+	ndp_rx_redirect(ctx, now, rx, o, out);
+	return 0;
+}
+
 /* ND and MLD: returns the stat that dropped it, or 0 when consumed. */
 static int rx_nd(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 		 const struct ndp_addr *dst_addr, struct ndp_out *out)
@@ -394,13 +424,7 @@ static int rx_nd(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 	case NDP_ICMP_REDIRECT:
 		if (!nd_valid(ctx, rx, 40, &o))
 			return NDP_STAT_MAX;
-		if (!ndp_ip6_is_linklocal(&rx->src))
-			return NDP_STAT_REDIRECT_SRC_NOT_LL;
-		ndp_ipaddr_of_cstruct(m + 24, &target);
-		if (ndp_ip6_is_mcast(&target))
-			return NDP_STAT_ND_OPT_BAD;
-		ndp_rx_redirect(ctx, now, rx, &o, out);
-		return 0;
+		return rx_redirect_valid(ctx, now, rx, &o, out);
 	case NDP_ICMP_MLD_QUERY:
 		if (rx->fragmented)
 			return NDP_STAT_ND_IN_FRAGMENT;
