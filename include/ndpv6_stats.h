@@ -17,6 +17,8 @@ NDP_STAT(IP6_TRUNCATED, "shorter than its header or payload length")
 NDP_STAT(IP6_VERSION, "version is not 6")
 NDP_STAT(IP6_SRC_MCAST, "multicast source address")
 NDP_STAT(IP6_NOT_FOR_US, "destination neither ours nor a joined group")
+NDP_STAT(IP6_LOOPBACK, "loopback source or destination (RFC 4291 2.5.3)")
+NDP_STAT(IP6_MCAST_SCOPE, "to a group of scope 0 or 1 (RFC 4291 2.7)")
 
 /* extension headers (RFC 8200 4) */
 NDP_STAT(EXT_HBH_NOT_FIRST, "Hop-by-Hop header not first")

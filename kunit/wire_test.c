@@ -516,7 +516,8 @@ enum wt_var {
 enum wt_brk {
 	B_NONE,
 	B_CUT, B_PLEN, B_VERSION, B_SRC_MCAST, B_DST_OTHER, B_DST_GROUP,
-	B_DST_TENTATIVE,
+	B_DST_TENTATIVE, B_SRC_LOOPBACK, B_DST_LOOPBACK, B_DST_IFLOCAL,
+	B_DST_SCOPE0,
 	B_CSUM, B_ICMP_SHORT, B_NONLINEAR, B_PLEN_TRAIL,
 	B_HBH_LATE, B_PADN_LONG, B_OPT_01, B_OPT_10, B_OPT_11, B_SEGLEFT,
 	B_HDRLEN, B_LINEAR, B_CHAIN, B_ND_TYPE, B_FRAG_SHORT,
@@ -524,6 +525,7 @@ enum wt_brk {
 	B_OPT_TAIL, B_TARGET_MCAST, B_DAD_DST, B_DAD_SLLA, B_SOL_MCAST,
 	B_SRC_GLOBAL, B_UNKOPT_ZERO, B_ZERO_OPT_AFTER, B_REDIR_DST_MCAST,
 	B_REDIR_TARGET, B_REDIR_NOT_ROUTER, B_REDIR_DST_ONLINK,
+	B_ND_SRC_LOOPBACK,
 };
 
 struct wt_rule;
@@ -665,6 +667,21 @@ static void mk_ip6(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 	case B_DST_GROUP:
 		f->dst = wt_ip(w, "ff02::1:3");
 		break;
+	case B_SRC_LOOPBACK:
+		f->src = wt_ip(w, "::1");
+		break;
+	case B_DST_LOOPBACK:
+		f->dst = wt_ip(w, "::1");
+		break;
+	case B_DST_IFLOCAL:
+	case B_DST_SCOPE0:
+		/* joined by the upper layer: dropped all the same */
+		f->dst = wt_ip(w, r->brk == B_DST_IFLOCAL ? "ff01::1" :
+			       "ff00::1:3");
+		KUNIT_ASSERT_EQ(w->kt.test, ndp_join_group(w->kt.ctx, w->kt.now,
+							   &f->dst, w->kt.out),
+				0);
+		break;
 	}
 }
 
@@ -724,6 +741,18 @@ static const struct wt_rule wt_ip6_rules[] = {
 	  .valid = WT_EVENT, .drop = NDP_STAT_IP6_NOT_FOR_US },
 	{ "IPv6: group not joined", mk_ip6, V_MCAST, B_DST_GROUP,
 	  .valid = WT_EVENT, .drop = NDP_STAT_IP6_NOT_FOR_US },
+	{ "IPv6: loopback source (RFC 4291 2.5.3)", mk_ip6,
+	  .brk = B_SRC_LOOPBACK, .valid = WT_EVENT,
+	  .drop = NDP_STAT_IP6_LOOPBACK },
+	{ "IPv6: loopback destination (RFC 4291 2.5.3)", mk_ip6,
+	  .brk = B_DST_LOOPBACK, .valid = WT_EVENT,
+	  .drop = NDP_STAT_IP6_LOOPBACK },
+	{ "IPv6: to interface-local ff01::1, joined (RFC 4291 2.7)", mk_ip6,
+	  V_MCAST, B_DST_IFLOCAL, .valid = WT_EVENT,
+	  .drop = NDP_STAT_IP6_MCAST_SCOPE },
+	{ "IPv6: to a group of scope 0, joined (RFC 4291 2.7)", mk_ip6,
+	  V_MCAST, B_DST_SCOPE0, .valid = WT_EVENT,
+	  .drop = NDP_STAT_IP6_MCAST_SCOPE },
 	{ "IPv6: to a tentative address (RFC 4862 5.4)", mk_ip6,
 	  .brk = B_DST_TENTATIVE, .valid = WT_EVENT,
 	  .drop = NDP_STAT_IP6_NOT_FOR_US },
@@ -1020,6 +1049,9 @@ static void mk_nd(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 			/* link-local, but not the first hop we use */
 			f->src = wt_ip(w, "fe80::99");
 			break;
+		case B_ND_SRC_LOOPBACK:
+			f->src = wt_ip(w, "::1");
+			break;
 		case B_REDIR_DST_ONLINK:
 			/* an on-link destination is its own first hop */
 			pfx = wt_ip(w, "fe80::4");
@@ -1066,6 +1098,17 @@ static void chk_newmac(struct wt *w, const struct wt_frame *f, bool broken)
 			    memcmp(ni.mac, broken ? w->peer_mac : wt_new_mac,
 				   NDP_ETH_ALEN), 0,
 			    "%s: cached MAC", w->label);
+}
+
+/* ::1 got no neighbour entry (RFC 4291 2.5.3). */
+static void chk_no_loopback(struct wt *w, const struct wt_frame *f,
+			    bool broken)
+{
+	struct ndp_ip6 lo = wt_ip(w, "::1");
+	struct ndp_nbr_info ni;
+
+	KUNIT_EXPECT_EQ(w->kt.test, ndp_nbr_lookup(w->kt.ctx, &lo, &ni),
+			-ENOENT);
 }
 
 #define ND_RULE(_name, _msg, _var, _brk, _drop, _tx, _also, _check)	\
@@ -1115,6 +1158,8 @@ static const struct wt_rule wt_nd_rules[] = {
 		B_UNKOPT_ZERO, NDP_STAT_ND_OPT_ZERO_LEN, NULL),
 	NS_RULE("dropped whole on a bad option: SLLA not learned", V_NEWMAC,
 		B_ZERO_OPT_AFTER, NDP_STAT_ND_OPT_ZERO_LEN, chk_newmac),
+	NS_RULE("from ::1 with an SLLA: no entry, no NA", V_BASE,
+		B_ND_SRC_LOOPBACK, NDP_STAT_IP6_LOOPBACK, chk_no_loopback),
 	NA_RULE("hop limit 254, code 0 (no && mistake)", V_BASE,
 		B_HOPLIMIT, NDP_STAT_ND_HOPLIMIT, NULL),
 	NA_RULE("code 1, hop limit 255 (no && mistake)", V_BASE,

@@ -512,6 +512,21 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 		drop(ctx, pkt, out, NDP_STAT_IP6_SRC_MCAST);
 		return;
 	}
+	/* RFC 4291 2.5.3: ::1 never comes from the wire, either way */
+	if (ndp_ip6_is_loopback(&rx.src) || ndp_ip6_is_loopback(&rx.dst)) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_LOOPBACK);
+		return;
+	}
+	/*
+	 * RFC 4291 2.7: a group of the reserved scope 0 is dropped, and one
+	 * of interface-local scope (1) only loops back inside a node
+	 * (erratum 3480): neither is received from the link, whoever joined
+	 * it.  Linux's ip6_rcv_core() drops all three (and ::1) the same way.
+	 */
+	if (ndp_ip6_is_mcast(&rx.dst) && (rx.dst.b[1] & 0x0f) <= 1) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_MCAST_SCOPE);
+		return;
+	}
 	dst_addr = NULL;
 	if (ndp_ip6_is_mcast(&rx.dst)) {
 		if (!ndp_group_is_joined(ctx, &rx.dst)) {
