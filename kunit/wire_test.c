@@ -1637,6 +1637,63 @@ static void wire_echo_reply_no_room(struct kunit *test)
 	ndp_kt_expect_only(&w->kt, NDP_STAT_ECHO_TOO_BIG);
 }
 
+/* ------------------------------------------ ND option lengths */
+
+/*
+ * RFC 4861 4.6 leaves room for options to grow: a PIO of 40 bytes and an
+ * MTU option of 16 are taken (their standard part), as Linux takes them; a
+ * PIO of 24 bytes is too short for its fields and is skipped (counted),
+ * and the rest of the RA applies all the same.
+ */
+static void wire_ra_option_lengths(struct kunit *test)
+{
+	struct wt *w = wt_setup(test, NULL);
+	struct wt_frame *f = wt_frame_new(w);
+	struct ndp_ip6 p1 = wt_ip(w, "2001:db8:1::");
+	struct ndp_ip6 p2 = wt_ip(w, "2001:db8:2::");
+	struct ndp_prefix pfx[4];
+	struct ndp_ip6 rtrs[2];
+	struct ndp_params par;
+	u8 *m = f->l4;
+	u32 len;
+	int n;
+
+	w->label = "RA, option lengths";
+	f->proto = NDP_NH_ICMPV6;
+	f->hop_limit = 255;
+	f->dst = w->all_nodes;
+	len = ndp_kt_ra(m, 0, 0, 1800, 0, 0);
+	/* PIO of 5 units: the 32 standard bytes and 8 more */
+	ndp_kt_opt_pio(m + len, &p1, 64, NDP_PIO_FLAG_L, 3600, 1800);
+	m[len + 1] = 5;
+	memset(m + len + 32, 0xab, 8);
+	len += 40;
+	/* MTU option of 2 units */
+	ndp_kt_opt_mtu(m + len, 1400);
+	m[len + 1] = 2;
+	memset(m + len + 8, 0, 8);
+	len += 16;
+	/* PIO of 3 units: too short, skipped */
+	ndp_kt_opt_pio(m + len, &p2, 64, NDP_PIO_FLAG_L, 3600, 1800);
+	m[len + 1] = 3;
+	len += 24;
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, w->peer_mac);
+	f->l4_len = len;
+	wt_send_frame(w, f);
+	wt_expect_done(w, NDP_DONE_CONSUMED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&w->kt, NDP_STAT_ND_OPT_SHORT),
+			1ULL);
+	ndp_kt_expect_only(&w->kt, NDP_STAT_ND_OPT_SHORT);
+	n = ndp_get_prefix(w->kt.ctx, pfx, ARRAY_SIZE(pfx));
+	KUNIT_ASSERT_EQ(test, n, 1);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&pfx[0].addr, &p1));
+	KUNIT_EXPECT_EQ(test, pfx[0].len, 64);
+	ndp_get_params(w->kt.ctx, &par);
+	KUNIT_EXPECT_EQ(test, par.mtu, 1400U);
+	KUNIT_ASSERT_EQ(test, ndp_get_routers(w->kt.ctx, rtrs, 2), 1);
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&rtrs[0], &w->peer));
+}
+
 /* ---------------------------------- optimistic addresses receive */
 
 /*
@@ -1907,6 +1964,7 @@ struct wt_opt_case {
 	u8 opts[64];
 	u32 len;
 	int ret;		/* enum ndp_stat, or 0 */
+	u8 counted;		/* with ret 0: a counter that moves by one */
 	/* 1 + the offset of what is indexed, 0 for nothing */
 	u8 slla, tlla, mtu, nonce;
 	u8 nonce_len;
@@ -1941,8 +1999,13 @@ static const struct wt_opt_case wt_opt_cases[] = {
 	  NDP_STAT_ND_OPT_OVERRUN },
 	{ "SLLA of 16 bytes", { 1, 2 }, 16, NDP_STAT_ND_OPT_BAD },
 	{ "TLLA of 16 bytes", { 2, 2 }, 16, NDP_STAT_ND_OPT_BAD },
-	{ "PIO of 24 bytes", { 3, 3 }, 24, NDP_STAT_ND_OPT_BAD },
-	{ "MTU of 16 bytes", { 5, 2 }, 16, NDP_STAT_ND_OPT_BAD },
+	/* longer than standard: taken; shorter: skipped, counted (Linux) */
+	{ "PIO of 24 bytes skipped, the SLLA after it kept",
+	  { 3, 3, [24] = 1, 1, 2, 0, 0, 0, 0, 9 }, 32, 0,
+	  .counted = NDP_STAT_ND_OPT_SHORT, .slla = AT(26) },
+	{ "PIO of 40 bytes", { 3, 5 }, 40, 0, .n_pio = 1 },
+	{ "MTU of 16 bytes", { 5, 2, 0, 0, 0, 0, 5, 0xdc }, 16, 0,
+	  .mtu = AT(0) },
 };
 
 static void wt_opt_desc(const struct wt_opt_case *c, char *desc)
@@ -1978,7 +2041,9 @@ static void wire_opts_parse(struct kunit *test)
 		ndp_kt_expect_only(&t, c->ret);
 		return;
 	}
-	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+	if (c->counted)
+		KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, c->counted), 1ULL);
+	ndp_kt_expect_only(&t, c->counted ? c->counted : NDP_STAT_MAX);
 	KUNIT_EXPECT_PTR_EQ(test, o.slla, wt_at(p, c->slla));
 	KUNIT_EXPECT_PTR_EQ(test, o.tlla, wt_at(p, c->tlla));
 	KUNIT_EXPECT_PTR_EQ(test, o.mtu, wt_at(p, c->mtu));
@@ -2626,6 +2691,7 @@ static struct kunit_case ndpv6_wire_cases[] = {
 	KUNIT_CASE_PARAM(wire_echo_reply, wt_echo_gen_params),
 	KUNIT_CASE(wire_echo_reply_no_room),
 	KUNIT_CASE(wire_optimistic_address_receives),
+	KUNIT_CASE(wire_ra_option_lengths),
 	KUNIT_CASE_PARAM(wire_checksum_known_answers, wt_csum_kat_gen_params),
 	KUNIT_CASE(wire_checksum_long),
 	KUNIT_CASE(wire_icmp_csum_known_answers),

@@ -498,8 +498,9 @@ struct ndp_opts {
 
 /*
  * Validate and index the options in [@p, @p + @len): every length non-zero
- * and inside; SLLA/TLLA of Ethernet size; PIO 32 bytes; MTU 8 bytes.
- * Returns 0 or the ndp_stat that failed (already counted).
+ * and inside; SLLA/TLLA of Ethernet size; a PIO under 32 bytes is skipped
+ * (ND_OPT_SHORT), longer PIO and MTU options are taken.  Returns 0 or the
+ * ndp_stat that failed (already counted).
  */
 int ndp_opts_parse(struct ndp_ctx *ctx, const u8 *p, u32 len,
 		   struct ndp_opts *o);

@@ -357,7 +357,7 @@ static void pio_onlink(struct ndp_ctx *ctx, s64 now,
 	pfx_set(ctx, now, pf, valid_s, preferred_s, out);
 }
 
-/* One Prefix Information option (32 bytes, RFC 4861 4.6.2). */
+/* One Prefix Information option (its first 32 bytes, RFC 4861 4.6.2). */
 static void ra_pio(struct ndp_ctx *ctx, s64 now, const u8 *opt,
 		   struct ndp_out *out)
 {
@@ -404,7 +404,8 @@ static void ra_pios(struct ndp_ctx *ctx, s64 now, const u8 *p, u32 len,
 		olen = (u32)p[1] * 8;
 		if (!olen || olen > len)
 			break;	/* rx.c validated them: cannot happen */
-		if (p[0] == NDP_OPT_PIO && olen == 32)
+		/* one under 32 bytes: skipped by ndp_opts_parse() */
+		if (p[0] == NDP_OPT_PIO && olen >= 32)
 			ra_pio(ctx, now, p, out);
 		p += olen;
 		len -= olen;

@@ -334,17 +334,20 @@ int ndp_opts_parse(struct ndp_ctx *ctx, const u8 *p, u32 len,
 				o->tlla = p + 2;
 			break;
 		case NDP_OPT_PIO:
-			if (olen != 32) {
-				bad = NDP_STAT_ND_OPT_BAD;
+			/*
+			 * A longer one is taken (its first 32 bytes: room
+			 * for extensions, RFC 4861 4.6), a shorter one is
+			 * skipped, the rest of the message kept: Linux's
+			 * addrconf_prefix_rcv() does both.
+			 */
+			if (olen < 32) {
+				ndp_count(ctx, NDP_STAT_ND_OPT_SHORT);
 				break;
 			}
 			o->n_pio++;
 			break;
 		case NDP_OPT_MTU:
-			if (olen != 8) {
-				bad = NDP_STAT_ND_OPT_BAD;
-				break;
-			}
+			/* any length: one unit holds it, more is extension */
 			o->mtu = p;
 			break;
 		case NDP_OPT_NONCE:
