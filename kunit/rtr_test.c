@@ -475,6 +475,62 @@ static void ra_reachable_and_retrans_in_ms(struct kunit *test)
 	KUNIT_EXPECT_LT(test, p.reachable_ms, 5400000U);
 }
 
+/* The DAD NS for @target in this output, or -1. */
+static int dad_ns_for(struct ndp_kt *t, const struct ndp_ip6 *target)
+{
+	const u8 *m;
+	u32 i, len;
+
+	for (i = 0; i < t->out->n_tx; i++) {
+		m = ndp_kt_tx_icmp(t, i, &len);
+		if (m && m[0] == NDP_ICMP_NS && len >= 24 &&
+		    !memcmp(m + 8, target->b, 16))
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * RetransTimer from an RA is at least 10 ms, as in Linux (HZ/100): with an
+ * RA saying 1 ms, a new address still waits 10 ms after its DAD NS for an
+ * answer before it is valid.  From 10 ms up the RA's value is taken.
+ */
+static void ra_retrans_timer_floor(struct kunit *test)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
+	struct ndp_ip6 ip = ndp_kt_ip(test, "2001:db8::5");
+	unsigned int guard;
+	struct ndp_params p;
+	struct ndp_kt t;
+	struct kt_ra r;
+	s64 sent = 0;
+
+	ndp_kt_init(test, &t, NULL);
+	ndp_kt_run_until(&t, t.now + SEC(3));
+	ra_begin(&r, 0, 0, 0, 1);
+	ra_send(&t, &r, &rtr);
+	ndp_get_params(t.ctx, &p);
+	KUNIT_EXPECT_EQ(test, p.retrans_ms, 10U);
+
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &ip, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	for (guard = 0; guard < 100 && !sent; guard++) {
+		ndp_kt_tick(&t, max(t.now, ndp_next_deadline(t.ctx)));
+		if (dad_ns_for(&t, &ip) >= 0)
+			sent = t.now;
+	}
+	KUNIT_ASSERT_NE(test, sent, 0LL);
+	ndp_kt_tick(&t, sent + 9 * NDP_NSEC_PER_MSEC);
+	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &ip));
+	ndp_kt_tick(&t, sent + 10 * NDP_NSEC_PER_MSEC);
+	KUNIT_EXPECT_TRUE(test, ndp_addr_is_ours(t.ctx, &ip));
+
+	ra_begin(&r, 0, 0, 0, 11);
+	ra_send(&t, &r, &rtr);
+	ndp_get_params(t.ctx, &p);
+	KUNIT_EXPECT_EQ(test, p.retrans_ms, 11U);
+}
+
 /* Router Lifetime is seconds: 1800 s is there at 1799 s, gone at 1801 s. */
 static void ra_router_lifetime_in_seconds(struct kunit *test)
 {
@@ -1518,6 +1574,7 @@ static struct kunit_case ndpv6_rtr_cases[] = {
 	KUNIT_CASE(rs_output_full_stays_due),
 	KUNIT_CASE(rs_rfc7559_backoff),
 	KUNIT_CASE(ra_reachable_and_retrans_in_ms),
+	KUNIT_CASE(ra_retrans_timer_floor),
 	KUNIT_CASE(ra_router_lifetime_in_seconds),
 	KUNIT_CASE(ra_router_lifetime_zero_removes),
 	KUNIT_CASE(na_r0_removes_router),

@@ -39,6 +39,14 @@
 #include "ndp_private.h"
 
 #define NDP_MAX_REACHABLE_MS	3600000U	/* RFC 4861 6.2.1 */
+/*
+ * The least RetransTimer an RA may set: Linux's ndisc_router_discovery()
+ * takes at least HZ/100, 10 ms.  RFC 4861 sets no floor, but RetransTimer
+ * spaces NS retransmissions and is how long DAD waits for an answer after
+ * its last NS (RFC 4862 5.4): an RA saying 1 ms would have a new address
+ * pass DAD 1 ms after its NS, before another node could answer.
+ */
+#define NDP_MIN_RETRANS_MS	10U
 
 /* ------------------------------------------------------------- tables */
 
@@ -422,11 +430,11 @@ static void ra_pios(struct ndp_ctx *ctx, s64 now, const u8 *p, u32 len,
  * @out: notes and frames
  *
  * A non-zero Router Lifetime ends router solicitation (6.3.7).  CurHopLimit,
- * ReachableTime (ms) and RetransTimer (ms) are taken when non-zero; the
- * Router Lifetime (s) adds, refreshes or (0) removes the default router;
- * SLLA goes to the neighbour cache; the MTU option is taken within
- * [1280, link MTU]; every PIO is handled: L=1 updates the on-link prefix
- * list, A=1 goes to SLAAC.
+ * ReachableTime (ms, at most an hour) and RetransTimer (ms, at least
+ * NDP_MIN_RETRANS_MS) are taken when non-zero; the Router Lifetime (s)
+ * adds, refreshes or (0) removes the default router; SLLA goes to the
+ * neighbour cache; the MTU option is taken within [1280, link MTU]; every
+ * PIO is handled: L=1 updates the on-link prefix list, A=1 goes to SLAAC.
  */
 void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	       const struct ndp_opts *o, struct ndp_out *out)
@@ -449,7 +457,7 @@ void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_set_base_reachable(ctx, now,
 				       min(reachable_ms, NDP_MAX_REACHABLE_MS));
 	if (retrans_ms)
-		ctx->retrans_ms = retrans_ms;
+		ctx->retrans_ms = max(retrans_ms, NDP_MIN_RETRANS_MS);
 	if (o->slla)
 		ndp_nbr_learn(ctx, now, &rx->src, o->slla, true);
 	/* the sender is a router, default router or not (6.3.4) */
