@@ -204,6 +204,23 @@ static u32 kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
 	return n;
 }
 
+/* As kt_count_records(), only the Reports from @src. */
+static u32 kt_count_records_from(struct ndp_kt *t, const struct ndp_ip6 *grp,
+				 int type, const struct ndp_ip6 *src)
+{
+	u32 i, n = 0;
+	const u8 *m;
+
+	for (i = 0; i < t->out->n_tx; i++) {
+		m = ndp_kt_tx_icmp(t, i, NULL);
+		if (m && m[0] == NDP_ICMP_MLD2_REPORT &&
+		    kt_record(m, grp) == type &&
+		    !memcmp(ndp_kt_tx_ip6(t, i) + 8, src->b, 16))
+			n++;
+	}
+	return n;
+}
+
 /* Run to @until, counting records of @type for @grp in every tick. */
 static u32 kt_run_count_records(struct ndp_kt *t, s64 until,
 				const struct ndp_ip6 *grp, int type)
@@ -499,10 +516,13 @@ static void ndpv6_addr_valid_after_retrans_timer(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &kt_ll, &ai));
 	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &kt_ll_sn, &src), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &kt_ll));
-	/* nothing of ours is due any more: only the 2 h ReachableTime redraw */
+	/*
+	 * then only the group's Reports again, from the link-local address
+	 * (RFC 3590 4), and the 2 h ReachableTime redraw
+	 */
 	ndp_kt_run_until(&t, t.now + SEC(3600));
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
-	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
+	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 2U);
 }
 
 /* DupAddrDetectTransmits 2: two NS, RetransTimer apart, fresh nonces. */
@@ -2006,7 +2026,7 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
 	struct ndp_ip6 mdns = ndp_kt_ip(test, "ff02::fb");
 	struct ndp_ip6 ssdp = ndp_kt_ip(test, "ff02::c");
 	bool added_ll = false, added_g = false;
-	u32 to_ex = 0, to_in = 0;
+	u32 to_ex = 0, to_ex_unspec = 0, to_in = 0;
 	struct ndp_kt t;
 	int guard;
 
@@ -2026,7 +2046,9 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
 	kt_link(&t, true);
 	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t.now + SEC(1));
 	for (guard = 0; guard < 50 && kt_step_before(&t, SEC(15)); guard++) {
-		to_ex += kt_count_records(&t, &mdns, 4);
+		to_ex += kt_count_records_from(&t, &mdns, 4, &kt_ll);
+		to_ex_unspec += kt_count_records_from(&t, &mdns, 4,
+						      &ndp_unspecified);
 		to_in += kt_count_records(&t, &ssdp, 3);
 		to_in += kt_count_records(&t, &ssdp, 4);
 		added_ll |= kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll) >= 0;
@@ -2034,6 +2056,8 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
 	}
 	KUNIT_EXPECT_TRUE(test, added_ll);
 	KUNIT_EXPECT_TRUE(test, added_g);
+	/* from :: before DAD passes, then twice again (RFC 3590 4) */
+	KUNIT_EXPECT_GE(test, to_ex_unspec, 1U);
 	KUNIT_EXPECT_EQ(test, to_ex, 2U);
 	KUNIT_EXPECT_EQ(test, to_in, 0U);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
@@ -2546,6 +2570,157 @@ static void ndpv6_addr_mld1_mode_change_cancels(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &g2));
 }
 
+/*
+ * RFC 3590 4: step to @until, counting the join Reports (an MLDv2 TO_EX
+ * record or an MLDv1 Report) about @g[0] and @g[1] sent from :: (n[k][0])
+ * and from the link-local address (n[k][1]), each checked byte by byte,
+ * its checksum included.  Once the link-local address is valid before a
+ * tick, nothing is reported from ::, and every Report from it leaves
+ * within @span of the tick that made it valid.
+ */
+static void kt_count_sources(struct ndp_kt *t, s64 until, s64 span,
+			     const struct ndp_ip6 *g[2], u32 n[2][2])
+{
+	s64 t_valid = NDP_TIME_NEVER;
+	struct ndp_ip6 src;
+	const u8 *m;
+	int guard, k;
+	bool valid;
+	u32 i;
+
+	memset(n, 0, sizeof(u32[2][2]));
+	if (kt_state(t, &kt_ll) == NDP_ADDR_PREFERRED)
+		t_valid = t->now;
+	for (guard = 0; guard < 200; guard++) {
+		valid = kt_state(t, &kt_ll) == NDP_ADDR_PREFERRED;
+		if (!kt_step_before(t, until))
+			break;
+		for (i = 0; i < t->out->n_tx; i++) {
+			m = ndp_kt_tx_icmp(t, i, NULL);
+			KUNIT_ASSERT_NOT_NULL(t->test, m);
+			ndp_ipaddr_of_cstruct(ndp_kt_tx_ip6(t, i) + 8, &src);
+			for (k = 0; k < 2; k++) {
+				if (m[0] == NDP_ICMP_MLD2_REPORT &&
+				    kt_record(m, g[k]) == 4)
+					kt_expect_report(t, i, &src,
+							 ndp_get16(m + 6));
+				else if (m[0] == NDP_ICMP_MLD1_REPORT &&
+					 !memcmp(m + 8, g[k]->b, 16))
+					kt_expect_mld1(t, i, m[0], &src, g[k]);
+				else
+					continue;
+				if (ndp_ip6_is_unspec(&src)) {
+					KUNIT_EXPECT_FALSE(t->test, valid);
+					n[k][0]++;
+					continue;
+				}
+				KUNIT_EXPECT_TRUE(t->test,
+						  ndp_ip6_eq(&src, &kt_ll));
+				KUNIT_ASSERT_TRUE(t->test, valid);
+				KUNIT_EXPECT_LE(t->test, t->now, t_valid + span);
+				n[k][1]++;
+			}
+		}
+		if (t_valid == NDP_TIME_NEVER &&
+		    kt_state(t, &kt_ll) == NDP_ADDR_PREFERRED)
+			t_valid = t->now;
+	}
+	KUNIT_EXPECT_NE(t->test, t_valid, NDP_TIME_NEVER);
+}
+
+/*
+ * RFC 3590 4, MLDv2: the solicited-node group's first Report and an upper
+ * layer group's go from :: while the link-local address is tentative;
+ * once DAD passes, both groups get their two Reports again, from
+ * fe80::ff:fe00:1, the first within 1 s, the repeat within 1 s more.
+ */
+static void ndpv6_addr_rfc3590_report_again(struct kunit *test)
+{
+	struct ndp_ip6 up = ndp_kt_ip(test, "ff05::1:3");
+	const struct ndp_ip6 *g[2] = { &kt_ll_sn, &up };
+	struct ndp_kt t;
+	u32 n[2][2];
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &up, t.out), 0);
+	kt_count_sources(&t, t.now + SEC(10), SEC(2), g, n);
+	KUNIT_EXPECT_GE(test, n[0][0], 1U);
+	KUNIT_EXPECT_EQ(test, n[0][1], 2U);
+	KUNIT_EXPECT_GE(test, n[1][0], 1U);
+	KUNIT_EXPECT_EQ(test, n[1][1], 2U);
+	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now + SEC(3600));
+}
+
+/*
+ * RFC 3590 4 in MLDv1 mode: the Reports answered from :: to an MLDv1
+ * Query before DAD go again as MLDv1 Reports from the link-local address
+ * (the repeat within the 10 s Unsolicited Report Interval of RFC 2710).
+ */
+static void ndpv6_addr_rfc3590_report_again_mld1(struct kunit *test)
+{
+	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
+	const struct ndp_ip6 *g[2] = { &kt_ll_sn, &kt_ll_sn };
+	struct ndp_kt t;
+	u32 n[2][2];
+
+	kt_init(test, &t, 1);
+	ndp_kt_handle(&t, kt_query(&t, &q, &ndp_all_nodes, 1, true,
+				   &ndp_unspecified, 0, 24, 0));
+	kt_count_sources(&t, t.now + SEC(30), SEC(11), g, n);
+	KUNIT_EXPECT_TRUE(test, kt_mld_v1(&t));
+	KUNIT_EXPECT_GE(test, n[0][0], 1U);
+	KUNIT_EXPECT_EQ(test, n[0][1], 2U);
+}
+
+/*
+ * RFC 3590 4 after the link comes back while the link-local address was
+ * still tentative: the Reports of the new DAD go from :: again, and again
+ * from the link-local address once it passes.
+ */
+static void ndpv6_addr_rfc3590_link_up(struct kunit *test)
+{
+	const struct ndp_ip6 *g[2] = { &kt_ll_sn, &kt_ll_sn };
+	struct ndp_kt t;
+	u32 n[2][2];
+
+	kt_init(test, &t, 1);
+	KUNIT_ASSERT_GE(test, kt_step_until_tx(&t, NDP_ICMP_NS,
+					       t.now + SEC(1)), 0);
+	kt_link(&t, false);
+	ndp_kt_run_until(&t, t.now + SEC(5));
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
+	kt_link(&t, true);
+	kt_count_sources(&t, t.now + SEC(10), SEC(2), g, n);
+	KUNIT_EXPECT_GE(test, n[0][0], 1U);
+	KUNIT_EXPECT_EQ(test, n[0][1], 2U);
+}
+
+/*
+ * No second round when the Reports went from the link-local address: a
+ * second link-local address added once fe80::ff:fe00:1 is valid has its
+ * group reported twice, from fe80::ff:fe00:1, and its DAD passing
+ * reports nothing more, for its group or the first one.
+ */
+static void ndpv6_addr_rfc3590_no_report_again(struct kunit *test)
+{
+	struct ndp_ip6 ll2 = ndp_kt_ip(test, "fe80::2");
+	struct ndp_ip6 sn2 = ndp_kt_ip(test, "ff02::1:ff00:2");
+	const struct ndp_ip6 *g[2] = { &sn2, &kt_ll_sn };
+	struct ndp_kt t;
+	u32 n[2][2];
+
+	kt_init(test, &t, 1);
+	kt_settle(&t);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &ll2, 64, NDP_INFINITE,
+					 NDP_INFINITE, t.out), 0);
+	kt_count_sources(&t, t.now + SEC(10), SEC(10), g, n);
+	KUNIT_EXPECT_EQ(test, kt_state(&t, &ll2), NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_EQ(test, n[0][0], 0U);
+	KUNIT_EXPECT_EQ(test, n[0][1], 2U);
+	KUNIT_EXPECT_EQ(test, n[1][0], 0U);
+	KUNIT_EXPECT_EQ(test, n[1][1], 0U);
+}
+
 static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_linklocal_eui64),
 	KUNIT_CASE(ndpv6_addr_local_emits_nothing),
@@ -2598,6 +2773,10 @@ static struct kunit_case ndpv6_addr_cases[] = {
 	KUNIT_CASE(ndpv6_addr_mld1_join_leave),
 	KUNIT_CASE(ndpv6_addr_mld1_report_from_unspecified),
 	KUNIT_CASE(ndpv6_addr_mld1_mode_change_cancels),
+	KUNIT_CASE(ndpv6_addr_rfc3590_report_again),
+	KUNIT_CASE(ndpv6_addr_rfc3590_report_again_mld1),
+	KUNIT_CASE(ndpv6_addr_rfc3590_link_up),
+	KUNIT_CASE(ndpv6_addr_rfc3590_no_report_again),
 	{}
 };
 

@@ -71,6 +71,12 @@
  * Interval (10 s); a leave one Done to ff02::2.  A Report goes to its
  * group address, every message with hop limit 1 and a Router Alert, from
  * the link-local address or, before it is valid, from :: (RFC 3590 4).
+ *
+ * RFC 3590 4, both versions: when a link-local address becomes valid
+ * (DAD passed, at start or after the link came back), every joined group
+ * whose last Report went from :: gets its NDP_MLD_ROBUSTNESS Reports
+ * again from the link-local source (mld_rereport()); one whose Reports
+ * already went from the link-local address does not.
  * When the mode changes either way, pending query responses (the General
  * Query one, the per-group ones) and pending leave messages are cancelled
  * (RFC 3810 8.2.1); a join's Reports go on in the new version: they carry
@@ -168,6 +174,25 @@ static struct ndp_group *group_find(const struct ndp_ctx *ctx,
 static bool group_joined(const struct ndp_group *g)
 {
 	return g->used && !g->leaving && (g->users || g->upper);
+}
+
+/*
+ * No Report of this join has gone out yet.  The RFC 3590 repeats (again)
+ * do not count: the group was reported, from ::.
+ */
+static bool group_unreported(const struct ndp_group *g)
+{
+	return g->reports_left == NDP_MLD_ROBUSTNESS && !g->again;
+}
+
+/*
+ * A Report about joined group @g went from @src: remember whether that
+ * was :: (RFC 3590 4), for mld_rereport().
+ */
+static void group_reported_from(struct ndp_group *g, const struct ndp_ip6 *src)
+{
+	g->from_unspec = ndp_ip6_is_unspec(src);
+	g->again = false;
 }
 
 /* MLDv1 compatibility mode: the Older Version Querier Present timer runs */
@@ -270,6 +295,8 @@ int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 	}
 	/* new, or joined again while its leave was being reported */
 	g->leaving = false;
+	g->from_unspec = false;
+	g->again = false;
 	g->upper = upper;
 	g->users = upper ? 0 : 1;
 	if (group_reportable(grp)) {
@@ -322,8 +349,7 @@ int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 		return 0;
 	ndp_out_note(out, NDP_NOTE_GROUP_LEAVE, grp, 128, 0, 0, 0);
 	ndp_changed(ctx);
-	if (!group_reportable(grp) || g->reports_left == NDP_MLD_ROBUSTNESS ||
-	    ctx->link_down) {
+	if (!group_reportable(grp) || group_unreported(g) || ctx->link_down) {
 		/* never reported, or no one to hear it: nothing to take back */
 		g->used = false;
 		return 0;
@@ -404,8 +430,9 @@ static u32 mld_count_due(const struct ndp_ctx *ctx, s64 now)
 	return n;
 }
 
-/* Record type for @g, and its timer advanced past this Report. */
-static u8 mld_record_sent(struct ndp_ctx *ctx, struct ndp_group *g, s64 now)
+/* Record type for @g, and its timer advanced past this Report from @src. */
+static u8 mld_record_sent(struct ndp_ctx *ctx, struct ndp_group *g, s64 now,
+			  const struct ndp_ip6 *src)
 {
 	u8 type;
 
@@ -419,6 +446,7 @@ static u8 mld_record_sent(struct ndp_ctx *ctx, struct ndp_group *g, s64 now)
 		g->timer = mld_repeat_at(ctx, now);
 		return type;
 	}
+	group_reported_from(g, src);
 	if (g->reports_left) {
 		type = MLD_REC_TO_EX;
 		g->reports_left--;
@@ -463,7 +491,7 @@ static bool mld_send_report(struct ndp_ctx *ctx, s64 now, u32 n,
 			continue;
 		memset(rec, 0, MLD_REC_LEN);
 		memcpy(rec + 4, g->ip.b, 16);
-		rec[0] = mld_record_sent(ctx, g, now);
+		rec[0] = mld_record_sent(ctx, g, now, src);
 		rec += MLD_REC_LEN;
 		done++;
 	}
@@ -496,6 +524,8 @@ static bool mld1_send(struct ndp_ctx *ctx, s64 now, struct ndp_group *g,
 	ndp_mcast_mac(dst, mac);
 	if (!ndp_emit_icmp_ra(ctx, out, mac, src, dst, m, sizeof(m)))
 		return false;		/* TX_OUT_FULL counted: stays due */
+	if (!g->leaving)
+		group_reported_from(g, src);
 	if (g->leaving) {
 		g->used = false;
 		ndp_changed(ctx);
@@ -737,8 +767,41 @@ const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx)
 }
 
 /*
+ * RFC 3590 4: a link-local address is valid now.  Every joined group whose
+ * last Report went from :: (its solicited-node group's, sent before DAD as
+ * RFC 4862 5.4.2 asks, or any other sent while no link-local address was
+ * valid) gets its NDP_MLD_ROBUSTNESS Reports again, from the link-local
+ * source: a snooping switch may ignore Reports from ::.  The first goes
+ * after a random delay below MAX_RTR_SOLICITATION_DELAY, as a join's in
+ * ndp_addr_add() (sooner if one was due sooner), the repeat within the
+ * Unsolicited Report Interval; MLDv2 or MLDv1, whichever mode is on when
+ * each leaves.  The group counts as reported (again): a leave meanwhile
+ * is reported, and a DAD NS does not wait for these.  Bounded by the
+ * group table.
+ */
+static void mld_rereport(struct ndp_ctx *ctx, s64 now)
+{
+	s64 span = ndp_ms(ctx->cfg.rtr_solicit_delay_ms);
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_groups; i++) {
+		struct ndp_group *g = &ctx->groups[i];
+
+		if (!group_joined(g) || !g->from_unspec ||
+		    !group_reportable(&g->ip))
+			continue;
+		g->from_unspec = false;
+		g->again = true;
+		g->reports_left = NDP_MLD_ROBUSTNESS;
+		g->timer = min(g->timer, now + ndp_random_delay(ctx, span));
+		ndp_changed(ctx);
+	}
+}
+
+/*
  * DAD done (or not wanted): the address is ours.  An optimistic one was
  * never taken back: only a deprecation its shown state missed is noted.
+ * A link-local one makes the Reports sent from :: go again (RFC 3590 4).
  */
 static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		       struct ndp_out *out)
@@ -753,6 +816,8 @@ static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		note_addr(out, NDP_NOTE_ADDR_DEPRECATED, a, now);
 	a->optimistic = false;
 	ndp_changed(ctx);
+	if (ndp_ip6_is_linklocal(&a->ip))
+		mld_rereport(ctx, now);
 }
 
 /*
@@ -882,7 +947,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	 * the NS never waits past its own time.
 	 */
 	g = group_find(ctx, &sn);
-	if (g && g->reports_left == NDP_MLD_ROBUSTNESS && !g->leaving &&
+	if (g && group_unreported(g) && !g->leaving &&
 	    g->timer != NDP_TIME_NEVER)
 		g->timer = fresh ? a->timer : min(g->timer, a->timer);
 	return 0;
@@ -1161,7 +1226,7 @@ static bool dad_group_reported(const struct ndp_ctx *ctx,
 
 	ndp_solicited_node(&a->ip, &sn);
 	g = group_find(ctx, &sn);
-	return !g || g->leaving || g->reports_left < NDP_MLD_ROBUSTNESS;
+	return !g || g->leaving || !group_unreported(g);
 }
 
 static void dad_step(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
@@ -1481,7 +1546,7 @@ static void addr_recheck(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
 	ndp_solicited_node(&a->ip, &sn);
 	g = group_find(ctx, &sn);
-	if (g && g->reports_left == NDP_MLD_ROBUSTNESS && !g->leaving)
+	if (g && group_unreported(g) && !g->leaving)
 		g->timer = min(g->timer, a->timer);
 	ndp_changed(ctx);
 }
@@ -1518,6 +1583,7 @@ void ndp_addr_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 			ndp_changed(ctx);
 		} else if (up && group_reportable(&g->ip)) {
 			g->reports_left = NDP_MLD_ROBUSTNESS;
+			g->again = false;
 			g->timer = now + ndp_random_delay(ctx, span);
 		}
 	}

@@ -318,6 +318,8 @@ struct ndp_group {
 	bool used;
 	u8 reports_left;		/* unsolicited Reports still to send */
 	bool leaving;			/* a leave (TO_IN {}) report pending */
+	bool from_unspec;		/* a Report went from :: (RFC 3590 4) */
+	bool again;			/* reports_left repeat ones from :: */
 	s64 timer;			/* next Report */
 };
 
