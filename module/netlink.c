@@ -174,6 +174,13 @@ const struct nla_policy ndpv6_nl_params_policy[NDPV6_PARAMS_A_MAX + 1] = {
 	[NDPV6_PARAMS_A_PENDING] = { .type = NLA_REJECT,
 				     .reject_message = "read-only attribute" },
 	[NDPV6_PARAMS_A_REPLY_ECHO] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NDPV6_PARAMS_A_LINK_UP] = { .type = NLA_REJECT,
+				     .reject_message = "read-only attribute" },
+	[NDPV6_PARAMS_A_MLD_V1] = { .type = NLA_REJECT,
+				    .reject_message = "read-only attribute" },
+	[NDPV6_PARAMS_A_IP_DISABLED] = { .type = NLA_REJECT,
+					 .reject_message =
+						"read-only attribute" },
 };
 
 /* Per command: the device, and the nest of its object. */
@@ -295,6 +302,7 @@ static const u8 note_events[] = {
 	[NDP_NOTE_PREFIX_ADD] = NDPV6_EVENT_PREFIX_ADD,
 	[NDP_NOTE_PREFIX_DEL] = NDPV6_EVENT_PREFIX_DEL,
 	[NDP_NOTE_NBR_UNREACHABLE] = NDPV6_EVENT_NEIGH_UNREACHABLE,
+	[NDP_NOTE_IP_DISABLED] = NDPV6_EVENT_IP_DISABLED,
 };
 
 static int put_event_object(struct sk_buff *skb, u8 ev,
@@ -308,6 +316,7 @@ static int put_event_object(struct sk_buff *skb, u8 ev,
 	case NDPV6_EVENT_ADDR_DEPRECATED:
 	case NDPV6_EVENT_ADDR_DEL:
 	case NDPV6_EVENT_DAD_FAILED:
+	case NDPV6_EVENT_IP_DISABLED:
 		type = NDPV6_A_ADDR;
 		addr = NDPV6_ADDR_A_ADDRESS;
 		break;
@@ -337,6 +346,7 @@ static int put_event_object(struct sk_buff *skb, u8 ev,
 			return -EMSGSIZE;
 		fallthrough;
 	case NDPV6_EVENT_ADDR_DEL:
+	case NDPV6_EVENT_IP_DISABLED:
 		if (n->plen && nla_put_u8(skb, NDPV6_ADDR_A_PREFIX_LEN, n->plen))
 			return -EMSGSIZE;
 		break;
@@ -390,8 +400,9 @@ static void notify(struct net_device *dev, u8 ev, const struct ndp_note *n)
  * @note: the note
  *
  * Addresses added (DAD passed), deprecated and removed, DAD failures,
- * routers and prefixes added or refreshed and removed or expired, and
- * unreachable neighbours become an NDPV6_CMD_EVENT message in @dev's
+ * routers and prefixes added or refreshed and removed or expired,
+ * unreachable neighbours and IP operation disabled (a duplicate EUI-64
+ * link-local address) become an NDPV6_CMD_EVENT message in @dev's
  * network namespace; the other notes (lifetime updates, MTU, hop limit,
  * groups) are not events.
  *

@@ -676,7 +676,10 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_PREFIXES, f->prefixes) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_GROUPS, f->groups) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_QUEUED, f->queued) ||
-	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_INCOMPLETE, f->incomplete))
+	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_INCOMPLETE, f->incomplete) ||
+	    (p->link_up && nla_put_flag(skb, NDPV6_PARAMS_A_LINK_UP)) ||
+	    (p->mld_v1 && nla_put_flag(skb, NDPV6_PARAMS_A_MLD_V1)) ||
+	    (p->ip_disabled && nla_put_flag(skb, NDPV6_PARAMS_A_IP_DISABLED)))
 		goto fail;
 	if (caps_pending(s)) {
 		pend = nla_nest_start(skb, NDPV6_PARAMS_A_PENDING);

@@ -315,6 +315,7 @@ static const char *const event_names[] = {
 	[NDPV6_EVENT_PREFIX_DEL] = "prefix-del",
 	[NDPV6_EVENT_NEIGH_UNREACHABLE] = "neigh-unreachable",
 	[NDPV6_EVENT_LOST] = "lost",
+	[NDPV6_EVENT_IP_DISABLED] = "ip-disabled",
 };
 
 #define NAME(tbl, v) name_of(tbl, ARRAY_SIZE(tbl), v)
@@ -868,6 +869,30 @@ static void params_body(const struct tb *p)
 	}
 }
 
+/* The core's state, flags present while it runs (yes/no, JSON bool). */
+static const struct pkey pflags[] = {
+	{ NDPV6_PARAMS_A_LINK_UP, "link_up", false },
+	{ NDPV6_PARAMS_A_MLD_V1, "mld_v1", false },
+	{ NDPV6_PARAMS_A_IP_DISABLED, "ip_disabled", false },
+};
+
+static void params_flags(const struct tb *p)
+{
+	unsigned int i;
+	bool on;
+
+	if (!p->a[NDPV6_PARAMS_A_RUNNING])
+		return;
+	for (i = 0; i < ARRAY_SIZE(pflags); i++) {
+		on = p->a[pflags[i].type];
+		if (json)
+			json_kbool(pflags[i].name, on);
+		else
+			fprintf(out, "    %-24s %s\n", pflags[i].name,
+				on ? "yes" : "no");
+	}
+}
+
 static int params_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct show *s = data;
@@ -887,6 +912,7 @@ static int params_cb(const struct nlmsghdr *nlh, void *data)
 		json_kstr("ifname", name);
 		json_kbool("running", p.a[NDPV6_PARAMS_A_RUNNING]);
 		params_body(&p);
+		params_flags(&p);
 		if (p.a[NDPV6_PARAMS_A_PENDING]) {
 			json_key("pending");
 			json_open('{');
@@ -900,6 +926,7 @@ static int params_cb(const struct nlmsghdr *nlh, void *data)
 		get_uint(&tb, NDPV6_A_IFINDEX, 0),
 		p.a[NDPV6_PARAMS_A_RUNNING] ? "running" : "down");
 	params_body(&p);
+	params_flags(&p);
 	if (p.a[NDPV6_PARAMS_A_PENDING]) {
 		fputs("  pending (at the next down/up):\n", out);
 		params_body(&pend);

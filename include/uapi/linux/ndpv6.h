@@ -200,6 +200,17 @@
  *        NDPV6_PARAMS_A_REPLY_ECHO: NLA_U8, 1: the core answers echo
  *                                   requests (in softirq, past ip6tables);
  *                                   0: they go up to the kernel
+ *        NDPV6_PARAMS_A_LINK_UP: NLA_FLAG, the lower device has its link
+ *                                (carrier) as the core knows it; without
+ *                                it DAD, MLD Reports and RS wait
+ *        NDPV6_PARAMS_A_MLD_V1: NLA_FLAG, MLDv1 compatibility mode (RFC
+ *                               3810 8.2.1): an MLDv1 Query was heard
+ *                               less than the Older Version Querier
+ *                               Present Timeout ago; the core speaks MLDv1
+ *        NDPV6_PARAMS_A_IP_DISABLED: NLA_FLAG, the EUI-64 link-local
+ *                                    address is a duplicate: IP operation
+ *                                    is disabled (RFC 4862 5.4.5: no RS,
+ *                                    no SLAAC) until the next down/up
  *        NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS, _MAX_PREFIXES,
  *        _MAX_GROUPS, _MAX_QUEUED: NLA_U32, the capacities in force
  *        NDPV6_PARAMS_A_NUM_ADDRS, _NUM_NBRS, _NUM_ROUTERS, _NUM_PREFIXES,
@@ -209,8 +220,8 @@
  *            NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS,
  *            _MAX_PREFIXES: NLA_U32, those for the next down/up
  *
- * While the device is down, the timers, hop limit and MTU are absent, the
- * capacities are those the next up will use and the fill is absent.
+ * While the device is down, the timers, hop limit, MTU and the three
+ * flags LINK_UP, MLD_V1 and IP_DISABLED are absent, the capacities are those the next up will use and the fill is absent.
  *
  * NDPV6_CMD_SET_PARAMS
  * --------------------
@@ -263,6 +274,11 @@
  *    NEIGH_UNREACHABLE:
  *        NDPV6_A_NEIGH: NLA_NESTED
  *            NDPV6_NEIGH_A_ADDRESS
+ *    IP_DISABLED (the EUI-64 link-local address is a duplicate: no more
+ *    RS or SLAAC until the next down/up; see NDPV6_PARAMS_A_IP_DISABLED):
+ *        NDPV6_A_ADDR: NLA_NESTED
+ *            NDPV6_ADDR_A_ADDRESS, the link-local address;
+ *            NDPV6_ADDR_A_PREFIX_LEN
  *    LOST: nothing more: events were dropped; read the tables again.
  */
 
@@ -352,6 +368,7 @@ enum ndpv6_event {
 	NDPV6_EVENT_PREFIX_DEL,		/* removed or its lifetime ran out */
 	NDPV6_EVENT_NEIGH_UNREACHABLE,	/* resolution or NUD failed */
 	NDPV6_EVENT_LOST,		/* events were dropped: dump again */
+	NDPV6_EVENT_IP_DISABLED,	/* EUI-64 link-local a duplicate */
 	__NDPV6_EVENT_MAX
 };
 
@@ -467,6 +484,9 @@ enum ndpv6_params_attr {
 	NDPV6_PARAMS_A_NUM_INCOMPLETE,
 	NDPV6_PARAMS_A_PENDING,
 	NDPV6_PARAMS_A_REPLY_ECHO,
+	NDPV6_PARAMS_A_LINK_UP,
+	NDPV6_PARAMS_A_MLD_V1,
+	NDPV6_PARAMS_A_IP_DISABLED,
 	__NDPV6_PARAMS_A_MAX
 };
 
