@@ -67,6 +67,11 @@ lower_down() {
 	! lower_up
 }
 
+# core_link yes|no: the core's view of the link (ndpv6ctl params).
+core_link() {
+	[[ $(ctl params ndp0) =~ $'\n'\ +link_up\ +$1$'\n' ]]
+}
+
 # now_us: the wall clock in microseconds, as tcpdump -tt prints it.
 now_us() {
 	echo "${EPOCHREALTIME/./}"
@@ -99,6 +104,7 @@ wait_until 10 has_kaddr "$DUP"
 wait_until 10 has_kaddr "$KEEP"
 wait_until 10 has_kaddr "$LL"
 log "ndp0 has its addresses"
+core_link yes || fail "the core does not know its link is up"
 
 wait_until 20 grep -q "listening on veth1" "$work/tcpdump.err"
 
@@ -106,6 +112,7 @@ log "the peer's end goes down: no carrier on veth1"
 run ip -n peer link set veth0 down
 wait_until 10 lower_down
 t_dead=$(now_us)
+wait_until 5 core_link no
 run ip -n peer -6 addr add "$DUP/64" dev veth0 nodad
 run ctl addr add ndp0 "$NEW/64"
 run ctl set ndp0 accept-ra on
@@ -116,6 +123,7 @@ t_alive=$(now_us)
 log "the peer's end comes back"
 run ip -n peer link set veth0 up
 wait_until 10 lower_up
+wait_until 5 core_link yes
 if ! (wait_until 10 no_kaddr "$DUP"); then
 	run ip -n host -6 addr show dev ndp0
 	ctl addrs ndp0

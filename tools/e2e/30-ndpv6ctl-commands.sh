@@ -59,11 +59,45 @@ last=${BASH_REMATCH[1]}
 has "$out" '^ +RX_PACKETS: [1-9]' $'\n +ND_HOPLIMIT: 0\n' $'\n +'"$last"': [0-9]+$'
 has "$(ctl -j stats ndp0)" '^\{"ifindex":[0-9]+,"ifname":"ndp0","stats":\{"RX_PACKETS":[1-9][0-9]*,' '"ND_HOPLIMIT":0,'
 
-# params: running, the lower's MTU, the default capacities.
+# params: running, the lower's MTU, the default capacities; the core's
+# state: the link up, MLDv2, IP operation on.
 out=$(ctl params ndp0)
 echo "$out"
-has "$out" '^ndp0: ifindex [0-9]+ running'$'\n' $'\n +mtu +1500\n' $'\n +max_nbrs +256\n'
-has "$(ctl -j params ndp0)" '"running":true,' '"mtu":1500,' '"max_nbrs":256,' '"addrs":1,'
+has "$out" '^ndp0: ifindex [0-9]+ running'$'\n' $'\n +mtu +1500\n' $'\n +max_nbrs +256\n' \
+	$'\n +link_up +yes\n' $'\n +mld_v1 +no\n' $'\n +ip_disabled +no$'
+out=$(ctl -j params ndp0)
+echo "$out"
+has "$out" '"running":true,' '"mtu":1500,' '"max_nbrs":256,' '"addrs":1,' \
+	'"link_up":true,"mld_v1":false,"ip_disabled":false\}$'
+
+# An MLDv1 General Query from the peer (RFC 2710: 24 bytes, hop limit 1,
+# Router Alert, from a link-local address): the core enters MLDv1
+# compatibility mode (RFC 3810 8.2.1), and says so.
+peer_mac_q=$(ip -n peer -o link show veth0)
+[[ $peer_mac_q =~ link/ether\ ([0-9a-f:]{17}) ]] || fail "veth0 has no MAC"
+run nsq peer python3 - "${BASH_REMATCH[1]}" "$(ll_addr peer veth0)" <<'PY'
+import ipaddress, socket, struct, sys
+mac = bytes.fromhex(sys.argv[1].replace(':', ''))
+src = ipaddress.IPv6Address(sys.argv[2]).packed
+dst = ipaddress.IPv6Address('ff02::1').packed
+mld = struct.pack('!BBHHH', 130, 0, 0, 1000, 0) + bytes(16)
+pseudo = src + dst + struct.pack('!I', len(mld)) + b'\0\0\0\x3a'
+c = sum(struct.unpack('!%dH' % (len(pseudo + mld) // 2), pseudo + mld))
+while c >> 16:
+    c = (c & 0xffff) + (c >> 16)
+mld = mld[:2] + struct.pack('!H', ~c & 0xffff) + mld[4:]
+hbh = bytes([58, 0, 5, 2, 0, 0, 1, 0])	# Router Alert (MLD), PadN
+ip6 = struct.pack('!IHBB', 0x60000000, len(hbh + mld), 0, 1) + src + dst
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind(('veth0', 0))
+s.send(b'\x33\x33\0\0\0\x01' + mac + b'\x86\xdd' + ip6 + hbh + mld)
+PY
+mld_v1_on() {
+	[[ $(ctl params ndp0) =~ $'\n'\ +mld_v1\ +yes$'\n' ]]
+}
+wait_until 10 mld_v1_on
+has "$(ctl -j params ndp0)" '"link_up":true,"mld_v1":true,"ip_disabled":false\}$'
+has "$(ctl stats ndp0)" $'\n +MLD_V1_QUERY: 1\n'
 
 # set: accept-ra and dad-transmits apply at once.
 run ctl set ndp0 accept-ra off
@@ -107,6 +141,9 @@ expect 1 'the device is down' ctl router add ndp0 fe80::1
 out=$(ctl params ndp0)
 echo "$out"
 has "$out" '^ndp0: ifindex [0-9]+ down'$'\n'
+# the core's state is not there while it does not run
+[[ $out == *link_up* || $out == *mld_v1* || $out == *ip_disabled* ]] &&
+	fail "params while down: the core's state is shown"
 ip -n host link set ndp0 up
 wait_until 5 ll_preferred
 log "all commands answered"

@@ -4,7 +4,8 @@
 # ndpv6ctl monitor: a router expiry (a static router with a 2 s lifetime)
 # and a DAD failure (the peer already owns the address the host adds),
 # each reported once, in human and JSON form, and only for the device
-# asked for.
+# asked for; then IP operation disabled (the peer takes the host's
+# link-local address while ndp0 is down: DAD fails for it at ndp0 up).
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -55,8 +56,24 @@ cat "$mon"
 log "monitor -j output:"
 cat "$monj"
 [ "$(grep -c dad-failed "$mon")" = 1 ] || fail "dad-failed reported more than once"
-monj=$(<"$monj")
-has "$monj" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"dad-failed","address":"2001:db8:7::1"(,"prefixlen":64)?\}' \
+monjs=$(<"$monj")
+has "$monjs" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"dad-failed","address":"2001:db8:7::1"(,"prefixlen":64)?\}' \
 	'\{"ifindex":[0-9]+,"ifname":"ndp0","event":"router-add","address":"fe80::42","lifetime":2\}' \
 	'\{"ifindex":[0-9]+,"ifname":"ndp0","event":"router-del","address":"fe80::42"\}'
 log "DAD failure and router expiry reported"
+
+# IP operation disabled (RFC 4862 5.4.5): the peer takes the host's EUI-64
+# link-local address while ndp0 is down; ndp0 up runs DAD for it, the peer
+# answers, and the core reports ip-disabled with that address.
+run ip -n host link set ndp0 down
+run ip -n peer addr add "$LL/64" dev veth0 nodad
+run ip -n host link set ndp0 up
+wait_until 15 grep -q "^\[ndp0\] ip-disabled $LL/64\$" "$mon"
+wait_until 10 grep -q '"event":"ip-disabled"' "$monj"
+has "$(<"$monj")" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"ip-disabled","address":"'"$LL"'","prefixlen":64\}'
+out=$(ctl params ndp0)
+echo "$out"
+has "$out" $'\n +ip_disabled +yes$'
+has "$(ctl -j params ndp0)" '"ip_disabled":true\}$'
+has "$(ctl stats ndp0)" $'\n +IP_DISABLED: 1\n'
+log "IP operation disabled reported"
