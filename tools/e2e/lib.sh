@@ -98,10 +98,12 @@ nsx() {
 }
 
 # nsq NS CMD...: CMD in namespace NS's network only (nsenter --net: one
-# setns).  Much cheaper in UML than `ip netns exec` (nsx), which makes a
-# mount namespace and mounts a sysfs for NS each time; but /sys is then
-# the init namespace's: only for commands that do not read /sys (ping,
-# sysctl, ethtool, python3 on sockets, tcpdump, radvd, /proc/net files).
+# setns, no mount namespace; /sys stays the init namespace's, so only for
+# commands that do not read /sys: ping, sysctl, ethtool, python3 on
+# sockets, tcpdump, radvd, /proc/net files).  It costs the same as nsx:
+# measured in UML, 310-380 ms either way, two execs (an exec is ~110 ms,
+# the mounts of `ip netns exec` are not what costs).  What it is for:
+# nsq_bg below.
 nsq() {
 	local ns=$1
 
