@@ -8,11 +8,10 @@
 # 4,000/s here: in the checkers' UML kernel (KASAN, lockdep, kmemleak) the
 # receiving side bounds the rate, not the sender, since every NS makes (or
 # evicts for) an entry and is answered with an NA, all within the sender's
-# own system call on UML's one CPU.  Measured on the 2-core machine, shared
-# with other runs (2026-11-28): 1,100-1,300 NS/s, the same with the former
-# sender that made one system call per frame (1,227 NS/s in the same
-# conditions); 36-ndpv6ctl-neigh-10k's flood, with no flows beside it and
-# the peer's IPv6 off, reaches about 1,900 NS/s.  That is 11,000-13,000
+# own system call on UML's one CPU.  Measured on the 2-core machine
+# (2026-11-28): 1,926 NS/s with one other run beside it (the former sender,
+# one system call per frame: about 1,400), 1,100-1,300 NS/s when several
+# runs share the machine (the former sender: 1,227).  That is 11,000-19,000
 # NS in all, over 40 times the cache's 256 entries.  Each one makes the
 # core create a STALE entry, so the neighbour cache is full within a
 # fraction of a second and stays full.  Meanwhile:
