@@ -221,7 +221,8 @@
  *            _MAX_PREFIXES: NLA_U32, those for the next down/up
  *
  * While the device is down, the timers, hop limit, MTU and the three
- * flags LINK_UP, MLD_V1 and IP_DISABLED are absent, the capacities are those the next up will use and the fill is absent.
+ * flags LINK_UP, MLD_V1 and IP_DISABLED are absent, the capacities are
+ * those the next up will use and the fill is absent.
  *
  * NDPV6_CMD_SET_PARAMS
  * --------------------
