@@ -119,6 +119,9 @@
 #define NDP_MIN_MTU		1280
 #define NDP_HOPLIMIT_DEFAULT	64
 #define NDP_MAX_EXT_HDRS	8	/* longer chains are dropped */
+/* per Hop-by-Hop or Destination Options header, as Linux's defaults */
+#define NDP_MAX_EXT_OPTS	8	/* options other than padding */
+#define NDP_MAX_PAD_RUN		7	/* bytes of padding in a row */
 #define NDP_NONCE_LEN		6
 #define NDP_MLD_ROBUSTNESS	2
 #define NDP_MLD_UNSOL_IVL_MS	1000	/* RFC 3810 9.11 */

@@ -223,21 +223,37 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit, len);
 }
 
+/* PadN bytes are zero (RFC 4942 2.1.9.5 asks receivers to check). */
+static bool padn_zero(const u8 *opt, u32 olen)
+{
+	u32 i;
+
+	for (i = 2; i < olen; i++)
+		if (opt[i])
+			return false;
+	return true;
+}
+
 /*
  * Options of a Hop-by-Hop or Destination Options header at @off, @hlen
- * bytes.  Returns 0 to go on, or the stat that drops the packet.
+ * bytes.  Returns 0 to go on, or the stat that drops the packet.  Padding
+ * only aligns, so more than 7 bytes of it in a row, PadN carrying data,
+ * or more than NDP_MAX_EXT_OPTS other options are a covert channel or an
+ * evasion attempt: dropped, as Linux does with its default limits.
  */
 static int walk_options(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			u32 off, u32 hlen, struct ndp_out *out)
 {
+	u32 i = off + 2, end = off + hlen, pad = 0, nopts = 0;
 	const u8 *p = rx->ip6;
-	u32 i = off + 2, end = off + hlen;
 
 	while (i < end) {
 		u8 type = p[i];
 		u32 olen;
 
 		if (type == 0) {		/* Pad1 */
+			if (++pad > NDP_MAX_PAD_RUN)
+				return NDP_STAT_EXT_PAD_TOO_LONG;
 			i++;
 			continue;
 		}
@@ -246,8 +262,19 @@ static int walk_options(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 		olen = 2 + p[i + 1];
 		if (i + olen > end)
 			return NDP_STAT_EXT_TRUNCATED;
+		if (type == 1) {		/* PadN */
+			pad += olen;
+			if (pad > NDP_MAX_PAD_RUN)
+				return NDP_STAT_EXT_PAD_TOO_LONG;
+			if (!padn_zero(p + i, olen))
+				return NDP_STAT_EXT_PADN_NOT_ZERO;
+			i += olen;
+			continue;
+		}
+		pad = 0;
+		if (++nopts > NDP_MAX_EXT_OPTS)
+			return NDP_STAT_EXT_OPTS_TOO_MANY;
 		switch (type) {
-		case 1:				/* PadN */
 		case 5:				/* Router Alert */
 			break;
 		default:
