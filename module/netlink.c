@@ -36,6 +36,7 @@
 #include <net/sock.h>
 #include <uapi/linux/ndpv6.h>
 
+#include "compat.h"
 #include "device.h"
 #include "netlink.h"
 #include "netlink_cmds.h"
@@ -265,8 +266,8 @@ struct net_device *ndpv6_nl_dev_get(struct net *net, struct nlattr **attrs,
 	return dev;
 }
 
-static int ndpv6_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
-			     struct genl_info *info)
+static int ndpv6_nl_pre_doit(const struct ndpv6_genl_hook_ops *ops,
+			     struct sk_buff *skb, struct genl_info *info)
 {
 	struct net_device *dev;
 
@@ -284,7 +285,7 @@ static int ndpv6_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 	return 0;
 }
 
-static void ndpv6_nl_post_doit(const struct genl_ops *ops,
+static void ndpv6_nl_post_doit(const struct ndpv6_genl_hook_ops *ops,
 			       struct sk_buff *skb, struct genl_info *info)
 {
 	dev_put(info->user_ptr[0]);
