@@ -26,7 +26,8 @@
  * reply.  Dumps hold no device reference between reads (netlink_get.c).
  *
  * Events: ndpv6_nl_notify() turns one core note into an NDPV6_CMD_EVENT
- * message on the "events" group of the device's network namespace.
+ * message on the "events" group of the device's network namespace.  Joining
+ * the group needs CAP_NET_ADMIN where genetlink checks it (compat.h).
  */
 #include <linux/capability.h>
 #include <linux/netdevice.h>
@@ -436,7 +437,7 @@ static struct genl_ops ndpv6_genl_ops[NDPV6_NL_N_GET_OPS + NDPV6_NL_N_SET_OPS]
 	__ro_after_init;
 
 static const struct genl_multicast_group ndpv6_genl_mcgrps[] = {
-	{ .name = NDPV6_MCGRP_EVENTS },
+	{ .name = NDPV6_MCGRP_EVENTS, .flags = NDPV6_MCGRP_FLAGS },
 };
 
 struct genl_family ndpv6_genl_family __ro_after_init = {
