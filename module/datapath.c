@@ -18,10 +18,12 @@
  * mod_delayed_work(), to move the tick earlier and to kick the mirror.
  *
  * The core writes its output into a per-CPU struct ndp_out (ndpv6_pcpu,
- * about 20 KB), used only with BH disabled, so nothing else on this CPU can
- * use it at the same time.  One core call goes: take the output (reset),
- * lock, call, append the notes to the device's note ring and move the tick
- * earlier if needed, unlock; then turn the output into skbs on a local list
+ * about 20 KB), used only with BH disabled and its local lock held
+ * (local_lock_nested_bh(): a lock only on PREEMPT_RT, where a BH section
+ * can be preempted), so nothing else on this CPU can use it at the same
+ * time.  One core call goes: take the output (reset), lock, call, append
+ * the notes to the device's note ring and move the tick earlier if needed,
+ * unlock; then turn the output into skbs on a local list
  * (frames from the arena are copied into new skbs; the caller's packets get
  * the Ethernet header the core wrote into their headroom pushed), free the
  * handles given back, release the output, and only then dev_queue_xmit()
@@ -70,6 +72,7 @@
 #include <net/ipv6.h>
 #include <net/ndisc.h>
 
+#include "compat.h"
 #include "device.h"
 
 /* The core drops longer extension header chains (EXT_TOO_MANY). */
@@ -78,6 +81,7 @@
 #define NDPV6_FLUSH_ROUNDS	(65536 / NDP_OUT_DONE)
 
 struct ndpv6_pcpu {
+	local_lock_t bh_lock;	/* the CPU's output, on PREEMPT_RT */
 	struct ndp_out out;
 	bool busy;
 };
@@ -92,8 +96,14 @@ static struct ndpv6_pcpu __percpu *ndpv6_pcpu;
  */
 int ndpv6_datapath_init(void)
 {
+	int cpu;
+
 	ndpv6_pcpu = alloc_percpu(struct ndpv6_pcpu);
-	return ndpv6_pcpu ? 0 : -ENOMEM;
+	if (!ndpv6_pcpu)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu)
+		local_lock_init(&per_cpu_ptr(ndpv6_pcpu, cpu)->bh_lock);
+	return 0;
 }
 
 /**
@@ -122,6 +132,7 @@ static struct ndp_out *out_get(void)
 	struct ndpv6_pcpu *p;
 
 	lockdep_assert_in_softirq();
+	local_lock_nested_bh(&ndpv6_pcpu->bh_lock);
 	p = this_cpu_ptr(ndpv6_pcpu);
 	WARN_ON_ONCE(p->busy);
 	p->busy = true;
@@ -132,6 +143,7 @@ static struct ndp_out *out_get(void)
 static void out_put(struct ndp_out *out)
 {
 	container_of(out, struct ndpv6_pcpu, out)->busy = false;
+	local_unlock_nested_bh(&ndpv6_pcpu->bh_lock);
 }
 
 /* Delay in jiffies, rounded up, for a deadline @ns from now. */

@@ -26,9 +26,9 @@
  *    with the request may not exceed the lower's (-EINVAL).
  *  - ndp0 may be created in another network namespace than its lower (as
  *    with ipvlan); packets are scrubbed when they cross.  Moving ndp0 later
- *    is refused (NETIF_F_NETNS_LOCAL).  The lower leaving its namespace
- *    deletes ndp0, like the lower's deletion: in its new namespace its IPv6
- *    would come back enabled.
+ *    is refused (NETIF_F_NETNS_LOCAL, a device bit from 6.12: compat.h).
+ *    The lower leaving its namespace deletes ndp0, like the lower's
+ *    deletion: in its new namespace its IPv6 would come back enabled.
  *  - A MAC address change of the lower re-creates the core (every address
  *    of the core derives from it): ndp0 is closed and opened again when it
  *    is up, which also removes the old link-local address from the kernel
@@ -74,6 +74,7 @@
 #include <net/net_namespace.h>
 #include <net/rtnetlink.h>
 
+#include "compat.h"
 #include "device.h"
 #include "ethtool.h"
 
@@ -81,8 +82,7 @@
 #define NDPV6_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_SG | NETIF_F_FRAGLIST | \
 			 NETIF_F_GSO_SOFTWARE | NETIF_F_GSO_ENCAP_ALL | \
 			 NETIF_F_HIGHDMA)
-#define NDPV6_ALWAYS_ON	(NETIF_F_LLTX | NETIF_F_NETNS_LOCAL | \
-			 NETIF_F_VLAN_CHALLENGED)
+#define NDPV6_ALWAYS_ON	(NDPV6_F_FIXED | NETIF_F_VLAN_CHALLENGED)
 
 /* Every ndpv6 device, for debugfs (RTNL). */
 static LIST_HEAD(ndpv6_devices);
@@ -171,6 +171,7 @@ static int ndpv6_dev_init(struct net_device *dev)
 
 	dev->hw_features = NDPV6_FEATURES;
 	dev->features = NDPV6_FEATURES | NDPV6_ALWAYS_ON;
+	ndpv6_set_fixed(dev);	/* lockless xmit, no netns change */
 	netif_inherit_tso_max(dev, lower);
 	dev->needed_headroom = max_t(unsigned short, lower->hard_header_len,
 				     ETH_HLEN) + lower->needed_headroom;
