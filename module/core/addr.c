@@ -39,7 +39,7 @@
  * ndp_del_ip() or when its valid lifetime ends.
  *
  * Every address in another state holds one user of its solicited-node
- * group (ndp_group_join(.., upper = false)); the upper layers' groups are
+ * group (ndp_mld_join(.., upper = false)); the upper layers' groups are
  * flagged `upper`.  ff02::1 is always joined and never reported, and so are
  * groups of scope 0 and 1 (RFC 3810 6).
  */
@@ -200,7 +200,7 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	ndp_count(ctx, NDP_STAT_DAD_FAILED);
 	ndp_out_note(out, NDP_NOTE_DAD_FAILED, &a->ip, a->plen, 0, 0, 0);
 	ndp_solicited_node(&a->ip, &sn);
-	ndp_group_leave(ctx, now, &sn, false, out);
+	ndp_mld_leave(ctx, now, &sn, false, out);
 	if (a->origin == NDP_ORIGIN_LINKLOCAL)
 		ip_disable(ctx, a, out);
 	ndp_changed(ctx);
@@ -253,7 +253,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	}
 	ndp_solicited_node(ip, &sn);
 	fresh = !ndp_group_is_joined(ctx, &sn);
-	err = ndp_group_join(ctx, now, &sn, false, out);
+	err = ndp_mld_join(ctx, now, &sn, false, out);
 	if (err)
 		return err;
 	memset(a, 0, sizeof(*a));
@@ -278,7 +278,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	 * pending for a group shared with another address is pulled in so
 	 * the NS never waits past its own time.
 	 */
-	g = ndp_group_find(ctx, &sn);
+	g = ndp_mld_find(ctx, &sn);
 	if (g && ndp_group_unreported(g) && !g->leaving &&
 	    g->timer != NDP_TIME_NEVER)
 		g->timer = fresh ? a->timer : min(g->timer, a->timer);
@@ -304,7 +304,7 @@ int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		ndp_out_note(out, NDP_NOTE_ADDR_DEL, &a->ip, a->plen, 0, 0, 0);
 	if (a->state != NDP_ADDR_DUPLICATE) {
 		ndp_solicited_node(&a->ip, &sn);
-		ndp_group_leave(ctx, now, &sn, false, out);
+		ndp_mld_leave(ctx, now, &sn, false, out);
 	}
 	a->used = false;
 	ndp_changed(ctx);
@@ -554,7 +554,7 @@ static bool dad_group_reported(const struct ndp_ctx *ctx,
 	struct ndp_ip6 sn;
 
 	ndp_solicited_node(&a->ip, &sn);
-	g = ndp_group_find(ctx, &sn);
+	g = ndp_mld_find(ctx, &sn);
 	return !g || g->leaving || !ndp_group_unreported(g);
 }
 
@@ -681,7 +681,7 @@ static void addr_recheck(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	a->timer = now + ndp_random_delay(ctx,
 					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
 	ndp_solicited_node(&a->ip, &sn);
-	g = ndp_group_find(ctx, &sn);
+	g = ndp_mld_find(ctx, &sn);
 	if (g && ndp_group_unreported(g) && !g->leaving)
 		g->timer = min(g->timer, a->timer);
 	ndp_changed(ctx);

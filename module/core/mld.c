@@ -79,8 +79,8 @@ static bool group_reportable(const struct ndp_ip6 *g)
 }
 
 /* The group table's entry for @ip, joined or being left, or NULL. */
-struct ndp_group *ndp_group_find(const struct ndp_ctx *ctx,
-				 const struct ndp_ip6 *ip)
+struct ndp_group *ndp_mld_find(const struct ndp_ctx *ctx,
+			       const struct ndp_ip6 *ip)
 {
 	unsigned int i;
 
@@ -156,7 +156,7 @@ void ndp_mld_v1_expire(struct ndp_ctx *ctx, s64 now)
 }
 
 /**
- * ndp_group_join() - listen to @grp.
+ * ndp_mld_join() - listen to @grp.
  * @ctx: the context
  * @now: current time (ns)
  * @grp: a multicast address
@@ -170,15 +170,15 @@ void ndp_mld_v1_expire(struct ndp_ctx *ctx, s64 now)
  *
  * Return: 0, -EINVAL if @grp is not multicast, -ENOSPC if the table is full.
  */
-int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
-		   bool upper, struct ndp_out *out)
+int ndp_mld_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		 bool upper, struct ndp_out *out)
 {
 	struct ndp_group *g;
 	unsigned int i;
 
 	if (!ndp_ip6_is_mcast(grp))
 		return -EINVAL;
-	g = ndp_group_find(ctx, grp);
+	g = ndp_mld_find(ctx, grp);
 	if (g && group_joined(g)) {
 		if (upper)
 			g->upper = true;
@@ -220,7 +220,7 @@ int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 }
 
 /**
- * ndp_group_leave() - stop listening to @grp for one user.
+ * ndp_mld_leave() - stop listening to @grp for one user.
  * @ctx: the context
  * @now: current time (ns)
  * @grp: the group
@@ -234,10 +234,10 @@ int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
  *
  * Return: 0, or -ENOENT if @grp is not joined by that kind of user.
  */
-int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
-		    bool upper, struct ndp_out *out)
+int ndp_mld_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		  bool upper, struct ndp_out *out)
 {
-	struct ndp_group *g = ndp_group_find(ctx, grp);
+	struct ndp_group *g = ndp_mld_find(ctx, grp);
 
 	ndp_mld_v1_expire(ctx, now);	/* a due mode change cancels leaves */
 	if (!g || !group_joined(g))
@@ -282,7 +282,7 @@ bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
 
 	if (ndp_ip6_eq(ip, &ndp_all_nodes))
 		return true;
-	g = ndp_group_find(ctx, ip);
+	g = ndp_mld_find(ctx, ip);
 	return g && group_joined(g);
 }
 
@@ -299,7 +299,7 @@ bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
 int ndp_join_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
 		   struct ndp_out *out)
 {
-	return ndp_group_join(ctx, now, group, true, out);
+	return ndp_mld_join(ctx, now, group, true, out);
 }
 
 /**
@@ -315,7 +315,7 @@ int ndp_join_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
 int ndp_leave_group(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *group,
 		    struct ndp_out *out)
 {
-	return ndp_group_leave(ctx, now, group, true, out);
+	return ndp_mld_leave(ctx, now, group, true, out);
 }
 
 /* Records of one Report that fit the link MTU (RFC 3810 5.2.15). */
@@ -606,7 +606,7 @@ void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ctx->mld_general_timer = at;
 		return;
 	}
-	g = ndp_group_find(ctx, &mca);
+	g = ndp_mld_find(ctx, &mca);
 	if (!g || !group_joined(g) || !group_reportable(&mca) ||
 	    g->reports_left)
 		return;
@@ -654,7 +654,7 @@ void ndp_mld_rereport(struct ndp_ctx *ctx, s64 now)
 void ndp_mld_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	ctx->mld_v1_until = NDP_TIME_NEVER;	/* MLDv2 until a v1 Query */
-	ndp_group_join(ctx, now, &ndp_all_nodes, false, out);
+	ndp_mld_join(ctx, now, &ndp_all_nodes, false, out);
 }
 
 /**

@@ -638,14 +638,14 @@ void ndp_addr_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 /* ---------------------------------------------------------------- mld.c */
 
 void ndp_mld_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
-struct ndp_group *ndp_group_find(const struct ndp_ctx *ctx,
-				 const struct ndp_ip6 *ip);
+struct ndp_group *ndp_mld_find(const struct ndp_ctx *ctx,
+			       const struct ndp_ip6 *ip);
 /* Is @ip a group we listen to (all-nodes, solicited-node, upper)? */
 bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
-int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
-		   bool upper, struct ndp_out *out);
-int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
-		    bool upper, struct ndp_out *out);
+int ndp_mld_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		 bool upper, struct ndp_out *out);
+int ndp_mld_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		  bool upper, struct ndp_out *out);
 void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		      struct ndp_out *out);
 /* A link-local address is valid: Reports sent from :: go again. */
