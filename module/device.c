@@ -68,6 +68,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/stringify.h>
 #include <net/addrconf.h>
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
@@ -89,29 +90,9 @@ static LIST_HEAD(ndpv6_devices);
 static struct dentry *ndpv6_debugfs;
 
 static const char *const ndpv6_glue_names[NDPV6_GLUE_MAX] = {
-	[NDPV6_GLUE_KERNEL_ND_SUPPRESSED] = "KERNEL_ND_SUPPRESSED",
-	[NDPV6_GLUE_TX_CORE_NS] = "TX_CORE_NS",
-	[NDPV6_GLUE_TX_CORE_NA] = "TX_CORE_NA",
-	[NDPV6_GLUE_TX_CORE_RS] = "TX_CORE_RS",
-	[NDPV6_GLUE_TX_CORE_MLD] = "TX_CORE_MLD",
-	[NDPV6_GLUE_TX_CORE_ECHO] = "TX_CORE_ECHO",
-	[NDPV6_GLUE_TX_CORE_OTHER] = "TX_CORE_OTHER",
-	[NDPV6_GLUE_TX_ALLOC_FAILED] = "TX_ALLOC_FAILED",
-	[NDPV6_GLUE_TX_LOWER_ERROR] = "TX_LOWER_ERROR",
-	[NDPV6_GLUE_TX_NOT_IPV6] = "TX_NOT_IPV6",
-	[NDPV6_GLUE_TX_DOWN] = "TX_DOWN",
-	[NDPV6_GLUE_TX_NO_HEADROOM] = "TX_NO_HEADROOM",
-	[NDPV6_GLUE_RX_PULL_FAILED] = "RX_PULL_FAILED",
-	[NDPV6_GLUE_NOTES_LOST] = "NOTES_LOST",
-	[NDPV6_GLUE_NOTES_DEFERRED] = "NOTES_DEFERRED",
-	[NDPV6_GLUE_LL_MIRRORED] = "LL_MIRRORED",
-	[NDPV6_GLUE_LOWER_GROUPS_FULL] = "LOWER_GROUPS_FULL",
-	[NDPV6_GLUE_LOWER_GROUP_ERROR] = "LOWER_GROUP_ERROR",
-	[NDPV6_GLUE_UPPER_GROUPS_FULL] = "UPPER_GROUPS_FULL",
-	[NDPV6_GLUE_UPPER_GROUP_ERROR] = "UPPER_GROUP_ERROR",
-	[NDPV6_GLUE_RT_MSGS] = "RT_MSGS",
-	[NDPV6_GLUE_RT_ERROR] = "RT_ERROR",
-	[NDPV6_GLUE_USER_ADDRS] = "USER_ADDRS",
+#define NDPV6_GLUE(name, desc) __stringify(name),
+#include "glue_stats.h"
+#undef NDPV6_GLUE
 };
 
 /**

@@ -27,36 +27,11 @@
 /* ndp0's own IPv6 groups given to the core (ndp_join_group). */
 #define NDPV6_UPPER_GROUPS	24
 
-/*
- * Glue-level counters, one per reason (the core counts its own), shown in
- * /sys/kernel/debug/ndpv6/devices.
- */
+/* Glue-level counters, one per reason (module/glue_stats.h). */
 enum ndpv6_glue_stat {
-	/* ND/MLD the kernel itself tried to send on ndp0, dropped */
-	NDPV6_GLUE_KERNEL_ND_SUPPRESSED,
-	/* frames the core built, sent on the lower, by kind */
-	NDPV6_GLUE_TX_CORE_NS,
-	NDPV6_GLUE_TX_CORE_NA,
-	NDPV6_GLUE_TX_CORE_RS,
-	NDPV6_GLUE_TX_CORE_MLD,
-	NDPV6_GLUE_TX_CORE_ECHO,
-	NDPV6_GLUE_TX_CORE_OTHER,
-	NDPV6_GLUE_TX_ALLOC_FAILED,	/* core frame not sent: no memory */
-	NDPV6_GLUE_TX_LOWER_ERROR,	/* the lower refused a frame */
-	NDPV6_GLUE_TX_NOT_IPV6,		/* ndp0 xmit: not an IPv6 packet */
-	NDPV6_GLUE_TX_DOWN,		/* ndp0 xmit: core not running */
-	NDPV6_GLUE_TX_NO_HEADROOM,	/* ndp0 xmit: no memory for headroom */
-	NDPV6_GLUE_RX_PULL_FAILED,	/* rx: no memory to linearise */
-	NDPV6_GLUE_NOTES_LOST,		/* core notes lost: ring/output full */
-	NDPV6_GLUE_NOTES_DEFERRED,	/* notes not mirrored (NBR_UNREACHABLE) */
-	NDPV6_GLUE_LL_MIRRORED,		/* link-local given to the kernel */
-	NDPV6_GLUE_LOWER_GROUPS_FULL,	/* group not put on the lower: full */
-	NDPV6_GLUE_LOWER_GROUP_ERROR,	/* dev_mc_add() on the lower failed */
-	NDPV6_GLUE_UPPER_GROUPS_FULL,	/* ndp0 group not given to the core */
-	NDPV6_GLUE_UPPER_GROUP_ERROR,	/* the core refused a group of ndp0 */
-	NDPV6_GLUE_RT_MSGS,		/* rtnetlink messages the kernel took */
-	NDPV6_GLUE_RT_ERROR,		/* ... refused, or not sent (mirror_rt) */
-	NDPV6_GLUE_USER_ADDRS,		/* ndp0 addresses given to the core */
+#define NDPV6_GLUE(name, desc) NDPV6_GLUE_##name,
+#include "glue_stats.h"
+#undef NDPV6_GLUE
 	NDPV6_GLUE_MAX
 };
 
