@@ -1,47 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: our addresses (RFC 4862) and Duplicate Address Detection
- * with RFC 7527 nonces.  The multicast groups and MLD are in mld.c, SLAAC
- * in slaac.c, source address selection in srcsel.c.
- *
- * Timers of this file (absolute ns, NDP_TIME_NEVER when idle), run by
- * ndp_addr_tick() and reported by ndp_addr_deadline() with those of mld.c:
- *   addr->timer            TENTATIVE only: first DAD NS (after a random
- *                          delay), next NS (RetransTimer later), success
- *                          (RetransTimer after the last NS)
- *   addr->preferred_until  PREFERRED -> DEPRECATED
- *   addr->valid_until      the address is removed
- *
- * While the link is down (ctx->link_down, ndp_link_change()) the DAD and
- * MLD timers are held: neither run nor reported as deadlines; lifetimes
- * run on.  A group left meanwhile is forgotten at once (no Report could be
- * heard).  When the link comes back, every group due a Report gets
- * NDP_MLD_ROBUSTNESS state-change Reports again and every address but a
- * DUPLICATE one runs DAD again (RFC 4862 5.4: the interface re-attached),
- * after a random delay below MAX_RTR_SOLICITATION_DELAY, each Report of a
- * solicited-node group no later than its address's first NS.  An address
- * that was valid stays usable while it is checked, in the manner of an
- * Optimistic Address (RFC 4429): its entry is TENTATIVE and `optimistic`,
- * so DAD inputs treat it as tentative (an NA or another node's DAD NS
- * makes it a duplicate; an NS from a unicast source gets an NA without the
- * Override flag, RFC 4429 3.3), but
- * it is still ours for the upper layers (ndp_get_ip(), ndp_addr_is_ours(),
- * a source address, RFC 6724 rule 3 ranking it as deprecated) and the
- * tables show the state it had (`held`): no note, and no remove/add in
- * the kernel's view, when it passes again; ADDR_DEL then DAD_FAILED when
- * it does not.
- *
- * Address states: TENTATIVE -> PREFERRED -> DEPRECATED -> removed when the
- * valid lifetime ends; TENTATIVE -> DUPLICATE when DAD fails.  A DUPLICATE
- * entry is never used (not ours, never a source, no NS answered), has left
- * its solicited-node group, and stays in the table so that the caller sees
- * the state and SLAAC does not make it again at the next RA; it goes with
- * ndp_del_ip() or when its valid lifetime ends.
- *
- * Every address in another state holds one user of its solicited-node
- * group (ndp_mld_join(.., upper = false)); the upper layers' groups are
- * flagged `upper`.  ff02::1 is always joined and never reported, and so are
- * groups of scope 0 and 1 (RFC 3810 6).
+ * ndpv6 core: our addresses (RFC 4862) and Duplicate Address Detection with
+ * RFC 7527 nonces; ndp_addr_tick() also runs mld.c's timers.  States,
+ * timers and the rules after the link comes back:
+ * Documentation/ndpv6/core.rst.
  */
 #include "ndp_private.h"
 
@@ -153,26 +115,8 @@ static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 }
 
 /*
- * RFC 4862 5.4.5: the link-local address made from the hardware address
- * (modified EUI-64, origin NDP_ORIGIN_LINKLOCAL) is a duplicate: another
- * node on the link has our interface identifier, most likely our MAC
- * address, and IP operation on the interface SHOULD be disabled.  The core
- * stops what would configure the interface with that identifier or make
- * it known: no Router Solicitation from now on (the pending ones
- * cancelled; rtr.c's rs_tick() checks ctx->ip_disabled), and no SLAAC
- * (every address would carry the same identifier: PIOs with A=1 are
- * counted SLAAC_IP_DISABLED, and make or extend no address).  It does not
- * tear down what exists: addresses added by hand, and SLAAC ones that
- * passed their own DAD until their lifetimes end, stay (each runs DAD
- * again when the link comes back), RAs still update the routers and
- * prefixes, and the core still answers for its valid addresses.
- * Linux has two answers: by default (accept_dad 1) it only sends no RS
- * (it solicits once the link-local address is valid); with accept_dad > 1
- * it sets disable_ipv6 and every address goes.  This is in between.  It
- * lasts as long as the context: a new one (ndp0 down and up) runs DAD
- * again, as Linux's disable_ipv6 lasts until an administrator clears it.
- * Counted IP_DISABLED once, and NDP_NOTE_IP_DISABLED (the link-local
- * address) tells the caller, whose log should say so.
+ * RFC 4862 5.4.5: our EUI-64 link-local address is a duplicate: no more
+ * RS, no SLAAC; what exists stays (core.rst, "Addresses and DAD").
  */
 static void ip_disable(struct ndp_ctx *ctx, const struct ndp_addr *ll,
 		       struct ndp_out *out)
@@ -331,7 +275,7 @@ void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 }
 
 /**
- * ndp_add_ip() - the seed's add_ip: a manual address.
+ * ndp_add_ip() - Mirage's add_ip: a manual address.
  * @ctx: the context
  * @now: current time (ns)
  * @ip: the address
@@ -372,7 +316,7 @@ int ndp_del_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 }
 
 /**
- * ndp_get_ip() - the seed's get_ip: our usable addresses.
+ * ndp_get_ip() - Mirage's get_ip: our usable addresses.
  * @ctx: the context
  * @ips: room for @max addresses
  * @max: how many fit in @ips
@@ -697,8 +641,8 @@ static void addr_recheck(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
  *
  * The groups first (ndp_mld_link_change()); the DAD timers are held by
  * ndp_addr_tick() and ndp_addr_deadline() while the link is down.  Up:
- * every address but a DUPLICATE one runs DAD from the start (see the top
- * of this file).
+ * every address but a DUPLICATE one runs DAD from the start (core.rst,
+ * "The link down and back").
  */
 void ndp_addr_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 			  struct ndp_out *out)

@@ -1,62 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: the multicast groups we listen to and MLDv2 as a host
- * (RFC 3810) with MLDv1 compatibility (RFC 3810 8.2.1, RFC 2710).
- *
- * Timers of this file (absolute ns, NDP_TIME_NEVER when idle), run by
- * ndp_mld_tick() and reported by ndp_mld_deadline(), both called from
- * addr.c:
- *   grp->timer             next MLD message for the group: state-change
- *                          repeats (join: TO_EX {}, leave: TO_IN {}) or a
- *                          query response (IS_EX {}); in MLDv1 mode a
- *                          Report, or a Done when leaving
- *   ctx->mld_general_timer response to a General Query: when it fires every
- *                          joined group becomes due and the due groups go
- *                          out together, as few Reports as fit (MLDv2 only)
- *   ctx->mld_v1_until      the Older Version Querier Present timer: MLDv1
- *                          mode ends, back to MLDv2.  Not held while the
- *                          link is down.
- *
- * MLDv2 simplifications: a Multicast-Address-and-Source Specific Query is
- * answered as a group-specific one; a group whose state-change Reports are
- * still being repeated answers no MLDv2 query (those Reports carry the
- * same news).
- *
- * MLDv1 compatibility (RFC 3810 8.2.1, a MUST): an MLDv1 Query (24 bytes)
- * sets the Older Version Querier Present timer to its timeout (RFC 3810
- * 9.12: Robustness Variable x Query Interval + Query Response Interval;
- * MLDv1 gives only the last, its Maximum Response Delay, so 2 x 125 s +
- * that), and every MLDv1 Query restarts it.  While it runs the host speaks
- * only MLDv1 (RFC 2710): a Query, MLDv2 ones included, gives each queried
- * group a Report after its own random delay up to the Maximum Response
- * Delay (a running timer is only ever brought forward); a join gets
- * NDP_MLD_ROBUSTNESS Reports, the repeat within the Unsolicited Report
- * Interval (10 s); a leave one Done to ff02::2.  A Report goes to its
- * group address, every message with hop limit 1 and a Router Alert, from
- * the link-local address or, before it is valid, from :: (RFC 3590 4).
- *
- * RFC 3590 4, both versions: when a link-local address becomes valid
- * (DAD passed, at start or after the link came back), every joined group
- * whose last Report went from :: gets its NDP_MLD_ROBUSTNESS Reports
- * again from the link-local source (mld_rereport()); one whose Reports
- * already went from the link-local address does not.
- * When the mode changes either way, pending query responses (the General
- * Query one, the per-group ones) and pending leave messages are cancelled
- * (RFC 3810 8.2.1); a join's Reports go on in the new version: they carry
- * the same news, and cancelling them would leave a new solicited-node
- * group unknown to a snooping switch until the next General Query.  Link
- * changes leave the mode as it is: MLDv2 routers accept MLDv1 Reports
- * (RFC 3810 8.3.2), MLDv1 ones ignore MLDv2 Reports.
- *
- * MLDv1 Report suppression (RFC 2710 4: a host that hears another's
- * Report for a group whose timer runs cancels its own Report, and then
- * need send no Done) is optional for an MLDv2 host, and the core does not
- * do it: it always sends its own Reports, and a Done when it leaves.  A
- * snooping switch that forwards Reports to other hosts (RFC 4541 2.1.1
- * says it should not; some do) would otherwise never learn this host's
- * port, and stop forwarding to it the solicited-node groups that address
- * resolution and DAD need, which is what MLDv1 mode is for.  The cost is
- * one Report per group and Query, which the querier handles anyway.
+ * ndpv6 core: the multicast groups we listen to, MLDv2 as a host (RFC 3810)
+ * with MLDv1 compatibility (RFC 3810 8.2.1, RFC 2710).  Its timers, its
+ * simplifications and why it never suppresses a Report:
+ * Documentation/ndpv6/core.rst, "MLD".
  */
 #include "ndp_private.h"
 
@@ -122,8 +69,8 @@ static s64 mld_repeat_at(struct ndp_ctx *ctx, s64 now)
 
 /*
  * The compatibility mode changes (RFC 3810 8.2.1): the pending query
- * responses and leave messages are cancelled, a join's Reports go on (see
- * the top of this file).  Bounded by the group table.
+ * responses and leave messages are cancelled, a join's Reports go on
+ * (core.rst, "MLD").  Bounded by the group table.
  */
 static void mld_mode_change(struct ndp_ctx *ctx)
 {
@@ -564,7 +511,7 @@ static void mld1_query(struct ndp_ctx *ctx, s64 now,
  * Queries not from a link-local source, with a hop limit other than 1,
  * without a Router Alert or of a wrong length are counted MLD_INVALID.
  * An MLDv1 Query (24 bytes) starts or restarts MLDv1 mode (MLD_V1_QUERY;
- * see the top of this file).  In MLDv2 mode a General Query schedules one
+ * core.rst, "MLD").  In MLDv2 mode a General Query schedules one
  * Current-State Report for every joined group after a random delay within
  * its Maximum Response Delay; a group-specific one, that group's record.
  * In MLDv1 mode every queried group gets its own random delay.
@@ -614,17 +561,9 @@ void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 }
 
 /*
- * RFC 3590 4: a link-local address is valid now.  Every joined group whose
- * last Report went from :: (its solicited-node group's, sent before DAD as
- * RFC 4862 5.4.2 asks, or any other sent while no link-local address was
- * valid) gets its NDP_MLD_ROBUSTNESS Reports again, from the link-local
- * source: a snooping switch may ignore Reports from ::.  The first goes
- * after a random delay below MAX_RTR_SOLICITATION_DELAY, as a join's in
- * ndp_addr_add() (sooner if one was due sooner), the repeat within the
- * Unsolicited Report Interval; MLDv2 or MLDv1, whichever mode is on when
- * each leaves.  The group counts as reported (again): a leave meanwhile
- * is reported, and a DAD NS does not wait for these.  Bounded by the
- * group table.
+ * RFC 3590 4: a link-local address is valid now; every joined group last
+ * reported from :: gets its Reports again from it, the first after a
+ * random delay (core.rst, "MLD").  Bounded by the group table.
  */
 void ndp_mld_rereport(struct ndp_ctx *ctx, s64 now)
 {

@@ -1,74 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: the neighbour cache (RFC 4861 7.2, 7.3 and appendix C) with a
- * bounded table (RFC 6583) and the per-neighbour queue used while resolving.
- *
- * Storage (all carved by ndp_local(), nothing allocated here):
- *   ctx->nbrs[max_nbrs]      entries; state NDP_NUD_NONE means free.  Free
- *                            entries are chained through hnext from
- *                            ctx->free_nbr.
- *   ctx->buckets[]           hash heads (keyed by ctx->hash_seed, so that a
- *                            flood of chosen source addresses cannot pick
- *                            buckets), chains through hnext.
- *   ctx->heap[]              min-heap of entry indices by nbr->timer; only
- *                            entries with a timer are in it.  The next
- *                            deadline is heap[0], O(1); a tick with nothing
- *                            due costs O(1) whatever the table size.
- *   ctx->evict_inc_*         INCOMPLETE entries, oldest first  } eviction
- *   ctx->evict_stale_*       STALE entries, oldest first       } candidates
- *                            (pinned entries are in neither list: those
- *                            of the default routers, see below).
- *   ctx->qslots[queue_total] packets waiting for resolution: one FIFO per
- *                            neighbour (qhead/qtail/qlen), free slots
- *                            chained from ctx->free_qslot.
- *
- * Timers (nbr->timer, absolute ns, one per entry; NDP_TIME_NEVER if none):
- *   INCOMPLETE  next multicast NS, RetransTimer apart; after
- *               MAX_MULTICAST_SOLICIT of them, failure: queued packets are
- *               given back dropped, NDP_NOTE_NBR_UNREACHABLE, entry removed.
- *   REACHABLE   ReachableTime after the last confirmation -> STALE.  The
- *               timer is lazy: a confirmation only moves nbr->confirmed, and
- *               an early expiry re-arms to confirmed + ReachableTime.
- *   STALE       none (the entry waits for traffic or eviction).
- *   DELAY       DELAY_FIRST_PROBE_TIME after the first send -> PROBE.
- *   PROBE       next unicast NS, RetransTimer apart; after
- *               MAX_UNICAST_SOLICIT of them the entry is removed.
- *   any state   with a MAC and packets still queued (resolved where there
- *               was no output, or more than the output held): "now", so
- *               the next tick sends them first (see release_queue()).
- * A tick handles at most TICK_BUDGET due entries and stops early when the
- * output cannot take the next one's frames or handles; the deadline then
- * stays due.
- *
- * Solicitations come from an address of ours whose DAD is done: the source
- * of the first queued packet when it is such (RFC 4861 7.2.2), else
- * ndp_select_source(), else any, never an optimistic one (RFC 4429 3.2,
- * see ns_source()).  With no such address at all (the link-local address
- * is still tentative, or optimistic after the link came back), the NS is
- * not sent (NS_NO_SOURCE) but counts as a transmission, so resolution
- * still ends after the usual number of RetransTimers: an NS from :: would
- * be a DAD probe for the target.
- *
- * Eviction (RFC 6583 7.1) spares the entries of the Default Router List,
- * those RAs made and the static ones of ndp_add_routers(): nbr->pinned,
- * set when the router list takes an address (ndp_nbr_set_pinned() from
- * rtr.c, or nbr_create() for an address already on it) and cleared when
- * it leaves the list.  There are at most max_routers of them.  IsRouter
- * (nbr->is_router) pins nothing: any RA, Router Lifetime 0 included, and
- * any NA with R=1 sets it, so a host on the link that sent them from many
- * sources could otherwise fill the table with entries no one can evict.
- *
- * Every handle given back says why (enum ndp_done_reason).  Packets queued
- * for a neighbour whose resolution (or NUD) fails come back as
- * NDP_DONE_UNREACHABLE (QUEUE_RESOLUTION_FAILED), with the note
- * NDP_NOTE_NBR_UNREACHABLE for its address.  The core does not build the
- * ICMPv6 Destination Unreachable, code 3, of RFC 4861 7.2.2 itself: the
- * packets are the caller's, sent or forwarded by its host, whose IPv6 stack
- * knows where their senders are (usually a socket of its own) and rate-
- * limits its errors; the reason tells the caller which packets to report
- * (the kernel glue: icmpv6_ndo_send()).  Queued packets dropped for other
- * reasons (queue overflow, eviction, flush) are reported to no one, as in
- * Linux, where only a failed resolution (neigh_invalidate()) does.
+ * ndpv6 core: the neighbour cache (RFC 4861 7.2, 7.3 and appendix C),
+ * bounded (RFC 6583), with the queue of packets waiting for resolution.
+ * Its storage, timers, eviction and the source of its NS:
+ * Documentation/ndpv6/core.rst.
  */
 #include "ndp_private.h"
 
@@ -404,7 +339,7 @@ static void nbr_set_is_router(struct ndp_ctx *ctx, struct ndp_nbr *n,
 	ndp_changed(ctx);
 }
 
-/* Pinned entries are on no eviction list (see the top of this file). */
+/* Pinned entries are on no eviction list (core.rst, "Tables and eviction") */
 static void nbr_set_pinned(struct ndp_ctx *ctx, struct ndp_nbr *n,
 			   bool pinned)
 {
@@ -560,20 +495,9 @@ static bool addr_dad_done(const struct ndp_addr *a)
 }
 
 /*
- * The source of an NS for @n (RFC 4861 7.2.2): the source of the first
- * packet queued on it if that is ours, else the one ndp_select_source()
- * picks for the target, else any address of ours, a link-local one first.
- * Never an optimistic address (one in use while DAD checks it again after
- * the link came back): RFC 4429 3.2 forbids address resolution from an
- * Optimistic Address, whose SLLA would write a maybe duplicate address
- * into the target's cache, and an NS from it without the SLLA would get no
- * answer (the target would have to resolve an address that does not
- * answer NS yet).  Linux does the same (ndisc_solicit() and
- * ndisc_send_ns() skip IFA_F_OPTIMISTIC).  Returns false when no address
- * qualifies, e.g. just after the link came back, when every address is
- * optimistic: the NS is not sent and counts as sent, as in Linux, so
- * resolution takes its usual time (DAD ends within about two seconds,
- * the later NS go out).
+ * The source of an NS for @n (RFC 4861 7.2.2), never an optimistic
+ * address (RFC 4429 3.2); false when none qualifies and the NS is to count
+ * as sent without leaving (core.rst, "Neighbour resolution").
  */
 static bool ns_source(const struct ndp_ctx *ctx, const struct ndp_nbr *n,
 		      struct ndp_ip6 *src)
@@ -835,18 +759,9 @@ void ndp_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip)
 /*
  * Link-layer destination of on-link neighbour @nh for a frame the core
  * builds: 0 with @mac set (a STALE entry moves to DELAY), or -EAGAIN when
- * resolution is under way or has just been started (a new INCOMPLETE entry
- * sends its first NS now).
- *
- * On -EAGAIN the frame is not sent, and that drop is counted here
- * (TX_CORE_UNRESOLVED): only the caller's packets wait in a neighbour's
- * queue.  Keeping the core's own frames (echo replies, NAs, ICMPv6 errors)
- * would need room for copies of up to a link MTU each in the context, as
- * they live in the call's output arena, and each of them is one that the
- * other end recovers from by itself: ping sends its next echo request, a
- * peer's NUD probe is retransmitted (and the NS that started here lets the
- * retransmission find the address), and ICMPv6 errors are best effort
- * (RFC 4443 2.4 f).  The one unlucky frame is lost; nothing waits.
+ * resolution is under way or has just been started; the frame is then
+ * dropped and counted TX_CORE_UNRESOLVED, not queued (core.rst, "Neighbour
+ * resolution").
  */
 static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 			  const struct ndp_ip6 *nh, u8 *mac,

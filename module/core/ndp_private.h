@@ -1,38 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Private to the core (the files of module/core).  This header is the only place that
- * knows whether the core is built in the kernel or in userspace.
- *
- * Layout of the core:
- *   core.c   ndp_local, configuration, tick dispatch, next deadline, output
- *            helpers, counters, getters
- *   wire.c   checksum, byte access, option walk, frame builders
- *   rx.c     ndp_handle: IPv6 header, extension headers, ICMPv6 dispatch,
- *            echo, ICMPv6 errors with their rate limit
- *   nbr.c    neighbour cache: NUD, queue while resolving, eviction, NS/NA
- *   addr.c   our addresses and DAD
- *   mld.c    multicast groups, MLDv2 and MLDv1 as a host
- *   slaac.c  SLAAC: the address a PIO makes
- *   srcsel.c source address selection (RFC 6724)
- *   rtr.c    routers, prefixes, RS, RA, next hop
- *
- * Timers of the core (all absolute s64 ns; NDP_TIME_NEVER when idle), every
- * one run by ndp_tick() and reported by ndp_next_deadline():
- *   nbr->timer        INCOMPLETE retransmit / REACHABLE->STALE / DELAY->PROBE
- *                     / PROBE retransmit; kept in a min-heap (ctx->heap)
- *   addr->timer       DAD: first NS after a random delay, next NS, success
- *   addr->preferred_until, addr->valid_until   deprecate, remove
- *   grp->timer        MLDv2 unsolicited Report repeats, Query responses
- *   ctx->mld_v1_until MLDv1 mode ends (Older Version Querier Present)
- *   ctx->rs_timer     next RS
- *   rtr->expires      default router lifetime
- *   pfx->valid_until  on-link prefix lifetime
- *   ctx->reachable_redraw  re-draw ReachableTime (every 2 hours)
- *   ctx->link_up_at   the link came back: REACHABLE entries confirmed
- *                     before it still to make STALE (from ctx->stale_next)
- * While ctx->link_down, addr->timer, grp->timer, ctx->mld_general_timer and
- * ctx->rs_timer are held: neither run nor reported; ndp_link_change() sets
- * them again when the link comes back.
+ * Private to the core (the files of module/core): what they share.  This
+ * header is the only place that knows whether the core is built in the
+ * kernel or in userspace.  The files, the timers and the tables:
+ * Documentation/ndpv6/core.rst.
  */
 #ifndef _NDP_PRIVATE_H
 #define _NDP_PRIVATE_H

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: the seed's `handle`.  IPv6 header and extension-header chain
+ * ndpv6 core: Mirage's `handle`.  IPv6 header and extension-header chain
  * (RFC 8200), ICMPv6 (RFC 4443) checksum and dispatch, ND validation
- * (RFC 4861 6.1, 7.1, 8.1; RFC 6980), echo, ICMPv6 errors.
- *
- * Every input handle leaves exactly once: as the event (deliver up), or in
- * the done list (consumed, or dropped with a counter moved).
+ * (RFC 4861 6.1, 7.1, 8.1; RFC 6980), echo, ICMPv6 errors.  Every input
+ * handle leaves exactly once (Documentation/ndpv6/core.rst, "Receiving").
  */
 #include "ndp_private.h"
 
@@ -625,7 +623,7 @@ static void rx_fragment(struct ndp_ctx *ctx, struct ndp_rx *rx, u32 end,
 }
 
 /**
- * ndp_handle() - the seed's handle: one received IPv6 packet.
+ * ndp_handle() - Mirage's handle: one received IPv6 packet.
  * @ctx: the context
  * @now: current time (ns)
  * @pkt: the packet, from its IPv6 header

@@ -39,13 +39,8 @@ static u8 policy_label(const struct ndp_ip6 *a)
 
 /*
  * Is @a a better source than @b for @dst (whose label is @dst_label)?
- * RFC 6724 section 5's rules in their order, those that can tell two
- * addresses of one interface apart: 1, 2, 3, 6, 8.  Rule 4 (home
- * addresses) needs Mobile IPv6, rule 5 (the outgoing interface) a second
- * interface, rule 7 (temporary addresses) RFC 8981 addresses, none of which
- * the core has; rule 5.5 (a prefix the next hop advertised) applies only to
- * a node that records which router advertised which prefix, and the core
- * does not.
+ * RFC 6724 section 5's rules 1, 2, 3, 6 and 8 in order; why not the
+ * others: core.rst, "Source address selection".
  */
 static bool better_source(const struct ndp_addr *a, const struct ndp_addr *b,
 			  const struct ndp_ip6 *dst, u8 dst_label)
@@ -84,7 +79,7 @@ static bool better_source(const struct ndp_addr *a, const struct ndp_addr *b,
 }
 
 /**
- * ndp_select_source() - the seed's select_source (RFC 6724 section 5).
+ * ndp_select_source() - Mirage's select_source (RFC 6724 section 5).
  * @ctx: the context
  * @dst: the destination
  * @src: the chosen source
