@@ -461,8 +461,8 @@ void ndp_rx_rs(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
  * @o: its options
  * @out: unused
  *
- * Redirects change the destination cache, which is later work (the
- * checklist); until then the next hop stays what ndp_next_hop() says.
+ * Redirects change the destination cache, which the core does not have
+ * yet; the next hop stays what ndp_next_hop() says (core.rst, "Routers").
  */
 void ndp_rx_redirect(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		     const struct ndp_opts *o, struct ndp_out *out)
