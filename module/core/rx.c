@@ -19,12 +19,12 @@ static void drop(struct ndp_ctx *ctx, const struct ndp_pkt *pkt,
 		 struct ndp_out *out, enum ndp_stat why)
 {
 	ndp_count(ctx, why);
-	ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
+	ndp_out_own_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
 }
 
 static void consume(const struct ndp_pkt *pkt, struct ndp_out *out)
 {
-	ndp_out_done(out, pkt->handle, NDP_DONE_CONSUMED);
+	ndp_out_own_done(out, pkt->handle, NDP_DONE_CONSUMED);
 }
 
 static void deliver(struct ndp_ctx *ctx, const struct ndp_rx *rx,
@@ -460,7 +460,8 @@ static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			/* NDP_STAT_MAX: nd_valid() counted already */
 			if (why != NDP_STAT_MAX)
 				ndp_count(ctx, why);
-			ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
+			ndp_out_own_done(out, pkt->handle,
+					 NDP_DONE_RX_DROPPED);
 			return;
 		}
 		ndp_count(ctx, NDP_STAT_RX_ND);
@@ -622,18 +623,9 @@ static void rx_fragment(struct ndp_ctx *ctx, struct ndp_rx *rx, u32 end,
 	deliver(ctx, rx, out);
 }
 
-/**
- * ndp_handle() - Mirage's handle: one received IPv6 packet.
- * @ctx: the context
- * @now: current time (ns)
- * @pkt: the packet, from its IPv6 header
- * @out: output: @pkt's handle leaves exactly once, as the event or in the
- *	done list; frames and notes the packet caused
- *
- * Context: the caller serialises calls on @ctx.
- */
-void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
-		struct ndp_out *out)
+/* The checks of one packet, in order, then its dispatch. */
+static void handle_one(struct ndp_ctx *ctx, s64 now,
+		       const struct ndp_pkt *pkt, struct ndp_out *out)
 {
 	const struct ndp_addr *dst_addr = NULL;
 	struct ndp_rx rx;
@@ -664,4 +656,28 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 		return;
 	}
 	deliver(ctx, &rx, out);
+}
+
+/**
+ * ndp_handle() - Mirage's handle: one received IPv6 packet.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @pkt: the packet, from its IPv6 header
+ * @out: output: @pkt's handle leaves exactly once, as the event or in the
+ *	done list; frames and notes the packet caused
+ *
+ * Context: the caller serialises calls on @ctx.
+ * Return: 0, or -ENOBUFS when @out has no done entry free for @pkt: it is
+ * refused and nothing changes (OUT_NO_ROOM).
+ */
+int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
+	       struct ndp_out *out)
+{
+	if (!ndp_out_own_begin(out)) {
+		ndp_count(ctx, NDP_STAT_OUT_NO_ROOM);
+		return -ENOBUFS;
+	}
+	handle_one(ctx, now, pkt, out);
+	ndp_out_own_end(out);
+	return 0;
 }
