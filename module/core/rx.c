@@ -658,18 +658,7 @@ static void handle_one(struct ndp_ctx *ctx, s64 now,
 	deliver(ctx, &rx, out);
 }
 
-/**
- * ndp_handle() - Mirage's handle: one received IPv6 packet.
- * @ctx: the context
- * @now: current time (ns)
- * @pkt: the packet, from its IPv6 header
- * @out: output: @pkt's handle leaves exactly once, as the event or in the
- *	done list; frames and notes the packet caused
- *
- * Context: the caller serialises calls on @ctx.
- * Return: 0, or -ENOBUFS when @out has no done entry free for @pkt: it is
- * refused and nothing changes (OUT_NO_ROOM).
- */
+/* Kernel-doc in include/ndpv6.h. */
 int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 	       struct ndp_out *out)
 {
