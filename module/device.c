@@ -622,7 +622,7 @@ int ndpv6_device_init(void)
 {
 	int err;
 
-	err = ndpv6_rt_module_init();
+	err = ndpv6_rt_init();
 	if (err)
 		return err;
 	err = register_netdevice_notifier(&ndpv6_notifier);
@@ -639,7 +639,7 @@ int ndpv6_device_init(void)
 err_notifier:
 	unregister_netdevice_notifier(&ndpv6_notifier);
 err_rt:
-	ndpv6_rt_module_exit();
+	ndpv6_rt_uninit();
 	return err;
 }
 
@@ -654,7 +654,7 @@ void ndpv6_device_uninit(void)
 	debugfs_remove_recursive(ndpv6_debugfs);
 	rtnl_link_unregister(&ndpv6_link_ops);
 	unregister_netdevice_notifier(&ndpv6_notifier);
-	ndpv6_rt_module_exit();
+	ndpv6_rt_uninit();
 }
 
 MODULE_ALIAS_RTNL_LINK("ndpv6");

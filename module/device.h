@@ -18,7 +18,7 @@
 #include <linux/in6.h>
 
 #include "ndpv6.h"
-#include "mirror_rt.h"
+#include "rt.h"
 
 /* Notes from the core waiting for process context (mirror.c). */
 #define NDPV6_NOTE_RING		128
@@ -73,7 +73,7 @@ struct ndpv6_lower_group {
  * @lower_groups: groups added on the lower with dev_mc_add (RTNL)
  * @n_upper: entries in @upper_groups (RTNL)
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
- * @rt: the rtnetlink mirror: addresses and routes (mirror_rt.c)
+ * @rt: the rtnetlink mirror: addresses and routes (rt.c)
  * @glue: glue-level counters (enum ndpv6_glue_stat)
  */
 struct ndpv6_dev {

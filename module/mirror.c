@@ -354,7 +354,7 @@ static void resync(struct ndpv6_dev *priv)
 		if (lower_find(priv, &t->want[i]) < 0)
 			lower_join(priv, &t->want[i]);
 	kfree(t);
-	/* addresses and routes: mirror_rt.c starts from the tables anyway */
+	/* addresses and routes: rt.c starts from the tables anyway */
 	ndpv6_rt_kick(priv);
 }
 

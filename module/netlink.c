@@ -430,7 +430,7 @@ void ndpv6_nl_notify_lost(struct net_device *dev)
 
 /* --------------------------------------------------------------- family */
 
-/* Both command tables, side by side (ndpv6_netlink_init()). */
+/* Both command tables, side by side (ndpv6_nl_init()). */
 static struct genl_ops ndpv6_genl_ops[NDPV6_NL_N_GET_OPS + NDPV6_NL_N_SET_OPS]
 	__ro_after_init;
 
@@ -454,12 +454,12 @@ struct genl_family ndpv6_genl_family __ro_after_init = {
 };
 
 /**
- * ndpv6_netlink_init() - register the "ndpv6" generic netlink family.
+ * ndpv6_nl_init() - register the "ndpv6" generic netlink family.
  *
  * Context: module init, before the link type (no device exists yet).
  * Return: 0 or the error of genl_register_family().
  */
-int __init ndpv6_netlink_init(void)
+int __init ndpv6_nl_init(void)
 {
 	memcpy(ndpv6_genl_ops, ndpv6_nl_get_ops, sizeof(ndpv6_nl_get_ops));
 	memcpy(ndpv6_genl_ops + NDPV6_NL_N_GET_OPS, ndpv6_nl_set_ops,
@@ -468,11 +468,11 @@ int __init ndpv6_netlink_init(void)
 }
 
 /**
- * ndpv6_netlink_uninit() - unregister the family.
+ * ndpv6_nl_uninit() - unregister the family.
  *
  * Context: module exit, after the link type (every device is gone).
  */
-void ndpv6_netlink_uninit(void)
+void ndpv6_nl_uninit(void)
 {
 	genl_unregister_family(&ndpv6_genl_family);
 }

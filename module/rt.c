@@ -807,12 +807,12 @@ static struct notifier_block ndpv6_inet6addr_nb = {
 };
 
 /**
- * ndpv6_rt_module_init() - the workqueue and the inet6addr notifier.
+ * ndpv6_rt_init() - the workqueue and the inet6addr notifier.
  *
  * Context: module init.
  * Return: 0 or a negative errno.
  */
-int ndpv6_rt_module_init(void)
+int ndpv6_rt_init(void)
 {
 	int err;
 
@@ -826,11 +826,11 @@ int ndpv6_rt_module_init(void)
 }
 
 /**
- * ndpv6_rt_module_exit() - undo ndpv6_rt_module_init().
+ * ndpv6_rt_uninit() - undo ndpv6_rt_init().
  *
  * Context: module exit, after every ndpv6 device is gone.
  */
-void ndpv6_rt_module_exit(void)
+void ndpv6_rt_uninit(void)
 {
 	unregister_inet6addr_notifier(&ndpv6_inet6addr_nb);
 	destroy_workqueue(ndpv6_rt_wq);
