@@ -1,32 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 generic netlink family "ndpv6": the core's tables, counters and
- * parameters, static routers, prefixes and addresses, and events.  This
- * file has the family, its policies, device lookup and permissions, and
- * the events; netlink_get.c the reading commands, netlink_set.c the
- * writing ones (netlink_cmds.h is what the three share).
- *
- * The interface is include/uapi/linux/ndpv6.h (prose on every command and
- * attribute) and Documentation/netlink/specs/ndpv6.yaml; the policies below
- * implement the spec's checks and tools/netlink/check-spec.py compares them
- * with it.
- *
- * Devices: every request names one device of its socket's network
- * namespace (genl_info_net()), by index or name; a device of another
- * namespace is not found (-ENODEV), a device that is not an ndpv6 device
- * is refused (-EOPNOTSUPP).  pre_doit resolves the device and holds it for
- * the command; writes (NDPV6_NL_ADMIN) then need CAP_NET_ADMIN in the user
- * namespace owning the device's network namespace.  That check is done
- * here rather than with GENL_UNS_ADMIN_PERM so that the refusal carries an
- * extack message.
- *
- * Locking: the family is parallel_ops (no genl_mutex); each command takes
- * the device's core lock (priv->lock, BH disabled) around the core calls
- * that read or change the tables, never across an allocation or a
- * reply.  Dumps hold no device reference between reads (netlink_get.c).
- *
- * Events: ndpv6_nl_notify() turns one core note into an NDPV6_CMD_EVENT
- * message on the "events" group of the device's network namespace.
+ * ndpv6 generic netlink family "ndpv6": the family, its policies, device
+ * lookup and permissions, and the events; netlink_get.c has the reading
+ * commands, netlink_set.c the writing ones (netlink_cmds.h is what the
+ * three share).  The interface is include/uapi/linux/ndpv6.h and
+ * Documentation/netlink/specs/ndpv6.yaml; devices, permissions and locks:
+ * Documentation/ndpv6/glue.rst, "Netlink".
  */
 #include <linux/capability.h>
 #include <linux/netdevice.h>
