@@ -523,6 +523,29 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 /* ---------------------------------------------------------------- nbr.c */
 
 int ndp_nbr_init(struct ndp_ctx *ctx);
+/* nbr_table.c: the storage under nbr.c */
+static inline u32 ndp_nbr_idx(const struct ndp_ctx *ctx,
+			      const struct ndp_nbr *n)
+{
+	return (u32)(n - ctx->nbrs);
+}
+
+u32 ndp_nbr_hash(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/* (Re)arm @n's timer in the heap; NDP_TIME_NEVER takes it out. */
+void ndp_nbr_set_timer(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 when);
+void ndp_nbr_heap_remove(struct ndp_ctx *ctx, struct ndp_nbr *n);
+/* The eviction list of @n's state (INCOMPLETE, STALE; not if pinned). */
+void ndp_nbr_lru_unlink(struct ndp_ctx *ctx, struct ndp_nbr *n);
+void ndp_nbr_lru_append(struct ndp_ctx *ctx, struct ndp_nbr *n);
+u32 ndp_nbr_q_pop(struct ndp_ctx *ctx, struct ndp_nbr *n);
+void ndp_nbr_slot_free(struct ndp_ctx *ctx, u32 s);
+void ndp_nbr_drop_queue(struct ndp_ctx *ctx, struct ndp_nbr *n,
+			struct ndp_out *out, enum ndp_stat why,
+			enum ndp_done_reason reason);
+void ndp_nbr_enqueue(struct ndp_ctx *ctx, struct ndp_nbr *n,
+		     const struct ndp_pkt *pkt, struct ndp_out *out);
+bool ndp_nbr_xmit(struct ndp_ctx *ctx, const struct ndp_nbr *n,
+		  const struct ndp_pkt *pkt, struct ndp_out *out);
 struct ndp_nbr *ndp_nbr_find(const struct ndp_ctx *ctx,
 			     const struct ndp_ip6 *ip);
 void ndp_rx_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
