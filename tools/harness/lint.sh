@@ -87,6 +87,19 @@ perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 report "checkpatch --strict, userspace tools (${#tsrc[@]} files)" \
 	"$repo/build/lint.checkpatch-tools"
 
+# reStructuredText: the pages parse without a warning (docutils, as Sphinx
+# would read them).
+python3 - Documentation/ndpv6/*.rst >"$repo/build/lint.rst" 2>&1 <<'PY'
+import sys
+from docutils.core import publish_doctree
+for path in sys.argv[1:]:
+    with open(path) as f:
+        publish_doctree(f.read(), source_path=path,
+                        settings_overrides={'report_level': 2,
+                                            'halt_level': 5})
+PY
+report "reStructuredText (Documentation/ndpv6)" "$repo/build/lint.rst"
+
 # A fresh copy, so that W=1 sees every file compiled.
 rm -rf "$copy"
 mkdir -p "$copy"
