@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndpv6 generic netlink family, writing: static routers, prefixes and
- * addresses (the seed's add_routers, add_prefix, add_ip, and their
+ * addresses (Mirage's add_routers, add_prefix, add_ip, and their
  * deletion) and parameters.  See netlink.c for the family, its policies,
  * and the permission check (pre_doit: CAP_NET_ADMIN in the device's
  * network namespace for every command here).
