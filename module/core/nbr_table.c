@@ -13,9 +13,9 @@
  * Multiplicative hash of the four 32-bit words with secret odd 64-bit
  * multipliers derived from ctx->hash_seed, keeping the high half of the
  * sum (where every input bit counts): the construction of Linux's
- * ndisc_hashfn(), about 20 instructions.  Without the seed an attacker on
- * the link cannot aim its sources at one bucket; the table's bounds
- * (RFC 6583) cap what a chain can cost anyway.
+ * ndisc_hashfn(), about 20 instructions.  Not knowing the seed, an
+ * attacker on the link cannot aim its sources at one bucket; the table's
+ * bounds (RFC 6583) cap what a chain can cost anyway.
  */
 u32 ndp_nbr_hash(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
 {
