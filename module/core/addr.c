@@ -376,14 +376,9 @@ bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 }
 
 /*
- * An NS from a unicast source for an address checked again after the link
- * came back (optimistic): it is in use, so it is answered as RFC 4429 3.3
- * (and Linux) answer for an Optimistic Address: a solicited NA with the
- * Override flag clear, so that a cache entry of the address's real owner,
- * if there is one, is not replaced.  The sender's entry is learned from
- * its SLLA (RFC 4861 7.2.3); without one the answer needs a cached
- * link-layer address, else it is not sent (TX_CORE_UNRESOLVED: the sender
- * asks again).
+ * A unicast NS for an optimistic address: a solicited NA without the
+ * Override flag (RFC 4429 3.3), so the real owner's cache entry, if any,
+ * stays; not sent without a link-layer address for the sender.
  */
 static void optimistic_answer(struct ndp_ctx *ctx, s64 now,
 			      const struct ndp_rx *rx, const struct ndp_addr *a,
@@ -428,12 +423,9 @@ static bool dad_nonce_ours(const struct ndp_addr *a, const struct ndp_opts *o)
  * @out: output
  *
  * From :: it is another node's DAD (RFC 4862 5.4.3): a duplicate, unless
- * it carries the nonce of one of the DAD NS of this run (RFC 7527: ours,
- * looped back, maybe late: with DupAddrDetectTransmits > 1 the copy of an
- * earlier NS may arrive after a later one was sent).  From a unicast
- * source it is someone resolving an address that is not ours yet: not
- * answered (counted NS_NOT_OURS); for an optimistic one see
- * optimistic_answer().
+ * it carries the nonce of one of this run's NS (RFC 7527: ours, looped
+ * back, maybe late).  From a unicast source: not answered (NS_NOT_OURS),
+ * but for an optimistic address (optimistic_answer()).
  *
  * Return: true (the message was about DAD), false if @target is not
  * tentative.
