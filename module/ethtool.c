@@ -9,7 +9,7 @@
  *
  *  1. Every counter of the core, one per RFC rule and table event, named
  *     exactly as in include/ndpv6_stats.h, in the netlink
- *     counter dump (NDPV6_STAT_A_NAME, `ndpv6ctl stats`) and in
+ *     counter dump (NDPV6_STAT_A_NAME, `ndpv6ctl stats show`) and in
  *     /sys/kernel/debug/ndpv6/devices: e.g. ND_HOPLIMIT, NBR_EVICTED,
  *     QUEUE_RESOLUTION_FAILED.
  *  2. The fill and the capacity of the core's tables (struct ndp_fill):

@@ -46,7 +46,7 @@ no_kaddr() {
 
 # core_state ADDR STATE: the core lists ADDR/64 (manual) in STATE.
 core_state() {
-	[[ $(ctl addrs ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
+	[[ $(ctl addr show ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
 }
 
 # counter NAME: a counter of ndp0 in $stats (`ethtool -S ndp0`).
@@ -67,9 +67,9 @@ lower_down() {
 	! lower_up
 }
 
-# core_link yes|no: the core's view of the link (ndpv6ctl params).
+# core_link yes|no: the core's view of the link (ndpv6ctl params show).
 core_link() {
-	[[ $(ctl params ndp0) =~ $'\n'\ +link_up\ +$1$'\n' ]]
+	[[ $(ctl params show ndp0) =~ $'\n'\ +link_up\ +$1$'\n' ]]
 }
 
 # now_us: the wall clock in microseconds, as tcpdump -tt prints it.
@@ -95,7 +95,7 @@ tcpdump_pid=$!
 nsq_bg host ip -6 monitor address >"$work/mon.txt"
 E2E_PIDS+=("$!")
 # no RS for now: the one after the link comes back is then the only one
-run ctl set ndp0 accept-ra off
+run ctl params set ndp0 accept-ra off
 run ip -n host link set ndp0 up
 run ctl addr add ndp0 "$DUP/64"
 run ctl addr add ndp0 "$KEEP/64"
@@ -115,7 +115,7 @@ t_dead=$(now_us)
 wait_until 5 core_link no
 run ip -n peer -6 addr add "$DUP/64" dev veth0 nodad
 run ctl addr add ndp0 "$NEW/64"
-run ctl set ndp0 accept-ra on
+run ctl params set ndp0 accept-ra on
 nap 1.5
 core_state "$NEW" tentative || fail "$NEW left DAD while the link was down"
 t_alive=$(now_us)
@@ -126,7 +126,7 @@ wait_until 10 lower_up
 wait_until 5 core_link yes
 if ! (wait_until 10 no_kaddr "$DUP"); then
 	run ip -n host -6 addr show dev ndp0
-	ctl addrs ndp0
+	ctl addr show ndp0
 	fail "$DUP, the peer's now, is still on ndp0"
 fi
 core_state "$DUP" preferred && fail "the core still uses $DUP"
@@ -137,7 +137,7 @@ done
 log "the core found $DUP a duplicate: gone from ip -6 addr"
 wait_until 10 has_kaddr "$NEW"
 wait_until 10 core_state "$KEEP" preferred
-ctl addrs ndp0
+ctl addr show ndp0
 has_kaddr "$KEEP" || fail "$KEEP left ip -6 addr"
 has_kaddr "$LL" || fail "the link-local address left ip -6 addr"
 run ip -n host -6 addr show dev ndp0

@@ -35,7 +35,7 @@ ndp0_topology
 # measurement: accept_ra off stops them (the core then solicits nothing).
 NDPV6CTL=${NDPV6CTL:-$E2E_DIR/../../build/ndpv6ctl/ndpv6ctl}
 [ -x "$NDPV6CTL" ] || fail "$NDPV6CTL is missing: make ndpv6ctl"
-run nsq host "$NDPV6CTL" set ndp0 accept-ra off
+run nsq host "$NDPV6CTL" params set ndp0 accept-ra off
 
 # Quiet: two dumps a second apart that are equal, within 15 s.
 ethstats host ndp0 a

@@ -172,8 +172,8 @@ log "peer -> ndp0: $rx replies to $tx echo requests; lost: ${missing:-none}"
 
 if [ ${#problems[@]} -gt 0 ]; then
 	if [ -x "$NDPV6CTL" ]; then
-		run "$NDPV6CTL" -n host neigh ndp0 "$PEER_LL" || true
-		run "$NDPV6CTL" -n host neigh ndp0 "$NEW_LL" || true
+		run "$NDPV6CTL" -n host neigh show ndp0 "$PEER_LL" || true
+		run "$NDPV6CTL" -n host neigh show ndp0 "$NEW_LL" || true
 	fi
 	run ip -n peer -6 neigh show dev veth0
 	fail "$(printf '%s; ' "${problems[@]}")"

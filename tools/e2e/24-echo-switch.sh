@@ -4,7 +4,7 @@
 # Echo requests: by default the core answers them in softirq, before the
 # kernel sees them, so the host's net.ipv6.icmp.echo_ignore_all does not
 # apply (nor would ip6tables).  The per-device switch
-# `ndpv6ctl set ndp0 reply-echo off` hands them to the kernel instead:
+# `ndpv6ctl params set ndp0 reply-echo off` hands them to the kernel instead:
 # then the sysctl applies, and with it off the kernel answers (its
 # Icmp6InEchos and Icmp6OutEchoReplies move, the core's RX_ECHO does not).
 # The switch is kept across down/up; `reply-echo on` gives them back to the
@@ -75,9 +75,9 @@ log "default: the core answers, echo_ignore_all or not"
 check core 0
 check core 1
 
-err=$(nsq host "$NDPV6CTL" set ndp0 reply-echo off 2>&1) || {
+err=$(nsq host "$NDPV6CTL" params set ndp0 reply-echo off 2>&1) || {
 	echo "$err"
-	skip "'ndpv6ctl set DEV reply-echo on|off' is not there: the netlink family does not expose ndp_set_reply_echo() yet"
+	skip "'ndpv6ctl params set DEV reply-echo on|off' is not there: the netlink family does not expose ndp_set_reply_echo() yet"
 }
 log "reply-echo off: the kernel's rules apply"
 check nobody 1
@@ -89,6 +89,6 @@ run ip -n host link set ndp0 up
 wait_until 5 has_addr host ndp0 "$HOST_LL"
 check kernel 0
 
-run nsq host "$NDPV6CTL" set ndp0 reply-echo on
+run nsq host "$NDPV6CTL" params set ndp0 reply-echo on
 log "reply-echo on: the core answers again"
 check core 1

@@ -60,20 +60,20 @@ ping_in() {
 
 ndp0_topology
 # No router here: accept_ra off stops the core's RS (quiet counters).
-"$NDPV6CTL" -n host set ndp0 accept-ra off
+"$NDPV6CTL" -n host params set ndp0 accept-ra off
 run ip -n peer addr add "$PEER_GA/64" dev veth0 nodad
 run ip -n host addr add "$HOST_GA/64" dev ndp0
 # The kernel routes 2001:db8:25::/64 to ndp0; the core must know the
 # prefix as on-link too (from the mirror), or it has no route for it.
 core_onlink() {
-	[[ $("$NDPV6CTL" -n host prefixes ndp0) == *"2001:db8:25::/64 "* ]]
+	[[ $("$NDPV6CTL" -n host prefix show ndp0) == *"2001:db8:25::/64 "* ]]
 }
 wait_until 5 core_onlink
 # For part 2, the peer resolves the host's address and the reverse; the
 # peer's NS needs the address out of the core's DAD (a tentative address
 # answers no NS).
 core_preferred() {
-	[[ $("$NDPV6CTL" -n host addrs ndp0) == *"inet6 $HOST_GA/64 "*" preferred "* ]]
+	[[ $("$NDPV6CTL" -n host addr show ndp0) == *"inet6 $HOST_GA/64 "*" preferred "* ]]
 }
 wait_until 5 core_preferred
 ping_in host -c 1 -W 3 "$PEER_GA" >/dev/null

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# A neighbour cache of 10,000: the capacity raised with `ndpv6ctl set`
+# A neighbour cache of 10,000: the capacity raised with `ndpv6ctl params set`
 # (in force after down/up, which the reply says), 10,000 NS from 10,000
 # sources sent by a bounded script from the peer (ns-flood.py: at most
 # 4,000 NS/s), then one dump that is complete (every entry once, as many
@@ -25,15 +25,15 @@ setup_ndp0
 nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
 
 err=$(mktemp)
-ctl set ndp0 max-nbrs "$N" 2>"$err" || { cat "$err"; fail "set max-nbrs $N"; }
+ctl params set ndp0 max-nbrs "$N" 2>"$err" || { cat "$err"; fail "set max-nbrs $N"; }
 err=$(<"$err")
 echo "$err"
 has "$err" '^Warning: new table capacities take effect at the next down/up'
-has "$(ctl -j params ndp0)" '"max_nbrs":256,' "\"pending\":\\{[^}]*\"max_nbrs\":$N,"
+has "$(ctl -j params show ndp0)" '"max_nbrs":256,' "\"pending\":\\{[^}]*\"max_nbrs\":$N,"
 ip -n host link set ndp0 down
 ip -n host link set ndp0 up
 wait_until 10 ll_preferred
-out=$(ctl -j params ndp0)
+out=$(ctl -j params show ndp0)
 has "$out" "\"max_nbrs\":$N,"
 [[ $out == *pending* ]] && fail "params: still pending after down/up"
 
@@ -42,7 +42,7 @@ has "$out" "\"max_nbrs\":$N,"
 nbrs() {
 	local out
 
-	out=$(ctl -j params ndp0)
+	out=$(ctl -j params show ndp0)
 	[[ $out =~ \"nbrs\":([0-9]+), ]] && echo "${BASH_REMATCH[1]}"
 }
 all_in() {
@@ -66,8 +66,8 @@ have=$(nbrs)
 # flags it inconsistent four times in a row).
 dump=$(mktemp)
 t0=${EPOCHREALTIME/./}
-log "ndpv6ctl -j neigh ndp0"
-ctl -j neigh ndp0 >"$dump"
+log "ndpv6ctl -j neigh show ndp0"
+ctl -j neigh show ndp0 >"$dump"
 log "dump of $N neighbours in $(( (${EPOCHREALTIME/./} - t0) / 1000 )) ms"
 python3 - "$dump" "$N" <<'EOP' || fail "the dump is not complete"
 import json, sys
@@ -81,5 +81,5 @@ want = {"fe80::ee:0:%x:%x" % (i >> 16, i & 0xffff) if i >> 16 else
 assert set(addrs) == want, sorted(set(addrs) ^ want)[:5]
 assert all(e["state"] == "stale" and "lladdr" in e for e in d)
 EOP
-run ctl neigh ndp0 | tail -n 2
+run ctl neigh show ndp0 | tail -n 2
 log "10,000 neighbours dumped, complete and consistent"

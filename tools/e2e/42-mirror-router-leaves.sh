@@ -39,5 +39,5 @@ fi
 run ip -n host -6 route show dev ndp0
 has_route "2001:db8:1::/64 proto ra " || fail "the on-link prefix went too"
 has_kaddr "$SLAAC" || fail "the SLAAC address went too"
-[[ $(ctl routers ndp0) != *default* ]] || fail "the core still has a router"
+[[ $(ctl router show ndp0) != *default* ]] || fail "the core still has a router"
 log "default route gone with the router; prefix and address stay"

@@ -47,5 +47,5 @@ if ! (wait_until 15 no_kaddr "$SLAAC"); then
 fi
 wait_until 10 no_route "2001:db8:1::/64 "
 run ip -n host -6 addr show dev ndp0
-[[ $(ctl addrs ndp0) != *"$SLAAC"* ]] || fail "the core still has it"
+[[ $(ctl addr show ndp0) != *"$SLAAC"* ]] || fail "the core still has it"
 log "the address went deprecated, then away"

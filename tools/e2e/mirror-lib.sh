@@ -113,8 +113,8 @@ lifetimes() {
 show_state() {
 	run ip -n host -6 addr show dev ndp0 || true
 	run ip -n host -6 route show dev ndp0 || true
-	ctl addrs ndp0 || true
-	ctl routers ndp0 || true
-	ctl prefixes ndp0 || true
+	ctl addr show ndp0 || true
+	ctl router show ndp0 || true
+	ctl prefix show ndp0 || true
 	grep -E 'RT_|USER_ADDRS|NOTES_' /sys/kernel/debug/ndpv6/devices || true
 }

@@ -59,7 +59,7 @@ expect() {
 
 # ll_preferred: the core's link-local address passed DAD.
 ll_preferred() {
-	[[ $(ctl addrs ndp0) == *"inet6 $LL/64 scope link proto linklocal preferred "* ]]
+	[[ $(ctl addr show ndp0) == *"inet6 $LL/64 scope link proto linklocal preferred "* ]]
 }
 
 # setup_ndp0: the topology above, ndp0 up with its link-local address.
