@@ -13,26 +13,26 @@
 #                                   +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 out=$("$NDPV6CTL" --help)
 has "$out" '^Usage: ndpv6ctl ' 'monitor \[DEV\]' 'Exit status:'
-setup_ndp0
+ndp0_setup plain
 
 # addrs: the link-local address, preferred, for ever; by name and index.
 out=$(ctl addr show ndp0)
 echo "$out"
-has "$out" "^inet6 $LL/64 scope link proto linklocal preferred valid_lft forever preferred_lft forever$"
+has "$out" "^inet6 $HOST_LL/64 scope link proto linklocal preferred valid_lft forever preferred_lft forever$"
 out=$(ctl -j addr show ndp0)
 echo "$out"
-has "$out" "^\[\{\"ifindex\":[0-9]+,\"ifname\":\"ndp0\",\"address\":\"$LL\",\"prefixlen\":64,\"origin\":\"linklocal\",\"state\":\"preferred\",\"valid_lft\":4294967295,\"preferred_lft\":4294967295\}\]$"
+has "$out" "^\[\{\"ifindex\":[0-9]+,\"ifname\":\"ndp0\",\"address\":\"$HOST_LL\",\"prefixlen\":64,\"origin\":\"linklocal\",\"state\":\"preferred\",\"valid_lft\":4294967295,\"preferred_lft\":4294967295\}\]$"
 idx=$(ip -n host -o link show ndp0)
 idx=${idx%%:*}
-has "$(ctl addr show "$idx")" "^inet6 $LL/64 "
+has "$(ctl addr show "$idx")" "^inet6 $HOST_LL/64 "
 # with a key: that entry alone, an object and not an array in JSON
-has "$(ctl addr show ndp0 "$LL")" "^inet6 $LL/64 scope link proto linklocal preferred valid_lft forever preferred_lft forever$"
-has "$(ctl -j addr show ndp0 "$LL")" "^\{\"ifindex\":[0-9]+,\"ifname\":\"ndp0\",\"address\":\"$LL\",\"prefixlen\":64,"
+has "$(ctl addr show ndp0 "$HOST_LL")" "^inet6 $HOST_LL/64 scope link proto linklocal preferred valid_lft forever preferred_lft forever$"
+has "$(ctl -j addr show ndp0 "$HOST_LL")" "^\{\"ifindex\":[0-9]+,\"ifname\":\"ndp0\",\"address\":\"$HOST_LL\",\"prefixlen\":64,"
 expect 1 'no such address' ctl addr show ndp0 2001:db8:99::1
 
 # neigh: after a ping from ndp0, the peer is in the cache.

@@ -15,43 +15,16 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-command -v radvd >/dev/null || skip "radvd is not installed"
-setup_ndp0
-
-conf=/run/ndpv6/radvd-$$.conf
-cat >"$conf" <<EOC
-interface veth0 {
-	AdvSendAdvert on;
-	MinRtrAdvInterval 3;
-	MaxRtrAdvInterval 4;
-	AdvDefaultLifetime 30;
-	prefix 2001:db8:1::/64 {
-		AdvOnLink on;
-		AdvAutonomous on;
-		AdvValidLifetime 600;
-		AdvPreferredLifetime 300;
-	};
-};
-EOC
-run nsq peer sysctl -qw net.ipv6.conf.all.forwarding=1
-wait_until 10 no_tentative peer veth0
-peer_ll=$(ll_addr peer veth0)
-bg nsq peer radvd -n -C "$conf" -p "/run/ndpv6/radvd-$$.pid" -m stderr
-
-slaac=2001:db8:1:0:5054:ff:fe12:3456	# RFC 5952: one 0 stays
+ndp0_setup router 600 300 30
+peer_ll=$PEER_LL
+slaac=$SLAAC	# RFC 5952: one 0 stays
 has_slaac() {
 	[[ $(ctl addr show ndp0) == *"inet6 $slaac/64 scope global proto slaac preferred "* ]]
 }
-if ! (wait_until 60 has_slaac); then
-	ctl prefix show ndp0
-	ctl router show ndp0
-	ctl addr show ndp0
-	ctl stats show ndp0 | grep -E 'RX_|RA_|PIO_|DAD'
-	fail "no SLAAC address"
-fi
+wait_state 60 "no SLAAC address" has_slaac
 
 lft='([0-9]+)sec'
 out=$(ctl prefix show ndp0)

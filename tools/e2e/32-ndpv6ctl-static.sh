@@ -13,10 +13,10 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-setup_ndp0
+ndp0_setup plain
 
 run ctl router add ndp0 fe80::1 lifetime 100
 run ctl router add ndp0 fe80::2

@@ -14,12 +14,12 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 command -v capsh >/dev/null || skip "capsh (libcap2-bin) is not installed"
 command -v setpriv >/dev/null || skip "setpriv (util-linux) is not installed"
-setup_ndp0
+ndp0_setup plain
 
 # Run ndpv6ctl in the host namespace without CAP_NET_ADMIN.
 nocap() {
@@ -32,19 +32,19 @@ nobody() {
 }
 
 # Without the capability, every write is refused.
-has "$(nocap addr show ndp0)" "^inet6 $LL/64 "
+has "$(nocap addr show ndp0)" "^inet6 $HOST_LL/64 "
 has "$(nocap params show ndp0)" '^ndp0: ifindex [0-9]+ running'
 expect 1 'permission denied .*CAP_NET_ADMIN' nocap router add ndp0 fe80::1
 expect 1 'permission denied' nocap router del ndp0 fe80::1
 expect 1 'permission denied' nocap prefix add ndp0 2001:db8:5::/64
 expect 1 'permission denied' nocap prefix del ndp0 2001:db8:5::/64
 expect 1 'permission denied' nocap addr add ndp0 2001:db8:9::1/64
-expect 1 'permission denied' nocap addr del ndp0 "$LL"
+expect 1 'permission denied' nocap addr del ndp0 "$HOST_LL"
 expect 1 'permission denied' nocap params set ndp0 accept-ra off
 # An unprivileged user: the same check (one write of each kind suffices).
-has "$(nobody addr show ndp0)" "^inet6 $LL/64 "
+has "$(nobody addr show ndp0)" "^inet6 $HOST_LL/64 "
 expect 1 'permission denied .*CAP_NET_ADMIN' nobody router add ndp0 fe80::1
-expect 1 'permission denied' nobody addr del ndp0 "$LL"
+expect 1 'permission denied' nobody addr del ndp0 "$HOST_LL"
 expect 1 'permission denied' nobody params set ndp0 max-nbrs 1000
 [ -z "$(ctl router show ndp0)" ] || fail "a refused write changed the routers"
 out=$(ctl -j params show ndp0)

@@ -13,10 +13,10 @@
 #             "other": nothing but lo
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-setup_ndp0
+ndp0_setup plain
 ns_add other
 idx=$(ip -n host -o link show ndp0)
 idx=${idx%%:*}
@@ -46,7 +46,7 @@ peer_ready() {
 }
 wait_until 10 peer_ready
 run pctl addr show ndp0
-[[ $(pctl addr show ndp0) == *"$LL"* ]] && fail "peer's ndp0 shows the host's address"
+[[ $(pctl addr show ndp0) == *"$HOST_LL"* ]] && fail "peer's ndp0 shows the host's address"
 [[ $(ctl addr show ndp0) == *"$peer_ll"* ]] && fail "host's ndp0 shows the peer's address"
 
 # A write in one namespace does not reach the other's device.

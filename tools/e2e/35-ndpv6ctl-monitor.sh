@@ -16,10 +16,10 @@
 #                                   +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-setup_ndp0
+ndp0_setup plain
 run ip -n peer addr add 2001:db8:7::1/64 dev veth0 nodad
 
 mon=$(mktemp)
@@ -66,11 +66,11 @@ log "DAD failure and router expiry reported"
 # link-local address while ndp0 is down; ndp0 up runs DAD for it, the peer
 # answers, and the core reports ip-disabled with that address.
 run ip -n host link set ndp0 down
-run ip -n peer addr add "$LL/64" dev veth0 nodad
+run ip -n peer addr add "$HOST_LL/64" dev veth0 nodad
 run ip -n host link set ndp0 up
-wait_until 15 grep -q "^\[ndp0\] ip-disabled $LL/64\$" "$mon"
+wait_until 15 grep -q "^\[ndp0\] ip-disabled $HOST_LL/64\$" "$mon"
 wait_until 10 grep -q '"event":"ip-disabled"' "$monj"
-has "$(<"$monj")" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"ip-disabled","address":"'"$LL"'","prefixlen":64\}'
+has "$(<"$monj")" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"ip-disabled","address":"'"$HOST_LL"'","prefixlen":64\}'
 out=$(ctl params show ndp0)
 echo "$out"
 has "$out" $'\n +ip_disabled +yes$'

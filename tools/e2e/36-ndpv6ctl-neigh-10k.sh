@@ -3,24 +3,24 @@
 #
 # A neighbour cache of 10,000: the capacity raised with `ndpv6ctl params set`
 # (in force after down/up, which the reply says), 10,000 NS from 10,000
-# sources sent by a bounded script from the peer (ns-flood.py: at most
+# sources sent by a bounded script from the peer (ndp-frames.py flood: at most
 # 4,000 NS/s), then one dump that is complete (every entry once, as many
 # as the core counts) and consistent (not flagged NLM_F_DUMP_INTR).
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
-#    | ns-flood.py       |          | veth1 52:54:00:12:34:56      |
+#    | ndp-frames.py     |          | veth1 52:54:00:12:34:56      |
 #    | veth0             |----------|  (IPv6 off)                  |
 #    | 10,000 NS from    |          |  ndp0 (type ndpv6 on veth1)  |
 #    | fe80::ee:0:<i>    |          |  max-nbrs 10000              |
 #    +-------------------+          +------------------------------+
 #
 # timeout: 300
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 N=10000
-setup_ndp0
+ndp0_setup plain
 # The peer's own IPv6 stays quiet: no entry of its own in ndp0's cache.
 nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
 
@@ -53,8 +53,8 @@ for round in 1 2 3; do
 	have=$(nbrs)
 	log "round $round: $have neighbours"
 	[ "$have" -ge "$N" ] && break
-	run nsq peer timeout 60 python3 "$E2E_REPO/tools/e2e/ns-flood.py" \
-		veth0 "$MAC" "$LL" "$N" --rate 4000
+	run nsq peer timeout 60 python3 "$FRAMES" flood \
+		veth0 "$HOST_MAC" "$HOST_LL" --count "$N" --rate 4000
 	# The last frames may still be in the backlog: all in, or give them
 	# 2 s before the next round.
 	poll_until 2 all_in || true

@@ -16,10 +16,10 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 60
-# shellcheck source=tools/e2e/mirror-lib.sh
-. "$(dirname "$0")/mirror-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-mirror_setup none
+ndp0_setup router
 ip -n peer addr add 2001:db8:5::1/64 dev veth0 nodad
 ip -n peer addr add 2001:db8:5::20/64 dev veth0 nodad
 
@@ -27,20 +27,14 @@ in_core() {
 	[[ $(ctl addr show ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
 }
 run ip -n host addr add 2001:db8:5::10/64 dev ndp0
-if ! (wait_until 10 in_core 2001:db8:5::10 preferred); then
-	show_state
-	fail "2001:db8:5::10 did not pass DAD in the core"
-fi
+wait_state 10 "2001:db8:5::10 did not pass DAD in the core" in_core 2001:db8:5::10 preferred
 ctl addr show ndp0
 has_kaddr 2001:db8:5::10 || fail "2001:db8:5::10 left ip -6 addr"
 run nsq peer ping -6 -c 2 -i 0.3 -W 2 2001:db8:5::10
 run nsq host ping -6 -c 2 -i 0.3 -W 2 2001:db8:5::1
 
 run ip -n host addr add 2001:db8:5::20/64 dev ndp0
-if ! (wait_until 10 no_kaddr 2001:db8:5::20); then
-	show_state
-	fail "2001:db8:5::20 (the peer's) stayed after DAD"
-fi
+wait_state 10 "2001:db8:5::20 (the peer's) stayed after DAD" no_kaddr 2001:db8:5::20
 [[ $(ctl addr show ndp0) != *2001:db8:5::20/* ]] ||
 	fail "the core still lists 2001:db8:5::20"
 has_kaddr 2001:db8:5::10 || fail "2001:db8:5::10 went too"
