@@ -34,7 +34,7 @@ nobody() {
 # Without the capability, every write is refused.
 has "$(nocap addr show ndp0)" "^inet6 $HOST_LL/64 "
 has "$(nocap params show ndp0)" '^ndp0: ifindex [0-9]+ running'
-expect 1 'permission denied .*CAP_NET_ADMIN' nocap router add ndp0 fe80::1
+expect 1 'permission denied.*CAP_NET_ADMIN' nocap router add ndp0 fe80::1
 expect 1 'permission denied' nocap router del ndp0 fe80::1
 expect 1 'permission denied' nocap prefix add ndp0 2001:db8:5::/64
 expect 1 'permission denied' nocap prefix del ndp0 2001:db8:5::/64
@@ -43,7 +43,7 @@ expect 1 'permission denied' nocap addr del ndp0 "$HOST_LL"
 expect 1 'permission denied' nocap params set ndp0 accept-ra off
 # An unprivileged user: the same check (one write of each kind suffices).
 has "$(nobody addr show ndp0)" "^inet6 $HOST_LL/64 "
-expect 1 'permission denied .*CAP_NET_ADMIN' nobody router add ndp0 fe80::1
+expect 1 'permission denied.*CAP_NET_ADMIN' nobody router add ndp0 fe80::1
 expect 1 'permission denied' nobody addr del ndp0 "$HOST_LL"
 expect 1 'permission denied' nobody params set ndp0 max-nbrs 1000
 [ -z "$(ctl router show ndp0)" ] || fail "a refused write changed the routers"

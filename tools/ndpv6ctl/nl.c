@@ -287,6 +287,11 @@ int refused(const char *what, const char *dev, int ret)
 {
 	const char *msg = ext_msg[0] ? ext_msg : strerror(-ret);
 
+	/* Some refusals come without a message (a dump refused as it starts). */
+	if (ret == -ENODEV && !ext_msg[0])
+		msg = "no such device";
+	else if (ret == -EOPNOTSUPP && !ext_msg[0])
+		msg = "not an ndpv6 device";
 	if (ret == -EPERM || ret == -EACCES)
 		err("%s %s: permission denied: %s", what, dev, ext_msg[0] ?
 		    ext_msg : "CAP_NET_ADMIN is needed in the device's netns");
