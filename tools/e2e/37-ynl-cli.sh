@@ -46,8 +46,14 @@ log "YNL: $cli"
 # (check-spec.py does, on the host), and the writes share one run.
 schema_arg=(--schema "$schema")
 ynl() {
-	nsq host "$py" "$cli" --spec "$spec" "${schema_arg[@]}" \
-		--output-json "$@"
+	local out rc=0
+
+	out=$(nsq host "$py" "$cli" --spec "$spec" "${schema_arg[@]}" \
+		--output-json "$@") || rc=$?
+	echo "$out"
+	# what the CLI said of a failure (on stdout) shows in the log too
+	[ $rc -eq 0 ] || echo "ynl $*: exit $rc: $out" >&2
+	return $rc
 }
 
 # same WHAT YNL_JSON CTL_JSON: the two views list the same entries (key
