@@ -77,10 +77,21 @@ if command -v iperf3 >/dev/null; then
 	}
 	tb=$(stat tx_bytes) tp=$(stat tx_packets)
 	rb=$(stat rx_bytes) rp=$(stat rx_packets)
+	# iperf3_listening: the peer's server listens on port 5201 (0x1451,
+	# TCP_LISTEN 0A in /proc/net/tcp6): on a loaded machine a second's
+	# nap was not always enough, and the client was refused.
+	iperf3_listening() {
+		local laddr st
+
+		while read -r _ laddr _ st _; do
+			[[ $laddr == *:1451 && $st == 0A ]] && return 0
+		done <"/proc/${E2E_HOLDER[peer]}/net/tcp6"
+		return 1
+	}
 	for dir in "" -R; do
 		nsx peer iperf3 -s -1 >/dev/null 2>&1 &
 		E2E_IPERF=$!
-		nap 1
+		wait_until 20 iperf3_listening
 		run nsx host iperf3 -c "$peer_ll%ndp0" -t 2 -f m $dir
 		wait "$E2E_IPERF" || true
 	done

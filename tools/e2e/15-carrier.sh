@@ -25,7 +25,7 @@
 #    +--------------------+         |   while the link is down)    |
 #                                   +------------------------------+
 #
-# timeout: 60
+# timeout: 120
 # shellcheck source=tools/e2e/lib.sh
 . "${0%/*}/lib.sh"
 
