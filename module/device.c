@@ -22,6 +22,7 @@
 #include <net/net_namespace.h>
 #include <net/rtnetlink.h>
 
+#include "compat.h"
 #include "device.h"
 #include "ethtool.h"
 
@@ -29,8 +30,7 @@
 #define NDPV6_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_SG | NETIF_F_FRAGLIST | \
 			 NETIF_F_GSO_SOFTWARE | NETIF_F_GSO_ENCAP_ALL | \
 			 NETIF_F_HIGHDMA)
-#define NDPV6_ALWAYS_ON	(NETIF_F_LLTX | NETIF_F_NETNS_LOCAL | \
-			 NETIF_F_VLAN_CHALLENGED)
+#define NDPV6_ALWAYS_ON	(NDPV6_F_FIXED | NETIF_F_VLAN_CHALLENGED)
 
 /* Every ndpv6 device, for debugfs (RTNL). */
 static LIST_HEAD(ndpv6_devices);
@@ -99,6 +99,7 @@ static int ndpv6_dev_init(struct net_device *dev)
 
 	dev->hw_features = NDPV6_FEATURES;
 	dev->features = NDPV6_FEATURES | NDPV6_ALWAYS_ON;
+	ndpv6_set_fixed(dev);	/* lockless xmit, no netns change */
 	netif_inherit_tso_max(dev, lower);
 	dev->needed_headroom = max_t(unsigned short, lower->hard_header_len,
 				     ETH_HLEN) + lower->needed_headroom;

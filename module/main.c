@@ -11,9 +11,12 @@
 
 #include <linux/init.h>
 #include <linux/module.h>
+#include <net/genetlink.h>
+#include <uapi/linux/ndpv6.h>
 
 #include "device.h"
 #include "netlink.h"
+#include "version.h"
 
 static int __init ndpv6_init(void)
 {
@@ -60,3 +63,6 @@ module_exit(ndpv6_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("IPv6 Neighbor Discovery engine (link type ndpv6)");
+MODULE_VERSION(NDPV6_VERSION);
+/* ndpv6ctl's family lookup loads the module (genetlink's request_module) */
+MODULE_ALIAS_GENL_FAMILY(NDPV6_GENL_NAME);

@@ -15,6 +15,7 @@
 #include <net/sock.h>
 #include <uapi/linux/ndpv6.h>
 
+#include "compat.h"
 #include "device.h"
 #include "netlink.h"
 #include "netlink_cmds.h"
@@ -244,8 +245,8 @@ struct net_device *ndpv6_nl_dev_get(struct net *net, struct nlattr **attrs,
 	return dev;
 }
 
-static int ndpv6_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
-			     struct genl_info *info)
+static int ndpv6_nl_pre_doit(const struct ndpv6_genl_hook_ops *ops,
+			     struct sk_buff *skb, struct genl_info *info)
 {
 	struct net_device *dev;
 
@@ -263,7 +264,7 @@ static int ndpv6_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 	return 0;
 }
 
-static void ndpv6_nl_post_doit(const struct genl_ops *ops,
+static void ndpv6_nl_post_doit(const struct ndpv6_genl_hook_ops *ops,
 			       struct sk_buff *skb, struct genl_info *info)
 {
 	dev_put(info->user_ptr[0]);
@@ -414,7 +415,7 @@ static struct genl_ops ndpv6_genl_ops[NDPV6_NL_N_GET_OPS + NDPV6_NL_N_SET_OPS]
 	__ro_after_init;
 
 static const struct genl_multicast_group ndpv6_genl_mcgrps[] = {
-	{ .name = NDPV6_MCGRP_EVENTS },
+	{ .name = NDPV6_MCGRP_EVENTS, .flags = NDPV6_MCGRP_FLAGS },
 };
 
 struct genl_family ndpv6_genl_family __ro_after_init = {

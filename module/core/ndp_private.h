@@ -93,6 +93,9 @@
 #define NDP_MIN_MTU		1280
 #define NDP_HOPLIMIT_DEFAULT	64
 #define NDP_MAX_EXT_HDRS	8	/* longer chains are dropped */
+/* per Hop-by-Hop or Destination Options header, as Linux's defaults */
+#define NDP_MAX_EXT_OPTS	8	/* options other than padding */
+#define NDP_MAX_PAD_RUN		7	/* bytes of padding in a row */
 #define NDP_NONCE_LEN		6
 #define NDP_MLD_ROBUSTNESS	2
 #define NDP_MLD_UNSOL_IVL_MS	1000	/* RFC 3810 9.11 */
@@ -418,6 +421,8 @@ s64 ndp_random_delay(struct ndp_ctx *ctx, s64 span_ns);
 bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes);
 /* Reserve @len arena bytes for a frame and queue it for transmission. */
 u8 *ndp_out_frame(struct ndp_out *out, u32 len);
+/* The last frame from ndp_out_frame() waits for resolution (NDP_TX_RESOLVE). */
+void ndp_out_resolve_last(struct ndp_out *out);
 /* Shrink the last frame from ndp_out_frame() to @len. */
 void ndp_out_trim(struct ndp_out *out, u32 len);
 /* Transmit the caller's packet (Ethernet header written); false: no room. */

@@ -173,6 +173,7 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		     (rx->pkt->flags & NDP_PKT_L2_MCAST);
 	u8 mac[NDP_ETH_ALEN];
 	struct ndp_ip6 src;
+	int pending;
 	u8 *f, *icmp;
 	u32 len;
 
@@ -205,7 +206,8 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_ICMP_ERR_RATELIMITED);
 		return;
 	}
-	if (ndp_resolve(ctx, now, &rx->src, mac, out))
+	pending = ndp_resolve(ctx, now, &rx->src, mac, out);
+	if (pending == -EHOSTUNREACH)
 		return;
 	len = 8 + quote;
 	f = ndp_out_frame(out, NDP_ETH_HLEN + NDP_IP6_HLEN + len);
@@ -219,23 +221,41 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	ndp_put32(icmp + 4, pointer);
 	memcpy(icmp + 8, rx->ip6, quote);
 	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit, len);
+	if (pending)
+		ndp_out_resolve_last(out);
+}
+
+/* PadN bytes are zero (RFC 4942 2.1.9.5 asks receivers to check). */
+static bool padn_zero(const u8 *opt, u32 olen)
+{
+	u32 i;
+
+	for (i = 2; i < olen; i++)
+		if (opt[i])
+			return false;
+	return true;
 }
 
 /*
  * Options of a Hop-by-Hop or Destination Options header at @off, @hlen
- * bytes.  Returns 0 to go on, or the stat that drops the packet.
+ * bytes.  Returns 0 to go on, or the stat that drops the packet.  Padding
+ * only aligns, so more than 7 bytes of it in a row, PadN carrying data,
+ * or more than NDP_MAX_EXT_OPTS other options are a covert channel or an
+ * evasion attempt: dropped, as Linux does with its default limits.
  */
 static int walk_options(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			u32 off, u32 hlen, struct ndp_out *out)
 {
+	u32 i = off + 2, end = off + hlen, pad = 0, nopts = 0;
 	const u8 *p = rx->ip6;
-	u32 i = off + 2, end = off + hlen;
 
 	while (i < end) {
 		u8 type = p[i];
 		u32 olen;
 
 		if (type == 0) {		/* Pad1 */
+			if (++pad > NDP_MAX_PAD_RUN)
+				return NDP_STAT_EXT_PAD_TOO_LONG;
 			i++;
 			continue;
 		}
@@ -244,8 +264,19 @@ static int walk_options(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 		olen = 2 + p[i + 1];
 		if (i + olen > end)
 			return NDP_STAT_EXT_TRUNCATED;
+		if (type == 1) {		/* PadN */
+			pad += olen;
+			if (pad > NDP_MAX_PAD_RUN)
+				return NDP_STAT_EXT_PAD_TOO_LONG;
+			if (!padn_zero(p + i, olen))
+				return NDP_STAT_EXT_PADN_NOT_ZERO;
+			i += olen;
+			continue;
+		}
+		pad = 0;
+		if (++nopts > NDP_MAX_EXT_OPTS)
+			return NDP_STAT_EXT_OPTS_TOO_MANY;
 		switch (type) {
-		case 1:				/* PadN */
 		case 5:				/* Router Alert */
 			break;
 		default:
@@ -300,6 +331,7 @@ static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	u8 mac[NDP_ETH_ALEN];
 	struct ndp_ip6 src;
 	u8 *f, *icmp;
+	int pending;
 
 	if (ndp_ip6_is_unspec(&rx->src)) {
 		ndp_count(ctx, NDP_STAT_ECHO_NO_SOURCE);
@@ -317,7 +349,8 @@ static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_ECHO_TOO_BIG);
 		return;
 	}
-	if (ndp_resolve(ctx, now, &rx->src, mac, out))
+	pending = ndp_resolve(ctx, now, &rx->src, mac, out);
+	if (pending == -EHOSTUNREACH)
 		return;
 	f = ndp_out_frame(out, need);
 	if (!f) {
@@ -329,6 +362,8 @@ static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	icmp[0] = NDP_ICMP_ECHO_REPLY;
 	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit,
 			rx->l4_len);
+	if (pending)
+		ndp_out_resolve_last(out);
 	ndp_count(ctx, NDP_STAT_RX_ECHO);
 }
 

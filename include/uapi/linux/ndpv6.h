@@ -254,8 +254,11 @@
  * Multicast group NDPV6_MCGRP_EVENTS
  * ----------------------------------
  *
- * Subscribing needs no privilege; a listener hears the devices of its own
- * network namespace.  Each event is an NDPV6_CMD_EVENT message:
+ * Subscribing needs CAP_NET_ADMIN in the user namespace that owns the
+ * socket's network namespace (EPERM otherwise) where generic netlink can
+ * check it (GENL_MCAST_CAP_NET_ADMIN: 6.7 on, and the 6.1 stable series);
+ * on older kernels it needs no privilege, as rtnetlink's groups.  A
+ * listener hears the devices of its own network namespace.  Each event is an NDPV6_CMD_EVENT message:
  *
  *    NDPV6_A_IFINDEX: NLA_U32
  *    NDPV6_A_IFNAME: NLA_NUL_STRING
