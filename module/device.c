@@ -310,24 +310,13 @@ static int quiet_addrconf(struct net_device *dev)
 	return 0;
 }
 
-static int ndpv6_newlink(struct net *src_net, struct net_device *dev,
-			 struct nlattr *tb[], struct nlattr *data[],
-			 struct netlink_ext_ack *extack)
+/*
+ * newlink's refusals of @lower, in the order glue.rst lists them, each
+ * with its extack message.
+ */
+static int lower_check(struct net_device *dev, struct net_device *lower,
+		       struct nlattr *tb[], struct netlink_ext_ack *extack)
 {
-	struct ndpv6_dev *priv = netdev_priv(dev);
-	struct net_device *lower;
-	int err;
-
-	if (!tb[IFLA_LINK]) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "a lower device is needed: ip link add link <dev> ... type ndpv6");
-		return -EINVAL;
-	}
-	lower = __dev_get_by_index(src_net, nla_get_u32(tb[IFLA_LINK]));
-	if (!lower) {
-		NL_SET_ERR_MSG_MOD(extack, "lower device not found");
-		return -ENODEV;
-	}
 	if (netif_is_ndpv6(lower)) {
 		NL_SET_ERR_MSG_MOD(extack, "lower device is an ndpv6 device");
 		return -EINVAL;
@@ -359,6 +348,30 @@ static int ndpv6_newlink(struct net *src_net, struct net_device *dev,
 				   "MTU is above the lower device's MTU");
 		return -EINVAL;
 	}
+	return 0;
+}
+
+static int ndpv6_newlink(struct net *src_net, struct net_device *dev,
+			 struct nlattr *tb[], struct nlattr *data[],
+			 struct netlink_ext_ack *extack)
+{
+	struct ndpv6_dev *priv = netdev_priv(dev);
+	struct net_device *lower;
+	int err;
+
+	if (!tb[IFLA_LINK]) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "a lower device is needed: ip link add link <dev> ... type ndpv6");
+		return -EINVAL;
+	}
+	lower = __dev_get_by_index(src_net, nla_get_u32(tb[IFLA_LINK]));
+	if (!lower) {
+		NL_SET_ERR_MSG_MOD(extack, "lower device not found");
+		return -ENODEV;
+	}
+	err = lower_check(dev, lower, tb, extack);
+	if (err)
+		return err;
 
 	priv->lower = lower;
 	if (!tb[IFLA_MTU])

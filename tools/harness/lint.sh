@@ -45,18 +45,18 @@ perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 report "checkpatch --strict (${#csrc[@]} files)" "$repo/build/lint.checkpatch"
 
 # kernel-doc: every comment that opens with /** is well-formed kernel-doc,
-# and every function the public header declares has one at its definition
-# (or in the header, for its inline functions).
+# and every function the public header declares has one, at its definition
+# or in the header.
 mapfile -t kdoc < <(ls include/*.h include/uapi/linux/*.h module/*.[ch] \
 			module/core/*.[ch] 2>/dev/null)
 perl "$src/scripts/kernel-doc" -none "${kdoc[@]}" \
 	>"$repo/build/lint.kernel-doc" 2>&1
-for fn in $(sed -nE 's/^[a-z][^(]*[ *](ndp_[a-z0-9_]+)\(.*/\1/p' \
-		include/ndpv6.h); do
+while read -r fn; do
 	grep -qE "^ \* $fn\(\) - " include/ndpv6.h module/core/*.c ||
 		echo "include/ndpv6.h: $fn() has no kernel-doc" \
 			>>"$repo/build/lint.kernel-doc"
-done
+done < <(sed -nE 's/^[a-z][^(]*[ *](ndp_[a-z0-9_]+)\(.*/\1/p' \
+	 include/ndpv6.h)
 report "kernel-doc (${#kdoc[@]} files, include/ndpv6.h's API)" \
 	"$repo/build/lint.kernel-doc"
 

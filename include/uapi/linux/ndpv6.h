@@ -258,7 +258,8 @@
  * socket's network namespace (EPERM otherwise) where generic netlink can
  * check it (GENL_MCAST_CAP_NET_ADMIN: 6.7 on, and the 6.1 stable series);
  * on older kernels it needs no privilege, as rtnetlink's groups.  A
- * listener hears the devices of its own network namespace.  Each event is an NDPV6_CMD_EVENT message:
+ * listener hears the devices of its own network namespace.  Each event is
+ * an NDPV6_CMD_EVENT message:
  *
  *    NDPV6_A_IFINDEX: NLA_U32
  *    NDPV6_A_IFNAME: NLA_NUL_STRING
