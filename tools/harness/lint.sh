@@ -36,7 +36,7 @@ report() {
 	fi
 }
 
-mapfile -t csrc < <(ls module/*.c module/core/*.[ch] kunit/*.[ch] \
+mapfile -t csrc < <(ls module/*.[ch] module/core/*.[ch] kunit/*.[ch] \
 			include/*.h 2>/dev/null)
 perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 	-f "${csrc[@]}" 2>&1 | grep -E ': (ERROR|WARNING|CHECK):' \
@@ -88,7 +88,7 @@ echo "lint: W=1 C=2 build: $(grep -cE '(warning|error)' "$log") diagnostic(s)" \
 report "W=1 + sparse, this repository's files" "$repo/build/lint.build"
 
 if command -v shellcheck >/dev/null; then
-	mapfile -t sh < <(ls tools/*.sh tools/*/*.sh .ci/run 2>/dev/null)
+	mapfile -t sh < <(ls tools/*.sh tools/*/*.sh tools/harness/check.d/* .ci/run 2>/dev/null)
 	shellcheck -x -f gcc "${sh[@]}" >"$repo/build/lint.shellcheck" 2>&1
 	report "shellcheck (${#sh[@]} files)" "$repo/build/lint.shellcheck"
 else
