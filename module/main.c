@@ -33,7 +33,7 @@ static int __init ndpv6_init(void)
 	ret = ndpv6_datapath_init();
 	if (ret)
 		goto err_out;
-	ret = ndpv6_netlink_init();
+	ret = ndpv6_nl_init();
 	if (ret)
 		goto err_datapath;
 	ret = ndpv6_device_init();
@@ -43,7 +43,7 @@ static int __init ndpv6_init(void)
 	return 0;
 
 err_netlink:
-	ndpv6_netlink_uninit();
+	ndpv6_nl_uninit();
 err_datapath:
 	ndpv6_datapath_uninit();
 err_out:
@@ -54,7 +54,7 @@ static void __exit ndpv6_exit(void)
 {
 	/* Undo ndpv6_init(), last step first. */
 	ndpv6_device_uninit();
-	ndpv6_netlink_uninit();
+	ndpv6_nl_uninit();
 	ndpv6_datapath_uninit();
 }
 

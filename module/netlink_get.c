@@ -607,7 +607,7 @@ static void params_snapshot(struct ndpv6_dev *priv, struct params_snap *s)
 {
 	memset(s, 0, sizeof(*s));
 	spin_lock_bh(&priv->lock);
-	ndpv6_next_config(priv, &s->next);
+	ndpv6_core_next_config(priv, &s->next);
 	s->running = priv->ctx;
 	if (s->running) {
 		ndp_get_params(priv->ctx, &s->p);
