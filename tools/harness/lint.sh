@@ -118,7 +118,8 @@ echo "lint: W=1 C=2 build: $(grep -cE '(warning|error)' "$log") diagnostic(s)" \
 report "W=1 + sparse, this repository's files" "$repo/build/lint.build"
 
 if command -v shellcheck >/dev/null; then
-	mapfile -t sh < <(ls tools/*.sh tools/*/*.sh .ci/run 2>/dev/null)
+	mapfile -t sh < <(ls tools/*.sh tools/*/*.sh tools/harness/check.d/* \
+				.ci/run 2>/dev/null)
 	shellcheck -x -f gcc "${sh[@]}" >"$repo/build/lint.shellcheck" 2>&1
 	report "shellcheck (${#sh[@]} files)" "$repo/build/lint.shellcheck"
 else
