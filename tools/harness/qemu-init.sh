@@ -1,0 +1,24 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# PID 1 of a stock Debian kernel under QEMU, after the initramfs of
+# tools/harness/qemu-initramfs.sh switched to this machine's root, read-only
+# over 9p (booted by tools/harness/run-qemu.sh).  What must be written gets
+# a tmpfs; nothing reaches the host but the console.
+#
+# Environment, from KEY=VALUE arguments on the kernel command line: those
+# of mode_check in tools/harness/guest-lib.sh (NDPV6_KO, NDPV6_E2E,
+# NDPV6_E2E_SUITE, NDPV6_REPO).  Prints what uml-init.sh prints in its
+# check mode, and powers off whatever happens.
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1
+umask 022
+
+# shellcheck source=tools/harness/guest-lib.sh
+. "$(dirname "$0")/guest-lib.sh"
+
+guest_setup ndpv6-qemu /tmp /var/tmp /root
+stamp "init started"
+mark "boot mode=check kernel=$(uname -r) cpus=$(nproc)"
+mode_check
+power_off
