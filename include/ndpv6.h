@@ -297,17 +297,37 @@ struct ndp_note {
 #define NDP_OUT_NOTES	64
 #define NDP_OUT_ARENA	(16 * 1024)
 
-/*
- * What one call produced.  Reset it with ndp_out_reset() before each call
- * that takes it: a call counts on the room of an empty output (a packet
- * handle given in always has a place to come back).  Notes that did not fit
- * set @notes_lost: the caller then re-reads the tables.
+/**
+ * struct ndp_out - what one call produced.
+ * @n_tx: entries of @tx used
+ * @n_done: entries of @done used
+ * @n_notes: entries of @notes used
+ * @arena_used: bytes of @arena used by the frames of @tx
+ * @own_reserved: core-private: a @done entry kept for the packet handle
+ *	of the current ndp_handle() or ndp_send() until it has its outcome
+ * @has_event: @ev holds a packet to pass up (ndp_handle())
+ * @notes_lost: notes did not fit: the caller re-reads the tables
+ * @ev: the event, when @has_event
+ * @tx: frames to transmit, in order
+ * @done: handles given back, consumed or dropped
+ * @notes: table changes for the caller's view
+ * @arena: the bytes of the frames the core built
+ *
+ * Reset it with ndp_out_reset() before each call that takes it.  Every
+ * append goes through one checked helper, so no call writes past an
+ * array: work that does not fit waits in the core for a later call (its
+ * deadline is then due at once) or is dropped and counted (TX_OUT_FULL).
+ * What a caller must leave free: ndp_handle() and ndp_send() need one free
+ * @done entry (the place their packet comes back; without it they refuse
+ * the packet with -ENOBUFS); every other call takes any output, even a
+ * full one.  An output just reset has room for everything.
  */
 struct ndp_out {
 	u32 n_tx;
 	u32 n_done;
 	u32 n_notes;
 	u32 arena_used;
+	u32 own_reserved;
 	bool has_event;
 	bool notes_lost;
 	struct ndp_event ev;
@@ -358,9 +378,21 @@ u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		      struct ndp_ip6 *src);
 
-/* handle: process one received IPv6 packet. */
-void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
-		struct ndp_out *out);
+/**
+ * ndp_handle() - process one received IPv6 packet (Mirage's handle).
+ * @ctx: context
+ * @now: current time, ns
+ * @pkt: the packet, IPv6 header at @pkt->data
+ * @out: output, with at least one free @done entry
+ *
+ * The packet comes back in @out->done (consumed or dropped, with its
+ * reason) or in @out->ev (to pass up), never both.
+ *
+ * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
+ * taken and still belongs to the caller.
+ */
+int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
+	       struct ndp_out *out);
 
 /*
  * send: route @pkt (an IPv6 packet with headroom) to @dst (NULL: the
@@ -369,8 +401,24 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
  * NDP_SEND_FILL_LEN the core sets the IPv6 payload length from tot_len.
  */
 #define NDP_SEND_FILL_LEN	0x1
-void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
-	      const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out);
+/**
+ * ndp_send() - route and transmit one IPv6 packet (Mirage's send).
+ * @ctx: context
+ * @now: current time, ns
+ * @dst: destination to route to; NULL: the IPv6 header's destination
+ * @pkt: the packet, IPv6 header at @pkt->data, NDP_ETH_HLEN of headroom
+ * @flags: NDP_SEND_FILL_LEN or 0
+ * @out: output, with at least one free @done entry
+ *
+ * Resolves the next hop and writes the Ethernet header: the packet leaves
+ * in @out->tx, waits in the neighbour's queue (it comes back in a later
+ * call's @out), or comes back dropped in @out->done.
+ *
+ * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
+ * taken and still belongs to the caller.
+ */
+int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+	     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out);
 
 /*
  * tick: run every timer that is due.  Work per call is bounded by @out's
@@ -559,8 +607,10 @@ struct ndp_fill {
 	u16 routers, max_routers;
 	u16 prefixes, max_prefixes;
 	u16 groups, max_groups;
+	/* held: waiting on a neighbour, or to come back (giving_back) */
 	u16 queued, max_queued;
 	u16 incomplete;
+	u16 giving_back;	/* dropped, waiting for room in an output */
 };
 
 void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f);

@@ -112,3 +112,7 @@ NDP_STAT(SLAAC_IP_DISABLED, "PIO not used for SLAAC: IP operation off")
 /* MLDv1 compatibility mode (RFC 3810 8.2.1) */
 NDP_STAT(MLD_V1_QUERY, "MLDv1 Query: MLDv1 mode on or renewed")
 NDP_STAT(MLD_V1_EXPIRED, "no MLDv1 Query for a while: back to MLDv2")
+
+/* the output contract (struct ndp_out) */
+NDP_STAT(OUT_NO_ROOM, "handle/send refused: no free done entry in out")
+NDP_STAT(OUT_GIVE_BACK_LATER, "dropped handle kept: out full, given later")

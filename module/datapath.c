@@ -481,9 +481,9 @@ static rx_handler_result_t rx_core(struct ndpv6_dev *priv,
 	spin_lock(&priv->lock);
 	if (likely(priv->ctx)) {
 		now = ndpv6_now();
-		ndp_handle(priv->ctx, now, &pkt, out);
+		/* out_get() gave an empty output: the core takes the skb */
+		up = !WARN_ON_ONCE(ndp_handle(priv->ctx, now, &pkt, out));
 		core_after_locked(priv, out, now);
-		up = true;
 	}
 	spin_unlock(&priv->lock);
 	if (unlikely(!up)) {
@@ -589,9 +589,9 @@ static void tx_core(struct ndpv6_dev *priv, struct sk_buff *skb)
 	spin_lock(&priv->lock);
 	if (likely(priv->ctx)) {
 		now = ndpv6_now();
-		ndp_send(priv->ctx, now, NULL, &pkt, 0, out);
+		up = !WARN_ON_ONCE(ndp_send(priv->ctx, now, NULL, &pkt, 0,
+					    out));
 		core_after_locked(priv, out, now);
-		up = true;
 	}
 	spin_unlock(&priv->lock);
 	if (likely(up)) {

@@ -193,28 +193,34 @@ void ndp_out_reset(struct ndp_out *out)
 	out->n_done = 0;
 	out->n_notes = 0;
 	out->arena_used = 0;
+	out->own_reserved = 0;
 	out->has_event = false;
 	out->notes_lost = false;
 }
 
+/*
+ * Every append to @out is checked here: the counts can never pass the
+ * arrays, whatever a caller or a producer assumed.  A @done entry kept
+ * for the call's own packet (ndp_out_own()) is not room for anyone else.
+ */
 bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes)
 {
 	return out->n_tx + ntx <= NDP_OUT_TX &&
-	       out->n_done + ndone <= NDP_OUT_DONE &&
+	       out->n_done + ndone + out->own_reserved <= NDP_OUT_DONE &&
 	       out->arena_used + bytes <= NDP_OUT_ARENA;
 }
 
 u8 *ndp_out_frame(struct ndp_out *out, u32 len)
 {
 	struct ndp_tx *tx;
+	u32 used;
 	u8 *p;
 
-	if (!ndp_out_room(out, 1, 0, len))
+	used = (len + 7) & ~7U;
+	if (len > NDP_OUT_ARENA || !ndp_out_room(out, 1, 0, len))
 		return NULL;
 	p = out->arena + out->arena_used;
-	out->arena_used += (len + 7) & ~7U;
-	if (out->arena_used > NDP_OUT_ARENA)
-		out->arena_used = NDP_OUT_ARENA;
+	out->arena_used = min_t(u32, out->arena_used + used, NDP_OUT_ARENA);
 	tx = &out->tx[out->n_tx++];
 	tx->handle = NULL;
 	tx->frame = p;
@@ -224,28 +230,63 @@ u8 *ndp_out_frame(struct ndp_out *out, u32 len)
 
 void ndp_out_trim(struct ndp_out *out, u32 len)
 {
-	struct ndp_tx *tx = &out->tx[out->n_tx - 1];
+	struct ndp_tx *tx;
 
+	if (!out->n_tx)
+		return;
+	tx = &out->tx[out->n_tx - 1];
 	if (len < tx->len)
 		tx->len = len;
 }
 
-void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt)
+bool ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt)
 {
-	struct ndp_tx *tx = &out->tx[out->n_tx++];
+	struct ndp_tx *tx;
 
+	if (!ndp_out_room(out, 1, 0, 0))
+		return false;
+	tx = &out->tx[out->n_tx++];
 	tx->handle = pkt->handle;
 	tx->frame = pkt->data - NDP_ETH_HLEN;
 	tx->len = pkt->len + NDP_ETH_HLEN;
+	return true;
 }
 
-void ndp_out_done(struct ndp_out *out, void *handle,
+bool ndp_out_done(struct ndp_out *out, void *handle,
 		  enum ndp_done_reason reason)
 {
-	struct ndp_done *d = &out->done[out->n_done++];
+	struct ndp_done *d;
 
+	if (!ndp_out_room(out, 0, 1, 0))
+		return false;
+	d = &out->done[out->n_done++];
 	d->handle = handle;
 	d->reason = reason;
+	return true;
+}
+
+/*
+ * Keep a @done entry for the packet of this ndp_handle() or ndp_send():
+ * whatever else the call gives back, its own packet has a place.
+ */
+bool ndp_out_own_begin(struct ndp_out *out)
+{
+	if (out->n_done + out->own_reserved >= NDP_OUT_DONE)
+		return false;
+	out->own_reserved = 1;
+	return true;
+}
+
+void ndp_out_own_end(struct ndp_out *out)
+{
+	out->own_reserved = 0;
+}
+
+void ndp_out_own_done(struct ndp_out *out, void *handle,
+		      enum ndp_done_reason reason)
+{
+	out->own_reserved = 0;
+	ndp_out_done(out, handle, reason);	/* the kept entry: always room */
 }
 
 void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
@@ -356,8 +397,8 @@ u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 	return NDP_ETH_HLEN + NDP_IP6_HLEN;
 }
 
-void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
-	      const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
+static void send_one(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+		     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
 {
 	struct ndp_ip6 d, nh;
 	u8 mac[NDP_ETH_ALEN];
@@ -365,7 +406,7 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	if (pkt->len < NDP_IP6_HLEN || pkt->tot_len < pkt->len ||
 	    pkt->headroom < NDP_ETH_HLEN || (pkt->data[0] >> 4) != 6) {
 		ndp_count(ctx, NDP_STAT_TX_BAD_PACKET);
-		ndp_out_done(out, pkt->handle, NDP_DONE_BAD_PACKET);
+		ndp_out_own_done(out, pkt->handle, NDP_DONE_BAD_PACKET);
 		return;
 	}
 	if (dst)
@@ -378,23 +419,34 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 		ndp_put16(pkt->data + 4, pl > 0xffff ? 0 : (u16)pl);
 	}
 	if (ndp_ip6_is_mcast(&d)) {
-		if (!ndp_out_room(out, 1, 0, 0)) {
-			ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
-			ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROOM);
-			return;
-		}
 		ndp_mcast_mac(&d, mac);
 		ndp_write_eth(ctx, pkt->data - NDP_ETH_HLEN, mac);
-		ndp_out_tx_handle(out, pkt);
+		if (!ndp_out_tx_handle(out, pkt)) {
+			ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
+			ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROOM);
+			return;
+		}
 		ndp_count(ctx, NDP_STAT_TX_PACKETS);
 		return;
 	}
 	if (ndp_next_hop(ctx, &d, &nh)) {
 		ndp_count(ctx, NDP_STAT_TX_NO_ROUTE);
-		ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROUTE);
+		ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROUTE);
 		return;
 	}
 	ndp_nbr_output(ctx, now, &nh, pkt, out);
+}
+
+int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+	     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
+{
+	if (!ndp_out_own_begin(out)) {
+		ndp_count(ctx, NDP_STAT_OUT_NO_ROOM);
+		return -ENOBUFS;
+	}
+	send_one(ctx, now, dst, pkt, flags, out);
+	ndp_out_own_end(out);
+	return 0;
 }
 
 void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out)
@@ -528,6 +580,7 @@ void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f)
 	f->nbrs = ctx->n_nbrs;
 	f->max_nbrs = c->max_nbrs;
 	f->queued = ctx->n_queued;
+	f->giving_back = ctx->n_gb;
 	f->max_queued = c->queue_total;
 	f->incomplete = ctx->n_incomplete;
 }

@@ -75,7 +75,6 @@
 #define MAX_MULTICAST_SOLICIT	3	/* RFC 4861 10 */
 #define MAX_UNICAST_SOLICIT	3
 #define NS_FRAME_LEN		(NDP_ETH_HLEN + NDP_IP6_HLEN + 24 + 8)
-#define EVICT_SCAN		8	/* candidates looked at per list */
 #define TICK_BUDGET		1024	/* entries handled per tick */
 
 /* ------------------------------------------------------------- hash */
@@ -292,6 +291,56 @@ static void slot_free(struct ndp_ctx *ctx, u32 s)
 }
 
 /*
+ * Give back the packet of slot @s (off its queue), dropped for @reason.
+ * Without room in @out the slot waits, with its reason, on the give-back
+ * FIFO for the next call that has room (ndp_nbr_give_back_pending()).
+ */
+static void give_back(struct ndp_ctx *ctx, u32 s, struct ndp_out *out,
+		      enum ndp_done_reason reason)
+{
+	struct ndp_qslot *q = &ctx->qslots[s];
+
+	if (out && ndp_out_done(out, q->pkt.handle, reason)) {
+		slot_free(ctx, s);
+		return;
+	}
+	q->reason = reason;
+	q->next = NDP_NIL;
+	if (ctx->gb_tail == NDP_NIL)
+		ctx->gb_head = s;
+	else
+		ctx->qslots[ctx->gb_tail].next = s;
+	ctx->gb_tail = s;
+	ctx->n_gb++;
+	ndp_count(ctx, NDP_STAT_OUT_GIVE_BACK_LATER);
+}
+
+/**
+ * ndp_nbr_give_back_pending() - give back what waited for room, in order.
+ * @ctx: context
+ * @out: output
+ *
+ * Return: true when nothing waits any more.
+ */
+bool ndp_nbr_give_back_pending(struct ndp_ctx *ctx, struct ndp_out *out)
+{
+	struct ndp_qslot *q;
+	u32 s;
+
+	while ((s = ctx->gb_head) != NDP_NIL) {
+		q = &ctx->qslots[s];
+		if (!ndp_out_done(out, q->pkt.handle, q->reason))
+			return false;
+		ctx->gb_head = q->next;
+		if (ctx->gb_head == NDP_NIL)
+			ctx->gb_tail = NDP_NIL;
+		ctx->n_gb--;
+		slot_free(ctx, s);
+	}
+	return true;
+}
+
+/*
  * Give back every packet queued on @n, dropped for @reason, counting @why
  * for each.
  */
@@ -299,20 +348,18 @@ static void drop_queue(struct ndp_ctx *ctx, struct ndp_nbr *n,
 		       struct ndp_out *out, enum ndp_stat why,
 		       enum ndp_done_reason reason)
 {
-	u32 s;
-
 	while (n->qlen) {
-		s = q_pop(ctx, n);
-		ndp_out_done(out, ctx->qslots[s].pkt.handle, reason);
 		ndp_count(ctx, why);
-		slot_free(ctx, s);
+		give_back(ctx, q_pop(ctx, n), out, reason);
 	}
 }
 
 /*
- * Queue @pkt on @n (RFC 4861 7.2.2).  On overflow the OLDEST packet of @n
- * goes (its slot takes the new packet at the tail, so order is kept); when
- * the global pool is empty, the oldest of @n if it has one, else @pkt.
+ * Queue @pkt, the packet of this ndp_send(), on @n (RFC 4861 7.2.2).  On
+ * overflow the OLDEST packet of @n goes (its slot takes the new packet at
+ * the tail, so order is kept); when the global pool is empty, the oldest
+ * of @n if it has one, else @pkt.  With no room in @out for the oldest,
+ * @pkt goes instead (it has the call's own place).
  */
 static void enqueue(struct ndp_ctx *ctx, struct ndp_nbr *n,
 		    const struct ndp_pkt *pkt, struct ndp_out *out)
@@ -324,13 +371,13 @@ static void enqueue(struct ndp_ctx *ctx, struct ndp_nbr *n,
 	    ctx->free_qslot == NDP_NIL) {
 		if (n->qlen < ctx->cfg.nbr_queue_len)
 			why = NDP_STAT_QUEUE_TOTAL_OVERFLOW;
-		if (!n->qlen) {
-			ndp_count(ctx, why);
-			ndp_out_done(out, pkt->handle, NDP_DONE_QUEUE_FULL);
+		ndp_count(ctx, why);
+		if (!n->qlen || !ndp_out_room(out, 0, 1, 0)) {
+			ndp_out_own_done(out, pkt->handle,
+					 NDP_DONE_QUEUE_FULL);
 			return;
 		}
 		s = q_pop(ctx, n);
-		ndp_count(ctx, why);
 		ndp_out_done(out, ctx->qslots[s].pkt.handle,
 			     NDP_DONE_QUEUE_FULL);
 	} else {
@@ -342,12 +389,16 @@ static void enqueue(struct ndp_ctx *ctx, struct ndp_nbr *n,
 	q_push(ctx, n, s);
 }
 
-static void xmit(struct ndp_ctx *ctx, const struct ndp_nbr *n,
+/* Transmit @pkt to @n's MAC; false (nothing done) when @out is full. */
+static bool xmit(struct ndp_ctx *ctx, const struct ndp_nbr *n,
 		 const struct ndp_pkt *pkt, struct ndp_out *out)
 {
+	if (!ndp_out_room(out, 1, 0, 0))
+		return false;
 	ndp_write_eth(ctx, pkt->data - NDP_ETH_HLEN, n->mac);
 	ndp_out_tx_handle(out, pkt);
 	ndp_count(ctx, NDP_STAT_TX_PACKETS);
+	return true;
 }
 
 /* ------------------------------------------------------ entry states */
@@ -451,31 +502,23 @@ static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 /*
  * Make room (RFC 6583 7.1): the oldest INCOMPLETE entry, else the oldest
  * STALE one; default routers (pinned) and REACHABLE/DELAY/PROBE entries are
- * never on these lists.  An entry holding packets is taken only if @out
- * has room to give them back; a few candidates of each list are looked
- * at, no more.
+ * never on these lists.  The packets of the entry taken come back dropped
+ * (in a later call's output if @out is full).
  */
 static bool nbr_evict(struct ndp_ctx *ctx, struct ndp_out *out)
 {
-	u32 heads[2] = { ctx->evict_inc_head, ctx->evict_stale_head };
-	unsigned int l, k;
+	u32 i = ctx->evict_inc_head;
 	struct ndp_nbr *n;
-	u32 i;
 
-	for (l = 0; l < ARRAY_SIZE(heads); l++) {
-		for (i = heads[l], k = 0; i != NDP_NIL && k < EVICT_SCAN;
-		     i = n->lru_next, k++) {
-			n = &ctx->nbrs[i];
-			if (n->qlen && (!out || !ndp_out_room(out, 0, n->qlen, 0)))
-				continue;
-			drop_queue(ctx, n, out, NDP_STAT_QUEUE_EVICTED,
-				   NDP_DONE_EVICTED);
-			nbr_remove(ctx, n);
-			ndp_count(ctx, NDP_STAT_NBR_EVICTED);
-			return true;
-		}
-	}
-	return false;
+	if (i == NDP_NIL)
+		i = ctx->evict_stale_head;
+	if (i == NDP_NIL)
+		return false;
+	n = &ctx->nbrs[i];
+	drop_queue(ctx, n, out, NDP_STAT_QUEUE_EVICTED, NDP_DONE_EVICTED);
+	nbr_remove(ctx, n);
+	ndp_count(ctx, NDP_STAT_NBR_EVICTED);
+	return true;
 }
 
 /* Token bucket for new INCOMPLETE entries: incomplete_rate per second. */
@@ -656,9 +699,9 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	bool sent = false;
 	u32 s;
 
-	while (n->qlen && out && ndp_out_room(out, 1, 0, 0)) {
+	while (n->qlen && out && xmit(ctx, n, &ctx->qslots[n->qhead].pkt,
+				      out)) {
 		s = q_pop(ctx, n);
-		xmit(ctx, n, &ctx->qslots[s].pkt, out);
 		slot_free(ctx, s);
 		sent = true;
 	}
@@ -1016,7 +1059,8 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 		n = nbr_create(ctx, now, nh, NDP_NUD_INCOMPLETE, out);
 		if (!n) {
 			/* counted by nbr_create() (NBR_TABLE_FULL, ...) */
-			ndp_out_done(out, pkt->handle, NDP_DONE_NO_NEIGHBOUR);
+			ndp_out_own_done(out, pkt->handle,
+					 NDP_DONE_NO_NEIGHBOUR);
 			return;
 		}
 		enqueue(ctx, n, pkt, out);
@@ -1034,12 +1078,11 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 			return;
 		}
 	}
-	if (!ndp_out_room(out, 1, 0, 0)) {
+	if (!xmit(ctx, n, pkt, out)) {
 		ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
-		ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROOM);
+		ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROOM);
 		return;
 	}
-	xmit(ctx, n, pkt, out);
 	if (n->state == NDP_NUD_STALE)
 		nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 }
@@ -1062,8 +1105,6 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	switch (n->state) {
 	case NDP_NUD_INCOMPLETE:
 		if (n->probes >= MAX_MULTICAST_SOLICIT) {
-			if (!ndp_out_room(out, 0, n->qlen, 0))
-				return false;
 			nbr_fail(ctx, n, out);
 			return true;
 		}
@@ -1086,8 +1127,6 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		return true;
 	case NDP_NUD_PROBE:
 		if (n->probes >= MAX_UNICAST_SOLICIT) {
-			if (!ndp_out_room(out, 0, n->qlen, 0))
-				return false;
 			nbr_fail(ctx, n, out);
 			return true;
 		}
@@ -1116,6 +1155,8 @@ void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	unsigned int budget = TICK_BUDGET;
 	struct ndp_nbr *n;
 
+	if (!ndp_nbr_give_back_pending(ctx, out))
+		return;
 	while (ctx->heap_len && budget--) {
 		n = &ctx->nbrs[ctx->heap[0]];
 		if (n->timer > now)
@@ -1133,6 +1174,8 @@ void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
  */
 s64 ndp_nbr_deadline(const struct ndp_ctx *ctx)
 {
+	if (ctx->gb_head != NDP_NIL)
+		return 0;	/* handles wait to be given back: due now */
 	return ctx->heap_len ? ctx->nbrs[ctx->heap[0]].timer : NDP_TIME_NEVER;
 }
 
@@ -1149,14 +1192,16 @@ void ndp_nbr_flush(struct ndp_ctx *ctx, struct ndp_out *out)
 	struct ndp_nbr *n;
 	u32 i, s;
 
+	if (!ndp_nbr_give_back_pending(ctx, out))
+		return;
 	for (i = 0; i < ctx->cfg.max_nbrs && ctx->n_queued; i++) {
 		n = &ctx->nbrs[i];
 		while (n->qlen) {
-			if (!ndp_out_room(out, 0, 1, 0))
+			s = n->qhead;
+			if (!ndp_out_done(out, ctx->qslots[s].pkt.handle,
+					  NDP_DONE_FLUSHED))
 				return;
-			s = q_pop(ctx, n);
-			ndp_out_done(out, ctx->qslots[s].pkt.handle,
-				     NDP_DONE_FLUSHED);
+			q_pop(ctx, n);
 			ndp_count(ctx, NDP_STAT_QUEUE_FLUSHED);
 			slot_free(ctx, s);
 		}
@@ -1194,6 +1239,9 @@ int ndp_nbr_init(struct ndp_ctx *ctx)
 	ctx->n_nbrs = 0;
 	ctx->n_incomplete = 0;
 	ctx->n_queued = 0;
+	ctx->gb_head = NDP_NIL;
+	ctx->gb_tail = NDP_NIL;
+	ctx->n_gb = 0;
 	ctx->heap_len = 0;
 	ctx->evict_inc_head = NDP_NIL;
 	ctx->evict_inc_tail = NDP_NIL;

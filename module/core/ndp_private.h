@@ -266,6 +266,7 @@ extern const struct ndp_ip6 ndp_unspecified;	/* :: */
 struct ndp_qslot {			/* a packet waiting for resolution */
 	struct ndp_pkt pkt;
 	u32 next;			/* next slot in its FIFO, or NDP_NIL */
+	u8 reason;			/* on the give-back FIFO: why dropped */
 };
 
 #define NDP_NIL 0xffffffffU
@@ -400,7 +401,8 @@ struct ndp_ctx {
 	s64 inc_last;
 	struct ndp_qslot *qslots;	/* cfg.queue_total */
 	u32 free_qslot;
-	u32 n_queued;
+	u32 n_queued;			/* slots in use: queued or giving back */
+	u32 gb_head, gb_tail, n_gb;	/* dropped, waiting for room in out */
 	u32 rr_next;			/* router round robin */
 
 	struct ndp_addr *addrs;		/* cfg.max_addrs */
@@ -444,9 +446,19 @@ bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes);
 u8 *ndp_out_frame(struct ndp_out *out, u32 len);
 /* Shrink the last frame from ndp_out_frame() to @len. */
 void ndp_out_trim(struct ndp_out *out, u32 len);
-void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt);
-void ndp_out_done(struct ndp_out *out, void *handle,
+/* Transmit the caller's packet (Ethernet header written); false: no room. */
+bool ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt);
+/* Give a handle back; false: no room (see ndp_nbr_give_back()). */
+bool ndp_out_done(struct ndp_out *out, void *handle,
 		  enum ndp_done_reason reason);
+/*
+ * ndp_handle() and ndp_send() keep one @done entry for their own packet
+ * from begin to end; ndp_out_own_done() gives the packet back in it.
+ */
+bool ndp_out_own_begin(struct ndp_out *out);
+void ndp_out_own_end(struct ndp_out *out);
+void ndp_out_own_done(struct ndp_out *out, void *handle,
+		      enum ndp_done_reason reason);
 void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
 		  const struct ndp_ip6 *addr, u8 plen, u32 valid_s,
 		  u32 preferred_s, u32 value);
@@ -573,6 +585,7 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_nbr_deadline(const struct ndp_ctx *ctx);
 void ndp_nbr_flush(struct ndp_ctx *ctx, struct ndp_out *out);
+bool ndp_nbr_give_back_pending(struct ndp_ctx *ctx, struct ndp_out *out);
 void ndp_nbr_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip);
 /* ReachableTime changed: nothing to do now, entries pick it up. */
 

@@ -21,12 +21,12 @@ static void drop(struct ndp_ctx *ctx, const struct ndp_pkt *pkt,
 		 struct ndp_out *out, enum ndp_stat why)
 {
 	ndp_count(ctx, why);
-	ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
+	ndp_out_own_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
 }
 
 static void consume(const struct ndp_pkt *pkt, struct ndp_out *out)
 {
-	ndp_out_done(out, pkt->handle, NDP_DONE_CONSUMED);
+	ndp_out_own_done(out, pkt->handle, NDP_DONE_CONSUMED);
 }
 
 static void deliver(struct ndp_ctx *ctx, const struct ndp_rx *rx,
@@ -462,7 +462,8 @@ static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			/* NDP_STAT_MAX: nd_valid() counted already */
 			if (why != NDP_STAT_MAX)
 				ndp_count(ctx, why);
-			ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
+			ndp_out_own_done(out, pkt->handle,
+					 NDP_DONE_RX_DROPPED);
 			return;
 		}
 		ndp_count(ctx, NDP_STAT_RX_ND);
@@ -478,8 +479,8 @@ static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 	deliver(ctx, rx, out);
 }
 
-void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
-		struct ndp_out *out)
+static void handle_one(struct ndp_ctx *ctx, s64 now,
+		       const struct ndp_pkt *pkt, struct ndp_out *out)
 {
 	const struct ndp_addr *dst_addr;
 	struct ndp_rx rx;
@@ -641,4 +642,16 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 		return;
 	}
 	deliver(ctx, &rx, out);
+}
+
+int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
+	       struct ndp_out *out)
+{
+	if (!ndp_out_own_begin(out)) {
+		ndp_count(ctx, NDP_STAT_OUT_NO_ROOM);
+		return -ENOBUFS;
+	}
+	handle_one(ctx, now, pkt, out);
+	ndp_out_own_end(out);
+	return 0;
 }
