@@ -62,7 +62,7 @@ QEMU_PIDS=()
 harness_lock "$repo"
 mkdir -p "$out"
 : >"$results"
-rm -f "$console" "$ktap"
+rm -f "$console" "$ktap" "$out"/console-qemu-*.log
 
 say() {
 	echo "check: $*"
@@ -77,7 +77,9 @@ summary() {
 	local line
 
 	echo
-	say "console log: $console"
+	for line in "$console" "$out"/console-qemu-*.log; do
+		[ -f "$line" ] && say "console log: $line"
+	done
 	while read -r line; do
 		case "$line" in
 		*' fail'|*' skip'|*' fail '[1-9]*|*' skip '[1-9]*)
@@ -181,15 +183,16 @@ stock_kernel() {
 	done | sort -V | tail -n 1
 }
 
-# qemu_start SERIES NAME...: ndpv6.ko built against the stock SERIES
+# qemu_start SERIES GLOBS NAME...: ndpv6.ko built against the stock SERIES
 # kernel's headers (in a copy under build/, like the UML build), its
-# initramfs, and a QEMU boot in the background running the e2e tests NAME
-# as the KTAP suite ndpv6_e2e_<SERIES>.  Appends to QEMU_PIDS; a failed
-# build is a failed case and boots nothing.
+# initramfs, and a QEMU boot in the background running the e2e tests GLOBS
+# selects (NDPV6_E2E; NAME... are those tests, for the time limit) as the
+# KTAP suite ndpv6_e2e_<SERIES>.  Appends to QEMU_PIDS; a failed build is a
+# failed case and boots nothing.
 qemu_start() {
-	local series=$1 kver dir limit log tests
+	local series=$1 tests=$2 kver dir limit log
 
-	shift
+	shift 2
 	kver=$(stock_kernel "$series")
 	if [ -z "$kver" ]; then
 		say "no stock $series kernel with headers (tools/harness/packages)"
@@ -215,16 +218,15 @@ qemu_start() {
 	result "qemu-$series-module-build ok"
 	"$here/qemu-initramfs.sh" "$kver" "$dir/initramfs.cpio" ||
 		{ result "qemu-$series-initramfs fail"; return; }
-	tests=$(IFS=,; echo "$*")
 	limit=${QEMU_TIMEOUT:-$(e2e_limit 180 2400 "$@")}
 	log=$out/console-qemu-$series.log
 	say "booting $kver under QEMU (timeout ${limit}s), console: $log"
-	say "  e2e tests there: ${tests:-none}"
+	say "  e2e tests there: ${*:-none}"
 	{
 		echo "$EPOCHSECONDS" >"$dir/start"
 		"$here/run-qemu.sh" "$kver" "$dir/initramfs.cpio" "$limit" \
 			NDPV6_REPO="$repo" NDPV6_KO="$dir/src/ndpv6.ko" \
-			NDPV6_E2E="${tests:-none}" \
+			NDPV6_E2E="$tests" \
 			NDPV6_E2E_SUITE="ndpv6_e2e_${series//./_}" \
 			>"$log" 2>&1
 		echo $? >"$dir/rc"
@@ -308,7 +310,8 @@ src=$kbuild/source-tree
 if [ -n "${CHECK_KERNELS:-}" ]; then
 	mapfile -t names < <(e2e_select "${E2E:-}")
 	for series in ${QEMU:-6.1 6.12}; do
-		[ "$series" = none ] || qemu_start "$series" "${names[@]}"
+		[ "$series" = none ] ||
+			qemu_start "$series" "${E2E:-}" "${names[@]}"
 	done
 	qemu_collect
 else
@@ -342,7 +345,9 @@ else
 	if [ "$series" != none ] && [ ${#uml_tests[@]} -gt 0 ]; then
 		mapfile -t names < <(printf '%s\n' "${uml_tests[@]}" |
 				     grep -xF -f <(e2e_select "$QEMU_SUBSET"))
-		[ ${#names[@]} -eq 0 ] || qemu_start "$series" "${names[@]}"
+		[ ${#names[@]} -eq 0 ] ||
+			qemu_start "$series" "$(IFS=,; echo "${names[*]}")" \
+				   "${names[@]}"
 	fi
 
 	for cc in gcc clang; do
