@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: context set-up (the seed's `local`), configuration, output
+ * ndpv6 core: context set-up (Mirage's `local`), configuration, output
  * helpers, tick dispatch and next deadline, send, counters and getters.
  */
 #include "ndp_private.h"
@@ -19,6 +19,10 @@ static const char *const ndp_stat_names[NDP_STAT_MAX] = {
 #undef NDP_STAT
 };
 
+/**
+ * ndp_config_default() - the default configuration.
+ * @cfg: filled with the defaults struct ndp_config lists
+ */
 void ndp_config_default(struct ndp_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -114,6 +118,12 @@ static size_t layout(const struct ndp_config *c, struct ndp_ctx *ctx)
 	return off;
 }
 
+/**
+ * ndp_ctx_size() - how much memory a context needs.
+ * @cfg: the configuration
+ *
+ * Return: bytes for ndp_local(), or 0 if @cfg is invalid.
+ */
 size_t ndp_ctx_size(const struct ndp_config *cfg)
 {
 	if (!config_valid(cfg))
@@ -150,6 +160,22 @@ void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms)
 	}
 }
 
+/**
+ * ndp_local() - Mirage's local: a context for one interface.
+ * @mem: memory for the context, @size bytes, the caller's until it stops
+ *	calling the core
+ * @size: at least ndp_ctx_size(@cfg)
+ * @cfg: the configuration; table capacities are fixed from here on
+ * @mac: the interface's hardware address (unicast)
+ * @now: current time (ns)
+ * @random: the randomness callback, @random_opaque its argument
+ * @random_opaque: passed to @random
+ * @out: output: notes only; the link-local address starts tentative and
+ *	its DAD and the first RS leave from ndp_tick() after their delays
+ *
+ * Return: the context (at @mem), or NULL if @size is too small, @cfg
+ * invalid, @random missing or @mac multicast.
+ */
 struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 			  const u8 mac[NDP_ETH_ALEN], s64 now,
 			  ndp_random_fn random, void *random_opaque,
@@ -187,6 +213,10 @@ struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 
 /* ------------------------------------------------------------- output */
 
+/**
+ * ndp_out_reset() - empty @out before a call that takes it.
+ * @out: the output
+ */
 void ndp_out_reset(struct ndp_out *out)
 {
 	out->n_tx = 0;
@@ -356,6 +386,17 @@ static bool nbrs_stale_pending(const struct ndp_ctx *ctx)
 	return ctx->stale_next < ctx->cfg.max_nbrs;
 }
 
+/**
+ * ndp_tick() - Mirage's tick: run every timer that is due.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @out: output: the frames, handles and notes the timers produce
+ *
+ * Work per call is bounded (by @out's room, and 1,024 neighbour entries);
+ * what remains keeps ndp_next_deadline() at @now.
+ *
+ * Context: the caller serialises calls on @ctx.
+ */
 void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	if (now >= ctx->reachable_redraw)
@@ -367,6 +408,12 @@ void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	ndp_nbr_tick(ctx, now, out);
 }
 
+/**
+ * ndp_next_deadline() - when ndp_tick() must run next.
+ * @ctx: the context
+ *
+ * Return: the earliest timer (absolute ns), NDP_TIME_NEVER if none.
+ */
 s64 ndp_next_deadline(const struct ndp_ctx *ctx)
 {
 	s64 t = ctx->reachable_redraw;
@@ -381,6 +428,20 @@ s64 ndp_next_deadline(const struct ndp_ctx *ctx)
 
 /* ------------------------------------------------------------- send */
 
+/**
+ * ndp_allocate_frame() - Mirage's allocate_frame: an Ethernet + IPv6 header.
+ * @ctx: the context
+ * @dst: the destination
+ * @proto: the upper-layer protocol (IPPROTO_ICMPV6, _TCP, _UDP)
+ * @buf: where the headers go, @cap bytes
+ * @cap: room at @buf
+ *
+ * The source is ndp_select_source()'s (:: if none), the Ethernet
+ * destination zero until ndp_send() resolves it, the payload length 0.
+ *
+ * Return: the header length (NDP_ETH_HLEN + NDP_IP6_HLEN), or 0 if @cap
+ * is too small.
+ */
 u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		       u8 proto, u8 *buf, u32 cap)
 {
@@ -437,6 +498,7 @@ static void send_one(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	ndp_nbr_output(ctx, now, &nh, pkt, out);
 }
 
+/* Kernel-doc in include/ndpv6.h. */
 int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
 {
@@ -449,6 +511,11 @@ int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	return 0;
 }
 
+/**
+ * ndp_flush() - give back the packets the core holds, dropped (FLUSHED).
+ * @ctx: the context
+ * @out: output; what does not fit waits for the next call
+ */
 void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out)
 {
 	ndp_nbr_flush(ctx, out);
@@ -493,11 +560,21 @@ void ndp_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 
 /* ------------------------------------------------------------- getters */
 
+/**
+ * ndp_get_mac() - the hardware address the context was made with.
+ * @ctx: the context
+ * @mac: filled in
+ */
 void ndp_get_mac(const struct ndp_ctx *ctx, u8 mac[NDP_ETH_ALEN])
 {
 	memcpy(mac, ctx->mac, NDP_ETH_ALEN);
 }
 
+/**
+ * ndp_get_params() - the current link parameters and state.
+ * @ctx: the context
+ * @p: filled in
+ */
 void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 {
 	p->cur_hop_limit = ctx->cur_hop_limit;
@@ -513,6 +590,16 @@ void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 	p->mld_v1 = ctx->mld_v1_until != NDP_TIME_NEVER;
 }
 
+/**
+ * ndp_set_link_mtu() - the lower link's MTU changed.
+ * @ctx: the context
+ * @mtu: the new link MTU
+ *
+ * The MTU in use (an RA's MTU option may have lowered it) never exceeds
+ * the link's.
+ *
+ * Return: 0, or -EINVAL below 1280.
+ */
 int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)
 {
 	if (mtu < NDP_MIN_MTU)
@@ -524,6 +611,11 @@ int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)
 	return 0;
 }
 
+/**
+ * ndp_set_accept_ra() - act on Router Advertisements, or not.
+ * @ctx: the context
+ * @on: act on them; turned on before any RA came, solicitation resumes
+ */
 void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on)
 {
 	/* turned on before any RA came: solicit now (the next tick) */
@@ -533,32 +625,64 @@ void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on)
 	ctx->cfg.accept_ra = on;
 }
 
+/**
+ * ndp_set_reply_echo() - answer echo requests in the core, or deliver them.
+ * @ctx: the context
+ * @on: answer them (else they are delivered up as any packet)
+ */
 void ndp_set_reply_echo(struct ndp_ctx *ctx, bool on)
 {
 	ctx->cfg.reply_echo = on;
 }
 
-/* DAD runs from now on send @n NS, at most NDP_MAX_DAD_TRANSMITS. */
+/**
+ * ndp_set_dad_transmits() - DupAddrDetectTransmits for the DAD runs to come.
+ * @ctx: the context
+ * @n: NS per run, at most NDP_MAX_DAD_TRANSMITS (0: no DAD)
+ */
 void ndp_set_dad_transmits(struct ndp_ctx *ctx, u8 n)
 {
 	ctx->cfg.dad_transmits = min_t(u8, n, NDP_MAX_DAD_TRANSMITS);
 }
 
+/**
+ * ndp_stats() - the counters.
+ * @ctx: the context
+ *
+ * Return: NDP_STAT_MAX counters, indexed by enum ndp_stat.
+ */
 const u64 *ndp_stats(const struct ndp_ctx *ctx)
 {
 	return ctx->stats;
 }
 
+/**
+ * ndp_stat_name() - the name of a counter.
+ * @i: enum ndp_stat
+ *
+ * Return: its name as in include/ndpv6_stats.h, or NULL past the last.
+ */
 const char *ndp_stat_name(unsigned int i)
 {
 	return i < NDP_STAT_MAX ? ndp_stat_names[i] : NULL;
 }
 
+/**
+ * ndp_generation() - changes whenever any table changes.
+ * @ctx: the context
+ *
+ * Return: a number that a consistent dump sees unchanged from start to end.
+ */
 u32 ndp_generation(const struct ndp_ctx *ctx)
 {
 	return ctx->generation;
 }
 
+/**
+ * ndp_get_fill() - how full the tables are.
+ * @ctx: the context
+ * @f: filled with the entries in use and the capacities
+ */
 void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f)
 {
 	const struct ndp_config *c = &ctx->cfg;
