@@ -226,7 +226,7 @@ qemu_start() {
 		echo "$EPOCHSECONDS" >"$dir/start"
 		"$here/run-qemu.sh" "$kver" "$dir/initramfs.cpio" "$limit" \
 			NDPV6_REPO="$repo" NDPV6_KO="$dir/src/ndpv6.ko" \
-			NDPV6_E2E="$tests" \
+			NDPV6_YNL="$ynl" NDPV6_E2E="$tests" \
 			NDPV6_E2E_SUITE="ndpv6_e2e_${series//./_}" \
 			>"$log" 2>&1
 		echo $? >"$dir/rc"
@@ -306,6 +306,9 @@ kbuild=$("$here/uml-kernel.sh") || fatal uml-kernel
 say "UML kernel: $kbuild"
 src=$kbuild/source-tree
 : >"$out/slice"
+# The kernel's YNL tools, for the e2e test that drives ndpv6 with them
+# (it skips, saying so, without them).
+ynl=$("$here/ynl-tree.sh") || { say "no YNL tree (ynl-tree.sh failed)"; ynl=; }
 
 if [ -n "${CHECK_KERNELS:-}" ]; then
 	mapfile -t names < <(e2e_select "${E2E:-}")
@@ -371,7 +374,7 @@ else
 	say "booting UML (timeout ${timeout}s), console: $console"
 	t0=$SECONDS
 	"$here/run-uml.sh" "$kbuild" "$timeout" NDPV6_MODE=check \
-		NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" \
+		NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" NDPV6_YNL="$ynl" \
 		NDPV6_E2E="${E2E:-}" "${trace[@]}" >"$console" 2>&1
 	rc=$?
 	sed -i 's/\r$//' "$console"	# the UML console ends lines with CR LF

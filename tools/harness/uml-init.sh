@@ -11,6 +11,8 @@
 #   NDPV6_KO     check: the module to insmod
 #   NDPV6_E2E    check: comma-separated globs on tools/e2e/[0-9]*.sh names
 #                ("" = all, "none" = none)
+#   NDPV6_YNL    check: Linux 6.12's YNL tree (tools/harness/ynl-tree.sh),
+#                for tools/e2e/37-ynl-cli.sh
 #
 # check prints, between markers the host parses ("ndpv6-harness: ..."):
 # the KUnit suites (run by insmod), the end-to-end tests as one more KTAP
