@@ -11,6 +11,10 @@ KUNIT ?=
 E2E ?=
 UML_TIMEOUT ?=
 E2E_TRACE ?=
+# ... and for the stock kernels under QEMU: which (6.1, 6.12, none) and
+# the hard limit on one QEMU run (empty: defaults of check.sh).
+QEMU ?=
+QEMU_TIMEOUT ?=
 
 # make lib: the core as a userspace static library, with $(CC).  Warnings
 # are the kernel's W=1 set (-Wextra less what W=1 turns off), as errors.
@@ -25,7 +29,7 @@ LIB_CFLAGS := -std=gnu11 -O2 -g -Itools/lib/include -Iinclude \
 	      -Wmissing-declarations -Wmissing-prototypes \
 	      -Wold-style-definition
 
-.PHONY: all modules check demo lib lint clean help
+.PHONY: all modules check check-kernels demo lib lint clean help
 
 all: modules
 
@@ -38,7 +42,13 @@ modules:
 # summary.  (On failure make itself then adds "*** [...] Error 1" on stderr.)
 check:
 	@KUNIT='$(KUNIT)' E2E='$(E2E)' UML_TIMEOUT='$(UML_TIMEOUT)' \
-		E2E_TRACE='$(E2E_TRACE)' tools/harness/check.sh 2>&1
+		E2E_TRACE='$(E2E_TRACE)' QEMU='$(QEMU)' \
+		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' tools/harness/check.sh 2>&1
+
+# Every e2e test on Debian's stock 6.1 and 6.12 kernels under QEMU.
+check-kernels: ndpv6ctl-bootstrap
+	@CHECK_KERNELS=1 E2E='$(E2E)' QEMU='$(QEMU)' \
+		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' tools/harness/check.sh 2>&1
 
 demo:
 	@UML_TIMEOUT='$(UML_TIMEOUT)' tools/harness/demo-run.sh
@@ -83,6 +93,13 @@ help:
 	@echo '                             timestamps (build/check/trace/)'
 	@echo '      UML_TIMEOUT=seconds    hard limit on the UML run (default:'
 	@echo '                             240 + each e2e test'"'"'s timeout + 10)'
+	@echo '      QEMU=6.1|6.12|none     the stock kernel that runs the e2e'
+	@echo '                             subset under QEMU beside UML'
+	@echo '      QEMU_TIMEOUT=seconds   hard limit on a QEMU run (default:'
+	@echo '                             180 + each e2e test'"'"'s timeout + 10)'
+	@echo '  make check-kernels         every e2e test on Debian'"'"'s stock 6.1'
+	@echo '                             and 6.12 kernels under QEMU (2 CPUs);'
+	@echo '                             E2E, QEMU, QEMU_TIMEOUT as above'
 	@echo '  make lib [CC=clang]        userspace $(LIB) from module/core'
 	@echo '  make lint                  checkpatch --strict, W=1 and sparse'
 	@echo '                             builds against the UML kernel'

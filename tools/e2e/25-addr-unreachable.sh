@@ -35,7 +35,7 @@
 #                                   +------------------------------+
 #          (no 2001:db8:25::99 anywhere)
 #
-# timeout: 60
+# timeout: 90
 # shellcheck source=tools/e2e/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -88,9 +88,9 @@ peer_out=$(mktemp)
 log "both ping $ABSENT: the host through ndp0, the peer through Linux"
 t0=${EPOCHREALTIME/./}
 # not ping_in: $! must be ping itself (nsenter execs it)
-nsenter --net=/run/netns/host ping -6 -c 1 -W 8 "$ABSENT" >"$host_out" 2>&1 &
+nsenter --net=/run/netns/host ping -6 -c 1 -W 20 "$ABSENT" >"$host_out" 2>&1 &
 host_pid=$!
-nsenter --net=/run/netns/peer ping -6 -c 1 -W 8 "$ABSENT" >"$peer_out" 2>&1 &
+nsenter --net=/run/netns/peer ping -6 -c 1 -W 20 "$ABSENT" >"$peer_out" 2>&1 &
 peer_pid=$!
 rc=0
 wait "$host_pid" || rc=$?
@@ -119,8 +119,10 @@ p_line=$(unreach_line "$peer_out") ||
 [ "${h_line/$HOST_GA/X}" = "${p_line/$PEER_GA/X}" ] ||
 	fail "ndp0 ('$h_line') and Linux ('$p_line') differ"
 [ "$rc" -eq 1 ] || fail "the host's ping exited $rc, not 1 (an error)"
-# three NS 1 s apart: about 3 s, and well before ping's own 8 s
-((t_host >= 20 && t_host < 70)) ||
+# three NS 1 s apart: about 3 s after ping sent, and well before its own
+# 20 s.  The time includes starting nsenter and ping: 2.5 to 4.4 s more
+# under QEMU's TCG on a loaded machine (a stock kernel, 2026-12-07).
+((t_host >= 20 && t_host < 100)) ||
 	fail "told after $((t_host / 10)).$((t_host % 10)) s, not about 3 s"
 
 ethstats host ndp0 s1

@@ -22,6 +22,8 @@
 #  - A line "# timeout: SECONDS" in its header overrides the default
 #    per-test timeout of the runner (60 s).
 #  - It runs as root inside the UML test kernel (tools/harness/uml-init.sh),
+#    or a stock Debian kernel under QEMU (tools/harness/qemu-init.sh: the
+#    root is read-only there, /run, /tmp (HOME) and /var/tmp are tmpfs),
 #    with the module loaded; it must not wait out protocol defaults: shorten
 #    timers through sysctls, radvd and ND parameters instead.
 #  - Every process started in UML is slow (about 50 ms idle, up to a second
