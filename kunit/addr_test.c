@@ -13,8 +13,6 @@
  */
 #include "ndp_kunit.h"
 
-#define SEC(x)	((s64)(x) * NDP_NSEC_PER_SEC)
-#define MSEC(x)	((s64)(x) * NDP_NSEC_PER_MSEC)
 
 static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x02 };
 static const u8 rtr_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
@@ -69,19 +67,6 @@ static int kt_step_until_tx(struct ndp_kt *t, int type, s64 until)
 	return -1;
 }
 
-/* Index of the note @kind about @ip in t->out, or -1. */
-static int kt_note(struct ndp_kt *t, enum ndp_note_kind kind,
-		   const struct ndp_ip6 *ip)
-{
-	u32 i;
-
-	for (i = 0; i < t->out->n_notes; i++)
-		if (t->out->notes[i].kind == kind &&
-		    (!ip || ndp_ip6_eq(&t->out->notes[i].addr, ip)))
-			return i;
-	return -1;
-}
-
 /* The table entry for @ip; false if absent. */
 static bool kt_addr(struct ndp_kt *t, const struct ndp_ip6 *ip,
 		    struct ndp_addr_info *ai)
@@ -99,33 +84,6 @@ static int kt_state(struct ndp_kt *t, const struct ndp_ip6 *ip)
 	struct ndp_addr_info ai;
 
 	return kt_addr(t, ip, &ai) ? ai.state : -1;
-}
-
-static bool kt_in_get_ip(struct ndp_kt *t, const struct ndp_ip6 *ip)
-{
-	struct ndp_ip6 ips[32];
-	int i, n = ndp_get_ip(t->ctx, ips, ARRAY_SIZE(ips));
-
-	for (i = 0; i < n && i < (int)ARRAY_SIZE(ips); i++)
-		if (ndp_ip6_eq(&ips[i], ip))
-			return true;
-	return false;
-}
-
-/* ndp_kt_expect_only() with two counters allowed to move. */
-static void kt_expect_only2(struct ndp_kt *t, enum ndp_stat a,
-			    enum ndp_stat b)
-{
-	unsigned int i;
-
-	for (i = 0; i < NDP_STAT_MAX; i++) {
-		if (i == a || i == b || i == NDP_STAT_RX_PACKETS ||
-		    i == NDP_STAT_RX_ND || i == NDP_STAT_RX_DELIVERED ||
-		    i == NDP_STAT_RX_ECHO || i == NDP_STAT_TX_PACKETS)
-			continue;
-		KUNIT_EXPECT_EQ_MSG(t->test, ndp_kt_stat_delta(t, i), 0ULL,
-				    "counter %s moved", ndp_stat_name(i));
-	}
 }
 
 /* Let the link-local address pass DAD and every Report go out. */
@@ -338,9 +296,9 @@ static u32 kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 	u32 len;
 
 	ndp_solicited_node(target, &sn);
-	len = ndp_kt_ns(m, target);
+	len = nf_ns(m, target);
 	if (nonce)
-		len += ndp_kt_opt_nonce(m + len, nonce);
+		len += nf_opt_nonce(m + len, nonce);
 	return ndp_kt_build_icmp(t, &ndp_unspecified, &sn, 255, m, len);
 }
 
@@ -351,8 +309,8 @@ static u32 kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
 	u8 m[32];
 	u32 len;
 
-	len = ndp_kt_na(m, NDP_NA_FLAG_O, target);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, mac);
+	len = nf_na(m, NDP_NA_FLAG_O, target);
+	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
 	return ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
 }
 
@@ -497,17 +455,17 @@ static void ndpv6_addr_valid_after_retrans_timer(struct kunit *test)
 
 	ndp_kt_tick(&t, t_ns + SEC(1) - 1);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
-	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &kt_ll));
 	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &kt_ll_sn, &src),
 			-ENOENT);
 	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
-	KUNIT_EXPECT_EQ(test, kt_note(&t, NDP_NOTE_ADDR_ADD, NULL), -1);
+	KUNIT_EXPECT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_ADD, NULL));
 
 	ndp_kt_tick(&t, t_ns + SEC(1));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &kt_ll));
 	KUNIT_EXPECT_TRUE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
-	i = kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll);
+	i = ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, NDP_INFINITE);
@@ -549,7 +507,7 @@ static void ndpv6_addr_dad_transmits_two(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_TENTATIVE);
 	ndp_kt_tick(&t, t2 + SEC(1));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll));
 	ndp_kt_run_until(&t, t.now + SEC(10));
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
 }
@@ -563,16 +521,16 @@ static void ndpv6_addr_dad_transmits_zero(struct kunit *test)
 
 	kt_init(test, &t, 0);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll), 0);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &kt_ll));
 	ndp_out_reset(t.out);
 	KUNIT_EXPECT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
 					 NDP_INFINITE, t.out), 0);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	i = kt_note(&t, NDP_NOTE_ADDR_ADD, &g);
+	i = ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &g);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
 	ndp_kt_run_until(&t, t.now + SEC(10));
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_NS], 0U);
 	/* the groups are still reported: TO_EX for both, twice each */
@@ -596,13 +554,13 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, t.out->n_done, 1U);
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
-	i = kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll);
+	i = ndp_kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &kt_ll_sn), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &kt_ll_sn));
 	/* the EUI-64 link-local: IP operation disabled too (5.4.5) */
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP_DISABLED), 1ULL);
-	kt_expect_only2(&t, NDP_STAT_DAD_FAILED, NDP_STAT_IP_DISABLED);
+	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED, NDP_STAT_IP_DISABLED);
 	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &kt_ll, &ai));
 	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_DUPLICATE);
 
@@ -610,7 +568,7 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(5),
 						   &kt_ll_sn, 3), 2U);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
-	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &kt_ll));
 	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
 	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &kt_ll_sn));
 	KUNIT_EXPECT_NULL(test, ndp_addr_linklocal(t.ctx));
@@ -643,7 +601,7 @@ static void ndpv6_addr_dad_dup_by_foreign_ns(struct kunit *test)
 				0ULL);
 		/* no answer: the address was never ours */
 		KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-		KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll),
+		KUNIT_EXPECT_GE(test, ndp_kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll),
 				0);
 		KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
 		ndp_kt_run_until(&t, t.now + SEC(5));
@@ -717,7 +675,7 @@ static void ndpv6_addr_own_na_keeps_valid_address(struct kunit *test)
 	/* another node's NA for it changes nothing either */
 	ndp_kt_handle(&t, kt_na(&t, &kt_ll, &kt_ll, peer_mac));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &kt_ll));
 }
 
 /* A unicast-sourced NS for a tentative address is not answered. */
@@ -732,8 +690,8 @@ static void ndpv6_addr_tentative_ns_not_answered(struct kunit *test)
 	kt_init(test, &t, 1);
 	KUNIT_ASSERT_GE(test, kt_step_until_tx(&t, NDP_ICMP_NS,
 					       t.now + SEC(1)), 0);
-	len = ndp_kt_ns(m, &kt_ll);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = nf_ns(m, &kt_ll);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
 	/* to the solicited-node group, then to the address itself */
 	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &kt_ll_sn, 255, m,
 					    len));
@@ -768,8 +726,8 @@ static void ndpv6_addr_add_ip_report_before_ns(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
 					 NDP_INFINITE, t.out), 0);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_JOIN, &sn), 0);
-	KUNIT_EXPECT_EQ(test, kt_note(&t, NDP_NOTE_ADDR_ADD, NULL), -1);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_JOIN, &sn));
+	KUNIT_EXPECT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_ADD, NULL));
 	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &g, &ai));
 	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_TENTATIVE);
 	KUNIT_EXPECT_EQ(test, ai.origin, NDP_ORIGIN_MANUAL);
@@ -790,7 +748,7 @@ static void ndpv6_addr_add_ip_report_before_ns(struct kunit *test)
 	KUNIT_EXPECT_LT(test, t.now, t_add + SEC(1));
 	ndp_kt_run_until(&t, t.now + SEC(1));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
 }
 
 /*
@@ -868,12 +826,12 @@ static void ndpv6_addr_deprecate_then_remove(struct kunit *test)
 	kt_step(&t);
 	KUNIT_EXPECT_EQ(test, t.now, t0 + SEC(40));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DEPRECATED);
-	i = kt_note(&t, NDP_NOTE_ADDR_DEPRECATED, &g);
+	i = ndp_kt_note(&t, NDP_NOTE_ADDR_DEPRECATED, &g);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, 60U);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].preferred_s, 0U);
 	/* still ours, still a source when nothing better exists */
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
 	KUNIT_ASSERT_EQ(test, ndp_select_source(t.ctx, &dst, &src), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
 
@@ -883,9 +841,9 @@ static void ndpv6_addr_deprecate_then_remove(struct kunit *test)
 	kt_step(&t);
 	KUNIT_EXPECT_EQ(test, t.now, t0 + SEC(100));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), -1);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEL, &g), 0);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &sn), 0);
-	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_DEL, &g));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &sn));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &g));
 	/* the first leave Report went out in the same tick, from fe80:: */
 	i = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
 	KUNIT_EXPECT_EQ(test, kt_record(kt_expect_report(&t, i, &kt_ll, 1),
@@ -904,9 +862,9 @@ static u32 kt_ra_pio(struct ndp_kt *t, const struct ndp_ip6 *prefix, u8 plen,
 	u8 m[16 + 8 + 32];
 	u32 len;
 
-	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, rtr_mac);
-	len += ndp_kt_opt_pio(m + len, prefix, plen,
+	len = nf_ra(m, 64, 0, 1800, 0, 0);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, rtr_mac);
+	len += nf_opt_pio(m + len, prefix, plen,
 			      NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
 			      preferred_s);
 	return ndp_kt_build_icmp(t, &rtr, &ndp_all_nodes, 255, m, len);
@@ -931,7 +889,7 @@ static void ndpv6_addr_slaac_from_ra(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ai.plen, 64);
 	KUNIT_EXPECT_EQ(test, ai.valid_s, 86400U);
 	KUNIT_EXPECT_EQ(test, ai.preferred_s, 14400U);
-	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &want));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &want));
 
 	/* same solicited-node group as fe80::ff:fe00:1: already reported */
 	i = kt_step_until_tx(&t, NDP_ICMP_NS, t_ra + SEC(1));
@@ -944,13 +902,13 @@ static void ndpv6_addr_slaac_from_ra(struct kunit *test)
 	kt_step(&t);
 	KUNIT_EXPECT_EQ(test, t.now, t_ns + SEC(1));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
-	i = kt_note(&t, NDP_NOTE_ADDR_ADD, &want);
+	i = ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &want);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s,
 			86400U - (u32)((t.now - t_ra) / NDP_NSEC_PER_SEC));
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &want));
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &kt_ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &want));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &kt_ll));
 }
 
 /*
@@ -975,18 +933,18 @@ static void ndpv6_addr_slaac_real_size_lifetimes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_EQ(test, ai.valid_s, 82800U);
 	KUNIT_EXPECT_EQ(test, ai.preferred_s, 10800U);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &want));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &want));
 
 	ndp_kt_run_until(&t, t_ra + SEC(14400) - 1);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
 	ndp_kt_run_until(&t, t_ra + SEC(14400));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_DEPRECATED);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEPRECATED, &want), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_DEPRECATED, &want));
 	ndp_kt_run_until(&t, t_ra + SEC(86400) - 1);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_DEPRECATED);
 	ndp_kt_run_until(&t, t_ra + SEC(86400));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), -1);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEL, &want), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_DEL, &want));
 	/* the group is shared with the link-local address: still joined */
 	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &kt_ll_sn));
 	KUNIT_EXPECT_EQ(test, kt_count_records(&t, &kt_ll_sn, 3), 0U);
@@ -1069,7 +1027,7 @@ static void ndpv6_addr_slaac_two_hour_rule(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, kt_addr(&t, &want, &ai));
 	KUNIT_EXPECT_EQ(test, ai.valid_s, r->want_s);
 	KUNIT_EXPECT_EQ(test, ai.origin, NDP_ORIGIN_SLAAC);
-	i = kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want);
+	i = ndp_kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, r->want_s);
 	/* the address lives exactly that long */
@@ -1100,7 +1058,7 @@ static void ndpv6_addr_slaac_preferred_again(struct kunit *test)
 	ndp_out_reset(t.out);
 	ndp_addr_slaac(t.ctx, t1, &pfx, 3600, 600, t.out);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &want), NDP_ADDR_PREFERRED);
-	i = kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want);
+	i = ndp_kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].preferred_s, 600U);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, 3600U);
@@ -1264,7 +1222,7 @@ static void ndpv6_addr_mld_upper_join_leave(struct kunit *test)
 	ndp_out_reset(t.out);
 	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &grp, t.out), 0);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_JOIN, &grp), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_JOIN, &grp));
 	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &grp));
 	/* the first Report at once (RFC 3810 6.1), the repeat within 1 s */
 	kt_step(&t);
@@ -1282,7 +1240,7 @@ static void ndpv6_addr_mld_upper_join_leave(struct kunit *test)
 
 	ndp_out_reset(t.out);
 	KUNIT_EXPECT_EQ(test, ndp_leave_group(t.ctx, t.now, &grp, t.out), 0);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &grp), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &grp));
 	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &grp));
 	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(3), &grp,
 						   3), 2U);
@@ -1530,14 +1488,14 @@ static void ndpv6_addr_mld_leave_on_removal(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
 	ndp_out_reset(t.out);
 	KUNIT_EXPECT_EQ(test, ndp_del_ip(t.ctx, t.now, &g, t.out), 0);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ADDR_DEL, &g), 0);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &sn), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ADDR_DEL, &g));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &sn));
 	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &sn));
 	KUNIT_EXPECT_EQ(test, kt_run_count_records(&t, t.now + SEC(3), &sn, 3),
 			2U);
 	/* frames to the group are no longer for us */
 	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m,
-					    ndp_kt_ns(m, &g)));
+					    nf_ns(m, &g)));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP6_NOT_FOR_US),
 			1ULL);
 }
@@ -1815,7 +1773,7 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 	ndp_kt_run_until(&t, t.now + SEC(30));
 	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
 	kt_link(&t, false);		/* no change: nothing */
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_DOWN), 0ULL);
 
@@ -1833,7 +1791,7 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 			NDP_ADDR_TENTATIVE);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
 	KUNIT_EXPECT_TRUE(test, ndp_addr_is_ours(t.ctx, &kt_ll));
 	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &g, &src), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
@@ -1919,14 +1877,14 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	del = kt_note(&t, NDP_NOTE_ADDR_DEL, &g);
-	failed = kt_note(&t, NDP_NOTE_DAD_FAILED, &g);
+	del = ndp_kt_note(&t, NDP_NOTE_ADDR_DEL, &g);
+	failed = ndp_kt_note(&t, NDP_NOTE_DAD_FAILED, &g);
 	KUNIT_ASSERT_GE(test, del, 0);
 	KUNIT_EXPECT_GT(test, failed, del);
 	KUNIT_EXPECT_EQ(test, t.out->notes[failed].plen, 64);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &g_sn), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &g_sn));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &g), NDP_ADDR_DUPLICATE);
-	KUNIT_EXPECT_FALSE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &g));
 	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &g));
 
 	/* another node's DAD for our link-local address, still checked */
@@ -1935,9 +1893,9 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
 	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, other));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	del = kt_note(&t, NDP_NOTE_ADDR_DEL, &kt_ll);
+	del = ndp_kt_note(&t, NDP_NOTE_ADDR_DEL, &kt_ll);
 	KUNIT_ASSERT_GE(test, del, 0);
-	KUNIT_EXPECT_GT(test, kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll), del);
+	KUNIT_EXPECT_GT(test, ndp_kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll), del);
 	KUNIT_EXPECT_NULL(test, ndp_addr_linklocal(t.ctx));
 	ndp_kt_run_until(&t, t.now + SEC(5));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
@@ -1978,8 +1936,8 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, ndp_addr_find(t.ctx, &g)->optimistic);
 
 	/* with SLLA, to the solicited-node group */
-	len = ndp_kt_ns(ns, &g);
-	len += ndp_kt_opt_lla(ns + len, NDP_OPT_SLLA, peer_mac);
+	len = nf_ns(ns, &g);
+	len += nf_opt_lla(ns + len, NDP_OPT_SLLA, peer_mac);
 	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g_sn, 255, ns, len));
 	KUNIT_ASSERT_EQ(test, t.out->n_tx, 1U);
 	ndp_kt_expect_only(&t, NDP_STAT_NBR_CREATED);
@@ -2000,7 +1958,7 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 			NDP_ADDR_TENTATIVE);
 
 	/* unicast, no SLLA: the peer is known now, another host is not */
-	len = ndp_kt_ns(ns, &g);
+	len = nf_ns(ns, &g);
 	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g, 255, ns, len));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
 	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &other, &g, 255, ns, len));
@@ -2051,8 +2009,8 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
 						      &ndp_unspecified);
 		to_in += kt_count_records(&t, &ssdp, 3);
 		to_in += kt_count_records(&t, &ssdp, 4);
-		added_ll |= kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll) >= 0;
-		added_g |= kt_note(&t, NDP_NOTE_ADDR_ADD, &g) >= 0;
+		added_ll |= ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &kt_ll) >= 0;
+		added_g |= ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &g) >= 0;
 	}
 	KUNIT_EXPECT_TRUE(test, added_ll);
 	KUNIT_EXPECT_TRUE(test, added_g);
@@ -2105,7 +2063,7 @@ static void ndpv6_addr_link_up_deprecated_while_checked(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, other, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
 			NDP_ADDR_DEPRECATED);
-	KUNIT_EXPECT_TRUE(test, kt_in_get_ip(&t, &g));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
 }
 
 /*
@@ -2192,12 +2150,12 @@ static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
 	ndp_kt_handle(&t, kt_dad_ns(&t, &kt_ll, NULL));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &kt_ll), NDP_ADDR_DUPLICATE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP_DISABLED), 1ULL);
-	kt_expect_only2(&t, NDP_STAT_DAD_FAILED, NDP_STAT_IP_DISABLED);
+	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED, NDP_STAT_IP_DISABLED);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	i = kt_note(&t, NDP_NOTE_IP_DISABLED, &kt_ll);
+	i = ndp_kt_note(&t, NDP_NOTE_IP_DISABLED, &kt_ll);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, t.out->notes[i].plen, 64);
-	KUNIT_EXPECT_GT(test, i, kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll));
+	KUNIT_EXPECT_GT(test, i, ndp_kt_note(&t, NDP_NOTE_DAD_FAILED, &kt_ll));
 	ndp_get_params(t.ctx, &par);
 	KUNIT_EXPECT_TRUE(test, par.ip_disabled);
 	ndp_kt_run_until(&t, t.now + SEC(15));
@@ -2209,9 +2167,9 @@ static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
 	KUNIT_EXPECT_EQ(test,
 			ndp_kt_stat_delta(&t, NDP_STAT_SLAAC_IP_DISABLED),
 			1ULL);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_ROUTER_ADD, &rtr), 0);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_PREFIX_ADD, &pfx), 0);
-	KUNIT_EXPECT_LT(test, kt_note(&t, NDP_NOTE_ADDR_ADD, NULL), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ROUTER_ADD, &rtr));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_PREFIX_ADD, &pfx));
+	KUNIT_EXPECT_LT(test, ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, NULL), 0);
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &slaac), -1);
 	ndp_kt_run_until(&t, t.now + SEC(5));
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &slaac), -1);
@@ -2238,7 +2196,7 @@ static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kt_state(&t, &manual), NDP_ADDR_DUPLICATE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
-	KUNIT_EXPECT_LT(test, kt_note(&t, NDP_NOTE_IP_DISABLED, NULL), 0);
+	KUNIT_EXPECT_LT(test, ndp_kt_note(&t, NDP_NOTE_IP_DISABLED, NULL), 0);
 	ndp_get_params(t.ctx, &par);
 	KUNIT_EXPECT_FALSE(test, par.ip_disabled);
 	ndp_kt_run_until(&t, t.now + SEC(10));
@@ -2479,7 +2437,7 @@ static void ndpv6_addr_mld1_join_leave(struct kunit *test)
 	/* leave: one Done to ff02::2, nothing after */
 	ndp_out_reset(t.out);
 	KUNIT_EXPECT_EQ(test, ndp_leave_group(t.ctx, t.now, &g, t.out), 0);
-	KUNIT_EXPECT_GE(test, kt_note(&t, NDP_NOTE_GROUP_LEAVE, &g), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &g));
 	kt_step(&t);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 1U);
 	kt_expect_mld1(&t, kt_find_mld1(&t, NDP_ICMP_MLD1_DONE, &g),

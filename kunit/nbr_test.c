@@ -9,8 +9,6 @@
 #include <linux/ktime.h>
 #include "ndp_kunit.h"
 
-#define SEC(x)		((s64)(x) * NDP_NSEC_PER_SEC)
-#define MSEC(x)		((s64)(x) * NDP_NSEC_PER_MSEC)
 #define NT_PKTS		16
 #define NT_PKT_LEN	(NDP_IP6_HLEN + 8)
 
@@ -128,17 +126,6 @@ static int nt_txd(struct nt *t, int i)
 	return -1;
 }
 
-/* Why packet @i was given back in this output, or -1 if it was not. */
-static int nt_reason(struct nt *t, int i)
-{
-	u32 k;
-
-	for (k = 0; k < t->k.out->n_done; k++)
-		if (t->k.out->done[k].handle == &t->pkt[i])
-			return t->k.out->done[k].reason;
-	return -1;
-}
-
 /* Caller packets transmitted in this output, in order, into @ids. */
 static u32 nt_txd_ids(struct nt *t, int *ids, u32 max)
 {
@@ -175,10 +162,10 @@ static void nt_ns_in(struct nt *t, const struct ndp_ip6 *src,
 		     const u8 *slla)
 {
 	u8 m[64];
-	u32 len = ndp_kt_ns(m, target);
+	u32 len = nf_ns(m, target);
 
 	if (slla)
-		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, slla);
+		len += nf_opt_lla(m + len, NDP_OPT_SLLA, slla);
 	len = ndp_kt_build_icmp(&t->k, src, dst, 255, m, len);
 	ndp_kt_handle(&t->k, len);
 }
@@ -188,10 +175,10 @@ static void nt_na_in(struct nt *t, const struct ndp_ip6 *target, u8 flags,
 		     const u8 *tlla)
 {
 	u8 m[64];
-	u32 len = ndp_kt_na(m, flags, target);
+	u32 len = nf_na(m, flags, target);
 
 	if (tlla)
-		len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, tlla);
+		len += nf_opt_lla(m + len, NDP_OPT_TLLA, tlla);
 	len = ndp_kt_build_icmp(&t->k, target, &t->ll, 255, m, len);
 	ndp_kt_handle(&t->k, len);
 }
@@ -277,17 +264,6 @@ static void nt_expect_mac(struct nt *t, const struct ndp_ip6 *ip,
 
 	KUNIT_ASSERT_EQ(t->test, ndp_nbr_lookup(ctx_of(t), ip, &ni), 0);
 	KUNIT_EXPECT_EQ(t->test, memcmp(ni.mac, mac, NDP_ETH_ALEN), 0);
-}
-
-static bool nt_note(struct nt *t, u8 kind, const struct ndp_ip6 *ip)
-{
-	u32 k;
-
-	for (k = 0; k < t->k.out->n_notes; k++)
-		if (t->k.out->notes[k].kind == kind &&
-		    ndp_ip6_eq(&t->k.out->notes[k].addr, ip))
-			return true;
-	return false;
 }
 
 static void nt_tick(struct nt *t, s64 when)
@@ -444,11 +420,11 @@ static void nbr_incomplete_retransmits_then_fails(struct kunit *test)
 	nt_tick(t, t0 + 3 * rt);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 2U);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_UNREACHABLE);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]), NDP_DONE_UNREACHABLE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_RESOLUTION_FAILED), 2ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
-	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 0U);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
@@ -496,7 +472,7 @@ static void nbr_queue_overflow_drops_oldest(struct kunit *test)
 		}
 		/* packet i - 3 is the oldest: it goes, counted */
 		KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
-		KUNIT_EXPECT_EQ(test, nt_reason(t, i - 3), NDP_DONE_QUEUE_FULL);
+		KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[i - 3]), NDP_DONE_QUEUE_FULL);
 		KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 3U);
@@ -527,10 +503,10 @@ static void nbr_queue_total_overflow(struct kunit *test)
 	nt_send(t, 3, &t->b);		/* pool now empty */
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
 	nt_send(t, 4, &t->b);		/* b drops its own oldest */
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 3), NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[3]), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	nt_send(t, 5, &t->c);		/* c has none: the new one goes */
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 5), NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[5]), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
@@ -546,9 +522,9 @@ static void nt_na_squeezed(struct nt *t, const struct ndp_ip6 *target,
 {
 	struct ndp_pkt pkt = { .handle = t, .headroom = NDP_ETH_HLEN };
 	u8 m[64];
-	u32 len = ndp_kt_na(m, NDP_NA_FLAG_S | NDP_NA_FLAG_O, target);
+	u32 len = nf_na(m, NDP_NA_FLAG_S | NDP_NA_FLAG_O, target);
 
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, mac);
+	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
 	len = ndp_kt_build_icmp(&t->k, target, &t->ll, 255, m, len);
 	pkt.data = ndp_kt_pkt(&t->k);
 	pkt.len = len;
@@ -613,7 +589,7 @@ static void nbr_queue_len_zero(struct kunit *test)
 	cfg.nbr_queue_len = 0;
 	t = nt_up(test, &cfg);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 }
@@ -630,9 +606,9 @@ static void nbr_flush_gives_back_queued(struct kunit *test)
 	nt_reset(t);
 	ndp_flush(ctx_of(t), t->k.out);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 3U);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_FLUSHED);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_FLUSHED);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 2), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]), NDP_DONE_FLUSHED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_FLUSHED), 3ULL);
 	ndp_get_fill(ctx_of(t), &f);
 	KUNIT_EXPECT_EQ(test, f.queued, 0U);
@@ -683,9 +659,9 @@ static void *dc_rx_nd_invalid(struct kunit *test, struct nt **tp)
 {
 	struct nt *t = dc_up(test, tp, NULL);
 	u8 m[64];
-	u32 len = ndp_kt_ns(m, &t->ll);
+	u32 len = nf_ns(m, &t->ll);
 
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac_a);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac_a);
 	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 254, m, len);
 	ndp_kt_handle(&t->k, len);
 	return NT_RX;
@@ -785,7 +761,7 @@ static void *dc_unreachable(struct kunit *test, struct nt **tp)
 	nt_tick(t, t0 + rt);
 	nt_tick(t, t0 + 2 * rt);
 	nt_tick(t, t0 + 3 * rt);
-	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 	return &t->pkt[0];
 }
 
@@ -879,32 +855,6 @@ static void nt_done_desc(const struct nt_done_case *c, char *desc)
 KUNIT_ARRAY_PARAM(nt_done, nt_done_cases, nt_done_desc);
 
 /*
- * No counter moved since the last snapshot but @ok[0..@n) and the totals
- * (RX_PACKETS, RX_ND, RX_ECHO, TX_PACKETS).
- */
-static bool nt_stat_in(unsigned int s, const enum ndp_stat *ok, int n)
-{
-	while (n--)
-		if (ok[n] == s)
-			return true;
-	return false;
-}
-
-static void nt_expect_only(struct nt *t, const enum ndp_stat *ok, int n)
-{
-	unsigned int i;
-
-	for (i = 0; i < NDP_STAT_MAX; i++) {
-		if (nt_stat_in(i, ok, n) || i == NDP_STAT_RX_PACKETS ||
-		    i == NDP_STAT_RX_ND || i == NDP_STAT_RX_ECHO ||
-		    i == NDP_STAT_TX_PACKETS)
-			continue;
-		KUNIT_EXPECT_EQ_MSG(t->test, delta(t, i), 0ULL,
-				    "counter %s moved", ndp_stat_name(i));
-	}
-}
-
-/*
  * The handle comes back once, with its reason; it is the call's only drop;
  * the reason's counter moved by one and nothing else but the totals and
  * what comes with it (an entry made, evicted or failed).
@@ -938,7 +888,7 @@ static void nbr_done_reason_every_path(struct kunit *test)
 	for (k = 0; k < t->k.out->n_tx; k++)
 		KUNIT_EXPECT_PTR_NE(test, t->k.out->tx[k].handle, h);
 	KUNIT_EXPECT_EQ(test, delta(t, c->stat), 1ULL);
-	nt_expect_only(t, ok, ARRAY_SIZE(ok));
+	ndp_kt_expect_only_n(&t->k, ok, ARRAY_SIZE(ok));
 }
 
 /*
@@ -974,7 +924,7 @@ static void nbr_core_reply_unresolved_counted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_CREATED), 1ULL);
-	nt_expect_only(t, ok, 2);
+	ndp_kt_expect_only_n(&t->k, ok, 2);
 
 	/* again while INCOMPLETE: counted, no second NS */
 	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
@@ -999,7 +949,7 @@ static void nbr_core_reply_unresolved_counted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[0].frame, sn_b, 6), 0);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
-	nt_expect_only(t, ok, 2);
+	ndp_kt_expect_only_n(&t->k, ok, 2);
 
 	/*
 	 * A Parameter Problem for fe80::4 (Destination Options with an
@@ -1019,7 +969,7 @@ static void nbr_core_reply_unresolved_counted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_RX_DROPPED);
-	nt_expect_only(t, ok, ARRAY_SIZE(ok));
+	ndp_kt_expect_only_n(&t->k, ok, ARRAY_SIZE(ok));
 }
 
 /* -------------------------------------------------------- NUD timers */
@@ -1080,7 +1030,7 @@ static void nbr_stale_delay_probe_fail(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
-	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 }
 
 /* DELAY confirmed by a solicited NA: REACHABLE, no probe. */
@@ -1288,8 +1238,8 @@ static void nbr_na_r0_removes_router(struct kunit *test)
 	u8 m[64];
 	u32 len;
 
-	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac_r);
+	len = nf_ra(m, 64, 0, 1800, 0, 0);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac_r);
 	len = ndp_kt_build_icmp(&t->k, &rtr, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(&t->k, len);
 	KUNIT_ASSERT_EQ(test, ndp_get_routers(ctx_of(t), ips, 4), 1);
@@ -1299,7 +1249,7 @@ static void nbr_na_r0_removes_router(struct kunit *test)
 
 	nt_na_in(t, &rtr, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_r);
 	KUNIT_EXPECT_EQ(test, ndp_get_routers(ctx_of(t), ips, 4), 0);
-	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_ROUTER_DEL, &rtr));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_ROUTER_DEL, &rtr));
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &rtr, &ni), 0);
 	KUNIT_EXPECT_FALSE(test, ni.is_router);
 	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_REACHABLE);
@@ -1680,7 +1630,7 @@ static void nbr_incomplete_quota(struct kunit *test)
 	nt_send(t, 0, &t->a);
 	nt_send(t, 1, &t->b);
 	nt_send(t, 2, &t->c);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 2), NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_INCOMPLETE_QUOTA), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
@@ -1710,7 +1660,7 @@ static void nbr_incomplete_rate_limited(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 1ULL);
 	t->k.now += MSEC(499);
 	nt_send(t, 1, &t->a);
@@ -1750,7 +1700,7 @@ static void nbr_eviction_order(struct kunit *test)
 
 	nt_make_stale(t, &y, mac_b);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_EVICTED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_EVICTED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_EVICTED), 1ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
 
@@ -1770,7 +1720,7 @@ static void nbr_eviction_order(struct kunit *test)
 	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->c, mac_a,
 		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 	nt_send(t, 1, &t->c);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
 }
@@ -1780,9 +1730,9 @@ static void nt_ra_in(struct nt *t, const struct ndp_ip6 *src,
 		     u16 lifetime_s, const u8 *slla)
 {
 	u8 m[64];
-	u32 len = ndp_kt_ra(m, 64, 0, lifetime_s, 0, 0);
+	u32 len = nf_ra(m, 64, 0, lifetime_s, 0, 0);
 
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, slla);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, slla);
 	len = ndp_kt_build_icmp(&t->k, src, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(&t->k, len);
 	/* last: a packet of an entry evicted for it may come back first */
@@ -1824,7 +1774,7 @@ static void nt_expect_room_after_flood(struct nt *t, u32 host)
 	KUNIT_EXPECT_EQ(t->test, ctx_of(t)->n_nbrs, 16U);
 	nt_tick(t, t->k.now + SEC(3600));
 	nt_send(t, 0, &dst);
-	KUNIT_EXPECT_EQ(t->test, nt_reason(t, 0), -1);
+	KUNIT_EXPECT_EQ(t->test, ndp_kt_done_reason(&t->k, &t->pkt[0]), -1);
 	KUNIT_EXPECT_EQ(t->test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	KUNIT_EXPECT_EQ(t->test, nt_state(t, &dst), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(t->test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
@@ -1916,8 +1866,8 @@ static void nbr_flood_keeps_router_and_confirmed(struct kunit *test)
 	u8 m[64];
 	u32 i, len;
 
-	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac_r);
+	len = nf_ra(m, 64, 0, 1800, 0, 0);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac_r);
 	len = ndp_kt_build_icmp(&t->k, &rtr, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(&t->k, len);
 	nt_na_in(t, &rtr, NDP_NA_FLAG_R | NDP_NA_FLAG_S | NDP_NA_FLAG_O,

@@ -1,17 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared fixture and frame builders for the core's KUnit suites.  Every
- * suite drives the core with explicit times and deterministic randomness,
- * feeds it raw frames (bytes) and asserts the exact frames, events and
- * counters that come out.
+ * Shared fixture of the core's KUnit suites.  Every suite drives the core
+ * with explicit times and deterministic randomness, feeds it raw frames
+ * (bytes, built with ndp_frames.h) and asserts the exact frames, events
+ * and counters that come out.
  */
 #ifndef _NDP_KUNIT_H
 #define _NDP_KUNIT_H
 
 #include <kunit/test.h>
 #include "../module/core/ndp_private.h"
+#include "ndp_frames.h"
 
 #define NDP_KT_HEADROOM	64
+
+/* Times in the core's unit (ns). */
+#define SEC(x)		((s64)(x) * NDP_NSEC_PER_SEC)
+#define MSEC(x)		((s64)(x) * NDP_NSEC_PER_MSEC)
 
 struct ndp_kt {
 	struct kunit *test;
@@ -25,6 +30,7 @@ struct ndp_kt {
 	u64 *stats0;		/* [NDP_STAT_MAX]: snapshot for stat_delta */
 	u32 *seen;		/* [256]: ICMPv6 types sent in run_until */
 	u32 seen_frames;
+	const char *label;	/* NULL, or a prefix for counter messages */
 };
 
 /*
@@ -34,8 +40,9 @@ struct ndp_kt {
 void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 		 const struct ndp_config *cfg);
 /*
- * ndp_kt_init() with the context in @mem (@size bytes) from the caller:
- * for tables beyond what kmalloc gives (4 MB), e.g. 100,000 neighbours.
+ * ndp_kt_init() with the context in @mem (@size bytes) from the caller
+ * (NULL: test-managed): for tables beyond what kmalloc gives (4 MB), e.g.
+ * 100,000 neighbours.
  */
 void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 		     const struct ndp_config *cfg, void *mem, size_t size);
@@ -46,8 +53,8 @@ void ndp_kt_random(void *opaque, void *buf, u32 len);
 struct ndp_ip6 ndp_kt_ip(struct kunit *test, const char *s);
 
 /*
- * Build IPv6 + ICMPv6 into t->buf + NDP_KT_HEADROOM: @icmp (@len bytes,
- * checksum filled in).  Returns the IPv6 packet length.
+ * Build IPv6 + ICMPv6 into t->buf + NDP_KT_HEADROOM with nf_icmp(): @icmp
+ * (@len bytes, checksum filled in).  Returns the IPv6 packet length.
  */
 u32 ndp_kt_build_icmp(struct ndp_kt *t, const struct ndp_ip6 *src,
 		      const struct ndp_ip6 *dst, u8 hop_limit,
@@ -57,18 +64,6 @@ static inline u8 *ndp_kt_pkt(struct ndp_kt *t)
 {
 	return t->buf + NDP_KT_HEADROOM;
 }
-
-/* ND message bodies; options appended with ndp_kt_opt_*(); return length. */
-u32 ndp_kt_ns(u8 *m, const struct ndp_ip6 *target);
-u32 ndp_kt_na(u8 *m, u8 flags, const struct ndp_ip6 *target);
-u32 ndp_kt_rs(u8 *m);
-u32 ndp_kt_ra(u8 *m, u8 hop_limit, u8 flags, u16 router_lifetime_s,
-	      u32 reachable_ms, u32 retrans_ms);
-u32 ndp_kt_opt_lla(u8 *p, u8 type, const u8 *mac);	/* SLLA/TLLA */
-u32 ndp_kt_opt_pio(u8 *p, const struct ndp_ip6 *prefix, u8 plen, u8 flags,
-		   u32 valid_s, u32 preferred_s);
-u32 ndp_kt_opt_mtu(u8 *p, u32 mtu);
-u32 ndp_kt_opt_nonce(u8 *p, const u8 *nonce6);
 
 /* Reset t->out, snapshot counters, then ndp_handle() the built packet. */
 void ndp_kt_handle(struct ndp_kt *t, u32 len);
@@ -81,10 +76,29 @@ void ndp_kt_tick(struct ndp_kt *t, s64 now);
 u64 ndp_kt_stat_delta(const struct ndp_kt *t, enum ndp_stat s);
 void ndp_kt_snap(struct ndp_kt *t);
 /*
- * Assert that no counter moved except @except (NDP_STAT_MAX: none) and
- * RX_PACKETS / RX_ND / RX_DELIVERED / RX_ECHO / TX_PACKETS.
+ * Expect that no counter moved but the totals (RX_PACKETS, RX_ND, RX_ECHO,
+ * TX_PACKETS) and @ok[0..@n).  ndp_kt_expect_only(t, A, B, ...) lists
+ * them inline; NDP_STAT_MAX stands for none.
  */
-void ndp_kt_expect_only(struct ndp_kt *t, enum ndp_stat except);
+void ndp_kt_expect_only_n(struct ndp_kt *t, const enum ndp_stat *ok, u32 n);
+#define ndp_kt_expect_only(t, ...)					\
+	ndp_kt_expect_only_n((t), (const enum ndp_stat[]){ __VA_ARGS__ },	\
+			     ARRAY_SIZE(((const enum ndp_stat[]){ __VA_ARGS__ })))
+
+/* Is @ip among ndp_get_ip() / ndp_get_routers() (32 at most)? */
+bool ndp_kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip);
+bool ndp_kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip);
+/* Length of the on-link prefix @pfx in the prefix list, or -1. */
+int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx);
+/* Index of the first note @kind about @addr (NULL: any) in t->out, or -1. */
+int ndp_kt_note(struct ndp_kt *t, enum ndp_note_kind kind,
+		const struct ndp_ip6 *addr);
+/* The same note, or NULL. */
+const struct ndp_note *ndp_kt_find_note(struct ndp_kt *t,
+					enum ndp_note_kind kind,
+					const struct ndp_ip6 *addr);
+/* Why @handle was given back in t->out, or -1 if it was not. */
+int ndp_kt_done_reason(struct ndp_kt *t, const void *handle);
 
 /*
  * Output frame @i: checks Ethernet type IPv6, returns a pointer to its IPv6

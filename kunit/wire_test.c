@@ -19,12 +19,9 @@
 #define WT_BUF		2048
 #define WT_MAX_EXT	12
 #define WT_HANDLE(w)	((void *)(w))
-#define WT_SEC		NDP_NSEC_PER_SEC
-#define WT_MS		NDP_NSEC_PER_MSEC
 
 struct wt {
 	struct ndp_kt kt;
-	const char *label;		/* "valid" or "broken", for messages */
 	u8 peer_mac[NDP_ETH_ALEN];
 	struct ndp_ip6 ll;		/* ours, from the MAC (EUI-64) */
 	struct ndp_ip6 glob;		/* ours, added with ndp_add_ip() */
@@ -61,6 +58,8 @@ struct wt_frame {
 
 /* ------------------------------------------------------------ helpers */
 
+static const struct ndp_ip6 wt_fe80 = { .b = { 0xfe, 0x80 } };
+
 static struct ndp_ip6 wt_ip(struct wt *w, const char *s)
 {
 	return ndp_kt_ip(w->kt.test, s);
@@ -69,41 +68,6 @@ static struct ndp_ip6 wt_ip(struct wt *w, const char *s)
 static bool wt_ip_eq(const u8 *p, const struct ndp_ip6 *ip)
 {
 	return !memcmp(p, ip->b, 16);
-}
-
-/* RFC 4291 appendix A: modified EUI-64 link-local address of @mac. */
-static struct ndp_ip6 wt_ll_of(const u8 *mac)
-{
-	struct ndp_ip6 a = { .b = { 0xfe, 0x80 } };
-
-	a.b[8] = mac[0] ^ 0x02;
-	a.b[9] = mac[1];
-	a.b[10] = mac[2];
-	a.b[11] = 0xff;
-	a.b[12] = 0xfe;
-	a.b[13] = mac[3];
-	a.b[14] = mac[4];
-	a.b[15] = mac[5];
-	return a;
-}
-
-/* This file's own ICMPv6 checksum (RFC 4443 2.3), independent of the core. */
-static u16 wt_csum(const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
-		   const u8 *m, u32 len)
-{
-	u32 sum = 0, i;
-
-	for (i = 0; i < 16; i += 2)
-		sum += (src->b[i] << 8 | src->b[i + 1]) +
-		       (dst->b[i] << 8 | dst->b[i + 1]);
-	sum += (len >> 16) + (len & 0xffff) + NDP_NH_ICMPV6;
-	for (i = 0; i + 1 < len; i += 2)
-		sum += m[i] << 8 | m[i + 1];
-	if (len & 1)
-		sum += m[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (u16)~sum;
 }
 
 static void wt_put_ip6(u8 *p, u8 version, u16 plen, u8 nh, u8 hop,
@@ -138,22 +102,6 @@ static void wt_handle_len(struct wt *w, u32 len, u32 tot_len)
 	ndp_handle(w->kt.ctx, w->kt.now, &pkt, w->kt.out);
 }
 
-/* No counter moved but @a, @b and the fixture's usual ones. */
-static void wt_expect_only2(struct wt *w, enum ndp_stat a, enum ndp_stat b)
-{
-	unsigned int i;
-
-	for (i = 0; i < NDP_STAT_MAX; i++) {
-		if (i == a || i == b || i == NDP_STAT_RX_PACKETS ||
-		    i == NDP_STAT_RX_ND || i == NDP_STAT_RX_DELIVERED ||
-		    i == NDP_STAT_RX_ECHO || i == NDP_STAT_TX_PACKETS)
-			continue;
-		KUNIT_EXPECT_EQ_MSG(w->kt.test, ndp_kt_stat_delta(&w->kt, i),
-				    0ULL, "%s: counter %s moved", w->label,
-				    ndp_stat_name(i));
-	}
-}
-
 /* ICMPv6 message of output frame @i, its checksum checked twice. */
 static const u8 *wt_tx_icmp(struct wt *w, u32 i, u32 *len)
 {
@@ -166,8 +114,8 @@ static const u8 *wt_tx_icmp(struct wt *w, u32 i, u32 *len)
 		return NULL;
 	memcpy(s.b, ip6 + 8, 16);
 	memcpy(d.b, ip6 + 24, 16);
-	KUNIT_EXPECT_EQ_MSG(w->kt.test, wt_csum(&s, &d, m, *len), 0,
-			    "%s: frame %u checksum", w->label, i);
+	KUNIT_EXPECT_EQ_MSG(w->kt.test, nf_l4_csum(&s, &d, NDP_NH_ICMPV6, m, *len), 0,
+			    "%s: frame %u checksum", w->kt.label, i);
 	return m;
 }
 
@@ -177,12 +125,12 @@ static void wt_expect_done(struct wt *w, enum ndp_done_reason reason)
 	struct kunit *test = w->kt.test;
 	struct ndp_out *out = w->kt.out;
 
-	KUNIT_EXPECT_FALSE_MSG(test, out->has_event, "%s: event", w->label);
-	KUNIT_ASSERT_EQ_MSG(test, out->n_done, 1U, "%s: done", w->label);
+	KUNIT_EXPECT_FALSE_MSG(test, out->has_event, "%s: event", w->kt.label);
+	KUNIT_ASSERT_EQ_MSG(test, out->n_done, 1U, "%s: done", w->kt.label);
 	KUNIT_EXPECT_PTR_EQ_MSG(test, out->done[0].handle, WT_HANDLE(w),
-				"%s: done handle", w->label);
+				"%s: done handle", w->kt.label);
 	KUNIT_EXPECT_EQ_MSG(test, out->done[0].reason, (u8)reason,
-			    "%s: reason %s", w->label,
+			    "%s: reason %s", w->kt.label,
 			    ndp_done_reason_name(out->done[0].reason));
 }
 
@@ -204,7 +152,7 @@ static void wt_expect_event(struct wt *w, const struct wt_frame *f)
 	u32 l4_off = f->ev_set ? f->ev_l4_off : NDP_IP6_HLEN + f->ext_len;
 
 	KUNIT_ASSERT_TRUE_MSG(test, w->kt.out->has_event, "%s: no event",
-			      w->label);
+			      w->kt.label);
 	KUNIT_EXPECT_EQ(test, w->kt.out->n_done, 0U);
 	KUNIT_EXPECT_PTR_EQ(test, ev->handle, WT_HANDLE(w));
 	KUNIT_EXPECT_EQ(test, ev->kind, wt_ev_kind(proto));
@@ -246,11 +194,11 @@ static struct wt *wt_setup_as(struct kunit *test, const struct ndp_config *cfg,
 				   t->mac, t->now, ndp_kt_random, t, t->out);
 		KUNIT_ASSERT_NOT_NULL(test, t->ctx);
 	}
-	w->label = "setup";
+	w->kt.label = "setup";
 	memcpy(w->peer_mac, t->mac, NDP_ETH_ALEN);
 	w->peer_mac[5] = other;
-	w->ll = wt_ll_of(t->mac);
-	w->peer = wt_ll_of(w->peer_mac);
+	w->ll = nf_eui64(&wt_fe80, t->mac);
+	w->peer = nf_eui64(&wt_fe80, w->peer_mac);
 	w->glob = wt_ip(w, "2001:db8::");
 	w->glob.b[15] = me;
 	w->peer_glob = w->glob;
@@ -261,7 +209,7 @@ static struct wt *wt_setup_as(struct kunit *test, const struct ndp_config *cfg,
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t->ctx, t->now, &w->glob, 64,
 					 NDP_INFINITE, NDP_INFINITE, t->out),
 			0);
-	ndp_kt_run_until(t, t->now + 5 * WT_SEC);
+	ndp_kt_run_until(t, t->now + 5 * SEC(1));
 	n = ndp_get_ip(t->ctx, ips, ARRAY_SIZE(ips));
 	KUNIT_ASSERT_EQ_MSG(test, n, 2, "link-local and global valid");
 	for (i = 0; i < n; i++)
@@ -367,7 +315,7 @@ static u32 wt_render(struct wt *w, struct wt_frame *f)
 	if (f->proto == NDP_NH_ICMPV6 && f->l4_len >= 4) {
 		l4[2] = 0;
 		l4[3] = 0;
-		csum = wt_csum(&f->src, &f->dst, l4, f->l4_len);
+		csum = nf_l4_csum(&f->src, &f->dst, NDP_NH_ICMPV6, l4, f->l4_len);
 		if (f->bad_csum)
 			csum ^= 0x0100;
 		ndp_put16(l4 + 2, csum);
@@ -424,8 +372,8 @@ static u32 wt_ns_from_peer(struct wt *w, struct wt_frame *f,
 {
 	f->proto = NDP_NH_ICMPV6;
 	f->hop_limit = 255;
-	f->l4_len = ndp_kt_ns(f->l4, target);
-	f->l4_len += ndp_kt_opt_lla(f->l4 + f->l4_len, NDP_OPT_SLLA,
+	f->l4_len = nf_ns(f->l4, target);
+	f->l4_len += nf_opt_lla(f->l4 + f->l4_len, NDP_OPT_SLLA,
 				    w->peer_mac);
 	return f->l4_len;
 }
@@ -563,7 +511,7 @@ static void wt_run_half(struct kunit *test, const struct wt_rule *r,
 	struct wt *w = wt_setup(test, NULL);
 	struct wt_frame *f = wt_frame_new(w);
 
-	w->label = broken ? "broken" : "valid";
+	w->kt.label = broken ? "broken" : "valid";
 	r->make(w, f, r, broken);
 	wt_send_frame(w, f);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&w->kt, NDP_STAT_RX_PACKETS),
@@ -573,7 +521,7 @@ static void wt_run_half(struct kunit *test, const struct wt_rule *r,
 			wt_expect_event(w, f);
 		else
 			wt_expect_done(w, NDP_DONE_CONSUMED);
-		ndp_kt_expect_only(&w->kt, r->also);
+		ndp_kt_expect_only(&w->kt, r->also, NDP_STAT_RX_DELIVERED);
 		if (r->valid_tx > 0) {
 			KUNIT_EXPECT_EQ_MSG(test, w->kt.out->n_tx, 1U,
 					    "valid: one answer");
@@ -590,7 +538,7 @@ static void wt_run_half(struct kunit *test, const struct wt_rule *r,
 				    1ULL, "broken: counter %s",
 				    ndp_stat_name(r->drop));
 		if (r->drop_also)
-			wt_expect_only2(w, r->drop, r->drop_also);
+			ndp_kt_expect_only(&w->kt, r->drop, r->drop_also);
 		else
 			ndp_kt_expect_only(&w->kt, r->drop);
 		if (r->pp) {
@@ -920,19 +868,19 @@ static void mk_nd(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 	switch (r->msg) {
 	case NDP_ICMP_NS:
 		f->dst = w->sn;
-		len = ndp_kt_ns(m, &w->ll);
+		len = nf_ns(m, &w->ll);
 		break;
 	case NDP_ICMP_NA:
 		f->dst = w->all_nodes;
-		len = ndp_kt_na(m, NDP_NA_FLAG_O, &w->peer);
+		len = nf_na(m, NDP_NA_FLAG_O, &w->peer);
 		lla = NDP_OPT_TLLA;
 		break;
 	case NDP_ICMP_RS:
-		len = ndp_kt_rs(m);
+		len = nf_rs(m);
 		break;
 	case NDP_ICMP_RA:
 		f->dst = w->all_nodes;
-		len = ndp_kt_ra(m, 0, 0, 0, 0, 0);
+		len = nf_ra(m, 0, 0, 0, 0, 0);
 		break;
 	case NDP_ICMP_REDIRECT:
 		/* from the peer, our default router: the first hop off-link */
@@ -974,18 +922,18 @@ static void mk_nd(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 	}
 	if (with_lla) {
 		last = len;
-		len += ndp_kt_opt_lla(m + len, lla, r->var == V_NEWMAC ?
+		len += nf_opt_lla(m + len, lla, r->var == V_NEWMAC ?
 				      wt_new_mac : w->peer_mac);
 	}
 	if (r->var == V_PIO) {
 		pfx = wt_ip(w, "2001:db8:1::");
 		last = len;
-		len += ndp_kt_opt_pio(m + len, &pfx, 64, NDP_PIO_FLAG_L, 3600,
+		len += nf_opt_pio(m + len, &pfx, 64, NDP_PIO_FLAG_L, 3600,
 				      1800);
 	}
 	if (r->var == V_MTU) {
 		last = len;
-		len += ndp_kt_opt_mtu(m + len, 1400);
+		len += nf_opt_mtu(m + len, 1400);
 	}
 	if (broken) {
 		switch (r->brk) {
@@ -1020,7 +968,7 @@ static void mk_nd(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 			f->dst = w->all_nodes;
 			break;
 		case B_DAD_SLLA:
-			len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA,
+			len += nf_opt_lla(m + len, NDP_OPT_SLLA,
 					      w->peer_mac);
 			break;
 		case B_SOL_MCAST:
@@ -1074,7 +1022,7 @@ static void chk_pio(struct wt *w, const struct wt_frame *f, bool broken)
 		found += ndp_ip6_eq(&pfx[i].addr, &want) && pfx[i].len == 64;
 	KUNIT_EXPECT_EQ_MSG(w->kt.test, found, broken ? 0 : 1,
 			    "%s: 2001:db8:1::/64 on the prefix list",
-			    w->label);
+			    w->kt.label);
 }
 
 /* ... nor its MTU option. */
@@ -1084,7 +1032,7 @@ static void chk_mtu(struct wt *w, const struct wt_frame *f, bool broken)
 
 	ndp_get_params(w->kt.ctx, &p);
 	KUNIT_EXPECT_EQ_MSG(w->kt.test, p.mtu, broken ? 1500U : 1400U,
-			    "%s: link MTU", w->label);
+			    "%s: link MTU", w->kt.label);
 }
 
 /* An NS with a bad option is dropped whole: its SLLA is not learned. */
@@ -1097,7 +1045,7 @@ static void chk_newmac(struct wt *w, const struct wt_frame *f, bool broken)
 	KUNIT_EXPECT_EQ_MSG(w->kt.test,
 			    memcmp(ni.mac, broken ? w->peer_mac : wt_new_mac,
 				   NDP_ETH_ALEN), 0,
-			    "%s: cached MAC", w->label);
+			    "%s: cached MAC", w->kt.label);
 }
 
 /* ::1 got no neighbour entry (RFC 4291 2.5.3). */
@@ -1570,7 +1518,7 @@ static void wire_echo_reply(struct kunit *test)
 	const u8 *ip6, *m;
 	u32 len = 0;
 
-	w->label = c->name;
+	w->kt.label = c->name;
 	if (c->dst)
 		f->dst = wt_ip(w, c->dst);
 	if (c->src)
@@ -1619,7 +1567,7 @@ static void wire_echo_reply_no_room(struct kunit *test)
 	struct wt_frame *f = wt_frame_new(w);
 	struct ndp_pkt pkt;
 
-	w->label = "echo, output full";
+	w->kt.label = "echo, output full";
 	wt_icmp(f, NDP_ICMP_ECHO_REQUEST);
 	wt_render(w, f);
 	pkt = (struct ndp_pkt){ .handle = WT_HANDLE(w),
@@ -1658,26 +1606,26 @@ static void wire_ra_option_lengths(struct kunit *test)
 	u32 len;
 	int n;
 
-	w->label = "RA, option lengths";
+	w->kt.label = "RA, option lengths";
 	f->proto = NDP_NH_ICMPV6;
 	f->hop_limit = 255;
 	f->dst = w->all_nodes;
-	len = ndp_kt_ra(m, 0, 0, 1800, 0, 0);
+	len = nf_ra(m, 0, 0, 1800, 0, 0);
 	/* PIO of 5 units: the 32 standard bytes and 8 more */
-	ndp_kt_opt_pio(m + len, &p1, 64, NDP_PIO_FLAG_L, 3600, 1800);
+	nf_opt_pio(m + len, &p1, 64, NDP_PIO_FLAG_L, 3600, 1800);
 	m[len + 1] = 5;
 	memset(m + len + 32, 0xab, 8);
 	len += 40;
 	/* MTU option of 2 units */
-	ndp_kt_opt_mtu(m + len, 1400);
+	nf_opt_mtu(m + len, 1400);
 	m[len + 1] = 2;
 	memset(m + len + 8, 0, 8);
 	len += 16;
 	/* PIO of 3 units: too short, skipped */
-	ndp_kt_opt_pio(m + len, &p2, 64, NDP_PIO_FLAG_L, 3600, 1800);
+	nf_opt_pio(m + len, &p2, 64, NDP_PIO_FLAG_L, 3600, 1800);
 	m[len + 1] = 3;
 	len += 24;
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, w->peer_mac);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, w->peer_mac);
 	f->l4_len = len;
 	wt_send_frame(w, f);
 	wt_expect_done(w, NDP_DONE_CONSUMED);
@@ -1713,7 +1661,7 @@ static void wire_optimistic_address_receives(struct kunit *test)
 	const u8 *ip6;
 
 	ndp_link_change(w->kt.ctx, w->kt.now, false, w->kt.out);
-	w->kt.now += WT_SEC;
+	w->kt.now += SEC(1);
 	ndp_out_reset(w->kt.out);
 	ndp_link_change(w->kt.ctx, w->kt.now, true, w->kt.out);
 	a = ndp_addr_find(w->kt.ctx, &w->ll);
@@ -1723,13 +1671,13 @@ static void wire_optimistic_address_receives(struct kunit *test)
 	a = ndp_addr_find(w->kt.ctx, &w->glob);
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	KUNIT_ASSERT_TRUE(test, a->optimistic);
-	w->label = "optimistic";
+	w->kt.label = "optimistic";
 
 	f = wt_frame_new(w);
 	wt_udp(f);
 	wt_send_frame(w, f);
 	wt_expect_event(w, f);
-	ndp_kt_expect_only(&w->kt, NDP_STAT_MAX);
+	ndp_kt_expect_only(&w->kt, NDP_STAT_RX_DELIVERED);
 
 	f = wt_frame_new(w);
 	wt_udp(f);
@@ -1741,7 +1689,7 @@ static void wire_optimistic_address_receives(struct kunit *test)
 	f->ev_l4_off = NDP_IP6_HLEN;
 	wt_send_frame(w, f);
 	wt_expect_event(w, f);
-	ndp_kt_expect_only(&w->kt, NDP_STAT_MAX);
+	ndp_kt_expect_only(&w->kt, NDP_STAT_RX_DELIVERED);
 
 	f = wt_frame_new(w);
 	wt_icmp(f, NDP_ICMP_ECHO_REQUEST);
@@ -1799,7 +1747,7 @@ static void wire_icmp_error_rate_limit(struct kunit *test)
 	cfg.icmp_burst = 3;
 	cfg.icmp_rate = 2;
 	w = wt_setup(test, &cfg);
-	w->label = "rate limit";
+	w->kt.label = "rate limit";
 	t0 = w->kt.now;
 	/* the burst, then nothing */
 	for (i = 0; i < 3; i++)
@@ -1808,15 +1756,15 @@ static void wire_icmp_error_rate_limit(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&w->kt,
 						NDP_STAT_ICMP_ERR_RATELIMITED),
 			1ULL);
-	wt_expect_only2(w, NDP_STAT_EXT_ROUTING, NDP_STAT_ICMP_ERR_RATELIMITED);
+	ndp_kt_expect_only(&w->kt, NDP_STAT_EXT_ROUTING, NDP_STAT_ICMP_ERR_RATELIMITED);
 	/* 2 per second: one more token after 500 ms, not before */
-	w->kt.now = t0 + 499 * WT_MS;
+	w->kt.now = t0 + 499 * MSEC(1);
 	KUNIT_EXPECT_EQ(test, wt_rt_error(w), 0U);
-	w->kt.now = t0 + 500 * WT_MS;
+	w->kt.now = t0 + 500 * MSEC(1);
 	KUNIT_EXPECT_EQ(test, wt_rt_error(w), 1U);
 	KUNIT_EXPECT_EQ(test, wt_rt_error(w), 0U);
 	/* a long pause refills the bucket to the burst, not beyond */
-	w->kt.now = t0 + 3600 * WT_SEC;
+	w->kt.now = t0 + 3600 * SEC(1);
 	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_EQ_MSG(test, wt_rt_error(w), 1U, "refill %d", i);
 	KUNIT_EXPECT_EQ(test, wt_rt_error(w), 0U);
@@ -1917,7 +1865,7 @@ static void wire_icmp_csum_known_answers(struct kunit *test)
 	b = ndp_kt_ip(k, "fe80::2");
 	KUNIT_EXPECT_EQ(test, ndp_icmp_csum(&a, &b, echo, 8), 0x7083);
 	KUNIT_EXPECT_EQ(test, ndp_icmp_csum(&a, &b, echo, 11), 0xac1d);
-	KUNIT_EXPECT_EQ(test, wt_csum(&a, &b, echo, 11), 0xac1d);
+	KUNIT_EXPECT_EQ(test, nf_l4_csum(&a, &b, NDP_NH_ICMPV6, echo, 11), 0xac1d);
 	/* swapping source and destination does not change the sum */
 	KUNIT_EXPECT_EQ(test, ndp_icmp_csum(&b, &a, echo, 11), 0xac1d);
 
@@ -2097,8 +2045,8 @@ static void wire_builders(struct kunit *test)
 	w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	ndp_kt_init(test, &w->kt, NULL);
-	w->label = "builders";
-	ll = wt_ll_of(w->kt.mac);
+	w->kt.label = "builders";
+	ll = nf_eui64(&wt_fe80, w->kt.mac);
 	target = ndp_kt_ip(test, "fe80::ff:fe00:2");
 	ndp_solicited_node(&target, &sn);
 	wt_mcast_mac(&sn, mac);
@@ -2285,7 +2233,7 @@ static void wire_send(struct kunit *test)
 	struct ndp_pkt pkt;
 	u8 *p;
 
-	w->label = c->name;
+	w->kt.label = c->name;
 	hdr_dst = c->hdr_dst ? wt_ip(w, c->hdr_dst) : w->peer;
 	if (c->dst)
 		dst = wt_ip(w, c->dst);
@@ -2406,8 +2354,8 @@ static void wire_roundtrip_dad_ns(struct kunit *test)
 
 	a = wt_setup_as(test, NULL, 1, false);
 	b = wt_setup_as(test, NULL, 2, false);
-	a->label = "A";
-	b->label = "B";
+	a->kt.label = "A";
+	b->kt.label = "B";
 	ndp_solicited_node(&addr, &sn);
 	wt_mcast_mac(&sn, mac);
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(a->kt.ctx, a->kt.now, &addr, 64,
@@ -2416,7 +2364,7 @@ static void wire_roundtrip_dad_ns(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(b->kt.ctx, b->kt.now, &addr, 64,
 					 NDP_INFINITE, NDP_INFINITE,
 					 b->kt.out), 0);
-	k = wt_tick_for(&a->kt, NDP_ICMP_NS, a->kt.now + 3 * WT_SEC);
+	k = wt_tick_for(&a->kt, NDP_ICMP_NS, a->kt.now + 3 * SEC(1));
 	KUNIT_ASSERT_GE(test, k, 0);
 	m = wt_expect_frame(a, k, mac, &ndp_unspecified, &sn, 255, &len);
 	KUNIT_ASSERT_NOT_NULL(test, m);
@@ -2438,7 +2386,7 @@ static void wire_roundtrip_dad_ns(struct kunit *test)
 	wt_expect_done(b, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&b->kt, NDP_STAT_DAD_FAILED),
 			1ULL);
-	ndp_kt_run_until(&b->kt, b->kt.now + 5 * WT_SEC);
+	ndp_kt_run_until(&b->kt, b->kt.now + 5 * SEC(1));
 	n = ndp_get_ip(b->kt.ctx, ips, ARRAY_SIZE(ips));
 	for (k = 0; k < n && k < (int)ARRAY_SIZE(ips); k++)
 		KUNIT_EXPECT_FALSE(test, ndp_ip6_eq(&ips[k], &addr));
@@ -2451,7 +2399,7 @@ static void wire_roundtrip_dad_ns(struct kunit *test)
 			0ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&a->kt,
 						NDP_STAT_DAD_NS_LOOPED), 1ULL);
-	ndp_kt_run_until(&a->kt, a->kt.now + 5 * WT_SEC);
+	ndp_kt_run_until(&a->kt, a->kt.now + 5 * SEC(1));
 	n = ndp_get_ip(a->kt.ctx, ips, ARRAY_SIZE(ips));
 	for (i = 0; i < (u32)n && i < ARRAY_SIZE(ips); i++)
 		k += ndp_ip6_eq(&ips[i], &addr);
@@ -2474,8 +2422,8 @@ static void wire_roundtrip_ns_na_send(struct kunit *test)
 	u32 len = 0;
 	int k;
 
-	a->label = "A";
-	b->label = "B";
+	a->kt.label = "A";
+	b->kt.label = "B";
 	pkt_buf = kunit_kzalloc(test, NDP_KT_HEADROOM + 100, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, pkt_buf);
 	data = pkt_buf + NDP_KT_HEADROOM;
@@ -2540,10 +2488,10 @@ static void wire_roundtrip_rs(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	t = &w->kt;
 	ndp_kt_init(test, t, NULL);
-	w->label = "RS";
-	w->ll = wt_ll_of(t->mac);
+	w->kt.label = "RS";
+	w->ll = nf_eui64(&wt_fe80, t->mac);
 	rtrs = ndp_kt_ip(test, "ff02::2");
-	k = wt_tick_for(t, NDP_ICMP_RS, t->now + 3 * WT_SEC);
+	k = wt_tick_for(t, NDP_ICMP_RS, t->now + 3 * SEC(1));
 	KUNIT_ASSERT_GE(test, k, 0);
 	ip6 = ndp_kt_tx_ip6(t, k);
 	KUNIT_ASSERT_NOT_NULL(test, ip6);
@@ -2579,11 +2527,11 @@ static void wire_roundtrip_mld_report(struct kunit *test)
 	w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	ndp_kt_init(test, &w->kt, NULL);
-	w->label = "MLD";
+	w->kt.label = "MLD";
 	mld = ndp_kt_ip(test, "ff02::16");
-	ll = wt_ll_of(w->kt.mac);
+	ll = nf_eui64(&wt_fe80, w->kt.mac);
 	ndp_solicited_node(&ll, &sn);
-	k = wt_tick_for(&w->kt, NDP_ICMP_MLD2_REPORT, w->kt.now + 3 * WT_SEC);
+	k = wt_tick_for(&w->kt, NDP_ICMP_MLD2_REPORT, w->kt.now + 3 * SEC(1));
 	KUNIT_ASSERT_GE(test, k, 0);
 	ip6 = ndp_kt_tx_ip6(&w->kt, k);
 	KUNIT_ASSERT_NOT_NULL(test, ip6);
@@ -2618,7 +2566,7 @@ static void wire_roundtrip_mld_report(struct kunit *test)
 
 	/* B listens to ff02::16: the report is parsed and consumed */
 	b = wt_setup_as(test, NULL, 2, false);
-	b->label = "B";
+	b->kt.label = "B";
 	KUNIT_ASSERT_EQ(test, ndp_join_group(b->kt.ctx, b->kt.now, &mld,
 					     b->kt.out), 0);
 	wt_feed(b, w, k);
@@ -2635,8 +2583,8 @@ static void wire_roundtrip_echo(struct kunit *test)
 	struct wt_frame *f = wt_frame_new(a);
 	const struct ndp_event *ev;
 
-	a->label = "A";
-	b->label = "B";
+	a->kt.label = "A";
+	b->kt.label = "B";
 	wt_icmp(f, NDP_ICMP_ECHO_REQUEST);
 	wt_send_frame(a, f);
 	KUNIT_ASSERT_EQ(test, a->kt.out->n_tx, 1U);
@@ -2651,7 +2599,7 @@ static void wire_roundtrip_echo(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&ev->dst, &b->ll));
 	KUNIT_EXPECT_EQ(test, ndp_kt_pkt(&b->kt)[NDP_IP6_HLEN],
 			NDP_ICMP_ECHO_REPLY);
-	ndp_kt_expect_only(&b->kt, NDP_STAT_MAX);
+	ndp_kt_expect_only(&b->kt, NDP_STAT_RX_DELIVERED);
 }
 
 /* A's Parameter Problem reaches B, the sender, as an event. */
@@ -2662,8 +2610,8 @@ static void wire_roundtrip_param_problem(struct kunit *test)
 	struct wt_frame *f = wt_frame_new(a);
 	const struct ndp_event *ev;
 
-	a->label = "A";
-	b->label = "B";
+	a->kt.label = "A";
+	b->kt.label = "B";
 	wt_udp(f);
 	wt_ext_routing(a, f, 4, 1);
 	wt_send_frame(a, f);
@@ -2677,7 +2625,7 @@ static void wire_roundtrip_param_problem(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&ev->src, &a->ll));
 	KUNIT_EXPECT_EQ(test, ndp_kt_pkt(&b->kt)[NDP_IP6_HLEN],
 			NDP_ICMP_PARAM_PROB);
-	ndp_kt_expect_only(&b->kt, NDP_STAT_MAX);
+	ndp_kt_expect_only(&b->kt, NDP_STAT_RX_DELIVERED);
 }
 
 static struct kunit_case ndpv6_wire_cases[] = {

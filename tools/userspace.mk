@@ -34,8 +34,8 @@ US_CORE_SRCS := $(wildcard module/core/*.c)
 US_CORE_HDRS := $(wildcard module/core/*.h include/*.h) \
 		tools/lib/include/linux/types.h \
 		tools/lib/include/linux/compiler.h
-US_COMMON := tools/fuzz/fuzz_common.c tools/fuzz/ndp_frames.c
-US_COMMON_HDRS := tools/fuzz/fuzz_common.h tools/fuzz/ndp_frames.h
+US_COMMON := tools/fuzz/fuzz_common.c kunit/ndp_frames.c
+US_COMMON_HDRS := tools/fuzz/fuzz_common.h kunit/ndp_frames.h
 US_INC := -Itools/lib/include -Iinclude
 US_WARN := -Wall -Wextra -Wno-unused-parameter \
 	   -Wno-missing-field-initializers -Wno-sign-compare

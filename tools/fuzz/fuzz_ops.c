@@ -94,7 +94,7 @@ static void config(u8 b, struct ndp_config *cfg)
 
 static void query(struct fz *f, u8 a, u8 b)
 {
-	static const u8 protos[3] = { NF_NH_ICMPV6, NF_NH_TCP, NF_NH_UDP };
+	static const u8 protos[3] = { NDP_NH_ICMPV6, NDP_NH_TCP, NDP_NH_UDP };
 	const struct ndp_ip6 *dst = &fz_pool[a % FZ_NPOOL];
 	struct ndp_ip6 src, ips[64];
 	struct ndp_nbr_info ni;

@@ -1,23 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Frame builders for the userspace tools: see ndp_frames.h.
+ * Frame builders for the KUnit suites and the userspace tools: see
+ * ndp_frames.h.  Only nf_pton() differs between the two builds.
  */
+#ifdef __KERNEL__
+#include <linux/inet.h>
+#else
 #include <arpa/inet.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#endif
 
 #include "ndp_frames.h"
 
-struct ndp_ip6 nf_ip(const char *s)
+int nf_pton(const char *s, struct ndp_ip6 *a)
 {
-	struct ndp_ip6 a;
-
-	if (inet_pton(AF_INET6, s, a.b) != 1) {
-		fprintf(stderr, "%s: bad address %s\n", __func__, s);
-		abort();
-	}
-	return a;
+	memset(a, 0, sizeof(*a));
+#ifdef __KERNEL__
+	if (in6_pton(s, -1, a->b, -1, NULL) != 1)
+		return -EINVAL;
+#else
+	if (inet_pton(AF_INET6, s, a->b) != 1)
+		return -EINVAL;
+#endif
+	return 0;
 }
 
 struct ndp_ip6 nf_eui64(const struct ndp_ip6 *prefix, const u8 *mac)
@@ -96,17 +100,17 @@ u32 nf_packet(u8 *p, const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 	if (ext_len)
 		memmove(p + 40, ext, ext_len);
 	memmove(q, l4, l4_len);
-	if (proto == NF_NH_ICMPV6 && l4_len >= 4)
+	if (proto == NDP_NH_ICMPV6 && l4_len >= 4)
 		coff = 2;
-	else if (proto == NF_NH_UDP && l4_len >= 8)
+	else if (proto == NDP_NH_UDP && l4_len >= 8)
 		coff = 6;
-	else if (proto == NF_NH_TCP && l4_len >= 20)
+	else if (proto == NDP_NH_TCP && l4_len >= 20)
 		coff = 16;
 	if (coff >= 0) {
 		q[coff] = 0;
 		q[coff + 1] = 0;
 		c = nf_l4_csum(src, dst, proto, q, l4_len);
-		if (proto == NF_NH_UDP && !c)
+		if (proto == NDP_NH_UDP && !c)
 			c = 0xffff;
 		nf_put16(q + coff, c);
 	}
@@ -116,8 +120,8 @@ u32 nf_packet(u8 *p, const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 u32 nf_icmp(u8 *p, const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 	    u8 hop_limit, const u8 *icmp, u32 len)
 {
-	return nf_packet(p, src, dst, hop_limit, NF_NH_ICMPV6, NULL, 0,
-			 NF_NH_ICMPV6, icmp, len);
+	return nf_packet(p, src, dst, hop_limit, NDP_NH_ICMPV6, NULL, 0,
+			 NDP_NH_ICMPV6, icmp, len);
 }
 
 u32 nf_ns(u8 *m, const struct ndp_ip6 *target)
@@ -340,7 +344,7 @@ u32 nf_mld_packet(u8 *p, const struct ndp_ip6 *src,
 {
 	u8 hbh[8];
 
-	nf_hbh_ra(hbh, NF_NH_ICMPV6);
-	return nf_packet(p, src, dst, 1, NF_NH_HOPOPTS, hbh, sizeof(hbh),
-			 NF_NH_ICMPV6, m, len);
+	nf_hbh_ra(hbh, NDP_NH_ICMPV6);
+	return nf_packet(p, src, dst, 1, NDP_NH_HOPOPTS, hbh, sizeof(hbh),
+			 NDP_NH_ICMPV6, m, len);
 }

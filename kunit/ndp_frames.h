@@ -1,32 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Frame builders for the userspace tools (seed corpus generator, stateful
- * fuzz target, replay test, benchmarks).  Independent of the core's own
- * builders on purpose: a checksum or layout bug in wire.c must not hide
- * itself by being used on both sides.
+ * Frame builders shared by the KUnit suites (built into the test module)
+ * and the userspace tools (fuzz targets, corpus generator, replay,
+ * benchmarks): one portable file, compiled in both worlds as the core is.
+ * Independent of the core's own builders and checksum on purpose: a
+ * checksum or layout bug in wire.c must not hide itself by being used on
+ * both sides.
  *
- * Every builder writes an IPv6 packet (no Ethernet header) into @p and
- * returns its length; the caller gives at least NF_MAX bytes.
+ * Every packet builder writes an IPv6 packet (no Ethernet header) into @p
+ * and returns its length; the caller gives at least NF_MAX bytes.
  */
 #ifndef _NDP_FRAMES_H
 #define _NDP_FRAMES_H
 
-#include <linux/types.h>
-#include "../../include/ndpv6.h"
+#include "../module/core/ndp_private.h"	/* NDP_NH_*, types, string.h */
 
 #define NF_MAX		2048
 
-#define NF_NH_HOPOPTS	0
-#define NF_NH_TCP	6
-#define NF_NH_UDP	17
-#define NF_NH_ROUTING	43
-#define NF_NH_FRAGMENT	44
-#define NF_NH_ICMPV6	58
-#define NF_NH_NONE	59
-#define NF_NH_DSTOPTS	60
-
-/* "fe80::1" -> address; aborts on a bad string (tools only). */
-struct ndp_ip6 nf_ip(const char *s);
+/* Text "fe80::1" -> @a; 0, or -EINVAL on a bad string. */
+int nf_pton(const char *s, struct ndp_ip6 *a);
 /* Modified EUI-64 interface identifier of @mac under @prefix (/64). */
 struct ndp_ip6 nf_eui64(const struct ndp_ip6 *prefix, const u8 *mac);
 /* ff02::1:ffXX:XXXX of @a. */
