@@ -96,11 +96,11 @@ static void setup(u32 n)
 		k = nf_ns(m, ll);
 		k += nf_opt_lla(m + k, 1, mac);
 		len = nf_icmp(p, &ip, &snm, 255, m, k);
-		fz_handle(&F, p, len, len);
+		fz_handle(&F, p, len, len, 0);
 		k = nf_na(m, 0x60, &ip);
 		k += nf_opt_lla(m + k, 2, mac);
 		len = nf_icmp(p, &ip, ll, 255, m, k);
-		fz_handle(&F, p, len, len);
+		fz_handle(&F, p, len, len, 0);
 	}
 	F.now += NDP_NSEC_PER_MSEC;
 }

@@ -137,15 +137,13 @@ now_ms() {
 run_e2e() {
 	local num=$1 tests=() t name rc i=0 failed=0 out t0 line reason
 
-	if [ "${NDPV6_E2E:-}" != none ]; then
-		for t in "$NDPV6_REPO"/tools/e2e/[0-9]*.sh; do
-			[ -f "$t" ] || continue
-			name=${t##*/}
-			name=${name%.sh}
-			# shellcheck disable=SC2254
-			case "$name" in ${NDPV6_E2E:-*}*) tests+=("$t") ;; esac
-		done
-	fi
+	for t in "$NDPV6_REPO"/tools/e2e/[0-9]*.sh; do
+		[ -f "$t" ] || continue
+		name=${t##*/}
+		name=${name%.sh}
+		# shellcheck disable=SC2254
+		case "$name" in ${NDPV6_E2E:-*}*) tests+=("$t") ;; esac
+	done
 
 	echo "    KTAP version 1"
 	echo "    # Subtest: ndpv6_e2e"
@@ -244,7 +242,9 @@ mode_check() {
 	stamp "KUnit suites done"
 	suites=$(find /sys/kernel/debug/kunit -mindepth 1 -maxdepth 1 -type d 2>/dev/null |
 		 wc -l)
-	run_e2e $((suites + 1))
+	# E2E=none: no e2e suite at all (an empty one is "0 tests run!", an
+	# error, to the KTAP parser); a glob that matches nothing still is.
+	[ "${NDPV6_E2E:-}" = none ] || run_e2e $((suites + 1))
 	mark "ktap end"
 	stamp "e2e tests done"
 	cleanup_net
