@@ -11,7 +11,6 @@ static const u8 rtr1_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
 static const u8 rtr2_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x02 };
 static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x01 };
 
-
 /* A caller packet: UDP to @dst, with headroom, handle = @slot. */
 struct kt_pkt {
 	u8 buf[NDP_KT_HEADROOM + NDP_IP6_HLEN + 16];
@@ -211,7 +210,8 @@ static void duplicate_address(struct kunit *test)
 	len += nf_opt_lla(m + len, NDP_OPT_TLLA, peer_mac);
 	len = ndp_kt_build_icmp(&t, &a, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(&t, len);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	ndp_kt_run_until(&t, t.now + SEC(5));
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &a));
@@ -420,7 +420,8 @@ static void defect3_onlink_flag_and_no_router(struct kunit *test)
 	kt_pkt_make(&t, &p, &dst);
 	kt_send(&t, &p);
 	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t, &p), NDP_DONE_NO_ROUTE);
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE), 1ULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
+			1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
 }
 
@@ -566,7 +567,8 @@ static void defect8_dad_ns_from_other(struct kunit *test)
 	len += nf_opt_nonce(m + len, nonce);
 	len = ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m, len);
 	ndp_kt_handle(&t, len);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
 	ndp_kt_run_until(&t, t.now + SEC(5));
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &a));
 }

@@ -420,11 +420,14 @@ static void nbr_incomplete_retransmits_then_fails(struct kunit *test)
 	nt_tick(t, t0 + 3 * rt);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 2U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_UNREACHABLE);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]), NDP_DONE_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
+			NDP_DONE_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]),
+			NDP_DONE_UNREACHABLE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_RESOLUTION_FAILED), 2ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 0U);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
@@ -472,7 +475,8 @@ static void nbr_queue_overflow_drops_oldest(struct kunit *test)
 		}
 		/* packet i - 3 is the oldest: it goes, counted */
 		KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
-		KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[i - 3]), NDP_DONE_QUEUE_FULL);
+		KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[i - 3]),
+				NDP_DONE_QUEUE_FULL);
 		KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 3U);
@@ -503,10 +507,12 @@ static void nbr_queue_total_overflow(struct kunit *test)
 	nt_send(t, 3, &t->b);		/* pool now empty */
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
 	nt_send(t, 4, &t->b);		/* b drops its own oldest */
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[3]), NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[3]),
+			NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	nt_send(t, 5, &t->c);		/* c has none: the new one goes */
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[5]), NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[5]),
+			NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
@@ -589,7 +595,8 @@ static void nbr_queue_len_zero(struct kunit *test)
 	cfg.nbr_queue_len = 0;
 	t = nt_up(test, &cfg);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
+			NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 }
@@ -606,9 +613,12 @@ static void nbr_flush_gives_back_queued(struct kunit *test)
 	nt_reset(t);
 	ndp_flush(ctx_of(t), t->k.out);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 3U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_FLUSHED);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]), NDP_DONE_FLUSHED);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
+			NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]),
+			NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]),
+			NDP_DONE_FLUSHED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_FLUSHED), 3ULL);
 	ndp_get_fill(ctx_of(t), &f);
 	KUNIT_EXPECT_EQ(test, f.queued, 0U);
@@ -761,7 +771,8 @@ static void *dc_unreachable(struct kunit *test, struct nt **tp)
 	nt_tick(t, t0 + rt);
 	nt_tick(t, t0 + 2 * rt);
 	nt_tick(t, t0 + 3 * rt);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 	return &t->pkt[0];
 }
 
@@ -916,7 +927,7 @@ static void nbr_core_reply_unresolved_counted(struct kunit *test)
 	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
 	ndp_kt_handle(&t->k, len);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
-	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_RX_ECHO), 0ULL);	/* answered */
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_RX_ECHO), 0ULL); /* answered */
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_ECHO_REPLY), 0U);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn, sn_a, &t->a);
@@ -1030,7 +1041,8 @@ static void nbr_stale_delay_probe_fail(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 }
 
 /* DELAY confirmed by a solicited NA: REACHABLE, no probe. */
@@ -1249,7 +1261,8 @@ static void nbr_na_r0_removes_router(struct kunit *test)
 
 	nt_na_in(t, &rtr, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_r);
 	KUNIT_EXPECT_EQ(test, ndp_get_routers(ctx_of(t), ips, 4), 0);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_ROUTER_DEL, &rtr));
+	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t->k, NDP_NOTE_ROUTER_DEL,
+						     &rtr));
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(ctx_of(t), &rtr, &ni), 0);
 	KUNIT_EXPECT_FALSE(test, ni.is_router);
 	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_REACHABLE);
@@ -1630,7 +1643,8 @@ static void nbr_incomplete_quota(struct kunit *test)
 	nt_send(t, 0, &t->a);
 	nt_send(t, 1, &t->b);
 	nt_send(t, 2, &t->c);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]), NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]),
+			NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_INCOMPLETE_QUOTA), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
@@ -1660,7 +1674,8 @@ static void nbr_incomplete_rate_limited(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
+			NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 1ULL);
 	t->k.now += MSEC(499);
 	nt_send(t, 1, &t->a);
@@ -1700,7 +1715,8 @@ static void nbr_eviction_order(struct kunit *test)
 
 	nt_make_stale(t, &y, mac_b);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_EVICTED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
+			NDP_DONE_EVICTED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_EVICTED), 1ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
 
@@ -1720,7 +1736,8 @@ static void nbr_eviction_order(struct kunit *test)
 	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->c, mac_a,
 		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 	nt_send(t, 1, &t->c);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]), NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]),
+			NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
 }
@@ -1935,7 +1952,8 @@ static void nbr_hash_seed_keys_buckets(struct kunit *test)
 	for (i = 0; i < 128; i++) {
 		ip = nt_nb(i << 20);
 		KUNIT_ASSERT_NE(test, nt_bucket(ctx_of(t1), &ip), NDP_NIL);
-		same += nt_bucket(ctx_of(t1), &ip) == nt_bucket(ctx_of(t2), &ip);
+		same += nt_bucket(ctx_of(t1), &ip) ==
+			nt_bucket(ctx_of(t2), &ip);
 		KUNIT_EXPECT_NOT_NULL(test, ndp_nbr_find(ctx_of(t2), &ip));
 	}
 	/* 256 buckets: about 128 / 256 collide by chance */
@@ -2165,7 +2183,8 @@ static void nbr_lookup_at_100000(struct kunit *test)
 	}
 	ns_per_lookup = (ktime_get_ns() - t0) / NT_BIG_NBRS;
 	KUNIT_EXPECT_EQ(test, found, (u32)NT_BIG_NBRS);
-	kunit_info(test, "100000 entries: %llu ns per lookup, longest chain %u\n",
+	kunit_info(test,
+		   "100000 entries: %llu ns per lookup, longest chain %u\n",
 		   ns_per_lookup, nt_max_chain(ctx_of(t)));
 	KUNIT_EXPECT_LE(test, nt_max_chain(ctx_of(t)), 12U);
 	ip = nt_nb(NT_BIG_NBRS);

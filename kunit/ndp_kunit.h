@@ -81,9 +81,10 @@ void ndp_kt_snap(struct ndp_kt *t);
  * them inline; NDP_STAT_MAX stands for none.
  */
 void ndp_kt_expect_only_n(struct ndp_kt *t, const enum ndp_stat *ok, u32 n);
-#define ndp_kt_expect_only(t, ...)					\
-	ndp_kt_expect_only_n((t), (const enum ndp_stat[]){ __VA_ARGS__ },	\
-			     ARRAY_SIZE(((const enum ndp_stat[]){ __VA_ARGS__ })))
+#define ndp_kt_expect_only(t, ...)                           \
+	ndp_kt_expect_only_n(                                \
+		(t), (const enum ndp_stat[]){ __VA_ARGS__ }, \
+		ARRAY_SIZE(((const enum ndp_stat[]){ __VA_ARGS__ })))
 
 /* Is @ip among ndp_get_ip() / ndp_get_routers() (32 at most)? */
 bool ndp_kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip);
@@ -120,5 +121,153 @@ u32 ndp_kt_count_tx(struct ndp_kt *t, int type);
  * holds the last tick's output.
  */
 void ndp_kt_run_until(struct ndp_kt *t, s64 until);
+
+/* Addresses, DAD and MLD (ndp_kunit_addr.c) */
+
+/* fe80::ff:fe00:1 (from the fixture's MAC) and ff02::1:ff00:1 */
+extern const struct ndp_ip6 ndp_kt_ll, ndp_kt_ll_sn;
+
+/* ndp_kt_init() with RS off and DupAddrDetectTransmits @dad_transmits. */
+void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
+		      u8 dad_transmits);
+/* Tick at the next deadline (never before t->now); returns that time. */
+s64 ndp_kt_step(struct ndp_kt *t);
+/*
+ * Step until a tick sends a frame of ICMPv6 @type, no later than @until.
+ * Returns its index in t->out (t->now is the tick's time), or -1.
+ */
+int ndp_kt_step_until_tx(struct ndp_kt *t, int type, s64 until);
+/* The table entry for @ip; false if absent. */
+bool ndp_kt_addr_info(struct ndp_kt *t, const struct ndp_ip6 *ip,
+		      struct ndp_addr_info *ai);
+/* State of our address @ip, or -1 if absent. */
+int ndp_kt_addr_state(struct ndp_kt *t, const struct ndp_ip6 *ip);
+/* Let the link-local address pass DAD and every Report go out. */
+void ndp_kt_settle(struct ndp_kt *t);
+/*
+ * Check MLDv2 Report frame @i: Ethernet to 33:33:00:00:00:16 from our MAC,
+ * IPv6 from @src to ff02::16 with hop limit 1, a Hop-by-Hop Router Alert,
+ * @nrec records.  Returns the ICMPv6 message.
+ */
+const u8 *ndp_kt_expect_report(struct ndp_kt *t, int i,
+			       const struct ndp_ip6 *src, u16 nrec);
+/* Record type for @grp in Report @m, or -1 (records: no sources). */
+int ndp_kt_record(const u8 *m, const struct ndp_ip6 *grp);
+/* Count the Reports in t->out carrying a record of @type for @grp. */
+u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
+			 int type);
+/* Run to @until, counting records of @type for @grp in every tick. */
+u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
+			     const struct ndp_ip6 *grp, int type);
+/* A DAD NS (from ::, to the solicited-node group) for @target. */
+u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
+		  const u8 *nonce);
+/* The DAD NS frame @i for @target: returns its nonce. */
+const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
+			       const struct ndp_ip6 *target);
+/* An RA frame with a /64 PIO, A=1: a SLAAC address, DAD, then valid */
+u32 ndp_kt_ra_pio(struct ndp_kt *t, const struct ndp_ip6 *prefix, u8 plen,
+		  u32 valid_s, u32 preferred_s);
+/* Tick at the next deadline if it is no later than @until. */
+bool ndp_kt_step_before(struct ndp_kt *t, s64 until);
+/* Tell the core the link went down or came back: no frame from the call. */
+void ndp_kt_link(struct ndp_kt *t, bool up);
+
+/*
+ * A context and its neighbour (ndp_kunit_peer.c), for the rx and wire
+ * suites: frames described field by field (struct ndp_kt_frame) and
+ * rendered byte by byte with ndp_frames.c's checksum.
+ */
+
+#define NDP_KT_BUF		2048
+#define NDP_KT_MAX_EXT	12
+#define NDP_KT_HANDLE(w)	((void *)(w))
+
+struct ndp_kt_peer {
+	struct ndp_kt kt;
+	u8 peer_mac[NDP_ETH_ALEN];
+	struct ndp_ip6 ll;		/* ours, from the MAC (EUI-64) */
+	struct ndp_ip6 glob;		/* ours, added with ndp_add_ip() */
+	struct ndp_ip6 sn;		/* solicited-node group of both */
+	struct ndp_ip6 peer;		/* the neighbour's link-local */
+	struct ndp_ip6 peer_glob;
+	struct ndp_ip6 all_nodes;
+	u32 pkt_flags;			/* ndp_pkt.flags of what is handed in */
+};
+
+/* One frame, described field by field and rendered by ndp_kt_render(). */
+struct ndp_kt_frame {
+	u8 version;
+	u8 hop_limit;
+	struct ndp_ip6 src, dst;
+	u8 ext[512];			/* extension headers, in order */
+	u32 ext_len;
+	u8 ext_type[NDP_KT_MAX_EXT];
+	u32 ext_off[NDP_KT_MAX_EXT];	/* from the IPv6 header */
+	u32 n_ext;
+	u8 proto;			/* upper-layer protocol */
+	u8 l4[1400];
+	u32 l4_len;
+	int plen_adj;			/* added to the Payload Length field */
+	u32 trailing;			/* bytes beyond the payload length */
+	u32 cut;			/* the packet is only this long */
+	u32 linear;			/* only this much of it is linear */
+	bool bad_csum;
+	bool ev_set;			/* the event's protocol/offset below */
+	u8 ev_proto;
+	u32 ev_l4_off;
+	u32 len;			/* rendered length */
+};
+
+/* fe80:: (the link-local prefix) */
+extern const struct ndp_ip6 ndp_kt_fe80;
+
+/* ndp_kt_ip() for @w's test. */
+struct ndp_ip6 ndp_kt_peer_ip(struct ndp_kt_peer *w, const char *s);
+/* Are the 16 bytes at @p the address @ip? */
+bool ndp_kt_ip_eq(const u8 *p, const struct ndp_ip6 *ip);
+/* An IPv6 header at @p, any @version (0 to 15). */
+void ndp_kt_put_ip6(u8 *p, u8 version, u16 plen, u8 nh, u8 hop,
+		    const struct ndp_ip6 *src, const struct ndp_ip6 *dst);
+/* Hand the packet at the fixture's buffer to the core, handle = @w. */
+void ndp_kt_handle_len(struct ndp_kt_peer *w, u32 len, u32 tot_len);
+/* ICMPv6 message of output frame @i, its checksum checked twice. */
+const u8 *ndp_kt_tx_icmp_checked(struct ndp_kt_peer *w, u32 i, u32 *len);
+/* The handle came back exactly once: in the done list, for @reason. */
+void ndp_kt_expect_done(struct ndp_kt_peer *w, enum ndp_done_reason reason);
+/*
+ * Context number @me (1 or 2): MAC 02:00:00:00:00:0@me, 2001:db8::@me; its
+ * peer is the other one.  @learn: the peer's NS puts it in the cache.
+ */
+struct ndp_kt_peer *ndp_kt_peer_setup_as(struct kunit *test,
+					 const struct ndp_config *cfg, u8 me,
+					 bool learn);
+/* Context 1, its peer learned. */
+struct ndp_kt_peer *ndp_kt_peer_setup(struct kunit *test,
+				      const struct ndp_config *cfg);
+/* A frame from the peer to our link-local address, IPv6 hop limit 64. */
+struct ndp_kt_frame *ndp_kt_frame_new(struct ndp_kt_peer *w);
+/* Append an extension header of @len bytes (Hdr Ext Len filled in). */
+u8 *ndp_kt_ext(struct ndp_kt_peer *w, struct ndp_kt_frame *f, u8 type, u32 len);
+/* Append a Routing header of type @rtype, @segs_left. */
+u8 *ndp_kt_ext_routing(struct ndp_kt_peer *w, struct ndp_kt_frame *f, u8 rtype,
+		       u8 segs_left);
+/* Write @f into the fixture's buffer: header chain linked, checksum set. */
+u32 ndp_kt_render(struct ndp_kt_peer *w, struct ndp_kt_frame *f);
+/* Render @f and hand it to the core (linear part: f->linear if set). */
+void ndp_kt_send_frame(struct ndp_kt_peer *w, struct ndp_kt_frame *f);
+/* A 12-byte UDP datagram as @f's upper layer. */
+void ndp_kt_frame_udp(struct ndp_kt_frame *f);
+/* ICMPv6 @type, code 0, a 4-byte field then 17 bytes (odd length). */
+void ndp_kt_frame_icmp(struct ndp_kt_frame *f, u8 type);
+/* An NS from the peer for @target, with its SLLA. */
+u32 ndp_kt_ns_from_peer(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
+			const struct ndp_ip6 *target);
+/* The peer's NS puts it in our neighbour cache. */
+void ndp_kt_learn_peer(struct ndp_kt_peer *w);
+/* Output frame @i is a Parameter Problem about the packet @f. */
+void ndp_kt_expect_param_prob(struct ndp_kt_peer *w,
+			      const struct ndp_kt_frame *f, u32 i, u8 code,
+			      u32 pointer, const struct ndp_ip6 *src);
 
 #endif

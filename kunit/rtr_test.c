@@ -505,7 +505,8 @@ static void ra_router_lifetime_in_seconds(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ri.lifetime_s, 1U);
 	ndp_kt_tick(&t, t0 + SEC(1800));
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
 	ndp_kt_run_until(&t, t0 + SEC(1801));
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 	KUNIT_EXPECT_EQ(test, ndp_get_routers(t.ctx, NULL, 0), 0);
@@ -528,7 +529,8 @@ static void ra_router_lifetime_zero_removes(struct kunit *test)
 	ra_simple(&t, &rtr, 0, NULL);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 	KUNIT_EXPECT_EQ(test, count_notes(&t, NDP_NOTE_ROUTER_DEL), 1U);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
 	/* lifetime 0 from a router we never had: nothing to say */
 	ra_simple(&t, &other, 0, NULL);
 	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
@@ -557,7 +559,8 @@ static void na_r0_removes_router(struct kunit *test)
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
 	KUNIT_EXPECT_FALSE(test, ndp_rtr_is_router(t.ctx, &rtr));
 }
 
@@ -578,7 +581,8 @@ static void not_router_spares_static(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ndp_rtr_is_router(t.ctx, &a));
 	KUNIT_EXPECT_TRUE(test, ndp_rtr_is_router(t.ctx, &b));
 	KUNIT_EXPECT_EQ(test, t.out->n_notes, 1U);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &a));
 }
 
 /* SLLA: the router's entry in the neighbour cache, STALE, IsRouter. */
@@ -933,7 +937,8 @@ static void pio_real_size_lifetimes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p), 64);
 	ndp_kt_tick(&t, t0 + SEC(86400));
 	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p), -1);
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_PREFIX_DEL, &p));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_PREFIX_DEL, &p));
 }
 
 /* ---------------------------------------------------------------- caps */
@@ -1069,7 +1074,8 @@ static void static_router_finite_lifetime(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_rtr_deadline(t.ctx), t0 + SEC(60));
 	ndp_kt_tick(&t, t0 + SEC(60));
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
-	KUNIT_EXPECT_NOT_NULL(test, ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_ROUTER_DEL, &rtr));
 }
 
 /* Static configuration is checked, and all or nothing. */
