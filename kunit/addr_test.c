@@ -289,7 +289,7 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
 
 /*
  * A DAD NS from another node (from ::, another nonce or none) for our
- * tentative address: duplicate (RFC 4862 5.4.3; defect 8 of the model).
+ * tentative address: duplicate (RFC 4862 5.4.3; Mirage's Ndpv6 missed it).
  */
 static void ndpv6_addr_dad_dup_by_foreign_ns(struct kunit *test)
 {

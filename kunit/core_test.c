@@ -2,8 +2,8 @@
 /*
  * KUnit suite ndpv6_core: whole scenarios through the public API only (a
  * host's first seconds on a link with a router, a router that dies, a
- * duplicate address), and one case per known defect of the reference
- * implementation listed in RFC-CHECKLIST.md, proving ndpv6 does not have it.
+ * duplicate address), and one case per known defect of Mirage's Ndpv6,
+ * whose API ndpv6 keeps, proving ndpv6 does not have it.
  */
 #include "ndp_kunit.h"
 
@@ -355,10 +355,10 @@ static void link_back_many_neighbours(struct kunit *test)
 	ndp_kt_run_until(&t, t.now + SEC(2));
 }
 
-/* ------------------------------------- reference defects (do not copy) */
+/* ----------------------------- defects of Mirage's Ndpv6, absent here */
 
 /* 1: lifetimes in seconds, ReachableTime/RetransTimer in milliseconds */
-static void defect1_lifetime_units(struct kunit *test)
+static void lifetimes_in_seconds_timers_in_ms(struct kunit *test)
 {
 	struct ndp_ip6 rtr;
 	struct ndp_params pr;
@@ -386,7 +386,7 @@ static void defect1_lifetime_units(struct kunit *test)
 }
 
 /* 2: the PIO prefix length is the Prefix Length byte, not Length (4) */
-static void defect2_pio_prefix_length(struct kunit *test)
+static void pio_prefix_length_from_its_field(struct kunit *test)
 {
 	struct ndp_ip6 rtr, p64, p48;
 	struct ndp_kt t;
@@ -403,7 +403,7 @@ static void defect2_pio_prefix_length(struct kunit *test)
 }
 
 /* 3: L=0 says nothing about on-link; no router: off-link unreachable */
-static void defect3_onlink_flag_and_no_router(struct kunit *test)
+static void onlink_by_l_flag_offlink_needs_router(struct kunit *test)
 {
 	struct ndp_ip6 rtr, pfx, dst;
 	struct kt_pkt p;
@@ -426,7 +426,7 @@ static void defect3_onlink_flag_and_no_router(struct kunit *test)
 }
 
 /* 4: NS creates an entry only for our target; the cache is bounded */
-static void defect4_ns_entry_and_bounded_cache(struct kunit *test)
+static void ns_entry_only_for_our_target_bounded_cache(struct kunit *test)
 {
 	struct ndp_ip6 ll, other, src, sn;
 	struct ndp_nbr_info ni;
@@ -470,7 +470,7 @@ static void defect4_ns_entry_and_bounded_cache(struct kunit *test)
 }
 
 /* 5: zero-length and overrunning options are dropped, not a crash */
-static void defect5_bad_option_lengths(struct kunit *test)
+static void bad_option_lengths_dropped(struct kunit *test)
 {
 	struct ndp_ip6 rtr;
 	struct ndp_kt t;
@@ -502,7 +502,7 @@ static void defect5_bad_option_lengths(struct kunit *test)
 }
 
 /* 6: queue overflow drops the oldest and keeps the order */
-static void defect6_queue_order(struct kunit *test)
+static void queue_overflow_drops_oldest_keeps_order(struct kunit *test)
 {
 	struct ndp_ip6 dst, ll;
 	struct kt_pkt *p;
@@ -533,7 +533,7 @@ static void defect6_queue_order(struct kunit *test)
 }
 
 /* 7: static routers have a real (here infinite) lifetime */
-static void defect7_static_router_lifetime(struct kunit *test)
+static void static_router_never_expires(struct kunit *test)
 {
 	struct ndp_ip6 rtr;
 	struct ndp_kt t;
@@ -548,7 +548,7 @@ static void defect7_static_router_lifetime(struct kunit *test)
 }
 
 /* 8: a DAD NS from another node for our tentative address is a duplicate */
-static void defect8_dad_ns_from_other(struct kunit *test)
+static void dad_ns_from_other_node_is_duplicate(struct kunit *test)
 {
 	struct ndp_ip6 a, sn;
 	struct ndp_kt t;
@@ -574,7 +574,7 @@ static void defect8_dad_ns_from_other(struct kunit *test)
 }
 
 /* 9: NA R=0 removes the router; code checked; RA source link-local */
-static void defect9_router_flag_code_ra_source(struct kunit *test)
+static void na_r0_removes_router_code_ra_source_checked(struct kunit *test)
 {
 	struct ndp_ip6 rtr, glob, ll;
 	struct ndp_kt t;
@@ -607,7 +607,7 @@ static void defect9_router_flag_code_ra_source(struct kunit *test)
 }
 
 /* 10: several RS, ICMPv6 errors and MLD exist */
-static void defect10_rs_retries_errors_mld(struct kunit *test)
+static void rs_retries_icmp_errors_mld_present(struct kunit *test)
 {
 	struct ndp_ip6 ll, peer;
 	struct ndp_kt t;
@@ -646,16 +646,16 @@ static struct kunit_case ndpv6_core_cases[] = {
 	KUNIT_CASE(duplicate_address),
 	KUNIT_CASE(link_lost_and_back),
 	KUNIT_CASE(link_back_many_neighbours),
-	KUNIT_CASE(defect1_lifetime_units),
-	KUNIT_CASE(defect2_pio_prefix_length),
-	KUNIT_CASE(defect3_onlink_flag_and_no_router),
-	KUNIT_CASE(defect4_ns_entry_and_bounded_cache),
-	KUNIT_CASE(defect5_bad_option_lengths),
-	KUNIT_CASE(defect6_queue_order),
-	KUNIT_CASE(defect7_static_router_lifetime),
-	KUNIT_CASE(defect8_dad_ns_from_other),
-	KUNIT_CASE(defect9_router_flag_code_ra_source),
-	KUNIT_CASE(defect10_rs_retries_errors_mld),
+	KUNIT_CASE(lifetimes_in_seconds_timers_in_ms),
+	KUNIT_CASE(pio_prefix_length_from_its_field),
+	KUNIT_CASE(onlink_by_l_flag_offlink_needs_router),
+	KUNIT_CASE(ns_entry_only_for_our_target_bounded_cache),
+	KUNIT_CASE(bad_option_lengths_dropped),
+	KUNIT_CASE(queue_overflow_drops_oldest_keeps_order),
+	KUNIT_CASE(static_router_never_expires),
+	KUNIT_CASE(dad_ns_from_other_node_is_duplicate),
+	KUNIT_CASE(na_r0_removes_router_code_ra_source_checked),
+	KUNIT_CASE(rs_retries_icmp_errors_mld_present),
 	{}
 };
 

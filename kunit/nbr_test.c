@@ -1285,7 +1285,7 @@ static void nbr_na_without_entry_ignored(struct kunit *test)
 
 /*
  * An NS for an address that is not ours (same solicited-node group)
- * creates no entry and gets no answer (reference defect 4).
+ * creates no entry and gets no answer (Mirage's Ndpv6 made one).
  */
 static void nbr_ns_not_ours_creates_nothing(struct kunit *test)
 {

@@ -393,7 +393,7 @@ static void rs_rfc7559_backoff(struct kunit *test)
 
 /* ------------------------------------------------------------------ RA */
 
-/* Checklist defect 1: ReachableTime and RetransTimer are milliseconds. */
+/* ReachableTime and RetransTimer are milliseconds (Mirage's Ndpv6: not). */
 static void ra_reachable_and_retrans_in_ms(struct kunit *test)
 {
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
@@ -538,7 +538,7 @@ static void ra_router_lifetime_zero_removes(struct kunit *test)
 	ndp_kt_expect_only(&t, NDP_STAT_MAX);
 }
 
-/* Checklist defect 9: an NA with R=0 from a router removes it. */
+/* An NA with R=0 from a router removes it (Mirage's Ndpv6 kept it). */
 static void na_r0_removes_router(struct kunit *test)
 {
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
@@ -722,7 +722,7 @@ static void plen_desc(const struct plen_case *c, char *desc)
 KUNIT_ARRAY_PARAM(plen, plen_cases, plen_desc);
 
 /*
- * Checklist defect 2: the prefix length is the option's Prefix Length
+ * Unlike Mirage's Ndpv6, the prefix length is the option's Prefix Length
  * byte (offset 2), not its Length byte (always 4); host bits are masked.
  */
 static void pio_prefix_length_from_its_byte(struct kunit *test)
@@ -786,7 +786,7 @@ static void pio_every_one_of_several_kept(struct kunit *test)
 	ndp_kt_expect_only(&t, NDP_STAT_MAX);
 }
 
-/* Checklist defect 3: L=1 alone makes a prefix on-link; L=0 says nothing. */
+/* L=1 alone makes a prefix on-link; L=0 says nothing (unlike Mirage's). */
 static void pio_onlink_flag_only(struct kunit *test)
 {
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
@@ -1012,7 +1012,7 @@ static void caps_exceeded_counted(struct kunit *test)
 /* ---------------------------------------------------- static entries */
 
 /*
- * Checklist defect 7: static routers and prefixes with an infinite
+ * Unlike Mirage's Ndpv6, static routers and prefixes with an infinite
  * lifetime never expire (no "one year since boot").
  */
 static void static_infinite_never_expire(struct kunit *test)
@@ -1284,8 +1284,9 @@ static void next_hop_offlink_via_router(struct kunit *test)
 }
 
 /*
- * Checklist defect 3 and RFC 5942: with no router an off-link destination
- * is unreachable, never assumed on-link; send gives the packet back.
+ * RFC 5942, unlike Mirage's Ndpv6: with no router an off-link
+ * destination is unreachable, never assumed on-link; send gives the
+ * packet back.
  */
 static void next_hop_no_router_unreachable(struct kunit *test)
 {

@@ -53,7 +53,7 @@ static void ndpv6_slaac_from_ra(struct kunit *test)
 }
 
 /*
- * Real-size lifetimes (checklist defect 1: seconds, not nanoseconds): valid
+ * Real-size lifetimes (seconds, not the nanoseconds of Mirage's Ndpv6): valid
  * 86400 s, preferred 14400 s; there an hour later, deprecated at 4 h,
  * removed at 24 h.
  */
