@@ -279,7 +279,8 @@ u32 ndp_kt_count_tx(struct ndp_kt *t, int type)
 	return n;
 }
 
-void ndp_kt_run_until(struct ndp_kt *t, s64 until)
+void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
+			   void (*each)(struct ndp_kt *t, void *arg), void *arg)
 {
 	unsigned int guard;
 	s64 next;
@@ -301,13 +302,19 @@ void ndp_kt_run_until(struct ndp_kt *t, s64 until)
 				t->seen[ty]++;
 			t->seen_frames++;
 		}
+		if (each)
+			each(t, arg);
 		if (ndp_next_deadline(t->ctx) <= next && t->out->n_tx == 0) {
 			KUNIT_FAIL(t->test, "deadline %lld not cleared by tick",
 				   next);
 			break;	/* would spin: a deadline that tick ignores */
 		}
 	}
-	KUNIT_EXPECT_LT_MSG(t->test, guard, 100000U,
-			    "tick loop did not settle");
+	KUNIT_EXPECT_LT_MSG(t->test, guard, 100000U, "tick loop did not settle");
 	t->now = until;
+}
+
+void ndp_kt_run_until(struct ndp_kt *t, s64 until)
+{
+	ndp_kt_run_until_each(t, until, NULL, NULL);
 }

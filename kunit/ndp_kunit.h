@@ -121,6 +121,9 @@ u32 ndp_kt_count_tx(struct ndp_kt *t, int type);
  * holds the last tick's output.
  */
 void ndp_kt_run_until(struct ndp_kt *t, s64 until);
+/* The same, calling @each(t, @arg) after every tick (t->now: its time). */
+void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
+			   void (*each)(struct ndp_kt *t, void *arg), void *arg);
 
 /* Addresses, DAD and MLD (ndp_kunit_addr.c) */
 
