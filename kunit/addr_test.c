@@ -312,9 +312,8 @@ static void ndpv6_addr_dad_dup_by_foreign_ns(struct kunit *test)
 				0ULL);
 		/* no answer: the address was never ours */
 		KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-		KUNIT_EXPECT_GE(test,
-				ndp_kt_note(&t, NDP_NOTE_DAD_FAILED, &ndp_kt_ll),
-			0);
+		KUNIT_EXPECT_GE(test, ndp_kt_note(&t, NDP_NOTE_DAD_FAILED,
+						  &ndp_kt_ll), 0);
 		KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
 				NDP_ADDR_DUPLICATE);
 		ndp_kt_run_until(&t, t.now + SEC(5));
@@ -576,8 +575,8 @@ static void ndpv6_addr_deprecate_then_remove(struct kunit *test)
 	i = ndp_kt_find_tx(&t, NDP_ICMP_MLD2_REPORT);
 	m = ndp_kt_expect_report(&t, i, &ndp_kt_ll, 1);
 	KUNIT_EXPECT_EQ(test, ndp_kt_record(m, &sn), 3);
-	KUNIT_EXPECT_EQ(test,
-			ndp_kt_run_count_records(&t, t.now + SEC(2), &sn, 3), 1U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_run_count_records(&t, t.now + SEC(2),
+						       &sn, 3), 1U);
 	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &dst, &src), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &ndp_kt_ll));
 }
@@ -948,7 +947,8 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &other, &g, 255, ns, len));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test,
-			ndp_kt_stat_delta(&t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
+			ndp_kt_stat_delta(&t, NDP_STAT_TX_CORE_UNRESOLVED),
+			1ULL);
 
 	/* and the check passes */
 	ndp_kt_run_until(&t, t.now + SEC(3));

@@ -65,7 +65,7 @@ static void kt_ra(struct ndp_kt *t, const struct ndp_ip6 *src, const u8 *mac,
 		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
 	if (pfx)
 		len += nf_opt_pio(m + len, pfx, plen, flags, valid_s,
-				      preferred_s);
+				  preferred_s);
 	len = ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(t, len);
 }

@@ -429,8 +429,8 @@ static void ndpv6_mld_leave_on_removal(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test,
 			      ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &sn));
 	KUNIT_EXPECT_FALSE(test, ndp_group_is_joined(t.ctx, &sn));
-	KUNIT_EXPECT_EQ(test,
-			ndp_kt_run_count_records(&t, t.now + SEC(3), &sn, 3), 2U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_run_count_records(&t, t.now + SEC(3),
+						       &sn, 3), 2U);
 	/* frames to the group are no longer for us */
 	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m,
 					    nf_ns(m, &g)));

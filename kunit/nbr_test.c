@@ -126,6 +126,19 @@ static int nt_txd(struct nt *t, int i)
 	return -1;
 }
 
+/* Why packet @i was given back in this output, or -1 if it was not. */
+static int nt_reason(struct nt *t, int i)
+{
+	return ndp_kt_done_reason(&t->k, &t->pkt[i]);
+}
+
+/* Is there a note @kind about @ip in this output? */
+static bool nt_note(struct nt *t, enum ndp_note_kind kind,
+		    const struct ndp_ip6 *ip)
+{
+	return ndp_kt_find_note(&t->k, kind, ip);
+}
+
 /* Caller packets transmitted in this output, in order, into @ids. */
 static u32 nt_txd_ids(struct nt *t, int *ids, u32 max)
 {
@@ -420,14 +433,11 @@ static void nbr_incomplete_retransmits_then_fails(struct kunit *test)
 	nt_tick(t, t0 + 3 * rt);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 2U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
-			NDP_DONE_UNREACHABLE);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]),
-			NDP_DONE_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_UNREACHABLE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_RESOLUTION_FAILED), 2ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
-	KUNIT_EXPECT_NOT_NULL(test,
-			      ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 0U);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
@@ -475,8 +485,7 @@ static void nbr_queue_overflow_drops_oldest(struct kunit *test)
 		}
 		/* packet i - 3 is the oldest: it goes, counted */
 		KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
-		KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[i - 3]),
-				NDP_DONE_QUEUE_FULL);
+		KUNIT_EXPECT_EQ(test, nt_reason(t, i - 3), NDP_DONE_QUEUE_FULL);
 		KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 3U);
@@ -507,12 +516,10 @@ static void nbr_queue_total_overflow(struct kunit *test)
 	nt_send(t, 3, &t->b);		/* pool now empty */
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
 	nt_send(t, 4, &t->b);		/* b drops its own oldest */
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[3]),
-			NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 3), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	nt_send(t, 5, &t->c);		/* c has none: the new one goes */
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[5]),
-			NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 5), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_TOTAL_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_queued, 4U);
@@ -595,8 +602,7 @@ static void nbr_queue_len_zero(struct kunit *test)
 	cfg.nbr_queue_len = 0;
 	t = nt_up(test, &cfg);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
-			NDP_DONE_QUEUE_FULL);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_QUEUE_FULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_OVERFLOW), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 }
@@ -613,12 +619,9 @@ static void nbr_flush_gives_back_queued(struct kunit *test)
 	nt_reset(t);
 	ndp_flush(ctx_of(t), t->k.out);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 3U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
-			NDP_DONE_FLUSHED);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]),
-			NDP_DONE_FLUSHED);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]),
-			NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_FLUSHED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 2), NDP_DONE_FLUSHED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_FLUSHED), 3ULL);
 	ndp_get_fill(ctx_of(t), &f);
 	KUNIT_EXPECT_EQ(test, f.queued, 0U);
@@ -771,8 +774,7 @@ static void *dc_unreachable(struct kunit *test, struct nt **tp)
 	nt_tick(t, t0 + rt);
 	nt_tick(t, t0 + 2 * rt);
 	nt_tick(t, t0 + 3 * rt);
-	KUNIT_EXPECT_NOT_NULL(test,
-			      ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 	return &t->pkt[0];
 }
 
@@ -1041,8 +1043,7 @@ static void nbr_stale_delay_probe_fail(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_FAILED), 1ULL);
-	KUNIT_EXPECT_NOT_NULL(test,
-			      ndp_kt_find_note(&t->k, NDP_NOTE_NBR_UNREACHABLE, &t->a));
+	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 }
 
 /* DELAY confirmed by a solicited NA: REACHABLE, no probe. */
@@ -1643,8 +1644,7 @@ static void nbr_incomplete_quota(struct kunit *test)
 	nt_send(t, 0, &t->a);
 	nt_send(t, 1, &t->b);
 	nt_send(t, 2, &t->c);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[2]),
-			NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 2), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_INCOMPLETE_QUOTA), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
@@ -1674,8 +1674,7 @@ static void nbr_incomplete_rate_limited(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_incomplete, 0U);
 	nt_send(t, 0, &t->a);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
-			NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_RATE_LIMITED), 1ULL);
 	t->k.now += MSEC(499);
 	nt_send(t, 1, &t->a);
@@ -1715,8 +1714,7 @@ static void nbr_eviction_order(struct kunit *test)
 
 	nt_make_stale(t, &y, mac_b);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]),
-			NDP_DONE_EVICTED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_EVICTED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_EVICTED), 1ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
 
@@ -1736,8 +1734,7 @@ static void nbr_eviction_order(struct kunit *test)
 	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->c, mac_a,
 		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 	nt_send(t, 1, &t->c);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]),
-			NDP_DONE_NO_NEIGHBOUR);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
 }
@@ -1791,7 +1788,7 @@ static void nt_expect_room_after_flood(struct nt *t, u32 host)
 	KUNIT_EXPECT_EQ(t->test, ctx_of(t)->n_nbrs, 16U);
 	nt_tick(t, t->k.now + SEC(3600));
 	nt_send(t, 0, &dst);
-	KUNIT_EXPECT_EQ(t->test, ndp_kt_done_reason(&t->k, &t->pkt[0]), -1);
+	KUNIT_EXPECT_EQ(t->test, nt_reason(t, 0), -1);
 	KUNIT_EXPECT_EQ(t->test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	KUNIT_EXPECT_EQ(t->test, nt_state(t, &dst), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(t->test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
@@ -2273,8 +2270,8 @@ static void nbr_evicted_packet_given_back_when_output_full(struct kunit *test)
 	KUNIT_EXPECT_LE(test, ndp_next_deadline(ctx_of(t)), t->k.now);
 
 	nt_tick(t, t->k.now);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[0]), NDP_DONE_EVICTED);
-	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t->k, &t->pkt[1]), -1);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_EVICTED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), -1);
 	ndp_get_fill(ctx_of(t), &f);
 	KUNIT_EXPECT_EQ(test, f.queued, 1U);
 	KUNIT_EXPECT_EQ(test, f.giving_back, 0U);

@@ -310,7 +310,8 @@ void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
 			break;	/* would spin: a deadline that tick ignores */
 		}
 	}
-	KUNIT_EXPECT_LT_MSG(t->test, guard, 100000U, "tick loop did not settle");
+	KUNIT_EXPECT_LT_MSG(t->test, guard, 100000U,
+			    "tick loop did not settle");
 	t->now = until;
 }
 

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared fixture of the core's KUnit suites.  Every suite drives the core
- * with explicit times and deterministic randomness, feeds it raw frames
- * (bytes, built with ndp_frames.h) and asserts the exact frames, events
- * and counters that come out.
+ * Shared fixture of the core's KUnit suites, every name ndp_kt_*.  Every
+ * suite drives the core with explicit times and deterministic randomness,
+ * feeds it raw frames (bytes, built with ndp_frames.h) and asserts the
+ * exact frames, events and counters that come out.  ndp_kunit.c: a
+ * context, its input and output, counters; ndp_kunit_addr.c: addresses,
+ * DAD and MLD; ndp_kunit_peer.c: a context and its neighbour, frames
+ * described field by field.
  */
 #ifndef _NDP_KUNIT_H
 #define _NDP_KUNIT_H
@@ -123,7 +126,8 @@ u32 ndp_kt_count_tx(struct ndp_kt *t, int type);
 void ndp_kt_run_until(struct ndp_kt *t, s64 until);
 /* The same, calling @each(t, @arg) after every tick (t->now: its time). */
 void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
-			   void (*each)(struct ndp_kt *t, void *arg), void *arg);
+			   void (*each)(struct ndp_kt *t, void *arg),
+			   void *arg);
 
 /* Addresses, DAD and MLD (ndp_kunit_addr.c) */
 

@@ -229,8 +229,8 @@ u32 ndp_kt_ra_pio(struct ndp_kt *t, const struct ndp_ip6 *prefix, u8 plen,
 	len = nf_ra(m, 64, 0, 1800, 0, 0);
 	len += nf_opt_lla(m + len, NDP_OPT_SLLA, rtr_mac);
 	len += nf_opt_pio(m + len, prefix, plen,
-			      NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
-			      preferred_s);
+			  NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
+			  preferred_s);
 	return ndp_kt_build_icmp(t, &rtr, &ndp_all_nodes, 255, m, len);
 }
 

@@ -193,7 +193,7 @@ u32 ndp_kt_render(struct ndp_kt_peer *w, struct ndp_kt_frame *f)
 	plen = f->ext_len + f->l4_len + f->plen_adj;
 	ndp_kt_put_ip6(p, f->version, (u16)plen,
 		       f->n_ext ? f->ext_type[0] : f->proto, f->hop_limit,
-		   &f->src, &f->dst);
+		       &f->src, &f->dst);
 	memcpy(p + NDP_IP6_HLEN, f->ext, f->ext_len);
 	for (i = 0; i < f->n_ext; i++)
 		p[f->ext_off[i]] = i + 1 < f->n_ext ? f->ext_type[i + 1] :
@@ -253,7 +253,7 @@ u32 ndp_kt_ns_from_peer(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 	f->hop_limit = 255;
 	f->l4_len = nf_ns(f->l4, target);
 	f->l4_len += nf_opt_lla(f->l4 + f->l4_len, NDP_OPT_SLLA,
-				    w->peer_mac);
+				w->peer_mac);
 	return f->l4_len;
 }
 

@@ -290,7 +290,7 @@ static void mk_ip6(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 	case B_DST_SCOPE0:
 		/* joined by the upper layer: dropped all the same */
 		f->dst = ndp_kt_peer_ip(w, r->brk == B_DST_IFLOCAL ? "ff01::1" :
-			       "ff00::1:3");
+					"ff00::1:3");
 		KUNIT_ASSERT_EQ(w->kt.test, ndp_join_group(w->kt.ctx, w->kt.now,
 							   &f->dst, w->kt.out),
 				0);
@@ -592,8 +592,8 @@ static void mk_nd(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 		m[0] = NDP_ICMP_REDIRECT;
 		pfx = ndp_kt_peer_ip(w,
 				     r->var == V_REDIR_ONLINK ?
-				   "2001:db8:5::5" :
-				   "fe80::3"); /* target: a router, or dst */
+				     "2001:db8:5::5" :
+				     "fe80::3"); /* target: a router, or dst */
 		memcpy(m + 8, pfx.b, 16);
 		pfx = ndp_kt_peer_ip(w, "2001:db8:5::5"); /* destination */
 		memcpy(m + 24, pfx.b, 16);
@@ -626,13 +626,13 @@ static void mk_nd(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 	if (with_lla) {
 		last = len;
 		len += nf_opt_lla(m + len, lla, r->var == V_NEWMAC ?
-				      rx_new_mac : w->peer_mac);
+				  rx_new_mac : w->peer_mac);
 	}
 	if (r->var == V_PIO) {
 		pfx = ndp_kt_peer_ip(w, "2001:db8:1::");
 		last = len;
 		len += nf_opt_pio(m + len, &pfx, 64, NDP_PIO_FLAG_L, 3600,
-				      1800);
+				  1800);
 	}
 	if (r->var == V_MTU) {
 		last = len;
@@ -672,7 +672,7 @@ static void mk_nd(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 			break;
 		case B_DAD_SLLA:
 			len += nf_opt_lla(m + len, NDP_OPT_SLLA,
-					      w->peer_mac);
+					  w->peer_mac);
 			break;
 		case B_SOL_MCAST:
 			f->dst = w->all_nodes;
