@@ -5,7 +5,7 @@
  * benchmarks): one portable file, compiled in both worlds as the core is.
  * Independent of the core's own builders and checksum on purpose: a
  * checksum or layout bug in wire.c must not hide itself by being used on
- * both sides.
+ * both sides (only the byte accessors, ndp_get16() & co, are the core's).
  *
  * Every packet builder writes an IPv6 packet (no Ethernet header) into @p
  * and returns its length; the caller gives at least NF_MAX bytes.
@@ -85,30 +85,5 @@ u32 nf_tcp_syn(u8 *l4, u16 sport, u16 dport);
 /* MLD packets carry a Hop-by-Hop Router Alert and hop limit 1. */
 u32 nf_mld_packet(u8 *p, const struct ndp_ip6 *src,
 		  const struct ndp_ip6 *dst, const u8 *m, u32 len);
-
-/* Byte helpers. */
-static inline void nf_put16(u8 *p, u16 v)
-{
-	p[0] = v >> 8;
-	p[1] = v;
-}
-
-static inline void nf_put32(u8 *p, u32 v)
-{
-	p[0] = v >> 24;
-	p[1] = v >> 16;
-	p[2] = v >> 8;
-	p[3] = v;
-}
-
-static inline u16 nf_get16(const u8 *p)
-{
-	return (u16)(p[0] << 8 | p[1]);
-}
-
-static inline u32 nf_get32(const u8 *p)
-{
-	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
-}
 
 #endif /* _NDP_FRAMES_H */

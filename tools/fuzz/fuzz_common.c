@@ -259,14 +259,14 @@ const char *fz_frame_problem(const struct fz *f, const u8 *frame, u32 len)
 
 	if (len < NDP_ETH_HLEN + NDP_IP6_HLEN + 4)
 		return "frame shorter than Ethernet + IPv6 + ICMPv6";
-	if (nf_get16(frame + 12) != 0x86dd)
+	if (ndp_get16(frame + 12) != 0x86dd)
 		return "Ethernet type is not IPv6";
 	if (memcmp(frame + 6, f->ctx->mac, NDP_ETH_ALEN))
 		return "Ethernet source is not our MAC";
 	ip6 = frame + NDP_ETH_HLEN;
 	if (ip6[0] >> 4 != 6)
 		return "IP version is not 6";
-	plen = nf_get16(ip6 + 4);
+	plen = ndp_get16(ip6 + 4);
 	if (plen != len - NDP_ETH_HLEN - NDP_IP6_HLEN) {
 		snprintf(why, sizeof(why),
 			 "payload length %u, frame length %u - 54", plen, len);
@@ -442,7 +442,7 @@ void fz_check_out(struct fz *f)
 			    tx->len != p->pkt.len + NDP_ETH_HLEN)
 				fz_fail(f, "tx %u: frame/len do not match the packet",
 					i);
-			if (nf_get16(tx->frame + 12) != 0x86dd ||
+			if (ndp_get16(tx->frame + 12) != 0x86dd ||
 			    memcmp(tx->frame + 6, f->ctx->mac, NDP_ETH_ALEN))
 				fz_fail(f, "tx %u: Ethernet header not written",
 					i);
@@ -450,7 +450,7 @@ void fz_check_out(struct fz *f)
 			if (bad)
 				fz_fail(f, "tx %u (caller's): %s", i, bad);
 			if (p->pkt.data[0] >> 4 != 6 ||
-			    nf_get16(p->pkt.data + 4) !=
+			    ndp_get16(p->pkt.data + 4) !=
 			    p->pkt.tot_len - NDP_IP6_HLEN)
 				fz_fail(f, "tx %u (caller's): not IPv6 or wrong payload length",
 					i);
@@ -683,7 +683,7 @@ void fz_send(struct fz *f, const struct ndp_ip6 *dst,
 	n = nf_packet(p->buf + FZ_HEADROOM, &src, dst, 64, NDP_NH_UDP, NULL, 0,
 		      NDP_NH_UDP, l4, n);
 	if (flags & NDP_SEND_FILL_LEN)
-		nf_put16(p->buf + FZ_HEADROOM + 4, 0xdead);
+		ndp_put16(p->buf + FZ_HEADROOM + 4, 0xdead);
 	if (bad)
 		p->buf[FZ_HEADROOM] = 0x45;
 	memset(p->buf, 0xee, FZ_HEADROOM);
@@ -1073,7 +1073,7 @@ u32 fz_build_frame(u8 *p, u8 kind, const u8 *x)
 		m[0] = types[x[2] & 3];
 		m[1] = x[3] & 7;
 		if (m[0] == 2)
-			nf_put32(m + 4, 1280);
+			ndp_put32(m + 4, 1280);
 		memcpy(m + 8, q, ql);
 		return nf_icmp(p, &src, &dst, 64, m, 8 + ql);
 	}

@@ -581,7 +581,7 @@ static void pcap_frame(u32 ms, const u8 *dst_mac, const u8 *src_mac,
 {
 	u8 hdr[16], eth[14];
 
-	nf_put32(hdr, 0);
+	ndp_put32(hdr, 0);
 	/* little-endian record header */
 	hdr[0] = (u8)(pcap_base + ms / 1000);
 	hdr[1] = (u8)((pcap_base + ms / 1000) >> 8);
@@ -598,7 +598,7 @@ static void pcap_frame(u32 ms, const u8 *dst_mac, const u8 *src_mac,
 	memcpy(hdr + 12, hdr + 8, 4);
 	memcpy(eth, dst_mac, 6);
 	memcpy(eth + 6, src_mac, 6);
-	nf_put16(eth + 12, type);
+	ndp_put16(eth + 12, type);
 	fwrite(hdr, 1, 16, pcap);
 	fwrite(eth, 1, 14, pcap);
 	fwrite(ip6, 1, len, pcap);
