@@ -16,20 +16,7 @@ E2E_TRACE ?=
 QEMU ?=
 QEMU_TIMEOUT ?=
 
-# make lib: the core as a userspace static library, with $(CC).  Warnings
-# are the kernel's W=1 set (-Wextra less what W=1 turns off), as errors.
-LIB := tools/lib/libndpv6.a
-LIB_SRCS := $(wildcard module/core/*.c)
-LIB_OBJDIR := build/lib-$(notdir $(firstword $(CC)))
-LIB_OBJS := $(LIB_SRCS:module/core/%.c=$(LIB_OBJDIR)/%.o)
-LIB_CFLAGS := -std=gnu11 -O2 -g -Itools/lib/include -Iinclude \
-	      -Wall -Wextra -Werror -Wno-unused-parameter \
-	      -Wno-missing-field-initializers -Wno-sign-compare \
-	      -Wno-type-limits -Wno-shift-negative-value \
-	      -Wmissing-declarations -Wmissing-prototypes \
-	      -Wold-style-definition
-
-.PHONY: all modules check check-kernels demo lib lint clean help
+.PHONY: all modules check check-kernels demo lint clean help
 
 all: modules
 
@@ -53,21 +40,11 @@ check-kernels: ndpv6ctl-bootstrap
 demo:
 	@UML_TIMEOUT='$(UML_TIMEOUT)' tools/harness/demo-run.sh
 
-lib: $(LIB_OBJS)
-	@rm -f $(LIB)
-	$(AR) rcs $(LIB) $(LIB_OBJS)
-
-$(LIB_OBJDIR)/%.o: module/core/%.c
-	@mkdir -p $(@D)
-	$(CC) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
-
--include $(LIB_OBJS:.o=.d)
-
 lint:
 	@tools/harness/lint.sh
 
 clean:
-	rm -rf build $(LIB)
+	rm -rf build
 	find . \( -path ./.git -o -path ./build \) -prune -o \
 		\( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name '*.a' \
@@ -75,16 +52,22 @@ clean:
 		-o -name Module.symvers \) -type f -print0 | xargs -0 rm -f
 	rm -rf .tmp_versions
 
+# The targets of the included files are listed in their headers, the lines
+# "#   make ..." and their continuations.
+US_MAKEFILES := tools/userspace.mk tools/ndpv6ctl/ndpv6ctl.mk \
+		tools/bench/bench-uml.mk
+
 help:
 	@echo 'ndpv6 targets:'
-	@echo '  make [KDIR=dir] [ARCH=um]  build ndpv6.ko against KDIR'
-	@echo '                             (default /lib/modules/$$(uname -r)/build);'
+	@echo '  make [KDIR=dir] [ARCH=um]  build ndpv6.ko against KDIR (make all,'
+	@echo '                             make modules; default KDIR'
+	@echo '                             /lib/modules/$$(uname -r)/build);'
 	@echo '                             nothing else (dkms.conf runs it)'
-	@echo '  make ndpv6ctl              the netlink tool (needs libmnl-dev)'
 	@echo '  make demo                  narrated run in a UML kernel'
 	@echo '  make check                 KUnit suites, end-to-end tests and'
-	@echo '                             kernel checkers in a UML kernel; ends'
-	@echo '                             with "N passed, N failed"'
+	@echo '                             kernel checkers in a UML kernel, and'
+	@echo '                             make userspace-check; ends with'
+	@echo '                             "N passed, N failed"'
 	@echo '      KUNIT="glob ..."       only kunit/*_test.c files whose name'
 	@echo '                             or suite name matches'
 	@echo '      E2E=prefix             only tools/e2e/<prefix>*.sh (none: no'
@@ -100,11 +83,14 @@ help:
 	@echo '  make check-kernels         every e2e test on Debian'"'"'s stock 6.1'
 	@echo '                             and 6.12 kernels under QEMU (2 CPUs);'
 	@echo '                             E2E, QEMU, QEMU_TIMEOUT as above'
-	@echo '  make lib [CC=clang]        userspace $(LIB) from module/core'
 	@echo '  make lint                  checkpatch --strict, W=1 and sparse'
 	@echo '                             builds against the UML kernel'
 	@echo '  make clean                 remove build products (not the'
 	@echo '                             UML kernel cache in ~/.cache/ndpv6)'
+	@echo '  make help                  this list'
+	@for f in $(US_MAKEFILES); do \
+		sed -n 's/^#   /  /p' $$f; \
+	done
 
 include tools/ndpv6ctl/ndpv6ctl.mk
 include tools/userspace.mk

@@ -11,9 +11,6 @@ static const u8 rtr1_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
 static const u8 rtr2_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x02 };
 static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x01 };
 
-#define SEC(x) ((s64)(x) * NDP_NSEC_PER_SEC)
-#define MSEC(x) ((s64)(x) * NDP_NSEC_PER_MSEC)
-
 /* A caller packet: UDP to @dst, with headroom, handle = @slot. */
 struct kt_pkt {
 	u8 buf[NDP_KT_HEADROOM + NDP_IP6_HLEN + 16];
@@ -55,62 +52,6 @@ static const struct ndp_tx *kt_sent(struct ndp_kt *t, struct kt_pkt *p)
 	return NULL;
 }
 
-/* Why @handle was given back in this output, or -1 if it was not. */
-static int kt_done_reason(struct ndp_kt *t, void *handle)
-{
-	u32 i;
-
-	for (i = 0; i < t->out->n_done; i++)
-		if (t->out->done[i].handle == handle)
-			return t->out->done[i].reason;
-	return -1;
-}
-
-static bool kt_has_note(struct ndp_kt *t, enum ndp_note_kind kind,
-			const struct ndp_ip6 *addr)
-{
-	u32 i;
-
-	for (i = 0; i < t->out->n_notes; i++)
-		if (t->out->notes[i].kind == kind &&
-		    (!addr || ndp_ip6_eq(&t->out->notes[i].addr, addr)))
-			return true;
-	return false;
-}
-
-static bool kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip)
-{
-	struct ndp_ip6 ips[32];
-	int i, n = ndp_get_ip(t->ctx, ips, ARRAY_SIZE(ips));
-
-	for (i = 0; i < n && i < (int)ARRAY_SIZE(ips); i++)
-		if (ndp_ip6_eq(&ips[i], ip))
-			return true;
-	return false;
-}
-
-static bool kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip)
-{
-	struct ndp_ip6 ips[32];
-	int i, n = ndp_get_routers(t->ctx, ips, ARRAY_SIZE(ips));
-
-	for (i = 0; i < n && i < (int)ARRAY_SIZE(ips); i++)
-		if (ndp_ip6_eq(&ips[i], ip))
-			return true;
-	return false;
-}
-
-static int kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx)
-{
-	struct ndp_prefix_info pi;
-	u32 pos = 0;
-
-	while (ndp_prefix_next(t->ctx, t->now, &pos, &pi))
-		if (ndp_ip6_eq(&pi.pfx.addr, pfx))
-			return pi.pfx.len;
-	return -1;
-}
-
 /* Feed an RA from @src: router lifetime, one PIO (plen/flags), SLLA. */
 static void kt_ra(struct ndp_kt *t, const struct ndp_ip6 *src, const u8 *mac,
 		  u16 lifetime_s, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
@@ -119,12 +60,12 @@ static void kt_ra(struct ndp_kt *t, const struct ndp_ip6 *src, const u8 *mac,
 	u8 m[128];
 	u32 len;
 
-	len = ndp_kt_ra(m, 64, 0, lifetime_s, 0, 0);
+	len = nf_ra(m, 64, 0, lifetime_s, 0, 0);
 	if (mac)
-		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
 	if (pfx)
-		len += ndp_kt_opt_pio(m + len, pfx, plen, flags, valid_s,
-				      preferred_s);
+		len += nf_opt_pio(m + len, pfx, plen, flags, valid_s,
+				  preferred_s);
 	len = ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(t, len);
 }
@@ -134,10 +75,10 @@ static void kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
 		  const struct ndp_ip6 *dst, const u8 *mac, u8 flags)
 {
 	u8 m[64];
-	u32 len = ndp_kt_na(m, flags, src);
+	u32 len = nf_na(m, flags, src);
 
 	if (mac)
-		len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, mac);
+		len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
 	len = ndp_kt_build_icmp(t, src, dst, 255, m, len);
 	ndp_kt_handle(t, len);
 }
@@ -148,7 +89,7 @@ static void kt_up(struct ndp_kt *t)
 	struct ndp_ip6 ll = ndp_kt_ip(t->test, "fe80::ff:fe00:1");
 
 	ndp_kt_run_until(t, t->now + SEC(3));
-	KUNIT_ASSERT_TRUE(t->test, kt_has_ip(t, &ll));
+	KUNIT_ASSERT_TRUE(t->test, ndp_kt_has_ip(t, &ll));
 }
 
 /* -------------------------------------------------------- scenarios */
@@ -172,7 +113,7 @@ static void first_ten_seconds(struct kunit *test)
 	/* local: nothing leaves yet, everything is due within the delay */
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now + SEC(1));
-	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &ll));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &ll));
 
 	ndp_kt_run_until(&t, SEC(3));
 	mld = t.seen[NDP_ICMP_MLD2_REPORT];
@@ -181,17 +122,17 @@ static void first_ten_seconds(struct kunit *test)
 	KUNIT_EXPECT_GE(test, mld, 1U);
 	KUNIT_EXPECT_EQ(test, ns, 1U);		/* one DAD NS */
 	KUNIT_EXPECT_EQ(test, rs, 1U);		/* first RS; next at +4 s */
-	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &ll));
 
 	kt_ra(&t, &rtr, rtr1_mac, 1800, &pfx, 64,
 	      NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, 86400, 14400);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RX_ND), 1ULL);
-	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
-	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &pfx), 64);
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &pfx), 64);
 
 	ndp_kt_run_until(&t, SEC(10));
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 0U);	/* RA stopped RS */
-	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &slaac));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &slaac));
 
 	/* off-link traffic leaves at once via the router's known MAC */
 	kt_pkt_make(&t, &p, &far);
@@ -237,8 +178,8 @@ static void router_dies(struct kunit *test)
 	KUNIT_EXPECT_GE(test, ndp_stats(t.ctx)[NDP_STAT_NBR_FAILED], 1ULL);
 
 	/* both still listed (lifetimes) but traffic still finds a way out */
-	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &r1));
-	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &r2));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &r1));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &r2));
 	kt_pkt_make(&t, &p2, &far);
 	kt_send(&t, &p2);
 	/* ... at once, through the router not known to be unreachable */
@@ -262,22 +203,23 @@ static void duplicate_address(struct kunit *test)
 	ndp_out_reset(t.out);
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &a, 64, NDP_INFINITE,
 					 NDP_INFINITE, t.out), 0);
-	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &a));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &a));
 	t.now += MSEC(10);
 	/* the other owner answers our DAD NS */
-	len = ndp_kt_na(m, NDP_NA_FLAG_O, &a);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_TLLA, peer_mac);
+	len = nf_na(m, NDP_NA_FLAG_O, &a);
+	len += nf_opt_lla(m + len, NDP_OPT_TLLA, peer_mac);
 	len = ndp_kt_build_icmp(&t, &a, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(&t, len);
-	KUNIT_EXPECT_TRUE(test, kt_has_note(&t, NDP_NOTE_DAD_FAILED, &a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	ndp_kt_run_until(&t, t.now + SEC(5));
-	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &a));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &a));
 
 	/* an NS for it is not answered */
 	ndp_solicited_node(&a, &sn);
-	len = ndp_kt_ns(m, &a);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = nf_ns(m, &a);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
 	len = ndp_kt_build_icmp(&t, &peer, &sn, 255, m, len);
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 0U);
@@ -317,7 +259,7 @@ static void link_lost_and_back(struct kunit *test)
 	/* the second RS (due about 4 s after start) does not leave */
 	ndp_kt_run_until(&t, t.now + SEC(3));
 	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
-	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &ll));
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
 	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_REACHABLE);
 
@@ -328,7 +270,7 @@ static void link_lost_and_back(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
 	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_STALE);
 	KUNIT_EXPECT_EQ(test, memcmp(ni.mac, peer_mac, NDP_ETH_ALEN), 0);
-	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &ll));
 	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t_up + SEC(1));
 
 	/* traffic to it leaves at once, and NUD checks it (DELAY, PROBE) */
@@ -343,7 +285,7 @@ static void link_lost_and_back(struct kunit *test)
 	KUNIT_EXPECT_GE(test, t.seen[NDP_ICMP_RS], 1U);
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
 	KUNIT_EXPECT_EQ(test, ni.state, NDP_NUD_PROBE);
-	KUNIT_EXPECT_TRUE(test, kt_has_ip(&t, &ll));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &ll));
 }
 
 /* How many cache entries are in @state. */
@@ -384,8 +326,8 @@ static void link_back_many_neighbours(struct kunit *test)
 		ip.b[15] = (u8)k;
 		mac[4] = (u8)(k >> 8);
 		mac[5] = (u8)k;
-		len = ndp_kt_ns(m, &ll);
-		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		len = nf_ns(m, &ll);
+		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
 		ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ip, &sn, 255, m, len));
 		kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 	}
@@ -413,10 +355,10 @@ static void link_back_many_neighbours(struct kunit *test)
 	ndp_kt_run_until(&t, t.now + SEC(2));
 }
 
-/* ------------------------------------- reference defects (do not copy) */
+/* ----------------------------- defects of Mirage's Ndpv6, absent here */
 
 /* 1: lifetimes in seconds, ReachableTime/RetransTimer in milliseconds */
-static void defect1_lifetime_units(struct kunit *test)
+static void lifetimes_in_seconds_timers_in_ms(struct kunit *test)
 {
 	struct ndp_ip6 rtr;
 	struct ndp_params pr;
@@ -428,7 +370,7 @@ static void defect1_lifetime_units(struct kunit *test)
 	ndp_kt_init(test, &t, NULL);
 	rtr = ndp_kt_ip(test, "fe80::1");
 	kt_up(&t);
-	len = ndp_kt_ra(m, 64, 0, 1800, 10000, 500);
+	len = nf_ra(m, 64, 0, 1800, 10000, 500);
 	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
 	ndp_kt_handle(&t, len);
 	t0 = t.now;
@@ -438,13 +380,13 @@ static void defect1_lifetime_units(struct kunit *test)
 	KUNIT_EXPECT_GE(test, pr.reachable_ms, 5000U);
 	KUNIT_EXPECT_LE(test, pr.reachable_ms, 15000U);
 	ndp_kt_run_until(&t, t0 + SEC(1799));
-	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &rtr));
 	ndp_kt_run_until(&t, t0 + SEC(1801));
-	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 }
 
 /* 2: the PIO prefix length is the Prefix Length byte, not Length (4) */
-static void defect2_pio_prefix_length(struct kunit *test)
+static void pio_prefix_length_from_its_field(struct kunit *test)
 {
 	struct ndp_ip6 rtr, p64, p48;
 	struct ndp_kt t;
@@ -456,12 +398,12 @@ static void defect2_pio_prefix_length(struct kunit *test)
 	kt_up(&t);
 	kt_ra(&t, &rtr, NULL, 1800, &p64, 64, NDP_PIO_FLAG_L, 3600, 1800);
 	kt_ra(&t, &rtr, NULL, 1800, &p48, 48, NDP_PIO_FLAG_L, 3600, 1800);
-	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &p64), 64);
-	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &p48), 48);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p64), 64);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p48), 48);
 }
 
 /* 3: L=0 says nothing about on-link; no router: off-link unreachable */
-static void defect3_onlink_flag_and_no_router(struct kunit *test)
+static void onlink_by_l_flag_offlink_needs_router(struct kunit *test)
 {
 	struct ndp_ip6 rtr, pfx, dst;
 	struct kt_pkt p;
@@ -474,16 +416,17 @@ static void defect3_onlink_flag_and_no_router(struct kunit *test)
 	kt_up(&t);
 	/* a router lifetime of 0: not a default router; PIO with A only */
 	kt_ra(&t, &rtr, NULL, 0, &pfx, 64, NDP_PIO_FLAG_A, 3600, 1800);
-	KUNIT_EXPECT_EQ(test, kt_prefix_len(&t, &pfx), -1);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &pfx), -1);
 	kt_pkt_make(&t, &p, &dst);
 	kt_send(&t, &p);
-	KUNIT_EXPECT_EQ(test, kt_done_reason(&t, &p), NDP_DONE_NO_ROUTE);
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE), 1ULL);
+	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t, &p), NDP_DONE_NO_ROUTE);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
+			1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
 }
 
 /* 4: NS creates an entry only for our target; the cache is bounded */
-static void defect4_ns_entry_and_bounded_cache(struct kunit *test)
+static void ns_entry_only_for_our_target_bounded_cache(struct kunit *test)
 {
 	struct ndp_ip6 ll, other, src, sn;
 	struct ndp_nbr_info ni;
@@ -503,8 +446,8 @@ static void defect4_ns_entry_and_bounded_cache(struct kunit *test)
 	kt_up(&t);
 	/* NS for somebody else's address */
 	ndp_solicited_node(&other, &sn);
-	len = ndp_kt_ns(m, &other);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = nf_ns(m, &other);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
 	len = ndp_kt_build_icmp(&t, &src, &sn, 255, m, len);
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_nbr_lookup(t.ctx, &src, &ni), -ENOENT);
@@ -515,8 +458,8 @@ static void defect4_ns_entry_and_bounded_cache(struct kunit *test)
 		src.b[15] = i;
 		mac[4] = i >> 8;
 		mac[5] = i;
-		len = ndp_kt_ns(m, &ll);
-		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		len = nf_ns(m, &ll);
+		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
 		len = ndp_kt_build_icmp(&t, &src, &sn, 255, m, len);
 		t.now += MSEC(1);
 		ndp_kt_handle(&t, len);
@@ -527,7 +470,7 @@ static void defect4_ns_entry_and_bounded_cache(struct kunit *test)
 }
 
 /* 5: zero-length and overrunning options are dropped, not a crash */
-static void defect5_bad_option_lengths(struct kunit *test)
+static void bad_option_lengths_dropped(struct kunit *test)
 {
 	struct ndp_ip6 rtr;
 	struct ndp_kt t;
@@ -537,7 +480,7 @@ static void defect5_bad_option_lengths(struct kunit *test)
 	ndp_kt_init(test, &t, NULL);
 	rtr = ndp_kt_ip(test, "fe80::1");
 	kt_up(&t);
-	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
+	len = nf_ra(m, 64, 0, 1800, 0, 0);
 	m[len] = NDP_OPT_SLLA;
 	m[len + 1] = 0;			/* length 0 */
 	len += 8;
@@ -545,9 +488,9 @@ static void defect5_bad_option_lengths(struct kunit *test)
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_OPT_ZERO_LEN),
 			1ULL);
-	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 
-	len = ndp_kt_ra(m, 64, 0, 1800, 0, 0);
+	len = nf_ra(m, 64, 0, 1800, 0, 0);
 	m[len] = NDP_OPT_SLLA;
 	m[len + 1] = 4;			/* 32 bytes, only 8 present */
 	len += 8;
@@ -555,11 +498,11 @@ static void defect5_bad_option_lengths(struct kunit *test)
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_OPT_OVERRUN),
 			1ULL);
-	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 }
 
 /* 6: queue overflow drops the oldest and keeps the order */
-static void defect6_queue_order(struct kunit *test)
+static void queue_overflow_drops_oldest_keeps_order(struct kunit *test)
 {
 	struct ndp_ip6 dst, ll;
 	struct kt_pkt *p;
@@ -576,7 +519,7 @@ static void defect6_queue_order(struct kunit *test)
 		kt_pkt_make(&t, &p[i], &dst);
 		kt_send(&t, &p[i]);
 		if (i >= 3)	/* the oldest queued one goes */
-			KUNIT_EXPECT_EQ(test, kt_done_reason(&t, &p[i - 3]),
+			KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t, &p[i - 3]),
 					NDP_DONE_QUEUE_FULL);
 	}
 	kt_na(&t, &dst, &ll, peer_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
@@ -590,7 +533,7 @@ static void defect6_queue_order(struct kunit *test)
 }
 
 /* 7: static routers have a real (here infinite) lifetime */
-static void defect7_static_router_lifetime(struct kunit *test)
+static void static_router_never_expires(struct kunit *test)
 {
 	struct ndp_ip6 rtr;
 	struct ndp_kt t;
@@ -601,11 +544,11 @@ static void defect7_static_router_lifetime(struct kunit *test)
 					      NDP_INFINITE, t.out), 0);
 	t.now += SEC(400LL * 24 * 3600);	/* 400 days */
 	ndp_kt_tick(&t, t.now);
-	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &rtr));
 }
 
 /* 8: a DAD NS from another node for our tentative address is a duplicate */
-static void defect8_dad_ns_from_other(struct kunit *test)
+static void dad_ns_from_other_node_is_duplicate(struct kunit *test)
 {
 	struct ndp_ip6 a, sn;
 	struct ndp_kt t;
@@ -620,17 +563,18 @@ static void defect8_dad_ns_from_other(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &a, 64, NDP_INFINITE,
 					 NDP_INFINITE, t.out), 0);
 	ndp_solicited_node(&a, &sn);
-	len = ndp_kt_ns(m, &a);
-	len += ndp_kt_opt_nonce(m + len, nonce);
+	len = nf_ns(m, &a);
+	len += nf_opt_nonce(m + len, nonce);
 	len = ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m, len);
 	ndp_kt_handle(&t, len);
-	KUNIT_EXPECT_TRUE(test, kt_has_note(&t, NDP_NOTE_DAD_FAILED, &a));
+	KUNIT_EXPECT_NOT_NULL(test,
+			      ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
 	ndp_kt_run_until(&t, t.now + SEC(5));
-	KUNIT_EXPECT_FALSE(test, kt_has_ip(&t, &a));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &a));
 }
 
 /* 9: NA R=0 removes the router; code checked; RA source link-local */
-static void defect9_router_flag_code_ra_source(struct kunit *test)
+static void na_r0_removes_router_code_ra_source_checked(struct kunit *test)
 {
 	struct ndp_ip6 rtr, glob, ll;
 	struct ndp_kt t;
@@ -646,24 +590,24 @@ static void defect9_router_flag_code_ra_source(struct kunit *test)
 	kt_ra(&t, &glob, NULL, 1800, NULL, 0, 0, 0, 0);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RA_SRC_NOT_LL),
 			1ULL);
-	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &glob));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &glob));
 	kt_ra(&t, &rtr, rtr1_mac, 1800, NULL, 0, 0, 0, 0);
-	KUNIT_EXPECT_TRUE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &rtr));
 	/* an NS with code 1: dropped */
-	len = ndp_kt_ns(m, &ll);
+	len = nf_ns(m, &ll);
 	m[1] = 1;
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
 	len = ndp_kt_build_icmp(&t, &rtr, &ll, 255, m, len);
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_CODE), 1ULL);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	/* the router says it no longer is one */
 	kt_na(&t, &rtr, &ll, rtr1_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
-	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 }
 
 /* 10: several RS, ICMPv6 errors and MLD exist */
-static void defect10_rs_retries_errors_mld(struct kunit *test)
+static void rs_retries_icmp_errors_mld_present(struct kunit *test)
 {
 	struct ndp_ip6 ll, peer;
 	struct ndp_kt t;
@@ -677,8 +621,8 @@ static void defect10_rs_retries_errors_mld(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 3U);
 	KUNIT_EXPECT_GE(test, t.seen[NDP_ICMP_MLD2_REPORT], 1U);
 	/* the peer resolves us (we learn its MAC from the SLLA) ... */
-	len = ndp_kt_ns(m, &ll);
-	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	len = nf_ns(m, &ll);
+	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
 	len = ndp_kt_build_icmp(&t, &peer, &ll, 255, m, len);
 	ndp_kt_handle(&t, len);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
@@ -702,16 +646,16 @@ static struct kunit_case ndpv6_core_cases[] = {
 	KUNIT_CASE(duplicate_address),
 	KUNIT_CASE(link_lost_and_back),
 	KUNIT_CASE(link_back_many_neighbours),
-	KUNIT_CASE(defect1_lifetime_units),
-	KUNIT_CASE(defect2_pio_prefix_length),
-	KUNIT_CASE(defect3_onlink_flag_and_no_router),
-	KUNIT_CASE(defect4_ns_entry_and_bounded_cache),
-	KUNIT_CASE(defect5_bad_option_lengths),
-	KUNIT_CASE(defect6_queue_order),
-	KUNIT_CASE(defect7_static_router_lifetime),
-	KUNIT_CASE(defect8_dad_ns_from_other),
-	KUNIT_CASE(defect9_router_flag_code_ra_source),
-	KUNIT_CASE(defect10_rs_retries_errors_mld),
+	KUNIT_CASE(lifetimes_in_seconds_timers_in_ms),
+	KUNIT_CASE(pio_prefix_length_from_its_field),
+	KUNIT_CASE(onlink_by_l_flag_offlink_needs_router),
+	KUNIT_CASE(ns_entry_only_for_our_target_bounded_cache),
+	KUNIT_CASE(bad_option_lengths_dropped),
+	KUNIT_CASE(queue_overflow_drops_oldest_keeps_order),
+	KUNIT_CASE(static_router_never_expires),
+	KUNIT_CASE(dad_ns_from_other_node_is_duplicate),
+	KUNIT_CASE(na_r0_removes_router_code_ra_source_checked),
+	KUNIT_CASE(rs_retries_icmp_errors_mld_present),
 	{}
 };
 

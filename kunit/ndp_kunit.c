@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Shared fixture and frame builders for the core's KUnit suites.
+ * Shared fixture of the core's KUnit suites: see ndp_kunit.h.
  */
-#include <linux/inet.h>
 #include "ndp_kunit.h"
 
 void ndp_kt_random(void *opaque, void *buf, u32 len)
@@ -19,41 +18,6 @@ void ndp_kt_random(void *opaque, void *buf, u32 len)
 	}
 }
 
-void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
-		 const struct ndp_config *cfg)
-{
-	static const u8 mac[NDP_ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
-	size_t size;
-	void *mem;
-
-	memset(t, 0, sizeof(*t));
-	t->test = test;
-	t->rng = 0x9e3779b97f4a7c15ULL;
-	t->now = NDP_NSEC_PER_SEC;
-	memcpy(t->mac, mac, sizeof(mac));
-	if (cfg)
-		t->cfg = *cfg;
-	else
-		ndp_config_default(&t->cfg);
-	size = ndp_ctx_size(&t->cfg);
-	KUNIT_ASSERT_GT(test, size, (size_t)0);
-	mem = kunit_kzalloc(test, size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, mem);
-	t->out = kunit_kzalloc(test, sizeof(*t->out), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, t->out);
-	t->buf = kunit_kzalloc(test, NDP_KT_HEADROOM + 2048, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, t->buf);
-	t->stats0 = kunit_kcalloc(test, NDP_STAT_MAX, sizeof(u64), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, t->stats0);
-	t->seen = kunit_kcalloc(test, 256, sizeof(u32), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, t->seen);
-	ndp_out_reset(t->out);
-	t->ctx = ndp_local(mem, size, &t->cfg, t->mac, t->now, ndp_kt_random,
-			   t, t->out);
-	KUNIT_ASSERT_NOT_NULL(test, t->ctx);
-	ndp_kt_snap(t);
-}
-
 void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 		     const struct ndp_config *cfg, void *mem, size_t size)
 {
@@ -64,8 +28,16 @@ void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 	t->rng = 0x9e3779b97f4a7c15ULL;
 	t->now = NDP_NSEC_PER_SEC;
 	memcpy(t->mac, mac, sizeof(mac));
-	t->cfg = *cfg;
+	if (cfg)
+		t->cfg = *cfg;
+	else
+		ndp_config_default(&t->cfg);
 	KUNIT_ASSERT_GT(test, ndp_ctx_size(&t->cfg), (size_t)0);
+	if (!mem) {
+		size = ndp_ctx_size(&t->cfg);
+		mem = kunit_kzalloc(test, size, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, mem);
+	}
 	KUNIT_ASSERT_GE(test, size, ndp_ctx_size(&t->cfg));
 	t->out = kunit_kzalloc(test, sizeof(*t->out), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t->out);
@@ -82,12 +54,17 @@ void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 	ndp_kt_snap(t);
 }
 
+void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
+		 const struct ndp_config *cfg)
+{
+	ndp_kt_init_mem(test, t, cfg, NULL, 0);
+}
+
 struct ndp_ip6 ndp_kt_ip(struct kunit *test, const char *s)
 {
-	struct ndp_ip6 a = {};
+	struct ndp_ip6 a;
 
-	KUNIT_ASSERT_EQ_MSG(test, in6_pton(s, -1, a.b, -1, NULL), 1,
-			    "bad address %s", s);
+	KUNIT_ASSERT_EQ_MSG(test, nf_pton(s, &a), 0, "bad address %s", s);
 	return a;
 }
 
@@ -95,92 +72,8 @@ u32 ndp_kt_build_icmp(struct ndp_kt *t, const struct ndp_ip6 *src,
 		      const struct ndp_ip6 *dst, u8 hop_limit,
 		      const u8 *icmp, u32 len)
 {
-	u8 *ip6 = ndp_kt_pkt(t);
-	u8 *m = ip6 + NDP_IP6_HLEN;
-
 	KUNIT_ASSERT_LE(t->test, len, 2048U - NDP_IP6_HLEN);
-	ndp_write_ip6(ip6, src, dst, NDP_NH_ICMPV6, hop_limit, (u16)len);
-	memmove(m, icmp, len);
-	m[2] = 0;
-	m[3] = 0;
-	ndp_put16(m + 2, ndp_icmp_csum(src, dst, m, len));
-	return NDP_IP6_HLEN + len;
-}
-
-u32 ndp_kt_ns(u8 *m, const struct ndp_ip6 *target)
-{
-	memset(m, 0, 24);
-	m[0] = NDP_ICMP_NS;
-	memcpy(m + 8, target->b, 16);
-	return 24;
-}
-
-u32 ndp_kt_na(u8 *m, u8 flags, const struct ndp_ip6 *target)
-{
-	memset(m, 0, 24);
-	m[0] = NDP_ICMP_NA;
-	m[4] = flags;
-	memcpy(m + 8, target->b, 16);
-	return 24;
-}
-
-u32 ndp_kt_rs(u8 *m)
-{
-	memset(m, 0, 8);
-	m[0] = NDP_ICMP_RS;
-	return 8;
-}
-
-u32 ndp_kt_ra(u8 *m, u8 hop_limit, u8 flags, u16 router_lifetime_s,
-	      u32 reachable_ms, u32 retrans_ms)
-{
-	memset(m, 0, 16);
-	m[0] = NDP_ICMP_RA;
-	m[4] = hop_limit;
-	m[5] = flags;
-	ndp_put16(m + 6, router_lifetime_s);
-	ndp_put32(m + 8, reachable_ms);
-	ndp_put32(m + 12, retrans_ms);
-	return 16;
-}
-
-u32 ndp_kt_opt_lla(u8 *p, u8 type, const u8 *mac)
-{
-	p[0] = type;
-	p[1] = 1;
-	memcpy(p + 2, mac, NDP_ETH_ALEN);
-	return 8;
-}
-
-u32 ndp_kt_opt_pio(u8 *p, const struct ndp_ip6 *prefix, u8 plen, u8 flags,
-		   u32 valid_s, u32 preferred_s)
-{
-	memset(p, 0, 32);
-	p[0] = NDP_OPT_PIO;
-	p[1] = 4;
-	p[2] = plen;
-	p[3] = flags;
-	ndp_put32(p + 4, valid_s);
-	ndp_put32(p + 8, preferred_s);
-	memcpy(p + 16, prefix->b, 16);
-	return 32;
-}
-
-u32 ndp_kt_opt_mtu(u8 *p, u32 mtu)
-{
-	memset(p, 0, 8);
-	p[0] = NDP_OPT_MTU;
-	p[1] = 1;
-	ndp_put32(p + 4, mtu);
-	return 8;
-}
-
-u32 ndp_kt_opt_nonce(u8 *p, const u8 *nonce6)
-{
-	p[0] = NDP_OPT_NONCE;
-	p[1] = 1;
-	memcpy(p + 2, nonce6, NDP_NONCE_LEN);
-	return 8;
+	return nf_icmp(ndp_kt_pkt(t), src, dst, hop_limit, icmp, len);
 }
 
 void ndp_kt_snap(struct ndp_kt *t)
@@ -221,18 +114,92 @@ u64 ndp_kt_stat_delta(const struct ndp_kt *t, enum ndp_stat s)
 	return ndp_stats(t->ctx)[s] - t->stats0[s];
 }
 
-void ndp_kt_expect_only(struct ndp_kt *t, enum ndp_stat except)
+void ndp_kt_expect_only_n(struct ndp_kt *t, const enum ndp_stat *ok, u32 n)
 {
 	unsigned int i;
+	u32 k;
 
 	for (i = 0; i < NDP_STAT_MAX; i++) {
-		if (i == except || i == NDP_STAT_RX_PACKETS ||
-		    i == NDP_STAT_RX_ND || i == NDP_STAT_RX_DELIVERED ||
+		if (i == NDP_STAT_RX_PACKETS || i == NDP_STAT_RX_ND ||
 		    i == NDP_STAT_RX_ECHO || i == NDP_STAT_TX_PACKETS)
 			continue;
+		for (k = 0; k < n && ok[k] != i; k++)
+			;
+		if (k < n)
+			continue;
 		KUNIT_EXPECT_EQ_MSG(t->test, ndp_kt_stat_delta(t, i), 0ULL,
-				    "counter %s moved", ndp_stat_name(i));
+				    "%s%scounter %s moved",
+				    t->label ? t->label : "",
+				    t->label ? ": " : "", ndp_stat_name(i));
 	}
+}
+
+/* Is @ip among the (at most 32) addresses @get returns? */
+static bool ndp_kt_in(struct ndp_kt *t, const struct ndp_ip6 *ip,
+		      int (*get)(const struct ndp_ctx *ctx,
+				 struct ndp_ip6 *ips, int max))
+{
+	struct ndp_ip6 ips[32];
+	int i, n = get(t->ctx, ips, ARRAY_SIZE(ips));
+
+	for (i = 0; i < n && i < (int)ARRAY_SIZE(ips); i++)
+		if (ndp_ip6_eq(&ips[i], ip))
+			return true;
+	return false;
+}
+
+bool ndp_kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip)
+{
+	return ndp_kt_in(t, ip, ndp_get_ip);
+}
+
+bool ndp_kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip)
+{
+	return ndp_kt_in(t, ip, ndp_get_routers);
+}
+
+int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx)
+{
+	struct ndp_prefix_info pi;
+	u32 pos = 0;
+
+	while (ndp_prefix_next(t->ctx, t->now, &pos, &pi))
+		if (ndp_ip6_eq(&pi.pfx.addr, pfx))
+			return pi.pfx.len;
+	return -1;
+}
+
+int ndp_kt_note(struct ndp_kt *t, enum ndp_note_kind kind,
+		const struct ndp_ip6 *addr)
+{
+	const struct ndp_note *n;
+	u32 i;
+
+	for (i = 0; i < t->out->n_notes; i++) {
+		n = &t->out->notes[i];
+		if (n->kind == kind && (!addr || ndp_ip6_eq(&n->addr, addr)))
+			return i;
+	}
+	return -1;
+}
+
+const struct ndp_note *ndp_kt_find_note(struct ndp_kt *t,
+					enum ndp_note_kind kind,
+					const struct ndp_ip6 *addr)
+{
+	int i = ndp_kt_note(t, kind, addr);
+
+	return i < 0 ? NULL : &t->out->notes[i];
+}
+
+int ndp_kt_done_reason(struct ndp_kt *t, const void *handle)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_done; i++)
+		if (t->out->done[i].handle == handle)
+			return t->out->done[i].reason;
+	return -1;
 }
 
 const u8 *ndp_kt_tx_ip6(struct ndp_kt *t, u32 i)
@@ -312,7 +279,8 @@ u32 ndp_kt_count_tx(struct ndp_kt *t, int type)
 	return n;
 }
 
-void ndp_kt_run_until(struct ndp_kt *t, s64 until)
+void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
+			   void (*each)(struct ndp_kt *t, void *arg), void *arg)
 {
 	unsigned int guard;
 	s64 next;
@@ -334,12 +302,20 @@ void ndp_kt_run_until(struct ndp_kt *t, s64 until)
 				t->seen[ty]++;
 			t->seen_frames++;
 		}
+		if (each)
+			each(t, arg);
 		if (ndp_next_deadline(t->ctx) <= next && t->out->n_tx == 0) {
 			KUNIT_FAIL(t->test, "deadline %lld not cleared by tick",
 				   next);
 			break;	/* would spin: a deadline that tick ignores */
 		}
 	}
-	KUNIT_EXPECT_LT_MSG(t->test, guard, 100000U, "tick loop did not settle");
+	KUNIT_EXPECT_LT_MSG(t->test, guard, 100000U,
+			    "tick loop did not settle");
 	t->now = until;
+}
+
+void ndp_kt_run_until(struct ndp_kt *t, s64 until)
+{
+	ndp_kt_run_until_each(t, until, NULL, NULL);
 }

@@ -1,17 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared fixture and frame builders for the core's KUnit suites.  Every
+ * Shared fixture of the core's KUnit suites, every name ndp_kt_*.  Every
  * suite drives the core with explicit times and deterministic randomness,
- * feeds it raw frames (bytes) and asserts the exact frames, events and
- * counters that come out.
+ * feeds it raw frames (bytes, built with ndp_frames.h) and asserts the
+ * exact frames, events and counters that come out.  ndp_kunit.c: a
+ * context, its input and output, counters; ndp_kunit_addr.c: addresses,
+ * DAD and MLD; ndp_kunit_peer.c: a context and its neighbour, frames
+ * described field by field.
  */
 #ifndef _NDP_KUNIT_H
 #define _NDP_KUNIT_H
 
 #include <kunit/test.h>
 #include "../module/core/ndp_private.h"
+#include "ndp_frames.h"
 
 #define NDP_KT_HEADROOM	64
+
+/* Times in the core's unit (ns). */
+#define SEC(x)		((s64)(x) * NDP_NSEC_PER_SEC)
+#define MSEC(x)		((s64)(x) * NDP_NSEC_PER_MSEC)
 
 struct ndp_kt {
 	struct kunit *test;
@@ -25,6 +33,7 @@ struct ndp_kt {
 	u64 *stats0;		/* [NDP_STAT_MAX]: snapshot for stat_delta */
 	u32 *seen;		/* [256]: ICMPv6 types sent in run_until */
 	u32 seen_frames;
+	const char *label;	/* NULL, or a prefix for counter messages */
 };
 
 /*
@@ -34,8 +43,9 @@ struct ndp_kt {
 void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 		 const struct ndp_config *cfg);
 /*
- * ndp_kt_init() with the context in @mem (@size bytes) from the caller:
- * for tables beyond what kmalloc gives (4 MB), e.g. 100,000 neighbours.
+ * ndp_kt_init() with the context in @mem (@size bytes) from the caller
+ * (NULL: test-managed): for tables beyond what kmalloc gives (4 MB), e.g.
+ * 100,000 neighbours.
  */
 void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 		     const struct ndp_config *cfg, void *mem, size_t size);
@@ -46,8 +56,8 @@ void ndp_kt_random(void *opaque, void *buf, u32 len);
 struct ndp_ip6 ndp_kt_ip(struct kunit *test, const char *s);
 
 /*
- * Build IPv6 + ICMPv6 into t->buf + NDP_KT_HEADROOM: @icmp (@len bytes,
- * checksum filled in).  Returns the IPv6 packet length.
+ * Build IPv6 + ICMPv6 into t->buf + NDP_KT_HEADROOM with nf_icmp(): @icmp
+ * (@len bytes, checksum filled in).  Returns the IPv6 packet length.
  */
 u32 ndp_kt_build_icmp(struct ndp_kt *t, const struct ndp_ip6 *src,
 		      const struct ndp_ip6 *dst, u8 hop_limit,
@@ -57,18 +67,6 @@ static inline u8 *ndp_kt_pkt(struct ndp_kt *t)
 {
 	return t->buf + NDP_KT_HEADROOM;
 }
-
-/* ND message bodies; options appended with ndp_kt_opt_*(); return length. */
-u32 ndp_kt_ns(u8 *m, const struct ndp_ip6 *target);
-u32 ndp_kt_na(u8 *m, u8 flags, const struct ndp_ip6 *target);
-u32 ndp_kt_rs(u8 *m);
-u32 ndp_kt_ra(u8 *m, u8 hop_limit, u8 flags, u16 router_lifetime_s,
-	      u32 reachable_ms, u32 retrans_ms);
-u32 ndp_kt_opt_lla(u8 *p, u8 type, const u8 *mac);	/* SLLA/TLLA */
-u32 ndp_kt_opt_pio(u8 *p, const struct ndp_ip6 *prefix, u8 plen, u8 flags,
-		   u32 valid_s, u32 preferred_s);
-u32 ndp_kt_opt_mtu(u8 *p, u32 mtu);
-u32 ndp_kt_opt_nonce(u8 *p, const u8 *nonce6);
 
 /* Reset t->out, snapshot counters, then ndp_handle() the built packet. */
 void ndp_kt_handle(struct ndp_kt *t, u32 len);
@@ -81,10 +79,30 @@ void ndp_kt_tick(struct ndp_kt *t, s64 now);
 u64 ndp_kt_stat_delta(const struct ndp_kt *t, enum ndp_stat s);
 void ndp_kt_snap(struct ndp_kt *t);
 /*
- * Assert that no counter moved except @except (NDP_STAT_MAX: none) and
- * RX_PACKETS / RX_ND / RX_DELIVERED / RX_ECHO / TX_PACKETS.
+ * Expect that no counter moved but the totals (RX_PACKETS, RX_ND, RX_ECHO,
+ * TX_PACKETS) and @ok[0..@n).  ndp_kt_expect_only(t, A, B, ...) lists
+ * them inline; NDP_STAT_MAX stands for none.
  */
-void ndp_kt_expect_only(struct ndp_kt *t, enum ndp_stat except);
+void ndp_kt_expect_only_n(struct ndp_kt *t, const enum ndp_stat *ok, u32 n);
+#define ndp_kt_expect_only(t, ...)                           \
+	ndp_kt_expect_only_n(                                \
+		(t), (const enum ndp_stat[]){ __VA_ARGS__ }, \
+		ARRAY_SIZE(((const enum ndp_stat[]){ __VA_ARGS__ })))
+
+/* Is @ip among ndp_get_ip() / ndp_get_routers() (32 at most)? */
+bool ndp_kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip);
+bool ndp_kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip);
+/* Length of the on-link prefix @pfx in the prefix list, or -1. */
+int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx);
+/* Index of the first note @kind about @addr (NULL: any) in t->out, or -1. */
+int ndp_kt_note(struct ndp_kt *t, enum ndp_note_kind kind,
+		const struct ndp_ip6 *addr);
+/* The same note, or NULL. */
+const struct ndp_note *ndp_kt_find_note(struct ndp_kt *t,
+					enum ndp_note_kind kind,
+					const struct ndp_ip6 *addr);
+/* Why @handle was given back in t->out, or -1 if it was not. */
+int ndp_kt_done_reason(struct ndp_kt *t, const void *handle);
 
 /*
  * Output frame @i: checks Ethernet type IPv6, returns a pointer to its IPv6
@@ -106,5 +124,157 @@ u32 ndp_kt_count_tx(struct ndp_kt *t, int type);
  * holds the last tick's output.
  */
 void ndp_kt_run_until(struct ndp_kt *t, s64 until);
+/* The same, calling @each(t, @arg) after every tick (t->now: its time). */
+void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
+			   void (*each)(struct ndp_kt *t, void *arg),
+			   void *arg);
+
+/* Addresses, DAD and MLD (ndp_kunit_addr.c) */
+
+/* fe80::ff:fe00:1 (from the fixture's MAC) and ff02::1:ff00:1 */
+extern const struct ndp_ip6 ndp_kt_ll, ndp_kt_ll_sn;
+
+/* ndp_kt_init() with RS off and DupAddrDetectTransmits @dad_transmits. */
+void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
+		      u8 dad_transmits);
+/* Tick at the next deadline (never before t->now); returns that time. */
+s64 ndp_kt_step(struct ndp_kt *t);
+/*
+ * Step until a tick sends a frame of ICMPv6 @type, no later than @until.
+ * Returns its index in t->out (t->now is the tick's time), or -1.
+ */
+int ndp_kt_step_until_tx(struct ndp_kt *t, int type, s64 until);
+/* The table entry for @ip; false if absent. */
+bool ndp_kt_addr_info(struct ndp_kt *t, const struct ndp_ip6 *ip,
+		      struct ndp_addr_info *ai);
+/* State of our address @ip, or -1 if absent. */
+int ndp_kt_addr_state(struct ndp_kt *t, const struct ndp_ip6 *ip);
+/* Let the link-local address pass DAD and every Report go out. */
+void ndp_kt_settle(struct ndp_kt *t);
+/*
+ * Check MLDv2 Report frame @i: Ethernet to 33:33:00:00:00:16 from our MAC,
+ * IPv6 from @src to ff02::16 with hop limit 1, a Hop-by-Hop Router Alert,
+ * @nrec records.  Returns the ICMPv6 message.
+ */
+const u8 *ndp_kt_expect_report(struct ndp_kt *t, int i,
+			       const struct ndp_ip6 *src, u16 nrec);
+/* Record type for @grp in Report @m, or -1 (records: no sources). */
+int ndp_kt_record(const u8 *m, const struct ndp_ip6 *grp);
+/* Count the Reports in t->out carrying a record of @type for @grp. */
+u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
+			 int type);
+/* Run to @until, counting records of @type for @grp in every tick. */
+u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
+			     const struct ndp_ip6 *grp, int type);
+/* A DAD NS (from ::, to the solicited-node group) for @target. */
+u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
+		  const u8 *nonce);
+/* The DAD NS frame @i for @target: returns its nonce. */
+const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
+			       const struct ndp_ip6 *target);
+/* An RA frame with a /64 PIO, A=1: a SLAAC address, DAD, then valid */
+u32 ndp_kt_ra_pio(struct ndp_kt *t, const struct ndp_ip6 *prefix, u8 plen,
+		  u32 valid_s, u32 preferred_s);
+/* Tick at the next deadline if it is no later than @until. */
+bool ndp_kt_step_before(struct ndp_kt *t, s64 until);
+/* Tell the core the link went down or came back: no frame from the call. */
+void ndp_kt_link(struct ndp_kt *t, bool up);
+
+/*
+ * A context and its neighbour (ndp_kunit_peer.c), for the rx and wire
+ * suites: frames described field by field (struct ndp_kt_frame) and
+ * rendered byte by byte with ndp_frames.c's checksum.
+ */
+
+#define NDP_KT_BUF		2048
+#define NDP_KT_MAX_EXT	12
+#define NDP_KT_HANDLE(w)	((void *)(w))
+
+struct ndp_kt_peer {
+	struct ndp_kt kt;
+	u8 peer_mac[NDP_ETH_ALEN];
+	struct ndp_ip6 ll;		/* ours, from the MAC (EUI-64) */
+	struct ndp_ip6 glob;		/* ours, added with ndp_add_ip() */
+	struct ndp_ip6 sn;		/* solicited-node group of both */
+	struct ndp_ip6 peer;		/* the neighbour's link-local */
+	struct ndp_ip6 peer_glob;
+	struct ndp_ip6 all_nodes;
+	u32 pkt_flags;			/* ndp_pkt.flags of what is handed in */
+};
+
+/* One frame, described field by field and rendered by ndp_kt_render(). */
+struct ndp_kt_frame {
+	u8 version;
+	u8 hop_limit;
+	struct ndp_ip6 src, dst;
+	u8 ext[512];			/* extension headers, in order */
+	u32 ext_len;
+	u8 ext_type[NDP_KT_MAX_EXT];
+	u32 ext_off[NDP_KT_MAX_EXT];	/* from the IPv6 header */
+	u32 n_ext;
+	u8 proto;			/* upper-layer protocol */
+	u8 l4[1400];
+	u32 l4_len;
+	int plen_adj;			/* added to the Payload Length field */
+	u32 trailing;			/* bytes beyond the payload length */
+	u32 cut;			/* the packet is only this long */
+	u32 linear;			/* only this much of it is linear */
+	bool bad_csum;
+	bool ev_set;			/* the event's protocol/offset below */
+	u8 ev_proto;
+	u32 ev_l4_off;
+	u32 len;			/* rendered length */
+};
+
+/* fe80:: (the link-local prefix) */
+extern const struct ndp_ip6 ndp_kt_fe80;
+
+/* ndp_kt_ip() for @w's test. */
+struct ndp_ip6 ndp_kt_peer_ip(struct ndp_kt_peer *w, const char *s);
+/* Are the 16 bytes at @p the address @ip? */
+bool ndp_kt_ip_eq(const u8 *p, const struct ndp_ip6 *ip);
+/* An IPv6 header at @p, any @version (0 to 15). */
+void ndp_kt_put_ip6(u8 *p, u8 version, u16 plen, u8 nh, u8 hop,
+		    const struct ndp_ip6 *src, const struct ndp_ip6 *dst);
+/* Hand the packet at the fixture's buffer to the core, handle = @w. */
+void ndp_kt_handle_len(struct ndp_kt_peer *w, u32 len, u32 tot_len);
+/* ICMPv6 message of output frame @i, its checksum checked twice. */
+const u8 *ndp_kt_tx_icmp_checked(struct ndp_kt_peer *w, u32 i, u32 *len);
+/* The handle came back exactly once: in the done list, for @reason. */
+void ndp_kt_expect_done(struct ndp_kt_peer *w, enum ndp_done_reason reason);
+/*
+ * Context number @me (1 or 2): MAC 02:00:00:00:00:0@me, 2001:db8::@me; its
+ * peer is the other one.  @learn: the peer's NS puts it in the cache.
+ */
+struct ndp_kt_peer *ndp_kt_peer_setup_as(struct kunit *test,
+					 const struct ndp_config *cfg, u8 me,
+					 bool learn);
+/* Context 1, its peer learned. */
+struct ndp_kt_peer *ndp_kt_peer_setup(struct kunit *test,
+				      const struct ndp_config *cfg);
+/* A frame from the peer to our link-local address, IPv6 hop limit 64. */
+struct ndp_kt_frame *ndp_kt_frame_new(struct ndp_kt_peer *w);
+/* Append an extension header of @len bytes (Hdr Ext Len filled in). */
+u8 *ndp_kt_ext(struct ndp_kt_peer *w, struct ndp_kt_frame *f, u8 type, u32 len);
+/* Append a Routing header of type @rtype, @segs_left. */
+u8 *ndp_kt_ext_routing(struct ndp_kt_peer *w, struct ndp_kt_frame *f, u8 rtype,
+		       u8 segs_left);
+/* Write @f into the fixture's buffer: header chain linked, checksum set. */
+u32 ndp_kt_render(struct ndp_kt_peer *w, struct ndp_kt_frame *f);
+/* Render @f and hand it to the core (linear part: f->linear if set). */
+void ndp_kt_send_frame(struct ndp_kt_peer *w, struct ndp_kt_frame *f);
+/* A 12-byte UDP datagram as @f's upper layer. */
+void ndp_kt_frame_udp(struct ndp_kt_frame *f);
+/* ICMPv6 @type, code 0, a 4-byte field then 17 bytes (odd length). */
+void ndp_kt_frame_icmp(struct ndp_kt_frame *f, u8 type);
+/* An NS from the peer for @target, with its SLLA. */
+u32 ndp_kt_ns_from_peer(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
+			const struct ndp_ip6 *target);
+/* The peer's NS puts it in our neighbour cache. */
+void ndp_kt_learn_peer(struct ndp_kt_peer *w);
+/* Output frame @i is a Parameter Problem about the packet @f. */
+void ndp_kt_expect_param_prob(struct ndp_kt_peer *w,
+			      const struct ndp_kt_frame *f, u32 i, u8 code,
+			      u32 pointer, const struct ndp_ip6 *src);
 
 #endif

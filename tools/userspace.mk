@@ -1,80 +1,107 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The core in userspace: fuzzing, record/replay, benchmarks.  Included by
-# the top-level Makefile; every path is relative to the repository root.
+# The core in userspace: the library, fuzzing, record/replay, benchmarks.
+# Included by the top-level Makefile; every path is relative to the
+# repository root and every product is under build/.
 #
-#   make fuzz [FUZZ_SECONDS=N]   both libFuzzer targets, N s each (60);
-#                                working corpus in build/fuzz/corpus,
-#                                crashes in build/fuzz/artifacts
-#   make fuzz-smoke              replay the committed corpus, then a short
-#                                bounded run of each target (make check)
-#   make fuzz-corpus             regenerate the committed seed corpus and
-#                                tools/replay/tests/basic.pcap
-#   make replay                  tools/replay/ndpv6-replay
-#   make replay-check            replay tools/replay/tests/*.pcap, compare
-#                                with the committed *.expected
-#   make replay-expected         rewrite the *.expected (review the diff!)
-#   make bench                   benchmarks: ns (median) and instructions
-#                                (callgrind; perf stat where supported)
-#   make userspace-check         fuzz-smoke + replay-check, recording
-#                                results for make check (NDPV6_RESULTS)
+#   make lib [CC=clang]        build/lib/<cc>/libndpv6.a, the core
+#   make fuzz [FUZZ_SECONDS=N] both libFuzzer targets, N s each (60);
+#                              working corpus in build/fuzz/corpus,
+#                              crashes in build/fuzz/artifacts
+#   make fuzz-build            build/fuzz/fuzz_handle, build/fuzz/fuzz_ops
+#   make fuzz-standalone       the targets without libFuzzer (gcc,
+#                              valgrind): build/fuzz-standalone/
+#   make fuzz-smoke            replay the committed corpus, then a short
+#                              bounded run of each target (make check)
+#   make fuzz-corpus           regenerate the committed seed corpus and
+#                              tools/replay/tests/basic.pcap
+#   make replay                build/replay/ndpv6-replay
+#   make replay-check          replay tools/replay/tests/*.pcap, compare
+#                              with the committed *.expected
+#   make replay-expected       rewrite the *.expected (review the diff!)
+#   make bench-build           build/bench/ndpv6-bench (make check)
+#   make bench                 benchmarks: ns (median) and instructions
+#                              (callgrind; perf stat where supported)
+#   make userspace-check       fuzz-smoke + replay-check + bench-build,
+#                              recording results for make check
+#                              (NDPV6_RESULTS)
 #
-# The core sources are compiled here with each tool's own flags: the fuzz
-# targets with clang -fsanitize=fuzzer,address,undefined and
-# NDP_FUZZ_NO_CSUM (mutations reach the parsers), replay and bench with
-# -O2 (bench with -DNDEBUG).
+# One rule compiles the core and the tools' C files, with one set of flags
+# and warnings (the kernel's W=1 set less what W=1 turns off, as errors);
+# it is instantiated once per instrumentation: plain with $(CC) (library,
+# replay, bench, corpus generator), clang with libFuzzer, ASan and UBSan
+# and NDP_FUZZ_NO_CSUM (mutations reach the parsers), and plain with
+# NDP_FUZZ_NO_CSUM for the standalone fuzz targets.
+
+include module/core/core.mk
 
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 15
-comma := ,
 FUZZ_CC ?= clang
-US_CC ?= $(CC)
 
-US_CORE_SRCS := $(wildcard module/core/*.c)
-US_CORE_HDRS := $(wildcard module/core/*.h include/*.h) \
-		tools/lib/include/linux/types.h \
-		tools/lib/include/linux/compiler.h
-US_COMMON := tools/fuzz/fuzz_common.c tools/fuzz/ndp_frames.c
-US_COMMON_HDRS := tools/fuzz/fuzz_common.h tools/fuzz/ndp_frames.h
-US_INC := -Itools/lib/include -Iinclude
-US_WARN := -Wall -Wextra -Wno-unused-parameter \
-	   -Wno-missing-field-initializers -Wno-sign-compare
+US_CORE_SRCS := $(NDPV6_CORE:%=module/core/%.c)
+US_WARN := -Wall -Wextra -Werror -Wno-unused-parameter \
+	   -Wno-missing-field-initializers -Wno-sign-compare \
+	   -Wno-type-limits -Wno-shift-negative-value \
+	   -Wmissing-declarations -Wmissing-prototypes \
+	   -Wold-style-definition
+US_CFLAGS := -std=gnu11 -g -Itools/lib/include -Iinclude $(US_WARN)
+# Test support linked by every tool (frames shared with the KUnit suites).
+US_SUPPORT := tools/fuzz/fuzz_common.c kunit/ndp_frames.c
 
+# $(call us_variant,DIR,CC,FLAGS): DIR/obj/<path>.o from <path>.c, and
+# DIR/libndpv6.a of the core.
+define us_variant
+$(1)/obj/%.o: %.c
+	@mkdir -p $$(@D)
+	$(2) $(US_CFLAGS) $(3) $$(CFLAGS) -MMD -MP -c -o $$@ $$<
+
+$(1)/libndpv6.a: $(US_CORE_SRCS:%.c=$(1)/obj/%.o)
+	@rm -f $$@
+	$$(AR) rcs $$@ $$^
+
+-include $$(shell find $(1)/obj -name '*.d' 2>/dev/null)
+endef
+
+# The objects of @2 (sources) in variant directory @1.
+us_objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
+
+LIB_DIR := build/lib/$(notdir $(firstword $(CC)))
+LIB := $(LIB_DIR)/libndpv6.a
 FUZZ_DIR := build/fuzz
+FZSA_DIR := build/fuzz-standalone
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined \
+	    -fno-sanitize-recover=undefined
+
+$(eval $(call us_variant,$(LIB_DIR),$(CC),-O2))
+$(eval $(call us_variant,$(FUZZ_DIR),$(FUZZ_CC),-O1 -fno-omit-frame-pointer \
+	$(FUZZ_SAN) -DNDP_FUZZ_NO_CSUM))
+$(eval $(call us_variant,$(FZSA_DIR),$(CC),-O1 -DNDP_FUZZ_NO_CSUM))
+
 FUZZ_TARGETS := fuzz_handle fuzz_ops
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
-FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer \
-	       -fsanitize=fuzzer,address,undefined \
-	       -fno-sanitize-recover=undefined -DNDP_FUZZ_NO_CSUM \
-	       $(US_INC) $(US_WARN)
-
-REPLAY := tools/replay/ndpv6-replay
+FZSA_BINS := $(FUZZ_TARGETS:%=$(FZSA_DIR)/%)
+GEN_CORPUS := $(FUZZ_DIR)/gen_corpus
+REPLAY := build/replay/ndpv6-replay
 REPLAY_TESTS := $(wildcard tools/replay/tests/*.pcap)
 BENCH := build/bench/ndpv6-bench
 
-.PHONY: fuzz fuzz-build fuzz-smoke fuzz-corpus replay replay-check \
-	replay-expected bench userspace-check
+.PHONY: lib fuzz fuzz-build fuzz-standalone fuzz-smoke fuzz-corpus replay \
+	replay-check replay-expected bench bench-build userspace-check
+
+lib: $(LIB)
 
 fuzz-build: $(FUZZ_BINS)
 
-# The core and the common code are compiled once for both targets.
-FUZZ_OBJS := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(US_CORE_SRCS) $(US_COMMON))
+$(FUZZ_BINS): $(FUZZ_DIR)/%: $(call us_objs,$(FUZZ_DIR),tools/fuzz/%.c \
+		$(US_SUPPORT)) $(FUZZ_DIR)/libndpv6.a
+	$(FUZZ_CC) $(subst fuzzer-no-link,fuzzer,$(FUZZ_SAN)) -o $@ $^
 
-$(FUZZ_DIR)/obj/%.o: %.c $(US_CORE_HDRS) $(US_COMMON_HDRS)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(subst fuzzer$(comma),fuzzer-no-link$(comma),$(FUZZ_CFLAGS)) \
-		-c -o $@ $<
+fuzz-standalone: $(FZSA_BINS)
 
-$(FUZZ_BINS): $(FUZZ_DIR)/%: tools/fuzz/%.c $(FUZZ_OBJS) $(US_CORE_HDRS) \
-		$(US_COMMON_HDRS)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_OBJS)
-
-# Without libFuzzer (gcc, valgrind): run the targets on files.
-$(FUZZ_DIR)/%-standalone: tools/fuzz/%.c tools/fuzz/standalone.c \
-		$(US_COMMON) $(US_CORE_SRCS) $(US_CORE_HDRS) $(US_COMMON_HDRS)
-	@mkdir -p $(@D)
-	$(US_CC) -g -O1 -DNDP_FUZZ_NO_CSUM $(US_INC) $(US_WARN) -o $@ $< \
-		tools/fuzz/standalone.c $(US_COMMON) $(US_CORE_SRCS)
+$(FZSA_BINS): $(FZSA_DIR)/%: $(call us_objs,$(FZSA_DIR),tools/fuzz/%.c \
+		tools/fuzz/standalone.c $(US_SUPPORT)) $(FZSA_DIR)/libndpv6.a
+	$(CC) -o $@ $^
 
 fuzz: $(FUZZ_BINS)
 	@for t in $(FUZZ_TARGETS); do \
@@ -92,31 +119,32 @@ fuzz: $(FUZZ_BINS)
 fuzz-smoke: $(FUZZ_BINS)
 	@tools/fuzz/smoke.sh $(FUZZ_SMOKE_SECONDS)
 
-fuzz-corpus: $(FUZZ_DIR)/gen_corpus
-	$(FUZZ_DIR)/gen_corpus --handle tools/fuzz/corpus/fuzz_handle \
+fuzz-corpus: $(GEN_CORPUS)
+	@mkdir -p tools/fuzz/corpus/fuzz_handle tools/fuzz/corpus/fuzz_ops
+	$(GEN_CORPUS) --handle tools/fuzz/corpus/fuzz_handle \
 		--ops tools/fuzz/corpus/fuzz_ops \
 		--pcap tools/replay/tests/basic.pcap
 
-$(FUZZ_DIR)/gen_corpus: tools/fuzz/gen_corpus.c $(US_COMMON) \
-		$(US_CORE_SRCS) $(US_CORE_HDRS) $(US_COMMON_HDRS)
-	@mkdir -p $(@D) tools/fuzz/corpus/fuzz_handle tools/fuzz/corpus/fuzz_ops
-	$(US_CC) -g -O1 $(US_INC) $(US_WARN) -o $@ $< $(US_COMMON) \
-		$(US_CORE_SRCS)
+$(GEN_CORPUS): $(call us_objs,$(LIB_DIR),tools/fuzz/gen_corpus.c \
+		$(US_SUPPORT)) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^
 
 replay: $(REPLAY)
 
-$(REPLAY): tools/replay/ndpv6-replay.c $(US_COMMON) $(US_CORE_SRCS) \
-		$(US_CORE_HDRS) $(US_COMMON_HDRS)
-	$(US_CC) -g -O2 $(US_INC) $(US_WARN) -o $@ $< $(US_COMMON) \
-		$(US_CORE_SRCS)
+$(REPLAY): $(call us_objs,$(LIB_DIR),tools/replay/ndpv6-replay.c \
+		$(US_SUPPORT)) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^
 
-# Each tests/NAME.pcap replays with the options in tests/NAME.args.
+# Each tests/NAME.pcap replays with the options in tests/NAME.args; the
+# output goes to build/replay/NAME.out.
 replay-check: $(REPLAY)
 	@rc=0; for p in $(REPLAY_TESTS); do \
-		b=$${p%.pcap}; \
-		$(REPLAY) $$p $$(cat $$b.args 2>/dev/null) >$$b.out 2>&1; \
-		if diff -u $$b.expected $$b.out; then \
-			echo "replay: $$(basename $$b) ok"; rm -f $$b.out; \
+		b=$${p%.pcap}; o=build/replay/$$(basename $$b).out; \
+		$(REPLAY) $$p $$(cat $$b.args 2>/dev/null) >$$o 2>&1; \
+		if diff -u $$b.expected $$o; then \
+			echo "replay: $$(basename $$b) ok"; \
 		else echo "replay: $$(basename $$b) differs"; rc=1; fi; \
 	done; exit $$rc
 
@@ -127,14 +155,15 @@ replay-expected: $(REPLAY)
 		echo "replay: wrote $$b.expected"; \
 	done
 
+bench-build: $(BENCH)
+
 bench: $(BENCH)
 	@tools/bench/bench.sh $(BENCH)
 
-$(BENCH): tools/bench/ndpv6-bench.c $(US_COMMON) $(US_CORE_SRCS) \
-		$(US_CORE_HDRS) $(US_COMMON_HDRS)
+$(BENCH): $(call us_objs,$(LIB_DIR),tools/bench/ndpv6-bench.c \
+		$(US_SUPPORT)) $(LIB)
 	@mkdir -p $(@D)
-	$(US_CC) -g -O2 -DNDEBUG $(US_INC) $(US_WARN) -o $@ $< $(US_COMMON) \
-		$(US_CORE_SRCS)
+	$(CC) -o $@ $^
 
 userspace-check:
 	@tools/fuzz/check.sh

@@ -20,7 +20,7 @@ cc=$(strings -a "$bin" 2>/dev/null | grep -m1 -E '^GCC: |clang version' || true)
 
 echo "machine: ${model:-unknown} ($ncpu CPUs), $(uname -sr)"
 echo "date: $when; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "build: -O2 -DNDEBUG, ${cc:-compiler unknown}"
+echo "build: -O2, ${cc:-compiler unknown}"
 echo
 
 declare -A med min ir pf what

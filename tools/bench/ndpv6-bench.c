@@ -64,7 +64,7 @@ static void *snap;
 
 static void nbr_addr(u32 i, struct ndp_ip6 *ip, u8 *mac)
 {
-	*ip = nf_ip("fe80::a:0:0:0");
+	*ip = fz_ip("fe80::a:0:0:0");
 	ip->b[12] = (u8)(i >> 24);
 	ip->b[13] = (u8)(i >> 16);
 	ip->b[14] = (u8)(i >> 8);
@@ -96,11 +96,11 @@ static void setup(u32 n)
 		k = nf_ns(m, ll);
 		k += nf_opt_lla(m + k, 1, mac);
 		len = nf_icmp(p, &ip, &snm, 255, m, k);
-		fz_handle(&F, p, len, len);
+		fz_handle(&F, p, len, len, 0);
 		k = nf_na(m, 0x60, &ip);
 		k += nf_opt_lla(m + k, 2, mac);
 		len = nf_icmp(p, &ip, ll, 255, m, k);
-		fz_handle(&F, p, len, len);
+		fz_handle(&F, p, len, len, 0);
 	}
 	F.now += NDP_NSEC_PER_MSEC;
 }
@@ -108,7 +108,7 @@ static void setup(u32 n)
 static void prepare(const struct op *o)
 {
 	const struct ndp_ip6 *ll = &fz_pool[FZ_P_OUR_LL];
-	struct ndp_ip6 snm = nf_snm(ll), ip, rtr = nf_ip("fe80::2");
+	struct ndp_ip6 snm = nf_snm(ll), ip, rtr = fz_ip("fe80::2");
 	u8 m[256], l4[64], mac[6];
 	u32 k, victim = o->nbrs / 2;
 
@@ -128,8 +128,8 @@ static void prepare(const struct op *o)
 				 k);
 	} else if (o->kind == K_SEND) {
 		k = nf_udp(l4, 40000, 53, 32);
-		k = nf_packet(tx_buf + FZ_HEADROOM, ll, &ip, 64, NF_NH_UDP,
-			      NULL, 0, NF_NH_UDP, l4, k);
+		k = nf_packet(tx_buf + FZ_HEADROOM, ll, &ip, 64, NDP_NH_UDP,
+			      NULL, 0, NDP_NH_UDP, l4, k);
 		tx_pkt.handle = tx_buf;
 		tx_pkt.data = tx_buf + FZ_HEADROOM;
 		tx_pkt.len = k;

@@ -18,6 +18,17 @@ static struct ndp_ip6 all_routers;
 
 /* ---------------------------------------------------------------- world */
 
+struct ndp_ip6 fz_ip(const char *s)
+{
+	struct ndp_ip6 a;
+
+	if (nf_pton(s, &a)) {
+		fprintf(stderr, "%s: bad address %s\n", __func__, s);
+		abort();
+	}
+	return a;
+}
+
 void fz_nbr_mac(unsigned int i, bool alt, u8 *mac)
 {
 	mac[0] = 0x02;
@@ -36,7 +47,7 @@ void fz_world_init(void)
 		"2001:db8:4::", "fe80::", "2001:db8:99::", "2001:db8:5::",
 		"ff02::",
 	};
-	struct ndp_ip6 ll = nf_ip("fe80::");
+	struct ndp_ip6 ll = fz_ip("fe80::");
 	unsigned int i;
 	char s[64];
 
@@ -44,31 +55,31 @@ void fz_world_init(void)
 		return;
 	done = true;
 	for (i = 0; i < FZ_NPFX; i++)
-		fz_pfx[i] = nf_ip(pfx[i]);
+		fz_pfx[i] = fz_ip(pfx[i]);
 	for (i = 0; i < FZ_NNBR; i++) {
 		snprintf(s, sizeof(s), "fe80::%x", 0x10 + i);
-		fz_pool[FZ_P_NBR_LL + i] = nf_ip(s);
+		fz_pool[FZ_P_NBR_LL + i] = fz_ip(s);
 		snprintf(s, sizeof(s), "2001:db8:1::%x", 0x10 + i);
-		fz_pool[FZ_P_NBR_GUA + i] = nf_ip(s);
+		fz_pool[FZ_P_NBR_GUA + i] = fz_ip(s);
 	}
-	all_routers = nf_ip("ff02::2");
-	fz_pool[FZ_P_RTR] = nf_ip("fe80::1");
-	fz_pool[FZ_P_RTR + 1] = nf_ip("fe80::2");
-	fz_pool[FZ_P_OFFLINK] = nf_ip("2001:db8:99::1");
+	all_routers = fz_ip("ff02::2");
+	fz_pool[FZ_P_RTR] = fz_ip("fe80::1");
+	fz_pool[FZ_P_RTR + 1] = fz_ip("fe80::2");
+	fz_pool[FZ_P_OFFLINK] = fz_ip("2001:db8:99::1");
 	fz_pool[FZ_P_OUR_LL] = nf_eui64(&ll, fz_mac);
-	fz_pool[FZ_P_OUR_GUA] = nf_ip("2001:db8:1::1");
+	fz_pool[FZ_P_OUR_GUA] = fz_ip("2001:db8:1::1");
 	fz_pool[FZ_P_OUR_SLAAC] = nf_eui64(&fz_pfx[1], fz_mac);
-	fz_pool[FZ_P_PFX3] = nf_ip("2001:db8:3::5");
-	fz_pool[FZ_P_ALLNODES] = nf_ip("ff02::1");
-	fz_pool[FZ_P_MDNS] = nf_ip("ff02::fb");
+	fz_pool[FZ_P_PFX3] = fz_ip("2001:db8:3::5");
+	fz_pool[FZ_P_ALLNODES] = fz_ip("ff02::1");
+	fz_pool[FZ_P_MDNS] = fz_ip("ff02::fb");
 	fz_pool[FZ_P_OUR_SNM] = nf_snm(&fz_pool[FZ_P_OUR_LL]);
-	fz_pool[FZ_P_UNSPEC] = nf_ip("::");
-	fz_pool[FZ_P_LOOPBACK] = nf_ip("::1");
+	fz_pool[FZ_P_UNSPEC] = fz_ip("::");
+	fz_pool[FZ_P_LOOPBACK] = fz_ip("::1");
 	/* same solicited-node group as ours, not ours */
-	fz_pool[28] = nf_ip("fe80::aaaa:bbff:fe00:1");
-	fz_pool[29] = nf_ip("2001:db8:2::99");
-	fz_pool[30] = nf_ip("ff05::2");
-	fz_pool[31] = nf_ip("2001:db8:4::1");
+	fz_pool[28] = fz_ip("fe80::aaaa:bbff:fe00:1");
+	fz_pool[29] = fz_ip("2001:db8:2::99");
+	fz_pool[30] = fz_ip("ff05::2");
+	fz_pool[31] = fz_ip("2001:db8:4::1");
 }
 
 void fz_random(void *opaque, void *buf, u32 len)
@@ -248,14 +259,14 @@ const char *fz_frame_problem(const struct fz *f, const u8 *frame, u32 len)
 
 	if (len < NDP_ETH_HLEN + NDP_IP6_HLEN + 4)
 		return "frame shorter than Ethernet + IPv6 + ICMPv6";
-	if (nf_get16(frame + 12) != 0x86dd)
+	if (ndp_get16(frame + 12) != 0x86dd)
 		return "Ethernet type is not IPv6";
 	if (memcmp(frame + 6, f->ctx->mac, NDP_ETH_ALEN))
 		return "Ethernet source is not our MAC";
 	ip6 = frame + NDP_ETH_HLEN;
 	if (ip6[0] >> 4 != 6)
 		return "IP version is not 6";
-	plen = nf_get16(ip6 + 4);
+	plen = ndp_get16(ip6 + 4);
 	if (plen != len - NDP_ETH_HLEN - NDP_IP6_HLEN) {
 		snprintf(why, sizeof(why),
 			 "payload length %u, frame length %u - 54", plen, len);
@@ -266,7 +277,7 @@ const char *fz_frame_problem(const struct fz *f, const u8 *frame, u32 len)
 	if (eth_dst_problem(frame, dst.b))
 		return eth_dst_problem(frame, dst.b);
 	nh = ip6[6];
-	if (nh == NF_NH_HOPOPTS) {
+	if (nh == NDP_NH_HOPOPTS) {
 		u32 hl = ((u32)ip6[off + 1] + 1) * 8;
 
 		if (off + hl + 4 > NDP_IP6_HLEN + plen)
@@ -275,11 +286,11 @@ const char *fz_frame_problem(const struct fz *f, const u8 *frame, u32 len)
 		off += hl;
 		has_hbh = true;
 	}
-	if (nh != NF_NH_ICMPV6)
+	if (nh != NDP_NH_ICMPV6)
 		return "core-built frame is not ICMPv6";
 	m = ip6 + off;
 	mlen = NDP_IP6_HLEN + plen - off;
-	if (nf_l4_csum(&src, &dst, NF_NH_ICMPV6, m, mlen)) {
+	if (nf_l4_csum(&src, &dst, NDP_NH_ICMPV6, m, mlen)) {
 		snprintf(why, sizeof(why), "ICMPv6 type %u: bad checksum",
 			 m[0]);
 		return why;
@@ -388,7 +399,7 @@ static void trace_out(const struct fz *f)
 			continue;
 		}
 		off = NDP_ETH_HLEN + NDP_IP6_HLEN;
-		if (fr[NDP_ETH_HLEN + 6] == NF_NH_HOPOPTS)
+		if (fr[NDP_ETH_HLEN + 6] == NDP_NH_HOPOPTS)
 			off += 8;
 		fprintf(stderr, " tx(%u)", fr[off]);
 	}
@@ -434,7 +445,7 @@ void fz_check_out(struct fz *f)
 			    tx->len != p->pkt.len + NDP_ETH_HLEN)
 				fz_fail(f, "tx %u: frame/len do not match the packet",
 					i);
-			if (nf_get16(tx->frame + 12) != 0x86dd ||
+			if (ndp_get16(tx->frame + 12) != 0x86dd ||
 			    memcmp(tx->frame + 6, f->ctx->mac, NDP_ETH_ALEN))
 				fz_fail(f, "tx %u: Ethernet header not written",
 					i);
@@ -442,7 +453,7 @@ void fz_check_out(struct fz *f)
 			if (bad)
 				fz_fail(f, "tx %u (caller's): %s", i, bad);
 			if (p->pkt.data[0] >> 4 != 6 ||
-			    nf_get16(p->pkt.data + 4) !=
+			    ndp_get16(p->pkt.data + 4) !=
 			    p->pkt.tot_len - NDP_IP6_HLEN)
 				fz_fail(f, "tx %u (caller's): not IPv6 or wrong payload length",
 					i);
@@ -491,8 +502,8 @@ void fz_check_out(struct fz *f)
 		if (memcmp(ev->src.b, f->rx->data + 8, 16) ||
 		    memcmp(ev->dst.b, f->rx->data + 24, 16))
 			fz_fail(f, "event addresses differ from the header");
-		if (ev->kind != (ev->proto == NF_NH_TCP ? NDP_EV_TCP :
-				 ev->proto == NF_NH_UDP ? NDP_EV_UDP :
+		if (ev->kind != (ev->proto == NDP_NH_TCP ? NDP_EV_TCP :
+				 ev->proto == NDP_NH_UDP ? NDP_EV_UDP :
 				 NDP_EV_DEFAULT))
 			fz_fail(f, "event kind %u for protocol %u", ev->kind,
 				ev->proto);
@@ -680,10 +691,10 @@ void fz_send(struct fz *f, const struct ndp_ip6 *dst,
 	if (ndp_select_source(f->ctx, dst, &src))
 		memset(&src, 0, sizeof(src));
 	n = nf_udp(l4, 40000, 53, data_len);
-	n = nf_packet(p->buf + FZ_HEADROOM, &src, dst, 64, NF_NH_UDP, NULL, 0,
-		      NF_NH_UDP, l4, n);
+	n = nf_packet(p->buf + FZ_HEADROOM, &src, dst, 64, NDP_NH_UDP, NULL, 0,
+		      NDP_NH_UDP, l4, n);
 	if (flags & NDP_SEND_FILL_LEN)
-		nf_put16(p->buf + FZ_HEADROOM + 4, 0xdead);
+		ndp_put16(p->buf + FZ_HEADROOM + 4, 0xdead);
 	if (bad)
 		p->buf[FZ_HEADROOM] = 0x45;
 	memset(p->buf, 0xee, FZ_HEADROOM);
@@ -869,35 +880,35 @@ static u32 build_upper(u8 *p, const u8 *x)
 	struct ndp_ip6 src = fz_pool[(x[0] & 8 ? FZ_P_NBR_GUA : FZ_P_NBR_LL) +
 				     (x[0] & 7)];
 	const struct ndp_ip6 *dst = &fz_pool[x[1] % FZ_NPOOL];
-	u8 proto = x[2] & 1 ? NF_NH_TCP : NF_NH_UDP;
+	u8 proto = x[2] & 1 ? NDP_NH_TCP : NDP_NH_UDP;
 	u8 l4[64], ext[32];
 	u32 n, e = 0;
 	u8 first = proto;
 
-	n = proto == NF_NH_TCP ? nf_tcp_syn(l4, 40000, 80) :
+	n = proto == NDP_NH_TCP ? nf_tcp_syn(l4, 40000, 80) :
 				 nf_udp(l4, 40000, 53, x[4] & 31);
 	switch ((x[2] >> 1) % 6) {
 	case 1:
-		first = NF_NH_HOPOPTS;
+		first = NDP_NH_HOPOPTS;
 		e = nf_ext_opts(ext, proto, 1, 4);
 		break;
 	case 2:
-		first = NF_NH_DSTOPTS;
+		first = NDP_NH_DSTOPTS;
 		e = nf_ext_opts(ext, proto, x[3], 2);
 		break;
 	case 3:
-		first = NF_NH_ROUTING;
+		first = NDP_NH_ROUTING;
 		e = nf_ext_routing(ext, proto, x[3] & 3, x[3] >> 7);
 		break;
 	case 4:
-		first = NF_NH_FRAGMENT;
+		first = NDP_NH_FRAGMENT;
 		e = nf_ext_frag(ext, proto, x[4] & 7, x[3] & 1, 0x1234);
 		break;
 	case 5:
-		first = NF_NH_HOPOPTS;
-		e = nf_ext_opts(ext, NF_NH_DSTOPTS, 1, 4);
-		e += nf_ext_opts(ext + e, NF_NH_ROUTING, 1, 0);
-		e += nf_ext_routing(ext + e, NF_NH_FRAGMENT, 0, 0);
+		first = NDP_NH_HOPOPTS;
+		e = nf_ext_opts(ext, NDP_NH_DSTOPTS, 1, 4);
+		e += nf_ext_opts(ext + e, NDP_NH_ROUTING, 1, 0);
+		e += nf_ext_routing(ext + e, NDP_NH_FRAGMENT, 0, 0);
 		e += nf_ext_frag(ext + e, proto, 0, x[3] & 1, 7);
 		break;
 	}
@@ -1026,9 +1037,9 @@ u32 fz_build_frame(u8 *p, u8 kind, const u8 *x)
 		hop = x[2] & 32 ? 255 : 1;
 		if (x[2] & 64)
 			return nf_icmp(p, &src, &dst, hop, m, n);
-		nf_hbh_ra(ext, NF_NH_ICMPV6);
-		return nf_packet(p, &src, &dst, hop, NF_NH_HOPOPTS, ext, 8,
-				 NF_NH_ICMPV6, m, n);
+		nf_hbh_ra(ext, NDP_NH_ICMPV6);
+		return nf_packet(p, &src, &dst, hop, NDP_NH_HOPOPTS, ext, 8,
+				 NDP_NH_ICMPV6, m, n);
 	case FZ_F_REDIRECT:
 		src = fz_pool[x[0] & 2 ? FZ_P_NBR_GUA : FZ_P_RTR + (x[0] & 1)];
 		tgt = fz_pool[x[1] % FZ_NPOOL];
@@ -1043,7 +1054,7 @@ u32 fz_build_frame(u8 *p, u8 kind, const u8 *x)
 			u32 ql = nf_udp(l4, 53, 40000, 4);
 
 			ql = nf_packet(q, &fz_pool[FZ_P_OUR_GUA], &dst, 64,
-				       NF_NH_UDP, NULL, 0, NF_NH_UDP, l4, ql);
+				       NDP_NH_UDP, NULL, 0, NDP_NH_UDP, l4, ql);
 			n += nf_opt_redir_hdr(m + n, q, ql);
 		}
 		return nf_icmp(p, &src, &fz_pool[FZ_P_OUR_LL], 255, m, n);
@@ -1067,13 +1078,13 @@ u32 fz_build_frame(u8 *p, u8 kind, const u8 *x)
 		src = fz_pool[FZ_P_NBR_LL + (x[0] & 7)];
 		dst = fz_pool[x[1] & 1 ? FZ_P_OUR_GUA : FZ_P_OUR_LL];
 		ql = nf_udp(l4, 40000, 53, 4);
-		ql = nf_packet(q, &dst, &src, 64, NF_NH_UDP, NULL, 0,
-			       NF_NH_UDP, l4, ql);
+		ql = nf_packet(q, &dst, &src, 64, NDP_NH_UDP, NULL, 0,
+			       NDP_NH_UDP, l4, ql);
 		memset(m, 0, 8);
 		m[0] = types[x[2] & 3];
 		m[1] = x[3] & 7;
 		if (m[0] == 2)
-			nf_put32(m + 4, 1280);
+			ndp_put32(m + 4, 1280);
 		memcpy(m + 8, q, ql);
 		return nf_icmp(p, &src, &dst, 64, m, 8 + ql);
 	}

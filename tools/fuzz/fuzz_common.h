@@ -15,7 +15,7 @@
 #include <linux/compiler.h>	/* tools/lib/include: __printf ... */
 #include <linux/types.h>
 #include "../../module/core/ndp_private.h"
-#include "ndp_frames.h"
+#include "../../kunit/ndp_frames.h"
 
 /* ---------------------------------------------------------------- world */
 
@@ -45,6 +45,8 @@ enum {
 	FZ_P_LOOPBACK = 27,
 };
 
+/* "fe80::1" -> address (nf_pton()); aborts on a bad string. */
+struct ndp_ip6 fz_ip(const char *s);
 /* MAC of neighbour @i (0..7), router @i (8..9); @alt: a second MAC. */
 void fz_nbr_mac(unsigned int i, bool alt, u8 *mac);
 /* Fill fz_pool and fz_pfx (idempotent). */

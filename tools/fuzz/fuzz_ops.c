@@ -94,7 +94,7 @@ static void config(u8 b, struct ndp_config *cfg)
 
 static void query(struct fz *f, u8 a, u8 b)
 {
-	static const u8 protos[3] = { NF_NH_ICMPV6, NF_NH_TCP, NF_NH_UDP };
+	static const u8 protos[3] = { NDP_NH_ICMPV6, NDP_NH_TCP, NDP_NH_UDP };
 	const struct ndp_ip6 *dst = &fz_pool[a % FZ_NPOOL];
 	struct ndp_ip6 src, ips[64];
 	struct ndp_nbr_info ni;
@@ -119,7 +119,7 @@ static void query(struct fz *f, u8 a, u8 b)
 	n = ndp_allocate_frame(f->ctx, dst, protos[b % 3], buf,
 			       b & 0x80 ? 20 : sizeof(buf));
 	if (n && (n != NDP_ETH_HLEN + NDP_IP6_HLEN ||
-		  nf_get16(buf + 12) != 0x86dd || buf[14] >> 4 != 6 ||
+		  ndp_get16(buf + 12) != 0x86dd || buf[14] >> 4 != 6 ||
 		  buf[14 + 6] != protos[b % 3] ||
 		  memcmp(buf + 14 + 24, dst, 16)))
 		fz_fail(f, "allocate_frame wrote a bad header");

@@ -74,8 +74,8 @@ static void handle_seeds(void)
 {
 	struct ndp_ip6 snm_ll = nf_snm(P(FZ_P_OUR_LL));
 	struct ndp_ip6 snm_gua = nf_snm(P(FZ_P_OUR_GUA));
-	struct ndp_ip6 offlink = nf_ip("2001:db8:99::7");
-	struct ndp_ip6 rtr3 = nf_ip("fe80::3");
+	struct ndp_ip6 offlink = fz_ip("2001:db8:99::7");
+	struct ndp_ip6 rtr3 = fz_ip("fe80::3");
 	struct ndp_ip6 srcs[2] = { *P(FZ_P_NBR_LL), *P(FZ_P_NBR_LL + 1) };
 	static const u8 nonce[6] = { 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff };
 	u8 ext[64], l4[256], q[128];
@@ -144,8 +144,8 @@ static void handle_seeds(void)
 	fz_nbr_mac(0, false, mac);
 	n += nf_opt_lla(m + n, 2, mac);
 	l = nf_udp(l4, 40000, 53, 8);
-	l = nf_packet(q, P(FZ_P_OUR_SLAAC), &offlink, 64, NF_NH_UDP, NULL, 0,
-		      NF_NH_UDP, l4, l);
+	l = nf_packet(q, P(FZ_P_OUR_SLAAC), &offlink, 64, NDP_NH_UDP, NULL, 0,
+		      NDP_NH_UDP, l4, l);
 	n += nf_opt_redir_hdr(m + n, q, l);
 	seed("redirect", icmp(P(FZ_P_RTR + 1), P(FZ_P_OUR_LL), 255, n));
 
@@ -171,75 +171,75 @@ static void handle_seeds(void)
 
 	/* extension headers */
 	n = nf_echo(m, 128, 7, 7, 8);
-	e = nf_ext_opts(ext, NF_NH_ICMPV6, 1, 4);
+	e = nf_ext_opts(ext, NDP_NH_ICMPV6, 1, 4);
 	seed("hbh_echo", nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-				   NF_NH_HOPOPTS, ext, e, NF_NH_ICMPV6, m,
+				   NDP_NH_HOPOPTS, ext, e, NDP_NH_ICMPV6, m,
 				   n));
-	e = nf_ext_routing(ext, NF_NH_ICMPV6, 0, 0);
+	e = nf_ext_routing(ext, NDP_NH_ICMPV6, 0, 0);
 	seed("routing_sl0_echo",
 	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-		       NF_NH_ROUTING, ext, e, NF_NH_ICMPV6, m, n));
+		       NDP_NH_ROUTING, ext, e, NDP_NH_ICMPV6, m, n));
 	l = nf_udp(l4, 5353, 5353, 16);
-	e = nf_ext_opts(ext, NF_NH_UDP, 0x1e, 2);
+	e = nf_ext_opts(ext, NDP_NH_UDP, 0x1e, 2);
 	seed("dstopts_skip_udp",
 	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-		       NF_NH_DSTOPTS, ext, e, NF_NH_UDP, l4, l));
-	e = nf_ext_opts(ext, NF_NH_UDP, 0x9e, 2);
+		       NDP_NH_DSTOPTS, ext, e, NDP_NH_UDP, l4, l));
+	e = nf_ext_opts(ext, NDP_NH_UDP, 0x9e, 2);
 	seed("dstopts_paramprob",
 	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-		       NF_NH_DSTOPTS, ext, e, NF_NH_UDP, l4, l));
-	e = nf_ext_opts(ext, NF_NH_UDP, 0x5e, 2);
+		       NDP_NH_DSTOPTS, ext, e, NDP_NH_UDP, l4, l));
+	e = nf_ext_opts(ext, NDP_NH_UDP, 0x5e, 2);
 	seed("dstopts_discard",
 	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-		       NF_NH_DSTOPTS, ext, e, NF_NH_UDP, l4, l));
-	e = nf_ext_routing(ext, NF_NH_UDP, 2, 1);
+		       NDP_NH_DSTOPTS, ext, e, NDP_NH_UDP, l4, l));
+	e = nf_ext_routing(ext, NDP_NH_UDP, 2, 1);
 	seed("routing_sl1", nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL),
-				      64, NF_NH_ROUTING, ext, e, NF_NH_UDP,
+				      64, NDP_NH_ROUTING, ext, e, NDP_NH_UDP,
 				      l4, l));
-	e = nf_ext_frag(ext, NF_NH_UDP, 0, true, 0x11);
+	e = nf_ext_frag(ext, NDP_NH_UDP, 0, true, 0x11);
 	seed("frag_first_udp",
 	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-		       NF_NH_FRAGMENT, ext, e, NF_NH_UDP, l4, l));
-	e = nf_ext_frag(ext, NF_NH_UDP, 185, false, 0x11);
+		       NDP_NH_FRAGMENT, ext, e, NDP_NH_UDP, l4, l));
+	e = nf_ext_frag(ext, NDP_NH_UDP, 185, false, 0x11);
 	seed("frag_last", nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-				    NF_NH_FRAGMENT, ext, e, NF_NH_UDP, l4,
+				    NDP_NH_FRAGMENT, ext, e, NDP_NH_UDP, l4,
 				    l));
 	n = nf_ns(m, P(FZ_P_OUR_LL));
-	e = nf_ext_frag(ext, NF_NH_ICMPV6, 0, true, 0x12);
+	e = nf_ext_frag(ext, NDP_NH_ICMPV6, 0, true, 0x12);
 	seed("frag_ns_rfc6980",
-	     nf_packet(pkt, P(FZ_P_NBR_LL), &snm_ll, 255, NF_NH_FRAGMENT,
-		       ext, e, NF_NH_ICMPV6, m, n));
-	e = nf_ext_opts(ext, NF_NH_DSTOPTS, 1, 4);
-	e += nf_ext_opts(ext + e, NF_NH_ROUTING, 1, 0);
-	e += nf_ext_routing(ext + e, NF_NH_FRAGMENT, 0, 0);
-	e += nf_ext_frag(ext + e, NF_NH_UDP, 0, false, 0x13);
+	     nf_packet(pkt, P(FZ_P_NBR_LL), &snm_ll, 255, NDP_NH_FRAGMENT,
+		       ext, e, NDP_NH_ICMPV6, m, n));
+	e = nf_ext_opts(ext, NDP_NH_DSTOPTS, 1, 4);
+	e += nf_ext_opts(ext + e, NDP_NH_ROUTING, 1, 0);
+	e += nf_ext_routing(ext + e, NDP_NH_FRAGMENT, 0, 0);
+	e += nf_ext_frag(ext + e, NDP_NH_UDP, 0, false, 0x13);
 	seed("ext_chain_udp", nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL),
-					64, NF_NH_HOPOPTS, ext, e, NF_NH_UDP,
+					64, NDP_NH_HOPOPTS, ext, e, NDP_NH_UDP,
 					l4, l));
-	e = nf_ext_opts(ext, NF_NH_HOPOPTS, 1, 0);
-	e += nf_ext_opts(ext + e, NF_NH_UDP, 1, 0);
+	e = nf_ext_opts(ext, NDP_NH_HOPOPTS, 1, 0);
+	e += nf_ext_opts(ext + e, NDP_NH_UDP, 1, 0);
 	seed("hbh_not_first", nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL),
-					64, NF_NH_DSTOPTS, ext, e, NF_NH_UDP,
+					64, NDP_NH_DSTOPTS, ext, e, NDP_NH_UDP,
 					l4, l));
 
 	/* upper layers */
 	l = nf_tcp_syn(l4, 40000, 22);
 	seed("tcp_syn", nf_packet(pkt, P(FZ_P_NBR_GUA), P(FZ_P_OUR_GUA), 64,
-				  NF_NH_TCP, NULL, 0, NF_NH_TCP, l4, l));
+				  NDP_NH_TCP, NULL, 0, NDP_NH_TCP, l4, l));
 	l = nf_udp(l4, 40000, 53, 32);
 	seed("udp_ll", nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
-				 NF_NH_UDP, NULL, 0, NF_NH_UDP, l4, l));
+				 NDP_NH_UDP, NULL, 0, NDP_NH_UDP, l4, l));
 	seed("udp_mdns_group",
-	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_MDNS), 255, NF_NH_UDP,
-		       NULL, 0, NF_NH_UDP, l4, l));
+	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_MDNS), 255, NDP_NH_UDP,
+		       NULL, 0, NDP_NH_UDP, l4, l));
 	seed("no_next_header",
-	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64, NF_NH_NONE,
-		       NULL, 0, NF_NH_NONE, NULL, 0));
+	     nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64, NDP_NH_NONE,
+		       NULL, 0, NDP_NH_NONE, NULL, 0));
 
 	/* ICMPv6 error about a packet of ours; an unknown type */
 	l = nf_udp(l4, 40000, 53, 8);
-	l = nf_packet(q, P(FZ_P_OUR_LL), P(FZ_P_NBR_LL + 3), 64, NF_NH_UDP,
-		      NULL, 0, NF_NH_UDP, l4, l);
+	l = nf_packet(q, P(FZ_P_OUR_LL), P(FZ_P_NBR_LL + 3), 64, NDP_NH_UDP,
+		      NULL, 0, NDP_NH_UDP, l4, l);
 	memset(m, 0, 8);
 	m[0] = 1;
 	m[1] = 4;
@@ -581,7 +581,7 @@ static void pcap_frame(u32 ms, const u8 *dst_mac, const u8 *src_mac,
 {
 	u8 hdr[16], eth[14];
 
-	nf_put32(hdr, 0);
+	ndp_put32(hdr, 0);
 	/* little-endian record header */
 	hdr[0] = (u8)(pcap_base + ms / 1000);
 	hdr[1] = (u8)((pcap_base + ms / 1000) >> 8);
@@ -598,7 +598,7 @@ static void pcap_frame(u32 ms, const u8 *dst_mac, const u8 *src_mac,
 	memcpy(hdr + 12, hdr + 8, 4);
 	memcpy(eth, dst_mac, 6);
 	memcpy(eth + 6, src_mac, 6);
-	nf_put16(eth + 12, type);
+	ndp_put16(eth + 12, type);
 	fwrite(hdr, 1, 16, pcap);
 	fwrite(eth, 1, 14, pcap);
 	fwrite(ip6, 1, len, pcap);
@@ -624,8 +624,8 @@ static void write_pcap(const char *path)
 		0xff, 0xff, 0, 0, 1, 0, 0, 0,
 	};
 	struct ndp_ip6 snm_ll = nf_snm(P(FZ_P_OUR_LL));
-	struct ndp_ip6 offlink = nf_ip("2001:db8:99::7");
-	struct ndp_ip6 other = nf_ip("2001:db8:2::abcd"), snm_other;
+	struct ndp_ip6 offlink = fz_ip("2001:db8:99::7");
+	struct ndp_ip6 other = fz_ip("2001:db8:2::abcd"), snm_other;
 	static const u8 bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	u8 rmac[6], nmac[6], xmac[6] = { 2, 0, 0, 0, 9, 9 };
 	u8 l4[64];
@@ -677,8 +677,8 @@ static void write_pcap(const char *path)
 	pcap_frame(4000, fz_mac, rmac, 0x86dd, pkt, n);
 	/* 4100 ms: UDP from off-link */
 	l = nf_udp(l4, 53, 40000, 12);
-	n = nf_packet(pkt, &offlink, P(FZ_P_OUR_SLAAC), 60, NF_NH_UDP, NULL,
-		      0, NF_NH_UDP, l4, l);
+	n = nf_packet(pkt, &offlink, P(FZ_P_OUR_SLAAC), 60, NDP_NH_UDP, NULL,
+		      0, NDP_NH_UDP, l4, l);
 	pcap_frame(4100, fz_mac, rmac, 0x86dd, pkt, n);
 	/* 5000 ms: MLDv2 General Query */
 	n = nf_mld2_query(m, 10000, P(FZ_P_UNSPEC), NULL, 0);

@@ -248,7 +248,9 @@ mode_check() {
 	stamp "KUnit suites done"
 	suites=$(find /sys/kernel/debug/kunit -mindepth 1 -maxdepth 1 -type d 2>/dev/null |
 		 wc -l)
-	run_e2e $((suites + 1))
+	# E2E=none: no e2e suite at all (an empty one is "0 tests run!", an
+	# error, to the KTAP parser); a glob that matches nothing still is.
+	[ "${NDPV6_E2E:-}" = none ] || run_e2e $((suites + 1))
 	mark "ktap end"
 	stamp "e2e tests done"
 	cleanup_net

@@ -7,8 +7,11 @@
 #                            and make demo: the e2e tests use it; not by a
 #                            plain make, which builds the module only)
 #   make install             ndpv6ctl into $(DESTDIR)$(PREFIX)/sbin and its
-#                            man page into .../share/man/man8
+#                            man page into .../share/man/man8 (also make
+#                            ndpv6ctl-install)
 #   make ndpv6ctl-uninstall  remove both
+#   make ndpv6ctl-bootstrap  the packages it needs (bootstrap.sh), then
+#                            make ndpv6ctl; make check runs it first
 
 PREFIX ?= /usr/local
 NDPV6CTL := build/ndpv6ctl/ndpv6ctl

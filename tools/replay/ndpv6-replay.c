@@ -99,7 +99,7 @@ static void opts(const u8 *p, u32 len)
 				printf(" [pio %s/%u%s%s valid %u pref %u]",
 				       ip(p + 16), p[2], p[3] & 0x80 ? " L" : "",
 				       p[3] & 0x40 ? " A" : "",
-				       nf_get32(p + 4), nf_get32(p + 8));
+				       ndp_get32(p + 4), ndp_get32(p + 8));
 			else
 				printf(" [pio ?]");
 			break;
@@ -107,7 +107,7 @@ static void opts(const u8 *p, u32 len)
 			printf(" [redirected header %u]", ol - 8);
 			break;
 		case 5:
-			printf(" [mtu %u]", ol >= 8 ? nf_get32(p + 4) : 0);
+			printf(" [mtu %u]", ol >= 8 ? ndp_get32(p + 4) : 0);
 			break;
 		case 14:
 			printf(" [nonce %02x%02x%02x%02x%02x%02x]", p[2], p[3],
@@ -136,7 +136,7 @@ static void icmp6(const u8 *m, u32 len)
 	switch (m[0]) {
 	case 1: case 2: case 3: case 4:
 		printf(" %s code %u %s %u", err[m[0]], m[1],
-		       m[0] == 2 ? "mtu" : "ptr", len >= 8 ? nf_get32(m + 4) : 0);
+		       m[0] == 2 ? "mtu" : "ptr", len >= 8 ? ndp_get32(m + 4) : 0);
 		if (len >= 48)
 			printf(" about %s > %s", ip(m + 16), ip(m + 32));
 		return;
@@ -144,15 +144,15 @@ static void icmp6(const u8 *m, u32 len)
 	case 129:
 		printf(" echo-%s id %u seq %u len %u",
 		       m[0] == 128 ? "request" : "reply",
-		       len >= 8 ? nf_get16(m + 4) : 0,
-		       len >= 8 ? nf_get16(m + 6) : 0, len);
+		       len >= 8 ? ndp_get16(m + 4) : 0,
+		       len >= 8 ? ndp_get16(m + 6) : 0, len);
 		return;
 	case 130:
 		printf(" mld-query%s max-resp %u group %s",
-		       len >= 28 ? "v2" : "v1", len >= 6 ? nf_get16(m + 4) : 0,
+		       len >= 28 ? "v2" : "v1", len >= 6 ? ndp_get16(m + 4) : 0,
 		       len >= 24 ? ip(m + 8) : "?");
 		if (len >= 28)
-			printf(" sources %u", nf_get16(m + 26));
+			printf(" sources %u", ndp_get16(m + 26));
 		return;
 	case 131:
 	case 132:
@@ -160,11 +160,11 @@ static void icmp6(const u8 *m, u32 len)
 		       len >= 24 ? ip(m + 8) : "?");
 		return;
 	case 143: {
-		u32 n = len >= 8 ? nf_get16(m + 6) : 0, off = 8, i;
+		u32 n = len >= 8 ? ndp_get16(m + 6) : 0, off = 8, i;
 
 		printf(" mld2-report");
 		for (i = 0; i < n && off + 20 <= len; i++) {
-			u32 ns = nf_get16(m + off + 2);
+			u32 ns = ndp_get16(m + off + 2);
 
 			printf(" [type %u %s%s]", m[off], ip(m + off + 4),
 			       ns ? " +sources" : "");
@@ -183,8 +183,8 @@ static void icmp6(const u8 *m, u32 len)
 			return;
 		}
 		printf(" RA hop %u flags %02x lifetime %u reach %u retrans %u",
-		       m[4], m[5], nf_get16(m + 6), nf_get32(m + 8),
-		       nf_get32(m + 12));
+		       m[4], m[5], ndp_get16(m + 6), ndp_get32(m + 8),
+		       ndp_get32(m + 12));
 		opts(m + 16, len - 16);
 		return;
 	case 135:
@@ -232,7 +232,7 @@ static void describe(const u8 *p, u32 len)
 		printf("not IPv6 (%u bytes)", len);
 		return;
 	}
-	end = 40 + nf_get16(p + 4);
+	end = 40 + ndp_get16(p + 4);
 	if (end > len)
 		end = len;
 	printf("%s > %s hlim %u", ip(p + 8), ip(p + 24), p[7]);
@@ -252,11 +252,11 @@ static void describe(const u8 *p, u32 len)
 		} else if (nh == 44) {
 			if (off + 8 > end)
 				break;
-			printf(" frag(off %u%s)", nf_get16(p + off + 2) >> 3,
-			       nf_get16(p + off + 2) & 1 ? " M" : "");
+			printf(" frag(off %u%s)", ndp_get16(p + off + 2) >> 3,
+			       ndp_get16(p + off + 2) & 1 ? " M" : "");
 			nh = p[off];
 			off += 8;
-			if (nf_get16(p + off - 6) >> 3) {
+			if (ndp_get16(p + off - 6) >> 3) {
 				printf(" proto %u", nh);
 				return;
 			}
@@ -274,13 +274,13 @@ static void describe(const u8 *p, u32 len)
 		break;
 	case 17:
 		if (end - off >= 8)
-			printf(" udp %u > %u len %u", nf_get16(p + off),
-			       nf_get16(p + off + 2), end - off);
+			printf(" udp %u > %u len %u", ndp_get16(p + off),
+			       ndp_get16(p + off + 2), end - off);
 		break;
 	case 6:
 		if (end - off >= 14)
-			printf(" tcp %u > %u flags %02x", nf_get16(p + off),
-			       nf_get16(p + off + 2), p[off + 13]);
+			printf(" tcp %u > %u flags %02x", ndp_get16(p + off),
+			       ndp_get16(p + off + 2), p[off + 13]);
 		break;
 	case 59:
 		printf(" no-next-header");
@@ -325,10 +325,10 @@ static void print_out(struct rpkt *rx)
 		if (tx->flags & NDP_TX_RESOLVE)
 			printf(" (to resolve: dropped here)");
 		printf(" %s > %s ", macs(tx->frame + 6), macs(tx->frame));
-		if (tx->len >= 14 && nf_get16(tx->frame + 12) == 0x86dd)
+		if (tx->len >= 14 && ndp_get16(tx->frame + 12) == 0x86dd)
 			describe(tx->frame + 14, tx->len - 14);
 		else
-			printf("ethertype %04x", nf_get16(tx->frame + 12));
+			printf("ethertype %04x", ndp_get16(tx->frame + 12));
 		printf("\n");
 	}
 	if (out->has_event) {
@@ -485,7 +485,7 @@ static void frame(unsigned int no, const u8 *f, u32 len)
 		printf("skip #%u: runt frame\n", no);
 		return;
 	}
-	type = nf_get16(f + 12);
+	type = ndp_get16(f + 12);
 	if (type != 0x86dd) {
 		pt(now);
 		printf("skip #%u: ethertype %04x\n", no, type);

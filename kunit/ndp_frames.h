@@ -1,32 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Frame builders for the userspace tools (seed corpus generator, stateful
- * fuzz target, replay test, benchmarks).  Independent of the core's own
- * builders on purpose: a checksum or layout bug in wire.c must not hide
- * itself by being used on both sides.
+ * Frame builders shared by the KUnit suites (built into the test module)
+ * and the userspace tools (fuzz targets, corpus generator, replay,
+ * benchmarks): one portable file, compiled in both worlds as the core is.
+ * Independent of the core's own builders and checksum on purpose: a
+ * checksum or layout bug in wire.c must not hide itself by being used on
+ * both sides (only the byte accessors, ndp_get16() & co, are the core's).
  *
- * Every builder writes an IPv6 packet (no Ethernet header) into @p and
- * returns its length; the caller gives at least NF_MAX bytes.
+ * Every packet builder writes an IPv6 packet (no Ethernet header) into @p
+ * and returns its length; the caller gives at least NF_MAX bytes.
  */
 #ifndef _NDP_FRAMES_H
 #define _NDP_FRAMES_H
 
-#include <linux/types.h>
-#include "../../include/ndpv6.h"
+#include "../module/core/ndp_private.h"	/* NDP_NH_*, types, string.h */
 
 #define NF_MAX		2048
 
-#define NF_NH_HOPOPTS	0
-#define NF_NH_TCP	6
-#define NF_NH_UDP	17
-#define NF_NH_ROUTING	43
-#define NF_NH_FRAGMENT	44
-#define NF_NH_ICMPV6	58
-#define NF_NH_NONE	59
-#define NF_NH_DSTOPTS	60
-
-/* "fe80::1" -> address; aborts on a bad string (tools only). */
-struct ndp_ip6 nf_ip(const char *s);
+/* Text "fe80::1" -> @a; 0, or -EINVAL on a bad string. */
+int nf_pton(const char *s, struct ndp_ip6 *a);
 /* Modified EUI-64 interface identifier of @mac under @prefix (/64). */
 struct ndp_ip6 nf_eui64(const struct ndp_ip6 *prefix, const u8 *mac);
 /* ff02::1:ffXX:XXXX of @a. */
@@ -93,30 +85,5 @@ u32 nf_tcp_syn(u8 *l4, u16 sport, u16 dport);
 /* MLD packets carry a Hop-by-Hop Router Alert and hop limit 1. */
 u32 nf_mld_packet(u8 *p, const struct ndp_ip6 *src,
 		  const struct ndp_ip6 *dst, const u8 *m, u32 len);
-
-/* Byte helpers. */
-static inline void nf_put16(u8 *p, u16 v)
-{
-	p[0] = v >> 8;
-	p[1] = v;
-}
-
-static inline void nf_put32(u8 *p, u32 v)
-{
-	p[0] = v >> 24;
-	p[1] = v >> 16;
-	p[2] = v >> 8;
-	p[3] = v;
-}
-
-static inline u16 nf_get16(const u8 *p)
-{
-	return (u16)(p[0] << 8 | p[1]);
-}
-
-static inline u32 nf_get32(const u8 *p)
-{
-	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
-}
 
 #endif /* _NDP_FRAMES_H */

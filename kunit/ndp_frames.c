@@ -1,23 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Frame builders for the userspace tools: see ndp_frames.h.
+ * Frame builders for the KUnit suites and the userspace tools: see
+ * ndp_frames.h.  Only nf_pton() differs between the two builds.
  */
+#ifdef __KERNEL__
+#include <linux/inet.h>
+#else
 #include <arpa/inet.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#endif
 
 #include "ndp_frames.h"
 
-struct ndp_ip6 nf_ip(const char *s)
+int nf_pton(const char *s, struct ndp_ip6 *a)
 {
-	struct ndp_ip6 a;
-
-	if (inet_pton(AF_INET6, s, a.b) != 1) {
-		fprintf(stderr, "%s: bad address %s\n", __func__, s);
-		abort();
-	}
-	return a;
+	memset(a, 0, sizeof(*a));
+#ifdef __KERNEL__
+	if (in6_pton(s, -1, a->b, -1, NULL) != 1)
+		return -EINVAL;
+#else
+	if (inet_pton(AF_INET6, s, a->b) != 1)
+		return -EINVAL;
+#endif
+	return 0;
 }
 
 struct ndp_ip6 nf_eui64(const struct ndp_ip6 *prefix, const u8 *mac)
@@ -67,7 +71,7 @@ u16 nf_l4_csum(const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 	u8 tail[8] = { 0 };
 	u32 sum = 0;
 
-	nf_put32(tail, len);
+	ndp_put32(tail, len);
 	tail[7] = proto;
 	sum = sum16(sum, src->b, 16);
 	sum = sum16(sum, dst->b, 16);
@@ -88,7 +92,7 @@ u32 nf_packet(u8 *p, const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 
 	memset(p, 0, 40);
 	p[0] = 0x60;
-	nf_put16(p + 4, (u16)(ext_len + l4_len));
+	ndp_put16(p + 4, (u16)(ext_len + l4_len));
 	p[6] = first;
 	p[7] = hop_limit;
 	memcpy(p + 8, src->b, 16);
@@ -96,19 +100,19 @@ u32 nf_packet(u8 *p, const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 	if (ext_len)
 		memmove(p + 40, ext, ext_len);
 	memmove(q, l4, l4_len);
-	if (proto == NF_NH_ICMPV6 && l4_len >= 4)
+	if (proto == NDP_NH_ICMPV6 && l4_len >= 4)
 		coff = 2;
-	else if (proto == NF_NH_UDP && l4_len >= 8)
+	else if (proto == NDP_NH_UDP && l4_len >= 8)
 		coff = 6;
-	else if (proto == NF_NH_TCP && l4_len >= 20)
+	else if (proto == NDP_NH_TCP && l4_len >= 20)
 		coff = 16;
 	if (coff >= 0) {
 		q[coff] = 0;
 		q[coff + 1] = 0;
 		c = nf_l4_csum(src, dst, proto, q, l4_len);
-		if (proto == NF_NH_UDP && !c)
+		if (proto == NDP_NH_UDP && !c)
 			c = 0xffff;
-		nf_put16(q + coff, c);
+		ndp_put16(q + coff, c);
 	}
 	return 40 + ext_len + l4_len;
 }
@@ -116,8 +120,8 @@ u32 nf_packet(u8 *p, const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 u32 nf_icmp(u8 *p, const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 	    u8 hop_limit, const u8 *icmp, u32 len)
 {
-	return nf_packet(p, src, dst, hop_limit, NF_NH_ICMPV6, NULL, 0,
-			 NF_NH_ICMPV6, icmp, len);
+	return nf_packet(p, src, dst, hop_limit, NDP_NH_ICMPV6, NULL, 0,
+			 NDP_NH_ICMPV6, icmp, len);
 }
 
 u32 nf_ns(u8 *m, const struct ndp_ip6 *target)
@@ -151,9 +155,9 @@ u32 nf_ra(u8 *m, u8 hop_limit, u8 flags, u16 lifetime_s, u32 reachable_ms,
 	m[0] = 134;
 	m[4] = hop_limit;
 	m[5] = flags;
-	nf_put16(m + 6, lifetime_s);
-	nf_put32(m + 8, reachable_ms);
-	nf_put32(m + 12, retrans_ms);
+	ndp_put16(m + 6, lifetime_s);
+	ndp_put32(m + 8, reachable_ms);
+	ndp_put32(m + 12, retrans_ms);
 	return 16;
 }
 
@@ -183,8 +187,8 @@ u32 nf_opt_pio(u8 *p, const struct ndp_ip6 *prefix, u8 plen, u8 flags,
 	p[1] = 4;
 	p[2] = plen;
 	p[3] = flags;
-	nf_put32(p + 4, valid_s);
-	nf_put32(p + 8, preferred_s);
+	ndp_put32(p + 4, valid_s);
+	ndp_put32(p + 8, preferred_s);
 	memcpy(p + 16, prefix->b, 16);
 	return 32;
 }
@@ -194,7 +198,7 @@ u32 nf_opt_mtu(u8 *p, u32 mtu)
 	memset(p, 0, 8);
 	p[0] = 5;
 	p[1] = 1;
-	nf_put32(p + 4, mtu);
+	ndp_put32(p + 4, mtu);
 	return 8;
 }
 
@@ -231,8 +235,8 @@ u32 nf_echo(u8 *m, u8 type, u16 id, u16 seq, u32 data_len)
 
 	memset(m, 0, 8);
 	m[0] = type;
-	nf_put16(m + 4, id);
-	nf_put16(m + 6, seq);
+	ndp_put16(m + 4, id);
+	ndp_put16(m + 6, seq);
 	for (i = 0; i < data_len; i++)
 		m[8 + i] = (u8)(0x20 + i % 64);
 	return 8 + data_len;
@@ -242,7 +246,7 @@ u32 nf_mld1_query(u8 *m, u16 max_resp_ms, const struct ndp_ip6 *group)
 {
 	memset(m, 0, 24);
 	m[0] = 130;
-	nf_put16(m + 4, max_resp_ms);
+	ndp_put16(m + 4, max_resp_ms);
 	memcpy(m + 8, group->b, 16);
 	return 24;
 }
@@ -254,11 +258,11 @@ u32 nf_mld2_query(u8 *m, u16 max_resp_code, const struct ndp_ip6 *group,
 
 	memset(m, 0, 28);
 	m[0] = 130;
-	nf_put16(m + 4, max_resp_code);
+	ndp_put16(m + 4, max_resp_code);
 	memcpy(m + 8, group->b, 16);
 	m[24] = 2;		/* S=0, QRV 2 */
 	m[25] = 125;		/* QQIC */
-	nf_put16(m + 26, nsrc);
+	ndp_put16(m + 26, nsrc);
 	for (i = 0; i < nsrc; i++)
 		memcpy(m + 28 + 16 * i, srcs[i].b, 16);
 	return 28 + 16 * (u32)nsrc;
@@ -305,8 +309,8 @@ u32 nf_ext_frag(u8 *p, u8 nh, u16 offset, bool more, u32 id)
 {
 	memset(p, 0, 8);
 	p[0] = nh;
-	nf_put16(p + 2, (u16)(offset << 3 | (more ? 1 : 0)));
-	nf_put32(p + 4, id);
+	ndp_put16(p + 2, (u16)(offset << 3 | (more ? 1 : 0)));
+	ndp_put32(p + 4, id);
 	return 8;
 }
 
@@ -315,9 +319,9 @@ u32 nf_udp(u8 *l4, u16 sport, u16 dport, u32 data_len)
 	u32 i;
 
 	memset(l4, 0, 8);
-	nf_put16(l4, sport);
-	nf_put16(l4 + 2, dport);
-	nf_put16(l4 + 4, (u16)(8 + data_len));
+	ndp_put16(l4, sport);
+	ndp_put16(l4 + 2, dport);
+	ndp_put16(l4 + 4, (u16)(8 + data_len));
 	for (i = 0; i < data_len; i++)
 		l4[8 + i] = (u8)('a' + i % 26);
 	return 8 + data_len;
@@ -326,12 +330,12 @@ u32 nf_udp(u8 *l4, u16 sport, u16 dport, u32 data_len)
 u32 nf_tcp_syn(u8 *l4, u16 sport, u16 dport)
 {
 	memset(l4, 0, 20);
-	nf_put16(l4, sport);
-	nf_put16(l4 + 2, dport);
-	nf_put32(l4 + 4, 0x01020304);
+	ndp_put16(l4, sport);
+	ndp_put16(l4 + 2, dport);
+	ndp_put32(l4 + 4, 0x01020304);
 	l4[12] = 5 << 4;
 	l4[13] = 0x02;		/* SYN */
-	nf_put16(l4 + 14, 64240);
+	ndp_put16(l4 + 14, 64240);
 	return 20;
 }
 
@@ -340,7 +344,7 @@ u32 nf_mld_packet(u8 *p, const struct ndp_ip6 *src,
 {
 	u8 hbh[8];
 
-	nf_hbh_ra(hbh, NF_NH_ICMPV6);
-	return nf_packet(p, src, dst, 1, NF_NH_HOPOPTS, hbh, sizeof(hbh),
-			 NF_NH_ICMPV6, m, len);
+	nf_hbh_ra(hbh, NDP_NH_ICMPV6);
+	return nf_packet(p, src, dst, 1, NDP_NH_HOPOPTS, hbh, sizeof(hbh),
+			 NDP_NH_ICMPV6, m, len);
 }
