@@ -334,6 +334,21 @@ struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 			  struct ndp_out *out);
 
 /*
+ * ndp_local() in two steps, for a caller that must not clear a large
+ * context where it cannot wait (a lock with BHs off: 8.9 MB at 100,000
+ * neighbours).  ndp_prepare() clears @mem and lays out the tables for
+ * @cfg: work in proportion to @size, no randomness, no output.
+ * ndp_start() then starts the context it returned, once, and does no
+ * more than any other call (it never walks the neighbour cache).  Each
+ * returns NULL where ndp_local() would.
+ */
+struct ndp_ctx *ndp_prepare(void *mem, size_t size,
+			    const struct ndp_config *cfg);
+struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
+			  s64 now, ndp_random_fn random, void *random_opaque,
+			  struct ndp_out *out);
+
+/*
  * add_ip: add @ip/@plen (tentative until DAD passes) with lifetimes in
  * seconds (NDP_INFINITE for ever).  Returns 0, -EEXIST, -ENOSPC (table
  * full) or -EINVAL (multicast, unspecified, ...).

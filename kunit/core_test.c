@@ -358,9 +358,10 @@ static u32 kt_count_nud(struct ndp_kt *t, u8 state)
 }
 
 /*
- * Many REACHABLE neighbours when the link comes back: at most 1024 become
- * STALE per call, the rest in ticks that are due at once; one confirmed
- * after the link came back stays REACHABLE.
+ * Many REACHABLE neighbours when the link comes back: a call visits at
+ * most 1024 slots (here all REACHABLE, so 1024 become STALE), the rest in
+ * ticks that are due at once; one confirmed after the link came back
+ * stays REACHABLE.
  */
 static void link_back_many_neighbours(struct kunit *test)
 {
@@ -408,9 +409,119 @@ static void link_back_many_neighbours(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 2999U);
 	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 1U);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	/* slots 3072..4095, empty: 1024 slots a call, changed or not */
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now);
+	ndp_kt_tick(&t, t.now);
 	/* the walk is over: nothing of it is due any more */
 	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now);
 	ndp_kt_run_until(&t, t.now + SEC(2));
+}
+
+/*
+ * The walk after the link came back visits at most 1024 slots a call, not
+ * 1024 changed entries: with the REACHABLE entries behind 1200 STALE ones
+ * the first call changes none of them (it used to walk the whole table).
+ */
+static void link_back_walk_bounded_by_slots(struct kunit *test)
+{
+	struct ndp_ip6 ll, sn, ip;
+	struct ndp_config cfg;
+	u8 m[64], mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
+	unsigned int calls;
+	struct ndp_kt t;
+	u32 k, len;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 4096;
+	cfg.rtr_solicits = 0;
+	ndp_kt_init(test, &t, &cfg);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	ndp_solicited_node(&ll, &sn);
+	ip = ndp_kt_ip(test, "fe80::1:0");
+	kt_up(&t);
+	/* slots 0..1199 STALE (NS only), 1200..1299 REACHABLE (NS, NA) */
+	for (k = 0; k < 1300; k++) {
+		ip.b[14] = (u8)(k >> 8);
+		ip.b[15] = (u8)k;
+		mac[4] = (u8)(k >> 8);
+		mac[5] = (u8)k;
+		len = ndp_kt_ns(m, &ll);
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ip, &sn, 255, m, len));
+		if (k >= 1200)
+			kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	}
+	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 100U);
+	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 1200U);
+
+	ndp_out_reset(t.out);
+	ndp_link_change(t.ctx, t.now, false, t.out);
+	t.now += SEC(1);
+	ndp_link_change(t.ctx, t.now, true, t.out);
+	KUNIT_EXPECT_EQ(test, t.ctx->stale_next, 1024U);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 100U);
+	/* 4096 slots: three more calls, each due at once */
+	for (calls = 1; calls < 10 && ndp_next_deadline(t.ctx) <= t.now;
+	     calls++) {
+		ndp_kt_tick(&t, t.now);
+		KUNIT_EXPECT_LE(test, t.ctx->stale_next, 1024U * (calls + 1));
+	}
+	KUNIT_EXPECT_EQ(test, calls, 4U);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 0U);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 1300U);
+}
+
+/*
+ * ndp_prepare() on memory full of junk, then ndp_start(), makes the same
+ * context as ndp_local(): the same frames, byte for byte, for the same
+ * randomness and times.  (The glue clears the context with the first
+ * before it takes its lock, and starts it under the lock.)
+ */
+static void prepare_then_start_is_local(struct kunit *test)
+{
+	static const u8 mcast_mac[NDP_ETH_ALEN] = { 0x03, 0, 0, 0, 0, 1 };
+	struct ndp_kt a, b;
+	size_t size;
+	u64 rng0;
+	u32 i, la, lb, frames = 0;
+	s64 t, end;
+
+	ndp_kt_init(test, &a, NULL);
+	ndp_kt_init(test, &b, NULL);
+	size = ndp_ctx_size(&b.cfg);
+	KUNIT_EXPECT_NULL(test, ndp_prepare(b.ctx, size - 1, &b.cfg));
+	memset(b.ctx, 0xa5, size);
+	KUNIT_ASSERT_PTR_EQ(test, ndp_prepare(b.ctx, size, &b.cfg), b.ctx);
+	KUNIT_EXPECT_NULL(test, ndp_start(b.ctx, mcast_mac, b.now,
+					  ndp_kt_random, &b, b.out));
+	KUNIT_EXPECT_NULL(test, ndp_start(b.ctx, b.mac, b.now, NULL, &b,
+					  b.out));
+	/* the same randomness as a's ndp_local() had */
+	rng0 = 0x9e3779b97f4a7c15ULL;
+	b.rng = rng0;
+	ndp_out_reset(b.out);
+	KUNIT_ASSERT_PTR_EQ(test, ndp_start(b.ctx, b.mac, b.now, ndp_kt_random,
+					    &b, b.out), b.ctx);
+	KUNIT_EXPECT_EQ(test, a.rng, b.rng);
+	KUNIT_EXPECT_EQ(test, b.out->n_notes, a.out->n_notes);
+	for (t = a.now, end = a.now + SEC(10); t < end; t += MSEC(50)) {
+		ndp_kt_tick(&a, t);
+		ndp_kt_tick(&b, t);
+		KUNIT_ASSERT_EQ(test, a.out->n_tx, b.out->n_tx);
+		for (i = 0; i < a.out->n_tx; i++) {
+			la = a.out->tx[i].len;
+			lb = b.out->tx[i].len;
+			KUNIT_ASSERT_EQ(test, la, lb);
+			KUNIT_EXPECT_EQ(test, memcmp(a.out->tx[i].frame,
+						     b.out->tx[i].frame, la),
+					0);
+			frames++;
+		}
+	}
+	/* DAD NS, RS, MLD reports at least */
+	KUNIT_EXPECT_GE(test, frames, 3U);
+	KUNIT_EXPECT_EQ(test, memcmp(ndp_stats(a.ctx), ndp_stats(b.ctx),
+				     sizeof(u64) * NDP_STAT_MAX), 0);
 }
 
 /* ------------------------------------- reference defects (do not copy) */
@@ -702,6 +813,8 @@ static struct kunit_case ndpv6_core_cases[] = {
 	KUNIT_CASE(duplicate_address),
 	KUNIT_CASE(link_lost_and_back),
 	KUNIT_CASE(link_back_many_neighbours),
+	KUNIT_CASE(link_back_walk_bounded_by_slots),
+	KUNIT_CASE(prepare_then_start_is_local),
 	KUNIT_CASE(defect1_lifetime_units),
 	KUNIT_CASE(defect2_pio_prefix_length),
 	KUNIT_CASE(defect3_onlink_flag_and_no_router),

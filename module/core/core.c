@@ -150,19 +150,31 @@ void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms)
 	}
 }
 
-struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
-			  const u8 mac[NDP_ETH_ALEN], s64 now,
-			  ndp_random_fn random, void *random_opaque,
-			  struct ndp_out *out)
+struct ndp_ctx *ndp_prepare(void *mem, size_t size,
+			    const struct ndp_config *cfg)
 {
 	struct ndp_ctx *ctx = mem;
 	size_t need = ndp_ctx_size(cfg);
 
-	if (!need || size < need || !random || (mac[0] & 1))
+	if (!need || size < need)
 		return NULL;
 	memset(mem, 0, need);
 	layout(cfg, ctx);
 	ctx->cfg = *cfg;
+	ctx->hash_mask = hash_buckets(cfg) - 1;
+	ctx->stale_next = cfg->max_nbrs;
+	ndp_nbr_init(ctx);
+	return ctx;
+}
+
+struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
+			  s64 now, ndp_random_fn random, void *random_opaque,
+			  struct ndp_out *out)
+{
+	const struct ndp_config *cfg = &ctx->cfg;
+
+	if (!random || (mac[0] & 1))
+		return NULL;
 	memcpy(ctx->mac, mac, NDP_ETH_ALEN);
 	ctx->random = random;
 	ctx->random_opaque = random_opaque;
@@ -170,19 +182,30 @@ struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 	ctx->mtu = cfg->link_mtu;
 	ctx->base_reachable_ms = cfg->base_reachable_ms;
 	ctx->retrans_ms = cfg->retrans_ms;
-	ctx->hash_mask = hash_buckets(cfg) - 1;
 	ctx->hash_seed = ndp_random_u32(ctx);
 	ctx->icmp_tokens = (s64)cfg->icmp_burst * NDP_NSEC_PER_SEC;
 	ctx->icmp_last = now;
 	ctx->inc_tokens = (s64)cfg->incomplete_quota * NDP_NSEC_PER_SEC;
 	ctx->inc_last = now;
 	ctx->mld_general_timer = NDP_TIME_NEVER;
-	ctx->stale_next = cfg->max_nbrs;
 	redraw_reachable(ctx, now);
-	ndp_nbr_init(ctx);
 	ndp_rtr_init(ctx, now);
 	ndp_addr_init(ctx, now, out);
 	return ctx;
+}
+
+struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
+			  const u8 mac[NDP_ETH_ALEN], s64 now,
+			  ndp_random_fn random, void *random_opaque,
+			  struct ndp_out *out)
+{
+	struct ndp_ctx *ctx;
+
+	if (!random || (mac[0] & 1))
+		return NULL;
+	ctx = ndp_prepare(mem, size, cfg);
+	return ctx ? ndp_start(ctx, mac, now, random, random_opaque, out) :
+		     NULL;
 }
 
 /* ------------------------------------------------------------- output */
@@ -281,21 +304,22 @@ void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
  * (RFC 4861 7.3.3).  The neighbour cache turns an entry STALE when its
  * link-layer address changes (ndp_nbr_learn(), 7.2.3), so the address is
  * changed and put back within this call: nothing else sees the other one.
- * At most LINK_STALE_BUDGET entries a call (the table may hold a million):
+ * At most LINK_STALE_BUDGET slots a call, changed or not (the table may
+ * hold 100,000 entries, and the caller may hold a lock with BHs off):
  * ndp_link_change() does the first ones, ndp_tick() the rest, due at once
- * (ctx->link_up_at) until the walk is done.  Each call either changes an
- * entry or ends the walk.
+ * (ctx->link_up_at) until the walk is done.
  */
 #define LINK_STALE_BUDGET	1024
 
 static void nbrs_stale_step(struct ndp_ctx *ctx, s64 now)
 {
 	u8 mac[NDP_ETH_ALEN], other[NDP_ETH_ALEN];
-	unsigned int budget = LINK_STALE_BUDGET;
+	u32 i, end = ctx->cfg.max_nbrs;
 	struct ndp_nbr *n;
-	u32 i;
 
-	for (i = ctx->stale_next; i < ctx->cfg.max_nbrs && budget; i++) {
+	if (end - ctx->stale_next > LINK_STALE_BUDGET)
+		end = ctx->stale_next + LINK_STALE_BUDGET;
+	for (i = ctx->stale_next; i < end; i++) {
 		n = &ctx->nbrs[i];
 		if (n->state != NDP_NUD_REACHABLE || !n->has_mac ||
 		    n->confirmed >= ctx->link_up_at)
@@ -305,7 +329,6 @@ static void nbrs_stale_step(struct ndp_ctx *ctx, s64 now)
 		other[5] ^= 1;
 		ndp_nbr_learn(ctx, now, &n->ip, other, false);
 		ndp_nbr_learn(ctx, now, &n->ip, mac, false);
-		budget--;
 	}
 	ctx->stale_next = i;
 }
