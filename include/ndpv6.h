@@ -541,9 +541,23 @@ struct ndp_prefix_info {
 
 /*
  * Walk a table: @*pos starts at 0; each call fills one entry, advances
- * @*pos and returns true, or returns false at the end.  ndp_generation()
- * changes whenever any table changes (for dump consistency).
+ * @*pos and returns true, or returns false at the end.
+ *
+ * ndp_table_generation() moves when an entry enters or leaves table @t:
+ * what can make a walk resumed later (a dump over several messages) miss
+ * an entry or show one twice.  It does not move when an entry's state,
+ * lifetimes or link-layer address change (NUD runs all the time on a busy
+ * link): a walk shows each entry as it is when it is read.
+ * ndp_generation() moves at any change of any table or parameter.
  */
+enum ndp_table {
+	NDP_TABLE_ADDRS,
+	NDP_TABLE_NBRS,
+	NDP_TABLE_ROUTERS,
+	NDP_TABLE_PREFIXES,
+	NDP_TABLE_MAX
+};
+
 bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		   struct ndp_addr_info *ai);
 bool ndp_nbr_next(const struct ndp_ctx *ctx, u32 *pos,
@@ -553,6 +567,7 @@ bool ndp_router_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 bool ndp_prefix_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		     struct ndp_prefix_info *pi);
 u32 ndp_generation(const struct ndp_ctx *ctx);
+u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t);
 int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 		   struct ndp_nbr_info *ni);
 

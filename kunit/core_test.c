@@ -524,6 +524,115 @@ static void prepare_then_start_is_local(struct kunit *test)
 				     sizeof(u64) * NDP_STAT_MAX), 0);
 }
 
+/* Each table's generation now, in @g[NDP_TABLE_MAX]. */
+static void kt_gens(struct ndp_kt *t, u32 *g)
+{
+	int i;
+
+	for (i = 0; i < NDP_TABLE_MAX; i++)
+		g[i] = ndp_table_generation(t->ctx, i);
+}
+
+/* How many tables' generations moved since @g; which one in *@which. */
+static int kt_gens_moved(struct ndp_kt *t, const u32 *g, int *which)
+{
+	int i, n = 0;
+
+	for (i = 0; i < NDP_TABLE_MAX; i++) {
+		if (ndp_table_generation(t->ctx, i) == g[i])
+			continue;
+		n++;
+		*which = i;
+	}
+	return n;
+}
+
+/*
+ * One generation per table, moved by entries entering or leaving it only:
+ * a router's NUD going REACHABLE then STALE, refreshed lifetimes and a
+ * new link-layer address leave every table's generation alone (a dump of
+ * many messages on a busy link is no longer interrupted by them), while
+ * ndp_generation() still moves.
+ */
+static void table_generations(struct kunit *test)
+{
+	struct ndp_ip6 ll, rtr, pfx, peer, sn;
+	u32 g[NDP_TABLE_MAX], any, len;
+	struct ndp_kt t;
+	int which = -1;
+	u8 m[64];
+
+	ndp_kt_init(test, &t, NULL);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	rtr = ndp_kt_ip(test, "fe80::1");
+	pfx = ndp_kt_ip(test, "2001:db8:1::");
+	peer = ndp_kt_ip(test, "fe80::2");
+	kt_up(&t);
+
+	/* a router: the router list and its cache entry */
+	kt_gens(&t, g);
+	kt_ra(&t, &rtr, rtr1_mac, 1800, NULL, 0, 0, 0, 0);
+	KUNIT_ASSERT_TRUE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_NE(test, ndp_table_generation(t.ctx, NDP_TABLE_ROUTERS),
+			g[NDP_TABLE_ROUTERS]);
+	KUNIT_EXPECT_NE(test, ndp_table_generation(t.ctx, NDP_TABLE_NBRS),
+			g[NDP_TABLE_NBRS]);
+	KUNIT_EXPECT_EQ(test, ndp_table_generation(t.ctx, NDP_TABLE_ADDRS),
+			g[NDP_TABLE_ADDRS]);
+	KUNIT_EXPECT_EQ(test, ndp_table_generation(t.ctx, NDP_TABLE_PREFIXES),
+			g[NDP_TABLE_PREFIXES]);
+
+	/* the same RA again, and its NUD to REACHABLE: no table moves */
+	kt_gens(&t, g);
+	any = ndp_generation(t.ctx);
+	t.now += SEC(1);
+	kt_ra(&t, &rtr, rtr1_mac, 1800, NULL, 0, 0, 0, 0);
+	kt_na(&t, &rtr, &ll, rtr1_mac,
+	      NDP_NA_FLAG_R | NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	/* a new link-layer address for it, then STALE after ReachableTime */
+	kt_na(&t, &rtr, &ll, rtr2_mac, NDP_NA_FLAG_R | NDP_NA_FLAG_O);
+	ndp_kt_run_until(&t, t.now + SEC(60));
+	KUNIT_EXPECT_NE(test, ndp_generation(t.ctx), any);
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 0);
+
+	/* a prefix: that table alone */
+	kt_gens(&t, g);
+	kt_ra(&t, &rtr, rtr1_mac, 1800, &pfx, 64, NDP_PIO_FLAG_L, 3600, 3600);
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_PREFIXES);
+
+	/* a neighbour (NS for our address): that table alone */
+	kt_gens(&t, g);
+	ndp_solicited_node(&ll, &sn);
+	len = ndp_kt_ns(m, &ll);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &sn, 255, m, len));
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_NBRS);
+
+	/* an address, and its DAD passing: one move, at the add */
+	kt_gens(&t, g);
+	ndp_out_reset(t.out);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now,
+					 &(struct ndp_ip6){ .b = { 0x20, 0x01,
+						0x0d, 0xb8, 9, [15] = 1 } },
+					 64, NDP_INFINITE, NDP_INFINITE, t.out),
+			0);
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_ADDRS);
+	kt_gens(&t, g);
+	ndp_kt_run_until(&t, t.now + SEC(3));
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 0);
+
+	/* the router leaves (lifetime 0): routers, not its cache entry */
+	kt_gens(&t, g);
+	kt_ra(&t, &rtr, rtr1_mac, 0, NULL, 0, 0, 0, 0);
+	KUNIT_EXPECT_FALSE(test, kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_ROUTERS);
+	KUNIT_EXPECT_EQ(test, ndp_table_generation(t.ctx, NDP_TABLE_MAX), 0U);
+}
+
 /* ------------------------------------- reference defects (do not copy) */
 
 /* 1: lifetimes in seconds, ReachableTime/RetransTimer in milliseconds */
@@ -815,6 +924,7 @@ static struct kunit_case ndpv6_core_cases[] = {
 	KUNIT_CASE(link_back_many_neighbours),
 	KUNIT_CASE(link_back_walk_bounded_by_slots),
 	KUNIT_CASE(prepare_then_start_is_local),
+	KUNIT_CASE(table_generations),
 	KUNIT_CASE(defect1_lifetime_units),
 	KUNIT_CASE(defect2_pio_prefix_length),
 	KUNIT_CASE(defect3_onlink_flag_and_no_router),

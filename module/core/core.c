@@ -530,6 +530,11 @@ u32 ndp_generation(const struct ndp_ctx *ctx)
 	return ctx->generation;
 }
 
+u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t)
+{
+	return t < NDP_TABLE_MAX ? ctx->table_gen[t] : 0;
+}
+
 void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f)
 {
 	const struct ndp_config *c = &ctx->cfg;
