@@ -24,6 +24,12 @@
         rate), in batches of one sendmmsg(2) each (ndp_send.py); prints
         what it sent and the rate it reached.
 
+    ndp-frames.py udp IFACE DST_MAC DST --src IP [--src-mac MAC]
+        One UDP datagram (port 9 to 9, 8 bytes of payload) from IP to DST
+        in a frame to DST_MAC: a group MAC with a unicast DST is what a
+        receiver must not forward nor answer with an ICMPv6 error
+        (RFC 4443 2.4 e.3).
+
     ndp-frames.py marker IFACE TEXT
         One broadcast frame from IFACE's own MAC, EtherType 0x88b5 (local
         experimental), TEXT as its payload: not IPv6, so no ND counter or
@@ -118,6 +124,19 @@ def cmd_ns(a):
                                                      a.hoplimit))
 
 
+def cmd_udp(a):
+    src_mac = mac_bytes(a.src_mac) if a.src_mac else own_mac(a.iface)
+    src, dst = ip_bytes(a.src), ip_bytes(a.dst)
+    udp = struct.pack('!HHHH', 9, 9, 16, 0) + b'ndpv6-l2'
+    pseudo = src + dst + struct.pack('!I', len(udp)) + b'\0\0\0\x11'
+    udp = udp[:6] + struct.pack('!H', csum(pseudo + udp) or 0xffff) + udp[8:]
+    ip6 = struct.pack('!IHBB', 0x60000000, len(udp), 17, 64)
+    f = mac_bytes(a.dst_mac) + src_mac + b'\x86\xdd' + ip6 + src + dst + udp
+    open_sock(a.iface).send(f)
+    print('sent UDP from %s to %s in a frame to %s' % (a.src, a.dst,
+                                                       a.dst_mac))
+
+
 def cmd_flood(a):
     from ndp_send import send_paced	# ctypes: only the flood pays for it
     dst_mac = mac_bytes(a.dst_mac)
@@ -171,12 +190,19 @@ def main():
     p.add_argument('--seconds', type=int, default=10)
     p.add_argument('--first', type=int, default=1)
 
+    p = sub.add_parser('udp')
+    p.add_argument('iface')
+    p.add_argument('dst_mac')
+    p.add_argument('dst')
+    p.add_argument('--src', required=True)
+    p.add_argument('--src-mac')
+
     p = sub.add_parser('marker')
     p.add_argument('iface')
     p.add_argument('text')
 
     a = ap.parse_args()
-    {'ra': cmd_ra, 'ns': cmd_ns, 'flood': cmd_flood,
+    {'ra': cmd_ra, 'ns': cmd_ns, 'flood': cmd_flood, 'udp': cmd_udp,
      'marker': cmd_marker}[a.cmd](a)
 
 
