@@ -576,6 +576,10 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	case RT_EV_USER_ADD:
 		if (i >= 0)
 			return;		/* the mirror's own */
+		/* deleted since, or dropped by a down and up in between */
+		if (!ipv6_chk_addr_and_flags(dev_net(priv->dev), &e->addr,
+					     priv->dev, false, 1, 0))
+			return;
 		if (ndpv6_core_call(priv, core_add_ip, e))
 			return;
 		ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
@@ -600,6 +604,13 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	}
 }
 
+/*
+ * Queue @e unless ndp0 was closed since it was seen (e->epoch): checked
+ * under rt->lock, which ndpv6_rt_reset() takes after ndp0 stopped running
+ * (__dev_close_many() clears __LINK_STATE_START before ndo_stop).  So an
+ * event queued before the reset is cleared by it, and one that comes
+ * after it is dropped here, even if the notifier saw ndp0 running.
+ */
 static void event_queue(struct ndpv6_dev *priv,
 			const struct ndpv6_rt_event *e)
 {
@@ -607,6 +618,11 @@ static void event_queue(struct ndpv6_dev *priv,
 	unsigned long flags;
 
 	spin_lock_irqsave(&rt->lock, flags);
+	if (!netif_running(priv->dev) ||
+	    e->epoch != atomic_read(&rt->epoch)) {
+		spin_unlock_irqrestore(&rt->lock, flags);
+		return;
+	}
 	if (rt->ev_len == NDPV6_RT_EVENTS) {
 		rt->ev_lost = true;
 	} else {
@@ -709,6 +725,7 @@ void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 		.kind = RT_EV_KERNEL_DEL,
 		.plen = plen,
 		.addr = *a,
+		.epoch = atomic_read(&priv->rt.epoch),
 	};
 
 	event_queue(priv, &e);
@@ -717,15 +734,20 @@ void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 /**
  * ndpv6_rt_reset() - ndp0 went down: the kernel dropped its addresses and
  *	routes, the work forgets what it added.
- * @priv: the device
+ * @priv: the device, no longer running
+ *
+ * The epoch moves and the event ring empties in one section of rt.lock:
+ * an inet6addr notifier in softirq on another CPU that saw ndp0 running
+ * before, and queues its event after, finds the new epoch (event_queue()).
  *
  * Context: process, RTNL held (ndo_stop).
  */
 void ndpv6_rt_reset(struct ndpv6_dev *priv)
 {
 	ASSERT_RTNL();
-	atomic_inc(&priv->rt.epoch);
+	DEBUG_NET_WARN_ON_ONCE(netif_running(priv->dev));
 	spin_lock_bh(&priv->rt.lock);
+	atomic_inc(&priv->rt.epoch);
 	priv->rt.ev_len = 0;
 	spin_unlock_bh(&priv->rt.lock);
 }
@@ -760,8 +782,12 @@ void ndpv6_rt_release(struct ndpv6_dev *priv)
 /*
  * Context: process with RTNL (ip -6 addr add/del, device events), or
  * softirq when the kernel's own RA processing adds an address (only if a
- * user turned accept_ra back on for ndp0): so no sleeping, and the event
- * queue's lock is taken with interrupts saved.
+ * user turned accept_ra back on for ndp0), on any CPU: so no sleeping, and
+ * the event queue's lock is taken with interrupts saved.  No caller holds
+ * ifa->lock; the fields that change after the address is made (flags,
+ * lifetimes, their timestamp, the protocol: inet6_addr_modify(), RA
+ * processing, DAD) are read under it, those that do not (address, prefix
+ * length) outside.
  */
 static int ndpv6_inet6addr_event(struct notifier_block *nb,
 				 unsigned long event, void *ptr)
@@ -769,36 +795,56 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	struct inet6_ifaddr *ifa = ptr;
 	struct net_device *dev = ifa->idev->dev;
 	struct ndpv6_rt_event e = {};
-	unsigned long age;
+	struct ndpv6_dev *priv;
+	unsigned long tstamp;
+	u32 flags;
+	u8 proto;
 
+	if (!netif_is_ndpv6(dev))
+		return NOTIFY_DONE;
+	priv = netdev_priv(dev);
+	/*
+	 * Read before the running test: a down after the test changes the
+	 * epoch, and event_queue() drops the event.  What comes after a down
+	 * and up is caught by the work (event_apply()).
+	 */
+	e.epoch = atomic_read(&priv->rt.epoch);
+	/*
+	 * The epoch before the running state; pairs with the full barrier
+	 * after __dev_close_many() clears running, before ndpv6_rt_reset()
+	 * moves the epoch.
+	 */
+	smp_rmb();
 	/* closed: the kernel is dropping ndp0's addresses, the core is gone */
-	if (!netif_is_ndpv6(dev) || !netif_running(dev))
+	if (!netif_running(dev))
 		return NOTIFY_DONE;
 	e.addr = ifa->addr;
 	e.plen = ifa->prefix_len;
-	e.onlink = ifa->prefix_len < 128 &&
-		   !(ifa->flags & IFA_F_NOPREFIXROUTE);
+	spin_lock_bh(&ifa->lock);
+	flags = ifa->flags;
 	e.valid_s = ifa->valid_lft;
 	e.preferred_s = ifa->prefered_lft;
+	tstamp = ifa->tstamp;
+	proto = ifa->ifa_proto;
+	spin_unlock_bh(&ifa->lock);
+	e.onlink = e.plen < 128 && !(flags & IFA_F_NOPREFIXROUTE);
 	switch (event) {
 	case NETDEV_UP:
-		if (ifa->ifa_proto == IFAPROT_KERNEL_RA ||
-		    ifa->ifa_proto == IFAPROT_KERNEL_LL)
+		if (proto == IFAPROT_KERNEL_RA || proto == IFAPROT_KERNEL_LL)
 			return NOTIFY_DONE;	/* the mirror's own */
 		e.kind = RT_EV_USER_ADD;
 		break;
 	case NETDEV_DOWN:
 		/* expired in the kernel, as in the core: not the user's */
-		age = (jiffies - ifa->tstamp) / HZ;
-		if (ifa->valid_lft != NDP_INFINITE &&
-		    age + 1 >= ifa->valid_lft)
+		if (e.valid_s != NDP_INFINITE &&
+		    (jiffies - tstamp) / HZ + 1 >= e.valid_s)
 			return NOTIFY_DONE;
 		e.kind = RT_EV_USER_DEL;
 		break;
 	default:
 		return NOTIFY_DONE;
 	}
-	event_queue(netdev_priv(dev), &e);
+	event_queue(priv, &e);
 	return NOTIFY_DONE;
 }
 

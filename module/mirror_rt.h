@@ -53,19 +53,22 @@ struct ndpv6_rt_event {
 	struct in6_addr addr;
 	u32 valid_s;
 	u32 preferred_s;
+	int epoch;		/* ndpv6_rt.epoch when it was seen */
 };
 
 /**
  * struct ndpv6_rt - per-device state of the rtnetlink mirror
  * @work: the rtnetlink work, on the module's ordered workqueue; holds a
  *	reference to ndp0 while queued (never cancelled or flushed under RTNL)
- * @lock: protects @ev_* (taken with BH disabled)
+ * @lock: protects @ev_*, and orders them with @epoch and ndp0's running
+ *	state (taken with interrupts saved, or BH disabled)
  * @ev_head: first event
  * @ev_len: events queued
  * @ev_lost: events were dropped (ring full)
  * @ev: address events from the inet6addr notifier and the note mirror
- * @epoch: bumped at every ndo_stop: the kernel removed ndp0's addresses
- *	and routes, so @addrs and @routes are forgotten
+ * @epoch: bumped at every ndo_stop, under @lock: the kernel removed
+ *	ndp0's addresses and routes, so @addrs and @routes are forgotten, and
+ *	events seen before are dropped
  * @seen_epoch: the epoch @addrs and @routes belong to (work only)
  * @seq: sequence number of the last message (work only)
  * @sock: NETLINK_ROUTE kernel socket in ndp0's namespace, created by the
