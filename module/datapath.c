@@ -15,7 +15,8 @@
  *     (local_bh_disable or spin_lock_bh).
  * Nothing sleeps under it and allocations here are GFP_ATOMIC.  The only
  * locks taken inside it are the workqueue and timer locks of
- * mod_delayed_work(), to move the tick earlier and to kick the mirror.
+ * mod_delayed_work(), to move the tick earlier, and of queue_work(), to
+ * kick the mirror.
  *
  * The core writes its output into a per-CPU struct ndp_out (ndpv6_pcpu,
  * about 20 KB), used only with BH disabled, so nothing else on this CPU can

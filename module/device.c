@@ -51,12 +51,12 @@
  *
  * Contexts and locking: the datapath (rx handler, xmit, tick) and the core
  * lock are described at the top of datapath.c; the process-context work
- * (RTNL, taken with rtnl_trylock()) at the top of mirror.c.  Everything in
- * this file runs in process context under RTNL (newlink, dellink, the
- * netdev ops, the notifier, debugfs, which takes it), except the netdev
- * ops that say otherwise: ndo_set_rx_mode (addr_list_lock, BHs off),
- * ndo_get_iflink (sysfs, no lock) and ndo_get_stats64 (no lock: per-CPU
- * counters), and ndpv6_destruct() (the last reference, no lock).
+ * (which takes RTNL and is never waited for) at the top of mirror.c.
+ * Everything in this file runs in process context under RTNL (newlink,
+ * dellink, the netdev ops, the notifier, debugfs, which takes it), except
+ * the netdev ops that say otherwise: ndo_set_rx_mode (addr_list_lock, BHs
+ * off), ndo_get_iflink (sysfs, no lock) and ndo_get_stats64 (no lock:
+ * per-CPU counters), and ndpv6_destruct() (the last reference, no lock).
  */
 #include <linux/debugfs.h>
 #include <linux/etherdevice.h>
@@ -356,7 +356,7 @@ static void ndpv6_setup(struct net_device *dev)
 	spin_lock_init(&priv->lock);
 	priv->tick_at = NDP_TIME_NEVER;
 	INIT_DELAYED_WORK(&priv->tick, ndpv6_tick_work);
-	INIT_DELAYED_WORK(&priv->mirror, ndpv6_mirror_work);
+	INIT_WORK(&priv->mirror, ndpv6_mirror_work);
 	ndpv6_rt_setup(priv);
 }
 

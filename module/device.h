@@ -92,8 +92,8 @@ struct ndpv6_lower_group {
  * @notes_lost: notes were lost: the mirror re-reads the tables
  * @notes: core notes waiting for @mirror, in the order the core made them
  * @mirror: process-context work: notes, multicast on the lower, the
- *	kernel's view (RTNL, taken with rtnl_trylock so that it may be
- *	cancelled synchronously under RTNL)
+ *	kernel's view; takes RTNL, holds a reference on @dev while queued,
+ *	never waited for (mirror.c)
  * @n_lower: entries in @lower_groups (RTNL)
  * @lower_groups: groups added on the lower with dev_mc_add (RTNL)
  * @n_upper: entries in @upper_groups (RTNL)
@@ -123,7 +123,7 @@ struct ndpv6_dev {
 	bool notes_lost;
 	struct ndp_note notes[NDPV6_NOTE_RING];
 
-	struct delayed_work mirror;
+	struct work_struct mirror;
 	u32 n_lower;
 	struct ndpv6_lower_group lower_groups[NDPV6_LOWER_GROUPS];
 	u32 n_upper;

@@ -45,10 +45,19 @@
  * Report is what the kernel sends when one of ndp0's groups changes).
  *
  * Locking: the work needs RTNL (dev_mc_* bookkeeping, addrconf, the
- * inet6_dev).  It takes it with rtnl_trylock() and re-queues itself a
- * jiffy later when that fails, so that ndo_stop and ndo_uninit may cancel
- * it synchronously while holding RTNL (as bonding does for its monitors).
- * The lower_groups and upper_groups tables are RTNL's.
+ * inet6_dev) and takes it with rtnl_lock(), on the module's workqueue
+ * (ndpv6_queue_work()), holding a reference on ndp0 while queued.  So
+ * nothing waits for it under RTNL: ndo_stop and ndo_uninit leave it
+ * queued, and it finds ndp0 closed or unregistering when it gets RTNL and
+ * does nothing; unregistering waits for its reference after RTNL is
+ * dropped, and module exit drains the workqueue.  Under RTNL it always
+ * acts on the core running then (whatever it was queued for), since
+ * starting and stopping the core need RTNL as well.  (It used to take
+ * RTNL with rtnl_trylock() and retry a jiffy later, so that it could be
+ * cancelled synchronously; but every kick from the datapath re-queued it
+ * at once, so under RTNL contention it spun, and the groups, the
+ * link-local address and the events waited without bound.)  The
+ * lower_groups and upper_groups tables are RTNL's.
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
@@ -69,12 +78,16 @@
  * ndpv6_mirror_kick() - have the mirror work run soon.
  * @priv: the device
  *
- * Context: any; callers that may race with ndo_stop hold the core lock and
- * check that the core is running.
+ * The work holds a reference on ndp0 while it is queued.
+ *
+ * Context: any, while ndp0 is registered; callers that may race with
+ * ndo_stop hold the core lock and check that the core is running.
  */
 void ndpv6_mirror_kick(struct ndpv6_dev *priv)
 {
-	mod_delayed_work(system_wq, &priv->mirror, 0);
+	dev_hold(priv->dev);
+	if (!ndpv6_queue_work(&priv->mirror))
+		dev_put(priv->dev);
 }
 
 /* ------------------------------------------------- groups on the lower */
@@ -381,22 +394,20 @@ static u32 notes_take(struct ndpv6_dev *priv, struct ndp_note *batch, u32 max,
  * ndpv6_mirror_work() - drain the note ring, give the core ndp0's groups.
  * @work: priv->mirror
  *
- * Context: process (workqueue); takes RTNL with rtnl_trylock() and retries
- * a jiffy later when it is busy.
+ * Context: process (the module's workqueue); takes RTNL; drops the
+ * reference on ndp0 that ndpv6_mirror_kick() took.
  */
 void ndpv6_mirror_work(struct work_struct *work)
 {
-	struct ndpv6_dev *priv = container_of(to_delayed_work(work),
-					      struct ndpv6_dev, mirror);
+	struct ndpv6_dev *priv = container_of(work, struct ndpv6_dev, mirror);
+	struct net_device *dev = priv->dev;
 	struct ndp_note batch[NDPV6_NOTE_BATCH];
 	bool lost;
 	u32 i, n;
 
-	if (!rtnl_trylock()) {
-		queue_delayed_work(system_wq, &priv->mirror, 1);
-		return;
-	}
-	if (netif_running(priv->dev)) {
+	rtnl_lock();
+	/* closed or being unregistered since the kick: ndo_stop cleaned up */
+	if (netif_running(dev) && dev->reg_state == NETREG_REGISTERED) {
 		upper_sync(priv);
 		do {
 			n = notes_take(priv, batch, ARRAY_SIZE(batch), &lost);
@@ -409,18 +420,21 @@ void ndpv6_mirror_work(struct work_struct *work)
 		} while (n == ARRAY_SIZE(batch));
 	}
 	rtnl_unlock();
+	dev_put(dev);
 }
 
 /**
- * ndpv6_mirror_stop() - stop the work; take the core's groups off the lower.
+ * ndpv6_mirror_stop() - take the core's groups off the lower.
  * @priv: the device, its core stopped
+ *
+ * A mirror work still queued stays so: it finds ndp0 closed once it has
+ * RTNL (never waited for here: it needs RTNL).
  *
  * Context: process, RTNL held (ndo_stop, ndo_uninit).
  */
 void ndpv6_mirror_stop(struct ndpv6_dev *priv)
 {
 	ASSERT_RTNL();
-	cancel_delayed_work_sync(&priv->mirror);
 	while (priv->n_lower)
 		lower_remove(priv, priv->n_lower - 1);
 	priv->n_upper = 0;

@@ -697,6 +697,21 @@ out:
 }
 
 /**
+ * ndpv6_queue_work() - queue work on the module's ordered workqueue.
+ * @work: a work item of a device that holds a reference on it while queued
+ *
+ * Nothing waits for this workqueue under RTNL (its works may take it);
+ * module exit drains it after the last device is gone.
+ *
+ * Context: any.
+ * Return: false if @work was already queued.
+ */
+bool ndpv6_queue_work(struct work_struct *work)
+{
+	return queue_work(ndpv6_rt_wq, work);
+}
+
+/**
  * ndpv6_rt_kick() - have the rtnetlink work run (again) soon.
  * @priv: the device
  *
@@ -705,7 +720,7 @@ out:
 void ndpv6_rt_kick(struct ndpv6_dev *priv)
 {
 	dev_hold(priv->dev);
-	if (!queue_work(ndpv6_rt_wq, &priv->rt.work))
+	if (!ndpv6_queue_work(&priv->rt.work))
 		dev_put(priv->dev);
 }
 
