@@ -67,6 +67,7 @@
 #include <linux/random.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
+#include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <net/ipv6.h>
 #include <net/ndisc.h>
@@ -935,12 +936,16 @@ void ndpv6_core_set_mtu(struct ndpv6_dev *priv, u32 mtu)
  * @ai: room for @max entries
  * @max: size of @ai
  *
+ * The walk is bounded by the core's max_addrs (at most NDPV6_MAX_ADDRS).
+ *
  * Context: process; takes the core lock with BH disabled.
- * Return: how many entries were filled (0 while the core is not running).
+ * Return: how many addresses the core has (0 while it is not running);
+ * the first @max of them are in @ai.
  */
 int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
 		     int max)
 {
+	struct ndp_addr_info more;
 	u32 pos = 0;
 	int n = 0;
 
@@ -948,11 +953,43 @@ int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
 	if (priv->ctx) {
 		s64 now = ndpv6_now();
 
-		while (n < max && ndp_addr_next(priv->ctx, now, &pos, &ai[n]))
+		while (ndp_addr_next(priv->ctx, now, &pos,
+				     n < max ? &ai[n] : &more))
 			n++;
 	}
 	spin_unlock_bh(&priv->lock);
 	return n;
+}
+
+/**
+ * ndpv6_core_addrs_all() - every address of the core, however many.
+ * @priv: the device
+ * @n: set to how many there are
+ *
+ * Sized from what the core has (up to its max_addrs), not a fixed room:
+ * an address added between the count and the copy makes it try again.
+ *
+ * Context: process; sleeps (GFP_KERNEL); takes the core lock with BH
+ * disabled.
+ * Return: the addresses (kvfree() them; room for at least one), or NULL
+ * when there is no memory.
+ */
+struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n)
+{
+	struct ndp_addr_info *ai;
+	int room = 16;
+
+	might_sleep();
+	for (;;) {
+		ai = kvmalloc_array(room, sizeof(*ai), GFP_KERNEL);
+		if (!ai)
+			return NULL;
+		*n = ndpv6_core_addrs(priv, ai, room);
+		if (*n <= room)
+			return ai;
+		kvfree(ai);
+		room = *n + 8;
+	}
 }
 
 /**

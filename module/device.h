@@ -22,8 +22,6 @@
 
 /* Notes from the core waiting for process context (mirror.c). */
 #define NDPV6_NOTE_RING		128
-/* Multicast groups held on the lower for the core (dev_mc_add). */
-#define NDPV6_LOWER_GROUPS	64
 /* ndp0's own IPv6 groups given to the core (ndp_join_group). */
 #define NDPV6_UPPER_GROUPS	24
 
@@ -95,7 +93,9 @@ struct ndpv6_lower_group {
  *	kernel's view; takes RTNL, holds a reference on @dev while queued,
  *	never waited for (mirror.c)
  * @n_lower: entries in @lower_groups (RTNL)
- * @lower_groups: groups added on the lower with dev_mc_add (RTNL)
+ * @lower_room: room at @lower_groups, grown with the core's groups (RTNL)
+ * @lower_groups: groups added on the lower with dev_mc_add (RTNL; freed
+ *	by the destructor)
  * @n_upper: entries in @upper_groups (RTNL)
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
  * @rt: the rtnetlink mirror: addresses and routes (mirror_rt.c)
@@ -125,7 +125,8 @@ struct ndpv6_dev {
 
 	struct work_struct mirror;
 	u32 n_lower;
-	struct ndpv6_lower_group lower_groups[NDPV6_LOWER_GROUPS];
+	u32 lower_room;
+	struct ndpv6_lower_group *lower_groups;
 	u32 n_upper;
 	struct in6_addr upper_groups[NDPV6_UPPER_GROUPS];
 
@@ -172,6 +173,7 @@ int ndpv6_set_next_config(struct ndpv6_dev *priv,
 void ndpv6_core_set_mtu(struct ndpv6_dev *priv, u32 mtu);
 int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
 		     int max);
+struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n);
 bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats);
 
 /* mirror.c */

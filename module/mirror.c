@@ -102,6 +102,31 @@ static int lower_find(const struct ndpv6_dev *priv, const struct in6_addr *g)
 	return -1;
 }
 
+/*
+ * Room for one more group on the lower.  The table grows with what the
+ * core joins (its max_groups: up to NDPV6_MAX_ADDRS + 16), never with a
+ * fixed limit that would leave later addresses' groups out of the filter.
+ */
+static bool lower_room(struct ndpv6_dev *priv)
+{
+	struct ndpv6_lower_group *t;
+	u32 room;
+
+	ASSERT_RTNL();
+	if (priv->n_lower < priv->lower_room)
+		return true;
+	room = max(2 * priv->lower_room, 16U);
+	t = kvmalloc_array(room, sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return false;
+	if (priv->n_lower)
+		memcpy(t, priv->lower_groups, priv->n_lower * sizeof(*t));
+	kvfree(priv->lower_groups);
+	priv->lower_groups = t;
+	priv->lower_room = room;
+	return true;
+}
+
 static void lower_join(struct ndpv6_dev *priv, const struct in6_addr *g)
 {
 	u8 mac[ETH_ALEN];
@@ -113,7 +138,7 @@ static void lower_join(struct ndpv6_dev *priv, const struct in6_addr *g)
 		priv->lower_groups[i].refs++;
 		return;
 	}
-	if (priv->n_lower == NDPV6_LOWER_GROUPS) {
+	if (!lower_room(priv)) {
 		ndpv6_glue_inc(priv, NDPV6_GLUE_LOWER_GROUPS_FULL);
 		return;
 	}
@@ -149,17 +174,25 @@ static void lower_leave(struct ndpv6_dev *priv, const struct in6_addr *g)
 
 /* ---------------------------------------------------- the kernel's view */
 
+/* Has the core @a, past DAD?  (A walk of its table, however large.) */
 static bool core_addr_valid(struct ndpv6_dev *priv, const struct in6_addr *a)
 {
-	struct ndp_addr_info ai[16];
-	int i, n;
+	struct ndp_addr_info ai;
+	bool valid = false;
+	u32 pos = 0;
+	s64 now;
 
-	n = ndpv6_core_addrs(priv, ai, ARRAY_SIZE(ai));
-	for (i = 0; i < n; i++)
-		if (!memcmp(ai[i].addr.b, a->s6_addr, sizeof(ai[i].addr.b)))
-			return ai[i].state == NDP_ADDR_PREFERRED ||
-			       ai[i].state == NDP_ADDR_DEPRECATED;
-	return false;
+	spin_lock_bh(&priv->lock);
+	now = ktime_get_ns();
+	while (priv->ctx && ndp_addr_next(priv->ctx, now, &pos, &ai)) {
+		if (memcmp(ai.addr.b, a->s6_addr, sizeof(ai.addr.b)))
+			continue;
+		valid = ai.state == NDP_ADDR_PREFERRED ||
+			ai.state == NDP_ADDR_DEPRECATED;
+		break;
+	}
+	spin_unlock_bh(&priv->lock);
+	return valid;
 }
 
 /* The core's link-local address passed DAD: show it on ndp0. */
@@ -325,48 +358,48 @@ static void upper_sync(struct ndpv6_dev *priv)
 
 /*
  * Notes were lost: rebuild the lower's groups and the link-local address
- * from the core's tables.
+ * from the core's tables, every address of them (up to max_addrs: 1024).
  */
 static void resync(struct ndpv6_dev *priv)
 {
-	struct {
-		struct in6_addr want[1 + 16 + NDPV6_UPPER_GROUPS];
-		struct ndp_addr_info ai[16];
-	} *t;
-	struct in6_addr a;
+	struct ndp_addr_info *ai;
+	struct in6_addr *want, a;
 	u32 n = 0, i;
 	int k, na;
 
 	ASSERT_RTNL();
-	t = kmalloc(sizeof(*t), GFP_KERNEL);
-	if (!t) {
+	ai = ndpv6_core_addrs_all(priv, &na);
+	want = ai ? kvmalloc_array(1 + na + priv->n_upper, sizeof(*want),
+				   GFP_KERNEL) : NULL;
+	if (!want) {
+		kvfree(ai);
 		ndpv6_glue_inc(priv, NDPV6_GLUE_NOTES_LOST);
 		return;
 	}
-	t->want[n++] = in6addr_linklocal_allnodes;
-	na = ndpv6_core_addrs(priv, t->ai, ARRAY_SIZE(t->ai));
+	want[n++] = in6addr_linklocal_allnodes;
 	for (k = 0; k < na; k++) {
-		memcpy(a.s6_addr, t->ai[k].addr.b, sizeof(a.s6_addr));
-		addrconf_addr_solict_mult(&a, &t->want[n]);
-		if (!in_set(t->want, n, &t->want[n]))
+		memcpy(a.s6_addr, ai[k].addr.b, sizeof(a.s6_addr));
+		addrconf_addr_solict_mult(&a, &want[n]);
+		if (!in_set(want, n, &want[n]))
 			n++;
-		if (t->ai[k].origin == NDP_ORIGIN_LINKLOCAL)
+		if (ai[k].origin == NDP_ORIGIN_LINKLOCAL)
 			linklocal_add(priv, &a);
 	}
 	for (i = 0; i < priv->n_upper; i++)
-		if (!in_set(t->want, n, &priv->upper_groups[i]))
-			t->want[n++] = priv->upper_groups[i];
+		if (!in_set(want, n, &priv->upper_groups[i]))
+			want[n++] = priv->upper_groups[i];
 
 	for (i = 0; i < priv->n_lower; ) {
-		if (in_set(t->want, n, &priv->lower_groups[i].grp))
+		if (in_set(want, n, &priv->lower_groups[i].grp))
 			i++;
 		else
 			lower_remove(priv, i);
 	}
 	for (i = 0; i < n; i++)
-		if (lower_find(priv, &t->want[i]) < 0)
-			lower_join(priv, &t->want[i]);
-	kfree(t);
+		if (lower_find(priv, &want[i]) < 0)
+			lower_join(priv, &want[i]);
+	kvfree(want);
+	kvfree(ai);
 	/* addresses and routes: mirror_rt.c starts from the tables anyway */
 	ndpv6_rt_kick(priv);
 }

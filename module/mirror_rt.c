@@ -234,17 +234,55 @@ static int route_msg(struct ndpv6_dev *priv, bool add,
 
 /* --------------------------------------------------------- the tables */
 
+/*
+ * The core's tables, whole: room for what the core has (its capacities go
+ * up to NDPV6_MAX_ADDRS, _ROUTERS, _PREFIXES), grown when a table did not
+ * fit; *_room are 0 (nothing allocated) before the first snapshot.
+ */
 struct rt_snap {
 	int n_addrs, n_rtrs, n_pfx;
-	struct ndp_addr_info ai[NDPV6_RT_ADDRS];
-	struct ndp_router_info ri[16];
-	struct ndp_prefix_info pi[64];
+	int room_addrs, room_rtrs, room_pfx;
+	struct ndp_addr_info *ai;
+	struct ndp_router_info *ri;
+	struct ndp_prefix_info *pi;
 };
 
-/* The core's tables in one snapshot; false while the core is stopped. */
-static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
+static void snap_free(struct rt_snap *s)
 {
-	bool up;
+	kvfree(s->ai);
+	kvfree(s->ri);
+	kvfree(s->pi);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Room for @want entries of @size bytes at *@p, which has *@room. */
+static bool snap_room(void **p, int *room, int want, size_t size)
+{
+	void *t;
+
+	if (want <= *room)
+		return true;
+	want += 8;
+	t = kvmalloc_array(want, size, GFP_KERNEL);
+	if (!t)
+		return false;
+	kvfree(*p);
+	*p = t;
+	*room = want;
+	return true;
+}
+
+/*
+ * Fill @s from the core under its lock, counting every entry but keeping
+ * those that fit.  Return: 1 when whole, 0 while the core is stopped,
+ * -EAGAIN when a table did not fit (the counts say how much is needed).
+ */
+static int snap_fill(struct ndpv6_dev *priv, struct rt_snap *s)
+{
+	struct ndp_addr_info ai;
+	struct ndp_router_info ri;
+	struct ndp_prefix_info pi;
+	int ret = 1;
 	u32 pos;
 	s64 now;
 
@@ -252,25 +290,69 @@ static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
 	s->n_rtrs = 0;
 	s->n_pfx = 0;
 	spin_lock_bh(&priv->lock);
-	up = priv->ctx;
-	if (up) {
-		now = ktime_get_ns();
-		pos = 0;
-		while (s->n_addrs < ARRAY_SIZE(s->ai) &&
-		       ndp_addr_next(priv->ctx, now, &pos, &s->ai[s->n_addrs]))
-			s->n_addrs++;
-		pos = 0;
-		while (s->n_rtrs < ARRAY_SIZE(s->ri) &&
-		       ndp_router_next(priv->ctx, now, &pos,
-				       &s->ri[s->n_rtrs]))
-			s->n_rtrs++;
-		pos = 0;
-		while (s->n_pfx < ARRAY_SIZE(s->pi) &&
-		       ndp_prefix_next(priv->ctx, now, &pos, &s->pi[s->n_pfx]))
-			s->n_pfx++;
+	if (!priv->ctx) {
+		ret = 0;
+		goto out;
 	}
+	now = ktime_get_ns();
+	for (pos = 0; ndp_addr_next(priv->ctx, now, &pos, &ai); s->n_addrs++)
+		if (s->n_addrs < s->room_addrs)
+			s->ai[s->n_addrs] = ai;
+	for (pos = 0; ndp_router_next(priv->ctx, now, &pos, &ri); s->n_rtrs++)
+		if (s->n_rtrs < s->room_rtrs)
+			s->ri[s->n_rtrs] = ri;
+	for (pos = 0; ndp_prefix_next(priv->ctx, now, &pos, &pi); s->n_pfx++)
+		if (s->n_pfx < s->room_pfx)
+			s->pi[s->n_pfx] = pi;
+	if (s->n_addrs > s->room_addrs || s->n_rtrs > s->room_rtrs ||
+	    s->n_pfx > s->room_pfx)
+		ret = -EAGAIN;
+out:
 	spin_unlock_bh(&priv->lock);
-	return up;
+	return ret;
+}
+
+/*
+ * The core's tables in one snapshot, whatever their size; false while the
+ * core is stopped, or when there is no memory for them (RT_ERROR).  The
+ * tables only grow up to the core's capacities, so this ends.
+ */
+static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
+{
+	int ret;
+
+	might_sleep();
+	while ((ret = snap_fill(priv, s)) < 0) {
+		if (!snap_room((void **)&s->ai, &s->room_addrs, s->n_addrs,
+			       sizeof(*s->ai)) ||
+		    !snap_room((void **)&s->ri, &s->room_rtrs, s->n_rtrs,
+			       sizeof(*s->ri)) ||
+		    !snap_room((void **)&s->pi, &s->room_pfx, s->n_pfx,
+			       sizeof(*s->pi))) {
+			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			return false;
+		}
+	}
+	return ret;
+}
+
+/* Room for one more entry in a table of the mirror's (*@n of *@room). */
+static bool table_room(void **p, u32 n, u32 *room, size_t size)
+{
+	u32 want = max(2 * *room, 16U);
+	void *t;
+
+	if (n < *room)
+		return true;
+	t = kvmalloc_array(want, size, GFP_KERNEL);
+	if (!t)
+		return false;
+	if (n)
+		memcpy(t, *p, n * size);
+	kvfree(*p);
+	*p = t;
+	*room = want;
+	return true;
 }
 
 static int addr_find(const struct ndpv6_rt *rt, const struct in6_addr *a)
@@ -336,7 +418,8 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 		/* already in the kernel and not ours: the user's */
 		if (ipv6_chk_addr(dev_net(priv->dev), &a.addr, priv->dev, 1))
 			return;
-		if (rt->n_addrs == NDPV6_RT_ADDRS) {
+		if (!table_room((void **)&rt->addrs, rt->n_addrs,
+				&rt->room_addrs, sizeof(*rt->addrs))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
 			return;
 		}
@@ -381,7 +464,8 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 		if (!lft_drift(e->lifetime_s, e->at_ns, r->lifetime_s))
 			return;
 	} else {
-		if (rt->n_routes == NDPV6_RT_ROUTES) {
+		if (!table_room((void **)&rt->routes, rt->n_routes,
+				&rt->room_routes, sizeof(*rt->routes))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
 			return;
 		}
@@ -667,7 +751,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 	struct ndpv6_dev *priv = container_of(rt, struct ndpv6_dev, rt);
 	struct net_device *dev = priv->dev;
 	struct ndpv6_rt_event e;
-	struct rt_snap *s = NULL;
+	struct rt_snap s = {};
 	int epoch;
 
 	if (READ_ONCE(dev->reg_state) != NETREG_REGISTERED)
@@ -688,10 +772,8 @@ static void ndpv6_rt_work(struct work_struct *work)
 	}
 	while (event_take(rt, &e))
 		event_apply(priv, &e);
-	s = kmalloc(sizeof(*s), GFP_KERNEL);
-	if (s)
-		reconcile(priv, s);
-	kfree(s);
+	reconcile(priv, &s);
+	snap_free(&s);
 out:
 	dev_put(dev);
 }
@@ -780,7 +862,7 @@ void ndpv6_rt_setup(struct ndpv6_dev *priv)
 }
 
 /**
- * ndpv6_rt_release() - release the device's rtnetlink socket.
+ * ndpv6_rt_release() - release the device's rtnetlink socket and tables.
  * @priv: the device, after its last reference (no work queued)
  *
  * Context: process (the device's destructor).
@@ -790,6 +872,8 @@ void ndpv6_rt_release(struct ndpv6_dev *priv)
 	if (priv->rt.sock)
 		sock_release(priv->rt.sock);
 	priv->rt.sock = NULL;
+	kvfree(priv->rt.addrs);
+	kvfree(priv->rt.routes);
 }
 
 /* ------------------------------------------------ the inet6addr notifier */

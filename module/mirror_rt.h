@@ -15,9 +15,6 @@
 struct ndpv6_dev;
 struct socket;
 
-/* Addresses and routes the mirror put into the kernel, at most. */
-#define NDPV6_RT_ADDRS		32
-#define NDPV6_RT_ROUTES		96
 /* Address events (user add/del, kernel delete) waiting for the work. */
 #define NDPV6_RT_EVENTS		32
 /* On-link prefixes of the user's addresses given to the core. */
@@ -74,9 +71,13 @@ struct ndpv6_rt_event {
  * @sock: NETLINK_ROUTE kernel socket in ndp0's namespace, created by the
  *	work, released by the destructor (work only)
  * @n_addrs: entries in @addrs (work only)
- * @addrs: addresses the mirror added (work only)
+ * @room_addrs: room at @addrs (work only)
+ * @addrs: addresses the mirror added, grown with the core's table (work
+ *	only; freed with the socket)
  * @n_routes: entries in @routes (work only)
- * @routes: routes the mirror added (work only)
+ * @room_routes: room at @routes (work only)
+ * @routes: routes the mirror added, grown with the core's prefixes and
+ *	routers (work only; freed with the socket)
  * @n_user_pfx: entries in @user_pfx (work only)
  * @user_pfx: on-link prefixes of the user's addresses, given to the core
  *	and routed by the kernel itself (work only)
@@ -93,9 +94,11 @@ struct ndpv6_rt {
 	u32 seq;
 	struct socket *sock;
 	u32 n_addrs;
-	struct ndpv6_rt_addr addrs[NDPV6_RT_ADDRS];
+	u32 room_addrs;
+	struct ndpv6_rt_addr *addrs;
 	u32 n_routes;
-	struct ndpv6_rt_route routes[NDPV6_RT_ROUTES];
+	u32 room_routes;
+	struct ndpv6_rt_route *routes;
 	u32 n_user_pfx;
 	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
 };

@@ -8,6 +8,13 @@
         Time and Retrans Timer shorten the receiver's ND timers (RFC 4861
         6.3.4); Router Lifetime 0 (default) adds no default router.
 
+    ndp-frames.py ras IFACE ROUTERS PREFIXES
+        ROUTERS Router Advertisements to ff02::1, router i (1, 2, ...)
+        from fe80::1:i and MAC 02:aa:00:00:00:i, Router Lifetime 1800 s,
+        each with PREFIXES Prefix Information options 2001:db8:i:j::/64
+        (j = 1, 2, ...; on-link, autonomous, valid 3600 s, preferred
+        1800 s): many routers, prefixes and SLAAC addresses at once.
+
     ndp-frames.py ns IFACE DST_MAC TARGET [--src IP] [--src-mac MAC]
                   [--dst IP] [--hoplimit N]
         One Neighbor Solicitation for TARGET, to DST (default: the
@@ -111,6 +118,22 @@ def cmd_ra(a):
           % (a.src, a.reachable, a.retrans, a.lifetime))
 
 
+def cmd_ras(a):
+    dst = ip_bytes('ff02::1')
+    s = open_sock(a.iface)
+    for i in range(1, a.routers + 1):
+        src_mac = bytes([2, 0xaa, 0, 0, 0, i])
+        icmp = struct.pack('!BBHBBHII', ND_RA, 0, 0, 64, 0, 1800, 0, 0)
+        icmp += struct.pack('!BB', 1, 1) + src_mac
+        for j in range(1, a.prefixes + 1):
+            pfx = ip_bytes('2001:db8:%x:%x::' % (i, j))
+            icmp += struct.pack('!BBBBIII', 3, 4, 64, 0xc0, 3600, 1800, 0)
+            icmp += pfx
+        s.send(frame(mcast_mac(dst), src_mac,
+                     ip_bytes('fe80::1:%x' % i), dst, icmp))
+    print('sent %d RAs with %d prefixes each' % (a.routers, a.prefixes))
+
+
 def cmd_ns(a):
     src_mac = mac_bytes(a.src_mac) if a.src_mac else own_mac(a.iface)
     target = ip_bytes(a.target)
@@ -173,6 +196,11 @@ def main():
     p.add_argument('--retrans', type=int, default=0)
     p.add_argument('--lifetime', type=int, default=0)
 
+    p = sub.add_parser('ras')
+    p.add_argument('iface')
+    p.add_argument('routers', type=int)
+    p.add_argument('prefixes', type=int)
+
     p = sub.add_parser('ns')
     p.add_argument('iface')
     p.add_argument('dst_mac', help="a MAC, or 'auto' for DST's group MAC")
@@ -202,7 +230,7 @@ def main():
     p.add_argument('text')
 
     a = ap.parse_args()
-    {'ra': cmd_ra, 'ns': cmd_ns, 'flood': cmd_flood, 'udp': cmd_udp,
+    {'ra': cmd_ra, 'ras': cmd_ras, 'ns': cmd_ns, 'flood': cmd_flood, 'udp': cmd_udp,
      'marker': cmd_marker}[a.cmd](a)
 
 
