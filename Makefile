@@ -68,7 +68,9 @@ clean:
 help:
 	@echo 'ndpv6 targets:'
 	@echo '  make [KDIR=dir] [ARCH=um]  build ndpv6.ko against KDIR'
-	@echo '                             (default /lib/modules/$$(uname -r)/build)'
+	@echo '                             (default /lib/modules/$$(uname -r)/build);'
+	@echo '                             nothing else (dkms.conf runs it)'
+	@echo '  make ndpv6ctl              the netlink tool (needs libmnl-dev)'
 	@echo '  make demo                  narrated run in a UML kernel'
 	@echo '  make check                 KUnit suites, end-to-end tests and'
 	@echo '                             kernel checkers in a UML kernel; ends'

@@ -2,10 +2,11 @@
 /*
  * ndpv6 - the IPv6 Neighbor Discovery core of MirageOS's Ndpv6, in C.
  *
- * This is the public, sans-IO API.  Every function of the seed (MirageOS
- * tcpip, module Ndpv6) has a C twin named after it behind the prefix ndp_:
+ * This is the public, sans-IO API.  Every function of Mirage's Ndpv6
+ * (mirage-tcpip, module Ndpv6) has a C twin named after it behind the
+ * prefix ndp_:
  *
- *   seed                     C
+ *   Mirage                   C
  *   ----------------------   ------------------------------------------
  *   local                    ndp_local()
  *   add_ip                   ndp_add_ip()
@@ -24,7 +25,7 @@
  *   ipaddr_to_cstruct_raw    ndp_ipaddr_to_cstruct_raw()
  *
  * Rules of the road:
- *  - Time is int64 nanoseconds of a monotonic clock (the seed's `time`),
+ *  - Time is int64 nanoseconds of a monotonic clock (Mirage's `time`),
  *    passed in as @now.  Randomness comes from the callback given to
  *    ndp_local().  The core never allocates, locks, prints, reads a clock or
  *    draws randomness by itself, never recurses, and does bounded work per
@@ -41,7 +42,8 @@
  *  - The caller serialises all calls on one context (the core has no lock).
  *
  * The same header and sources build in the kernel and in userspace; in
- * userspace, tools/lib/include provides the kernel integer types.
+ * userspace, tools/lib/include provides the kernel integer types.  The
+ * core's design and policy: Documentation/ndpv6/core.rst.
  */
 #ifndef _NDPV6_H
 #define _NDPV6_H
@@ -70,8 +72,10 @@ struct ndp_prefix {
 struct ndp_ctx;
 
 /**
- * typedef ndp_random_fn - the seed's `random` callback: fill @buf with @len
- * random bytes.
+ * typedef ndp_random_fn - Mirage's `random` callback.
+ * @opaque: the pointer given to ndp_local()
+ * @buf: to fill with @len random bytes
+ * @len: how many
  */
 typedef void (*ndp_random_fn)(void *opaque, void *buf, u32 len);
 
@@ -153,7 +157,7 @@ enum ndp_event_kind {
 };
 
 /*
- * An event for the upper layers: the seed's `Tcp/`Udp/`Default.  It refers
+ * An event for the upper layers: Mirage's `Tcp/`Udp/`Default.  It refers
  * to the packet the caller passed to ndp_handle(): deliver that handle up.
  */
 struct ndp_event {
@@ -236,13 +240,23 @@ struct ndp_done {
 	u8 reason;
 };
 
-/* Is @d a drop (anything but NDP_DONE_CONSUMED)? */
+/**
+ * ndp_done_dropped() - is @d a drop?
+ * @d: a handle given back
+ *
+ * Return: true for anything but NDP_DONE_CONSUMED.
+ */
 static inline bool ndp_done_dropped(const struct ndp_done *d)
 {
 	return d->reason != NDP_DONE_CONSUMED;
 }
 
-/* Short name of @reason ("consumed", "unreachable", ...) for traces. */
+/**
+ * ndp_done_reason_name() - short name of a reason, for traces.
+ * @reason: enum ndp_done_reason
+ *
+ * Return: "consumed", "unreachable", ...
+ */
 static inline const char *ndp_done_reason_name(unsigned int reason)
 {
 	static const char * const names[NDP_DONE_MAX] = {
@@ -297,17 +311,37 @@ struct ndp_note {
 #define NDP_OUT_NOTES	64
 #define NDP_OUT_ARENA	(16 * 1024)
 
-/*
- * What one call produced.  Reset it with ndp_out_reset() before each call
- * that takes it: a call counts on the room of an empty output (a packet
- * handle given in always has a place to come back).  Notes that did not fit
- * set @notes_lost: the caller then re-reads the tables.
+/**
+ * struct ndp_out - what one call produced.
+ * @n_tx: entries of @tx used
+ * @n_done: entries of @done used
+ * @n_notes: entries of @notes used
+ * @arena_used: bytes of @arena used by the frames of @tx
+ * @own_reserved: core-private: a @done entry kept for the packet handle
+ *	of the current ndp_handle() or ndp_send() until it has its outcome
+ * @has_event: @ev holds a packet to pass up (ndp_handle())
+ * @notes_lost: notes did not fit: the caller re-reads the tables
+ * @ev: the event, when @has_event
+ * @tx: frames to transmit, in order
+ * @done: handles given back, consumed or dropped
+ * @notes: table changes for the caller's view
+ * @arena: the bytes of the frames the core built
+ *
+ * Reset it with ndp_out_reset() before each call that takes it.  Every
+ * append goes through one checked helper, so no call writes past an
+ * array: work that does not fit waits in the core for a later call (its
+ * deadline is then due at once) or is dropped and counted (TX_OUT_FULL).
+ * What a caller must leave free: ndp_handle() and ndp_send() need one free
+ * @done entry (the place their packet comes back; without it they refuse
+ * the packet with -ENOBUFS); every other call takes any output, even a
+ * full one.  An output just reset has room for everything.
  */
 struct ndp_out {
 	u32 n_tx;
 	u32 n_done;
 	u32 n_notes;
 	u32 arena_used;
+	u32 own_reserved;
 	bool has_event;
 	bool notes_lost;
 	struct ndp_event ev;
@@ -319,7 +353,7 @@ struct ndp_out {
 
 void ndp_out_reset(struct ndp_out *out);
 
-/* --- the seed's API --- */
+/* --- Mirage's API --- */
 
 /*
  * local: set up a context for the interface with hardware address @mac in
@@ -373,19 +407,42 @@ u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		      struct ndp_ip6 *src);
 
-/* handle: process one received IPv6 packet. */
-void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
-		struct ndp_out *out);
-
-/*
- * send: route @pkt (an IPv6 packet with headroom) to @dst (NULL: the
- * header's destination): resolve the next hop, write the Ethernet header,
- * and transmit, queue while resolving, or give it back dropped.  With
- * NDP_SEND_FILL_LEN the core sets the IPv6 payload length from tot_len.
+/**
+ * ndp_handle() - process one received IPv6 packet (Mirage's handle).
+ * @ctx: context
+ * @now: current time, ns
+ * @pkt: the packet, IPv6 header at @pkt->data
+ * @out: output, with at least one free @done entry
+ *
+ * The packet comes back in @out->done (consumed or dropped, with its
+ * reason) or in @out->ev (to pass up), never both.
+ *
+ * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
+ * taken and still belongs to the caller.
  */
+int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
+	       struct ndp_out *out);
+
+/* ndp_send(): set the IPv6 payload length from the packet's tot_len. */
 #define NDP_SEND_FILL_LEN	0x1
-void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
-	      const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out);
+/**
+ * ndp_send() - route and transmit one IPv6 packet (Mirage's send).
+ * @ctx: context
+ * @now: current time, ns
+ * @dst: destination to route to; NULL: the IPv6 header's destination
+ * @pkt: the packet, IPv6 header at @pkt->data, NDP_ETH_HLEN of headroom
+ * @flags: NDP_SEND_FILL_LEN or 0
+ * @out: output, with at least one free @done entry
+ *
+ * Resolves the next hop and writes the Ethernet header: the packet leaves
+ * in @out->tx, waits in the neighbour's queue (it comes back in a later
+ * call's @out), or comes back dropped in @out->done.
+ *
+ * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
+ * taken and still belongs to the caller.
+ */
+int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+	     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out);
 
 /*
  * tick: run every timer that is due.  Work per call is bounded by @out's
@@ -422,7 +479,7 @@ u16 ndp_checksum(const void *pseudo, u32 pseudo_len,
 void ndp_ipaddr_of_cstruct(const u8 *buf, struct ndp_ip6 *ip);
 void ndp_ipaddr_to_cstruct_raw(const struct ndp_ip6 *ip, u8 *buf, u32 off);
 
-/* --- beyond the seed --- */
+/* --- beyond Mirage's API --- */
 
 /* Upper-layer reachability confirmation (RFC 4861 7.3.1), e.g. from TCP. */
 void ndp_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip);
@@ -589,8 +646,10 @@ struct ndp_fill {
 	u16 routers, max_routers;
 	u16 prefixes, max_prefixes;
 	u16 groups, max_groups;
+	/* held: waiting on a neighbour, or to come back (giving_back) */
 	u16 queued, max_queued;
 	u16 incomplete;
+	u16 giving_back;	/* dropped, waiting for room in an output */
 };
 
 void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f);

@@ -112,3 +112,12 @@ NDP_STAT(SLAAC_IP_DISABLED, "PIO not used for SLAAC: IP operation off")
 /* MLDv1 compatibility mode (RFC 3810 8.2.1) */
 NDP_STAT(MLD_V1_QUERY, "MLDv1 Query: MLDv1 mode on or renewed")
 NDP_STAT(MLD_V1_EXPIRED, "no MLDv1 Query for a while: back to MLDv2")
+
+/* the output contract (struct ndp_out) */
+NDP_STAT(OUT_NO_ROOM, "handle/send refused: no free done entry in out")
+NDP_STAT(OUT_GIVE_BACK_LATER, "dropped handle kept: out full, given later")
+
+/* extension header options, as Linux drops them (RFC 4942 2.1.9.5) */
+NDP_STAT(EXT_PAD_TOO_LONG, "more than 7 bytes of padding in a row")
+NDP_STAT(EXT_PADN_NOT_ZERO, "PadN option carrying non-zero bytes")
+NDP_STAT(EXT_OPTS_TOO_MANY, "more than 8 options in one options header")

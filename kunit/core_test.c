@@ -2,8 +2,8 @@
 /*
  * KUnit suite ndpv6_core: whole scenarios through the public API only (a
  * host's first seconds on a link with a router, a router that dies, a
- * duplicate address), and one case per known defect of the reference
- * implementation listed in RFC-CHECKLIST.md, proving ndpv6 does not have it.
+ * duplicate address), and one case per known defect of Mirage's Ndpv6,
+ * proving ndpv6 does not have it.
  */
 #include "ndp_kunit.h"
 

@@ -2,7 +2,7 @@
 /*
  * ndpv6_harness: the test harness's own suite.  It proves that the module's
  * objects link into the test build and that a KUnit failure reaches
- * `make check`, before any product suite exists.
+ * `make check`.
  */
 
 #include <kunit/test.h>

@@ -2236,6 +2236,81 @@ static void nbr_lookup_at_100000(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, (u32)NT_BIG_NBRS);
 }
 
+/*
+ * An output with @free_done handle entries and no frame room left: what a
+ * caller gets that did not reset it, or a tick after a burst.
+ */
+static void nt_squeeze(struct nt *t, u32 free_done)
+{
+	nt_reset(t);
+	t->k.out->n_tx = NDP_OUT_TX;
+	t->k.out->n_done = NDP_OUT_DONE - free_done;
+}
+
+/* The NS of neighbour c for our link-local address into a squeezed @out. */
+static int nt_ns_in_squeezed(struct nt *t, u32 free_done)
+{
+	struct ndp_pkt pkt = { .handle = t, .headroom = NDP_ETH_HLEN };
+	u8 m[64];
+	u32 len = ndp_kt_ns(m, &t->ll);
+
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac_b);
+	pkt.len = ndp_kt_build_icmp(&t->k, &t->c, &t->ll, 255, m, len);
+	pkt.tot_len = pkt.len;
+	pkt.data = ndp_kt_pkt(&t->k);
+	nt_squeeze(t, free_done);
+	return ndp_handle(ctx_of(t), t->k.now, &pkt, t->k.out);
+}
+
+/*
+ * A received NS that evicts an entry holding a packet, with one handle
+ * entry free: the NS itself comes back in it, and the evicted packet
+ * waits in the core and comes back at the next tick (it used to take the
+ * last entry and the NS was written one past done[]).  With no entry
+ * free at all, ndp_handle() refuses the packet and changes nothing.
+ */
+static void nbr_evicted_packet_given_back_when_output_full(struct kunit *test)
+{
+	struct ndp_config cfg;
+	struct ndp_fill f;
+	struct nt *t;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 2;
+	t = nt_up(test, &cfg);
+	nt_send(t, 0, &t->a);		/* INCOMPLETE, packet 0 queued */
+	nt_send(t, 1, &t->b);		/* INCOMPLETE, packet 1 queued */
+	KUNIT_ASSERT_EQ(test, ctx_of(t)->n_nbrs, 2U);
+
+	KUNIT_EXPECT_EQ(test, nt_ns_in_squeezed(t, 0), -ENOBUFS);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, (u32)NDP_OUT_DONE);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_OUT_NO_ROOM), 1ULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_RX_PACKETS), 0ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+
+	KUNIT_EXPECT_EQ(test, nt_ns_in_squeezed(t, 1), 0);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, (u32)NDP_OUT_DONE);
+	KUNIT_EXPECT_PTR_EQ(test, t->k.out->done[NDP_OUT_DONE - 1].handle,
+			    (void *)t);
+	KUNIT_EXPECT_EQ(test, t->k.out->done[NDP_OUT_DONE - 1].reason,
+			NDP_DONE_CONSUMED);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_OUT_GIVE_BACK_LATER), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_STALE);
+	ndp_get_fill(ctx_of(t), &f);
+	KUNIT_EXPECT_EQ(test, f.queued, 2U);
+	KUNIT_EXPECT_EQ(test, f.giving_back, 1U);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(ctx_of(t)), t->k.now);
+
+	nt_tick(t, t->k.now);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_EVICTED);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), -1);
+	ndp_get_fill(ctx_of(t), &f);
+	KUNIT_EXPECT_EQ(test, f.queued, 1U);
+	KUNIT_EXPECT_EQ(test, f.giving_back, 0U);
+}
+
 static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE(nbr_send_unknown_sends_multicast_ns),
 	KUNIT_CASE(nbr_incomplete_retransmits_then_fails),
@@ -2267,6 +2342,7 @@ static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE(nbr_incomplete_quota),
 	KUNIT_CASE(nbr_incomplete_rate_limited),
 	KUNIT_CASE(nbr_eviction_order),
+	KUNIT_CASE(nbr_evicted_packet_given_back_when_output_full),
 	KUNIT_CASE(nbr_ra_lifetime0_flood_evictable),
 	KUNIT_CASE(nbr_na_router_flood_evictable),
 	KUNIT_CASE(nbr_flood_keeps_router_and_confirmed),

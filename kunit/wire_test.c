@@ -496,7 +496,8 @@ enum wt_var {
 	V_TRAIL,
 	V_FRAG_UDP,
 	/* extension headers */
-	V_HBH, V_PAD, V_OPT, V_OPT_MCAST, V_RT, V_TRUNC, V_LINEAR, V_CHAIN,
+	V_HBH, V_PAD, V_PAD_RUN, V_PADN_DATA, V_OPT_COUNT, V_OPT, V_OPT_MCAST,
+	V_RT, V_TRUNC, V_LINEAR, V_CHAIN,
 	V_FRAG, V_FRAG_ATOMIC, V_FRAG_DST, V_FRAG_SHORT,
 	/* ND */
 	V_DAD, V_SOLICITED, V_UNSPEC, V_UNKOPT, V_PIO, V_MTU, V_NEWMAC,
@@ -519,7 +520,8 @@ enum wt_brk {
 	B_DST_TENTATIVE, B_SRC_LOOPBACK, B_DST_LOOPBACK, B_DST_IFLOCAL,
 	B_DST_SCOPE0,
 	B_CSUM, B_ICMP_SHORT, B_NONLINEAR, B_PLEN_TRAIL,
-	B_HBH_LATE, B_PADN_LONG, B_OPT_01, B_OPT_10, B_OPT_11, B_SEGLEFT,
+	B_HBH_LATE, B_PADN_LONG, B_PAD_RUN, B_PADN_DATA, B_OPT_COUNT,
+	B_OPT_01, B_OPT_10, B_OPT_11, B_SEGLEFT,
 	B_HDRLEN, B_LINEAR, B_CHAIN, B_ND_TYPE, B_FRAG_SHORT,
 	B_HOPLIMIT, B_CODE, B_SHORT, B_OPT_ZERO, B_OPT_OVERRUN, B_LLA_SIZE,
 	B_OPT_TAIL, B_TARGET_MCAST, B_DAD_DST, B_DAD_SLLA, B_SOL_MCAST,
@@ -775,7 +777,19 @@ static void mk_ext(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 	/* Pad1, PadN(0), then an option of type 0x1e (action 00) at +5 */
 	u8 opts[6] = { 0, 1, 0, 0x1e, 1, 0 };
 	u8 pads[6] = { 0, 1, 3, 0, 0, 0 };
-	static const u8 zeros[14];
+	/* 7 bytes of padding, an option, 5 of padding; broken: 8, 4 */
+	static const u8 run_ok[14] = { 1, 5, 0, 0, 0, 0, 0, 0x1e, 0,
+				       1, 3, 0, 0, 0 };
+	static const u8 run_bad[14] = { 0, 1, 5, 0, 0, 0, 0, 0, 0x1e, 0,
+					1, 2, 0, 0 };
+	/* PadN(4); broken: one of its bytes is not zero */
+	u8 padn[6] = { 1, 4, 0, 0, 0, 0 };
+	/* 8 options of type 0x1e, empty; broken: 9 */
+	static const u8 eight[18] = { 0x1e, 0, 0x1e, 0, 0x1e, 0, 0x1e, 0,
+				      0x1e, 0, 0x1e, 0, 0x1e, 0, 0x1e, 0,
+				      0x1e, 0 };
+	/* linearity only: an option behind PadN(5), 14 bytes */
+	static const u8 lin[14] = { 1, 5, 0, 0, 0, 0, 0, 0x1e, 5 };
 	u32 i;
 	u8 *h;
 
@@ -796,6 +810,19 @@ static void mk_ext(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 			pads[2] = 4;
 		wt_ext_opts(w, f, NDP_NH_DSTOPTS, pads, sizeof(pads));
 		break;
+	case V_PAD_RUN:
+		wt_ext_opts(w, f, NDP_NH_DSTOPTS, broken ? run_bad : run_ok,
+			    sizeof(run_ok));
+		break;
+	case V_PADN_DATA:
+		if (broken)
+			padn[4] = 0x55;
+		wt_ext_opts(w, f, NDP_NH_HOPOPTS, padn, sizeof(padn));
+		break;
+	case V_OPT_COUNT:
+		wt_ext_opts(w, f, NDP_NH_DSTOPTS, eight,
+			    broken ? sizeof(eight) : sizeof(eight) - 2);
+		break;
 	case V_OPT_MCAST:
 		f->dst = w->all_nodes;
 		fallthrough;
@@ -815,7 +842,7 @@ static void mk_ext(struct wt *w, struct wt_frame *f, const struct wt_rule *r,
 			h[1] = 3;	/* 32 bytes: beyond the payload */
 		break;
 	case V_LINEAR:
-		wt_ext_opts(w, f, NDP_NH_DSTOPTS, zeros, sizeof(zeros));
+		wt_ext_opts(w, f, NDP_NH_DSTOPTS, lin, sizeof(lin));
 		f->linear = NDP_IP6_HLEN + (broken ? 8 : 16);
 		break;
 	case V_CHAIN:
@@ -853,6 +880,15 @@ static const struct wt_rule wt_ext_rules[] = {
 	  .pp = true, .pp_code = 1, .pp_ptr = 48 },
 	{ "Destination Options: Pad1/PadN skipped, overrun dropped", mk_ext,
 	  V_PAD, B_PADN_LONG, WT_EVENT, .drop = NDP_STAT_EXT_TRUNCATED },
+	{ "padding: 7 bytes in a row taken, 8 dropped (as Linux)", mk_ext,
+	  V_PAD_RUN, B_PAD_RUN, WT_EVENT,
+	  .drop = NDP_STAT_EXT_PAD_TOO_LONG },
+	{ "Hop-by-Hop PadN: zero bytes taken, data dropped (RFC 4942)",
+	  mk_ext, V_PADN_DATA, B_PADN_DATA, WT_EVENT,
+	  .drop = NDP_STAT_EXT_PADN_NOT_ZERO },
+	{ "options: 8 in one header taken, 9 dropped (as Linux)", mk_ext,
+	  V_OPT_COUNT, B_OPT_COUNT, WT_EVENT,
+	  .drop = NDP_STAT_EXT_OPTS_TOO_MANY },
 	{ "option type 00: skipped; 01: discarded silently", mk_ext,
 	  V_OPT, B_OPT_01, WT_EVENT, .drop = NDP_STAT_EXT_OPT_DISCARD },
 	{ "option type 10: discarded + Parameter Problem 2", mk_ext,

@@ -1,59 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 datapath: the rx handler on the lower device, ndp0's xmit, the
- * tick, and the conversion of the core's output into skbs.
- *
- * Contexts and locking
- * --------------------
- * priv->lock is the core lock.  Every call into the core (module/core/) for
- * a device is made under it with BH disabled:
- *   - the lower's rx handler (softirq),
- *   - ndp0's ndo_start_xmit (BH disabled by dev_queue_xmit; ndp0 is LLTX
- *     and has no qdisc, so several CPUs may be in it at once),
- *   - the tick work (local_bh_disable),
- *   - process context: ndo_open/ndo_stop, the mirror work, the notifier
- *     (local_bh_disable or spin_lock_bh).
- * Nothing sleeps under it and allocations here are GFP_ATOMIC.  The only
- * locks taken inside it are the workqueue and timer locks of
- * mod_delayed_work(), to move the tick earlier, and of queue_work(), to
- * kick the mirror.
- *
- * The core writes its output into a per-CPU struct ndp_out (ndpv6_pcpu,
- * about 20 KB), used only with BH disabled, so nothing else on this CPU can
- * use it at the same time.  One core call goes: take the output (reset),
- * lock, call, append the notes to the device's note ring and move the tick
- * earlier if needed, unlock; then turn the output into skbs on a local list
- * (frames from the arena are copied into new skbs; the caller's packets get
- * the Ethernet header the core wrote into their headroom pushed), free the
- * handles given back, release the output, and only then dev_queue_xmit()
- * the list on the lower and send the ICMPv6 errors due.  So nothing is
- * transmitted under the lock, and a lower that loops a frame back
- * synchronously into an ndpv6 device on this CPU, or an ICMPv6 error that
- * leaves through ndp0 itself, finds the per-CPU output free.
- *
- * Every handle given to the core comes back once: as the event (rx: the
- * same skb goes up on ndp0 with RX_HANDLER_ANOTHER), as a transmission, or
- * given back with a reason (enum ndp_done_reason): consume_skb() when
- * consumed; when dropped, rx_dropped or tx_dropped of ndp0 and
- * kfree_skb_reason() with the kernel's nearest drop reason.  A packet that
- * waited for a neighbour that never answered (NDP_DONE_UNREACHABLE) is
- * first reported to its sender: ICMPv6 Destination Unreachable, address
- * unreachable (report_unreachable()).
- *
- * ndp0's tx_packets and tx_bytes count its packets when the lower took
- * them (dev_queue_xmit() returned NET_XMIT_SUCCESS or NET_XMIT_CN);
- * refused (NET_XMIT_DROP, a negative errno), they count once in ndp0's
- * tx_dropped instead, as a VLAN device does.  Every refused frame, the
- * core's own included, also counts in GLUE_TX_LOWER_ERROR; the lower keeps
- * its own counters.
- *
- * The tick (a delayed work per device) runs ndp_tick() at the core's next
- * deadline, and at least every second.  priv->tick_at is when it is queued
- * to run; after every core call, under the lock, the core's new deadline
- * moves it earlier with mod_delayed_work() when it became sooner, so a
- * timer the call armed (a retransmission, DAD) is never late.  Jiffies are
- * rounded up; the timer wheel may add its usual slack (under 1/8 of the
- * delay).
+ * ndpv6 datapath: the rx handler on the lower, ndp0's xmit, the tick, and
+ * the conversion of the core's output into skbs (ndpv6_out_*).  The core
+ * lock, the per-CPU output, what is sent when and how handles come back:
+ * Documentation/ndpv6/glue.rst, "Contexts and locks".
  */
 #include <linux/etherdevice.h>
 #include <linux/icmpv6.h>
@@ -64,22 +14,20 @@
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
 #include <linux/pkt_sched.h>
-#include <linux/random.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
-#include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <net/ipv6.h>
 #include <net/ndisc.h>
 
+#include "compat.h"
 #include "device.h"
 
 /* The core drops longer extension header chains (EXT_TOO_MANY). */
 #define NDPV6_RX_MAX_EXT	9
-/* ndp_flush() rounds at down: the largest queue, NDP_OUT_DONE at a time */
-#define NDPV6_FLUSH_ROUNDS	(65536 / NDP_OUT_DONE)
 
 struct ndpv6_pcpu {
+	local_lock_t bh_lock;	/* the CPU's output, on PREEMPT_RT */
 	struct ndp_out out;
 	bool busy;
 };
@@ -94,8 +42,14 @@ static struct ndpv6_pcpu __percpu *ndpv6_pcpu;
  */
 int ndpv6_datapath_init(void)
 {
+	int cpu;
+
 	ndpv6_pcpu = alloc_percpu(struct ndpv6_pcpu);
-	return ndpv6_pcpu ? 0 : -ENOMEM;
+	if (!ndpv6_pcpu)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu)
+		local_lock_init(&per_cpu_ptr(ndpv6_pcpu, cpu)->bh_lock);
+	return 0;
 }
 
 /**
@@ -108,22 +62,18 @@ void ndpv6_datapath_uninit(void)
 	free_percpu(ndpv6_pcpu);
 }
 
-static s64 ndpv6_now(void)
-{
-	return (s64)ktime_get_ns();
-}
-
-static void ndpv6_random(void *opaque, void *buf, u32 len)
-{
-	get_random_bytes(buf, len);
-}
-
-/* This CPU's output, reset.  Must be called with BH disabled. */
-static struct ndp_out *out_get(void)
+/**
+ * ndpv6_out_get() - this CPU's core output, reset, for one core call.
+ *
+ * Context: BH disabled; released by ndpv6_out_finish() or ndpv6_out_put().
+ * Return: the output.
+ */
+struct ndp_out *ndpv6_out_get(void)
 {
 	struct ndpv6_pcpu *p;
 
 	lockdep_assert_in_softirq();
+	local_lock_nested_bh(&ndpv6_pcpu->bh_lock);
 	p = this_cpu_ptr(ndpv6_pcpu);
 	WARN_ON_ONCE(p->busy);
 	p->busy = true;
@@ -131,9 +81,16 @@ static struct ndp_out *out_get(void)
 	return &p->out;
 }
 
-static void out_put(struct ndp_out *out)
+/**
+ * ndpv6_out_put() - release this CPU's output unused.
+ * @out: from ndpv6_out_get()
+ *
+ * Context: BH disabled.
+ */
+void ndpv6_out_put(struct ndp_out *out)
 {
 	container_of(out, struct ndpv6_pcpu, out)->busy = false;
+	local_unlock_nested_bh(&ndpv6_pcpu->bh_lock);
 }
 
 /* Delay in jiffies, rounded up, for a deadline @ns from now. */
@@ -167,9 +124,17 @@ static void notes_queue_locked(struct ndpv6_dev *priv,
 	ndpv6_mirror_kick(priv);
 }
 
-/* After a core call: notes to the ring, the tick moved earlier if due. */
-static void core_after_locked(struct ndpv6_dev *priv,
-			      const struct ndp_out *out, s64 now)
+/**
+ * ndpv6_out_after_locked() - after a core call: notes to the ring, the
+ *	tick moved earlier if the core's deadline became sooner.
+ * @priv: the device
+ * @out: the call's output
+ * @now: the time the call was given
+ *
+ * Context: priv->lock held, BH disabled.
+ */
+void ndpv6_out_after_locked(struct ndpv6_dev *priv, const struct ndp_out *out,
+			    s64 now)
 {
 	s64 next;
 
@@ -376,12 +341,17 @@ static void report_unreachable(struct sk_buff *skb)
 	icmpv6_ndo_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADDR_UNREACH, 0);
 }
 
-/*
- * Convert, release the per-CPU output, then transmit, then report.
+/**
+ * ndpv6_out_finish() - turn a core call's output into skbs, release the
+ *	output, then transmit and report.
+ * @priv: the device
+ * @out: from ndpv6_out_get()
+ * @rx_skb: the received skb the call was given, or NULL
+ *
  * Context: BH disabled, priv->lock not held.
  */
-static void out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
-		       const struct sk_buff *rx_skb)
+void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
+		      const struct sk_buff *rx_skb)
 {
 	struct sk_buff_head txq, unreach;
 	struct sk_buff *skb;
@@ -393,7 +363,7 @@ static void out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 	__skb_queue_head_init(&txq);
 	__skb_queue_head_init(&unreach);
 	out_collect(priv, out, rx_skb, &txq, &unreach);
-	out_put(out);
+	ndpv6_out_put(out);
 	while ((skb = __skb_dequeue(&txq))) {
 		len = NDPV6_TX_CB(skb)->len;
 		rc = dev_queue_xmit(skb);
@@ -479,22 +449,22 @@ static rx_handler_result_t rx_core(struct ndpv6_dev *priv,
 	bool up = false, deliver;
 	s64 now;
 
-	out = out_get();
+	out = ndpv6_out_get();
 	spin_lock(&priv->lock);
 	if (likely(priv->ctx)) {
 		now = ndpv6_now();
-		ndp_handle(priv->ctx, now, &pkt, out);
-		core_after_locked(priv, out, now);
-		up = true;
+		/* ndpv6_out_get() gave an empty output: the core takes the skb */
+		up = !WARN_ON_ONCE(ndp_handle(priv->ctx, now, &pkt, out));
+		ndpv6_out_after_locked(priv, out, now);
 	}
 	spin_unlock(&priv->lock);
 	if (unlikely(!up)) {
-		out_put(out);
+		ndpv6_out_put(out);
 		return RX_HANDLER_PASS;
 	}
 	deliver = out->has_event;
 	DEBUG_NET_WARN_ON_ONCE(deliver && out->ev.handle != skb);
-	out_finish(priv, out, skb);
+	ndpv6_out_finish(priv, out, skb);
 	if (!deliver)
 		return RX_HANDLER_CONSUMED;
 
@@ -597,20 +567,20 @@ static void tx_core(struct ndpv6_dev *priv, struct sk_buff *skb)
 	bool up = false;
 	s64 now;
 
-	out = out_get();
+	out = ndpv6_out_get();
 	spin_lock(&priv->lock);
 	if (likely(priv->ctx)) {
 		now = ndpv6_now();
-		ndp_send(priv->ctx, now, NULL, &pkt, 0, out);
-		core_after_locked(priv, out, now);
-		up = true;
+		up = !WARN_ON_ONCE(ndp_send(priv->ctx, now, NULL, &pkt, 0,
+					    out));
+		ndpv6_out_after_locked(priv, out, now);
 	}
 	spin_unlock(&priv->lock);
 	if (likely(up)) {
-		out_finish(priv, out, NULL);
+		ndpv6_out_finish(priv, out, NULL);
 		return;
 	}
-	out_put(out);
+	ndpv6_out_put(out);
 	ndpv6_glue_inc(priv, NDPV6_GLUE_TX_DOWN);
 	dev_core_stats_tx_dropped_inc(priv->dev);
 	kfree_skb(skb);
@@ -683,332 +653,19 @@ void ndpv6_tick_work(struct work_struct *work)
 	s64 now;
 
 	local_bh_disable();
-	out = out_get();
+	out = ndpv6_out_get();
 	spin_lock(&priv->lock);
 	priv->tick_at = NDP_TIME_NEVER;
 	if (priv->ctx) {
 		now = ndpv6_now();
 		ndp_tick(priv->ctx, now, out);
-		core_after_locked(priv, out, now);
+		ndpv6_out_after_locked(priv, out, now);
 		up = true;
 	}
 	spin_unlock(&priv->lock);
 	if (up)
-		out_finish(priv, out, NULL);
+		ndpv6_out_finish(priv, out, NULL);
 	else
-		out_put(out);
+		ndpv6_out_put(out);
 	local_bh_enable();
-}
-
-/* ------------------------------------------------- process-context calls */
-
-/**
- * ndpv6_core_start() - (re)create the core for the lower's MAC address.
- * @priv: the device, down
- *
- * The core gets priv->next_cfg with the lower's MTU; its memory grows when
- * that configuration needs more and is cleared before the core lock is
- * taken (only ndp_start(), bounded, runs under it).  The link-local
- * address starts tentative;
- * its DAD and the first RS leave from the tick after their random delays.
- *
- * Context: process, RTNL held (ndo_open).
- * Return: 0, -ENOMEM, -EINVAL (configuration) or -EADDRNOTAVAIL (the core
- * refuses the MAC address).
- */
-int ndpv6_core_start(struct ndpv6_dev *priv)
-{
-	struct net_device *lower = priv->lower;
-	struct ndp_config cfg;
-	struct ndp_ctx *ctx;
-	struct ndp_out *out;
-	size_t size;
-	void *mem;
-	s64 now;
-
-	ASSERT_RTNL();
-	spin_lock_bh(&priv->lock);
-	ndpv6_next_config(priv, &cfg);
-	spin_unlock_bh(&priv->lock);
-	cfg.link_mtu = max_t(u32, READ_ONCE(lower->mtu), IPV6_MIN_MTU);
-	size = ndp_ctx_size(&cfg);
-	if (!size)
-		return -EINVAL;
-	if (size > priv->ctx_size) {
-		/* priv->ctx is NULL: nothing else uses the old memory */
-		mem = kvzalloc(size, GFP_KERNEL);
-		if (!mem)
-			return -ENOMEM;
-		kvfree(priv->ctx_mem);
-		priv->ctx_mem = mem;
-		priv->ctx_size = size;
-	}
-	DEBUG_NET_WARN_ON_ONCE(priv->ctx);
-	ether_addr_copy(priv->core_mac, lower->dev_addr);
-	/*
-	 * Cleared and laid out here, preemptible and unlocked (8.9 MB at
-	 * 100,000 neighbours): priv->ctx is NULL, so nothing else reads this
-	 * memory until the locked section below publishes it.
-	 */
-	ctx = ndp_prepare(priv->ctx_mem, priv->ctx_size, &cfg);
-	if (!ctx)
-		return -EINVAL;
-
-	local_bh_disable();
-	out = out_get();
-	spin_lock(&priv->lock);
-	now = ndpv6_now();
-	ctx = ndp_start(ctx, priv->core_mac, now, ndpv6_random, priv, out);
-	if (ctx) {
-		WRITE_ONCE(priv->ctx, ctx);
-		priv->tick_at = NDP_TIME_NEVER;
-		core_after_locked(priv, out, now);
-		priv->open_ns = now;
-		priv->ll_ns = 0;
-	}
-	spin_unlock(&priv->lock);
-	out_finish(priv, out, NULL);
-	local_bh_enable();
-	return ctx ? 0 : -EADDRNOTAVAIL;
-}
-
-/**
- * ndpv6_core_stop() - stop the core: give back what it holds, stop the tick.
- * @priv: the device
- *
- * After the first locked section no other path calls the core (they all
- * find priv->ctx NULL), so the packets it still queues are flushed with no
- * one adding more.  Pending notes are dropped.
- *
- * Context: process, RTNL held (ndo_stop).
- */
-void ndpv6_core_stop(struct ndpv6_dev *priv)
-{
-	struct ndp_fill fill = {};
-	struct ndp_ctx *ctx;
-	struct ndp_out *out;
-	unsigned int i;
-
-	ASSERT_RTNL();
-	spin_lock_bh(&priv->lock);
-	ctx = priv->ctx;
-	WRITE_ONCE(priv->ctx, NULL);
-	priv->tick_at = NDP_TIME_NEVER;
-	priv->note_head = 0;
-	priv->note_len = 0;
-	priv->notes_lost = false;
-	spin_unlock_bh(&priv->lock);
-
-	/* each round gives back up to NDP_OUT_DONE packets */
-	for (i = 0; ctx && i <= NDPV6_FLUSH_ROUNDS; i++) {
-		local_bh_disable();
-		out = out_get();
-		spin_lock(&priv->lock);
-		ndp_flush(ctx, out);
-		ndp_get_fill(ctx, &fill);
-		spin_unlock(&priv->lock);
-		out_finish(priv, out, NULL);
-		local_bh_enable();
-		if (!fill.queued)
-			break;
-	}
-	WARN_ON_ONCE(ctx && fill.queued);
-	cancel_delayed_work_sync(&priv->tick);
-}
-
-/**
- * ndpv6_core_call() - call the core from process context.
- * @priv: the device
- * @fn: what to call, under the core lock with BH disabled
- * @arg: passed to @fn
- *
- * The output of @fn is processed as the datapath's is: notes to the note
- * ring (the mirror takes them on), the tick moved to the new deadline,
- * frames transmitted on the lower and handles given back freed, all after
- * the lock is released.
- *
- * Context: process or BH; takes the core lock with BH disabled.
- * Return: @fn's result, or -ENETDOWN when the core is not running.
- */
-int ndpv6_core_call(struct ndpv6_dev *priv, ndpv6_core_fn fn, const void *arg)
-{
-	struct ndp_out *out;
-	int err = -ENETDOWN;
-	s64 now;
-
-	local_bh_disable();
-	out = out_get();
-	spin_lock(&priv->lock);
-	if (priv->ctx) {
-		now = ndpv6_now();
-		err = fn(priv->ctx, now, arg, out);
-		core_after_locked(priv, out, now);
-	}
-	spin_unlock(&priv->lock);
-	out_finish(priv, out, NULL);
-	local_bh_enable();
-	return err;
-}
-
-static int core_join(struct ndp_ctx *ctx, s64 now, const void *arg,
-		     struct ndp_out *out)
-{
-	return ndp_join_group(ctx, now, arg, out);
-}
-
-static int core_leave(struct ndp_ctx *ctx, s64 now, const void *arg,
-		      struct ndp_out *out)
-{
-	return ndp_leave_group(ctx, now, arg, out);
-}
-
-/**
- * ndpv6_core_group() - have the core join or leave a group of ndp0's.
- * @priv: the device
- * @grp: an IPv6 multicast group
- * @join: join, or leave
- *
- * Context: process; takes the core lock with BH disabled.
- * Return: 0, -ENETDOWN when the core is not running, or the core's error.
- */
-int ndpv6_core_group(struct ndpv6_dev *priv, const struct in6_addr *grp,
-		     bool join)
-{
-	struct ndp_ip6 g;
-
-	memcpy(g.b, grp->s6_addr, sizeof(g.b));
-	return ndpv6_core_call(priv, join ? core_join : core_leave, &g);
-}
-
-/**
- * ndpv6_next_config() - the configuration the next start of the core uses.
- * @priv: the device
- * @cfg: filled in
- *
- * Context: priv->lock held.
- */
-void ndpv6_next_config(struct ndpv6_dev *priv, struct ndp_config *cfg)
-{
-	lockdep_assert_held(&priv->lock);
-	*cfg = priv->next_cfg;
-}
-
-/**
- * ndpv6_set_next_config() - the configuration for the next start of the
- *	core (table capacities and defaults; it takes effect at the next up).
- * @priv: the device
- * @cfg: the configuration; its link_mtu is ignored (the lower's is used)
- *
- * Context: process or BH; takes the core lock with BH disabled.
- * Return: 0, or -EINVAL if the core would refuse @cfg.
- */
-int ndpv6_set_next_config(struct ndpv6_dev *priv, const struct ndp_config *cfg)
-{
-	struct ndp_config c = *cfg;
-
-	c.link_mtu = max_t(u32, c.link_mtu, IPV6_MIN_MTU);
-	if (!ndp_ctx_size(&c))
-		return -EINVAL;
-	spin_lock_bh(&priv->lock);
-	priv->next_cfg = c;
-	spin_unlock_bh(&priv->lock);
-	return 0;
-}
-
-/**
- * ndpv6_core_set_mtu() - the lower's MTU changed.
- * @priv: the device
- * @mtu: the lower's new MTU
- *
- * Context: process, RTNL held.
- */
-void ndpv6_core_set_mtu(struct ndpv6_dev *priv, u32 mtu)
-{
-	spin_lock_bh(&priv->lock);
-	if (priv->ctx && mtu >= IPV6_MIN_MTU)
-		ndp_set_link_mtu(priv->ctx, mtu);
-	spin_unlock_bh(&priv->lock);
-}
-
-/**
- * ndpv6_core_addrs() - a snapshot of the core's addresses.
- * @priv: the device
- * @ai: room for @max entries
- * @max: size of @ai
- *
- * The walk is bounded by the core's max_addrs (at most NDPV6_MAX_ADDRS).
- *
- * Context: process; takes the core lock with BH disabled.
- * Return: how many addresses the core has (0 while it is not running);
- * the first @max of them are in @ai.
- */
-int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
-		     int max)
-{
-	struct ndp_addr_info more;
-	u32 pos = 0;
-	int n = 0;
-
-	spin_lock_bh(&priv->lock);
-	if (priv->ctx) {
-		s64 now = ndpv6_now();
-
-		while (ndp_addr_next(priv->ctx, now, &pos,
-				     n < max ? &ai[n] : &more))
-			n++;
-	}
-	spin_unlock_bh(&priv->lock);
-	return n;
-}
-
-/**
- * ndpv6_core_addrs_all() - every address of the core, however many.
- * @priv: the device
- * @n: set to how many there are
- *
- * Sized from what the core has (up to its max_addrs), not a fixed room:
- * an address added between the count and the copy makes it try again.
- *
- * Context: process; sleeps (GFP_KERNEL); takes the core lock with BH
- * disabled.
- * Return: the addresses (kvfree() them; room for at least one), or NULL
- * when there is no memory.
- */
-struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n)
-{
-	struct ndp_addr_info *ai;
-	int room = 16;
-
-	might_sleep();
-	for (;;) {
-		ai = kvmalloc_array(room, sizeof(*ai), GFP_KERNEL);
-		if (!ai)
-			return NULL;
-		*n = ndpv6_core_addrs(priv, ai, room);
-		if (*n <= room)
-			return ai;
-		kvfree(ai);
-		room = *n + 8;
-	}
-}
-
-/**
- * ndpv6_core_stats() - a snapshot of the core's counters.
- * @priv: the device
- * @stats: room for NDP_STAT_MAX counters
- *
- * Context: process; takes the core lock with BH disabled.
- * Return: true if the core is running (@stats filled), else false.
- */
-bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats)
-{
-	bool up;
-
-	spin_lock_bh(&priv->lock);
-	up = priv->ctx;
-	if (up)
-		memcpy(stats, ndp_stats(priv->ctx),
-		       NDP_STAT_MAX * sizeof(*stats));
-	spin_unlock_bh(&priv->lock);
-	return up;
 }

@@ -1,62 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 link type: `ip link add link <eth> name ndp0 type ndpv6`.
- *
- * ndp0 is an L3 device stacked on one Ethernet device (the lower): the
- * kernel's IPv6 runs on ndp0, and the core (module/core/) owns neighbour
- * discovery on the wire.  ndp0 is ARPHRD_NONE with no header_ops and
- * IFF_NOARP: the kernel hands it bare IPv6 packets, never resolves
- * neighbours on it, and skips DAD on it; after registering, its inet6_dev
- * is told not to make addresses (addr_gen_mode none: otherwise 6.1 gives
- * an ARPHRD_NONE device a random link-local address), not to solicit
- * routers and not to take RAs.  The link-local address the kernel shows
- * on ndp0 is the core's, put there once the core's DAD passed (mirror.c).
- *
- * Design choices (and deviations from the plan, with their reasons):
- *  - The lower's own IPv6 would derive the same link-local address from
- *    the same MAC and run its own ND, DAD and MLD next to the core's.
- *    newlink refuses a lower whose IPv6 is enabled, with an extack message
- *    naming the sysctl (net.ipv6.conf.<lower>.disable_ipv6=1) to set first;
- *    nothing is changed behind the user's back and nothing needs restoring.
- *  - newlink checks, in order: IFLA_LINK given (-EINVAL), lower exists
- *    (-ENODEV), lower not an ndpv6 device (-EINVAL), not loopback
- *    (-EINVAL), Ethernet (ARPHRD_ETHER, 6-byte address; -EINVAL), lower MTU
- *    at least 1280 (-EINVAL: added, IPv6 cannot run below it), lower's IPv6
- *    off (-EINVAL), no rx handler on the lower yet (-EBUSY); an MTU given
- *    with the request may not exceed the lower's (-EINVAL).
- *  - ndp0 may be created in another network namespace than its lower (as
- *    with ipvlan); packets are scrubbed when they cross.  Moving ndp0 later
- *    is refused (NETIF_F_NETNS_LOCAL).  The lower leaving its namespace
- *    deletes ndp0, like the lower's deletion: in its new namespace its IPv6
- *    would come back enabled.
- *  - A MAC address change of the lower re-creates the core (every address
- *    of the core derives from it): ndp0 is closed and opened again when it
- *    is up, which also removes the old link-local address from the kernel
- *    (6.1 exports no way to delete one address); when it is down the next
- *    open uses the new MAC.
- *  - The core follows the lower's link (ndp_link_change()): the lower
- *    losing its carrier (or going down) holds the core's DAD, MLD and RS;
- *    regaining it, the core runs DAD again for its addresses, reports its
- *    groups and solicits routers (RFC 4862 5.3, 5.4; RFC 4861 6.3.7): the
- *    link may be another one, with a duplicate or other routers.  Linux
- *    6.1 itself only re-sends MLD Reports when a configured device gets
- *    its carrier back (addrconf_notify(), NETDEV_CHANGE).  ndp0 brought
- *    up on a lower without carrier starts its core so: nothing is sent
- *    until the link comes.  "Link up" is addrconf's addrconf_link_ready():
- *    running and operstate up (netif_oper_up(): carrier, not dormant).
- *  - One ndpv6 device per lower (it owns the lower's rx handler).
- *  - Counters: /sys/kernel/debug/ndpv6/devices shows each device's core
- *    counters, glue counters and addresses (also through netlink and
- *    ethtool -S).
- *
- * Contexts and locking: the datapath (rx handler, xmit, tick) and the core
- * lock are described at the top of datapath.c; the process-context work
- * (which takes RTNL and is never waited for) at the top of mirror.c.
- * Everything in this file runs in process context under RTNL (newlink,
- * dellink, the netdev ops, the notifier, debugfs, which takes it), except
- * the netdev ops that say otherwise: ndo_set_rx_mode (addr_list_lock, BHs
- * off), ndo_get_iflink (sysfs, no lock) and ndo_get_stats64 (no lock:
- * per-CPU counters), and ndpv6_destruct() (the last reference, no lock).
+ * ndpv6 link type: `ip link add link <eth> name ndp0 type ndpv6`: newlink
+ * and its refusals, the netdev ops, the lower's netdevice notifier,
+ * debugfs.  Design choices and their reasons, and the context of each
+ * entry point: Documentation/ndpv6/glue.rst, "The link type".
  */
 #include <linux/debugfs.h>
 #include <linux/etherdevice.h>
@@ -68,12 +15,14 @@
 #include <linux/rtnetlink.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/stringify.h>
 #include <net/addrconf.h>
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
 #include <net/net_namespace.h>
 #include <net/rtnetlink.h>
 
+#include "compat.h"
 #include "device.h"
 #include "ethtool.h"
 
@@ -81,37 +30,16 @@
 #define NDPV6_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_SG | NETIF_F_FRAGLIST | \
 			 NETIF_F_GSO_SOFTWARE | NETIF_F_GSO_ENCAP_ALL | \
 			 NETIF_F_HIGHDMA)
-#define NDPV6_ALWAYS_ON	(NETIF_F_LLTX | NETIF_F_NETNS_LOCAL | \
-			 NETIF_F_VLAN_CHALLENGED)
+#define NDPV6_ALWAYS_ON	(NDPV6_F_FIXED | NETIF_F_VLAN_CHALLENGED)
 
 /* Every ndpv6 device, for debugfs (RTNL). */
 static LIST_HEAD(ndpv6_devices);
 static struct dentry *ndpv6_debugfs;
 
 static const char *const ndpv6_glue_names[NDPV6_GLUE_MAX] = {
-	[NDPV6_GLUE_KERNEL_ND_SUPPRESSED] = "KERNEL_ND_SUPPRESSED",
-	[NDPV6_GLUE_TX_CORE_NS] = "TX_CORE_NS",
-	[NDPV6_GLUE_TX_CORE_NA] = "TX_CORE_NA",
-	[NDPV6_GLUE_TX_CORE_RS] = "TX_CORE_RS",
-	[NDPV6_GLUE_TX_CORE_MLD] = "TX_CORE_MLD",
-	[NDPV6_GLUE_TX_CORE_ECHO] = "TX_CORE_ECHO",
-	[NDPV6_GLUE_TX_CORE_OTHER] = "TX_CORE_OTHER",
-	[NDPV6_GLUE_TX_ALLOC_FAILED] = "TX_ALLOC_FAILED",
-	[NDPV6_GLUE_TX_LOWER_ERROR] = "TX_LOWER_ERROR",
-	[NDPV6_GLUE_TX_NOT_IPV6] = "TX_NOT_IPV6",
-	[NDPV6_GLUE_TX_DOWN] = "TX_DOWN",
-	[NDPV6_GLUE_TX_NO_HEADROOM] = "TX_NO_HEADROOM",
-	[NDPV6_GLUE_RX_PULL_FAILED] = "RX_PULL_FAILED",
-	[NDPV6_GLUE_NOTES_LOST] = "NOTES_LOST",
-	[NDPV6_GLUE_NOTES_DEFERRED] = "NOTES_DEFERRED",
-	[NDPV6_GLUE_LL_MIRRORED] = "LL_MIRRORED",
-	[NDPV6_GLUE_LOWER_GROUPS_FULL] = "LOWER_GROUPS_FULL",
-	[NDPV6_GLUE_LOWER_GROUP_ERROR] = "LOWER_GROUP_ERROR",
-	[NDPV6_GLUE_UPPER_GROUPS_FULL] = "UPPER_GROUPS_FULL",
-	[NDPV6_GLUE_UPPER_GROUP_ERROR] = "UPPER_GROUP_ERROR",
-	[NDPV6_GLUE_RT_MSGS] = "RT_MSGS",
-	[NDPV6_GLUE_RT_ERROR] = "RT_ERROR",
-	[NDPV6_GLUE_USER_ADDRS] = "USER_ADDRS",
+#define NDPV6_GLUE(name, desc) __stringify(name),
+#include "glue_stats.h"
+#undef NDPV6_GLUE
 };
 
 /**
@@ -171,6 +99,7 @@ static int ndpv6_dev_init(struct net_device *dev)
 
 	dev->hw_features = NDPV6_FEATURES;
 	dev->features = NDPV6_FEATURES | NDPV6_ALWAYS_ON;
+	ndpv6_set_fixed(dev);	/* lockless xmit, no netns change */
 	netif_inherit_tso_max(dev, lower);
 	dev->needed_headroom = max_t(unsigned short, lower->hard_header_len,
 				     ETH_HLEN) + lower->needed_headroom;
@@ -641,7 +570,7 @@ int ndpv6_device_init(void)
 {
 	int err;
 
-	err = ndpv6_rt_module_init();
+	err = ndpv6_rt_init();
 	if (err)
 		return err;
 	err = register_netdevice_notifier(&ndpv6_notifier);
@@ -658,7 +587,7 @@ int ndpv6_device_init(void)
 err_notifier:
 	unregister_netdevice_notifier(&ndpv6_notifier);
 err_rt:
-	ndpv6_rt_module_exit();
+	ndpv6_rt_uninit();
 	return err;
 }
 
@@ -673,7 +602,7 @@ void ndpv6_device_uninit(void)
 	debugfs_remove_recursive(ndpv6_debugfs);
 	rtnl_link_unregister(&ndpv6_link_ops);
 	unregister_netdevice_notifier(&ndpv6_notifier);
-	ndpv6_rt_module_exit();
+	ndpv6_rt_uninit();
 }
 
 MODULE_ALIAS_RTNL_LINK("ndpv6");

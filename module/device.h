@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ndpv6 netdev glue: the link type "ndpv6" (device.c), its datapath
- * (datapath.c) and the kernel's view of the core (mirror.c).
+ * (datapath.c), the core's lifecycle (core_glue.c) and the kernel's view
+ * of the core (mirror.c).
  *
  * One struct ndpv6_dev is the private part of each ndp0; it is also the
  * lower device's rx_handler_data, so there is at most one ndpv6 device per
- * lower.  Locking rules: see the top of datapath.c.
+ * lower.  Locking rules: Documentation/ndpv6/glue.rst.
  */
 #ifndef _NDPV6_DEVICE_H
 #define _NDPV6_DEVICE_H
@@ -16,45 +17,22 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include <linux/in6.h>
+#include <linux/timekeeping.h>
 
 #include "ndpv6.h"
-#include "mirror_rt.h"
+#include "rt.h"
+#include "core_glue.h"
 
 /* Notes from the core waiting for process context (mirror.c). */
 #define NDPV6_NOTE_RING		128
 /* ndp0's own IPv6 groups given to the core (ndp_join_group). */
 #define NDPV6_UPPER_GROUPS	24
 
-/*
- * Glue-level counters, one per reason (the core counts its own), shown in
- * /sys/kernel/debug/ndpv6/devices.
- */
+/* Glue-level counters, one per reason (module/glue_stats.h). */
 enum ndpv6_glue_stat {
-	/* ND/MLD the kernel itself tried to send on ndp0, dropped */
-	NDPV6_GLUE_KERNEL_ND_SUPPRESSED,
-	/* frames the core built, sent on the lower, by kind */
-	NDPV6_GLUE_TX_CORE_NS,
-	NDPV6_GLUE_TX_CORE_NA,
-	NDPV6_GLUE_TX_CORE_RS,
-	NDPV6_GLUE_TX_CORE_MLD,
-	NDPV6_GLUE_TX_CORE_ECHO,
-	NDPV6_GLUE_TX_CORE_OTHER,
-	NDPV6_GLUE_TX_ALLOC_FAILED,	/* core frame not sent: no memory */
-	NDPV6_GLUE_TX_LOWER_ERROR,	/* the lower refused a frame */
-	NDPV6_GLUE_TX_NOT_IPV6,		/* ndp0 xmit: not an IPv6 packet */
-	NDPV6_GLUE_TX_DOWN,		/* ndp0 xmit: core not running */
-	NDPV6_GLUE_TX_NO_HEADROOM,	/* ndp0 xmit: no memory for headroom */
-	NDPV6_GLUE_RX_PULL_FAILED,	/* rx: no memory to linearise */
-	NDPV6_GLUE_NOTES_LOST,		/* core notes lost: ring/output full */
-	NDPV6_GLUE_NOTES_DEFERRED,	/* notes not mirrored (NBR_UNREACHABLE) */
-	NDPV6_GLUE_LL_MIRRORED,		/* link-local given to the kernel */
-	NDPV6_GLUE_LOWER_GROUPS_FULL,	/* group not put on the lower: full */
-	NDPV6_GLUE_LOWER_GROUP_ERROR,	/* dev_mc_add() on the lower failed */
-	NDPV6_GLUE_UPPER_GROUPS_FULL,	/* ndp0 group not given to the core */
-	NDPV6_GLUE_UPPER_GROUP_ERROR,	/* the core refused a group of ndp0 */
-	NDPV6_GLUE_RT_MSGS,		/* rtnetlink messages the kernel took */
-	NDPV6_GLUE_RT_ERROR,		/* ... refused, or not sent (mirror_rt) */
-	NDPV6_GLUE_USER_ADDRS,		/* ndp0 addresses given to the core */
+#define NDPV6_GLUE(name, desc) NDPV6_GLUE_##name,
+#include "glue_stats.h"
+#undef NDPV6_GLUE
 	NDPV6_GLUE_MAX
 };
 
@@ -98,7 +76,7 @@ struct ndpv6_lower_group {
  *	by the destructor)
  * @n_upper: entries in @upper_groups (RTNL)
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
- * @rt: the rtnetlink mirror: addresses and routes (mirror_rt.c)
+ * @rt: the rtnetlink mirror: addresses and routes (rt.c)
  * @glue: glue-level counters (enum ndpv6_glue_stat)
  */
 struct ndpv6_dev {
@@ -148,33 +126,25 @@ int ndpv6_device_init(void);
 void ndpv6_device_uninit(void);
 bool netif_is_ndpv6(const struct net_device *dev);
 
-/*
- * A call into the core from process context (ndpv6_core_call()): @fn runs
- * under the core lock with BH disabled, with the current time; its output
- * is processed as the datapath's is.
- */
-typedef int (*ndpv6_core_fn)(struct ndp_ctx *ctx, s64 now, const void *arg,
-			     struct ndp_out *out);
-
 /* datapath.c */
 int ndpv6_datapath_init(void);
 void ndpv6_datapath_uninit(void);
 rx_handler_result_t ndpv6_handle_frame(struct sk_buff **pskb);
 netdev_tx_t ndpv6_start_xmit(struct sk_buff *skb, struct net_device *dev);
 void ndpv6_tick_work(struct work_struct *work);
-int ndpv6_core_start(struct ndpv6_dev *priv);
-void ndpv6_core_stop(struct ndpv6_dev *priv);
-int ndpv6_core_call(struct ndpv6_dev *priv, ndpv6_core_fn fn, const void *arg);
-int ndpv6_core_group(struct ndpv6_dev *priv, const struct in6_addr *grp,
-		     bool join);
-void ndpv6_next_config(struct ndpv6_dev *priv, struct ndp_config *cfg);
-int ndpv6_set_next_config(struct ndpv6_dev *priv,
-			  const struct ndp_config *cfg);
-void ndpv6_core_set_mtu(struct ndpv6_dev *priv, u32 mtu);
-int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
-		     int max);
-struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n);
-bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats);
+/* One core call: get the output, lock, call, after_locked, unlock, finish. */
+struct ndp_out *ndpv6_out_get(void);
+void ndpv6_out_put(struct ndp_out *out);
+void ndpv6_out_after_locked(struct ndpv6_dev *priv, const struct ndp_out *out,
+			    s64 now);
+void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
+		      const struct sk_buff *rx_skb);
+
+/* The core's clock. */
+static inline s64 ndpv6_now(void)
+{
+	return (s64)ktime_get_ns();
+}
 
 /* mirror.c */
 void ndpv6_mirror_work(struct work_struct *work);

@@ -1,35 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 ethtool operations.
- *
- * `ethtool -i ndp0` names the driver ("ndpv6"); `ethtool ndp0` shows the
- * lower device's link.  `ethtool -S ndp0` shows, in this order (user tools
- * key on the names, which are stable; new ones are only appended to each
- * group):
- *
- *  1. Every counter of the core, one per RFC rule and table event, named
- *     exactly as in include/ndpv6_stats.h, in the netlink
- *     counter dump (NDPV6_STAT_A_NAME, `ndpv6ctl stats`) and in
- *     /sys/kernel/debug/ndpv6/devices: e.g. ND_HOPLIMIT, NBR_EVICTED,
- *     QUEUE_RESOLUTION_FAILED.
- *  2. The fill and the capacity of the core's tables (struct ndp_fill):
- *     TABLE_<T> entries in use and TABLE_<T>_MAX capacity, for ADDRS, NBRS,
- *     ROUTERS, PREFIXES, GROUPS (multicast groups joined) and QUEUED
- *     (packets waiting for resolution); TABLE_INCOMPLETE, the INCOMPLETE
- *     neighbour entries.
- *  3. The glue's counters (enum ndpv6_glue_stat in device.h), GLUE_ and the
- *     name the debugfs file shows: e.g. GLUE_TX_CORE_NS.
- *
- * An ethtool string holds 31 characters: longer names would be cut, so
- * counters added to either list keep their names (with GLUE_) that short.
- *
- * The core is created when ndp0 comes up: groups 1 and 2 start from zero
- * at every up and read zero while ndp0 is down.  The glue counters live as
- * long as the device.  Packets and bytes that ndp0 passes to and from the
- * kernel, and its drops, are the device's own statistics (`ip -s link`).
- *
- * The core's counters and tables are read together under the core lock,
- * so the counters and the fill of one dump are one consistent snapshot.
+ * ndpv6 ethtool operations: -i names the driver, ndp0 shows the lower's
+ * link, -S the core's counters, its tables' fill and the glue's counters,
+ * in that order, one snapshot under the core lock.  The names are stable
+ * (Documentation/ndpv6/glue.rst, "Counters").
  */
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>

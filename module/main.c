@@ -11,9 +11,12 @@
 
 #include <linux/init.h>
 #include <linux/module.h>
+#include <net/genetlink.h>
+#include <uapi/linux/ndpv6.h>
 
 #include "device.h"
 #include "netlink.h"
+#include "version.h"
 
 static int __init ndpv6_init(void)
 {
@@ -30,7 +33,7 @@ static int __init ndpv6_init(void)
 	ret = ndpv6_datapath_init();
 	if (ret)
 		goto err_out;
-	ret = ndpv6_netlink_init();
+	ret = ndpv6_nl_init();
 	if (ret)
 		goto err_datapath;
 	ret = ndpv6_device_init();
@@ -40,7 +43,7 @@ static int __init ndpv6_init(void)
 	return 0;
 
 err_netlink:
-	ndpv6_netlink_uninit();
+	ndpv6_nl_uninit();
 err_datapath:
 	ndpv6_datapath_uninit();
 err_out:
@@ -51,7 +54,7 @@ static void __exit ndpv6_exit(void)
 {
 	/* Undo ndpv6_init(), last step first. */
 	ndpv6_device_uninit();
-	ndpv6_netlink_uninit();
+	ndpv6_nl_uninit();
 	ndpv6_datapath_uninit();
 }
 
@@ -60,3 +63,6 @@ module_exit(ndpv6_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("IPv6 Neighbor Discovery engine (link type ndpv6)");
+MODULE_VERSION(NDPV6_VERSION);
+/* ndpv6ctl's family lookup loads the module (genetlink's request_module) */
+MODULE_ALIAS_GENL_FAMILY(NDPV6_GENL_NAME);

@@ -1,63 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndpv6 mirror: what the lower device and the kernel must know about the
- * core, done in process context by one delayed work item per device.
- *
- * The datapath appends the core's notes (struct ndp_note) to the device's
- * note ring under the core lock, so the ring holds them in the order the
- * core made them whatever CPU made the call; this work drains it:
- *   NDP_NOTE_GROUP_JOIN/LEAVE      dev_mc_add()/dev_mc_del() of the group's
- *                                  33:33 MAC on the lower, so that a NIC's
- *                                  filter lets it in (the lower's own IPv6
- *                                  is off and joins nothing);
- *   NDP_NOTE_ADDR_ADD, link-local  the address and the fe80::/64 route on
- *                                  ndp0 with addrconf_add_linklocal()
- *                                  (IFA_F_NODAD: the core did DAD), so that
- *                                  `ip -6 addr` shows it and sockets can
- *                                  use it;
- *   NDP_NOTE_ADDR_*, ROUTER_*,     the other addresses, the on-link
- *   PREFIX_*                       prefixes and the default routers: the
- *                                  rtnetlink work of mirror_rt.c is kicked
- *                                  (it needs RTNL free: rtnetlink takes it);
- *   NDP_NOTE_DAD_FAILED            the address leaves the kernel (a user's
- *                                  address, used by the kernel while the
- *                                  core ran DAD), through mirror_rt.c;
- *   NDP_NOTE_MTU                   ndp0's MTU, dev_set_mtu() (at most the
- *                                  lower's);
- *   NDP_NOTE_HOPLIMIT              ndp0's default hop limit (the inet6_dev's
- *                                  cnf.hop_limit);
- *   NDP_NOTE_IP_DISABLED           netdev_err(): the EUI-64 link-local
- *                                  address is a duplicate (RFC 4862 5.4.5);
- *   the other notes                (NBR_UNREACHABLE) counted as
- *                                  NOTES_DEFERRED.
- * Every note also goes to the netlink events group (ndpv6_nl_notify()), in
- * order.  When notes were lost (ring or output full), the events group is
- * told and the state is rebuilt from the core's tables instead: the groups
- * the core listens to are all-nodes, the solicited-node group of each of
- * its addresses, and ndp0's groups.
- *
- * The other direction: ndp0's own IPv6 groups (those of its sockets, in the
- * inet6_dev's mc_list) are given to the core with ndp_join_group().  ndp0
- * is ARPHRD_NONE, so the kernel's MLD never maps them into ndp0's dev->mc
- * list and ndo_set_rx_mode alone cannot see them.  The work re-reads the
- * list when kicked: at ndo_open, from ndo_set_rx_mode, and for every MLD
- * Report the kernel tries to send on ndp0 (dropped by the xmit path: a
- * Report is what the kernel sends when one of ndp0's groups changes).
- *
- * Locking: the work needs RTNL (dev_mc_* bookkeeping, addrconf, the
- * inet6_dev) and takes it with rtnl_lock(), on the module's workqueue
- * (ndpv6_queue_work()), holding a reference on ndp0 while queued.  So
- * nothing waits for it under RTNL: ndo_stop and ndo_uninit leave it
- * queued, and it finds ndp0 closed or unregistering when it gets RTNL and
- * does nothing; unregistering waits for its reference after RTNL is
- * dropped, and module exit drains the workqueue.  Under RTNL it always
- * acts on the core running then (whatever it was queued for), since
- * starting and stopping the core need RTNL as well.  (It used to take
- * RTNL with rtnl_trylock() and retry a jiffy later, so that it could be
- * cancelled synchronously; but every kick from the datapath re-queued it
- * at once, so under RTNL contention it spun, and the groups, the
- * link-local address and the events waited without bound.)  The
- * lower_groups and upper_groups tables are RTNL's.
+ * core, done in process context by one work item per device that drains
+ * the note ring (it takes RTNL, holds a reference on ndp0 while queued,
+ * and is never waited for).  What each note does and the locking:
+ * Documentation/ndpv6/glue.rst, "The mirror".
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
@@ -400,7 +347,7 @@ static void resync(struct ndpv6_dev *priv)
 			lower_join(priv, &want[i]);
 	kvfree(want);
 	kvfree(ai);
-	/* addresses and routes: mirror_rt.c starts from the tables anyway */
+	/* addresses and routes: rt.c starts from the tables anyway */
 	ndpv6_rt_kick(priv);
 }
 

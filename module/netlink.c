@@ -1,32 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 generic netlink family "ndpv6": the core's tables, counters and
- * parameters, static routers, prefixes and addresses, and events.  This
- * file has the family, its policies, device lookup and permissions, and
- * the events; netlink_get.c the reading commands, netlink_set.c the
- * writing ones (netlink_cmds.h is what the three share).
- *
- * The interface is include/uapi/linux/ndpv6.h (prose on every command and
- * attribute) and Documentation/netlink/specs/ndpv6.yaml; the policies below
- * implement the spec's checks and tools/netlink/check-spec.py compares them
- * with it.
- *
- * Devices: every request names one device of its socket's network
- * namespace (genl_info_net()), by index or name; a device of another
- * namespace is not found (-ENODEV), a device that is not an ndpv6 device
- * is refused (-EOPNOTSUPP).  pre_doit resolves the device and holds it for
- * the command; writes (NDPV6_NL_ADMIN) then need CAP_NET_ADMIN in the user
- * namespace owning the device's network namespace.  That check is done
- * here rather than with GENL_UNS_ADMIN_PERM so that the refusal carries an
- * extack message.
- *
- * Locking: the family is parallel_ops (no genl_mutex); each command takes
- * the device's core lock (priv->lock, BH disabled) around the core calls
- * that read or change the tables, never across an allocation or a
- * reply.  Dumps hold no device reference between reads (netlink_get.c).
- *
- * Events: ndpv6_nl_notify() turns one core note into an NDPV6_CMD_EVENT
- * message on the "events" group of the device's network namespace.
+ * ndpv6 generic netlink family "ndpv6": the family, its policies, device
+ * lookup and permissions, and the events; netlink_get.c has the reading
+ * commands, netlink_set.c the writing ones (netlink_cmds.h is what the
+ * three share).  The interface is include/uapi/linux/ndpv6.h and
+ * Documentation/netlink/specs/ndpv6.yaml; devices, permissions and locks:
+ * Documentation/ndpv6/glue.rst, "Netlink".
  */
 #include <linux/capability.h>
 #include <linux/netdevice.h>
@@ -36,6 +15,7 @@
 #include <net/sock.h>
 #include <uapi/linux/ndpv6.h>
 
+#include "compat.h"
 #include "device.h"
 #include "netlink.h"
 #include "netlink_cmds.h"
@@ -265,8 +245,8 @@ struct net_device *ndpv6_nl_dev_get(struct net *net, struct nlattr **attrs,
 	return dev;
 }
 
-static int ndpv6_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
-			     struct genl_info *info)
+static int ndpv6_nl_pre_doit(const struct ndpv6_genl_hook_ops *ops,
+			     struct sk_buff *skb, struct genl_info *info)
 {
 	struct net_device *dev;
 
@@ -284,7 +264,7 @@ static int ndpv6_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 	return 0;
 }
 
-static void ndpv6_nl_post_doit(const struct genl_ops *ops,
+static void ndpv6_nl_post_doit(const struct ndpv6_genl_hook_ops *ops,
 			       struct sk_buff *skb, struct genl_info *info)
 {
 	dev_put(info->user_ptr[0]);
@@ -430,12 +410,12 @@ void ndpv6_nl_notify_lost(struct net_device *dev)
 
 /* --------------------------------------------------------------- family */
 
-/* Both command tables, side by side (ndpv6_netlink_init()). */
+/* Both command tables, side by side (ndpv6_nl_init()). */
 static struct genl_ops ndpv6_genl_ops[NDPV6_NL_N_GET_OPS + NDPV6_NL_N_SET_OPS]
 	__ro_after_init;
 
 static const struct genl_multicast_group ndpv6_genl_mcgrps[] = {
-	{ .name = NDPV6_MCGRP_EVENTS },
+	{ .name = NDPV6_MCGRP_EVENTS, .flags = NDPV6_MCGRP_FLAGS },
 };
 
 struct genl_family ndpv6_genl_family __ro_after_init = {
@@ -454,12 +434,12 @@ struct genl_family ndpv6_genl_family __ro_after_init = {
 };
 
 /**
- * ndpv6_netlink_init() - register the "ndpv6" generic netlink family.
+ * ndpv6_nl_init() - register the "ndpv6" generic netlink family.
  *
  * Context: module init, before the link type (no device exists yet).
  * Return: 0 or the error of genl_register_family().
  */
-int __init ndpv6_netlink_init(void)
+int __init ndpv6_nl_init(void)
 {
 	memcpy(ndpv6_genl_ops, ndpv6_nl_get_ops, sizeof(ndpv6_nl_get_ops));
 	memcpy(ndpv6_genl_ops + NDPV6_NL_N_GET_OPS, ndpv6_nl_set_ops,
@@ -468,11 +448,11 @@ int __init ndpv6_netlink_init(void)
 }
 
 /**
- * ndpv6_netlink_uninit() - unregister the family.
+ * ndpv6_nl_uninit() - unregister the family.
  *
  * Context: module exit, after the link type (every device is gone).
  */
-void ndpv6_netlink_uninit(void)
+void ndpv6_nl_uninit(void)
 {
 	genl_unregister_family(&ndpv6_genl_family);
 }

@@ -12,16 +12,16 @@
 
 #include "ndpv6.h"
 
-int ndpv6_netlink_init(void);
-void ndpv6_netlink_uninit(void);
+int ndpv6_nl_init(void);
+void ndpv6_nl_uninit(void);
 
 /*
  * Events: the glue calls ndpv6_nl_notify() once per core note, in the
  * order the core made them, and ndpv6_nl_notify_lost() when notes were
  * lost.  Both may be called in any context (they allocate GFP_ATOMIC and
  * take no lock of the device), cost nothing when nobody listens in @dev's
- * network namespace, and must not be called before ndpv6_netlink_init()
- * or after ndpv6_netlink_uninit() (devices exist only in between).
+ * network namespace, and must not be called before ndpv6_nl_init()
+ * or after ndpv6_nl_uninit() (devices exist only in between).
  */
 void ndpv6_nl_notify(struct net_device *dev, const struct ndp_note *note);
 void ndpv6_nl_notify_lost(struct net_device *dev);

@@ -22,6 +22,7 @@
 #include <net/sock.h>
 #include <uapi/linux/ndpv6.h>
 
+#include "compat.h"
 #include "device.h"
 #include "netlink_cmds.h"
 
@@ -175,18 +176,18 @@ static int table_neighs(struct sk_buff *skb, const struct ndp_ctx *ctx,
 
 static int dump_start(struct netlink_callback *cb)
 {
-	const struct genl_dumpit_info *di = genl_dumpit_info(cb);
+	struct nlattr **attrs = ndpv6_dump_attrs(cb);
 	struct net_device *dev;
 	int i;
 
 	for (i = NDPV6_A_ROUTER; i <= NDPV6_A_NEIGH; i++) {
-		if (di->attrs[i]) {
-			NL_SET_ERR_MSG_ATTR(cb->extack, di->attrs[i],
+		if (attrs[i]) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, attrs[i],
 					    "a dump lists every entry: no key");
 			return -EINVAL;
 		}
 	}
-	dev = ndpv6_nl_dev_get(sock_net(cb->skb->sk), di->attrs, cb->extack);
+	dev = ndpv6_nl_dev_get(sock_net(cb->skb->sk), attrs, cb->extack);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	cb->args[DUMP_IFINDEX] = dev->ifindex;
@@ -612,7 +613,7 @@ static void params_snapshot(struct ndpv6_dev *priv, struct params_snap *s)
 {
 	memset(s, 0, sizeof(*s));
 	spin_lock_bh(&priv->lock);
-	ndpv6_next_config(priv, &s->next);
+	ndpv6_core_next_config(priv, &s->next);
 	s->running = priv->ctx;
 	if (s->running) {
 		ndp_get_params(priv->ctx, &s->p);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndpv6 generic netlink family, writing: static routers, prefixes and
- * addresses (the seed's add_routers, add_prefix, add_ip, and their
+ * addresses (Mirage's add_routers, add_prefix, add_ip, and their
  * deletion) and parameters.  See netlink.c for the family, its policies,
  * and the permission check (pre_doit: CAP_NET_ADMIN in the device's
  * network namespace for every command here).
@@ -87,10 +87,10 @@ static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 	/* All or nothing: the whole configuration must make a core. */
 	mutex_lock(&set_params_mutex);
 	spin_lock_bh(&priv->lock);
-	ndpv6_next_config(priv, &cfg);
+	ndpv6_core_next_config(priv, &cfg);
 	spin_unlock_bh(&priv->lock);
 	cfg_set(&cfg, tb);
-	err = ndpv6_set_next_config(priv, &cfg);
+	err = ndpv6_core_set_next_config(priv, &cfg);
 	/*
 	 * These also apply to the running core, still under the mutex: two
 	 * writers applying their configurations in the other order would

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: context set-up (the seed's `local`), configuration, output
+ * ndpv6 core: context set-up (Mirage's `local`), configuration, output
  * helpers, tick dispatch and next deadline, send, counters and getters.
  */
 #include "ndp_private.h"
@@ -19,6 +19,10 @@ static const char *const ndp_stat_names[NDP_STAT_MAX] = {
 #undef NDP_STAT
 };
 
+/**
+ * ndp_config_default() - the default configuration.
+ * @cfg: filled with the defaults struct ndp_config lists
+ */
 void ndp_config_default(struct ndp_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -114,6 +118,12 @@ static size_t layout(const struct ndp_config *c, struct ndp_ctx *ctx)
 	return off;
 }
 
+/**
+ * ndp_ctx_size() - how much memory a context needs.
+ * @cfg: the configuration
+ *
+ * Return: bytes for ndp_local(), or 0 if @cfg is invalid.
+ */
 size_t ndp_ctx_size(const struct ndp_config *cfg)
 {
 	if (!config_valid(cfg))
@@ -150,6 +160,18 @@ void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms)
 	}
 }
 
+/**
+ * ndp_prepare() - the first half of ndp_local(): clear and lay out.
+ * @mem: memory for the context, @size bytes
+ * @size: at least ndp_ctx_size(@cfg)
+ * @cfg: the configuration; table capacities are fixed from here on
+ *
+ * Work in proportion to @size (the caller may do it where it can wait),
+ * no randomness, no output.
+ *
+ * Return: the context, not started (ndp_start()), or NULL if @size is too
+ * small or @cfg invalid.
+ */
 struct ndp_ctx *ndp_prepare(void *mem, size_t size,
 			    const struct ndp_config *cfg)
 {
@@ -167,6 +189,20 @@ struct ndp_ctx *ndp_prepare(void *mem, size_t size,
 	return ctx;
 }
 
+/**
+ * ndp_start() - the second half of ndp_local(): start a prepared context.
+ * @ctx: a context from ndp_prepare(), not started yet
+ * @mac: the interface's hardware address (unicast)
+ * @now: current time (ns)
+ * @random: the randomness callback
+ * @random_opaque: passed to @random
+ * @out: output: notes only
+ *
+ * No walk of the neighbour cache: no more work than any other call.
+ *
+ * Return: @ctx, or NULL (@ctx unchanged) if @random is missing or @mac
+ * multicast.
+ */
 struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
 			  s64 now, ndp_random_fn random, void *random_opaque,
 			  struct ndp_out *out)
@@ -194,6 +230,24 @@ struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
 	return ctx;
 }
 
+/**
+ * ndp_local() - Mirage's local: a context for one interface.
+ * @mem: memory for the context, @size bytes, the caller's until it stops
+ *	calling the core
+ * @size: at least ndp_ctx_size(@cfg)
+ * @cfg: the configuration; table capacities are fixed from here on
+ * @mac: the interface's hardware address (unicast)
+ * @now: current time (ns)
+ * @random: the randomness callback, @random_opaque its argument
+ * @random_opaque: passed to @random
+ * @out: output: notes only; the link-local address starts tentative and
+ *	its DAD and the first RS leave from ndp_tick() after their delays
+ *
+ * ndp_prepare() then ndp_start().
+ *
+ * Return: the context (at @mem), or NULL if @size is too small, @cfg
+ * invalid, @random missing or @mac multicast.
+ */
 struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 			  const u8 mac[NDP_ETH_ALEN], s64 now,
 			  ndp_random_fn random, void *random_opaque,
@@ -210,34 +264,44 @@ struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 
 /* ------------------------------------------------------------- output */
 
+/**
+ * ndp_out_reset() - empty @out before a call that takes it.
+ * @out: the output
+ */
 void ndp_out_reset(struct ndp_out *out)
 {
 	out->n_tx = 0;
 	out->n_done = 0;
 	out->n_notes = 0;
 	out->arena_used = 0;
+	out->own_reserved = 0;
 	out->has_event = false;
 	out->notes_lost = false;
 }
 
+/*
+ * Every append to @out is checked here: the counts can never pass the
+ * arrays, whatever a caller or a producer assumed.  A @done entry kept
+ * for the call's own packet (ndp_out_own()) is not room for anyone else.
+ */
 bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes)
 {
 	return out->n_tx + ntx <= NDP_OUT_TX &&
-	       out->n_done + ndone <= NDP_OUT_DONE &&
+	       out->n_done + ndone + out->own_reserved <= NDP_OUT_DONE &&
 	       out->arena_used + bytes <= NDP_OUT_ARENA;
 }
 
 u8 *ndp_out_frame(struct ndp_out *out, u32 len)
 {
 	struct ndp_tx *tx;
+	u32 used;
 	u8 *p;
 
-	if (!ndp_out_room(out, 1, 0, len))
+	used = (len + 7) & ~7U;
+	if (len > NDP_OUT_ARENA || !ndp_out_room(out, 1, 0, len))
 		return NULL;
 	p = out->arena + out->arena_used;
-	out->arena_used += (len + 7) & ~7U;
-	if (out->arena_used > NDP_OUT_ARENA)
-		out->arena_used = NDP_OUT_ARENA;
+	out->arena_used = min_t(u32, out->arena_used + used, NDP_OUT_ARENA);
 	tx = &out->tx[out->n_tx++];
 	tx->handle = NULL;
 	tx->frame = p;
@@ -247,28 +311,63 @@ u8 *ndp_out_frame(struct ndp_out *out, u32 len)
 
 void ndp_out_trim(struct ndp_out *out, u32 len)
 {
-	struct ndp_tx *tx = &out->tx[out->n_tx - 1];
+	struct ndp_tx *tx;
 
+	if (!out->n_tx)
+		return;
+	tx = &out->tx[out->n_tx - 1];
 	if (len < tx->len)
 		tx->len = len;
 }
 
-void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt)
+bool ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt)
 {
-	struct ndp_tx *tx = &out->tx[out->n_tx++];
+	struct ndp_tx *tx;
 
+	if (!ndp_out_room(out, 1, 0, 0))
+		return false;
+	tx = &out->tx[out->n_tx++];
 	tx->handle = pkt->handle;
 	tx->frame = pkt->data - NDP_ETH_HLEN;
 	tx->len = pkt->len + NDP_ETH_HLEN;
+	return true;
 }
 
-void ndp_out_done(struct ndp_out *out, void *handle,
+bool ndp_out_done(struct ndp_out *out, void *handle,
 		  enum ndp_done_reason reason)
 {
-	struct ndp_done *d = &out->done[out->n_done++];
+	struct ndp_done *d;
 
+	if (!ndp_out_room(out, 0, 1, 0))
+		return false;
+	d = &out->done[out->n_done++];
 	d->handle = handle;
 	d->reason = reason;
+	return true;
+}
+
+/*
+ * Keep a @done entry for the packet of this ndp_handle() or ndp_send():
+ * whatever else the call gives back, its own packet has a place.
+ */
+bool ndp_out_own_begin(struct ndp_out *out)
+{
+	if (out->n_done + out->own_reserved >= NDP_OUT_DONE)
+		return false;
+	out->own_reserved = 1;
+	return true;
+}
+
+void ndp_out_own_end(struct ndp_out *out)
+{
+	out->own_reserved = 0;
+}
+
+void ndp_out_own_done(struct ndp_out *out, void *handle,
+		      enum ndp_done_reason reason)
+{
+	out->own_reserved = 0;
+	ndp_out_done(out, handle, reason);	/* the kept entry: always room */
 }
 
 void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
@@ -338,6 +437,17 @@ static bool nbrs_stale_pending(const struct ndp_ctx *ctx)
 	return ctx->stale_next < ctx->cfg.max_nbrs;
 }
 
+/**
+ * ndp_tick() - Mirage's tick: run every timer that is due.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @out: output: the frames, handles and notes the timers produce
+ *
+ * Work per call is bounded (by @out's room, and 1,024 neighbour entries);
+ * what remains keeps ndp_next_deadline() at @now.
+ *
+ * Context: the caller serialises calls on @ctx.
+ */
 void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	if (now >= ctx->reachable_redraw)
@@ -349,6 +459,12 @@ void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	ndp_nbr_tick(ctx, now, out);
 }
 
+/**
+ * ndp_next_deadline() - when ndp_tick() must run next.
+ * @ctx: the context
+ *
+ * Return: the earliest timer (absolute ns), NDP_TIME_NEVER if none.
+ */
 s64 ndp_next_deadline(const struct ndp_ctx *ctx)
 {
 	s64 t = ctx->reachable_redraw;
@@ -363,6 +479,20 @@ s64 ndp_next_deadline(const struct ndp_ctx *ctx)
 
 /* ------------------------------------------------------------- send */
 
+/**
+ * ndp_allocate_frame() - Mirage's allocate_frame: an Ethernet + IPv6 header.
+ * @ctx: the context
+ * @dst: the destination
+ * @proto: the upper-layer protocol (IPPROTO_ICMPV6, _TCP, _UDP)
+ * @buf: where the headers go, @cap bytes
+ * @cap: room at @buf
+ *
+ * The source is ndp_select_source()'s (:: if none), the Ethernet
+ * destination zero until ndp_send() resolves it, the payload length 0.
+ *
+ * Return: the header length (NDP_ETH_HLEN + NDP_IP6_HLEN), or 0 if @cap
+ * is too small.
+ */
 u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		       u8 proto, u8 *buf, u32 cap)
 {
@@ -379,8 +509,8 @@ u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 	return NDP_ETH_HLEN + NDP_IP6_HLEN;
 }
 
-void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
-	      const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
+static void send_one(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+		     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
 {
 	struct ndp_ip6 d, nh;
 	u8 mac[NDP_ETH_ALEN];
@@ -388,7 +518,7 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	if (pkt->len < NDP_IP6_HLEN || pkt->tot_len < pkt->len ||
 	    pkt->headroom < NDP_ETH_HLEN || (pkt->data[0] >> 4) != 6) {
 		ndp_count(ctx, NDP_STAT_TX_BAD_PACKET);
-		ndp_out_done(out, pkt->handle, NDP_DONE_BAD_PACKET);
+		ndp_out_own_done(out, pkt->handle, NDP_DONE_BAD_PACKET);
 		return;
 	}
 	if (dst)
@@ -401,25 +531,42 @@ void ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 		ndp_put16(pkt->data + 4, pl > 0xffff ? 0 : (u16)pl);
 	}
 	if (ndp_ip6_is_mcast(&d)) {
-		if (!ndp_out_room(out, 1, 0, 0)) {
-			ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
-			ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROOM);
-			return;
-		}
 		ndp_mcast_mac(&d, mac);
 		ndp_write_eth(ctx, pkt->data - NDP_ETH_HLEN, mac);
-		ndp_out_tx_handle(out, pkt);
+		if (!ndp_out_tx_handle(out, pkt)) {
+			ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
+			ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROOM);
+			return;
+		}
 		ndp_count(ctx, NDP_STAT_TX_PACKETS);
 		return;
 	}
 	if (ndp_next_hop(ctx, &d, &nh)) {
 		ndp_count(ctx, NDP_STAT_TX_NO_ROUTE);
-		ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROUTE);
+		ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROUTE);
 		return;
 	}
 	ndp_nbr_output(ctx, now, &nh, pkt, out);
 }
 
+/* Kernel-doc in include/ndpv6.h. */
+int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
+	     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
+{
+	if (!ndp_out_own_begin(out)) {
+		ndp_count(ctx, NDP_STAT_OUT_NO_ROOM);
+		return -ENOBUFS;
+	}
+	send_one(ctx, now, dst, pkt, flags, out);
+	ndp_out_own_end(out);
+	return 0;
+}
+
+/**
+ * ndp_flush() - give back the packets the core holds, dropped (FLUSHED).
+ * @ctx: the context
+ * @out: output; what does not fit waits for the next call
+ */
 void ndp_flush(struct ndp_ctx *ctx, struct ndp_out *out)
 {
 	ndp_nbr_flush(ctx, out);
@@ -464,11 +611,21 @@ void ndp_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 
 /* ------------------------------------------------------------- getters */
 
+/**
+ * ndp_get_mac() - the hardware address the context was made with.
+ * @ctx: the context
+ * @mac: filled in
+ */
 void ndp_get_mac(const struct ndp_ctx *ctx, u8 mac[NDP_ETH_ALEN])
 {
 	memcpy(mac, ctx->mac, NDP_ETH_ALEN);
 }
 
+/**
+ * ndp_get_params() - the current link parameters and state.
+ * @ctx: the context
+ * @p: filled in
+ */
 void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 {
 	p->cur_hop_limit = ctx->cur_hop_limit;
@@ -484,6 +641,16 @@ void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 	p->mld_v1 = ctx->mld_v1_until != NDP_TIME_NEVER;
 }
 
+/**
+ * ndp_set_link_mtu() - the lower link's MTU changed.
+ * @ctx: the context
+ * @mtu: the new link MTU
+ *
+ * The MTU in use (an RA's MTU option may have lowered it) never exceeds
+ * the link's.
+ *
+ * Return: 0, or -EINVAL below 1280.
+ */
 int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)
 {
 	if (mtu < NDP_MIN_MTU)
@@ -495,6 +662,11 @@ int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu)
 	return 0;
 }
 
+/**
+ * ndp_set_accept_ra() - act on Router Advertisements, or not.
+ * @ctx: the context
+ * @on: act on them; turned on before any RA came, solicitation resumes
+ */
 void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on)
 {
 	/* turned on before any RA came: solicit now (the next tick) */
@@ -504,37 +676,78 @@ void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on)
 	ctx->cfg.accept_ra = on;
 }
 
+/**
+ * ndp_set_reply_echo() - answer echo requests in the core, or deliver them.
+ * @ctx: the context
+ * @on: answer them (else they are delivered up as any packet)
+ */
 void ndp_set_reply_echo(struct ndp_ctx *ctx, bool on)
 {
 	ctx->cfg.reply_echo = on;
 }
 
-/* DAD runs from now on send @n NS, at most NDP_MAX_DAD_TRANSMITS. */
+/**
+ * ndp_set_dad_transmits() - DupAddrDetectTransmits for the DAD runs to come.
+ * @ctx: the context
+ * @n: NS per run, at most NDP_MAX_DAD_TRANSMITS (0: no DAD)
+ */
 void ndp_set_dad_transmits(struct ndp_ctx *ctx, u8 n)
 {
 	ctx->cfg.dad_transmits = min_t(u8, n, NDP_MAX_DAD_TRANSMITS);
 }
 
+/**
+ * ndp_stats() - the counters.
+ * @ctx: the context
+ *
+ * Return: NDP_STAT_MAX counters, indexed by enum ndp_stat.
+ */
 const u64 *ndp_stats(const struct ndp_ctx *ctx)
 {
 	return ctx->stats;
 }
 
+/**
+ * ndp_stat_name() - the name of a counter.
+ * @i: enum ndp_stat
+ *
+ * Return: its name as in include/ndpv6_stats.h, or NULL past the last.
+ */
 const char *ndp_stat_name(unsigned int i)
 {
 	return i < NDP_STAT_MAX ? ndp_stat_names[i] : NULL;
 }
 
+/**
+ * ndp_generation() - changes whenever any table or parameter changes.
+ * @ctx: the context
+ *
+ * Return: a number that moves at every change (tests, fuzzers); dumps use
+ * ndp_table_generation().
+ */
 u32 ndp_generation(const struct ndp_ctx *ctx)
 {
 	return ctx->generation;
 }
 
+/**
+ * ndp_table_generation() - changes when an entry enters or leaves a table.
+ * @ctx: the context
+ * @t: the table
+ *
+ * Return: a number that a dump of @t that misses or repeats no entry sees
+ * unchanged from start to end (0 for an unknown @t).
+ */
 u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t)
 {
 	return t < NDP_TABLE_MAX ? ctx->table_gen[t] : 0;
 }
 
+/**
+ * ndp_get_fill() - how full the tables are.
+ * @ctx: the context
+ * @f: filled with the entries in use and the capacities
+ */
 void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f)
 {
 	const struct ndp_config *c = &ctx->cfg;
@@ -556,6 +769,7 @@ void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f)
 	f->nbrs = ctx->n_nbrs;
 	f->max_nbrs = c->max_nbrs;
 	f->queued = ctx->n_queued;
+	f->giving_back = ctx->n_gb;
 	f->max_queued = c->queue_total;
 	f->incomplete = ctx->n_incomplete;
 }

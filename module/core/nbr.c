@@ -1,354 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: the neighbour cache (RFC 4861 7.2, 7.3 and appendix C) with a
- * bounded table (RFC 6583) and the per-neighbour queue used while resolving.
- *
- * Storage (all carved by ndp_local(), nothing allocated here):
- *   ctx->nbrs[max_nbrs]      entries; state NDP_NUD_NONE means free.  Free
- *                            entries are chained through hnext from
- *                            ctx->free_nbr.
- *   ctx->buckets[]           hash heads (keyed by ctx->hash_seed, so that a
- *                            flood of chosen source addresses cannot pick
- *                            buckets), chains through hnext.
- *   ctx->heap[]              min-heap of entry indices by nbr->timer; only
- *                            entries with a timer are in it.  The next
- *                            deadline is heap[0], O(1); a tick with nothing
- *                            due costs O(1) whatever the table size.
- *   ctx->evict_inc_*         INCOMPLETE entries, oldest first  } eviction
- *   ctx->evict_stale_*       STALE entries, oldest first       } candidates
- *                            (pinned entries are in neither list: those
- *                            of the default routers, see below).
- *   ctx->qslots[queue_total] packets waiting for resolution: one FIFO per
- *                            neighbour (qhead/qtail/qlen), free slots
- *                            chained from ctx->free_qslot.
- *
- * Timers (nbr->timer, absolute ns, one per entry; NDP_TIME_NEVER if none):
- *   INCOMPLETE  next multicast NS, RetransTimer apart; after
- *               MAX_MULTICAST_SOLICIT of them, failure: queued packets are
- *               given back dropped, NDP_NOTE_NBR_UNREACHABLE, entry removed.
- *   REACHABLE   ReachableTime after the last confirmation -> STALE.  The
- *               timer is lazy: a confirmation only moves nbr->confirmed, and
- *               an early expiry re-arms to confirmed + ReachableTime.
- *   STALE       none (the entry waits for traffic or eviction).
- *   DELAY       DELAY_FIRST_PROBE_TIME after the first send -> PROBE.
- *   PROBE       next unicast NS, RetransTimer apart; after
- *               MAX_UNICAST_SOLICIT of them the entry is removed.
- *   any state   with a MAC and packets still queued (resolved where there
- *               was no output, or more than the output held): "now", so
- *               the next tick sends them first (see release_queue()).
- * A tick handles at most TICK_BUDGET due entries and stops early when the
- * output cannot take the next one's frames or handles; the deadline then
- * stays due.
- *
- * Solicitations come from an address of ours whose DAD is done: the source
- * of the first queued packet when it is such (RFC 4861 7.2.2), else
- * ndp_select_source(), else any, never an optimistic one (RFC 4429 3.2,
- * see ns_source()).  With no such address at all (the link-local address
- * is still tentative, or optimistic after the link came back), the NS is
- * not sent (NS_NO_SOURCE) but counts as a transmission, so resolution
- * still ends after the usual number of RetransTimers: an NS from :: would
- * be a DAD probe for the target.
- *
- * Eviction (RFC 6583 7.1) spares the entries of the Default Router List,
- * those RAs made and the static ones of ndp_add_routers(): nbr->pinned,
- * set when the router list takes an address (ndp_nbr_set_pinned() from
- * rtr.c, or nbr_create() for an address already on it) and cleared when
- * it leaves the list.  There are at most max_routers of them.  IsRouter
- * (nbr->is_router) pins nothing: any RA, Router Lifetime 0 included, and
- * any NA with R=1 sets it, so a host on the link that sent them from many
- * sources could otherwise fill the table with entries no one can evict.
- *
- * Every handle given back says why (enum ndp_done_reason).  Packets queued
- * for a neighbour whose resolution (or NUD) fails come back as
- * NDP_DONE_UNREACHABLE (QUEUE_RESOLUTION_FAILED), with the note
- * NDP_NOTE_NBR_UNREACHABLE for its address.  The core does not build the
- * ICMPv6 Destination Unreachable, code 3, of RFC 4861 7.2.2 itself: the
- * packets are the caller's, sent or forwarded by its host, whose IPv6 stack
- * knows where their senders are (usually a socket of its own) and rate-
- * limits its errors; the reason tells the caller which packets to report
- * (the kernel glue: icmpv6_ndo_send()).  Queued packets dropped for other
- * reasons (queue overflow, eviction, flush) are reported to no one, as in
- * Linux, where only a failed resolution (neigh_invalidate()) does.
+ * ndpv6 core: the neighbour cache (RFC 4861 7.2, 7.3 and appendix C),
+ * bounded (RFC 6583): entry states and NUD, solicitation, NS and NA,
+ * resolution for sends, the timers; its storage is in nbr_table.c.  Its
+ * timers, eviction and the source of its NS: Documentation/ndpv6/core.rst.
  */
 #include "ndp_private.h"
 
 #define MAX_MULTICAST_SOLICIT	3	/* RFC 4861 10 */
 #define MAX_UNICAST_SOLICIT	3
 #define NS_FRAME_LEN		(NDP_ETH_HLEN + NDP_IP6_HLEN + 24 + 8)
-#define EVICT_SCAN		8	/* candidates looked at per list */
 #define TICK_BUDGET		1024	/* entries handled per tick */
-
-/* ------------------------------------------------------------- hash */
-
-/*
- * Multiplicative hash of the four 32-bit words with secret odd 64-bit
- * multipliers derived from ctx->hash_seed, keeping the high half of the
- * sum (where every input bit counts): the construction of Linux's
- * ndisc_hashfn(), about 20 instructions.  Without the seed an attacker on
- * the link cannot aim its sources at one bucket; the table's bounds
- * (RFC 6583) cap what a chain can cost anyway.
- */
-static u32 nbr_hash(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
-{
-	u64 k = ((u64)ctx->hash_seed | 0x100000000ULL) * 0x9e3779b97f4a7c15ULL;
-	u32 w[4];
-	u64 h;
-
-	memcpy(w, ip->b, sizeof(w));
-	h = (u64)w[0] * (k | 1) +
-	    (u64)w[1] * ((k ^ 0x5851f42d4c957f2dULL) | 1) +
-	    (u64)w[2] * ((k ^ 0x14057b7ef767814fULL) | 1) +
-	    (u64)w[3] * ((k ^ 0xd1b54a32d192ed03ULL) | 1);
-	return (u32)(h >> 32) & ctx->hash_mask;
-}
-
-static inline u32 nbr_idx(const struct ndp_ctx *ctx, const struct ndp_nbr *n)
-{
-	return (u32)(n - ctx->nbrs);
-}
-
-/**
- * ndp_nbr_find() - the cache entry of @ip.
- * @ctx: context
- * @ip: neighbour address
- *
- * Return: the entry, or NULL if there is none.
- */
-struct ndp_nbr *ndp_nbr_find(const struct ndp_ctx *ctx,
-			     const struct ndp_ip6 *ip)
-{
-	u32 i;
-
-	for (i = ctx->buckets[nbr_hash(ctx, ip)]; i != NDP_NIL;
-	     i = ctx->nbrs[i].hnext)
-		if (ndp_ip6_eq(&ctx->nbrs[i].ip, ip))
-			return &ctx->nbrs[i];
-	return NULL;
-}
-
-/* ------------------------------------------------------------- heap */
-
-static inline s64 heap_key(const struct ndp_ctx *ctx, u32 pos)
-{
-	return ctx->nbrs[ctx->heap[pos]].timer;
-}
-
-static void heap_swap(struct ndp_ctx *ctx, u32 a, u32 b)
-{
-	u32 t = ctx->heap[a];
-
-	ctx->heap[a] = ctx->heap[b];
-	ctx->heap[b] = t;
-	ctx->nbrs[ctx->heap[a]].heap_pos = a;
-	ctx->nbrs[ctx->heap[b]].heap_pos = b;
-}
-
-static u32 heap_up(struct ndp_ctx *ctx, u32 pos)
-{
-	u32 parent;
-
-	while (pos) {
-		parent = (pos - 1) / 2;
-		if (heap_key(ctx, parent) <= heap_key(ctx, pos))
-			break;
-		heap_swap(ctx, parent, pos);
-		pos = parent;
-	}
-	return pos;
-}
-
-static void heap_down(struct ndp_ctx *ctx, u32 pos)
-{
-	u32 l, m;
-
-	for (;;) {
-		l = 2 * pos + 1;
-		if (l >= ctx->heap_len)
-			break;
-		m = l;
-		if (l + 1 < ctx->heap_len &&
-		    heap_key(ctx, l + 1) < heap_key(ctx, l))
-			m = l + 1;
-		if (heap_key(ctx, pos) <= heap_key(ctx, m))
-			break;
-		heap_swap(ctx, pos, m);
-		pos = m;
-	}
-}
-
-static void heap_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
-{
-	u32 pos = n->heap_pos, last;
-
-	if (pos == NDP_NIL)
-		return;
-	last = --ctx->heap_len;
-	n->heap_pos = NDP_NIL;
-	if (pos == last)
-		return;
-	ctx->heap[pos] = ctx->heap[last];
-	ctx->nbrs[ctx->heap[pos]].heap_pos = pos;
-	heap_down(ctx, heap_up(ctx, pos));
-}
-
-/* Set @n's timer (NDP_TIME_NEVER: none) and its place in the heap. */
-static void nbr_set_timer(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 when)
-{
-	n->timer = when;
-	if (when == NDP_TIME_NEVER) {
-		heap_remove(ctx, n);
-		return;
-	}
-	if (n->heap_pos == NDP_NIL) {
-		n->heap_pos = ctx->heap_len++;
-		ctx->heap[n->heap_pos] = nbr_idx(ctx, n);
-	}
-	heap_down(ctx, heap_up(ctx, n->heap_pos));
-}
-
-/* ------------------------------------------------------ eviction lists */
-
-/* The eviction list @n belongs in, from its state; NULL: none. */
-static u32 *lru_list(struct ndp_ctx *ctx, const struct ndp_nbr *n,
-		     u32 **tail)
-{
-	if (n->pinned)
-		return NULL;
-	if (n->state == NDP_NUD_INCOMPLETE) {
-		*tail = &ctx->evict_inc_tail;
-		return &ctx->evict_inc_head;
-	}
-	if (n->state == NDP_NUD_STALE) {
-		*tail = &ctx->evict_stale_tail;
-		return &ctx->evict_stale_head;
-	}
-	return NULL;
-}
-
-static void lru_unlink(struct ndp_ctx *ctx, struct ndp_nbr *n)
-{
-	u32 *head, *tail;
-
-	head = lru_list(ctx, n, &tail);
-	if (!head)
-		return;
-	if (n->lru_prev != NDP_NIL)
-		ctx->nbrs[n->lru_prev].lru_next = n->lru_next;
-	else
-		*head = n->lru_next;
-	if (n->lru_next != NDP_NIL)
-		ctx->nbrs[n->lru_next].lru_prev = n->lru_prev;
-	else
-		*tail = n->lru_prev;
-	n->lru_prev = NDP_NIL;
-	n->lru_next = NDP_NIL;
-}
-
-static void lru_append(struct ndp_ctx *ctx, struct ndp_nbr *n)
-{
-	u32 *head, *tail, i = nbr_idx(ctx, n);
-
-	head = lru_list(ctx, n, &tail);
-	if (!head)
-		return;
-	n->lru_next = NDP_NIL;
-	n->lru_prev = *tail;
-	if (*tail != NDP_NIL)
-		ctx->nbrs[*tail].lru_next = i;
-	else
-		*head = i;
-	*tail = i;
-}
-
-/* ---------------------------------------------------------- the queue */
-
-static void q_push(struct ndp_ctx *ctx, struct ndp_nbr *n, u32 s)
-{
-	ctx->qslots[s].next = NDP_NIL;
-	if (n->qtail != NDP_NIL)
-		ctx->qslots[n->qtail].next = s;
-	else
-		n->qhead = s;
-	n->qtail = s;
-	n->qlen++;
-}
-
-static u32 q_pop(struct ndp_ctx *ctx, struct ndp_nbr *n)
-{
-	u32 s = n->qhead;
-
-	n->qhead = ctx->qslots[s].next;
-	if (n->qhead == NDP_NIL)
-		n->qtail = NDP_NIL;
-	n->qlen--;
-	return s;
-}
-
-static void slot_free(struct ndp_ctx *ctx, u32 s)
-{
-	ctx->qslots[s].next = ctx->free_qslot;
-	ctx->free_qslot = s;
-	ctx->n_queued--;
-}
-
-/*
- * Give back every packet queued on @n, dropped for @reason, counting @why
- * for each.
- */
-static void drop_queue(struct ndp_ctx *ctx, struct ndp_nbr *n,
-		       struct ndp_out *out, enum ndp_stat why,
-		       enum ndp_done_reason reason)
-{
-	u32 s;
-
-	while (n->qlen) {
-		s = q_pop(ctx, n);
-		ndp_out_done(out, ctx->qslots[s].pkt.handle, reason);
-		ndp_count(ctx, why);
-		slot_free(ctx, s);
-	}
-}
-
-/*
- * Queue @pkt on @n (RFC 4861 7.2.2).  On overflow the OLDEST packet of @n
- * goes (its slot takes the new packet at the tail, so order is kept); when
- * the global pool is empty, the oldest of @n if it has one, else @pkt.
- */
-static void enqueue(struct ndp_ctx *ctx, struct ndp_nbr *n,
-		    const struct ndp_pkt *pkt, struct ndp_out *out)
-{
-	enum ndp_stat why = NDP_STAT_QUEUE_OVERFLOW;
-	u32 s;
-
-	if (n->qlen >= ctx->cfg.nbr_queue_len ||
-	    ctx->free_qslot == NDP_NIL) {
-		if (n->qlen < ctx->cfg.nbr_queue_len)
-			why = NDP_STAT_QUEUE_TOTAL_OVERFLOW;
-		if (!n->qlen) {
-			ndp_count(ctx, why);
-			ndp_out_done(out, pkt->handle, NDP_DONE_QUEUE_FULL);
-			return;
-		}
-		s = q_pop(ctx, n);
-		ndp_count(ctx, why);
-		ndp_out_done(out, ctx->qslots[s].pkt.handle,
-			     NDP_DONE_QUEUE_FULL);
-	} else {
-		s = ctx->free_qslot;
-		ctx->free_qslot = ctx->qslots[s].next;
-		ctx->n_queued++;
-	}
-	ctx->qslots[s].pkt = *pkt;
-	q_push(ctx, n, s);
-}
-
-static void xmit(struct ndp_ctx *ctx, const struct ndp_nbr *n,
-		 const struct ndp_pkt *pkt, struct ndp_out *out)
-{
-	ndp_write_eth(ctx, pkt->data - NDP_ETH_HLEN, n->mac);
-	ndp_out_tx_handle(out, pkt);
-	ndp_count(ctx, NDP_STAT_TX_PACKETS);
-}
 
 /* ------------------------------------------------------ entry states */
 
@@ -364,28 +26,28 @@ static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 	bool pending = n->qlen && n->has_mac;
 	u8 old = n->state;
 
-	lru_unlink(ctx, n);
+	ndp_nbr_lru_unlink(ctx, n);
 	if (old == NDP_NUD_INCOMPLETE)
 		ctx->n_incomplete--;
 	if (st == NDP_NUD_INCOMPLETE)
 		ctx->n_incomplete++;
 	n->state = st;
 	n->probes = 0;
-	lru_append(ctx, n);
+	ndp_nbr_lru_append(ctx, n);
 	switch (st) {
 	case NDP_NUD_REACHABLE:
 		n->confirmed = now;
 		if (pending)
-			nbr_set_timer(ctx, n, now);
+			ndp_nbr_set_timer(ctx, n, now);
 		else if (old != NDP_NUD_REACHABLE ||
 			 n->timer == NDP_TIME_NEVER)
-			nbr_set_timer(ctx, n, now + ndp_ms(ctx->reachable_ms));
+			ndp_nbr_set_timer(ctx, n, now + ndp_ms(ctx->reachable_ms));
 		break;
 	case NDP_NUD_STALE:
-		nbr_set_timer(ctx, n, pending ? now : NDP_TIME_NEVER);
+		ndp_nbr_set_timer(ctx, n, pending ? now : NDP_TIME_NEVER);
 		break;
 	case NDP_NUD_DELAY:
-		nbr_set_timer(ctx, n, pending ? now :
+		ndp_nbr_set_timer(ctx, n, pending ? now :
 			      now + ndp_ms(ctx->cfg.delay_first_probe_ms));
 		break;
 	default:
@@ -404,15 +66,15 @@ static void nbr_set_is_router(struct ndp_ctx *ctx, struct ndp_nbr *n,
 	ndp_changed(ctx);
 }
 
-/* Pinned entries are on no eviction list (see the top of this file). */
+/* Pinned entries are on no eviction list (core.rst, "Tables and eviction") */
 static void nbr_set_pinned(struct ndp_ctx *ctx, struct ndp_nbr *n,
 			   bool pinned)
 {
 	if (n->pinned == pinned)
 		return;
-	lru_unlink(ctx, n);
+	ndp_nbr_lru_unlink(ctx, n);
 	n->pinned = pinned;
-	lru_append(ctx, n);
+	ndp_nbr_lru_append(ctx, n);
 }
 
 static void nbr_set_mac(struct ndp_ctx *ctx, struct ndp_nbr *n, const u8 *mac)
@@ -425,11 +87,11 @@ static void nbr_set_mac(struct ndp_ctx *ctx, struct ndp_nbr *n, const u8 *mac)
 /* Unlink @n from everything and put it on the free list (queue empty). */
 static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 {
-	u32 i = nbr_idx(ctx, n), *p;
+	u32 i = ndp_nbr_idx(ctx, n), *p;
 
-	lru_unlink(ctx, n);
-	heap_remove(ctx, n);
-	for (p = &ctx->buckets[nbr_hash(ctx, &n->ip)]; *p != NDP_NIL;
+	ndp_nbr_lru_unlink(ctx, n);
+	ndp_nbr_heap_remove(ctx, n);
+	for (p = &ctx->buckets[ndp_nbr_hash(ctx, &n->ip)]; *p != NDP_NIL;
 	     p = &ctx->nbrs[*p].hnext) {
 		if (*p == i) {
 			*p = n->hnext;
@@ -451,31 +113,23 @@ static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 /*
  * Make room (RFC 6583 7.1): the oldest INCOMPLETE entry, else the oldest
  * STALE one; default routers (pinned) and REACHABLE/DELAY/PROBE entries are
- * never on these lists.  An entry holding packets is taken only if @out
- * has room to give them back; a few candidates of each list are looked
- * at, no more.
+ * never on these lists.  The packets of the entry taken come back dropped
+ * (in a later call's output if @out is full).
  */
 static bool nbr_evict(struct ndp_ctx *ctx, struct ndp_out *out)
 {
-	u32 heads[2] = { ctx->evict_inc_head, ctx->evict_stale_head };
-	unsigned int l, k;
+	u32 i = ctx->evict_inc_head;
 	struct ndp_nbr *n;
-	u32 i;
 
-	for (l = 0; l < ARRAY_SIZE(heads); l++) {
-		for (i = heads[l], k = 0; i != NDP_NIL && k < EVICT_SCAN;
-		     i = n->lru_next, k++) {
-			n = &ctx->nbrs[i];
-			if (n->qlen && (!out || !ndp_out_room(out, 0, n->qlen, 0)))
-				continue;
-			drop_queue(ctx, n, out, NDP_STAT_QUEUE_EVICTED,
-				   NDP_DONE_EVICTED);
-			nbr_remove(ctx, n);
-			ndp_count(ctx, NDP_STAT_NBR_EVICTED);
-			return true;
-		}
-	}
-	return false;
+	if (i == NDP_NIL)
+		i = ctx->evict_stale_head;
+	if (i == NDP_NIL)
+		return false;
+	n = &ctx->nbrs[i];
+	ndp_nbr_drop_queue(ctx, n, out, NDP_STAT_QUEUE_EVICTED, NDP_DONE_EVICTED);
+	nbr_remove(ctx, n);
+	ndp_count(ctx, NDP_STAT_NBR_EVICTED);
+	return true;
 }
 
 /* Token bucket for new INCOMPLETE entries: incomplete_rate per second. */
@@ -541,7 +195,7 @@ static struct ndp_nbr *nbr_create(struct ndp_ctx *ctx, s64 now,
 	n->lru_next = NDP_NIL;
 	n->timer = NDP_TIME_NEVER;
 	n->created = now;
-	h = nbr_hash(ctx, ip);
+	h = ndp_nbr_hash(ctx, ip);
 	n->hnext = ctx->buckets[h];
 	ctx->buckets[h] = i;
 	ctx->n_nbrs++;
@@ -561,20 +215,9 @@ static bool addr_dad_done(const struct ndp_addr *a)
 }
 
 /*
- * The source of an NS for @n (RFC 4861 7.2.2): the source of the first
- * packet queued on it if that is ours, else the one ndp_select_source()
- * picks for the target, else any address of ours, a link-local one first.
- * Never an optimistic address (one in use while DAD checks it again after
- * the link came back): RFC 4429 3.2 forbids address resolution from an
- * Optimistic Address, whose SLLA would write a maybe duplicate address
- * into the target's cache, and an NS from it without the SLLA would get no
- * answer (the target would have to resolve an address that does not
- * answer NS yet).  Linux does the same (ndisc_solicit() and
- * ndisc_send_ns() skip IFA_F_OPTIMISTIC).  Returns false when no address
- * qualifies, e.g. just after the link came back, when every address is
- * optimistic: the NS is not sent and counts as sent, as in Linux, so
- * resolution takes its usual time (DAD ends within about two seconds,
- * the later NS go out).
+ * The source of an NS for @n (RFC 4861 7.2.2), never an optimistic
+ * address (RFC 4429 3.2); false when none qualifies and the NS is to count
+ * as sent without leaving (core.rst, "Neighbour resolution").
  */
 static bool ns_source(const struct ndp_ctx *ctx, const struct ndp_nbr *n,
 		      struct ndp_ip6 *src)
@@ -637,9 +280,9 @@ static void nbr_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 {
 	if (nbr_send_ns(ctx, n, out)) {
 		n->probes++;
-		nbr_set_timer(ctx, n, now + ndp_ms(ctx->retrans_ms));
+		ndp_nbr_set_timer(ctx, n, now + ndp_ms(ctx->retrans_ms));
 	} else {
-		nbr_set_timer(ctx, n, now);
+		ndp_nbr_set_timer(ctx, n, now);
 	}
 }
 
@@ -657,14 +300,14 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	bool sent = false;
 	u32 s;
 
-	while (n->qlen && out && ndp_out_room(out, 1, 0, 0)) {
-		s = q_pop(ctx, n);
-		xmit(ctx, n, &ctx->qslots[s].pkt, out);
-		slot_free(ctx, s);
+	while (n->qlen && out &&
+	       ndp_nbr_xmit(ctx, n, &ctx->qslots[n->qhead].pkt, out)) {
+		s = ndp_nbr_q_pop(ctx, n);
+		ndp_nbr_slot_free(ctx, s);
 		sent = true;
 	}
 	if (n->qlen && n->timer > now)
-		nbr_set_timer(ctx, n, now);
+		ndp_nbr_set_timer(ctx, n, now);
 	if (!sent)
 		return;
 	switch (n->state) {
@@ -673,7 +316,7 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		break;
 	case NDP_NUD_REACHABLE:
 		if (!n->qlen && n->timer <= now)
-			nbr_set_timer(ctx, n, n->confirmed +
+			ndp_nbr_set_timer(ctx, n, n->confirmed +
 				      ndp_ms(ctx->reachable_ms));
 		break;
 	case NDP_NUD_DELAY:
@@ -689,8 +332,8 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 static void nbr_fail(struct ndp_ctx *ctx, struct ndp_nbr *n,
 		     struct ndp_out *out)
 {
-	drop_queue(ctx, n, out, NDP_STAT_QUEUE_RESOLUTION_FAILED,
-		   NDP_DONE_UNREACHABLE);
+	ndp_nbr_drop_queue(ctx, n, out, NDP_STAT_QUEUE_RESOLUTION_FAILED,
+			   NDP_DONE_UNREACHABLE);
 	ndp_count(ctx, NDP_STAT_NBR_FAILED);
 	ndp_out_note(out, NDP_NOTE_NBR_UNREACHABLE, &n->ip, 0, 0, 0, 0);
 	nbr_remove(ctx, n);
@@ -836,18 +479,9 @@ void ndp_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip)
 /*
  * Link-layer destination of on-link neighbour @nh for a frame the core
  * builds: 0 with @mac set (a STALE entry moves to DELAY), or -EAGAIN when
- * resolution is under way or has just been started (a new INCOMPLETE entry
- * sends its first NS now).
- *
- * On -EAGAIN the frame is not sent, and that drop is counted here
- * (TX_CORE_UNRESOLVED): only the caller's packets wait in a neighbour's
- * queue.  Keeping the core's own frames (echo replies, NAs, ICMPv6 errors)
- * would need room for copies of up to a link MTU each in the context, as
- * they live in the call's output arena, and each of them is one that the
- * other end recovers from by itself: ping sends its next echo request, a
- * peer's NUD probe is retransmitted (and the NS that started here lets the
- * retransmission find the address), and ICMPv6 errors are best effort
- * (RFC 4443 2.4 f).  The one unlucky frame is lost; nothing waits.
+ * resolution is under way or has just been started; the frame is then
+ * dropped and counted TX_CORE_UNRESOLVED, not queued (core.rst, "Neighbour
+ * resolution").
  */
 static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 			  const struct ndp_ip6 *nh, u8 *mac,
@@ -1017,30 +651,30 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 		n = nbr_create(ctx, now, nh, NDP_NUD_INCOMPLETE, out);
 		if (!n) {
 			/* counted by nbr_create() (NBR_TABLE_FULL, ...) */
-			ndp_out_done(out, pkt->handle, NDP_DONE_NO_NEIGHBOUR);
+			ndp_out_own_done(out, pkt->handle,
+					 NDP_DONE_NO_NEIGHBOUR);
 			return;
 		}
-		enqueue(ctx, n, pkt, out);
+		ndp_nbr_enqueue(ctx, n, pkt, out);
 		nbr_solicit(ctx, n, now, out);
 		return;
 	}
 	if (n->state == NDP_NUD_INCOMPLETE) {
-		enqueue(ctx, n, pkt, out);
+		ndp_nbr_enqueue(ctx, n, pkt, out);
 		return;
 	}
 	if (n->qlen) {
 		release_queue(ctx, n, now, out);
 		if (n->qlen) {
-			enqueue(ctx, n, pkt, out);
+			ndp_nbr_enqueue(ctx, n, pkt, out);
 			return;
 		}
 	}
-	if (!ndp_out_room(out, 1, 0, 0)) {
+	if (!ndp_nbr_xmit(ctx, n, pkt, out)) {
 		ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
-		ndp_out_done(out, pkt->handle, NDP_DONE_NO_ROOM);
+		ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROOM);
 		return;
 	}
-	xmit(ctx, n, pkt, out);
 	if (n->state == NDP_NUD_STALE)
 		nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 }
@@ -1063,8 +697,6 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	switch (n->state) {
 	case NDP_NUD_INCOMPLETE:
 		if (n->probes >= MAX_MULTICAST_SOLICIT) {
-			if (!ndp_out_room(out, 0, n->qlen, 0))
-				return false;
 			nbr_fail(ctx, n, out);
 			return true;
 		}
@@ -1075,7 +707,7 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	case NDP_NUD_REACHABLE:
 		until = n->confirmed + ndp_ms(ctx->reachable_ms);
 		if (until > now)
-			nbr_set_timer(ctx, n, until);
+			ndp_nbr_set_timer(ctx, n, until);
 		else
 			nbr_enter(ctx, n, NDP_NUD_STALE, now);
 		return true;
@@ -1087,8 +719,6 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		return true;
 	case NDP_NUD_PROBE:
 		if (n->probes >= MAX_UNICAST_SOLICIT) {
-			if (!ndp_out_room(out, 0, n->qlen, 0))
-				return false;
 			nbr_fail(ctx, n, out);
 			return true;
 		}
@@ -1097,7 +727,7 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		nbr_solicit(ctx, n, now, out);
 		return true;
 	default:
-		nbr_set_timer(ctx, n, NDP_TIME_NEVER);
+		ndp_nbr_set_timer(ctx, n, NDP_TIME_NEVER);
 		return true;
 	}
 }
@@ -1117,6 +747,8 @@ void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	unsigned int budget = TICK_BUDGET;
 	struct ndp_nbr *n;
 
+	if (!ndp_nbr_give_back_pending(ctx, out))
+		return;
 	while (ctx->heap_len && budget--) {
 		n = &ctx->nbrs[ctx->heap[0]];
 		if (n->timer > now)
@@ -1134,6 +766,8 @@ void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
  */
 s64 ndp_nbr_deadline(const struct ndp_ctx *ctx)
 {
+	if (ctx->gb_head != NDP_NIL)
+		return 0;	/* handles wait to be given back: due now */
 	return ctx->heap_len ? ctx->nbrs[ctx->heap[0]].timer : NDP_TIME_NEVER;
 }
 
@@ -1150,111 +784,18 @@ void ndp_nbr_flush(struct ndp_ctx *ctx, struct ndp_out *out)
 	struct ndp_nbr *n;
 	u32 i, s;
 
+	if (!ndp_nbr_give_back_pending(ctx, out))
+		return;
 	for (i = 0; i < ctx->cfg.max_nbrs && ctx->n_queued; i++) {
 		n = &ctx->nbrs[i];
 		while (n->qlen) {
-			if (!ndp_out_room(out, 0, 1, 0))
+			s = n->qhead;
+			if (!ndp_out_done(out, ctx->qslots[s].pkt.handle,
+					  NDP_DONE_FLUSHED))
 				return;
-			s = q_pop(ctx, n);
-			ndp_out_done(out, ctx->qslots[s].pkt.handle,
-				     NDP_DONE_FLUSHED);
+			ndp_nbr_q_pop(ctx, n);
 			ndp_count(ctx, NDP_STAT_QUEUE_FLUSHED);
-			slot_free(ctx, s);
+			ndp_nbr_slot_free(ctx, s);
 		}
 	}
-}
-
-/* ------------------------------------------------------------- setup */
-
-/**
- * ndp_nbr_init() - empty cache: free lists, hash heads, heap.
- * @ctx: context, tables carved and zeroed by ndp_local()
- *
- * Return: 0.
- */
-int ndp_nbr_init(struct ndp_ctx *ctx)
-{
-	u32 i, n = ctx->cfg.max_nbrs, q = ctx->cfg.queue_total;
-
-	for (i = 0; i <= ctx->hash_mask; i++)
-		ctx->buckets[i] = NDP_NIL;
-	for (i = 0; i < n; i++) {
-		ctx->nbrs[i].state = NDP_NUD_NONE;
-		ctx->nbrs[i].hnext = i + 1 < n ? i + 1 : NDP_NIL;
-		ctx->nbrs[i].heap_pos = NDP_NIL;
-		ctx->nbrs[i].lru_prev = NDP_NIL;
-		ctx->nbrs[i].lru_next = NDP_NIL;
-		ctx->nbrs[i].qhead = NDP_NIL;
-		ctx->nbrs[i].qtail = NDP_NIL;
-		ctx->nbrs[i].timer = NDP_TIME_NEVER;
-	}
-	for (i = 0; i < q; i++)
-		ctx->qslots[i].next = i + 1 < q ? i + 1 : NDP_NIL;
-	ctx->free_nbr = n ? 0 : NDP_NIL;
-	ctx->free_qslot = q ? 0 : NDP_NIL;
-	ctx->n_nbrs = 0;
-	ctx->n_incomplete = 0;
-	ctx->n_queued = 0;
-	ctx->heap_len = 0;
-	ctx->evict_inc_head = NDP_NIL;
-	ctx->evict_inc_tail = NDP_NIL;
-	ctx->evict_stale_head = NDP_NIL;
-	ctx->evict_stale_tail = NDP_NIL;
-	return 0;
-}
-
-/* ------------------------------------------------------------- tables */
-
-static void nbr_info(const struct ndp_nbr *n, struct ndp_nbr_info *ni)
-{
-	memset(ni, 0, sizeof(*ni));
-	ni->addr = n->ip;
-	if (n->has_mac)
-		memcpy(ni->mac, n->mac, NDP_ETH_ALEN);
-	ni->state = n->state;
-	ni->is_router = n->is_router;
-	ni->queued = n->qlen;
-}
-
-/**
- * ndp_nbr_next() - walk the neighbour cache (netlink dumps).
- * @ctx: context
- * @pos: cursor, 0 to start
- * @ni: filled with the next entry
- *
- * Return: true with @ni filled and @pos advanced, false at the end.
- */
-bool ndp_nbr_next(const struct ndp_ctx *ctx, u32 *pos,
-		  struct ndp_nbr_info *ni)
-{
-	u32 i;
-
-	for (i = *pos; i < ctx->cfg.max_nbrs; i++) {
-		if (ctx->nbrs[i].state == NDP_NUD_NONE)
-			continue;
-		nbr_info(&ctx->nbrs[i], ni);
-		*pos = i + 1;
-		return true;
-	}
-	*pos = i;
-	return false;
-}
-
-/**
- * ndp_nbr_lookup() - one neighbour cache entry.
- * @ctx: context
- * @ip: the neighbour
- * @ni: filled in
- *
- * Return: 0, or -ENOENT.
- */
-int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
-		   struct ndp_nbr_info *ni)
-{
-	const struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
-
-	if (!n)
-		return -ENOENT;
-	nbr_info(n, ni);
-	return 0;
 }

@@ -1,35 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Private to the core (the files of module/core).  This header is the only place that
- * knows whether the core is built in the kernel or in userspace.
- *
- * Layout of the core:
- *   core.c   ndp_local, configuration, tick dispatch, next deadline, output
- *            helpers, counters, getters
- *   wire.c   checksum, byte access, option walk, frame builders
- *   rx.c     ndp_handle: IPv6 header, extension headers, ICMPv6 dispatch,
- *            echo, ICMPv6 errors with their rate limit
- *   nbr.c    neighbour cache: NUD, queue while resolving, eviction, NS/NA
- *   addr.c   addresses, DAD, multicast groups and MLDv2, source selection
- *   rtr.c    routers, prefixes, RS, RA, next hop
- *
- * Timers of the core (all absolute s64 ns; NDP_TIME_NEVER when idle), every
- * one run by ndp_tick() and reported by ndp_next_deadline():
- *   nbr->timer        INCOMPLETE retransmit / REACHABLE->STALE / DELAY->PROBE
- *                     / PROBE retransmit; kept in a min-heap (ctx->heap)
- *   addr->timer       DAD: first NS after a random delay, next NS, success
- *   addr->preferred_until, addr->valid_until   deprecate, remove
- *   grp->timer        MLDv2 unsolicited Report repeats, Query responses
- *   ctx->mld_v1_until MLDv1 mode ends (Older Version Querier Present)
- *   ctx->rs_timer     next RS
- *   rtr->expires      default router lifetime
- *   pfx->valid_until  on-link prefix lifetime
- *   ctx->reachable_redraw  re-draw ReachableTime (every 2 hours)
- *   ctx->link_up_at   the link came back: REACHABLE entries confirmed
- *                     before it still to make STALE (from ctx->stale_next)
- * While ctx->link_down, addr->timer, grp->timer, ctx->mld_general_timer and
- * ctx->rs_timer are held: neither run nor reported; ndp_link_change() sets
- * them again when the link comes back.
+ * Private to the core (the files of module/core): what they share.  This
+ * header is the only place that knows whether the core is built in the
+ * kernel or in userspace.  The files, the timers and the tables:
+ * Documentation/ndpv6/core.rst.
  */
 #ifndef _NDP_PRIVATE_H
 #define _NDP_PRIVATE_H
@@ -119,6 +93,9 @@
 #define NDP_MIN_MTU		1280
 #define NDP_HOPLIMIT_DEFAULT	64
 #define NDP_MAX_EXT_HDRS	8	/* longer chains are dropped */
+/* per Hop-by-Hop or Destination Options header, as Linux's defaults */
+#define NDP_MAX_EXT_OPTS	8	/* options other than padding */
+#define NDP_MAX_PAD_RUN		7	/* bytes of padding in a row */
 #define NDP_NONCE_LEN		6
 #define NDP_MLD_ROBUSTNESS	2
 #define NDP_MLD_UNSOL_IVL_MS	1000	/* RFC 3810 9.11 */
@@ -266,6 +243,7 @@ extern const struct ndp_ip6 ndp_unspecified;	/* :: */
 struct ndp_qslot {			/* a packet waiting for resolution */
 	struct ndp_pkt pkt;
 	u32 next;			/* next slot in its FIFO, or NDP_NIL */
+	u8 reason;			/* on the give-back FIFO: why dropped */
 };
 
 #define NDP_NIL 0xffffffffU
@@ -400,7 +378,8 @@ struct ndp_ctx {
 	s64 inc_last;
 	struct ndp_qslot *qslots;	/* cfg.queue_total */
 	u32 free_qslot;
-	u32 n_queued;
+	u32 n_queued;			/* slots in use: queued or giving back */
+	u32 gb_head, gb_tail, n_gb;	/* dropped, waiting for room in out */
 	u32 rr_next;			/* router round robin */
 
 	struct ndp_addr *addrs;		/* cfg.max_addrs */
@@ -452,9 +431,19 @@ bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes);
 u8 *ndp_out_frame(struct ndp_out *out, u32 len);
 /* Shrink the last frame from ndp_out_frame() to @len. */
 void ndp_out_trim(struct ndp_out *out, u32 len);
-void ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt);
-void ndp_out_done(struct ndp_out *out, void *handle,
+/* Transmit the caller's packet (Ethernet header written); false: no room. */
+bool ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt);
+/* Give a handle back; false: no room (see ndp_nbr_give_back()). */
+bool ndp_out_done(struct ndp_out *out, void *handle,
 		  enum ndp_done_reason reason);
+/*
+ * ndp_handle() and ndp_send() keep one @done entry for their own packet
+ * from begin to end; ndp_out_own_done() gives the packet back in it.
+ */
+bool ndp_out_own_begin(struct ndp_out *out);
+void ndp_out_own_end(struct ndp_out *out);
+void ndp_out_own_done(struct ndp_out *out, void *handle,
+		      enum ndp_done_reason reason);
 void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
 		  const struct ndp_ip6 *addr, u8 plen, u32 valid_s,
 		  u32 preferred_s, u32 value);
@@ -545,6 +534,29 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 /* ---------------------------------------------------------------- nbr.c */
 
 int ndp_nbr_init(struct ndp_ctx *ctx);
+/* nbr_table.c: the storage under nbr.c */
+static inline u32 ndp_nbr_idx(const struct ndp_ctx *ctx,
+			      const struct ndp_nbr *n)
+{
+	return (u32)(n - ctx->nbrs);
+}
+
+u32 ndp_nbr_hash(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/* (Re)arm @n's timer in the heap; NDP_TIME_NEVER takes it out. */
+void ndp_nbr_set_timer(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 when);
+void ndp_nbr_heap_remove(struct ndp_ctx *ctx, struct ndp_nbr *n);
+/* The eviction list of @n's state (INCOMPLETE, STALE; not if pinned). */
+void ndp_nbr_lru_unlink(struct ndp_ctx *ctx, struct ndp_nbr *n);
+void ndp_nbr_lru_append(struct ndp_ctx *ctx, struct ndp_nbr *n);
+u32 ndp_nbr_q_pop(struct ndp_ctx *ctx, struct ndp_nbr *n);
+void ndp_nbr_slot_free(struct ndp_ctx *ctx, u32 s);
+void ndp_nbr_drop_queue(struct ndp_ctx *ctx, struct ndp_nbr *n,
+			struct ndp_out *out, enum ndp_stat why,
+			enum ndp_done_reason reason);
+void ndp_nbr_enqueue(struct ndp_ctx *ctx, struct ndp_nbr *n,
+		     const struct ndp_pkt *pkt, struct ndp_out *out);
+bool ndp_nbr_xmit(struct ndp_ctx *ctx, const struct ndp_nbr *n,
+		  const struct ndp_pkt *pkt, struct ndp_out *out);
 struct ndp_nbr *ndp_nbr_find(const struct ndp_ctx *ctx,
 			     const struct ndp_ip6 *ip);
 void ndp_rx_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
@@ -581,18 +593,43 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_nbr_deadline(const struct ndp_ctx *ctx);
 void ndp_nbr_flush(struct ndp_ctx *ctx, struct ndp_out *out);
+bool ndp_nbr_give_back_pending(struct ndp_ctx *ctx, struct ndp_out *out);
 void ndp_nbr_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip);
 /* ReachableTime changed: nothing to do now, entries pick it up. */
 
 /* ---------------------------------------------------------------- addr.c */
+
+/* A valid address (or one DAD checks again, optimistic): ours to use. */
+static inline bool ndp_addr_usable(const struct ndp_addr *a)
+{
+	return a->used && (a->state == NDP_ADDR_PREFERRED ||
+			   a->state == NDP_ADDR_DEPRECATED || a->optimistic);
+}
+
+/* Multicast scope (RFC 4291 2.7); 2 for link-local unicast, 14 else. */
+static inline unsigned int ndp_ip6_scope(const struct ndp_ip6 *a)
+{
+	if (ndp_ip6_is_mcast(a))
+		return a->b[1] & 0x0f;
+	if (ndp_ip6_is_linklocal(a) || ndp_ip6_is_loopback(a))
+		return 2;
+	return 14;
+}
+
+/*
+ * No Report of this join has gone out yet.  The RFC 3590 repeats (again)
+ * do not count: the group was reported, from ::.
+ */
+static inline bool ndp_group_unreported(const struct ndp_group *g)
+{
+	return g->reports_left == NDP_MLD_ROBUSTNESS && !g->again;
+}
 
 void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 struct ndp_addr *ndp_addr_find(const struct ndp_ctx *ctx,
 			       const struct ndp_ip6 *ip);
 /* Is @ip one of our addresses in a usable (non-tentative) state? */
 bool ndp_addr_is_ours(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
-/* Is @ip a group we listen to (all-nodes, solicited-node, upper)? */
-bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
 /* The valid link-local address, or NULL while it is tentative. */
 const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx);
 int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
@@ -600,27 +637,48 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		 struct ndp_out *out);
 int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		 struct ndp_out *out);
-/* SLAAC (RFC 4862 5.5.3) for one PIO with A=1. */
-void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
-		    const struct ndp_prefix *pfx, u32 valid_s,
-		    u32 preferred_s, struct ndp_out *out);
+void ndp_addr_note(struct ndp_out *out, enum ndp_note_kind kind,
+		   const struct ndp_addr *a, s64 now);
+void ndp_eui64_iid(const u8 *mac, u8 *iid);
 /* DAD inputs (RFC 4862 5.4.3, 5.4.4); true if the message was about DAD. */
 bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		     const struct ndp_ip6 *target, const struct ndp_opts *o,
 		     struct ndp_out *out);
 bool ndp_addr_dad_na(struct ndp_ctx *ctx, s64 now,
 		     const struct ndp_ip6 *target, struct ndp_out *out);
-void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
-		      struct ndp_out *out);
-int ndp_group_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
-		   bool upper, struct ndp_out *out);
-int ndp_group_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
-		    bool upper, struct ndp_out *out);
+/* Timers of addr.c and mld.c: lifetimes, MLD, then DAD. */
 void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_addr_deadline(const struct ndp_ctx *ctx);
 /* The link went down or came back (ctx->link_down already set). */
 void ndp_addr_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 			  struct ndp_out *out);
+
+/* ---------------------------------------------------------------- mld.c */
+
+void ndp_mld_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+struct ndp_group *ndp_mld_find(const struct ndp_ctx *ctx,
+			       const struct ndp_ip6 *ip);
+/* Is @ip a group we listen to (all-nodes, solicited-node, upper)? */
+bool ndp_group_is_joined(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+int ndp_mld_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		 bool upper, struct ndp_out *out);
+int ndp_mld_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
+		  bool upper, struct ndp_out *out);
+void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
+		      struct ndp_out *out);
+/* A link-local address is valid: Reports sent from :: go again. */
+void ndp_mld_rereport(struct ndp_ctx *ctx, s64 now);
+void ndp_mld_v1_expire(struct ndp_ctx *ctx, s64 now);
+void ndp_mld_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+s64 ndp_mld_deadline(const struct ndp_ctx *ctx);
+void ndp_mld_link_change(struct ndp_ctx *ctx, s64 now, bool up);
+
+/* --------------------------------------------------------------- slaac.c */
+
+/* SLAAC (RFC 4862 5.5.3) for one PIO with A=1. */
+void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
+		    const struct ndp_prefix *pfx, u32 valid_s,
+		    u32 preferred_s, struct ndp_out *out);
 
 /* ---------------------------------------------------------------- rtr.c */
 

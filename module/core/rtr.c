@@ -1,40 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndpv6 core: router discovery (RFC 4861 6.3), the default router list and
- * the prefix list, on-link determination and next hop (RFC 4861 5.2, 6.3.6,
- * RFC 5942), and the seed's static configuration (add_routers, add_prefix).
- *
- * Timers of this file (absolute ns, NDP_TIME_NEVER when idle), all run by
- * ndp_rtr_tick() and reported by ndp_rtr_deadline():
- *
- *   ctx->rs_timer      next Router Solicitation.  The first leaves after a
- *                      random delay in [0, rtr_solicit_delay_ms), the next
- *                      ones rtr_solicit_interval_ms apart (RFC 4861 6.3.7),
- *                      or with RFC 7559 backoff when
- *                      rtr_solicit_max_interval_ms is set: each interval
- *                      1.9 to 2.1 times the last, capped at 0.9 to 1.1
- *                      times the maximum.  At most rtr_solicits of them
- *                      (NDP_RS_UNLIMITED: until an RA comes).  Stopped for
- *                      good by an RA with a non-zero Router Lifetime, or
- *                      when accept_ra is off.  Held while the link is down;
- *                      when it comes back (ndp_link_change()) solicitation
- *                      starts over as at set-up, even after an RA: the
- *                      routers of the link we are on now are not known
- *                      (RFC 4861 6.3.7, re-attachment).
- *   rtr->expires       default router lifetime: an RA's Router Lifetime
- *                      (seconds), or the static lifetime (NDP_TIME_NEVER
- *                      for NDP_INFINITE); -> NDP_NOTE_ROUTER_DEL
- *   pfx->valid_until   on-link prefix valid lifetime; -> NDP_NOTE_PREFIX_DEL
- *
- * Static entries (ndp_add_routers(), ndp_add_prefix()) are configuration:
- * only the API changes or removes them.  An RA (lifetime 0 included) or an
- * NA with R=0 acts on the entries RAs made, as Linux does for routes it
- * did not learn from RAs (RTF_ADDRCONF).
- *
- * Redirect (RFC 4861 8) needs the destination cache, which is later work:
- * a valid Redirect (rx.c checks all of 8.1, the first hop with
- * ndp_next_hop_peek()) is counted (REDIRECT_IGNORED) and changes nothing,
- * not even the neighbour cache, since nothing would send to its target yet.
+ * the prefix list, on-link determination and next hop (RFC 4861 5.2,
+ * 6.3.6, RFC 5942), Mirage's static configuration (add_routers,
+ * add_prefix).  Timers and policy: Documentation/ndpv6/core.rst.
  */
 #include "ndp_private.h"
 
@@ -494,8 +463,8 @@ void ndp_rx_rs(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
  * @o: its options
  * @out: unused
  *
- * Redirects change the destination cache, which is later work (the
- * checklist); until then the next hop stays what ndp_next_hop() says.
+ * Redirects change the destination cache, which the core does not have
+ * yet; the next hop stays what ndp_next_hop() says (core.rst, "Routers").
  */
 void ndp_rx_redirect(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		     const struct ndp_opts *o, struct ndp_out *out)
@@ -686,7 +655,7 @@ s64 ndp_rtr_deadline(const struct ndp_ctx *ctx)
 /* ------------------------------------------------- static configuration */
 
 /**
- * ndp_add_routers() - the seed's add_routers: static default routers.
+ * ndp_add_routers() - Mirage's add_routers: static default routers.
  * @ctx: the context
  * @now: current time
  * @ips: @n link-local unicast addresses
@@ -759,7 +728,7 @@ int ndp_del_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 }
 
 /**
- * ndp_get_routers() - the seed's get_routers.
+ * ndp_get_routers() - Mirage's get_routers.
  * @ctx: the context
  * @ips: room for @max addresses (may be NULL if @max is 0)
  * @max: how many fit
@@ -782,7 +751,7 @@ int ndp_get_routers(const struct ndp_ctx *ctx, struct ndp_ip6 *ips, int max)
 }
 
 /**
- * ndp_add_prefix() - the seed's add_prefix: a static on-link prefix.
+ * ndp_add_prefix() - Mirage's add_prefix: a static on-link prefix.
  * @ctx: the context
  * @now: current time
  * @pfx: the prefix (bits beyond its length are ignored)
@@ -842,7 +811,7 @@ int ndp_del_prefix(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx,
 }
 
 /**
- * ndp_get_prefix() - the seed's get_prefix: the on-link prefixes.
+ * ndp_get_prefix() - Mirage's get_prefix: the on-link prefixes.
  * @ctx: the context
  * @pfx: room for @max prefixes (may be NULL if @max is 0)
  * @max: how many fit

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: the seed's `handle`.  IPv6 header and extension-header chain
+ * ndpv6 core: Mirage's `handle`.  IPv6 header and extension-header chain
  * (RFC 8200), ICMPv6 (RFC 4443) checksum and dispatch, ND validation
- * (RFC 4861 6.1, 7.1, 8.1; RFC 6980), echo, ICMPv6 errors.
- *
- * Every input handle leaves exactly once: as the event (deliver up), or in
- * the done list (consumed, or dropped with a counter moved).
+ * (RFC 4861 6.1, 7.1, 8.1; RFC 6980), echo, ICMPv6 errors.  Every input
+ * handle leaves exactly once (Documentation/ndpv6/core.rst, "Receiving").
  */
 #include "ndp_private.h"
 
@@ -21,12 +19,12 @@ static void drop(struct ndp_ctx *ctx, const struct ndp_pkt *pkt,
 		 struct ndp_out *out, enum ndp_stat why)
 {
 	ndp_count(ctx, why);
-	ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
+	ndp_out_own_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
 }
 
 static void consume(const struct ndp_pkt *pkt, struct ndp_out *out)
 {
-	ndp_out_done(out, pkt->handle, NDP_DONE_CONSUMED);
+	ndp_out_own_done(out, pkt->handle, NDP_DONE_CONSUMED);
 }
 
 static void deliver(struct ndp_ctx *ctx, const struct ndp_rx *rx,
@@ -223,21 +221,37 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit, len);
 }
 
+/* PadN bytes are zero (RFC 4942 2.1.9.5 asks receivers to check). */
+static bool padn_zero(const u8 *opt, u32 olen)
+{
+	u32 i;
+
+	for (i = 2; i < olen; i++)
+		if (opt[i])
+			return false;
+	return true;
+}
+
 /*
  * Options of a Hop-by-Hop or Destination Options header at @off, @hlen
- * bytes.  Returns 0 to go on, or the stat that drops the packet.
+ * bytes.  Returns 0 to go on, or the stat that drops the packet.  Padding
+ * only aligns, so more than 7 bytes of it in a row, PadN carrying data,
+ * or more than NDP_MAX_EXT_OPTS other options are a covert channel or an
+ * evasion attempt: dropped, as Linux does with its default limits.
  */
 static int walk_options(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			u32 off, u32 hlen, struct ndp_out *out)
 {
+	u32 i = off + 2, end = off + hlen, pad = 0, nopts = 0;
 	const u8 *p = rx->ip6;
-	u32 i = off + 2, end = off + hlen;
 
 	while (i < end) {
 		u8 type = p[i];
 		u32 olen;
 
 		if (type == 0) {		/* Pad1 */
+			if (++pad > NDP_MAX_PAD_RUN)
+				return NDP_STAT_EXT_PAD_TOO_LONG;
 			i++;
 			continue;
 		}
@@ -246,8 +260,19 @@ static int walk_options(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 		olen = 2 + p[i + 1];
 		if (i + olen > end)
 			return NDP_STAT_EXT_TRUNCATED;
+		if (type == 1) {		/* PadN */
+			pad += olen;
+			if (pad > NDP_MAX_PAD_RUN)
+				return NDP_STAT_EXT_PAD_TOO_LONG;
+			if (!padn_zero(p + i, olen))
+				return NDP_STAT_EXT_PADN_NOT_ZERO;
+			i += olen;
+			continue;
+		}
+		pad = 0;
+		if (++nopts > NDP_MAX_EXT_OPTS)
+			return NDP_STAT_EXT_OPTS_TOO_MANY;
 		switch (type) {
-		case 1:				/* PadN */
 		case 5:				/* Router Alert */
 			break;
 		default:
@@ -462,7 +487,8 @@ static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			/* NDP_STAT_MAX: nd_valid() counted already */
 			if (why != NDP_STAT_MAX)
 				ndp_count(ctx, why);
-			ndp_out_done(out, pkt->handle, NDP_DONE_RX_DROPPED);
+			ndp_out_own_done(out, pkt->handle,
+					 NDP_DONE_RX_DROPPED);
 			return;
 		}
 		ndp_count(ctx, NDP_STAT_RX_ND);
@@ -478,161 +504,177 @@ static void rx_icmp(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 	deliver(ctx, rx, out);
 }
 
-void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
-		struct ndp_out *out)
+/*
+ * The fixed header (RFC 8200 3): fills @rx, sets *@end to the end of the
+ * payload and *@dst_addr to our unicast destination (NULL for a group).
+ * Returns 0, or the stat that drops the packet.
+ */
+static int rx_ip6_header(const struct ndp_ctx *ctx, const struct ndp_pkt *pkt,
+			 struct ndp_rx *rx, u32 *end,
+			 const struct ndp_addr **dst_addr)
 {
-	const struct ndp_addr *dst_addr;
-	struct ndp_rx rx;
-	u32 off, end, hlen, nh_field;
-	unsigned int n;
-	u8 nh;
-	int why;
+	const struct ndp_addr *a;
 
-	ndp_count(ctx, NDP_STAT_RX_PACKETS);
-	if (pkt->len < NDP_IP6_HLEN || pkt->tot_len < pkt->len) {
-		drop(ctx, pkt, out, NDP_STAT_IP6_TRUNCATED);
-		return;
-	}
-	memset(&rx, 0, sizeof(rx));
-	rx.pkt = pkt;
-	rx.ip6 = pkt->data;
-	if ((rx.ip6[0] >> 4) != 6) {
-		drop(ctx, pkt, out, NDP_STAT_IP6_VERSION);
-		return;
-	}
-	end = NDP_IP6_HLEN + ndp_get16(rx.ip6 + 4);
-	if (end > pkt->tot_len) {
-		drop(ctx, pkt, out, NDP_STAT_IP6_TRUNCATED);
-		return;
-	}
-	ndp_ipaddr_of_cstruct(rx.ip6 + 8, &rx.src);
-	ndp_ipaddr_of_cstruct(rx.ip6 + 24, &rx.dst);
-	rx.hop_limit = rx.ip6[7];
-	if (ndp_ip6_is_mcast(&rx.src)) {
-		drop(ctx, pkt, out, NDP_STAT_IP6_SRC_MCAST);
-		return;
-	}
+	if (pkt->len < NDP_IP6_HLEN || pkt->tot_len < pkt->len)
+		return NDP_STAT_IP6_TRUNCATED;
+	memset(rx, 0, sizeof(*rx));
+	rx->pkt = pkt;
+	rx->ip6 = pkt->data;
+	if ((rx->ip6[0] >> 4) != 6)
+		return NDP_STAT_IP6_VERSION;
+	*end = NDP_IP6_HLEN + ndp_get16(rx->ip6 + 4);
+	if (*end > pkt->tot_len)
+		return NDP_STAT_IP6_TRUNCATED;
+	ndp_ipaddr_of_cstruct(rx->ip6 + 8, &rx->src);
+	ndp_ipaddr_of_cstruct(rx->ip6 + 24, &rx->dst);
+	rx->hop_limit = rx->ip6[7];
+	if (ndp_ip6_is_mcast(&rx->src))
+		return NDP_STAT_IP6_SRC_MCAST;
 	/* RFC 4291 2.5.3: ::1 never comes from the wire, either way */
-	if (ndp_ip6_is_loopback(&rx.src) || ndp_ip6_is_loopback(&rx.dst)) {
-		drop(ctx, pkt, out, NDP_STAT_IP6_LOOPBACK);
-		return;
-	}
+	if (ndp_ip6_is_loopback(&rx->src) || ndp_ip6_is_loopback(&rx->dst))
+		return NDP_STAT_IP6_LOOPBACK;
 	/*
 	 * RFC 4291 2.7: a group of the reserved scope 0 is dropped, and one
 	 * of interface-local scope (1) only loops back inside a node
 	 * (erratum 3480): neither is received from the link, whoever joined
 	 * it.  Linux's ip6_rcv_core() drops all three (and ::1) the same way.
 	 */
-	if (ndp_ip6_is_mcast(&rx.dst) && (rx.dst.b[1] & 0x0f) <= 1) {
-		drop(ctx, pkt, out, NDP_STAT_IP6_MCAST_SCOPE);
+	if (ndp_ip6_is_mcast(&rx->dst) && (rx->dst.b[1] & 0x0f) <= 1)
+		return NDP_STAT_IP6_MCAST_SCOPE;
+	*dst_addr = NULL;
+	if (ndp_ip6_is_mcast(&rx->dst))
+		return ndp_group_is_joined(ctx, &rx->dst) ? 0 :
+		       NDP_STAT_IP6_NOT_FOR_US;
+	a = ndp_addr_find(ctx, &rx->dst);
+	if (!a || a->state == NDP_ADDR_DUPLICATE)
+		return NDP_STAT_IP6_NOT_FOR_US;
+	*dst_addr = a;
+	return 0;
+}
+
+/*
+ * One Hop-by-Hop, Destination Options or Routing header @nh at @off, the
+ * @n-th of the chain; its Next Header field is at @nh_field.  Sets *@hlen
+ * to its length.  Returns 0 to go on, or the stat that drops the packet
+ * (after a Parameter Problem where RFC 8200 asks for one).
+ */
+static int rx_ext_header(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
+			 u32 end, u8 nh, unsigned int n, u32 nh_field,
+			 u32 off, u32 *hlen, struct ndp_out *out)
+{
+	u32 len = rx->pkt->len;
+
+	if (nh == NDP_NH_HOPOPTS && n) {
+		/* pointer: the Next Header field naming it */
+		rx->proto = nh;
+		ndp_icmp_error(ctx, now, rx, NDP_ICMP_PARAM_PROB, 1, nh_field,
+			       out);
+		return NDP_STAT_EXT_HBH_NOT_FIRST;
+	}
+	if (off + 8 > end || off + 8 > len)
+		return NDP_STAT_EXT_TRUNCATED;
+	*hlen = ((u32)rx->ip6[off + 1] + 1) * 8;
+	if (off + *hlen > end || off + *hlen > len)
+		return NDP_STAT_EXT_TRUNCATED;
+	if (nh != NDP_NH_ROUTING)
+		return walk_options(ctx, now, rx, off, *hlen, out);
+	if (rx->ip6[off + 3]) {
+		/* no routing type is known to a host */
+		rx->proto = nh;
+		ndp_icmp_error(ctx, now, rx, NDP_ICMP_PARAM_PROB, 0, off + 2,
+			       out);
+		return NDP_STAT_EXT_ROUTING;
+	}
+	return 0;
+}
+
+/*
+ * The extension header chain (RFC 8200 4.1), bounded, no recursion: stops
+ * at the upper-layer header, a Fragment header or No Next Header, with
+ * @rx->proto and @rx->l4_off/l4_len set.  Returns 0, or the stat that
+ * drops the packet.
+ */
+static int rx_ext_headers(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
+			  u32 end, struct ndp_out *out)
+{
+	u32 off = NDP_IP6_HLEN, nh_field = 6, hlen = 0;
+	u8 nh = rx->ip6[6];
+	unsigned int n;
+	int why;
+
+	for (n = 0; ; n++) {
+		if (n > NDP_MAX_EXT_HDRS)
+			return NDP_STAT_EXT_TOO_MANY;
+		if (nh != NDP_NH_HOPOPTS && nh != NDP_NH_DSTOPTS &&
+		    nh != NDP_NH_ROUTING)
+			break;
+		why = rx_ext_header(ctx, now, rx, end, nh, n, nh_field, off,
+				    &hlen, out);
+		if (why)
+			return why;
+		nh = rx->ip6[off];
+		nh_field = off;
+		off += hlen;
+	}
+	if (nh == NDP_NH_FRAGMENT &&
+	    (off + 8 > end || off + 8 > rx->pkt->len))
+		return NDP_STAT_EXT_TRUNCATED;
+	rx->proto = nh;
+	rx->l4_off = off;
+	rx->l4_len = end - off;
+	return 0;
+}
+
+/*
+ * A fragment: the caller reassembles.  A first fragment that carries ND
+ * is dropped here (RFC 6980), so the reassembled message never gets acted
+ * on.
+ */
+static void rx_fragment(struct ndp_ctx *ctx, struct ndp_rx *rx, u32 end,
+			const struct ndp_addr *dst_addr, struct ndp_out *out)
+{
+	const struct ndp_pkt *pkt = rx->pkt;
+	int type;
+
+	rx->fragmented = true;
+	type = peek_icmp_type(rx->ip6, min(pkt->len, end), NDP_NH_FRAGMENT,
+			      rx->l4_off);
+	if (type >= 0 && is_nd_type((u8)type)) {
+		drop(ctx, pkt, out, NDP_STAT_ND_IN_FRAGMENT);
 		return;
 	}
-	dst_addr = NULL;
-	if (ndp_ip6_is_mcast(&rx.dst)) {
-		if (!ndp_group_is_joined(ctx, &rx.dst)) {
-			drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
-			return;
-		}
-	} else {
-		dst_addr = ndp_addr_find(ctx, &rx.dst);
-		if (!dst_addr || dst_addr->state == NDP_ADDR_DUPLICATE) {
-			drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
-			return;
-		}
+	if (addr_tentative_only(dst_addr)) {
+		drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
+		return;
 	}
+	deliver(ctx, rx, out);
+}
 
-	/* The extension header chain (RFC 8200 4.1): bounded, no recursion. */
-	nh = rx.ip6[6];
-	nh_field = 6;
-	off = NDP_IP6_HLEN;
-	for (n = 0; ; n++) {
-		if (n > NDP_MAX_EXT_HDRS) {
-			drop(ctx, pkt, out, NDP_STAT_EXT_TOO_MANY);
-			return;
-		}
-		switch (nh) {
-		case NDP_NH_HOPOPTS:
-		case NDP_NH_DSTOPTS:
-		case NDP_NH_ROUTING:
-			if (nh == NDP_NH_HOPOPTS && n) {
-				/* pointer: the Next Header field naming it */
-				rx.proto = nh;
-				ndp_icmp_error(ctx, now, &rx,
-					       NDP_ICMP_PARAM_PROB, 1,
-					       nh_field, out);
-				drop(ctx, pkt, out, NDP_STAT_EXT_HBH_NOT_FIRST);
-				return;
-			}
-			if (off + 8 > end || off + 8 > pkt->len) {
-				drop(ctx, pkt, out, NDP_STAT_EXT_TRUNCATED);
-				return;
-			}
-			hlen = ((u32)rx.ip6[off + 1] + 1) * 8;
-			if (off + hlen > end || off + hlen > pkt->len) {
-				drop(ctx, pkt, out, NDP_STAT_EXT_TRUNCATED);
-				return;
-			}
-			if (nh == NDP_NH_ROUTING) {
-				if (rx.ip6[off + 3]) {
-					/* no routing type is known to a host */
-					rx.proto = nh;
-					ndp_icmp_error(ctx, now, &rx,
-						       NDP_ICMP_PARAM_PROB, 0,
-						       off + 2, out);
-					drop(ctx, pkt, out,
-					     NDP_STAT_EXT_ROUTING);
-					return;
-				}
-			} else {
-				why = walk_options(ctx, now, &rx, off, hlen,
-						   out);
-				if (why) {
-					drop(ctx, pkt, out, why);
-					return;
-				}
-			}
-			nh = rx.ip6[off];
-			nh_field = off;
-			off += hlen;
-			continue;
-		case NDP_NH_FRAGMENT:
-			if (off + 8 > end || off + 8 > pkt->len) {
-				drop(ctx, pkt, out, NDP_STAT_EXT_TRUNCATED);
-				return;
-			}
-			rx.fragmented = true;
-			/*
-			 * The caller reassembles.  A first fragment that
-			 * carries ND is dropped here (RFC 6980), so the
-			 * reassembled message never gets acted on.
-			 */
-			why = peek_icmp_type(rx.ip6, min(pkt->len, end), nh,
-					     off);
-			if (why >= 0 && is_nd_type((u8)why)) {
-				drop(ctx, pkt, out, NDP_STAT_ND_IN_FRAGMENT);
-				return;
-			}
-			if (addr_tentative_only(dst_addr)) {
-				drop(ctx, pkt, out, NDP_STAT_IP6_NOT_FOR_US);
-				return;
-			}
-			rx.proto = NDP_NH_FRAGMENT;
-			rx.l4_off = off;
-			rx.l4_len = end - off;
-			deliver(ctx, &rx, out);
-			return;
-		case NDP_NH_NONE:
-			consume(pkt, out);
-			return;
-		default:
-			break;
-		}
-		break;
+/* The checks of one packet, in order, then its dispatch. */
+static void handle_one(struct ndp_ctx *ctx, s64 now,
+		       const struct ndp_pkt *pkt, struct ndp_out *out)
+{
+	const struct ndp_addr *dst_addr = NULL;
+	struct ndp_rx rx;
+	u32 end = 0;
+	int why;
+
+	ndp_count(ctx, NDP_STAT_RX_PACKETS);
+	why = rx_ip6_header(ctx, pkt, &rx, &end, &dst_addr);
+	if (!why)
+		why = rx_ext_headers(ctx, now, &rx, end, out);
+	if (why) {
+		drop(ctx, pkt, out, why);
+		return;
 	}
-	rx.proto = nh;
-	rx.l4_off = off;
-	rx.l4_len = end - off;
-	if (nh == NDP_NH_ICMPV6) {
+	switch (rx.proto) {
+	case NDP_NH_NONE:
+		consume(pkt, out);
+		return;
+	case NDP_NH_FRAGMENT:
+		rx_fragment(ctx, &rx, end, dst_addr, out);
+		return;
+	case NDP_NH_ICMPV6:
 		rx_icmp(ctx, now, &rx, dst_addr, out);
 		return;
 	}
@@ -641,4 +683,17 @@ void ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 		return;
 	}
 	deliver(ctx, &rx, out);
+}
+
+/* Kernel-doc in include/ndpv6.h. */
+int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
+	       struct ndp_out *out)
+{
+	if (!ndp_out_own_begin(out)) {
+		ndp_count(ctx, NDP_STAT_OUT_NO_ROOM);
+		return -ENOBUFS;
+	}
+	handle_one(ctx, now, pkt, out);
+	ndp_out_own_end(out);
+	return 0;
 }

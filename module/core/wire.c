@@ -49,10 +49,18 @@ u16 ndp_csum_fold(u32 sum)
 	return (u16)~sum;
 }
 
-/*
- * Buffers of any length: after an odd total so far, the next buffer's bytes
- * sit in the low half of their 16-bit words, and the ones'-complement sum of
- * byte-swapped words is the byte-swapped sum.
+/**
+ * ndp_checksum() - Mirage's checksum: the Internet checksum (RFC 1071).
+ * @pseudo: the pseudo-header (RFC 8200 8.1), @pseudo_len bytes
+ * @pseudo_len: its length
+ * @bufs: the message, in @nbufs buffers of any length
+ * @nbufs: how many
+ *
+ * After an odd total so far, the next buffer's bytes sit in the low half of
+ * their 16-bit words: the sum of byte-swapped words is the swapped sum.
+ *
+ * Return: the checksum as a number: its high byte goes first on the wire;
+ * 0 over a message that carries its right checksum.
  */
 u16 ndp_checksum(const void *pseudo, u32 pseudo_len,
 		 const struct ndp_buf *bufs, int nbufs)
@@ -126,11 +134,22 @@ u16 ndp_icmp_csum(const struct ndp_ip6 *src, const struct ndp_ip6 *dst,
 
 /* ------------------------------------------------------------ addresses */
 
+/**
+ * ndp_ipaddr_of_cstruct() - Mirage's Ipaddr.of_cstruct: read an address.
+ * @buf: 16 bytes, network order
+ * @ip: filled in
+ */
 void ndp_ipaddr_of_cstruct(const u8 *buf, struct ndp_ip6 *ip)
 {
 	memcpy(ip->b, buf, 16);
 }
 
+/**
+ * ndp_ipaddr_to_cstruct_raw() - Mirage's Ipaddr.to_cstruct_raw: write one.
+ * @ip: the address
+ * @buf: the buffer
+ * @off: where in @buf the 16 bytes go
+ */
 void ndp_ipaddr_to_cstruct_raw(const struct ndp_ip6 *ip, u8 *buf, u32 off)
 {
 	memcpy(buf + off, ip->b, 16);

@@ -4,7 +4,8 @@
 # Writes need CAP_NET_ADMIN in the device's network namespace: root with
 # the capability dropped (capsh) and an unprivileged user (setpriv) are
 # refused every write with "permission denied" and exit status 5, and
-# nothing changes; both may still read.
+# nothing changes; both may still read.  Joining the events group needs it
+# too (GENL_MCAST_CAP_NET_ADMIN, which 6.1.192 has).
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -46,6 +47,15 @@ has "$(nobody addrs ndp0)" "^inet6 $LL/64 "
 expect 5 'permission denied .*CAP_NET_ADMIN' nobody router add ndp0 fe80::1
 expect 5 'permission denied' nobody addr del ndp0 "$LL"
 expect 5 'permission denied' nobody set ndp0 max-nbrs 1000
+# Nor may they listen to the events; a monitor let in would wait for them
+# until timeout ends it (exit 124).
+# shellcheck disable=SC2016 # expanded by capsh's shell
+expect 5 'joining the events group: Operation not permitted' \
+	timeout 10 capsh --drop=cap_net_admin -- -c '"$0" -n host monitor ndp0' \
+	"$NDPV6CTL"
+expect 5 'joining the events group: Operation not permitted' \
+	nsq host timeout 10 setpriv --reuid=65534 --regid=65534 \
+	--clear-groups --inh-caps=-all --bounding-set=-all "$NDPV6CTL" monitor
 [ -z "$(ctl routers ndp0)" ] || fail "a refused write changed the routers"
 out=$(ctl -j params ndp0)
 has "$out" '"accept_ra":1,' '"addrs":1,'
@@ -54,4 +64,4 @@ has "$out" '"accept_ra":1,' '"addrs":1,'
 # The same writes as root go through.
 run ctl router add ndp0 fe80::1
 run ctl router del ndp0 fe80::1
-log "unprivileged writes refused, reads allowed"
+log "unprivileged writes and event listeners refused, reads allowed"

@@ -167,8 +167,9 @@ void fz_pre(struct fz *f, const char *what)
 	f->tx0 = 0;
 	f->done0 = 0;
 	f->notes0 = 0;
+	f->arena0 = 0;
 	if (f->squeeze) {
-		/* room for the call's own handle is always left */
+		/* may leave no room at all, even for a call's own handle */
 		f->squeeze = false;
 		out->n_tx = NDP_OUT_TX - f->free_tx;
 		out->n_done = NDP_OUT_DONE - f->free_done;
@@ -177,6 +178,7 @@ void fz_pre(struct fz *f, const char *what)
 		f->tx0 = out->n_tx;
 		f->done0 = out->n_done;
 		f->notes0 = out->n_notes;
+		f->arena0 = out->arena_used;
 	}
 	f->what = what;
 	f->n_ips_before = ndp_get_ip(f->ctx, f->ips_before,
@@ -403,6 +405,7 @@ static void trace_out(const struct fz *f)
 void fz_check_out(struct fz *f)
 {
 	const struct ndp_out *out = f->out;
+	const u8 *arena_end;
 	const char *bad;
 	u32 i;
 
@@ -412,8 +415,9 @@ void fz_check_out(struct fz *f)
 	if (out->n_tx < f->tx0 || out->n_done < f->done0 ||
 	    out->n_notes < f->notes0)
 		fz_fail(f, "output counts went down");
-	if (f->tx0 && out->arena_used > NDP_OUT_ARENA)
-		fz_fail(f, "arena overrun");
+	if (out->arena_used < f->arena0)
+		fz_fail(f, "arena use went down");
+	arena_end = out->arena + f->arena0;
 	for (i = f->tx0; i < out->n_tx; i++) {
 		const struct ndp_tx *tx = &out->tx[i];
 
@@ -441,9 +445,12 @@ void fz_check_out(struct fz *f)
 					i);
 			continue;
 		}
-		if (tx->frame < out->arena ||
-		    tx->frame + tx->len > out->arena + NDP_OUT_ARENA)
-			fz_fail(f, "tx %u: frame outside the arena", i);
+		/* after the frames before it, within what the call used */
+		if (tx->frame < arena_end ||
+		    tx->frame + tx->len > out->arena + out->arena_used)
+			fz_fail(f, "tx %u: frame outside the arena the call used",
+				i);
+		arena_end = tx->frame + tx->len;
 		bad = fz_frame_problem(f, tx->frame, tx->len);
 		if (bad)
 			fz_fail(f, "tx %u: %s", i, bad);
@@ -564,9 +571,9 @@ void fz_check_tables(struct fz *f)
 	if (n != fl.nbrs)
 		fz_fail(f, "ndp_nbr_next: %u entries, fill says %u", n,
 			fl.nbrs);
-	if (queued != fl.queued)
-		fz_fail(f, "neighbours hold %u packets, fill says %u", queued,
-			fl.queued);
+	if (queued + fl.giving_back != fl.queued)
+		fz_fail(f, "neighbours hold %u packets, %u to give back, fill says %u",
+			queued, fl.giving_back, fl.queued);
 	if (f->n_held != fl.queued)
 		fz_fail(f, "the core holds %u of our packets, fill says %u queued",
 			f->n_held, fl.queued);
@@ -609,6 +616,8 @@ void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len,
 {
 	/* exactly @len bytes, so that ASan sees any read past them */
 	u8 *buf = malloc(len ? len : 1);
+	bool room;
+	int rc;
 	struct ndp_pkt pkt = {
 		.data = buf,
 		.len = len,
@@ -624,8 +633,16 @@ void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len,
 	fz_pre(f, "handle");
 	f->rx = &pkt;
 	f->rx_back = false;
-	ndp_handle(f->ctx, f->now, &pkt, f->out);
+	room = f->out->n_done < NDP_OUT_DONE;
+	rc = ndp_handle(f->ctx, f->now, &pkt, f->out);
+	if (rc != (room ? 0 : -ENOBUFS))
+		fz_fail(f, "ndp_handle returned %d with%s room for its handle",
+			rc, room ? "" : "out");
+	if (rc)
+		f->rx_back = true;	/* refused: the packet is still ours */
 	fz_check_out(f);
+	if (rc && f->out->n_done != f->done0)
+		fz_fail(f, "ndp_handle refused its packet but gave handles");
 	f->rx = NULL;
 	free(buf);
 }
@@ -638,6 +655,8 @@ void fz_send(struct fz *f, const struct ndp_ip6 *dst,
 	struct ndp_ip6 src;
 	u8 l4[NF_MAX];
 	unsigned int i;
+	bool room;
+	int rc;
 	u32 n;
 
 	for (i = 0; i < FZ_NPKT && !p; i++)
@@ -666,8 +685,19 @@ void fz_send(struct fz *f, const struct ndp_ip6 *dst,
 	p->held = true;
 	f->n_held++;
 	fz_pre(f, "send");
-	ndp_send(f->ctx, f->now, route, &p->pkt, flags, f->out);
+	room = f->out->n_done < NDP_OUT_DONE;
+	rc = ndp_send(f->ctx, f->now, route, &p->pkt, flags, f->out);
+	if (rc != (room ? 0 : -ENOBUFS))
+		fz_fail(f, "ndp_send returned %d with%s room for its handle",
+			rc, room ? "" : "out");
+	if (rc) {
+		/* refused: the packet is still ours, and nothing else moved */
+		p->held = false;
+		f->n_held--;
+	}
 	fz_check_out(f);
+	if (rc && (f->out->n_done != f->done0 || f->out->n_tx != f->tx0))
+		fz_fail(f, "ndp_send refused its packet but gave output");
 }
 
 static bool out_empty(const struct fz *f)

@@ -90,7 +90,7 @@ struct fz {
 	bool squeeze;
 	u8 free_tx, free_done;
 	u32 free_arena;
-	u32 tx0, done0, notes0;
+	u32 tx0, done0, notes0, arena0;
 	/* what is running, for messages */
 	const char *what;
 	unsigned int step;

@@ -315,7 +315,8 @@ static void one_op(struct fz *f, struct rd *r)
 		a = r8(r);
 		f->squeeze = true;
 		f->free_tx = a & 3;
-		f->free_done = 1 + ((a >> 2) & 3);
+		/* 1, 2, 3 or none: a call's own handle may find no room */
+		f->free_done = ((a >> 2) & 3) == 3 ? 0 : 1 + ((a >> 2) & 3);
 		f->free_arena = (u32)(a >> 4) * 48;
 		tr("squeeze: next call has room for %u tx, %u done, %u bytes",
 		   f->free_tx, f->free_done, f->free_arena);

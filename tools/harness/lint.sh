@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make lint`: checkpatch --strict --no-tree on the kernel C sources and on
-# the userspace tools' (with the exceptions listed below), a W=1
+# the userspace tools' (with the exceptions listed below), kernel-doc on the
+# kernel sources (and a kernel-doc for every public function), a W=1
 # build and a sparse build (C=2: every file) of the test module against the
 # UML kernel, and shellcheck on the scripts when it is installed.  Prints
 # what each finds in this repository's files (warnings from kernel headers
@@ -36,12 +37,28 @@ report() {
 	fi
 }
 
-mapfile -t csrc < <(ls module/*.c module/core/*.[ch] kunit/*.[ch] \
-			include/*.h 2>/dev/null)
+mapfile -t csrc < <(ls module/*.[ch] module/core/*.[ch] kunit/*.[ch] \
+			include/*.h include/uapi/linux/*.h 2>/dev/null)
 perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 	-f "${csrc[@]}" 2>&1 | grep -E ': (ERROR|WARNING|CHECK):' \
 	>"$repo/build/lint.checkpatch"
 report "checkpatch --strict (${#csrc[@]} files)" "$repo/build/lint.checkpatch"
+
+# kernel-doc: every comment that opens with /** is well-formed kernel-doc,
+# and every function the public header declares has one at its definition
+# (or in the header, for its inline functions).
+mapfile -t kdoc < <(ls include/*.h include/uapi/linux/*.h module/*.[ch] \
+			module/core/*.[ch] 2>/dev/null)
+perl "$src/scripts/kernel-doc" -none "${kdoc[@]}" \
+	>"$repo/build/lint.kernel-doc" 2>&1
+for fn in $(sed -nE 's/^[a-z][^(]*[ *](ndp_[a-z0-9_]+)\(.*/\1/p' \
+		include/ndpv6.h); do
+	grep -qE "^ \* $fn\(\) - " include/ndpv6.h module/core/*.c ||
+		echo "include/ndpv6.h: $fn() has no kernel-doc" \
+			>>"$repo/build/lint.kernel-doc"
+done
+report "kernel-doc (${#kdoc[@]} files, include/ndpv6.h's API)" \
+	"$repo/build/lint.kernel-doc"
 
 # The userspace tools in C are held to the same style; they get the
 # kernel's attribute macros from tools/lib/include/linux/compiler.h.  What
@@ -69,6 +86,19 @@ perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 	>"$repo/build/lint.checkpatch-tools"
 report "checkpatch --strict, userspace tools (${#tsrc[@]} files)" \
 	"$repo/build/lint.checkpatch-tools"
+
+# reStructuredText: the pages parse without a warning (docutils, as Sphinx
+# would read them).
+python3 - Documentation/ndpv6/*.rst >"$repo/build/lint.rst" 2>&1 <<'PY'
+import sys
+from docutils.core import publish_doctree
+for path in sys.argv[1:]:
+    with open(path) as f:
+        publish_doctree(f.read(), source_path=path,
+                        settings_overrides={'report_level': 2,
+                                            'halt_level': 5})
+PY
+report "reStructuredText (Documentation/ndpv6)" "$repo/build/lint.rst"
 
 # A fresh copy, so that W=1 sees every file compiled.
 rm -rf "$copy"

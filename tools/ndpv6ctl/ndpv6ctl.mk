@@ -3,8 +3,9 @@
 # ndpv6ctl, the generic netlink tool (C, libmnl).  Included by the
 # top-level Makefile; paths are relative to the repository root.
 #
-#   make ndpv6ctl            build/ndpv6ctl/ndpv6ctl (also by make, make
-#                            check and make demo: the e2e tests use it)
+#   make ndpv6ctl            build/ndpv6ctl/ndpv6ctl (also by make check
+#                            and make demo: the e2e tests use it; not by a
+#                            plain make, which builds the module only)
 #   make install             ndpv6ctl into $(DESTDIR)$(PREFIX)/sbin and its
 #                            man page into .../share/man/man8
 #   make ndpv6ctl-uninstall  remove both
@@ -12,15 +13,16 @@
 PREFIX ?= /usr/local
 NDPV6CTL := build/ndpv6ctl/ndpv6ctl
 NDPV6CTL_CC ?= gcc
-NDPV6CTL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-		   -Itools/lib/include -Iinclude/uapi \
-		   $(shell pkg-config --cflags libmnl)
-NDPV6CTL_LIBS := $(shell pkg-config --libs libmnl)
+# Expanded when ndpv6ctl is built, so that make without libmnl is quiet.
+NDPV6CTL_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+		  -Itools/lib/include -Iinclude/uapi \
+		  $(shell pkg-config --cflags libmnl)
+NDPV6CTL_LIBS = $(shell pkg-config --libs libmnl)
 
 .PHONY: ndpv6ctl ndpv6ctl-bootstrap ndpv6ctl-install ndpv6ctl-uninstall \
 	install
 
-all demo: $(NDPV6CTL)
+demo: $(NDPV6CTL)
 install: ndpv6ctl-install
 
 # make check installs missing packages (libmnl-dev) before building.

@@ -66,7 +66,7 @@
  * NDPV6_CMD_NEW_ROUTER, NDPV6_CMD_DEL_ROUTER
  * ------------------------------------------
  *
- * Add a static default router (the seed's add_routers; a router already
+ * Add a static default router (Mirage's add_routers; a router already
  * known becomes static with the new lifetime), or delete a router whatever
  * its origin.  Request: the device and
  *
@@ -99,7 +99,7 @@
  * NDPV6_CMD_NEW_PREFIX, NDPV6_CMD_DEL_PREFIX
  * ------------------------------------------
  *
- * Add a static on-link prefix (the seed's add_prefix; a known prefix
+ * Add a static on-link prefix (Mirage's add_prefix; a known prefix
  * becomes static with the new lifetime), or delete a prefix whatever its
  * origin.  Bits beyond the length are ignored.  Request: the device and
  *
@@ -132,7 +132,7 @@
  * NDPV6_CMD_NEW_ADDR, NDPV6_CMD_DEL_ADDR
  * --------------------------------------
  *
- * Add an address (the seed's add_ip: tentative until the core's DAD
+ * Add an address (Mirage's add_ip: tentative until the core's DAD
  * passes, see NDPV6_EVENT_ADDR_ADD and NDPV6_EVENT_DAD_FAILED), or delete
  * one whatever its state or origin.  Request: the device and
  *
@@ -257,8 +257,11 @@
  * Multicast group NDPV6_MCGRP_EVENTS
  * ----------------------------------
  *
- * Subscribing needs no privilege; a listener hears the devices of its own
- * network namespace.  Each event is an NDPV6_CMD_EVENT message:
+ * Subscribing needs CAP_NET_ADMIN in the user namespace that owns the
+ * socket's network namespace (EPERM otherwise) where generic netlink can
+ * check it (GENL_MCAST_CAP_NET_ADMIN: 6.7 on, and the 6.1 stable series);
+ * on older kernels it needs no privilege, as rtnetlink's groups.  A
+ * listener hears the devices of its own network namespace.  Each event is an NDPV6_CMD_EVENT message:
  *
  *    NDPV6_A_IFINDEX: NLA_U32
  *    NDPV6_A_IFNAME: NLA_NUL_STRING

@@ -1,64 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndpv6 mirror, rtnetlink part: the core's addresses and routes in the
- * kernel, and the user's addresses in the core.
- *
- * 6.1 exports no way to add a global address with given lifetimes, or any
- * route, so the mirror speaks rtnetlink to the kernel like `ip` does:
- * RTM_NEWADDR/DELADDR and RTM_NEWROUTE/DELROUTE on a NETLINK_ROUTE kernel
- * socket, one per device, in ndp0's namespace (created by the first work
- * run, released by ndp0's destructor: a kernel socket holds no reference
- * on its namespace, and ndp0's destructor runs before the namespace is
- * freed).  Every message is sent with a destination address (portid 0, the
- * kernel), so that rtnetlink's permission check looks at the sender's
- * capabilities (a kworker's) instead of a socket file, and with NLM_F_ACK:
- * the answer is read back at once (rtnetlink handles a message from a
- * kernel socket synchronously).
- *
- * rtnetlink takes RTNL itself, so the work must run without it and must
- * never be waited for by someone holding it: it is a work item on an
- * ordered workqueue of the module's, holding a reference to ndp0 while
- * queued, never cancelled or flushed (the reference makes unregistering
- * ndp0 wait for it, without RTNL; rmmod destroys the workqueue after the
- * last device is gone).  The note mirror (mirror.c, under RTNL) only kicks
- * it.
- *
- * What it does, each run:
- *  1. address events, in order: an address a user added on ndp0 goes to
- *     the core (ndp_add_ip() with its prefix length and lifetimes: DAD by
- *     the core), with the on-link prefix the kernel routes for it (unless
- *     noprefixroute); one a user deleted leaves the core (ndp_del_ip()); one
- *     whose DAD failed in the core leaves the kernel (RTM_DELADDR);
- *  2. reconcile the kernel with the core's tables, read in one snapshot:
- *     every address of the core that passed DAD (not link-local: mirror.c
- *     puts that one with addrconf_add_linklocal()) is added with
- *     IFA_F_NODAD, IFA_F_NOPREFIXROUTE (on-link is the prefix list's
- *     business, RFC 5942) and IFA_CACHEINFO lifetimes (the remaining ones,
- *     so the kernel deprecates and expires it by itself as well), SLAAC
- *     ones with IFA_PROTO kernel_ra; each on-link prefix is a route on ndp0,
- *     each default router a default route via its link-local address,
- *     both RTPROT_RA, metric 1024, RTA_EXPIRES; what the mirror added and
- *     the core no longer has is deleted; lifetimes are sent again when the
- *     kernel's would drift more than 2 s from the core's (an RA refreshed
- *     them).
- * Since step 2 starts from the tables, lost notes need nothing more than
- * a run, with one exception: a lost DAD_FAILED note leaves a user's
- * address in the kernel (the core's tables no longer say anything about
- * it).  An address already in the kernel that the mirror did not add is
- * the user's and is left alone.
- *
- * The inet6addr notifier sees every address added to or deleted from ndp0
- * while it is up (at down the kernel drops them all and the core is gone)
- * and queues user events; the mirror's own additions are told apart by
- * being in @addrs (entered before the message is sent) or carrying the
- * protocol kernel_ra/kernel_ll; an address that goes because its valid
- * lifetime ran out is not a user's deletion.
- *
- * At ndo_stop the kernel removes ndp0's addresses and routes itself; the
- * epoch is bumped and the work forgets its tables.  A message in flight
- * then (blocked on RTNL held by ndo_stop) may still add an address to the
- * down device: the work checks the epoch after each addition and deletes
- * such an address again.
+ * kernel, and the user's addresses in the core, over a NETLINK_ROUTE
+ * kernel socket per device, from an ordered workqueue that nothing waits
+ * for under RTNL.  Why and how: Documentation/ndpv6/glue.rst, "The
+ * rtnetlink mirror".
  */
 #include <linux/jiffies.h>
 #include <linux/net.h>
@@ -523,7 +469,7 @@ static bool snap_has_route(const struct rt_snap *s,
 	return false;
 }
 
-/* The kernel made like the core's tables (see the top of the file). */
+/* The kernel made like the core's tables (glue.rst, "The rtnetlink mirror"). */
 static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 {
 	struct ndpv6_rt *rt = &priv->rt;
@@ -952,12 +898,12 @@ static struct notifier_block ndpv6_inet6addr_nb = {
 };
 
 /**
- * ndpv6_rt_module_init() - the workqueue and the inet6addr notifier.
+ * ndpv6_rt_init() - the workqueue and the inet6addr notifier.
  *
  * Context: module init.
  * Return: 0 or a negative errno.
  */
-int ndpv6_rt_module_init(void)
+int ndpv6_rt_init(void)
 {
 	int err;
 
@@ -971,11 +917,11 @@ int ndpv6_rt_module_init(void)
 }
 
 /**
- * ndpv6_rt_module_exit() - undo ndpv6_rt_module_init().
+ * ndpv6_rt_uninit() - undo ndpv6_rt_init().
  *
  * Context: module exit, after every ndpv6 device is gone.
  */
-void ndpv6_rt_module_exit(void)
+void ndpv6_rt_uninit(void)
 {
 	unregister_inet6addr_notifier(&ndpv6_inet6addr_nb);
 	destroy_workqueue(ndpv6_rt_wq);

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ndpv6 mirror, rtnetlink part (mirror_rt.c): the core's addresses,
+ * ndpv6 mirror, rtnetlink part (rt.c): the core's addresses,
  * on-link prefixes and default routers in ndp0's `ip -6 addr` and
  * `ip -6 route`, and the addresses a user adds on ndp0 given to the core.
  */
-#ifndef _NDPV6_MIRROR_RT_H
-#define _NDPV6_MIRROR_RT_H
+#ifndef _NDPV6_RT_H
+#define _NDPV6_RT_H
 
 #include <linux/atomic.h>
 #include <linux/in6.h>
@@ -44,7 +44,7 @@ struct ndpv6_rt_pfx {
 };
 
 struct ndpv6_rt_event {
-	u8 kind;		/* enum in mirror_rt.c */
+	u8 kind;		/* enum in rt.c */
 	u8 plen;
 	bool onlink;		/* the kernel made a prefix route for it */
 	struct in6_addr addr;
@@ -103,8 +103,8 @@ struct ndpv6_rt {
 	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
 };
 
-int ndpv6_rt_module_init(void);
-void ndpv6_rt_module_exit(void);
+int ndpv6_rt_init(void);
+void ndpv6_rt_uninit(void);
 void ndpv6_rt_setup(struct ndpv6_dev *priv);
 void ndpv6_rt_release(struct ndpv6_dev *priv);
 void ndpv6_rt_reset(struct ndpv6_dev *priv);
@@ -113,4 +113,4 @@ bool ndpv6_queue_work(struct work_struct *work);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
 
-#endif /* _NDPV6_MIRROR_RT_H */
+#endif /* _NDPV6_RT_H */

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndpv6 core: stateless address autoconfiguration (RFC 4862 5.5.3): the
+ * address a Prefix Information Option with A=1 makes or updates.
+ */
+#include "ndp_private.h"
+
+/**
+ * ndp_addr_slaac() - a PIO with A=1 (RFC 4862 5.5.3 d, e).
+ * @ctx: the context
+ * @now: current time (ns)
+ * @pfx: the prefix (rtr.c checked: not link-local)
+ * @valid_s: valid lifetime (s)
+ * @preferred_s: preferred lifetime (s), not above @valid_s
+ * @out: output
+ *
+ * The prefix must be a /64 (Ethernet interface identifiers are 64 bits).
+ * A new prefix makes a tentative address of prefix + modified EUI-64; a
+ * known one updates its lifetimes by the two-hour rule.  Nothing at all
+ * once IP operation is disabled (the EUI-64 link-local address was a
+ * duplicate, see addr.c's ip_disable()).
+ */
+void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
+		    const struct ndp_prefix *pfx, u32 valid_s,
+		    u32 preferred_s, struct ndp_out *out)
+{
+	struct ndp_ip6 ip = pfx->addr;
+	s64 valid_until, preferred_until;
+	struct ndp_addr *a;
+	u32 remaining;
+
+	if (pfx->len != 64) {
+		ndp_count(ctx, NDP_STAT_PIO_BAD_PLEN);
+		return;
+	}
+	if (ctx->ip_disabled) {		/* our identifier is someone else's */
+		ndp_count(ctx, NDP_STAT_SLAAC_IP_DISABLED);
+		return;
+	}
+	ndp_eui64_iid(ctx->mac, ip.b + 8);
+	a = ndp_addr_find(ctx, &ip);
+	if (!a) {
+		if (valid_s)
+			ndp_addr_add(ctx, now, &ip, 64, NDP_ORIGIN_SLAAC,
+				     valid_s, preferred_s, out);
+		return;
+	}
+	if (a->origin != NDP_ORIGIN_SLAAC || a->state == NDP_ADDR_DUPLICATE)
+		return;
+	/* e) the two-hour rule guards the valid lifetime */
+	valid_until = a->valid_until;
+	remaining = ndp_remaining_s(now, a->valid_until);
+	if (valid_s > NDP_TWO_HOURS_S || valid_s > remaining)
+		valid_until = ndp_expiry(now, valid_s);
+	else if (remaining > NDP_TWO_HOURS_S)
+		valid_until = ndp_expiry(now, NDP_TWO_HOURS_S);
+	preferred_until = min(ndp_expiry(now, preferred_s), valid_until);
+	if (valid_until == a->valid_until &&
+	    preferred_until == a->preferred_until)
+		return;
+	a->valid_until = valid_until;
+	a->preferred_until = preferred_until;
+	if (preferred_until > now) {
+		if (a->state == NDP_ADDR_DEPRECATED)
+			a->state = NDP_ADDR_PREFERRED;
+		if (a->optimistic)
+			a->held = NDP_ADDR_PREFERRED;
+	}
+	if (ndp_addr_usable(a))
+		ndp_addr_note(out, NDP_NOTE_ADDR_UPDATE, a, now);
+	ndp_changed(ctx);
+}
