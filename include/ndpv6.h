@@ -175,11 +175,20 @@ struct ndp_event {
  * @frame (Ethernet header first) and @len point into ndp_out.arena.  With a
  * @handle, it is the caller's packet; the core wrote its Ethernet header
  * into the NDP_ETH_HLEN bytes before ndp_pkt.data (@frame points there).
+ *
+ * NDP_TX_RESOLVE in @flags: a frame the core built (a reply: echo reply,
+ * NA, ICMPv6 error) whose next hop is being resolved.  Its Ethernet
+ * destination is not written: the caller makes the IPv6 packet at @frame +
+ * NDP_ETH_HLEN a packet of its own and gives it to ndp_send(), where it
+ * waits for resolution like any packet (and is given back if it fails).
  */
+#define NDP_TX_RESOLVE		0x1
+
 struct ndp_tx {
 	void *handle;
 	u8 *frame;
 	u32 len;
+	u32 flags;
 };
 
 /**

@@ -97,7 +97,7 @@ NDP_STAT(TX_PACKETS, "packets transmitted for the caller")
 NDP_STAT(TX_NO_ROUTE, "no route: off-link and no router (RFC 5942)")
 NDP_STAT(TX_BAD_PACKET, "send: not an IPv6 packet or no headroom")
 NDP_STAT(TX_OUT_FULL, "output full: frame not built")
-NDP_STAT(TX_CORE_UNRESOLVED, "reply not sent: next hop being resolved")
+NDP_STAT(TX_CORE_UNRESOLVED, "reply handed back to wait for resolution")
 
 /* tables */
 NDP_STAT(ADDR_TABLE_FULL, "address not added: table full")

@@ -942,12 +942,52 @@ static void nbr_done_reason_every_path(struct kunit *test)
 }
 
 /*
- * The core's own replies to a neighbour not resolved yet (an echo reply, the
- * NA to a unicast NS without SLLA, an ICMPv6 error) are not queued: each is
- * counted TX_CORE_UNRESOLVED, and the first one starts the resolution that
- * lets the peer's next try through.
+ * Reply @k of the output (marked NDP_TX_RESOLVE: no MAC yet) given back to
+ * the core with ndp_send(), as the glue does: it waits on its neighbour.
  */
-static void nbr_core_reply_unresolved_counted(struct kunit *test)
+static void nt_send_reply(struct nt *t, int k, u8 *buf, u32 cap)
+{
+	const struct ndp_tx *tx = &t->k.out->tx[k];
+	u32 len = tx->len - NDP_ETH_HLEN;
+	struct ndp_pkt p = {
+		.handle = buf,
+		.data = buf + NDP_KT_HEADROOM,
+		.len = len,
+		.tot_len = len,
+		.headroom = NDP_KT_HEADROOM,
+	};
+
+	KUNIT_ASSERT_EQ(t->test, tx->flags, (u32)NDP_TX_RESOLVE);
+	KUNIT_ASSERT_LE(t->test, NDP_KT_HEADROOM + len, cap);
+	memcpy(p.data, tx->frame + NDP_ETH_HLEN, len);
+	nt_reset(t);
+	KUNIT_ASSERT_EQ(t->test, ndp_send(ctx_of(t), t->k.now, NULL, &p, 0,
+					  t->k.out), 0);
+	KUNIT_EXPECT_EQ(t->test, t->k.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(t->test, t->k.out->n_done, 0U);
+}
+
+/* Reply @k of the output is of ICMPv6 @type, waits for resolution. */
+static void nt_expect_pending(struct nt *t, int k, int type)
+{
+	static const u8 zero[NDP_ETH_ALEN];
+
+	KUNIT_ASSERT_GE(t->test, k, 0);
+	KUNIT_EXPECT_EQ(t->test, ndp_kt_tx_icmp_type(&t->k, k), type);
+	KUNIT_EXPECT_EQ(t->test, t->k.out->tx[k].flags, (u32)NDP_TX_RESOLVE);
+	KUNIT_EXPECT_PTR_EQ(t->test, t->k.out->tx[k].handle, NULL);
+	KUNIT_EXPECT_EQ(t->test, memcmp(t->k.out->tx[k].frame, zero, 6), 0);
+}
+
+/*
+ * The core's own replies to a neighbour not resolved yet (an echo reply, the
+ * NA to a unicast NS without SLLA, an ICMPv6 error) come out marked
+ * NDP_TX_RESOLVE, without a MAC, for the caller to queue through
+ * ndp_send() (counted TX_CORE_UNRESOLVED); the first one starts the
+ * resolution, and the queued reply leaves when it completes: a ping from a
+ * neighbour we do not know yet is answered the first time.
+ */
+static void nbr_core_reply_waits_for_resolution(struct kunit *test)
 {
 	static const u8 sn_a[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x02 };
 	static const u8 sn_b[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x03 };
@@ -956,54 +996,76 @@ static void nbr_core_reply_unresolved_counted(struct kunit *test)
 					    NDP_STAT_EXT_OPT_PARAMPROB };
 	struct nt *t = nt_up(test, NULL);
 	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:2");
+	u8 *buf = kunit_kzalloc(test, NDP_KT_HEADROOM + 256, GFP_KERNEL);
 	u8 m[64], *ip6;
+	struct ndp_fill f;
 	u32 len;
 	int k;
 
+	KUNIT_ASSERT_NOT_NULL(test, buf);
 	/* echo request from fe80::2, nothing known of it */
 	memset(m, 0, 16);
 	m[0] = NDP_ICMP_ECHO_REQUEST;
+	m[7] = 1;
 	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
 	ndp_kt_handle(&t->k, len);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
-	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_RX_ECHO), 0ULL);	/* answered */
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_ECHO_REPLY), 0U);
-	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_RX_ECHO), 1ULL);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 2U);
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn, sn_a, &t->a);
+	k = ndp_kt_find_tx(&t->k, NDP_ICMP_ECHO_REPLY);
+	nt_expect_pending(t, k, NDP_ICMP_ECHO_REPLY);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_CREATED), 1ULL);
 	nt_expect_only(t, ok, 2);
+	nt_send_reply(t, k, buf, NDP_KT_HEADROOM + 256);
+	ndp_get_fill(ctx_of(t), &f);
+	KUNIT_EXPECT_EQ(test, f.queued, 1U);
 
-	/* again while INCOMPLETE: counted, no second NS */
+	/* again while INCOMPLETE: marked too, no second NS */
+	m[7] = 2;
 	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
 	ndp_kt_handle(&t->k, len);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
-	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	nt_expect_pending(t, 0, NDP_ICMP_ECHO_REPLY);
 	ndp_kt_expect_only(&t->k, NDP_STAT_TX_CORE_UNRESOLVED);
 
-	/* resolved: the next one is answered, nothing counted */
+	/* resolved: the queued reply leaves to fe80::2's MAC */
 	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	if (t->k.out->n_tx == 0)
+		nt_tick(t, t->k.now);
+	KUNIT_ASSERT_EQ(test, t->k.out->n_tx, 1U);
+	KUNIT_EXPECT_PTR_EQ(test, t->k.out->tx[0].handle, (void *)buf);
+	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[0].frame, mac_a, 6), 0);
+	KUNIT_EXPECT_EQ(test, t->k.out->tx[0].frame[NDP_ETH_HLEN + NDP_IP6_HLEN],
+			NDP_ICMP_ECHO_REPLY);
+	KUNIT_EXPECT_EQ(test, t->k.out->tx[0].frame[NDP_ETH_HLEN + NDP_IP6_HLEN +
+						     7], 1);
+
+	/* known now: the next one is answered directly, nothing counted */
 	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
 	ndp_kt_handle(&t->k, len);
 	k = ndp_kt_find_tx(&t->k, NDP_ICMP_ECHO_REPLY);
 	KUNIT_ASSERT_GE(test, k, 0);
+	KUNIT_EXPECT_EQ(test, t->k.out->tx[k].flags, 0U);
 	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[k].frame, mac_a, 6), 0);
 	ndp_kt_expect_only(&t->k, NDP_STAT_MAX);
 
-	/* a unicast NS without SLLA from fe80::3: no NA, counted */
+	/* a unicast NS without SLLA from fe80::3: NS, then the NA marked */
 	nt_ns_in(t, &t->b, &t->ll, &t->ll, NULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NA), 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[0].frame, sn_b, 6), 0);
+	nt_expect_pending(t, ndp_kt_find_tx(&t->k, NDP_ICMP_NA), NDP_ICMP_NA);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
 	nt_expect_only(t, ok, 2);
 
 	/*
 	 * A Parameter Problem for fe80::4 (Destination Options with an
-	 * unknown option of action 10): not sent, counted.
+	 * unknown option of action 10): marked too.
 	 */
 	ip6 = ndp_kt_pkt(&t->k);
 	memset(ip6, 0, NDP_IP6_HLEN + 8);
@@ -1014,9 +1076,9 @@ static void nbr_core_reply_unresolved_counted(struct kunit *test)
 	ndp_kt_handle(&t->k, NDP_IP6_HLEN + 8);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_EXT_OPT_PARAMPROB), 1ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
-	KUNIT_EXPECT_EQ(test,
-			ndp_kt_count_tx(&t->k, NDP_ICMP_PARAM_PROB), 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	nt_expect_pending(t, ndp_kt_find_tx(&t->k, NDP_ICMP_PARAM_PROB),
+			  NDP_ICMP_PARAM_PROB);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_RX_DROPPED);
 	nt_expect_only(t, ok, ARRAY_SIZE(ok));
@@ -1371,7 +1433,7 @@ static void nbr_ns_creates_stale_and_answers(struct kunit *test)
 
 /*
  * A unicast NS (a NUD probe) is answered too, without SLLA through the
- * cache; with no entry at all resolution starts instead.
+ * cache; with no entry at all resolution starts and the NA waits for it.
  */
 static void nbr_unicast_ns_answered(struct kunit *test)
 {
@@ -1389,9 +1451,9 @@ static void nbr_unicast_ns_answered(struct kunit *test)
 	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->a, mac_a,
 		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 
-	/* unknown sender, no SLLA: we resolve it first (its NUD retries) */
+	/* unknown sender, no SLLA: we resolve it, the NA waits for that */
 	nt_ns_in(t, &t->b, &t->ll, &t->ll, NULL);
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NA), 0U);
+	nt_expect_pending(t, ndp_kt_find_tx(&t->k, NDP_ICMP_NA), NDP_ICMP_NA);
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn3, sn3_mac,
 		     &t->b);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_INCOMPLETE);
@@ -2321,7 +2383,7 @@ static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE(nbr_release_bounded_by_output),
 	KUNIT_CASE(nbr_flush_gives_back_queued),
 	KUNIT_CASE_PARAM(nbr_done_reason_every_path, nt_done_gen_params),
-	KUNIT_CASE(nbr_core_reply_unresolved_counted),
+	KUNIT_CASE(nbr_core_reply_waits_for_resolution),
 	KUNIT_CASE(nbr_reachable_expires_to_stale),
 	KUNIT_CASE(nbr_stale_delay_probe_fail),
 	KUNIT_CASE(nbr_delay_confirmed_goes_reachable),

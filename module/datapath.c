@@ -192,6 +192,23 @@ out:
 }
 
 /* A frame built by the core in the arena, copied into a new skb. */
+/*
+ * skb->cb of a packet from ndpv6_start_xmit() or core_frame() on: while
+ * it waits in the core, and from out_collect() to its dev_queue_xmit() on
+ * the lower (ndp0 is done with its own cb; the lower's starts afresh).
+ */
+struct ndpv6_tx_cb {
+	unsigned int len;	/* ndp0's packet: its IPv6 length; 0: core's */
+	bool core;		/* a reply the core built, queued to resolve */
+};
+
+#define NDPV6_TX_CB(skb)	((struct ndpv6_tx_cb *)(skb)->cb)
+
+/*
+ * An skb for a frame the core built.  One marked NDP_TX_RESOLVE waits for
+ * its next hop: it becomes a bare IPv6 packet, with the headroom for the
+ * Ethernet header the core writes when it leaves (tx_resolve()).
+ */
 static struct sk_buff *core_frame(struct ndpv6_dev *priv,
 				  const struct ndp_tx *tx)
 {
@@ -210,18 +227,12 @@ static struct sk_buff *core_frame(struct ndpv6_dev *priv,
 	skb->priority = TC_PRIO_CONTROL;
 	skb_set_network_header(skb, ETH_HLEN);
 	count_core_frame(priv, tx->frame, tx->len);
+	if (tx->flags & NDP_TX_RESOLVE) {
+		skb_pull(skb, ETH_HLEN);
+		NDPV6_TX_CB(skb)->core = true;
+	}
 	return skb;
 }
-
-/*
- * skb->cb of a frame between out_collect() and its dev_queue_xmit() on the
- * lower (ndp0 is done with its own cb; the lower's starts afresh).
- */
-struct ndpv6_tx_cb {
-	unsigned int len;	/* ndp0's packet: its IPv6 length; 0: core's */
-};
-
-#define NDPV6_TX_CB(skb)	((struct ndpv6_tx_cb *)(skb)->cb)
 
 /* The kernel's nearest drop reason (skb:kfree_skb) for a core drop. */
 static enum skb_drop_reason drop_reason(u8 reason)
@@ -251,7 +262,8 @@ static enum skb_drop_reason drop_reason(u8 reason)
  */
 static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 			const struct sk_buff *rx_skb, struct sk_buff_head *txq,
-			struct sk_buff_head *unreach)
+			struct sk_buff_head *unreach,
+			struct sk_buff_head *resolveq)
 {
 	struct sk_buff *skb;
 	unsigned int len;
@@ -265,12 +277,16 @@ static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 			DEBUG_NET_WARN_ON_ONCE(tx->frame !=
 					       skb->data - ETH_HLEN);
 			skb_reset_network_header(skb);
-			len = skb->len;
+			len = NDPV6_TX_CB(skb)->core ? 0 : skb->len;
 			skb_push(skb, ETH_HLEN);
 		} else {
 			skb = core_frame(priv, tx);
 			if (!skb)
 				continue;
+			if (tx->flags & NDP_TX_RESOLVE) {
+				__skb_queue_tail(resolveq, skb);
+				continue;
+			}
 			len = 0;
 		}
 		skb_reset_mac_header(skb);
@@ -290,6 +306,10 @@ static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 			DEBUG_NET_WARN_ON_ONCE(d->reason != NDP_DONE_RX_DROPPED);
 			dev_core_stats_rx_dropped_inc(priv->dev);
 			kfree_skb(skb);
+			continue;
+		}
+		if (NDPV6_TX_CB(skb)->core) {	/* the core counted it */
+			kfree_skb_reason(skb, drop_reason(d->reason));
 			continue;
 		}
 		dev_core_stats_tx_dropped_inc(priv->dev);
@@ -341,6 +361,8 @@ static void report_unreachable(struct sk_buff *skb)
 	icmpv6_ndo_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADDR_UNREACH, 0);
 }
 
+static void tx_core(struct ndpv6_dev *priv, struct sk_buff *skb);
+
 /**
  * ndpv6_out_finish() - turn a core call's output into skbs, release the
  *	output, then transmit and report.
@@ -353,7 +375,7 @@ static void report_unreachable(struct sk_buff *skb)
 void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 		      const struct sk_buff *rx_skb)
 {
-	struct sk_buff_head txq, unreach;
+	struct sk_buff_head txq, unreach, resolveq;
 	struct sk_buff *skb;
 	unsigned int len;
 	int rc;
@@ -362,7 +384,8 @@ void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 	lockdep_assert_not_held(&priv->lock);
 	__skb_queue_head_init(&txq);
 	__skb_queue_head_init(&unreach);
-	out_collect(priv, out, rx_skb, &txq, &unreach);
+	__skb_queue_head_init(&resolveq);
+	out_collect(priv, out, rx_skb, &txq, &unreach, &resolveq);
 	ndpv6_out_put(out);
 	while ((skb = __skb_dequeue(&txq))) {
 		len = NDPV6_TX_CB(skb)->len;
@@ -381,6 +404,9 @@ void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 		report_unreachable(skb);
 		kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_FAILED);
 	}
+	/* replies whose next hop is resolving wait like ndp0's packets */
+	while ((skb = __skb_dequeue(&resolveq)))
+		tx_core(priv, skb);
 }
 
 /* ------------------------------------------------------------------ rx */
@@ -627,6 +653,7 @@ netdev_tx_t ndpv6_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	}
 	if (unlikely(!net_eq(dev_net(dev), dev_net(priv->lower))))
 		skb_scrub_packet(skb, true);
+	NDPV6_TX_CB(skb)->core = false;
 	tx_core(priv, skb);
 	return NETDEV_TX_OK;
 

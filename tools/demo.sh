@@ -131,7 +131,7 @@ wait_until 30 slaac_up
 wait_until 10 eval 'ip -n host -6 route show dev ndp0 | grep -q ^default'
 show ip -n host -6 addr show dev ndp0
 show ip -n host -6 route show dev ndp0
-show "${0%/*}/../build/ndpv6ctl/ndpv6ctl" -n host routers ndp0 || true
+show "${0%/*}/../build/ndpv6ctl/ndpv6ctl" -n host router show ndp0 || true
 slaac=$(ip -n host -6 -o addr show dev ndp0 scope global |
 	sed -n 's/.*inet6 \([0-9a-f:]*\)\/.*/\1/p')
 

@@ -306,7 +306,14 @@ u8 *ndp_out_frame(struct ndp_out *out, u32 len)
 	tx->handle = NULL;
 	tx->frame = p;
 	tx->len = len;
+	tx->flags = 0;
 	return p;
+}
+
+void ndp_out_resolve_last(struct ndp_out *out)
+{
+	if (out->n_tx && !out->tx[out->n_tx - 1].handle)
+		out->tx[out->n_tx - 1].flags |= NDP_TX_RESOLVE;
 }
 
 void ndp_out_trim(struct ndp_out *out, u32 len)
@@ -330,6 +337,7 @@ bool ndp_out_tx_handle(struct ndp_out *out, const struct ndp_pkt *pkt)
 	tx->handle = pkt->handle;
 	tx->frame = pkt->data - NDP_ETH_HLEN;
 	tx->len = pkt->len + NDP_ETH_HLEN;
+	tx->flags = 0;
 	return true;
 }
 

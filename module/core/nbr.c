@@ -479,9 +479,9 @@ void ndp_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip)
 /*
  * Link-layer destination of on-link neighbour @nh for a frame the core
  * builds: 0 with @mac set (a STALE entry moves to DELAY), or -EAGAIN when
- * resolution is under way or has just been started; the frame is then
- * dropped and counted TX_CORE_UNRESOLVED, not queued (core.rst, "Neighbour
- * resolution").
+ * resolution is under way or has just been started (@mac zeroed): the
+ * frame then goes out marked NDP_TX_RESOLVE, for the caller to queue it
+ * through ndp_send() (counted TX_CORE_UNRESOLVED).
  */
 static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 			  const struct ndp_ip6 *nh, u8 *mac,
@@ -496,6 +496,7 @@ static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 		return 0;
 	}
 	ndp_count(ctx, NDP_STAT_TX_CORE_UNRESOLVED);
+	memset(mac, 0, NDP_ETH_ALEN);
 	if (n)
 		return -EAGAIN;
 	n = nbr_create(ctx, now, nh, NDP_NUD_INCOMPLETE, out);
@@ -522,6 +523,7 @@ void ndp_rx_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 {
 	struct ndp_ip6 target, dst;
 	u8 mac[NDP_ETH_ALEN];
+	int pending = 0;
 	u8 flags;
 
 	ndp_ipaddr_of_cstruct(rx->l4 + 8, &target);
@@ -539,12 +541,14 @@ void ndp_rx_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		if (o->slla) {
 			nbr_lla(ctx, now, &rx->src, o->slla, false, out);
 			memcpy(mac, o->slla, NDP_ETH_ALEN);
-		} else if (resolve_onlink(ctx, now, &rx->src, mac, out)) {
-			/* counted; the peer's NUD retries */
-			return;
+		} else {
+			/* no SLLA: a unicast NUD probe, the sender may be new */
+			pending = resolve_onlink(ctx, now, &rx->src, mac, out);
 		}
 	}
-	ndp_send_na(ctx, out, &target, &dst, mac, &target, flags);
+	if (ndp_send_na(ctx, out, &target, &dst, mac, &target, flags) &&
+	    pending)
+		ndp_out_resolve_last(out);
 }
 
 /**
@@ -609,9 +613,10 @@ void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
  * @mac: the answer
  * @out: output
  *
- * Return: 0 with @mac set, -EAGAIN when resolution is under way (the frame
- * is not queued: counted TX_CORE_UNRESOLVED) or -EHOSTUNREACH (no route,
- * counted TX_NO_ROUTE).  Either way the caller drops its frame.
+ * Return: 0 with @mac set; -EAGAIN when resolution is under way: @mac is
+ * zero and the caller marks its frame with ndp_out_resolve_last() (counted
+ * TX_CORE_UNRESOLVED); -EHOSTUNREACH (no route, counted TX_NO_ROUTE): the
+ * caller drops its frame.
  */
 int ndp_resolve(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 		u8 *mac, struct ndp_out *out)

@@ -429,6 +429,8 @@ s64 ndp_random_delay(struct ndp_ctx *ctx, s64 span_ns);
 bool ndp_out_room(const struct ndp_out *out, u32 ntx, u32 ndone, u32 bytes);
 /* Reserve @len arena bytes for a frame and queue it for transmission. */
 u8 *ndp_out_frame(struct ndp_out *out, u32 len);
+/* The last frame from ndp_out_frame() waits for resolution (NDP_TX_RESOLVE). */
+void ndp_out_resolve_last(struct ndp_out *out);
 /* Shrink the last frame from ndp_out_frame() to @len. */
 void ndp_out_trim(struct ndp_out *out, u32 len);
 /* Transmit the caller's packet (Ethernet header written); false: no room. */

@@ -173,6 +173,7 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		     (rx->pkt->flags & NDP_PKT_L2_MCAST);
 	u8 mac[NDP_ETH_ALEN];
 	struct ndp_ip6 src;
+	int pending;
 	u8 *f, *icmp;
 	u32 len;
 
@@ -205,7 +206,8 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_ICMP_ERR_RATELIMITED);
 		return;
 	}
-	if (ndp_resolve(ctx, now, &rx->src, mac, out))
+	pending = ndp_resolve(ctx, now, &rx->src, mac, out);
+	if (pending == -EHOSTUNREACH)
 		return;
 	len = 8 + quote;
 	f = ndp_out_frame(out, NDP_ETH_HLEN + NDP_IP6_HLEN + len);
@@ -219,6 +221,8 @@ void ndp_icmp_error(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	ndp_put32(icmp + 4, pointer);
 	memcpy(icmp + 8, rx->ip6, quote);
 	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit, len);
+	if (pending)
+		ndp_out_resolve_last(out);
 }
 
 /* PadN bytes are zero (RFC 4942 2.1.9.5 asks receivers to check). */
@@ -327,6 +331,7 @@ static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	u8 mac[NDP_ETH_ALEN];
 	struct ndp_ip6 src;
 	u8 *f, *icmp;
+	int pending;
 
 	if (ndp_ip6_is_unspec(&rx->src)) {
 		ndp_count(ctx, NDP_STAT_ECHO_NO_SOURCE);
@@ -344,7 +349,8 @@ static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_ECHO_TOO_BIG);
 		return;
 	}
-	if (ndp_resolve(ctx, now, &rx->src, mac, out))
+	pending = ndp_resolve(ctx, now, &rx->src, mac, out);
+	if (pending == -EHOSTUNREACH)
 		return;
 	f = ndp_out_frame(out, need);
 	if (!f) {
@@ -356,6 +362,8 @@ static void echo_reply(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	icmp[0] = NDP_ICMP_ECHO_REPLY;
 	ndp_finish_icmp(ctx, f, mac, &src, &rx->src, ctx->cur_hop_limit,
 			rx->l4_len);
+	if (pending)
+		ndp_out_resolve_last(out);
 	ndp_count(ctx, NDP_STAT_RX_ECHO);
 }
 

@@ -18,55 +18,17 @@
 #
 # timeout: 120
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "${0%/*}/lib.sh"
 
-NDPV6_DEBUGFS=/sys/kernel/debug/ndpv6/devices
-
-# ndp_stat DEV core|glue|time NAME: a counter of an ndpv6 device (debugfs:
-# a line per device, then "  KIND NAME VALUE" lines), 0 if absent.
-ndp_stat() {
-	local line cur=
-
-	while IFS= read -r line; do
-		if [[ $line != " "* ]]; then
-			cur=${line%% *}
-		elif [ "$cur" = "$1" ] &&
-		     [[ $line =~ ^\ +$2\ $3\ ([0-9]+) ]]; then
-			echo "${BASH_REMATCH[1]}"
-			return
-		fi
-	done <"$NDPV6_DEBUGFS"
-	echo 0
-}
-
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.
-has_addr() {
-	local out
-
-	out=$(ip -n "$1" -6 -o addr show dev "$2")
-	[[ "$out" == *" $3/64 "* && "$out" != *tentative* ]]
-}
-
-mac=52:54:00:12:34:56
-ll=fe80::5054:ff:fe12:3456	# modified EUI-64 of $mac (RFC 4291 app. A)
-
-ns_add peer host
-ip link add veth0 netns peer type veth peer name veth1 netns host
-run nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-ip -n host link set veth1 address "$mac"
-ip -n peer link set veth0 up
-ip -n host link set veth1 up
-
-run ip -n host link add link veth1 name ndp0 type ndpv6
+ndp0_link plain
 run ip -n host -d link show ndp0
 t0=$(date +%s%N)
-run ip -n host link set ndp0 up
 # Userspace in UML can be slow on a loaded machine: poll with slack, and
 # hold the kernel to 3 s with its own figure (ndo_open to the address in
 # the kernel, from debugfs).
-wait_until 10 has_addr host ndp0 "$ll"
+ndp0_up
 ms=$(ndp_stat ndp0 time linklocal_ms)
-log "ndp0 has $ll: ${ms} ms after ndo_open (seen after $(( ($(date +%s%N) - t0) / 1000000 )) ms)"
+log "ndp0 has $HOST_LL: ${ms} ms after ndo_open (seen after $(( ($(date +%s%N) - t0) / 1000000 )) ms)"
 if [ "$ms" -le 0 ] || [ "$ms" -gt 3000 ]; then
 	fail "link-local address after $ms ms, not within 3 s"
 fi
@@ -81,7 +43,7 @@ log "peer: $peer_ll"
 
 # The peer pings ndp0: the core answers, the host kernel never sees it.
 echo0=$(ndp_stat ndp0 core RX_ECHO)
-run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
+run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$HOST_LL%veth0"
 echo1=$(ndp_stat ndp0 core RX_ECHO)
 log "core echo replies: $echo0 -> $echo1"
 [ $((echo1 - echo0)) -ge 3 ] || fail "the core did not answer the pings"
@@ -92,7 +54,7 @@ kernel_echo=$(nsq host awk '$1 == "Icmp6InEchos" { print $2 }' /proc/net/snmp6)
 # ndp0 pings the peer: resolved by the core, the reply goes up on ndp0.
 run nsq host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
 run nsq peer ip -6 neigh show dev veth0
-grep -q "lladdr $mac" <<<"$(nsq peer ip -6 neigh show dev veth0)" ||
+grep -q "lladdr $HOST_MAC" <<<"$(nsq peer ip -6 neigh show dev veth0)" ||
 	fail "the peer has no neighbour entry for ndp0"
 run ip -n host -s link show ndp0
 grep -A40 '^ndp0 ' "$NDPV6_DEBUGFS" | grep -E 'addr |ECHO|TX_CORE|RX_(PACKETS|ND|DELIVERED) '

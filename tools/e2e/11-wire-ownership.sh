@@ -22,68 +22,29 @@
 #
 # timeout: 150
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "${0%/*}/lib.sh"
 
-NDPV6_DEBUGFS=/sys/kernel/debug/ndpv6/devices
-
-# ndp_stat DEV core|glue|time NAME: a counter of an ndpv6 device (debugfs:
-# a line per device, then "  KIND NAME VALUE" lines), 0 if absent.
-ndp_stat() {
-	local line cur=
-
-	while IFS= read -r line; do
-		if [[ $line != " "* ]]; then
-			cur=${line%% *}
-		elif [ "$cur" = "$1" ] &&
-		     [[ $line =~ ^\ +$2\ $3\ ([0-9]+) ]]; then
-			echo "${BASH_REMATCH[1]}"
-			return
-		fi
-	done <"$NDPV6_DEBUGFS"
-	echo 0
-}
-
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.
-has_addr() {
-	local out
-
-	out=$(ip -n "$1" -6 -o addr show dev "$2")
-	[[ "$out" == *" $3/64 "* && "$out" != *tentative* ]]
-}
-
-mac=52:54:00:12:34:56
-ll=fe80::5054:ff:fe12:3456
 work=$(mktemp -d /run/ndpv6/11.XXXXXX)
 tcpdump_pid=
 stop_tcpdump() {
-	if [ -n "$tcpdump_pid" ]; then
-		kill "$tcpdump_pid" 2>/dev/null || true
-		wait "$tcpdump_pid" 2>/dev/null || true
-		tcpdump_pid=
-	fi
+	[ -z "$tcpdump_pid" ] || stop_pids "$tcpdump_pid"
+	tcpdump_pid=
 }
 trap 'stop_tcpdump; e2e_cleanup; rm -rf "$work"' EXIT
 
-ns_add peer host
-ip link add veth0 netns peer type veth peer name veth1 netns host
-run nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-ip -n host link set veth1 address "$mac"
-ip -n peer link set veth0 up
-ip -n host link set veth1 up
+ndp0_link plain
 
-# Everything veth1 sends, from before ndp0 exists.
+# Everything veth1 sends, from before ndp0 comes up.
 nsq_bg host tcpdump -i veth1 -nn -U --immediate-mode -w "$work/cap.pcap" \
-	"ether src $mac" 2>"$work/tcpdump.err"
+	"ether src $HOST_MAC" 2>"$work/tcpdump.err"
 tcpdump_pid=$!
 wait_until 20 grep -q "listening on veth1" "$work/tcpdump.err"
 
-run ip -n host link add link veth1 name ndp0 type ndpv6
-run ip -n host link set ndp0 up
-wait_until 20 has_addr host ndp0 "$ll"
+ndp0_up
 wait_until 20 no_tentative peer veth0
 peer_ll=$(ll_addr peer veth0)
 
-run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$ll%veth0"
+run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$HOST_LL%veth0"
 run nsq host ping -6 -c 3 -i 0.2 -W 2 "$peer_ll%ndp0"
 
 # A group on ndp0: the kernel's MLD Report is suppressed, the core joins.
@@ -113,7 +74,7 @@ run ip -n host maddr show dev veth1
 # the file: frames still in the capture socket when tcpdump is stopped
 # would be lost, and counted as built by the core but never on the wire.
 marker=ndpv6-e2e-end-of-capture-$$
-run nsq host python3 "$(dirname "$0")/ndp-frames.py" marker veth1 "$marker"
+run nsq host python3 "$FRAMES" marker veth1 "$marker"
 wait_until 20 grep -q "$marker" "$work/cap.pcap"
 stop_tcpdump
 
@@ -131,7 +92,7 @@ wire_rs=$(count "router solicitation")
 wire_mld=$(count "multicast listener")
 wire_echo=$(count "echo reply")
 total_nd=$((wire_ns + wire_na + wire_rs + wire_mld))
-log "on the wire from $mac: NS $wire_ns, NA $wire_na, RS $wire_rs, MLD $wire_mld, echo replies $wire_echo"
+log "on the wire from $HOST_MAC: NS $wire_ns, NA $wire_na, RS $wire_rs, MLD $wire_mld, echo replies $wire_echo"
 fails=0
 for kind in NS NA RS MLD ECHO; do
 	case $kind in

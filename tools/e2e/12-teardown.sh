@@ -22,53 +22,22 @@
 #
 # timeout: 400
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "${0%/*}/lib.sh"
 
-mac=52:54:00:12:34:56
-ll=fe80::5054:ff:fe12:3456
-peer_mac=52:54:00:ab:cd:ef
-peer_ll=fe80::5054:ff:feab:cdef	# the peer runs no DAD: usable at once
 FLOODS=()
 FLOOD_DEVS=()
 FLOOD_BASE=()
-# A process in each namespace, for its /proc/PID/net files: the helpers
-# below poll those with builtins, no process per look (every process is
-# slow in UML, and much slower while the floods run).
-declare -A HOLDER
-
-# holder NS: start the holder of NS.  holder_stop NS: stop it (a namespace
-# lives as long as a process is in it).
-holder() {
-	nsq_bg "$1" sleep 3600
-	HOLDER[$1]=$!
-	wait_until 5 in_ns "$!" "$1"
-}
-
-holder_stop() {
-	kill "${HOLDER[$1]}" 2>/dev/null || true
-	wait "${HOLDER[$1]}" 2>/dev/null || true
-	unset "HOLDER[$1]"
-}
-
-# has_ll NS DEV ADDR: ADDR on DEV, not tentative (IFA_F_TENTATIVE 0x40),
-# from NS's /proc/net/if_inet6: "ADDR IFINDEX PLEN SCOPE FLAGS DEV".
-has_ll() {
-	local hex addr flags dev
-
-	hex=$(ip6_hex "$3")
-	while read -r addr _ _ _ flags dev; do
-		[ "$addr" = "$hex" ] && [ "$dev" = "$2" ] &&
-			(( (0x$flags & 0x40) == 0 )) && return 0
-	done <"/proc/${HOLDER[$1]}/net/if_inet6"
-	return 1
-}
+# The peer runs no DAD: PEER_LL is usable at once.  Each namespace has a
+# holder: the helpers poll its /proc/PID/net files with builtins, no
+# process per look (every process is slow in UML, and much slower while
+# the floods run).
 
 # pair: veth0 in peer <-> veth1 in $1 (default host), IPv6 off on veth1.
 pair() {
 	local ns=${1:-host}
 
-	ip link add veth0 netns peer address "$peer_mac" type veth \
-		peer name veth1 netns "$ns" address "$mac"
+	ip link add veth0 netns peer address "$PEER_MAC" type veth \
+		peer name veth1 netns "$ns" address "$HOST_MAC"
 	nsq "$ns" sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 	ip -n peer link set veth0 up
 	ip -n "$ns" link set veth1 up
@@ -80,7 +49,7 @@ ndp0() {
 
 	run ip -n "$1" link add link veth1 name ndp0 netns "$ns" type ndpv6
 	run ip -n "$ns" link set ndp0 up
-	wait_until 20 has_ll "$ns" ndp0 "$ll"
+	wait_until 20 has_addr "$ns" ndp0 "$HOST_LL"
 }
 
 # replies PID DEV: the echo replies DEV received, in PID's namespace.
@@ -108,11 +77,11 @@ flowing() {
 
 # floods NDP0_NS: ping floods both ways (at most 60 s), answered.
 floods() {
-	wait_until 20 has_ll peer veth0 "$peer_ll"
-	nsq_bg peer ping -6 -f -q -w 60 "$ll%veth0" >/dev/null 2>&1
+	wait_until 20 has_addr peer veth0 "$PEER_LL"
+	nsq_bg peer ping -6 -f -q -w 60 "$HOST_LL%veth0" >/dev/null 2>&1
 	FLOODS+=($!)
 	FLOOD_DEVS+=(veth0)
-	nsq_bg "$1" ping -6 -f -q -w 60 "$peer_ll%ndp0" >/dev/null 2>&1
+	nsq_bg "$1" ping -6 -f -q -w 60 "$PEER_LL%ndp0" >/dev/null 2>&1
 	FLOODS+=($!)
 	FLOOD_DEVS+=(ndp0)
 	FLOOD_BASE=()
@@ -121,33 +90,21 @@ floods() {
 }
 
 floods_stop() {
-	local pid
-
-	for pid in "${FLOODS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
+	stop_pids "${FLOODS[@]}"
 	FLOODS=()
 	FLOOD_DEVS=()
 }
-holders_stop() {
-	local ns
-
-	for ns in "${!HOLDER[@]}"; do
-		holder_stop "$ns"
-	done
-}
-trap 'floods_stop; holders_stop; e2e_cleanup' EXIT
+trap 'floods_stop; e2e_cleanup' EXIT
 
 # no_ndp0 NS: no ndp0 in NS's /proc/net/dev (which must be there: a
 # holder gone would read as no ndp0).
 no_ndp0() {
-	local f=/proc/${HOLDER[$1]}/net/dev name rest
+	local file=/proc/${E2E_HOLDER[$1]}/net/dev name rest
 
-	[ -r "$f" ] && in_ns "${HOLDER[$1]}" "$1" || return 2
+	[ -r "$file" ] && in_ns "${E2E_HOLDER[$1]}" "$1" || return 2
 	while read -r name rest; do
 		[ "$name" = ndp0: ] && return 1
-	done <"$f"
+	done <"$file"
 	return 0
 }
 
@@ -230,8 +187,8 @@ for ((i = 1; i <= 10; i++)); do
 		link set ndp0 up
 	EOC
 	if [ $((i % 5)) -eq 0 ]; then
-		wait_until 20 has_ll host ndp0 "$ll"
-		run nsq peer ping -6 -c 2 -i 0.2 -W 2 "$ll%veth0"
+		wait_until 20 has_addr host ndp0 "$HOST_LL"
+		run nsq peer ping -6 -c 2 -i 0.2 -W 2 "$HOST_LL%veth0"
 	else
 		nap 0.$((i % 5))	# into DAD, at different points
 	fi
@@ -249,7 +206,7 @@ log "ten cycles done"
 
 # The lower still works for a last ndp0.
 ndp0 host
-run nsq peer ping -6 -c 2 -i 0.2 -W 2 "$ll%veth0"
+run nsq peer ping -6 -c 2 -i 0.2 -W 2 "$HOST_LL%veth0"
 run ip -n host link del ndp0
 nap 2		# for what the last teardowns report late (cleanup works)
 check_kernel

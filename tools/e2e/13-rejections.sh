@@ -17,7 +17,7 @@
 #
 # timeout: 90
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "${0%/*}/lib.sh"
 
 # expect_fail TEXT CMD...: CMD must fail and print TEXT.
 expect_fail() {

@@ -19,30 +19,7 @@
 #
 # timeout: 150
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/lib.sh"
-
-# has_addr NS DEV ADDR: ADDR/64 on DEV, not tentative.  (No "cmd | grep
-# -q" under pipefail: grep leaving early fails cmd with SIGPIPE.)
-has_addr() {
-	local out
-
-	out=$(ip -n "$1" -6 -o addr show dev "$2")
-	awk -v a=" $3/64 " 'index($0, a) && !/tentative/ { f = 1 }
-			    END { exit !f }' <<<"$out"
-}
-
-# flags NS DEV: the <...> flags of DEV.
-flags() {
-	ip -n "$1" -o link show dev "$2" | sed 's/.*<\([^>]*\)>.*/\1/'
-}
-
-lower_up() {
-	[[ ",$(flags host ndp0)," == *,LOWER_UP,* ]]
-}
-
-lower_down() {
-	! lower_up
-}
+. "${0%/*}/lib.sh"
 
 mtu() {
 	ip -n "$1" -o link show dev "$2" | sed 's/.* mtu \([0-9]*\) .*/\1/'
@@ -57,23 +34,15 @@ feature() {
 	nsx host ethtool -k "$1" | awk -v f="$2:" '$1 == f { print $2 }'
 }
 
-ns_add peer host
-ip link add veth0 netns peer type veth peer name veth1 netns host
-run nsx host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-ip -n host link set veth1 address 52:54:00:12:34:56
-ip -n peer link set veth0 up
-ip -n host link set veth1 up
-run ip -n host link add link veth1 name ndp0 type ndpv6
-run ip -n host link set ndp0 up
-wait_until 20 has_addr host ndp0 fe80::5054:ff:fe12:3456
+ndp0_setup plain
 
 log "carrier follows the lower"
-wait_until 10 lower_up
+wait_until 10 lower_up host ndp0
 run ip -n peer link set veth0 down
-wait_until 10 lower_down
+wait_until 10 lower_down host ndp0
 run ip -n host link show ndp0
 run ip -n peer link set veth0 up
-wait_until 10 lower_up
+wait_until 10 lower_up host ndp0
 run ip -n host link show ndp0
 
 log "MTU: never above the lower's"
@@ -108,10 +77,21 @@ if command -v iperf3 >/dev/null; then
 	}
 	tb=$(stat tx_bytes) tp=$(stat tx_packets)
 	rb=$(stat rx_bytes) rp=$(stat rx_packets)
+	# iperf3_listening: the peer's server listens on port 5201 (0x1451,
+	# TCP_LISTEN 0A in /proc/net/tcp6): on a loaded machine a second's
+	# nap was not always enough, and the client was refused.
+	iperf3_listening() {
+		local laddr st
+
+		while read -r _ laddr _ st _; do
+			[[ $laddr == *:1451 && $st == 0A ]] && return 0
+		done <"/proc/${E2E_HOLDER[peer]}/net/tcp6"
+		return 1
+	}
 	for dir in "" -R; do
 		nsx peer iperf3 -s -1 >/dev/null 2>&1 &
 		E2E_IPERF=$!
-		nap 1
+		wait_until 20 iperf3_listening
 		run nsx host iperf3 -c "$peer_ll%ndp0" -t 2 -f m $dir
 		wait "$E2E_IPERF" || true
 	done
@@ -131,7 +111,7 @@ log "a new MAC on the lower: a new core, a new link-local address"
 run ip -n host link set veth1 address 52:54:00:aa:bb:cc
 wait_until 20 has_addr host ndp0 fe80::5054:ff:feaa:bbcc
 run ip -n host -6 addr show dev ndp0
-if has_addr host ndp0 fe80::5054:ff:fe12:3456; then
+if has_addr host ndp0 "$HOST_LL"; then
 	fail "the old link-local address is still on ndp0"
 fi
 wait_until 10 no_tentative peer veth0

@@ -25,51 +25,24 @@
 #    +--------------------+         |   while the link is down)    |
 #                                   +------------------------------+
 #
-# timeout: 60
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# timeout: 120
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 DUP=2001:db8:15::1
 NEW=2001:db8:15::2
 KEEP=2001:db8:15::3
 work=$(mktemp -d /run/ndpv6/15.XXXXXX)
-trap 'ctl_cleanup; rm -rf "$work"' EXIT
-
-# has_kaddr ADDR: ADDR/64 on ndp0 in the kernel's view.
-has_kaddr() {
-	[[ $(ip -n host -6 -o addr show dev ndp0) == *" $1/64 "* ]]
-}
-
-no_kaddr() {
-	! has_kaddr "$1"
-}
+trap 'e2e_cleanup; rm -rf "$work"' EXIT
 
 # core_state ADDR STATE: the core lists ADDR/64 (manual) in STATE.
 core_state() {
-	[[ $(ctl addrs ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
+	[[ $(ctl addr show ndp0) == *"inet6 $1/64 scope global proto manual $2 "* ]]
 }
 
-# counter NAME: a counter of ndp0 in $stats (`ethtool -S ndp0`).
-counter() {
-	local name val
-
-	while read -r name val; do
-		[ "$name" = "$1:" ] && echo "$val" && return
-	done <<<"$stats"
-	echo 0
-}
-
-lower_up() {
-	[[ $(ip -n host -o link show dev ndp0) == *[\<,]LOWER_UP[,\>]* ]]
-}
-
-lower_down() {
-	! lower_up
-}
-
-# core_link yes|no: the core's view of the link (ndpv6ctl params).
+# core_link yes|no: the core's view of the link (ndpv6ctl params show).
 core_link() {
-	[[ $(ctl params ndp0) =~ $'\n'\ +link_up\ +$1$'\n' ]]
+	[[ $(ctl params show ndp0) =~ $'\n'\ +link_up\ +$1$'\n' ]]
 }
 
 # now_us: the wall clock in microseconds, as tcpdump -tt prints it.
@@ -77,32 +50,24 @@ now_us() {
 	echo "${EPOCHREALTIME/./}"
 }
 
-ns_add peer host
-nsq peer sysctl -qw net.ipv6.conf.default.accept_dad=0 \
-	net.ipv6.conf.default.router_solicitations=0
-ip link add veth0 netns peer type veth peer name veth1 netns host
-nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-ip -n host link set veth1 address "$MAC"
-ip -n peer link set veth0 up
-ip -n host link set veth1 up
-run ip -n host link add link veth1 name ndp0 type ndpv6
+ndp0_link quiet
 # Every frame veth1 sends, and every address event, from here on (they
 # start while ndp0 comes up).
-nsq_bg host tcpdump -i veth1 -nn -U -w "$work/cap.pcap" "ether src $MAC" \
+nsq_bg host tcpdump -i veth1 -nn -U -w "$work/cap.pcap" "ether src $HOST_MAC" \
 	2>"$work/tcpdump.err"
 E2E_PIDS+=("$!")
 tcpdump_pid=$!
 nsq_bg host ip -6 monitor address >"$work/mon.txt"
 E2E_PIDS+=("$!")
 # no RS for now: the one after the link comes back is then the only one
-run ctl set ndp0 accept-ra off
+run ctl params set ndp0 accept-ra off
 run ip -n host link set ndp0 up
 run ctl addr add ndp0 "$DUP/64"
 run ctl addr add ndp0 "$KEEP/64"
 wait_until 10 ll_preferred
 wait_until 10 has_kaddr "$DUP"
 wait_until 10 has_kaddr "$KEEP"
-wait_until 10 has_kaddr "$LL"
+wait_until 10 has_kaddr "$HOST_LL"
 log "ndp0 has its addresses"
 core_link yes || fail "the core does not know its link is up"
 
@@ -110,36 +75,34 @@ wait_until 20 grep -q "listening on veth1" "$work/tcpdump.err"
 
 log "the peer's end goes down: no carrier on veth1"
 run ip -n peer link set veth0 down
-wait_until 10 lower_down
+wait_until 10 lower_down host ndp0
 t_dead=$(now_us)
 wait_until 5 core_link no
 run ip -n peer -6 addr add "$DUP/64" dev veth0 nodad
 run ctl addr add ndp0 "$NEW/64"
-run ctl set ndp0 accept-ra on
+run ctl params set ndp0 accept-ra on
 nap 1.5
 core_state "$NEW" tentative || fail "$NEW left DAD while the link was down"
 t_alive=$(now_us)
 
 log "the peer's end comes back"
 run ip -n peer link set veth0 up
-wait_until 10 lower_up
+wait_until 10 lower_up host ndp0
 wait_until 5 core_link yes
-if ! (wait_until 10 no_kaddr "$DUP"); then
-	run ip -n host -6 addr show dev ndp0
-	ctl addrs ndp0
-	fail "$DUP, the peer's now, is still on ndp0"
-fi
+wait_state 10 "$DUP, the peer's now, is still on ndp0" no_kaddr "$DUP"
 core_state "$DUP" preferred && fail "the core still uses $DUP"
-stats=$(nsq host ethtool -S ndp0)
+declare -A stats
+ethstats host ndp0 stats
 for c in DAD_FAILED LINK_DOWN LINK_UP; do
-	[ "$(counter $c)" = 1 ] || fail "core counter $c is $(counter $c), not 1"
+	[ "${stats[$c]:-0}" = 1 ] ||
+		fail "core counter $c is ${stats[$c]:-0}, not 1"
 done
 log "the core found $DUP a duplicate: gone from ip -6 addr"
 wait_until 10 has_kaddr "$NEW"
 wait_until 10 core_state "$KEEP" preferred
-ctl addrs ndp0
+ctl addr show ndp0
 has_kaddr "$KEEP" || fail "$KEEP left ip -6 addr"
-has_kaddr "$LL" || fail "the link-local address left ip -6 addr"
+has_kaddr "$HOST_LL" || fail "the link-local address left ip -6 addr"
 run ip -n host -6 addr show dev ndp0
 
 kill "$tcpdump_pid"
@@ -182,5 +145,5 @@ fi
 deleted=$(grep '^Deleted' "$work/mon.txt" || true)
 log "addresses deleted from ndp0: ${deleted:-none}"
 [[ $deleted == *" $DUP/64 "* ]] || fail "no RTM_DELADDR for $DUP"
-[[ $deleted != *" $KEEP/64 "* && $deleted != *" $LL/64 "* ]] ||
+[[ $deleted != *" $KEEP/64 "* && $deleted != *" $HOST_LL/64 "* ]] ||
 	fail "an address that passed DAD again was removed and added back"

@@ -23,9 +23,7 @@
 #
 # timeout: 60
 # shellcheck source=tools/e2e/lib.sh
-. "$(dirname "$0")/lib.sh"
-
-mac=52:54:00:12:34:56
+. "${0%/*}/lib.sh"
 
 # The kernel's ring buffer is full by now (the KUnit suites' output) and
 # rotates: count from a marker, not from a line number.
@@ -55,7 +53,7 @@ log "1. ip link del group 7: veth1 and ndp0 in one batch"
 ns_add one
 ip -n one link add veth1 type veth peer name veth0
 nsx one sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-ip -n one link set veth1 address "$mac"
+ip -n one link set veth1 address "$HOST_MAC"
 run ip -n one link add link veth1 name ndp0 type ndpv6
 ip -n one link set veth0 up
 ip -n one link set veth1 up

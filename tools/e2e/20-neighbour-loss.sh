@@ -27,14 +27,14 @@
 #    +-------------------------+    +------------------------------+
 #
 # timeout: 120
-# shellcheck source=tools/e2e/ndp0-lib.sh
-. "$(dirname "$0")/ndp0-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 # s1, s2 and d1 are filled through namerefs
 # shellcheck disable=SC2034
 declare -A s0 s1 s2 d0 d1
 
-ndp0_topology
+ndp0_setup quiet
 run nsq peer python3 "$FRAMES" ra veth0 --src fe80::1:1 --reachable 1000 \
 	--retrans 250
 run nsq host ping -6 -c 3 -i 0.2 -W 2 "$PEER_LL%ndp0"
@@ -62,16 +62,14 @@ wait_until 20 failed_twice
 log "two failures after $((EPOCHSECONDS - t0)) s"
 ethstats host ndp0 s1
 devstats host ndp0 d1
-log "ethtool -S ndp0, what moved while the peer was away:"
-indent "$(stats_diff s0 s1)"
-log "ip -s link show ndp0, what moved:"
-indent "$(stats_diff d0 d1)"
+show_moved "ethtool -S ndp0, what moved while the peer was away:" s0 s1
+show_moved "ip -s link show ndp0, what moved:" d0 d1
 
-dropped=$((s1[QUEUE_RESOLUTION_FAILED] - s0[QUEUE_RESOLUTION_FAILED]))
-[ $((s1[GLUE_TX_CORE_NS] - s0[GLUE_TX_CORE_NS])) -ge 6 ] ||
-	fail "expected 3 unicast and 3 multicast NS before the two failures"
-[ $((d1[tx_dropped] - d0[tx_dropped])) -ge "$dropped" ] ||
-	fail "ndp0's tx_dropped did not count the $dropped queued packets dropped"
+dropped=$(moved s0 s1 QUEUE_RESOLUTION_FAILED)
+check_moved s0 s1 GLUE_TX_CORE_NS -ge 6 \
+	"3 unicast and 3 multicast NS before the two failures"
+check_moved d0 d1 tx_dropped -ge "$dropped" \
+	"ndp0's tx_dropped counts the queued packets dropped"
 [ "${s1[TABLE_QUEUED]}" -le "${s1[TABLE_QUEUED_MAX]}" ] ||
 	fail "more packets queued than the queue holds"
 # Informational: does the local sender hear of it (RFC 4861 7.2.2: an
@@ -91,5 +89,4 @@ wait_until 10 nsq host ping -6 -c 1 -W 1 "$PEER_LL%ndp0"
 run nsq host ping -6 -c 3 -i 0.2 -W 2 "$PEER_LL%ndp0"
 run nsq peer ping -6 -c 3 -i 0.2 -W 2 "$HOST_LL%veth0"
 ethstats host ndp0 s2
-log "after the peer came back:"
-indent "$(stats_diff s1 s2)"
+show_moved "after the peer came back:" s1 s2

@@ -20,8 +20,8 @@
 #    +-------------------------+    +------------------------------+
 #
 # timeout: 120
-# shellcheck source=tools/e2e/ndp0-lib.sh
-. "$(dirname "$0")/ndp0-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 XFER=$E2E_DIR/xfer.py
 BYTES=1048576
@@ -57,7 +57,7 @@ same() {
 
 declare -A d0 d1
 
-ndp0_topology
+ndp0_setup quiet
 devstats host ndp0 d0
 log "xfer.py on both ends"
 out_host=$(mktemp)

@@ -22,20 +22,18 @@
 #    +-------------------------+    +------------------------------+
 #
 # timeout: 90
-# shellcheck source=tools/e2e/ndp0-lib.sh
-. "$(dirname "$0")/ndp0-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 # b and db are filled through namerefs
 # shellcheck disable=SC2034
 declare -A a b quiet da db
 
-ndp0_topology
+ndp0_setup quiet
 
 # No router answers here, so the core would send its RS 4 s apart into the
 # measurement: accept_ra off stops them (the core then solicits nothing).
-NDPV6CTL=${NDPV6CTL:-$E2E_DIR/../../build/ndpv6ctl/ndpv6ctl}
-[ -x "$NDPV6CTL" ] || fail "$NDPV6CTL is missing: make ndpv6ctl"
-run nsq host "$NDPV6CTL" set ndp0 accept-ra off
+run ctl params set ndp0 accept-ra off
 
 # Quiet: two dumps a second apart that are equal, within 15 s.
 ethstats host ndp0 a

@@ -43,19 +43,18 @@
 #    +-------------------------+    +------------------------------+
 #
 # timeout: 150
-# shellcheck source=tools/e2e/ndp0-lib.sh
-. "$(dirname "$0")/ndp0-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 RATE=4000
 SECONDS_FLOOD=10
 NEW_LL=fe80::2
-NDPV6CTL=${NDPV6CTL:-$E2E_DIR/../../build/ndpv6ctl/ndpv6ctl}
 
 # b and s are filled through namerefs
 # shellcheck disable=SC2034
 declare -A a b s
 
-ndp0_topology
+ndp0_setup quiet
 run nsq peer python3 "$FRAMES" ra veth0 --src fe80::1:1 --reachable 1000
 run nsq host ping -6 -c 2 -i 0.2 -W 2 "$PEER_LL%ndp0"
 ethstats host ndp0 a
@@ -130,8 +129,7 @@ kill -INT "$ping_host" "$ping_peer"
 wait "$ping_host" || true
 wait "$ping_peer" || true
 ethstats host ndp0 b
-log "ethtool -S ndp0, what moved (flood, flows, new neighbour):"
-indent "$(stats_diff a b)"
+show_moved "ethtool -S ndp0, what moved (flood, flows, new neighbour):" a b
 log "table: at most $max_nbrs of ${b[TABLE_NBRS_MAX]} entries," \
     "at most $max_inc INCOMPLETE"
 
@@ -155,25 +153,25 @@ lost() {
 	echo "$tx ${#replied[@]} ${missing[*]}"
 }
 
-tx=
-read -r tx rx missing < <(lost "$out_host")
-[ -n "$tx" ] || { cat "$out_host"; fail "no summary from the host's ping"; }
-log "ndp0 -> peer: $rx replies to $tx echo requests; lost: ${missing:-none}"
-[ -z "$missing" ] ||
-	problems+=("the flow ndp0 -> peer lost echo requests $missing")
-tx=
-read -r tx rx missing < <(lost "$out_peer")
-[ -n "$tx" ] || { cat "$out_peer"; fail "no summary from the peer's ping"; }
-log "peer -> ndp0: $rx replies to $tx echo requests; lost: ${missing:-none}"
-[ -z "$missing" ] ||
-	problems+=("the flow peer -> ndp0 lost echo requests $missing")
-[ $((b[NBR_EVICTED] - a[NBR_EVICTED])) -gt 0 ] ||
+# flow NAME OUTPUT: the flow's losses, into problems.
+flow() {
+	local tx='' rx missing
+
+	read -r tx rx missing < <(lost "$2")
+	[ -n "$tx" ] || { cat "$2"; fail "no summary from the ping $1"; }
+	log "$1: $rx replies to $tx echo requests; lost: ${missing:-none}"
+	[ -z "$missing" ] ||
+		problems+=("the flow $1 lost echo requests $missing")
+}
+flow "ndp0 -> peer" "$out_host"
+flow "peer -> ndp0" "$out_peer"
+[ "$(moved a b NBR_EVICTED)" -gt 0 ] ||
 	problems+=("no eviction counted: was the cache ever full?")
 
 if [ ${#problems[@]} -gt 0 ]; then
 	if [ -x "$NDPV6CTL" ]; then
-		run "$NDPV6CTL" -n host neigh ndp0 "$PEER_LL" || true
-		run "$NDPV6CTL" -n host neigh ndp0 "$NEW_LL" || true
+		run ctl neigh show ndp0 "$PEER_LL" || true
+		run ctl neigh show ndp0 "$NEW_LL" || true
 	fi
 	run ip -n peer -6 neigh show dev veth0
 	fail "$(printf '%s; ' "${problems[@]}")"

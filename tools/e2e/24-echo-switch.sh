@@ -4,7 +4,7 @@
 # Echo requests: by default the core answers them in softirq, before the
 # kernel sees them, so the host's net.ipv6.icmp.echo_ignore_all does not
 # apply (nor would ip6tables).  The per-device switch
-# `ndpv6ctl set ndp0 reply-echo off` hands them to the kernel instead:
+# `ndpv6ctl params set ndp0 reply-echo off` hands them to the kernel instead:
 # then the sysctl applies, and with it off the kernel answers (its
 # Icmp6InEchos and Icmp6OutEchoReplies move, the core's RX_ECHO does not).
 # The switch is kept across down/up; `reply-echo on` gives them back to the
@@ -20,10 +20,9 @@
 #    +-------------------------+    +------------------------------+
 #
 # timeout: 90
-# shellcheck source=tools/e2e/ndp0-lib.sh
-. "$(dirname "$0")/ndp0-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-NDPV6CTL=${NDPV6CTL:-$E2E_DIR/../../build/ndpv6ctl/ndpv6ctl}
 
 # pings N WAIT: the peer pings ndp0 N times and waits at most WAIT seconds
 # for the last reply (ping's -W: a late reply on a loaded machine must not
@@ -68,16 +67,15 @@ check() {
 		fail "expected $who to answer (replies, RX_ECHO, Icmp6InEchos, Icmp6OutEchoReplies: $want)"
 }
 
-[ -x "$NDPV6CTL" ] || fail "$NDPV6CTL is missing: make ndpv6ctl"
-ndp0_topology
+ndp0_setup quiet
 
 log "default: the core answers, echo_ignore_all or not"
 check core 0
 check core 1
 
-err=$(nsq host "$NDPV6CTL" set ndp0 reply-echo off 2>&1) || {
+err=$(ctl params set ndp0 reply-echo off 2>&1) || {
 	echo "$err"
-	skip "'ndpv6ctl set DEV reply-echo on|off' is not there: the netlink family does not expose ndp_set_reply_echo() yet"
+	skip "'ndpv6ctl params set DEV reply-echo on|off' is not there: the netlink family does not expose ndp_set_reply_echo() yet"
 }
 log "reply-echo off: the kernel's rules apply"
 check nobody 1
@@ -89,6 +87,6 @@ run ip -n host link set ndp0 up
 wait_until 5 has_addr host ndp0 "$HOST_LL"
 check kernel 0
 
-run nsq host "$NDPV6CTL" set ndp0 reply-echo on
+run ctl params set ndp0 reply-echo on
 log "reply-echo on: the core answers again"
 check core 1

@@ -36,15 +36,13 @@
 #          (no 2001:db8:25::99 anywhere)
 #
 # timeout: 60
-# shellcheck source=tools/e2e/ndp0-lib.sh
-. "$(dirname "$0")/ndp0-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 # filled through namerefs
 # shellcheck disable=SC2034
 declare -A s0 s1 s2 d0 d1 d2 v0 v2
 
-NDPV6CTL=${NDPV6CTL:-$E2E_DIR/../../build/ndpv6ctl/ndpv6ctl}
-[ -x "$NDPV6CTL" ] || fail "$NDPV6CTL is missing: make ndpv6ctl"
 ABSENT=2001:db8:25::99
 HOST_GA=2001:db8:25::1
 PEER_GA=2001:db8:25::2
@@ -58,22 +56,22 @@ ping_in() {
 	nsenter --net="/run/netns/$ns" ping -6 "$@"
 }
 
-ndp0_topology
+ndp0_setup quiet
 # No router here: accept_ra off stops the core's RS (quiet counters).
-"$NDPV6CTL" -n host set ndp0 accept-ra off
+ctl params set ndp0 accept-ra off
 run ip -n peer addr add "$PEER_GA/64" dev veth0 nodad
 run ip -n host addr add "$HOST_GA/64" dev ndp0
 # The kernel routes 2001:db8:25::/64 to ndp0; the core must know the
 # prefix as on-link too (from the mirror), or it has no route for it.
 core_onlink() {
-	[[ $("$NDPV6CTL" -n host prefixes ndp0) == *"2001:db8:25::/64 "* ]]
+	[[ $(ctl prefix show ndp0) == *"2001:db8:25::/64 "* ]]
 }
 wait_until 5 core_onlink
 # For part 2, the peer resolves the host's address and the reverse; the
 # peer's NS needs the address out of the core's DAD (a tentative address
 # answers no NS).
 core_preferred() {
-	[[ $("$NDPV6CTL" -n host addrs ndp0) == *"inet6 $HOST_GA/64 "*" preferred "* ]]
+	[[ $(ctl addr show ndp0) == *"inet6 $HOST_GA/64 "*" preferred "* ]]
 }
 wait_until 5 core_preferred
 ping_in host -c 1 -W 3 "$PEER_GA" >/dev/null
@@ -127,25 +125,14 @@ p_line=$(unreach_line "$peer_out") ||
 
 ethstats host ndp0 s1
 devstats host ndp0 d1
-log "ethtool -S ndp0, what moved:"
-indent "$(stats_diff s0 s1)"
-log "ip -s link show ndp0, what moved:"
-indent "$(stats_diff d0 d1)"
-# moved A B NAME: how much counter NAME moved from snapshot A to B
-moved() {
-	local -n _a=$1 _b=$2
-
-	echo $((_b[$3] - _a[$3]))
-}
-[ "$(moved s0 s1 QUEUE_RESOLUTION_FAILED)" -eq 1 ] ||
-	fail "QUEUE_RESOLUTION_FAILED moved by $(moved s0 s1 QUEUE_RESOLUTION_FAILED), not 1"
-[ "$(moved s0 s1 NBR_FAILED)" -eq 1 ] || fail "NBR_FAILED did not move by 1"
-[ "$(moved s0 s1 GLUE_TX_CORE_NS)" -ge 3 ] ||
-	fail "fewer than 3 NS sent for $ABSENT"
-[ "$(moved d0 d1 tx_dropped)" -eq 1 ] ||
-	fail "ndp0's tx_dropped moved by $(moved d0 d1 tx_dropped), not 1"
-[ "$(moved d0 d1 tx_packets)" -eq 0 ] ||
-	fail "ndp0 counted the dropped echo request as sent"
+show_moved "ethtool -S ndp0, what moved:" s0 s1
+show_moved "ip -s link show ndp0, what moved:" d0 d1
+check_moved s0 s1 QUEUE_RESOLUTION_FAILED -eq 1
+check_moved s0 s1 NBR_FAILED -eq 1
+check_moved s0 s1 GLUE_TX_CORE_NS -ge 3 "three NS sent for $ABSENT"
+check_moved d0 d1 tx_dropped -eq 1 "ndp0's tx_dropped"
+check_moved d0 d1 tx_packets -eq 0 \
+	"ndp0 counted the dropped echo request as sent"
 [ $(($(snmp6 host Icmp6OutDestUnreachs) - out6_h)) -eq 1 ] ||
 	fail "the host's kernel did not send exactly one Destination Unreachable"
 [ $(($(snmp6 host Icmp6InDestUnreachs) - in6_h)) -eq 1 ] ||
@@ -162,19 +149,12 @@ ping_in host -c 3 -i 0.2 -W 0.2 -s 1300 "$PEER_GA" >/dev/null || true
 ethstats host ndp0 s2
 devstats host ndp0 d2
 devstats host veth1 v2
-log "ethtool -S ndp0, what moved:"
-indent "$(stats_diff s1 s2)"
-log "ip -s link show ndp0, what moved:"
-indent "$(stats_diff d1 d2)"
-log "ip -s link show veth1, what moved:"
-indent "$(stats_diff v0 v2)"
-[ "$(moved d1 d2 tx_dropped)" -eq 3 ] ||
-	fail "ndp0's tx_dropped moved by $(moved d1 d2 tx_dropped), not 3"
-[ "$(moved d1 d2 tx_packets)" -eq 0 ] ||
-	fail "ndp0 counted refused packets as sent"
-[ "$(moved s1 s2 GLUE_TX_LOWER_ERROR)" -eq 3 ] ||
-	fail "GLUE_TX_LOWER_ERROR moved by $(moved s1 s2 GLUE_TX_LOWER_ERROR), not 3"
-[ "$(moved s1 s2 TX_PACKETS)" -eq 3 ] ||
-	fail "the core did not transmit the three packets"
-[ "$(moved v0 v2 tx_dropped)" -eq 3 ] ||
-	fail "veth1 did not count its three drops"
+show_moved "ethtool -S ndp0, what moved:" s1 s2
+show_moved "ip -s link show ndp0, what moved:" d1 d2
+show_moved "ip -s link show veth1, what moved:" v0 v2
+check_moved d1 d2 tx_dropped -eq 3 "ndp0's tx_dropped"
+check_moved d1 d2 tx_packets -eq 0 "ndp0 counted refused packets as sent"
+check_moved s1 s2 GLUE_TX_LOWER_ERROR -eq 3
+check_moved s1 s2 TX_PACKETS -eq 3 \
+	"the core did not transmit the three packets"
+check_moved v0 v2 tx_dropped -eq 3 "veth1 did not count its three drops"

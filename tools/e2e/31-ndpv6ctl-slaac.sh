@@ -15,46 +15,19 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-command -v radvd >/dev/null || skip "radvd is not installed"
-setup_ndp0
-
-conf=/run/ndpv6/radvd-$$.conf
-cat >"$conf" <<EOC
-interface veth0 {
-	AdvSendAdvert on;
-	MinRtrAdvInterval 3;
-	MaxRtrAdvInterval 4;
-	AdvDefaultLifetime 30;
-	prefix 2001:db8:1::/64 {
-		AdvOnLink on;
-		AdvAutonomous on;
-		AdvValidLifetime 600;
-		AdvPreferredLifetime 300;
-	};
-};
-EOC
-run nsq peer sysctl -qw net.ipv6.conf.all.forwarding=1
-wait_until 10 no_tentative peer veth0
-peer_ll=$(ll_addr peer veth0)
-bg nsq peer radvd -n -C "$conf" -p "/run/ndpv6/radvd-$$.pid" -m stderr
-
-slaac=2001:db8:1:0:5054:ff:fe12:3456	# RFC 5952: one 0 stays
+ndp0_setup router 600 300 30
+peer_ll=$PEER_LL
+slaac=$SLAAC	# RFC 5952: one 0 stays
 has_slaac() {
-	[[ $(ctl addrs ndp0) == *"inet6 $slaac/64 scope global proto slaac preferred "* ]]
+	[[ $(ctl addr show ndp0) == *"inet6 $slaac/64 scope global proto slaac preferred "* ]]
 }
-if ! (wait_until 60 has_slaac); then
-	ctl prefixes ndp0
-	ctl routers ndp0
-	ctl addrs ndp0
-	ctl stats ndp0 | grep -E 'RX_|RA_|PIO_|DAD'
-	fail "no SLAAC address"
-fi
+wait_state 60 "no SLAAC address" has_slaac
 
 lft='([0-9]+)sec'
-out=$(ctl prefixes ndp0)
+out=$(ctl prefix show ndp0)
 echo "$out"
 has "$out" "^2001:db8:1::/64 dev ndp0 proto ra onlink autonomous valid_lft $lft preferred_lft $lft$"
 [[ $out =~ valid_lft\ ([0-9]+)sec\ preferred_lft\ ([0-9]+)sec ]]
@@ -62,7 +35,7 @@ v=${BASH_REMATCH[1]} p=${BASH_REMATCH[2]}
 ((v <= 600 && v >= 570 && p <= 300 && p >= 270)) ||
 	fail "prefix lifetimes $v/$p, not about 600/300"
 
-out=$(ctl addrs ndp0)
+out=$(ctl addr show ndp0)
 echo "$out"
 [[ $out =~ inet6\ $slaac/64\ scope\ global\ proto\ slaac\ preferred\ valid_lft\ ([0-9]+)sec\ preferred_lft\ ([0-9]+)sec ]] ||
 	fail "addrs: no SLAAC line"
@@ -70,15 +43,15 @@ v=${BASH_REMATCH[1]} p=${BASH_REMATCH[2]}
 ((v <= 600 && v >= 570 && p <= 300 && p >= 270)) ||
 	fail "address lifetimes $v/$p, not about 600/300"
 
-out=$(ctl routers ndp0)
+out=$(ctl router show ndp0)
 echo "$out"
 [[ $out =~ ^default\ via\ $peer_ll\ dev\ ndp0\ proto\ ra\ lifetime\ ([0-9]+)sec\ [A-Z]+$ ]] ||
 	fail "routers: no RA router line"
 v=${BASH_REMATCH[1]}
 ((v <= 30 && v >= 20)) || fail "router lifetime $v, not about 30"
 
-has "$(ctl -j prefixes ndp0)" '"prefix":"2001:db8:1::","prefixlen":64,"onlink":true,"autonomous":true,"valid_lft":[0-9]+,"preferred_lft":[0-9]+,"origin":"ra"'
-has "$(ctl -j addrs ndp0)" "\"address\":\"$slaac\",\"prefixlen\":64,\"state\":\"preferred\",\"origin\":\"slaac\""
-has "$(ctl -j routers ndp0)" "\"address\":\"$peer_ll\",\"lifetime\":[0-9]+,\"origin\":\"ra\""
-has "$(ctl -j params ndp0)" '"addrs":2,' '"routers":1,' '"prefixes":1,'
+has "$(ctl -j prefix show ndp0)" '"prefix":"2001:db8:1::","prefixlen":64,"origin":"ra","onlink":true,"autonomous":true,"valid_lft":[0-9]+,"preferred_lft":[0-9]+'
+has "$(ctl -j addr show ndp0)" "\"address\":\"$slaac\",\"prefixlen\":64,\"origin\":\"slaac\",\"state\":\"preferred\""
+has "$(ctl -j router show ndp0)" "\"address\":\"$peer_ll\",\"origin\":\"ra\",\"lifetime\":[0-9]+"
+has "$(ctl -j params show ndp0)" '"addrs":2,' '"routers":1,' '"prefixes":1,'
 log "SLAAC seen in prefixes, addrs and routers"

@@ -15,12 +15,12 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 command -v capsh >/dev/null || skip "capsh (libcap2-bin) is not installed"
 command -v setpriv >/dev/null || skip "setpriv (util-linux) is not installed"
-setup_ndp0
+ndp0_setup plain
 
 # Run ndpv6ctl in the host namespace without CAP_NET_ADMIN.
 nocap() {
@@ -33,31 +33,31 @@ nobody() {
 }
 
 # Without the capability, every write is refused.
-has "$(nocap addrs ndp0)" "^inet6 $LL/64 "
-has "$(nocap params ndp0)" '^ndp0: ifindex [0-9]+ running'
-expect 5 'permission denied .*CAP_NET_ADMIN' nocap router add ndp0 fe80::1
-expect 5 'permission denied' nocap router del ndp0 fe80::1
-expect 5 'permission denied' nocap prefix add ndp0 2001:db8:5::/64
-expect 5 'permission denied' nocap prefix del ndp0 2001:db8:5::/64
-expect 5 'permission denied' nocap addr add ndp0 2001:db8:9::1/64
-expect 5 'permission denied' nocap addr del ndp0 "$LL"
-expect 5 'permission denied' nocap set ndp0 accept-ra off
+has "$(nocap addr show ndp0)" "^inet6 $HOST_LL/64 "
+has "$(nocap params show ndp0)" '^ndp0: ifindex [0-9]+ running'
+expect 1 'permission denied.*CAP_NET_ADMIN' nocap router add ndp0 fe80::1
+expect 1 'permission denied' nocap router del ndp0 fe80::1
+expect 1 'permission denied' nocap prefix add ndp0 2001:db8:5::/64
+expect 1 'permission denied' nocap prefix del ndp0 2001:db8:5::/64
+expect 1 'permission denied' nocap addr add ndp0 2001:db8:9::1/64
+expect 1 'permission denied' nocap addr del ndp0 "$HOST_LL"
+expect 1 'permission denied' nocap params set ndp0 accept-ra off
 # An unprivileged user: the same check (one write of each kind suffices).
-has "$(nobody addrs ndp0)" "^inet6 $LL/64 "
-expect 5 'permission denied .*CAP_NET_ADMIN' nobody router add ndp0 fe80::1
-expect 5 'permission denied' nobody addr del ndp0 "$LL"
-expect 5 'permission denied' nobody set ndp0 max-nbrs 1000
+has "$(nobody addr show ndp0)" "^inet6 $HOST_LL/64 "
+expect 1 'permission denied.*CAP_NET_ADMIN' nobody router add ndp0 fe80::1
+expect 1 'permission denied' nobody addr del ndp0 "$HOST_LL"
+expect 1 'permission denied' nobody params set ndp0 max-nbrs 1000
 # Nor may they listen to the events; a monitor let in would wait for them
 # until timeout ends it (exit 124).
 # shellcheck disable=SC2016 # expanded by capsh's shell
-expect 5 'joining the events group: Operation not permitted' \
+expect 1 'joining the events group: Operation not permitted' \
 	timeout 10 capsh --drop=cap_net_admin -- -c '"$0" -n host monitor ndp0' \
 	"$NDPV6CTL"
-expect 5 'joining the events group: Operation not permitted' \
+expect 1 'joining the events group: Operation not permitted' \
 	nsq host timeout 10 setpriv --reuid=65534 --regid=65534 \
 	--clear-groups --inh-caps=-all --bounding-set=-all "$NDPV6CTL" monitor
-[ -z "$(ctl routers ndp0)" ] || fail "a refused write changed the routers"
-out=$(ctl -j params ndp0)
+[ -z "$(ctl router show ndp0)" ] || fail "a refused write changed the routers"
+out=$(ctl -j params show ndp0)
 has "$out" '"accept_ra":1,' '"addrs":1,'
 [[ $out == *pending* ]] && fail "a refused write changed the capacities"
 

@@ -13,10 +13,10 @@
 #             "other": nothing but lo
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-setup_ndp0
+ndp0_setup plain
 ns_add other
 idx=$(ip -n host -o link show ndp0)
 idx=${idx%%:*}
@@ -24,13 +24,13 @@ idx=${idx%%:*}
 octl() {
 	"$NDPV6CTL" -n other "$@"
 }
-expect 3 'ndp0: no such device' octl addrs ndp0
-expect 3 'no such device' octl router add ndp0 fe80::1
-expect 3 'no such device' octl set ndp0 accept-ra off
-expect 3 'no such device' octl monitor ndp0
+expect 1 'ndp0: no such device' octl addr show ndp0
+expect 1 'no such device' octl router add ndp0 fe80::1
+expect 1 'no such device' octl params set ndp0 accept-ra off
+expect 1 'no such device' octl monitor ndp0
 # By index: absent in "other" (only lo, index 1, which is not ours).
-expect 3 "$idx: no such device" octl addrs "$idx"
-expect 4 'not an ndpv6 device' octl addrs 1
+expect 1 "$idx: no such device" octl addr show "$idx"
+expect 1 'not an ndpv6 device' octl addr show 1
 
 # A second ndp0 in "peer", on veth0: each namespace sees its own.
 nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
@@ -42,16 +42,16 @@ pctl() {
 	"$NDPV6CTL" -n peer "$@"
 }
 peer_ready() {
-	[[ $(pctl addrs ndp0) == *"inet6 $peer_ll/64 "*" preferred "* ]]
+	[[ $(pctl addr show ndp0) == *"inet6 $peer_ll/64 "*" preferred "* ]]
 }
 wait_until 10 peer_ready
-run pctl addrs ndp0
-[[ $(pctl addrs ndp0) == *"$LL"* ]] && fail "peer's ndp0 shows the host's address"
-[[ $(ctl addrs ndp0) == *"$peer_ll"* ]] && fail "host's ndp0 shows the peer's address"
+run pctl addr show ndp0
+[[ $(pctl addr show ndp0) == *"$HOST_LL"* ]] && fail "peer's ndp0 shows the host's address"
+[[ $(ctl addr show ndp0) == *"$peer_ll"* ]] && fail "host's ndp0 shows the peer's address"
 
 # A write in one namespace does not reach the other's device.
 run pctl router add ndp0 fe80::77
-[ -z "$(ctl routers ndp0)" ] || fail "the host's ndp0 got the peer's router"
+[ -z "$(ctl router show ndp0)" ] || fail "the host's ndp0 got the peer's router"
 
 # Events stay in their namespace.
 mon_host=$(mktemp)

@@ -16,10 +16,10 @@
 #                                   +------------------------------+
 #
 # timeout: 180
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-setup_ndp0
+ndp0_setup plain
 run ip -n peer addr add 2001:db8:7::1/64 dev veth0 nodad
 
 mon=$(mktemp)
@@ -33,19 +33,19 @@ wait_until 10 monitor_ready "$!"
 run ctl router add ndp0 fe80::42 lifetime 2
 wait_until 10 grep -q '^\[ndp0\] router-add fe80::42 lifetime 2sec$' "$mon"
 wait_until 10 grep -q '^\[ndp0\] router-del fe80::42$' "$mon"
-[ -z "$(ctl routers ndp0)" ] || fail "the router did not expire"
+[ -z "$(ctl router show ndp0)" ] || fail "the router did not expire"
 
 # DAD failure: the peer answers the core's DAD NS with its NA.
 run ctl addr add ndp0 2001:db8:7::1/64
 wait_until 15 grep -q '^\[ndp0\] dad-failed 2001:db8:7::1$' "$mon"
 # The core keeps it listed as duplicate (never used), or drops it.
-out=$(ctl addrs ndp0)
+out=$(ctl addr show ndp0)
 echo "$out"
 if [[ $out == *2001:db8:7::1/* &&
       $out != *"inet6 2001:db8:7::1/64 scope global proto manual duplicate "* ]]; then
 	fail "the duplicate address is still in use"
 fi
-has "$(ctl stats ndp0)" 'DAD_FAILED: 1'
+has "$(ctl stats show ndp0)" 'DAD_FAILED +1'
 
 # Both monitors have printed it (the JSON one may lag the other); then a
 # second for a repeat, which no event would mark.
@@ -66,14 +66,14 @@ log "DAD failure and router expiry reported"
 # link-local address while ndp0 is down; ndp0 up runs DAD for it, the peer
 # answers, and the core reports ip-disabled with that address.
 run ip -n host link set ndp0 down
-run ip -n peer addr add "$LL/64" dev veth0 nodad
+run ip -n peer addr add "$HOST_LL/64" dev veth0 nodad
 run ip -n host link set ndp0 up
-wait_until 15 grep -q "^\[ndp0\] ip-disabled $LL/64\$" "$mon"
+wait_until 15 grep -q "^\[ndp0\] ip-disabled $HOST_LL/64\$" "$mon"
 wait_until 10 grep -q '"event":"ip-disabled"' "$monj"
-has "$(<"$monj")" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"ip-disabled","address":"'"$LL"'","prefixlen":64\}'
-out=$(ctl params ndp0)
+has "$(<"$monj")" '\{"ifindex":[0-9]+,"ifname":"ndp0","event":"ip-disabled","address":"'"$HOST_LL"'","prefixlen":64\}'
+out=$(ctl params show ndp0)
 echo "$out"
 has "$out" $'\n +ip_disabled +yes$'
-has "$(ctl -j params ndp0)" '"ip_disabled":true\}$'
-has "$(ctl stats ndp0)" $'\n +IP_DISABLED: 1\n'
+has "$(ctl -j params show ndp0)" '"ip_disabled":true\}$'
+has "$(ctl stats show ndp0)" $'\n +IP_DISABLED +1\n'
 log "IP operation disabled reported"

@@ -1,39 +1,39 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# A neighbour cache of 10,000: the capacity raised with `ndpv6ctl set`
+# A neighbour cache of 10,000: the capacity raised with `ndpv6ctl params set`
 # (in force after down/up, which the reply says), 10,000 NS from 10,000
-# sources sent by a bounded script from the peer (ns-flood.py: at most
+# sources sent by a bounded script from the peer (ndp-frames.py flood: at most
 # 4,000 NS/s), then one dump that is complete (every entry once, as many
 # as the core counts) and consistent (not flagged NLM_F_DUMP_INTR).
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
-#    | ns-flood.py       |          | veth1 52:54:00:12:34:56      |
+#    | ndp-frames.py     |          | veth1 52:54:00:12:34:56      |
 #    | veth0             |----------|  (IPv6 off)                  |
 #    | 10,000 NS from    |          |  ndp0 (type ndpv6 on veth1)  |
 #    | fe80::ee:0:<i>    |          |  max-nbrs 10000              |
 #    +-------------------+          +------------------------------+
 #
 # timeout: 300
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
 N=10000
-setup_ndp0
+ndp0_setup plain
 # The peer's own IPv6 stays quiet: no entry of its own in ndp0's cache.
 nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
 
 err=$(mktemp)
-ctl set ndp0 max-nbrs "$N" 2>"$err" || { cat "$err"; fail "set max-nbrs $N"; }
+ctl params set ndp0 max-nbrs "$N" 2>"$err" || { cat "$err"; fail "set max-nbrs $N"; }
 err=$(<"$err")
 echo "$err"
 has "$err" '^Warning: new table capacities take effect at the next down/up'
-has "$(ctl -j params ndp0)" '"max_nbrs":256,' "\"pending\":\\{[^}]*\"max_nbrs\":$N,"
+has "$(ctl -j params show ndp0)" '"max_nbrs":256,' "\"pending\":\\{[^}]*\"max_nbrs\":$N,"
 ip -n host link set ndp0 down
 ip -n host link set ndp0 up
 wait_until 10 ll_preferred
-out=$(ctl -j params ndp0)
+out=$(ctl -j params show ndp0)
 has "$out" "\"max_nbrs\":$N,"
 [[ $out == *pending* ]] && fail "params: still pending after down/up"
 
@@ -42,7 +42,7 @@ has "$out" "\"max_nbrs\":$N,"
 nbrs() {
 	local out
 
-	out=$(ctl -j params ndp0)
+	out=$(ctl -j params show ndp0)
 	[[ $out =~ \"nbrs\":([0-9]+), ]] && echo "${BASH_REMATCH[1]}"
 }
 all_in() {
@@ -53,8 +53,8 @@ for round in 1 2 3; do
 	have=$(nbrs)
 	log "round $round: $have neighbours"
 	[ "$have" -ge "$N" ] && break
-	run nsq peer timeout 60 python3 "$E2E_REPO/tools/e2e/ns-flood.py" \
-		veth0 "$MAC" "$LL" "$N" --rate 4000
+	run nsq peer timeout 60 python3 "$FRAMES" flood \
+		veth0 "$HOST_MAC" "$HOST_LL" --count "$N" --rate 4000
 	# The last frames may still be in the backlog: all in, or give them
 	# 2 s before the next round.
 	poll_until 2 all_in || true
@@ -66,8 +66,8 @@ have=$(nbrs)
 # flags it inconsistent four times in a row).
 dump=$(mktemp)
 t0=${EPOCHREALTIME/./}
-log "ndpv6ctl -j neigh ndp0"
-ctl -j neigh ndp0 >"$dump"
+log "ndpv6ctl -j neigh show ndp0"
+ctl -j neigh show ndp0 >"$dump"
 log "dump of $N neighbours in $(( (${EPOCHREALTIME/./} - t0) / 1000 )) ms"
 python3 - "$dump" "$N" <<'EOP' || fail "the dump is not complete"
 import json, sys
@@ -81,5 +81,5 @@ want = {"fe80::ee:0:%x:%x" % (i >> 16, i & 0xffff) if i >> 16 else
 assert set(addrs) == want, sorted(set(addrs) ^ want)[:5]
 assert all(e["state"] == "stale" and "lladdr" in e for e in d)
 EOP
-run ctl neigh ndp0 | tail -n 2
+run ctl neigh show ndp0 | tail -n 2
 log "10,000 neighbours dumped, complete and consistent"

@@ -17,15 +17,12 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 60
-# shellcheck source=tools/e2e/mirror-lib.sh
-. "$(dirname "$0")/mirror-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-mirror_setup 600 300 30
+ndp0_setup router 600 300 30
 peer_ll=$(ll_addr peer veth0)
-if ! (wait_until 20 has_kaddr "$SLAAC"); then
-	show_state
-	fail "no SLAAC address in ip -6 addr"
-fi
+wait_state 20 "no SLAAC address in ip -6 addr" has_kaddr "$SLAAC"
 log "SLAAC address in the kernel"
 line=$(addr_line "$SLAAC")
 echo "$line"
@@ -34,10 +31,7 @@ read -r v p < <(lifetimes "$line")
 ((v <= 600 && v >= 590 && p <= 300 && p >= 290)) ||
 	fail "lifetimes $v/$p in ip -6 addr, not about 600/300"
 
-if ! (wait_until 10 has_route "default via $peer_ll proto ra metric 1024 expires "); then
-	show_state
-	fail "no default route via $peer_ll"
-fi
+wait_state 10 "no default route via $peer_ll" has_route "default via $peer_ll proto ra metric 1024 expires "
 wait_until 5 has_route "2001:db8:1::/64 proto ra metric 1024 expires "
 run ip -n host -6 route show dev ndp0
 run ip -n host -6 route get 2001:db8:99::1

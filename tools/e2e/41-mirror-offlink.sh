@@ -18,10 +18,10 @@
 #                          +-------------------+    +--------------------------+
 #
 # timeout: 60
-# shellcheck source=tools/e2e/mirror-lib.sh
-. "$(dirname "$0")/mirror-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-mirror_setup 600 300 30
+ndp0_setup router 600 300 30
 ns_add far
 veth_pair peer veth2 far veth3
 nsq far sysctl -qw net.ipv6.conf.veth3.accept_dad=0
@@ -30,11 +30,8 @@ ip -n peer addr add 2001:db8:2::fe/64 dev veth2 nodad
 ip -n far addr add 2001:db8:2::1/64 dev veth3 nodad
 ip -n far -6 route add default via 2001:db8:2::fe dev veth3
 peer_ll=$(ll_addr peer veth0)
-if ! (wait_until 20 has_kaddr "$SLAAC" &&
-      wait_until 10 has_route "default via $peer_ll proto ra "); then
-	show_state
-	fail "no SLAAC address or default route"
-fi
+wait_state 20 "no SLAAC address" has_kaddr "$SLAAC"
+wait_state 10 "no default route" has_route "default via $peer_ll proto ra "
 run ip -n host -6 route get 2001:db8:2::1
 run nsq host ping -6 -c 3 -i 0.3 -W 2 2001:db8:2::1
 run nsq far ping -6 -c 2 -i 0.3 -W 2 "$SLAAC"

@@ -15,29 +15,24 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 60
-# shellcheck source=tools/e2e/mirror-lib.sh
-. "$(dirname "$0")/mirror-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-mirror_setup 600 300 1800
+ndp0_setup router 600 300 1800
 peer_ll=$(ll_addr peer veth0)
 dflt="default via $peer_ll proto ra metric 1024 expires "
 # Everything that must stay or go, seen before radvd stops: the default
 # route can show before the SLAAC address has passed DAD, and the prefix
 # route comes from the same work run as the default route or another.
-if ! (wait_until 20 has_route "$dflt" && wait_until 20 has_kaddr "$SLAAC" &&
-      wait_until 10 has_route "2001:db8:1::/64 proto ra "); then
-	show_state
-	fail "no default route via $peer_ll, no $SLAAC or no on-link prefix"
-fi
+wait_state 20 "no default route via $peer_ll" has_route "$dflt"
+wait_state 20 "no $SLAAC" has_kaddr "$SLAAC"
+wait_state 10 "no on-link prefix" has_route "2001:db8:1::/64 proto ra "
 run ip -n host -6 route show dev ndp0
 run kill -TERM "$RADVD_PID"
 wait "$RADVD_PID" 2>/dev/null || true
-if ! (wait_until 5 no_route "default "); then
-	show_state
-	fail "the default route stayed after radvd's final RA"
-fi
+wait_state 5 "the default route stayed after radvd's final RA" no_route "default "
 run ip -n host -6 route show dev ndp0
 has_route "2001:db8:1::/64 proto ra " || fail "the on-link prefix went too"
 has_kaddr "$SLAAC" || fail "the SLAAC address went too"
-[[ $(ctl routers ndp0) != *default* ]] || fail "the core still has a router"
+[[ $(ctl router show ndp0) != *default* ]] || fail "the core still has a router"
 log "default route gone with the router; prefix and address stay"

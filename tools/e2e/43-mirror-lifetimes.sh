@@ -15,14 +15,11 @@
 #    +-------------------+          +------------------------------+
 #
 # timeout: 60
-# shellcheck source=tools/e2e/mirror-lib.sh
-. "$(dirname "$0")/mirror-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-mirror_setup 12 6 30
-if ! (wait_until 20 has_kaddr "$SLAAC"); then
-	show_state
-	fail "no SLAAC address in ip -6 addr"
-fi
+ndp0_setup router 12 6 30
+wait_state 20 "no SLAAC address in ip -6 addr" has_kaddr "$SLAAC"
 run kill -KILL "$RADVD_PID"
 wait "$RADVD_PID" 2>/dev/null || true
 line=$(addr_line "$SLAAC")
@@ -35,17 +32,11 @@ deprecated() {
 }
 # Preferred 6 s after radvd's last RA (before the kill), then the mirror:
 # the limits leave room for a loaded machine.
-if ! (wait_until 12 deprecated); then
-	show_state
-	fail "the address did not go deprecated"
-fi
+wait_state 12 "the address did not go deprecated" deprecated
 addr_line "$SLAAC"
 log "deprecated"
-if ! (wait_until 15 no_kaddr "$SLAAC"); then
-	show_state
-	fail "the address did not go away"
-fi
+wait_state 15 "the address did not go away" no_kaddr "$SLAAC"
 wait_until 10 no_route "2001:db8:1::/64 "
 run ip -n host -6 addr show dev ndp0
-[[ $(ctl addrs ndp0) != *"$SLAAC"* ]] || fail "the core still has it"
+[[ $(ctl addr show ndp0) != *"$SLAAC"* ]] || fail "the core still has it"
 log "the address went deprecated, then away"

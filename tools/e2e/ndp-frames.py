@@ -22,14 +22,15 @@
         option; --hoplimit other than 255 makes it invalid (RFC 4861 7.1.1).
 
     ndp-frames.py flood IFACE DST_MAC TARGET [--rate PPS] [--seconds S]
-                  [--first N]
+                  [--count N] [--first N]
         NS for TARGET, unicast to DST_MAC, each from its own link-local
         address fe80::ee:0:<i> and MAC 02:ee:<i> (frames built before the
         clock starts): every valid one makes the receiver create a STALE
         neighbour entry (RFC 4861 7.2.3).  At most PPS per second, for S
         seconds (PPS * S frames; fewer when the machine cannot keep the
-        rate), in batches of one sendmmsg(2) each (ndp_send.py); prints
-        what it sent and the rate it reached.
+        rate), or with --count N frames however long they take, in
+        batches of one sendmmsg(2) each (ndp_send.py); prints what it
+        sent and the rate it reached.
 
     ndp-frames.py udp IFACE DST_MAC DST --src IP [--src-mac MAC]
         One UDP datagram (port 9 to 9, 8 bytes of payload) from IP to DST
@@ -164,7 +165,7 @@ def cmd_flood(a):
     from ndp_send import send_paced	# ctypes: only the flood pays for it
     dst_mac = mac_bytes(a.dst_mac)
     target = ip_bytes(a.target)
-    count = a.rate * a.seconds
+    count = a.count or a.rate * a.seconds
     base = ip_bytes('fe80::ee:0:0:0')[:12]
     frames = []
     for i in range(a.first, a.first + count):
@@ -173,7 +174,8 @@ def cmd_flood(a):
         frames.append(frame(dst_mac, mac, src, target, ns_icmp(target, mac)))
     s = open_sock(a.iface)
     print('flood: %d frames built, sending' % count, flush=True)
-    sent, dt = send_paced(s, frames, a.rate, seconds=a.seconds)
+    sent, dt = send_paced(s, frames, a.rate,
+                          seconds=None if a.count else a.seconds)
     print('flood: sent %d of %d NS in %.2f s: %.0f NS/s (asked %d NS/s)'
           % (sent, count, dt, sent / dt, a.rate))
 
@@ -216,6 +218,7 @@ def main():
     p.add_argument('target')
     p.add_argument('--rate', type=int, default=4000)
     p.add_argument('--seconds', type=int, default=10)
+    p.add_argument('--count', type=int, default=0)
     p.add_argument('--first', type=int, default=1)
 
     p = sub.add_parser('udp')

@@ -426,6 +426,9 @@ void fz_check_out(struct fz *f)
 
 			if (f->rx && tx->handle == f->rx->handle)
 				fz_fail(f, "the received packet was transmitted");
+			if (tx->flags)
+				fz_fail(f, "tx %u (caller's): flags %#x", i,
+					tx->flags);
 			back(f, tx->handle, "tx");
 			if (tx->frame != p->pkt.data - NDP_ETH_HLEN ||
 			    tx->len != p->pkt.len + NDP_ETH_HLEN)
@@ -454,6 +457,14 @@ void fz_check_out(struct fz *f)
 		bad = fz_frame_problem(f, tx->frame, tx->len);
 		if (bad)
 			fz_fail(f, "tx %u: %s", i, bad);
+		/* waits for resolution: a unicast reply, no MAC yet */
+		if ((tx->flags & NDP_TX_RESOLVE) &&
+		    (tx->frame[NDP_ETH_HLEN + 24] == 0xff ||
+		     memcmp(tx->frame, "\0\0\0\0\0\0", NDP_ETH_ALEN)))
+			fz_fail(f, "tx %u: to resolve, but multicast or with a MAC",
+				i);
+		if (tx->flags & ~NDP_TX_RESOLVE)
+			fz_fail(f, "tx %u: flags %#x", i, tx->flags);
 	}
 	for (i = f->done0; i < out->n_done; i++) {
 		const struct ndp_done *d = &out->done[i];

@@ -180,10 +180,13 @@ if [ -n "${E2E_TRACE:-}" ]; then
 	trace=(NDPV6_E2E_TRACE="$out/trace")
 	say "e2e tests traced with timestamps into $out/trace/"
 fi
+# The kernel's YNL tools, for the e2e test that drives ndpv6 with them
+# (it skips, saying so, without them).
+ynl=$("$here/ynl-tree.sh") || { say "no YNL tree (ynl-tree.sh failed)"; ynl=; }
 say "booting UML (timeout ${timeout}s), console: $console"
 t0=$SECONDS
 "$here/run-uml.sh" "$kbuild" "$timeout" NDPV6_MODE=check \
-	NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" \
+	NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" NDPV6_YNL="$ynl" \
 	NDPV6_E2E="${E2E:-}" "${trace[@]}" >"$console" 2>&1
 rc=$?
 sed -i 's/\r$//' "$console"	# the UML console ends lines with CR LF

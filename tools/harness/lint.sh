@@ -74,15 +74,15 @@ report "kernel-doc (${#kdoc[@]} files, include/ndpv6.h's API)" \
 #    and its second use is inside ARRAY_SIZE(), which does not evaluate it;
 #  - compiler.h itself, where the attributes are spelled out (checkpatch
 #    skips the kernel's own compiler_attributes.h the same way).
-mapfile -t tsrc < <(ls tools/fuzz/*.[ch] tools/bench/*.c tools/ndpv6ctl/*.c \
+mapfile -t tsrc < <(ls tools/fuzz/*.[ch] tools/bench/*.c tools/ndpv6ctl/*.[ch] \
 			tools/replay/*.c tools/lib/include/linux/types.h \
 			2>/dev/null)
 perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 	--ignore EMBEDDED_FUNCTION_NAME -f "${tsrc[@]}" 2>&1 |
 	grep -E ': (ERROR|WARNING|CHECK):' |
 	grep -vE 'CAMELCASE: Avoid CamelCase: <(LLVMFuzzer[A-Za-z]+|PRI[diouxX](8|16|32|64|MAX|PTR))>$' |
-	grep -vE '^tools/ndpv6ctl/ndpv6ctl\.c:[0-9]+: WARNING:VOLATILE:' |
-	grep -vE "^tools/ndpv6ctl/ndpv6ctl\.c:[0-9]+: CHECK:MACRO_ARG_REUSE: Macro argument reuse 'tbl'" \
+	grep -vE '^tools/ndpv6ctl/cmd\.c:[0-9]+: WARNING:VOLATILE:' |
+	grep -vE "^tools/ndpv6ctl/cmd\.c:[0-9]+: CHECK:MACRO_ARG_REUSE: Macro argument reuse 'tbl'" \
 	>"$repo/build/lint.checkpatch-tools"
 report "checkpatch --strict, userspace tools (${#tsrc[@]} files)" \
 	"$repo/build/lint.checkpatch-tools"

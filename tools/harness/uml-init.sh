@@ -10,6 +10,8 @@
 #   NDPV6_REPO   the repository (on the host, seen through hostfs)
 #   NDPV6_KO     check: the module to insmod
 #   NDPV6_E2E    check: glob on tools/e2e/[0-9]*.sh names to run
+#   NDPV6_YNL    check: Linux 6.12's YNL tree (tools/harness/ynl-tree.sh),
+#                for tools/e2e/37-ynl-cli.sh
 #                ("" = all, "none" = none)
 #
 # check prints, between markers the host parses ("ndpv6-harness: ..."):

@@ -33,13 +33,15 @@ ndpv6ctl-bootstrap:
 
 ndpv6ctl: $(NDPV6CTL)
 
-$(NDPV6CTL): tools/ndpv6ctl/ndpv6ctl.c include/uapi/linux/ndpv6.h \
-		tools/lib/include/linux/compiler.h
+NDPV6CTL_SRCS := $(addprefix tools/ndpv6ctl/,ndpv6ctl.c cmd.c nl.c print.c)
+
+$(NDPV6CTL): $(NDPV6CTL_SRCS) tools/ndpv6ctl/ndpv6ctl.h \
+		include/uapi/linux/ndpv6.h tools/lib/include/linux/compiler.h
 	@pkg-config --exists libmnl || { echo "ndpv6ctl: libmnl-dev and" \
 		"pkg-config are needed (tools/harness/bootstrap.sh)" >&2; \
 		exit 1; }
 	@mkdir -p $(@D)
-	$(NDPV6CTL_CC) $(NDPV6CTL_CFLAGS) $(CFLAGS) -o $@ $< \
+	$(NDPV6CTL_CC) $(NDPV6CTL_CFLAGS) $(CFLAGS) -o $@ $(NDPV6CTL_SRCS) \
 		$(NDPV6CTL_LIBS) $(LDFLAGS)
 
 ndpv6ctl-install: $(NDPV6CTL)

@@ -1,32 +1,36 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Compare the ndpv6 YNL spec with the UAPI header and the kernel policies.
+"""Check the ndpv6 YNL spec with the kernel's YNL tools, then against the
+UAPI header and the kernel policies.
 
-    check-spec.py [--spec FILE] [--uapi FILE] [--kernel FILE] [-v]
+    check-spec.py [--spec FILE] [--uapi FILE] [--kernel FILE] [--ynl DIR]
 
-Linux 6.1 has no YNL code generator, so Documentation/netlink/specs/
-ndpv6.yaml, include/uapi/linux/ndpv6.h and module/netlink.c are written by
-hand.  This script fails (exit 1, one line per problem) unless:
+DIR is a tree with Linux 6.12's Documentation/netlink/ and tools/net/ynl/
+(tools/harness/ynl-tree.sh extracts it from linux-source-6.12; default
+$NDPV6_YNL, else that script's cache).  The spec must validate against the
+kernel's schema for its protocol (Documentation/netlink/genetlink-legacy.yaml)
+and load with the kernel's own spec library (tools/net/ynl/lib/nlspec.py),
+whose values (attribute, operation and enum numbers) are what YNL tools
+send and decode.  What no schema can check is checked here, and fails
+(exit 1, one line per problem) unless:
 
-  - the spec is well formed: every nested-attributes, enum, check constant
-    and operation attribute it names exists;
-  - every enum of the spec (definitions, attribute sets, operations) is a
-    C enum of the header with the same names and values, in order, closed
-    by __<PREFIX>MAX and `#define <PREFIX>MAX (__<PREFIX>MAX - 1)`, and
-    every enum of the header is one of them;
+  - every nested-attributes, enum, check constant, operation attribute
+    and multicast group the spec names exists (a schema sees one node at
+    a time, not what another names);
+  - every enum of the spec (definitions, attribute sets, operations), with
+    nlspec's values, is a C enum of the header with the same names and
+    values, in order, closed by __<PREFIX>MAX and `#define <PREFIX>MAX
+    (__<PREFIX>MAX - 1)`, and every enum of the header is one of them;
   - every constant, the family name and version and every multicast group
     name are #defines of the header with the spec's values;
   - every nla_policy entry of the kernel file that names an attribute of
     the spec has the spec's type, exact length and range (or NLA_REJECT
     for an attribute documented as read-only), and every request
     attribute of every operation is accepted by a kernel policy.
-
-Values follow the spec's rule: an entry without `value` is its
-predecessor's plus one, the first entry of a list is 0 (enum definitions:
-`value-start`, default 0).
 """
 
 import argparse
+import glob
 import os
 import re
 import sys
@@ -122,30 +126,34 @@ def define_value(defines, values, name):
 
 # --------------------------------------------------------------- spec side
 
-def listed(entries):
-    """Spec entries (strings or dicts) -> [(name, value, dict)]."""
-    out = []
-    nxt = 0
-    for e in entries:
-        if isinstance(e, str):
-            e = {'name': e}
-        if 'value' in e:
-            nxt = e['value']
-        out.append((e['name'], nxt, e))
-        nxt += 1
-    return out
+def load_family(spec_path, ynl):
+    """The spec as the kernel's YNL library reads it, after validating it
+    against the schema of its protocol."""
+    lib = os.path.join(ynl, 'tools', 'net', 'ynl')
+    if not os.path.isfile(os.path.join(lib, 'lib', 'nlspec.py')):
+        sys.stderr.write('check-spec: no YNL tools in %s (run '
+                         'tools/harness/ynl-tree.sh)\n' % ynl)
+        sys.exit(2)
+    sys.path.insert(0, lib)
+    from lib import nlspec  # noqa: E402 (the kernel's, found at run time)
+    proto = yaml.safe_load(open(spec_path)).get('protocol', 'genetlink')
+    schema = os.path.join(ynl, 'Documentation', 'netlink', proto + '.yaml')
+    try:
+        return nlspec.SpecFamily(spec_path, schema), schema
+    except Exception as e:  # jsonschema's ValidationError, or nlspec's
+        problem('%s does not validate against %s: %s' %
+                (os.path.relpath(spec_path, REPO), schema,
+                 str(e).split('\n')[0]))
+        return None, schema
 
 
-def enum_list(d):
-    nxt = d.get('value-start', 0)
+def values_of(elems):
+    """nlspec elements (attributes, operations, enum entries) -> [(name,
+    value, yaml)] in the spec's order, with the values YNL uses."""
     out = []
-    for e in d.get('entries', []):
-        if isinstance(e, str):
-            e = {'name': e}
-        if 'value' in e:
-            nxt = e['value']
-        out.append((e['name'], nxt))
-        nxt += 1
+    for e in elems:
+        v = getattr(e, 'req_value', None)
+        out.append((e.name, e.value if v is None else v, e.yaml))
     return out
 
 
@@ -317,13 +325,14 @@ def parse_kernel(path, values):
     return policies
 
 
-def check_policies(spec, sets, policies, kpath, values):
+def check_policies(spec, family, sets, policies, kpath, values):
     consts = {d['name']: d['value'] for d in spec.get('definitions', [])
               if d['type'] == 'const'}
     attr_of = {}
     set_of_policy = {}
     for s in sets.values():
-        for name, _, a in listed(s['attributes']):
+        aset = family.attr_sets[s['name']].attrs.values()
+        for name, _, a in values_of(aset):
             attr_of[c_name(s['name-prefix'], name)] = (s, a)
     for pname, entries in policies.items():
         for cname in entries:
@@ -386,6 +395,15 @@ def check_policies(spec, sets, policies, kpath, values):
 
 # -------------------------------------------------------------------- main
 
+def default_ynl():
+    """The newest tree tools/harness/ynl-tree.sh extracted, if any."""
+    cache = os.environ.get('XDG_CACHE_HOME') or \
+        os.path.join(os.path.expanduser('~'), '.cache')
+    trees = sorted(glob.glob(os.path.join(cache, 'ndpv6', 'ynl-*',
+                                          '.ndpv6-extracted')))
+    return os.path.dirname(trees[-1]) if trees else None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--spec', default=os.path.join(
@@ -394,10 +412,18 @@ def main():
         REPO, 'include/uapi/linux/ndpv6.h'))
     ap.add_argument('--kernel', default=os.path.join(REPO, 'module/netlink.c'),
                     help='kernel source with the policies ("" to skip)')
-    ap.add_argument('-v', '--verbose', action='store_true')
+    ap.add_argument('--ynl', default=os.environ.get('NDPV6_YNL') or
+                    default_ynl(),
+                    help="Linux 6.12's Documentation/netlink and "
+                    "tools/net/ynl (tools/harness/ynl-tree.sh)")
     args = ap.parse_args()
 
     spec = yaml.safe_load(open(args.spec))
+    family, schema = load_family(args.spec, args.ynl or '')
+    if family is None:
+        for p in problems:
+            print('check-spec: ' + p)
+        return 1
     defines, enums, values = parse_header(args.uapi)
     fam = spec['name']
     sets = check_spec_shape(spec)
@@ -440,17 +466,21 @@ def main():
             want_define(c_name(fam, '-', d['name']), d['value'])
         elif d['type'] == 'enum':
             prefix = c_name(d.get('name-prefix', fam + '-' + d['name'] + '-'))
+            entries = family.consts[d['name']].entries.values()
             match('enum %s' % d['name'],
-                  [(prefix + c_name(n), v) for n, v in enum_list(d)], prefix)
+                  [(prefix + c_name(n), v) for n, v, _ in
+                   values_of(entries)], prefix)
     for s in spec.get('attribute-sets', []):
         prefix = c_name(s.get('name-prefix', fam + '-a-'))
         match('attribute-set %s' % s['name'],
               [(prefix + c_name(n), v) for n, v, _ in
-               listed(s['attributes'])], prefix)
+               values_of(family.attr_sets[s['name']].attrs.values())],
+              prefix)
     ops = spec['operations']
     prefix = c_name(ops.get('name-prefix', fam + '-cmd-'))
+    # family.msgs: every operation, events and unspec included
     match('operations', [(prefix + c_name(n), v) for n, v, _ in
-                         listed(ops['list'])], prefix)
+                         values_of(family.msgs.values())], prefix)
     for ename in enums:
         if ename not in used:
             problem('enum %s of the header is not in the spec' % ename)
@@ -459,7 +489,7 @@ def main():
         policies = parse_kernel(args.kernel, values)
         if not policies:
             problem('%s: no nla_policy found' % args.kernel)
-        check_policies(spec, sets, policies, args.kernel, values)
+        check_policies(spec, family, sets, policies, args.kernel, values)
         kmsg = ', policies of %s' % os.path.relpath(args.kernel, REPO)
     else:
         kmsg = ' (no kernel policies checked)'
@@ -469,8 +499,8 @@ def main():
     if problems:
         print('check-spec: %d problem(s)' % len(problems))
         return 1
-    print('check-spec: OK: %s, %d enum entries%s' %
-          (os.path.relpath(args.spec, REPO), compared, kmsg))
+    print('check-spec: OK: %s validates against %s, %d enum entries%s' %
+          (os.path.relpath(args.spec, REPO), schema, compared, kmsg))
     return 0
 
 

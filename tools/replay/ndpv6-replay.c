@@ -321,6 +321,9 @@ static void print_out(struct rpkt *rx)
 		printf("  tx");
 		if (tx->handle)
 			printf(" #%u", ((struct rpkt *)tx->handle)->no);
+		/* a caller would queue it with ndp_send(); replay drops it */
+		if (tx->flags & NDP_TX_RESOLVE)
+			printf(" (to resolve: dropped here)");
 		printf(" %s > %s ", macs(tx->frame + 6), macs(tx->frame));
 		if (tx->len >= 14 && nf_get16(tx->frame + 12) == 0x86dd)
 			describe(tx->frame + 14, tx->len - 14);
