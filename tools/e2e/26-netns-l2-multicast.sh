@@ -24,31 +24,17 @@
 #    +-------------------+    +------------------+    +----------------+
 #
 # timeout: 150
-# shellcheck source=tools/e2e/ndp0-lib.sh
-. "$(dirname "$0")/ndp0-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-
-# snmp6 NS NAME: counter NAME of NS's /proc/net/snmp6.
-snmp6() {
-	local name value
-
-	while read -r name value; do
-		[ "$name" = "$2" ] && { echo "$value"; return; }
-	done <"/proc/${E2E_HOLDER[$1]}/net/snmp6"
-	fail "no $2 in $1's /proc/net/snmp6"
-}
-
-# moved NS NAME BEFORE: counter NAME is above BEFORE.
-moved() {
+# rose NS NAME BEFORE: counter NAME of NS's IPv6 stack is above BEFORE.
+rose() {
 	[ "$(snmp6 "$1" "$2")" -gt "$3" ]
 }
 
 ns_add peer host x
 for ns in peer host x; do
-	nsenter --net=/run/netns/$ns sleep 3600 &
-	E2E_HOLDER[$ns]=$!
-	E2E_PIDS+=("$!")
-	wait_until 5 in_ns "$!" "$ns"
+	holder "$ns"
 done
 nsq peer sysctl -qw net.ipv6.conf.default.router_solicitations=0 \
 	net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.default.accept_ra=0
@@ -68,7 +54,7 @@ noport=$(snmp6 x Udp6NoPorts)
 unreach=$(snmp6 x Icmp6OutDestUnreachs)
 run nsq peer python3 "$FRAMES" udp veth0 33:33:00:00:00:01 "$HOST_LL" \
 	--src "$PEER_LL"
-wait_until 10 moved x Udp6NoPorts "$noport"
+wait_until 10 rose x Udp6NoPorts "$noport"
 # An error would be sent at once, in the same softirq; give it a moment.
 nap 0.5
 [ "$(snmp6 x Icmp6OutDestUnreachs)" = "$unreach" ] ||
@@ -78,8 +64,8 @@ log "link-layer multicast, unicast destination: no socket, no error"
 noport=$(snmp6 x Udp6NoPorts)
 run nsq peer python3 "$FRAMES" udp veth0 "$HOST_MAC" "$HOST_LL" \
 	--src "$PEER_LL"
-wait_until 10 moved x Udp6NoPorts "$noport"
-wait_until 10 moved x Icmp6OutDestUnreachs "$unreach"
+wait_until 10 rose x Udp6NoPorts "$noport"
+wait_until 10 rose x Icmp6OutDestUnreachs "$unreach"
 [ "$(snmp6 x Icmp6OutDestUnreachs)" = $((unreach + 1)) ] ||
 	fail "Icmp6OutDestUnreachs moved by more than one"
 log "the same datagram to ndp0's MAC: Destination Unreachable"

@@ -25,25 +25,19 @@
 #                                   +------------------------------+
 #
 # timeout: 300
-# shellcheck source=tools/e2e/ndpv6ctl-lib.sh
-. "$(dirname "$0")/ndpv6ctl-lib.sh"
+# shellcheck source=tools/e2e/lib.sh
+. "${0%/*}/lib.sh"
 
-FRAMES=$E2E_REPO/tools/e2e/ndp-frames.py
 WANT_ADDRS=170
 WANT_DEFAULT=20
 WANT_PFX=101
 WANT_GROUPS=71
 
-setup_ndp0
-nsenter --net=/run/netns/host sleep 3600 &
-HOLDER=$!
-E2E_PIDS+=("$HOLDER")
-wait_until 5 in_ns "$HOLDER" host
+ndp0_setup plain
+HOLDER=${E2E_HOLDER[host]}
 
-run ctl set ndp0 max-addrs 200
-run ctl set ndp0 max-routers 32
-run ctl set ndp0 max-prefixes 128
-run ctl set ndp0 dad-transmits 0
+run ctl params set ndp0 max-addrs 200 max-routers 32 max-prefixes 128 \
+	dad-transmits 0
 ip -n host link set ndp0 down
 ip -n host link set ndp0 up
 wait_until 10 ll_preferred
