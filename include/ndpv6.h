@@ -377,6 +377,21 @@ struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 			  struct ndp_out *out);
 
 /*
+ * ndp_local() in two steps, for a caller that must not clear a large
+ * context where it cannot wait (a lock with BHs off: 8.9 MB at 100,000
+ * neighbours).  ndp_prepare() clears @mem and lays out the tables for
+ * @cfg: work in proportion to @size, no randomness, no output.
+ * ndp_start() then starts the context it returned, once, and does no
+ * more than any other call (it never walks the neighbour cache).  Each
+ * returns NULL where ndp_local() would.
+ */
+struct ndp_ctx *ndp_prepare(void *mem, size_t size,
+			    const struct ndp_config *cfg);
+struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
+			  s64 now, ndp_random_fn random, void *random_opaque,
+			  struct ndp_out *out);
+
+/*
  * add_ip: add @ip/@plen (tentative until DAD passes) with lifetimes in
  * seconds (NDP_INFINITE for ever).  Returns 0, -EEXIST, -ENOSPC (table
  * full) or -EINVAL (multicast, unspecified, ...).
@@ -592,9 +607,23 @@ struct ndp_prefix_info {
 
 /*
  * Walk a table: @*pos starts at 0; each call fills one entry, advances
- * @*pos and returns true, or returns false at the end.  ndp_generation()
- * changes whenever any table changes (for dump consistency).
+ * @*pos and returns true, or returns false at the end.
+ *
+ * ndp_table_generation() moves when an entry enters or leaves table @t:
+ * what can make a walk resumed later (a dump over several messages) miss
+ * an entry or show one twice.  It does not move when an entry's state,
+ * lifetimes or link-layer address change (NUD runs all the time on a busy
+ * link): a walk shows each entry as it is when it is read.
+ * ndp_generation() moves at any change of any table or parameter.
  */
+enum ndp_table {
+	NDP_TABLE_ADDRS,
+	NDP_TABLE_NBRS,
+	NDP_TABLE_ROUTERS,
+	NDP_TABLE_PREFIXES,
+	NDP_TABLE_MAX
+};
+
 bool ndp_addr_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		   struct ndp_addr_info *ai);
 bool ndp_nbr_next(const struct ndp_ctx *ctx, u32 *pos,
@@ -604,6 +633,7 @@ bool ndp_router_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 bool ndp_prefix_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		     struct ndp_prefix_info *pi);
 u32 ndp_generation(const struct ndp_ctx *ctx);
+u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t);
 int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 		   struct ndp_nbr_info *ni);
 

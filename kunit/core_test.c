@@ -300,9 +300,10 @@ static u32 kt_count_nud(struct ndp_kt *t, u8 state)
 }
 
 /*
- * Many REACHABLE neighbours when the link comes back: at most 1024 become
- * STALE per call, the rest in ticks that are due at once; one confirmed
- * after the link came back stays REACHABLE.
+ * Many REACHABLE neighbours when the link comes back: a call visits at
+ * most 1024 slots (here all REACHABLE, so 1024 become STALE), the rest in
+ * ticks that are due at once; one confirmed after the link came back
+ * stays REACHABLE.
  */
 static void link_back_many_neighbours(struct kunit *test)
 {
@@ -350,9 +351,228 @@ static void link_back_many_neighbours(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 2999U);
 	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 1U);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
+	/* slots 3072..4095, empty: 1024 slots a call, changed or not */
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now);
+	ndp_kt_tick(&t, t.now);
 	/* the walk is over: nothing of it is due any more */
 	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now);
 	ndp_kt_run_until(&t, t.now + SEC(2));
+}
+
+/*
+ * The walk after the link came back visits at most 1024 slots a call, not
+ * 1024 changed entries: with the REACHABLE entries behind 1200 STALE ones
+ * the first call changes none of them (it used to walk the whole table).
+ */
+static void link_back_walk_bounded_by_slots(struct kunit *test)
+{
+	struct ndp_ip6 ll, sn, ip;
+	struct ndp_config cfg;
+	u8 m[64], mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
+	unsigned int calls;
+	struct ndp_kt t;
+	u32 k, len;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 4096;
+	cfg.rtr_solicits = 0;
+	ndp_kt_init(test, &t, &cfg);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	ndp_solicited_node(&ll, &sn);
+	ip = ndp_kt_ip(test, "fe80::1:0");
+	kt_up(&t);
+	/* slots 0..1199 STALE (NS only), 1200..1299 REACHABLE (NS, NA) */
+	for (k = 0; k < 1300; k++) {
+		ip.b[14] = (u8)(k >> 8);
+		ip.b[15] = (u8)k;
+		mac[4] = (u8)(k >> 8);
+		mac[5] = (u8)k;
+		len = ndp_kt_ns(m, &ll);
+		len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ip, &sn, 255, m, len));
+		if (k >= 1200)
+			kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	}
+	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 100U);
+	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 1200U);
+
+	ndp_out_reset(t.out);
+	ndp_link_change(t.ctx, t.now, false, t.out);
+	t.now += SEC(1);
+	ndp_link_change(t.ctx, t.now, true, t.out);
+	KUNIT_EXPECT_EQ(test, t.ctx->stale_next, 1024U);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 100U);
+	/* 4096 slots: three more calls, each due at once */
+	for (calls = 1; calls < 10 && ndp_next_deadline(t.ctx) <= t.now;
+	     calls++) {
+		ndp_kt_tick(&t, t.now);
+		KUNIT_EXPECT_LE(test, t.ctx->stale_next, 1024U * (calls + 1));
+	}
+	KUNIT_EXPECT_EQ(test, calls, 4U);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 0U);
+	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 1300U);
+}
+
+/*
+ * ndp_prepare() on memory full of junk, then ndp_start(), makes the same
+ * context as ndp_local(): the same frames, byte for byte, for the same
+ * randomness and times.  (The glue clears the context with the first
+ * before it takes its lock, and starts it under the lock.)
+ */
+static void prepare_then_start_is_local(struct kunit *test)
+{
+	static const u8 mcast_mac[NDP_ETH_ALEN] = { 0x03, 0, 0, 0, 0, 1 };
+	struct ndp_kt a, b;
+	size_t size;
+	u64 rng0;
+	u32 i, la, lb, frames = 0;
+	s64 t, end;
+
+	ndp_kt_init(test, &a, NULL);
+	ndp_kt_init(test, &b, NULL);
+	size = ndp_ctx_size(&b.cfg);
+	KUNIT_EXPECT_NULL(test, ndp_prepare(b.ctx, size - 1, &b.cfg));
+	memset(b.ctx, 0xa5, size);
+	KUNIT_ASSERT_PTR_EQ(test, ndp_prepare(b.ctx, size, &b.cfg), b.ctx);
+	KUNIT_EXPECT_NULL(test, ndp_start(b.ctx, mcast_mac, b.now,
+					  ndp_kt_random, &b, b.out));
+	KUNIT_EXPECT_NULL(test, ndp_start(b.ctx, b.mac, b.now, NULL, &b,
+					  b.out));
+	/* the same randomness as a's ndp_local() had */
+	rng0 = 0x9e3779b97f4a7c15ULL;
+	b.rng = rng0;
+	ndp_out_reset(b.out);
+	KUNIT_ASSERT_PTR_EQ(test, ndp_start(b.ctx, b.mac, b.now, ndp_kt_random,
+					    &b, b.out), b.ctx);
+	KUNIT_EXPECT_EQ(test, a.rng, b.rng);
+	KUNIT_EXPECT_EQ(test, b.out->n_notes, a.out->n_notes);
+	for (t = a.now, end = a.now + SEC(10); t < end; t += MSEC(50)) {
+		ndp_kt_tick(&a, t);
+		ndp_kt_tick(&b, t);
+		KUNIT_ASSERT_EQ(test, a.out->n_tx, b.out->n_tx);
+		for (i = 0; i < a.out->n_tx; i++) {
+			la = a.out->tx[i].len;
+			lb = b.out->tx[i].len;
+			KUNIT_ASSERT_EQ(test, la, lb);
+			KUNIT_EXPECT_EQ(test, memcmp(a.out->tx[i].frame,
+						     b.out->tx[i].frame, la),
+					0);
+			frames++;
+		}
+	}
+	/* DAD NS, RS, MLD reports at least */
+	KUNIT_EXPECT_GE(test, frames, 3U);
+	KUNIT_EXPECT_EQ(test, memcmp(ndp_stats(a.ctx), ndp_stats(b.ctx),
+				     sizeof(u64) * NDP_STAT_MAX), 0);
+}
+
+/* Each table's generation now, in @g[NDP_TABLE_MAX]. */
+static void kt_gens(struct ndp_kt *t, u32 *g)
+{
+	int i;
+
+	for (i = 0; i < NDP_TABLE_MAX; i++)
+		g[i] = ndp_table_generation(t->ctx, i);
+}
+
+/* How many tables' generations moved since @g; which one in *@which. */
+static int kt_gens_moved(struct ndp_kt *t, const u32 *g, int *which)
+{
+	int i, n = 0;
+
+	for (i = 0; i < NDP_TABLE_MAX; i++) {
+		if (ndp_table_generation(t->ctx, i) == g[i])
+			continue;
+		n++;
+		*which = i;
+	}
+	return n;
+}
+
+/*
+ * One generation per table, moved by entries entering or leaving it only:
+ * a router's NUD going REACHABLE then STALE, refreshed lifetimes and a
+ * new link-layer address leave every table's generation alone (a dump of
+ * many messages on a busy link is no longer interrupted by them), while
+ * ndp_generation() still moves.
+ */
+static void table_generations(struct kunit *test)
+{
+	struct ndp_ip6 ll, rtr, pfx, peer, sn;
+	u32 g[NDP_TABLE_MAX], any, len;
+	struct ndp_kt t;
+	int which = -1;
+	u8 m[64];
+
+	ndp_kt_init(test, &t, NULL);
+	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
+	rtr = ndp_kt_ip(test, "fe80::1");
+	pfx = ndp_kt_ip(test, "2001:db8:1::");
+	peer = ndp_kt_ip(test, "fe80::2");
+	kt_up(&t);
+
+	/* a router: the router list and its cache entry */
+	kt_gens(&t, g);
+	kt_ra(&t, &rtr, rtr1_mac, 1800, NULL, 0, 0, 0, 0);
+	KUNIT_ASSERT_TRUE(test, ndp_kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_NE(test, ndp_table_generation(t.ctx, NDP_TABLE_ROUTERS),
+			g[NDP_TABLE_ROUTERS]);
+	KUNIT_EXPECT_NE(test, ndp_table_generation(t.ctx, NDP_TABLE_NBRS),
+			g[NDP_TABLE_NBRS]);
+	KUNIT_EXPECT_EQ(test, ndp_table_generation(t.ctx, NDP_TABLE_ADDRS),
+			g[NDP_TABLE_ADDRS]);
+	KUNIT_EXPECT_EQ(test, ndp_table_generation(t.ctx, NDP_TABLE_PREFIXES),
+			g[NDP_TABLE_PREFIXES]);
+
+	/* the same RA again, and its NUD to REACHABLE: no table moves */
+	kt_gens(&t, g);
+	any = ndp_generation(t.ctx);
+	t.now += SEC(1);
+	kt_ra(&t, &rtr, rtr1_mac, 1800, NULL, 0, 0, 0, 0);
+	kt_na(&t, &rtr, &ll, rtr1_mac,
+	      NDP_NA_FLAG_R | NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	/* a new link-layer address for it, then STALE after ReachableTime */
+	kt_na(&t, &rtr, &ll, rtr2_mac, NDP_NA_FLAG_R | NDP_NA_FLAG_O);
+	ndp_kt_run_until(&t, t.now + SEC(60));
+	KUNIT_EXPECT_NE(test, ndp_generation(t.ctx), any);
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 0);
+
+	/* a prefix: that table alone */
+	kt_gens(&t, g);
+	kt_ra(&t, &rtr, rtr1_mac, 1800, &pfx, 64, NDP_PIO_FLAG_L, 3600, 3600);
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_PREFIXES);
+
+	/* a neighbour (NS for our address): that table alone */
+	kt_gens(&t, g);
+	ndp_solicited_node(&ll, &sn);
+	len = ndp_kt_ns(m, &ll);
+	len += ndp_kt_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
+	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &sn, 255, m, len));
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_NBRS);
+
+	/* an address, and its DAD passing: one move, at the add */
+	kt_gens(&t, g);
+	ndp_out_reset(t.out);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now,
+					 &(struct ndp_ip6){ .b = { 0x20, 0x01,
+						0x0d, 0xb8, 9, [15] = 1 } },
+					 64, NDP_INFINITE, NDP_INFINITE, t.out),
+			0);
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_ADDRS);
+	kt_gens(&t, g);
+	ndp_kt_run_until(&t, t.now + SEC(3));
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 0);
+
+	/* the router leaves (lifetime 0): routers, not its cache entry */
+	kt_gens(&t, g);
+	kt_ra(&t, &rtr, rtr1_mac, 0, NULL, 0, 0, 0, 0);
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
+	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
+	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_ROUTERS);
+	KUNIT_EXPECT_EQ(test, ndp_table_generation(t.ctx, NDP_TABLE_MAX), 0U);
 }
 
 /* ----------------------------- defects of Mirage's Ndpv6, absent here */
@@ -646,6 +866,19 @@ static struct kunit_case ndpv6_core_cases[] = {
 	KUNIT_CASE(duplicate_address),
 	KUNIT_CASE(link_lost_and_back),
 	KUNIT_CASE(link_back_many_neighbours),
+	KUNIT_CASE(link_back_walk_bounded_by_slots),
+	KUNIT_CASE(prepare_then_start_is_local),
+	KUNIT_CASE(table_generations),
+	KUNIT_CASE(defect1_lifetime_units),
+	KUNIT_CASE(defect2_pio_prefix_length),
+	KUNIT_CASE(defect3_onlink_flag_and_no_router),
+	KUNIT_CASE(defect4_ns_entry_and_bounded_cache),
+	KUNIT_CASE(defect5_bad_option_lengths),
+	KUNIT_CASE(defect6_queue_order),
+	KUNIT_CASE(defect7_static_router_lifetime),
+	KUNIT_CASE(defect8_dad_ns_from_other),
+	KUNIT_CASE(defect9_router_flag_code_ra_source),
+	KUNIT_CASE(defect10_rs_retries_errors_mld),
 	KUNIT_CASE(lifetimes_in_seconds_timers_in_ms),
 	KUNIT_CASE(pio_prefix_length_from_its_field),
 	KUNIT_CASE(onlink_by_l_flag_offlink_needs_router),

@@ -32,6 +32,7 @@ int ndpv6_core_set_next_config(struct ndpv6_dev *priv,
 void ndpv6_core_set_mtu(struct ndpv6_dev *priv, u32 mtu);
 int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
 		     int max);
+struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n);
 bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats);
 
 #endif /* _NDPV6_CORE_GLUE_H */

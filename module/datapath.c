@@ -495,8 +495,18 @@ static rx_handler_result_t rx_core(struct ndpv6_dev *priv,
 		return RX_HANDLER_CONSUMED;
 
 	/* Up the kernel's stack as received on ndp0: same skb, no copy. */
-	if (unlikely(!net_eq(dev_net(priv->lower), dev_net(dev))))
+	if (unlikely(!net_eq(dev_net(priv->lower), dev_net(dev)))) {
+		/*
+		 * The scrub makes every packet PACKET_HOST; one that came in
+		 * a group or broadcast frame must stay so in ndp0's namespace
+		 * too: icmp6_send() answers no error about it (RFC 4443 2.4
+		 * e.3), drop_unicast_in_l2_multicast sees it.
+		 */
+		u8 pkt_type = skb->pkt_type;
+
 		skb_scrub_packet(skb, true);
+		skb->pkt_type = pkt_type;
+	}
 	skb->dev = dev;
 	dev_sw_netstats_rx_add(dev, skb->len);
 	return RX_HANDLER_ANOTHER;

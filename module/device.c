@@ -153,6 +153,7 @@ static void ndpv6_destruct(struct net_device *dev)
 	struct ndpv6_dev *priv = netdev_priv(dev);
 
 	ndpv6_rt_release(priv);
+	kvfree(priv->lower_groups);
 	kvfree(priv->ctx_mem);
 	free_percpu(dev->tstats);
 	netdev_put(priv->lower, &priv->lower_tracker);
@@ -285,7 +286,7 @@ static void ndpv6_setup(struct net_device *dev)
 	spin_lock_init(&priv->lock);
 	priv->tick_at = NDP_TIME_NEVER;
 	INIT_DELAYED_WORK(&priv->tick, ndpv6_tick_work);
-	INIT_DELAYED_WORK(&priv->mirror, ndpv6_mirror_work);
+	INIT_WORK(&priv->mirror, ndpv6_mirror_work);
 	ndpv6_rt_setup(priv);
 }
 
@@ -521,10 +522,10 @@ static const char *const addr_states[] = {
 	[NDP_ADDR_DUPLICATE] = "duplicate",
 };
 
-static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats,
-		     struct ndp_addr_info *ai, int max)
+static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats)
 {
 	struct net_device *dev = priv->dev;
+	struct ndp_addr_info *ai;
 	bool up;
 	int i, n;
 
@@ -540,31 +541,30 @@ static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats,
 	if (up && priv->ll_ns)
 		seq_printf(s, "  time linklocal_ms %lld\n",
 			   div_s64(priv->ll_ns - priv->open_ns, NSEC_PER_MSEC));
-	n = ndpv6_core_addrs(priv, ai, max);
+	ai = ndpv6_core_addrs_all(priv, &n);
+	if (!ai) {
+		seq_puts(s, "  addr (no memory)\n");
+		return;
+	}
 	for (i = 0; i < n; i++)
 		seq_printf(s, "  addr %pI6c/%u %s\n", ai[i].addr.b, ai[i].plen,
 			   ai[i].state < ARRAY_SIZE(addr_states) ?
 			   addr_states[ai[i].state] : "?");
+	kvfree(ai);
 }
 
 static int ndpv6_devices_show(struct seq_file *s, void *unused)
 {
 	struct ndpv6_dev *priv;
-	struct ndp_addr_info *ai;
 	u64 *stats;
 
 	stats = kcalloc(NDP_STAT_MAX, sizeof(*stats), GFP_KERNEL);
-	ai = kcalloc(16, sizeof(*ai), GFP_KERNEL);
-	if (!stats || !ai) {
-		kfree(stats);
-		kfree(ai);
+	if (!stats)
 		return -ENOMEM;
-	}
 	rtnl_lock();
 	list_for_each_entry(priv, &ndpv6_devices, node)
-		show_dev(s, priv, stats, ai, 16);
+		show_dev(s, priv, stats);
 	rtnl_unlock();
-	kfree(ai);
 	kfree(stats);
 	return 0;
 }

@@ -25,8 +25,6 @@
 
 /* Notes from the core waiting for process context (mirror.c). */
 #define NDPV6_NOTE_RING		128
-/* Multicast groups held on the lower for the core (dev_mc_add). */
-#define NDPV6_LOWER_GROUPS	64
 /* ndp0's own IPv6 groups given to the core (ndp_join_group). */
 #define NDPV6_UPPER_GROUPS	24
 
@@ -70,10 +68,12 @@ struct ndpv6_lower_group {
  * @notes_lost: notes were lost: the mirror re-reads the tables
  * @notes: core notes waiting for @mirror, in the order the core made them
  * @mirror: process-context work: notes, multicast on the lower, the
- *	kernel's view (RTNL, taken with rtnl_trylock so that it may be
- *	cancelled synchronously under RTNL)
+ *	kernel's view; takes RTNL, holds a reference on @dev while queued,
+ *	never waited for (mirror.c)
  * @n_lower: entries in @lower_groups (RTNL)
- * @lower_groups: groups added on the lower with dev_mc_add (RTNL)
+ * @lower_room: room at @lower_groups, grown with the core's groups (RTNL)
+ * @lower_groups: groups added on the lower with dev_mc_add (RTNL; freed
+ *	by the destructor)
  * @n_upper: entries in @upper_groups (RTNL)
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
  * @rt: the rtnetlink mirror: addresses and routes (rt.c)
@@ -101,9 +101,10 @@ struct ndpv6_dev {
 	bool notes_lost;
 	struct ndp_note notes[NDPV6_NOTE_RING];
 
-	struct delayed_work mirror;
+	struct work_struct mirror;
 	u32 n_lower;
-	struct ndpv6_lower_group lower_groups[NDPV6_LOWER_GROUPS];
+	u32 lower_room;
+	struct ndpv6_lower_group *lower_groups;
 	u32 n_upper;
 	struct in6_addr upper_groups[NDPV6_UPPER_GROUPS];
 

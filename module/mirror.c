@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndpv6 mirror: what the lower device and the kernel must know about the
- * core, done in process context by one delayed work item per device that
- * drains the note ring (RTNL by rtnl_trylock(), so that ndo_stop may
- * cancel it).  What each note does: Documentation/ndpv6/glue.rst,
- * "The mirror".
+ * core, done in process context by one work item per device that drains
+ * the note ring (it takes RTNL, holds a reference on ndp0 while queued,
+ * and is never waited for).  What each note does and the locking:
+ * Documentation/ndpv6/glue.rst, "The mirror".
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
@@ -25,12 +25,16 @@
  * ndpv6_mirror_kick() - have the mirror work run soon.
  * @priv: the device
  *
- * Context: any; callers that may race with ndo_stop hold the core lock and
- * check that the core is running.
+ * The work holds a reference on ndp0 while it is queued.
+ *
+ * Context: any, while ndp0 is registered; callers that may race with
+ * ndo_stop hold the core lock and check that the core is running.
  */
 void ndpv6_mirror_kick(struct ndpv6_dev *priv)
 {
-	mod_delayed_work(system_wq, &priv->mirror, 0);
+	dev_hold(priv->dev);
+	if (!ndpv6_queue_work(&priv->mirror))
+		dev_put(priv->dev);
 }
 
 /* ------------------------------------------------- groups on the lower */
@@ -45,6 +49,31 @@ static int lower_find(const struct ndpv6_dev *priv, const struct in6_addr *g)
 	return -1;
 }
 
+/*
+ * Room for one more group on the lower.  The table grows with what the
+ * core joins (its max_groups: up to NDPV6_MAX_ADDRS + 16), never with a
+ * fixed limit that would leave later addresses' groups out of the filter.
+ */
+static bool lower_room(struct ndpv6_dev *priv)
+{
+	struct ndpv6_lower_group *t;
+	u32 room;
+
+	ASSERT_RTNL();
+	if (priv->n_lower < priv->lower_room)
+		return true;
+	room = max(2 * priv->lower_room, 16U);
+	t = kvmalloc_array(room, sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return false;
+	if (priv->n_lower)
+		memcpy(t, priv->lower_groups, priv->n_lower * sizeof(*t));
+	kvfree(priv->lower_groups);
+	priv->lower_groups = t;
+	priv->lower_room = room;
+	return true;
+}
+
 static void lower_join(struct ndpv6_dev *priv, const struct in6_addr *g)
 {
 	u8 mac[ETH_ALEN];
@@ -56,7 +85,7 @@ static void lower_join(struct ndpv6_dev *priv, const struct in6_addr *g)
 		priv->lower_groups[i].refs++;
 		return;
 	}
-	if (priv->n_lower == NDPV6_LOWER_GROUPS) {
+	if (!lower_room(priv)) {
 		ndpv6_glue_inc(priv, NDPV6_GLUE_LOWER_GROUPS_FULL);
 		return;
 	}
@@ -92,17 +121,25 @@ static void lower_leave(struct ndpv6_dev *priv, const struct in6_addr *g)
 
 /* ---------------------------------------------------- the kernel's view */
 
+/* Has the core @a, past DAD?  (A walk of its table, however large.) */
 static bool core_addr_valid(struct ndpv6_dev *priv, const struct in6_addr *a)
 {
-	struct ndp_addr_info ai[16];
-	int i, n;
+	struct ndp_addr_info ai;
+	bool valid = false;
+	u32 pos = 0;
+	s64 now;
 
-	n = ndpv6_core_addrs(priv, ai, ARRAY_SIZE(ai));
-	for (i = 0; i < n; i++)
-		if (!memcmp(ai[i].addr.b, a->s6_addr, sizeof(ai[i].addr.b)))
-			return ai[i].state == NDP_ADDR_PREFERRED ||
-			       ai[i].state == NDP_ADDR_DEPRECATED;
-	return false;
+	spin_lock_bh(&priv->lock);
+	now = ktime_get_ns();
+	while (priv->ctx && ndp_addr_next(priv->ctx, now, &pos, &ai)) {
+		if (memcmp(ai.addr.b, a->s6_addr, sizeof(ai.addr.b)))
+			continue;
+		valid = ai.state == NDP_ADDR_PREFERRED ||
+			ai.state == NDP_ADDR_DEPRECATED;
+		break;
+	}
+	spin_unlock_bh(&priv->lock);
+	return valid;
 }
 
 /* The core's link-local address passed DAD: show it on ndp0. */
@@ -268,48 +305,48 @@ static void upper_sync(struct ndpv6_dev *priv)
 
 /*
  * Notes were lost: rebuild the lower's groups and the link-local address
- * from the core's tables.
+ * from the core's tables, every address of them (up to max_addrs: 1024).
  */
 static void resync(struct ndpv6_dev *priv)
 {
-	struct {
-		struct in6_addr want[1 + 16 + NDPV6_UPPER_GROUPS];
-		struct ndp_addr_info ai[16];
-	} *t;
-	struct in6_addr a;
+	struct ndp_addr_info *ai;
+	struct in6_addr *want, a;
 	u32 n = 0, i;
 	int k, na;
 
 	ASSERT_RTNL();
-	t = kmalloc(sizeof(*t), GFP_KERNEL);
-	if (!t) {
+	ai = ndpv6_core_addrs_all(priv, &na);
+	want = ai ? kvmalloc_array(1 + na + priv->n_upper, sizeof(*want),
+				   GFP_KERNEL) : NULL;
+	if (!want) {
+		kvfree(ai);
 		ndpv6_glue_inc(priv, NDPV6_GLUE_NOTES_LOST);
 		return;
 	}
-	t->want[n++] = in6addr_linklocal_allnodes;
-	na = ndpv6_core_addrs(priv, t->ai, ARRAY_SIZE(t->ai));
+	want[n++] = in6addr_linklocal_allnodes;
 	for (k = 0; k < na; k++) {
-		memcpy(a.s6_addr, t->ai[k].addr.b, sizeof(a.s6_addr));
-		addrconf_addr_solict_mult(&a, &t->want[n]);
-		if (!in_set(t->want, n, &t->want[n]))
+		memcpy(a.s6_addr, ai[k].addr.b, sizeof(a.s6_addr));
+		addrconf_addr_solict_mult(&a, &want[n]);
+		if (!in_set(want, n, &want[n]))
 			n++;
-		if (t->ai[k].origin == NDP_ORIGIN_LINKLOCAL)
+		if (ai[k].origin == NDP_ORIGIN_LINKLOCAL)
 			linklocal_add(priv, &a);
 	}
 	for (i = 0; i < priv->n_upper; i++)
-		if (!in_set(t->want, n, &priv->upper_groups[i]))
-			t->want[n++] = priv->upper_groups[i];
+		if (!in_set(want, n, &priv->upper_groups[i]))
+			want[n++] = priv->upper_groups[i];
 
 	for (i = 0; i < priv->n_lower; ) {
-		if (in_set(t->want, n, &priv->lower_groups[i].grp))
+		if (in_set(want, n, &priv->lower_groups[i].grp))
 			i++;
 		else
 			lower_remove(priv, i);
 	}
 	for (i = 0; i < n; i++)
-		if (lower_find(priv, &t->want[i]) < 0)
-			lower_join(priv, &t->want[i]);
-	kfree(t);
+		if (lower_find(priv, &want[i]) < 0)
+			lower_join(priv, &want[i]);
+	kvfree(want);
+	kvfree(ai);
 	/* addresses and routes: rt.c starts from the tables anyway */
 	ndpv6_rt_kick(priv);
 }
@@ -337,22 +374,20 @@ static u32 notes_take(struct ndpv6_dev *priv, struct ndp_note *batch, u32 max,
  * ndpv6_mirror_work() - drain the note ring, give the core ndp0's groups.
  * @work: priv->mirror
  *
- * Context: process (workqueue); takes RTNL with rtnl_trylock() and retries
- * a jiffy later when it is busy.
+ * Context: process (the module's workqueue); takes RTNL; drops the
+ * reference on ndp0 that ndpv6_mirror_kick() took.
  */
 void ndpv6_mirror_work(struct work_struct *work)
 {
-	struct ndpv6_dev *priv = container_of(to_delayed_work(work),
-					      struct ndpv6_dev, mirror);
+	struct ndpv6_dev *priv = container_of(work, struct ndpv6_dev, mirror);
+	struct net_device *dev = priv->dev;
 	struct ndp_note batch[NDPV6_NOTE_BATCH];
 	bool lost;
 	u32 i, n;
 
-	if (!rtnl_trylock()) {
-		queue_delayed_work(system_wq, &priv->mirror, 1);
-		return;
-	}
-	if (netif_running(priv->dev)) {
+	rtnl_lock();
+	/* closed or being unregistered since the kick: ndo_stop cleaned up */
+	if (netif_running(dev) && dev->reg_state == NETREG_REGISTERED) {
 		upper_sync(priv);
 		do {
 			n = notes_take(priv, batch, ARRAY_SIZE(batch), &lost);
@@ -365,18 +400,21 @@ void ndpv6_mirror_work(struct work_struct *work)
 		} while (n == ARRAY_SIZE(batch));
 	}
 	rtnl_unlock();
+	dev_put(dev);
 }
 
 /**
- * ndpv6_mirror_stop() - stop the work; take the core's groups off the lower.
+ * ndpv6_mirror_stop() - take the core's groups off the lower.
  * @priv: the device, its core stopped
+ *
+ * A mirror work still queued stays so: it finds ndp0 closed once it has
+ * RTNL (never waited for here: it needs RTNL).
  *
  * Context: process, RTNL held (ndo_stop, ndo_uninit).
  */
 void ndpv6_mirror_stop(struct ndpv6_dev *priv)
 {
 	ASSERT_RTNL();
-	cancel_delayed_work_sync(&priv->mirror);
 	while (priv->n_lower)
 		lower_remove(priv, priv->n_lower - 1);
 	priv->n_upper = 0;

@@ -6,10 +6,12 @@
  *
  * Dumps hold no device reference between reads: each read looks the
  * device up again by index under RCU, resumes at its cursor in cb->args
- * and sets cb->seq from the core's generation counter, so that
- * genl_dump_check_consistent() flags NLM_F_DUMP_INTR when a table changed
- * between two reads; a device gone, down or restarted since the last read
- * ends the dump flagged the same way.
+ * and sets cb->seq from the generation of the table it dumps, so that
+ * genl_dump_check_consistent() flags NLM_F_DUMP_INTR when an entry entered
+ * or left that table between two reads (ndp_table_generation(): a state
+ * change, a NUD transition or a refreshed lifetime does not count, and
+ * neither does a change in another table); a device gone, down or
+ * restarted since the last read ends the dump flagged the same way.
  */
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
@@ -200,7 +202,7 @@ static int dump_start(struct netlink_callback *cb)
  * device is looked up again (RCU) and its core read under the core lock.
  */
 static int dump_table(struct sk_buff *skb, struct netlink_callback *cb,
-		      u8 cmd, table_fn fn)
+		      u8 cmd, table_fn fn, enum ndp_table table)
 {
 	int ifindex = cb->args[DUMP_IFINDEX];
 	struct net_device *dev;
@@ -235,7 +237,7 @@ static int dump_table(struct sk_buff *skb, struct netlink_callback *cb,
 	}
 	/* priv->open_ns changes under the core lock with priv->ctx */
 	cb->args[DUMP_STARTED] = (long)priv->open_ns;
-	cb->seq = (ndp_generation(priv->ctx) << 1) | 1;
+	cb->seq = (ndp_table_generation(priv->ctx, table) << 1) | 1;
 	now = ndpv6_nl_now();
 	for (;;) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
@@ -265,22 +267,26 @@ unlock:
 
 static int dump_routers(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return dump_table(skb, cb, NDPV6_CMD_GET_ROUTER, table_routers);
+	return dump_table(skb, cb, NDPV6_CMD_GET_ROUTER, table_routers,
+			  NDP_TABLE_ROUTERS);
 }
 
 static int dump_prefixes(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return dump_table(skb, cb, NDPV6_CMD_GET_PREFIX, table_prefixes);
+	return dump_table(skb, cb, NDPV6_CMD_GET_PREFIX, table_prefixes,
+			  NDP_TABLE_PREFIXES);
 }
 
 static int dump_addrs(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return dump_table(skb, cb, NDPV6_CMD_GET_ADDR, table_addrs);
+	return dump_table(skb, cb, NDPV6_CMD_GET_ADDR, table_addrs,
+			  NDP_TABLE_ADDRS);
 }
 
 static int dump_neighs(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return dump_table(skb, cb, NDPV6_CMD_GET_NEIGH, table_neighs);
+	return dump_table(skb, cb, NDPV6_CMD_GET_NEIGH, table_neighs,
+			  NDP_TABLE_NBRS);
 }
 
 /* ------------------------------------------------------ one-entry gets */

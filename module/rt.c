@@ -180,17 +180,55 @@ static int route_msg(struct ndpv6_dev *priv, bool add,
 
 /* --------------------------------------------------------- the tables */
 
+/*
+ * The core's tables, whole: room for what the core has (its capacities go
+ * up to NDPV6_MAX_ADDRS, _ROUTERS, _PREFIXES), grown when a table did not
+ * fit; *_room are 0 (nothing allocated) before the first snapshot.
+ */
 struct rt_snap {
 	int n_addrs, n_rtrs, n_pfx;
-	struct ndp_addr_info ai[NDPV6_RT_ADDRS];
-	struct ndp_router_info ri[16];
-	struct ndp_prefix_info pi[64];
+	int room_addrs, room_rtrs, room_pfx;
+	struct ndp_addr_info *ai;
+	struct ndp_router_info *ri;
+	struct ndp_prefix_info *pi;
 };
 
-/* The core's tables in one snapshot; false while the core is stopped. */
-static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
+static void snap_free(struct rt_snap *s)
 {
-	bool up;
+	kvfree(s->ai);
+	kvfree(s->ri);
+	kvfree(s->pi);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Room for @want entries of @size bytes at *@p, which has *@room. */
+static bool snap_room(void **p, int *room, int want, size_t size)
+{
+	void *t;
+
+	if (want <= *room)
+		return true;
+	want += 8;
+	t = kvmalloc_array(want, size, GFP_KERNEL);
+	if (!t)
+		return false;
+	kvfree(*p);
+	*p = t;
+	*room = want;
+	return true;
+}
+
+/*
+ * Fill @s from the core under its lock, counting every entry but keeping
+ * those that fit.  Return: 1 when whole, 0 while the core is stopped,
+ * -EAGAIN when a table did not fit (the counts say how much is needed).
+ */
+static int snap_fill(struct ndpv6_dev *priv, struct rt_snap *s)
+{
+	struct ndp_addr_info ai;
+	struct ndp_router_info ri;
+	struct ndp_prefix_info pi;
+	int ret = 1;
 	u32 pos;
 	s64 now;
 
@@ -198,25 +236,69 @@ static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
 	s->n_rtrs = 0;
 	s->n_pfx = 0;
 	spin_lock_bh(&priv->lock);
-	up = priv->ctx;
-	if (up) {
-		now = ktime_get_ns();
-		pos = 0;
-		while (s->n_addrs < ARRAY_SIZE(s->ai) &&
-		       ndp_addr_next(priv->ctx, now, &pos, &s->ai[s->n_addrs]))
-			s->n_addrs++;
-		pos = 0;
-		while (s->n_rtrs < ARRAY_SIZE(s->ri) &&
-		       ndp_router_next(priv->ctx, now, &pos,
-				       &s->ri[s->n_rtrs]))
-			s->n_rtrs++;
-		pos = 0;
-		while (s->n_pfx < ARRAY_SIZE(s->pi) &&
-		       ndp_prefix_next(priv->ctx, now, &pos, &s->pi[s->n_pfx]))
-			s->n_pfx++;
+	if (!priv->ctx) {
+		ret = 0;
+		goto out;
 	}
+	now = ktime_get_ns();
+	for (pos = 0; ndp_addr_next(priv->ctx, now, &pos, &ai); s->n_addrs++)
+		if (s->n_addrs < s->room_addrs)
+			s->ai[s->n_addrs] = ai;
+	for (pos = 0; ndp_router_next(priv->ctx, now, &pos, &ri); s->n_rtrs++)
+		if (s->n_rtrs < s->room_rtrs)
+			s->ri[s->n_rtrs] = ri;
+	for (pos = 0; ndp_prefix_next(priv->ctx, now, &pos, &pi); s->n_pfx++)
+		if (s->n_pfx < s->room_pfx)
+			s->pi[s->n_pfx] = pi;
+	if (s->n_addrs > s->room_addrs || s->n_rtrs > s->room_rtrs ||
+	    s->n_pfx > s->room_pfx)
+		ret = -EAGAIN;
+out:
 	spin_unlock_bh(&priv->lock);
-	return up;
+	return ret;
+}
+
+/*
+ * The core's tables in one snapshot, whatever their size; false while the
+ * core is stopped, or when there is no memory for them (RT_ERROR).  The
+ * tables only grow up to the core's capacities, so this ends.
+ */
+static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
+{
+	int ret;
+
+	might_sleep();
+	while ((ret = snap_fill(priv, s)) < 0) {
+		if (!snap_room((void **)&s->ai, &s->room_addrs, s->n_addrs,
+			       sizeof(*s->ai)) ||
+		    !snap_room((void **)&s->ri, &s->room_rtrs, s->n_rtrs,
+			       sizeof(*s->ri)) ||
+		    !snap_room((void **)&s->pi, &s->room_pfx, s->n_pfx,
+			       sizeof(*s->pi))) {
+			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			return false;
+		}
+	}
+	return ret;
+}
+
+/* Room for one more entry in a table of the mirror's (*@n of *@room). */
+static bool table_room(void **p, u32 n, u32 *room, size_t size)
+{
+	u32 want = max(2 * *room, 16U);
+	void *t;
+
+	if (n < *room)
+		return true;
+	t = kvmalloc_array(want, size, GFP_KERNEL);
+	if (!t)
+		return false;
+	if (n)
+		memcpy(t, *p, n * size);
+	kvfree(*p);
+	*p = t;
+	*room = want;
+	return true;
 }
 
 static int addr_find(const struct ndpv6_rt *rt, const struct in6_addr *a)
@@ -282,7 +364,8 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 		/* already in the kernel and not ours: the user's */
 		if (ipv6_chk_addr(dev_net(priv->dev), &a.addr, priv->dev, 1))
 			return;
-		if (rt->n_addrs == NDPV6_RT_ADDRS) {
+		if (!table_room((void **)&rt->addrs, rt->n_addrs,
+				&rt->room_addrs, sizeof(*rt->addrs))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
 			return;
 		}
@@ -327,7 +410,8 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 		if (!lft_drift(e->lifetime_s, e->at_ns, r->lifetime_s))
 			return;
 	} else {
-		if (rt->n_routes == NDPV6_RT_ROUTES) {
+		if (!table_room((void **)&rt->routes, rt->n_routes,
+				&rt->room_routes, sizeof(*rt->routes))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
 			return;
 		}
@@ -522,6 +606,10 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	case RT_EV_USER_ADD:
 		if (i >= 0)
 			return;		/* the mirror's own */
+		/* deleted since, or dropped by a down and up in between */
+		if (!ipv6_chk_addr_and_flags(dev_net(priv->dev), &e->addr,
+					     priv->dev, false, 1, 0))
+			return;
 		if (ndpv6_core_call(priv, core_add_ip, e))
 			return;
 		ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
@@ -546,6 +634,13 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	}
 }
 
+/*
+ * Queue @e unless ndp0 was closed since it was seen (e->epoch): checked
+ * under rt->lock, which ndpv6_rt_reset() takes after ndp0 stopped running
+ * (__dev_close_many() clears __LINK_STATE_START before ndo_stop).  So an
+ * event queued before the reset is cleared by it, and one that comes
+ * after it is dropped here, even if the notifier saw ndp0 running.
+ */
 static void event_queue(struct ndpv6_dev *priv,
 			const struct ndpv6_rt_event *e)
 {
@@ -553,6 +648,11 @@ static void event_queue(struct ndpv6_dev *priv,
 	unsigned long flags;
 
 	spin_lock_irqsave(&rt->lock, flags);
+	if (!netif_running(priv->dev) ||
+	    e->epoch != atomic_read(&rt->epoch)) {
+		spin_unlock_irqrestore(&rt->lock, flags);
+		return;
+	}
 	if (rt->ev_len == NDPV6_RT_EVENTS) {
 		rt->ev_lost = true;
 	} else {
@@ -597,7 +697,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 	struct ndpv6_dev *priv = container_of(rt, struct ndpv6_dev, rt);
 	struct net_device *dev = priv->dev;
 	struct ndpv6_rt_event e;
-	struct rt_snap *s = NULL;
+	struct rt_snap s = {};
 	int epoch;
 
 	if (READ_ONCE(dev->reg_state) != NETREG_REGISTERED)
@@ -618,12 +718,25 @@ static void ndpv6_rt_work(struct work_struct *work)
 	}
 	while (event_take(rt, &e))
 		event_apply(priv, &e);
-	s = kmalloc(sizeof(*s), GFP_KERNEL);
-	if (s)
-		reconcile(priv, s);
-	kfree(s);
+	reconcile(priv, &s);
+	snap_free(&s);
 out:
 	dev_put(dev);
+}
+
+/**
+ * ndpv6_queue_work() - queue work on the module's ordered workqueue.
+ * @work: a work item of a device that holds a reference on it while queued
+ *
+ * Nothing waits for this workqueue under RTNL (its works may take it);
+ * module exit drains it after the last device is gone.
+ *
+ * Context: any.
+ * Return: false if @work was already queued.
+ */
+bool ndpv6_queue_work(struct work_struct *work)
+{
+	return queue_work(ndpv6_rt_wq, work);
 }
 
 /**
@@ -635,7 +748,7 @@ out:
 void ndpv6_rt_kick(struct ndpv6_dev *priv)
 {
 	dev_hold(priv->dev);
-	if (!queue_work(ndpv6_rt_wq, &priv->rt.work))
+	if (!ndpv6_queue_work(&priv->rt.work))
 		dev_put(priv->dev);
 }
 
@@ -655,6 +768,7 @@ void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 		.kind = RT_EV_KERNEL_DEL,
 		.plen = plen,
 		.addr = *a,
+		.epoch = atomic_read(&priv->rt.epoch),
 	};
 
 	event_queue(priv, &e);
@@ -663,15 +777,20 @@ void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 /**
  * ndpv6_rt_reset() - ndp0 went down: the kernel dropped its addresses and
  *	routes, the work forgets what it added.
- * @priv: the device
+ * @priv: the device, no longer running
+ *
+ * The epoch moves and the event ring empties in one section of rt.lock:
+ * an inet6addr notifier in softirq on another CPU that saw ndp0 running
+ * before, and queues its event after, finds the new epoch (event_queue()).
  *
  * Context: process, RTNL held (ndo_stop).
  */
 void ndpv6_rt_reset(struct ndpv6_dev *priv)
 {
 	ASSERT_RTNL();
-	atomic_inc(&priv->rt.epoch);
+	DEBUG_NET_WARN_ON_ONCE(netif_running(priv->dev));
 	spin_lock_bh(&priv->rt.lock);
+	atomic_inc(&priv->rt.epoch);
 	priv->rt.ev_len = 0;
 	spin_unlock_bh(&priv->rt.lock);
 }
@@ -689,7 +808,7 @@ void ndpv6_rt_setup(struct ndpv6_dev *priv)
 }
 
 /**
- * ndpv6_rt_release() - release the device's rtnetlink socket.
+ * ndpv6_rt_release() - release the device's rtnetlink socket and tables.
  * @priv: the device, after its last reference (no work queued)
  *
  * Context: process (the device's destructor).
@@ -699,6 +818,8 @@ void ndpv6_rt_release(struct ndpv6_dev *priv)
 	if (priv->rt.sock)
 		sock_release(priv->rt.sock);
 	priv->rt.sock = NULL;
+	kvfree(priv->rt.addrs);
+	kvfree(priv->rt.routes);
 }
 
 /* ------------------------------------------------ the inet6addr notifier */
@@ -706,8 +827,12 @@ void ndpv6_rt_release(struct ndpv6_dev *priv)
 /*
  * Context: process with RTNL (ip -6 addr add/del, device events), or
  * softirq when the kernel's own RA processing adds an address (only if a
- * user turned accept_ra back on for ndp0): so no sleeping, and the event
- * queue's lock is taken with interrupts saved.
+ * user turned accept_ra back on for ndp0), on any CPU: so no sleeping, and
+ * the event queue's lock is taken with interrupts saved.  No caller holds
+ * ifa->lock; the fields that change after the address is made (flags,
+ * lifetimes, their timestamp, the protocol: inet6_addr_modify(), RA
+ * processing, DAD) are read under it, those that do not (address, prefix
+ * length) outside.
  */
 static int ndpv6_inet6addr_event(struct notifier_block *nb,
 				 unsigned long event, void *ptr)
@@ -715,36 +840,56 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	struct inet6_ifaddr *ifa = ptr;
 	struct net_device *dev = ifa->idev->dev;
 	struct ndpv6_rt_event e = {};
-	unsigned long age;
+	struct ndpv6_dev *priv;
+	unsigned long tstamp;
+	u32 flags;
+	u8 proto;
 
+	if (!netif_is_ndpv6(dev))
+		return NOTIFY_DONE;
+	priv = netdev_priv(dev);
+	/*
+	 * Read before the running test: a down after the test changes the
+	 * epoch, and event_queue() drops the event.  What comes after a down
+	 * and up is caught by the work (event_apply()).
+	 */
+	e.epoch = atomic_read(&priv->rt.epoch);
+	/*
+	 * The epoch before the running state; pairs with the full barrier
+	 * after __dev_close_many() clears running, before ndpv6_rt_reset()
+	 * moves the epoch.
+	 */
+	smp_rmb();
 	/* closed: the kernel is dropping ndp0's addresses, the core is gone */
-	if (!netif_is_ndpv6(dev) || !netif_running(dev))
+	if (!netif_running(dev))
 		return NOTIFY_DONE;
 	e.addr = ifa->addr;
 	e.plen = ifa->prefix_len;
-	e.onlink = ifa->prefix_len < 128 &&
-		   !(ifa->flags & IFA_F_NOPREFIXROUTE);
+	spin_lock_bh(&ifa->lock);
+	flags = ifa->flags;
 	e.valid_s = ifa->valid_lft;
 	e.preferred_s = ifa->prefered_lft;
+	tstamp = ifa->tstamp;
+	proto = ifa->ifa_proto;
+	spin_unlock_bh(&ifa->lock);
+	e.onlink = e.plen < 128 && !(flags & IFA_F_NOPREFIXROUTE);
 	switch (event) {
 	case NETDEV_UP:
-		if (ifa->ifa_proto == IFAPROT_KERNEL_RA ||
-		    ifa->ifa_proto == IFAPROT_KERNEL_LL)
+		if (proto == IFAPROT_KERNEL_RA || proto == IFAPROT_KERNEL_LL)
 			return NOTIFY_DONE;	/* the mirror's own */
 		e.kind = RT_EV_USER_ADD;
 		break;
 	case NETDEV_DOWN:
 		/* expired in the kernel, as in the core: not the user's */
-		age = (jiffies - ifa->tstamp) / HZ;
-		if (ifa->valid_lft != NDP_INFINITE &&
-		    age + 1 >= ifa->valid_lft)
+		if (e.valid_s != NDP_INFINITE &&
+		    (jiffies - tstamp) / HZ + 1 >= e.valid_s)
 			return NOTIFY_DONE;
 		e.kind = RT_EV_USER_DEL;
 		break;
 	default:
 		return NOTIFY_DONE;
 	}
-	event_queue(netdev_priv(dev), &e);
+	event_queue(priv, &e);
 	return NOTIFY_DONE;
 }
 

@@ -15,9 +15,6 @@
 struct ndpv6_dev;
 struct socket;
 
-/* Addresses and routes the mirror put into the kernel, at most. */
-#define NDPV6_RT_ADDRS		32
-#define NDPV6_RT_ROUTES		96
 /* Address events (user add/del, kernel delete) waiting for the work. */
 #define NDPV6_RT_EVENTS		32
 /* On-link prefixes of the user's addresses given to the core. */
@@ -53,27 +50,34 @@ struct ndpv6_rt_event {
 	struct in6_addr addr;
 	u32 valid_s;
 	u32 preferred_s;
+	int epoch;		/* ndpv6_rt.epoch when it was seen */
 };
 
 /**
  * struct ndpv6_rt - per-device state of the rtnetlink mirror
  * @work: the rtnetlink work, on the module's ordered workqueue; holds a
  *	reference to ndp0 while queued (never cancelled or flushed under RTNL)
- * @lock: protects @ev_* (taken with BH disabled)
+ * @lock: protects @ev_*, and orders them with @epoch and ndp0's running
+ *	state (taken with interrupts saved, or BH disabled)
  * @ev_head: first event
  * @ev_len: events queued
  * @ev_lost: events were dropped (ring full)
  * @ev: address events from the inet6addr notifier and the note mirror
- * @epoch: bumped at every ndo_stop: the kernel removed ndp0's addresses
- *	and routes, so @addrs and @routes are forgotten
+ * @epoch: bumped at every ndo_stop, under @lock: the kernel removed
+ *	ndp0's addresses and routes, so @addrs and @routes are forgotten, and
+ *	events seen before are dropped
  * @seen_epoch: the epoch @addrs and @routes belong to (work only)
  * @seq: sequence number of the last message (work only)
  * @sock: NETLINK_ROUTE kernel socket in ndp0's namespace, created by the
  *	work, released by the destructor (work only)
  * @n_addrs: entries in @addrs (work only)
- * @addrs: addresses the mirror added (work only)
+ * @room_addrs: room at @addrs (work only)
+ * @addrs: addresses the mirror added, grown with the core's table (work
+ *	only; freed with the socket)
  * @n_routes: entries in @routes (work only)
- * @routes: routes the mirror added (work only)
+ * @room_routes: room at @routes (work only)
+ * @routes: routes the mirror added, grown with the core's prefixes and
+ *	routers (work only; freed with the socket)
  * @n_user_pfx: entries in @user_pfx (work only)
  * @user_pfx: on-link prefixes of the user's addresses, given to the core
  *	and routed by the kernel itself (work only)
@@ -90,9 +94,11 @@ struct ndpv6_rt {
 	u32 seq;
 	struct socket *sock;
 	u32 n_addrs;
-	struct ndpv6_rt_addr addrs[NDPV6_RT_ADDRS];
+	u32 room_addrs;
+	struct ndpv6_rt_addr *addrs;
 	u32 n_routes;
-	struct ndpv6_rt_route routes[NDPV6_RT_ROUTES];
+	u32 room_routes;
+	struct ndpv6_rt_route *routes;
 	u32 n_user_pfx;
 	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
 };
@@ -103,6 +109,7 @@ void ndpv6_rt_setup(struct ndpv6_dev *priv);
 void ndpv6_rt_release(struct ndpv6_dev *priv);
 void ndpv6_rt_reset(struct ndpv6_dev *priv);
 void ndpv6_rt_kick(struct ndpv6_dev *priv);
+bool ndpv6_queue_work(struct work_struct *work);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
 

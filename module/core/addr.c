@@ -209,7 +209,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	a->valid_until = ndp_expiry(now, valid_s);
 	a->preferred_until = ndp_expiry(now, preferred_s);
 	a->dad_left = ctx->cfg.dad_transmits;
-	ndp_changed(ctx);
+	ndp_table_changed(ctx, NDP_TABLE_ADDRS);
 	if (!a->dad_left) {
 		addr_valid(ctx, now, a, out);
 		return 0;
@@ -251,7 +251,7 @@ int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		ndp_mld_leave(ctx, now, &sn, false, out);
 	}
 	a->used = false;
-	ndp_changed(ctx);
+	ndp_table_changed(ctx, NDP_TABLE_ADDRS);
 	return 0;
 }
 

@@ -161,6 +161,76 @@ void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms)
 }
 
 /**
+ * ndp_prepare() - the first half of ndp_local(): clear and lay out.
+ * @mem: memory for the context, @size bytes
+ * @size: at least ndp_ctx_size(@cfg)
+ * @cfg: the configuration; table capacities are fixed from here on
+ *
+ * Work in proportion to @size (the caller may do it where it can wait),
+ * no randomness, no output.
+ *
+ * Return: the context, not started (ndp_start()), or NULL if @size is too
+ * small or @cfg invalid.
+ */
+struct ndp_ctx *ndp_prepare(void *mem, size_t size,
+			    const struct ndp_config *cfg)
+{
+	struct ndp_ctx *ctx = mem;
+	size_t need = ndp_ctx_size(cfg);
+
+	if (!need || size < need)
+		return NULL;
+	memset(mem, 0, need);
+	layout(cfg, ctx);
+	ctx->cfg = *cfg;
+	ctx->hash_mask = hash_buckets(cfg) - 1;
+	ctx->stale_next = cfg->max_nbrs;
+	ndp_nbr_init(ctx);
+	return ctx;
+}
+
+/**
+ * ndp_start() - the second half of ndp_local(): start a prepared context.
+ * @ctx: a context from ndp_prepare(), not started yet
+ * @mac: the interface's hardware address (unicast)
+ * @now: current time (ns)
+ * @random: the randomness callback
+ * @random_opaque: passed to @random
+ * @out: output: notes only
+ *
+ * No walk of the neighbour cache: no more work than any other call.
+ *
+ * Return: @ctx, or NULL (@ctx unchanged) if @random is missing or @mac
+ * multicast.
+ */
+struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
+			  s64 now, ndp_random_fn random, void *random_opaque,
+			  struct ndp_out *out)
+{
+	const struct ndp_config *cfg = &ctx->cfg;
+
+	if (!random || (mac[0] & 1))
+		return NULL;
+	memcpy(ctx->mac, mac, NDP_ETH_ALEN);
+	ctx->random = random;
+	ctx->random_opaque = random_opaque;
+	ctx->cur_hop_limit = NDP_HOPLIMIT_DEFAULT;
+	ctx->mtu = cfg->link_mtu;
+	ctx->base_reachable_ms = cfg->base_reachable_ms;
+	ctx->retrans_ms = cfg->retrans_ms;
+	ctx->hash_seed = ndp_random_u32(ctx);
+	ctx->icmp_tokens = (s64)cfg->icmp_burst * NDP_NSEC_PER_SEC;
+	ctx->icmp_last = now;
+	ctx->inc_tokens = (s64)cfg->incomplete_quota * NDP_NSEC_PER_SEC;
+	ctx->inc_last = now;
+	ctx->mld_general_timer = NDP_TIME_NEVER;
+	redraw_reachable(ctx, now);
+	ndp_rtr_init(ctx, now);
+	ndp_addr_init(ctx, now, out);
+	return ctx;
+}
+
+/**
  * ndp_local() - Mirage's local: a context for one interface.
  * @mem: memory for the context, @size bytes, the caller's until it stops
  *	calling the core
@@ -173,6 +243,8 @@ void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms)
  * @out: output: notes only; the link-local address starts tentative and
  *	its DAD and the first RS leave from ndp_tick() after their delays
  *
+ * ndp_prepare() then ndp_start().
+ *
  * Return: the context (at @mem), or NULL if @size is too small, @cfg
  * invalid, @random missing or @mac multicast.
  */
@@ -181,34 +253,13 @@ struct ndp_ctx *ndp_local(void *mem, size_t size, const struct ndp_config *cfg,
 			  ndp_random_fn random, void *random_opaque,
 			  struct ndp_out *out)
 {
-	struct ndp_ctx *ctx = mem;
-	size_t need = ndp_ctx_size(cfg);
+	struct ndp_ctx *ctx;
 
-	if (!need || size < need || !random || (mac[0] & 1))
+	if (!random || (mac[0] & 1))
 		return NULL;
-	memset(mem, 0, need);
-	layout(cfg, ctx);
-	ctx->cfg = *cfg;
-	memcpy(ctx->mac, mac, NDP_ETH_ALEN);
-	ctx->random = random;
-	ctx->random_opaque = random_opaque;
-	ctx->cur_hop_limit = NDP_HOPLIMIT_DEFAULT;
-	ctx->mtu = cfg->link_mtu;
-	ctx->base_reachable_ms = cfg->base_reachable_ms;
-	ctx->retrans_ms = cfg->retrans_ms;
-	ctx->hash_mask = hash_buckets(cfg) - 1;
-	ctx->hash_seed = ndp_random_u32(ctx);
-	ctx->icmp_tokens = (s64)cfg->icmp_burst * NDP_NSEC_PER_SEC;
-	ctx->icmp_last = now;
-	ctx->inc_tokens = (s64)cfg->incomplete_quota * NDP_NSEC_PER_SEC;
-	ctx->inc_last = now;
-	ctx->mld_general_timer = NDP_TIME_NEVER;
-	ctx->stale_next = cfg->max_nbrs;
-	redraw_reachable(ctx, now);
-	ndp_nbr_init(ctx);
-	ndp_rtr_init(ctx, now);
-	ndp_addr_init(ctx, now, out);
-	return ctx;
+	ctx = ndp_prepare(mem, size, cfg);
+	return ctx ? ndp_start(ctx, mac, now, random, random_opaque, out) :
+		     NULL;
 }
 
 /* ------------------------------------------------------------- output */
@@ -360,21 +411,22 @@ void ndp_out_note(struct ndp_out *out, enum ndp_note_kind kind,
  * (RFC 4861 7.3.3).  The neighbour cache turns an entry STALE when its
  * link-layer address changes (ndp_nbr_learn(), 7.2.3), so the address is
  * changed and put back within this call: nothing else sees the other one.
- * At most LINK_STALE_BUDGET entries a call (the table may hold a million):
+ * At most LINK_STALE_BUDGET slots a call, changed or not (the table may
+ * hold 100,000 entries, and the caller may hold a lock with BHs off):
  * ndp_link_change() does the first ones, ndp_tick() the rest, due at once
- * (ctx->link_up_at) until the walk is done.  Each call either changes an
- * entry or ends the walk.
+ * (ctx->link_up_at) until the walk is done.
  */
 #define LINK_STALE_BUDGET	1024
 
 static void nbrs_stale_step(struct ndp_ctx *ctx, s64 now)
 {
 	u8 mac[NDP_ETH_ALEN], other[NDP_ETH_ALEN];
-	unsigned int budget = LINK_STALE_BUDGET;
+	u32 i, end = ctx->cfg.max_nbrs;
 	struct ndp_nbr *n;
-	u32 i;
 
-	for (i = ctx->stale_next; i < ctx->cfg.max_nbrs && budget; i++) {
+	if (end - ctx->stale_next > LINK_STALE_BUDGET)
+		end = ctx->stale_next + LINK_STALE_BUDGET;
+	for (i = ctx->stale_next; i < end; i++) {
 		n = &ctx->nbrs[i];
 		if (n->state != NDP_NUD_REACHABLE || !n->has_mac ||
 		    n->confirmed >= ctx->link_up_at)
@@ -384,7 +436,6 @@ static void nbrs_stale_step(struct ndp_ctx *ctx, s64 now)
 		other[5] ^= 1;
 		ndp_nbr_learn(ctx, now, &n->ip, other, false);
 		ndp_nbr_learn(ctx, now, &n->ip, mac, false);
-		budget--;
 	}
 	ctx->stale_next = i;
 }
@@ -676,14 +727,28 @@ const char *ndp_stat_name(unsigned int i)
 }
 
 /**
- * ndp_generation() - changes whenever any table changes.
+ * ndp_generation() - changes whenever any table or parameter changes.
  * @ctx: the context
  *
- * Return: a number that a consistent dump sees unchanged from start to end.
+ * Return: a number that moves at every change (tests, fuzzers); dumps use
+ * ndp_table_generation().
  */
 u32 ndp_generation(const struct ndp_ctx *ctx)
 {
 	return ctx->generation;
+}
+
+/**
+ * ndp_table_generation() - changes when an entry enters or leaves a table.
+ * @ctx: the context
+ * @t: the table
+ *
+ * Return: a number that a dump of @t that misses or repeats no entry sees
+ * unchanged from start to end (0 for an unknown @t).
+ */
+u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t)
+{
+	return t < NDP_TABLE_MAX ? ctx->table_gen[t] : 0;
 }
 
 /**

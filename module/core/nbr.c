@@ -107,7 +107,7 @@ static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 	n->hnext = ctx->free_nbr;
 	ctx->free_nbr = i;
 	ctx->n_nbrs--;
-	ndp_changed(ctx);
+	ndp_table_changed(ctx, NDP_TABLE_NBRS);
 }
 
 /*
@@ -199,6 +199,7 @@ static struct ndp_nbr *nbr_create(struct ndp_ctx *ctx, s64 now,
 	n->hnext = ctx->buckets[h];
 	ctx->buckets[h] = i;
 	ctx->n_nbrs++;
+	ndp_table_changed(ctx, NDP_TABLE_NBRS);
 	ndp_count(ctx, NDP_STAT_NBR_CREATED);
 	nbr_enter(ctx, n, st, now);
 	return n;

@@ -387,7 +387,8 @@ struct ndp_ctx {
 	struct ndp_router *routers;	/* cfg.max_routers */
 	struct ndp_pfx *pfxs;		/* cfg.max_prefixes */
 
-	u32 generation;
+	u32 generation;			/* any change (ndp_generation()) */
+	u32 table_gen[NDP_TABLE_MAX];	/* entries in or out, per table */
 	u64 stats[NDP_STAT_MAX];
 };
 
@@ -398,6 +399,13 @@ static inline void ndp_count(struct ndp_ctx *ctx, enum ndp_stat s)
 
 static inline void ndp_changed(struct ndp_ctx *ctx)
 {
+	ctx->generation++;
+}
+
+/* An entry entered or left table @t (ndp_table_generation()). */
+static inline void ndp_table_changed(struct ndp_ctx *ctx, enum ndp_table t)
+{
+	ctx->table_gen[t]++;
 	ctx->generation++;
 }
 

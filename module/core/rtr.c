@@ -47,6 +47,7 @@ static struct ndp_router *router_alloc(struct ndp_ctx *ctx,
 		r->expires = NDP_TIME_NEVER;
 		/* its cache entry is kept while it is here (RFC 6583 7.1) */
 		ndp_nbr_set_pinned(ctx, ip, true);
+		ndp_table_changed(ctx, NDP_TABLE_ROUTERS);
 		return r;
 	}
 	ndp_count(ctx, NDP_STAT_ROUTER_TABLE_FULL);
@@ -83,7 +84,7 @@ static void router_del(struct ndp_ctx *ctx, struct ndp_router *r,
 	 * still a router, RFC 4861 6.3.4).
 	 */
 	ndp_nbr_set_pinned(ctx, &r->ip, false);
-	ndp_changed(ctx);
+	ndp_table_changed(ctx, NDP_TABLE_ROUTERS);
 	ndp_out_note(out, NDP_NOTE_ROUTER_DEL, &r->ip, 0, 0, 0, 0);
 }
 
@@ -131,6 +132,7 @@ static struct ndp_pfx *pfx_alloc(struct ndp_ctx *ctx,
 		pf->used = true;
 		pf->pfx = *p;
 		pf->origin = origin;
+		ndp_table_changed(ctx, NDP_TABLE_PREFIXES);
 		return pf;
 	}
 	ndp_count(ctx, NDP_STAT_PREFIX_TABLE_FULL);
@@ -152,7 +154,7 @@ static void pfx_del(struct ndp_ctx *ctx, struct ndp_pfx *pf,
 		    struct ndp_out *out)
 {
 	pf->used = false;
-	ndp_changed(ctx);
+	ndp_table_changed(ctx, NDP_TABLE_PREFIXES);
 	ndp_out_note(out, NDP_NOTE_PREFIX_DEL, &pf->pfx.addr, pf->pfx.len,
 		     0, 0, 0);
 }

@@ -8,6 +8,13 @@
         Time and Retrans Timer shorten the receiver's ND timers (RFC 4861
         6.3.4); Router Lifetime 0 (default) adds no default router.
 
+    ndp-frames.py ras IFACE ROUTERS PREFIXES
+        ROUTERS Router Advertisements to ff02::1, router i (1, 2, ...)
+        from fe80::1:i and MAC 02:aa:00:00:00:i, Router Lifetime 1800 s,
+        each with PREFIXES Prefix Information options 2001:db8:i:j::/64
+        (j = 1, 2, ...; on-link, autonomous, valid 3600 s, preferred
+        1800 s): many routers, prefixes and SLAAC addresses at once.
+
     ndp-frames.py ns IFACE DST_MAC TARGET [--src IP] [--src-mac MAC]
                   [--dst IP] [--hoplimit N]
         One Neighbor Solicitation for TARGET, to DST (default: the
@@ -24,6 +31,12 @@
         rate), or with --count N frames however long they take, in
         batches of one sendmmsg(2) each (ndp_send.py); prints what it
         sent and the rate it reached.
+
+    ndp-frames.py udp IFACE DST_MAC DST --src IP [--src-mac MAC]
+        One UDP datagram (port 9 to 9, 8 bytes of payload) from IP to DST
+        in a frame to DST_MAC: a group MAC with a unicast DST is what a
+        receiver must not forward nor answer with an ICMPv6 error
+        (RFC 4443 2.4 e.3).
 
     ndp-frames.py marker IFACE TEXT
         One broadcast frame from IFACE's own MAC, EtherType 0x88b5 (local
@@ -106,6 +119,22 @@ def cmd_ra(a):
           % (a.src, a.reachable, a.retrans, a.lifetime))
 
 
+def cmd_ras(a):
+    dst = ip_bytes('ff02::1')
+    s = open_sock(a.iface)
+    for i in range(1, a.routers + 1):
+        src_mac = bytes([2, 0xaa, 0, 0, 0, i])
+        icmp = struct.pack('!BBHBBHII', ND_RA, 0, 0, 64, 0, 1800, 0, 0)
+        icmp += struct.pack('!BB', 1, 1) + src_mac
+        for j in range(1, a.prefixes + 1):
+            pfx = ip_bytes('2001:db8:%x:%x::' % (i, j))
+            icmp += struct.pack('!BBBBIII', 3, 4, 64, 0xc0, 3600, 1800, 0)
+            icmp += pfx
+        s.send(frame(mcast_mac(dst), src_mac,
+                     ip_bytes('fe80::1:%x' % i), dst, icmp))
+    print('sent %d RAs with %d prefixes each' % (a.routers, a.prefixes))
+
+
 def cmd_ns(a):
     src_mac = mac_bytes(a.src_mac) if a.src_mac else own_mac(a.iface)
     target = ip_bytes(a.target)
@@ -117,6 +146,19 @@ def cmd_ns(a):
     open_sock(a.iface).send(f)
     print('sent NS for %s from %s, hop limit %d' % (a.target, a.src,
                                                      a.hoplimit))
+
+
+def cmd_udp(a):
+    src_mac = mac_bytes(a.src_mac) if a.src_mac else own_mac(a.iface)
+    src, dst = ip_bytes(a.src), ip_bytes(a.dst)
+    udp = struct.pack('!HHHH', 9, 9, 16, 0) + b'ndpv6-l2'
+    pseudo = src + dst + struct.pack('!I', len(udp)) + b'\0\0\0\x11'
+    udp = udp[:6] + struct.pack('!H', csum(pseudo + udp) or 0xffff) + udp[8:]
+    ip6 = struct.pack('!IHBB', 0x60000000, len(udp), 17, 64)
+    f = mac_bytes(a.dst_mac) + src_mac + b'\x86\xdd' + ip6 + src + dst + udp
+    open_sock(a.iface).send(f)
+    print('sent UDP from %s to %s in a frame to %s' % (a.src, a.dst,
+                                                       a.dst_mac))
 
 
 def cmd_flood(a):
@@ -156,6 +198,11 @@ def main():
     p.add_argument('--retrans', type=int, default=0)
     p.add_argument('--lifetime', type=int, default=0)
 
+    p = sub.add_parser('ras')
+    p.add_argument('iface')
+    p.add_argument('routers', type=int)
+    p.add_argument('prefixes', type=int)
+
     p = sub.add_parser('ns')
     p.add_argument('iface')
     p.add_argument('dst_mac', help="a MAC, or 'auto' for DST's group MAC")
@@ -174,12 +221,19 @@ def main():
     p.add_argument('--count', type=int, default=0)
     p.add_argument('--first', type=int, default=1)
 
+    p = sub.add_parser('udp')
+    p.add_argument('iface')
+    p.add_argument('dst_mac')
+    p.add_argument('dst')
+    p.add_argument('--src', required=True)
+    p.add_argument('--src-mac')
+
     p = sub.add_parser('marker')
     p.add_argument('iface')
     p.add_argument('text')
 
     a = ap.parse_args()
-    {'ra': cmd_ra, 'ns': cmd_ns, 'flood': cmd_flood,
+    {'ra': cmd_ra, 'ras': cmd_ras, 'ns': cmd_ns, 'flood': cmd_flood, 'udp': cmd_udp,
      'marker': cmd_marker}[a.cmd](a)
 
 

@@ -32,11 +32,14 @@
  * Tables (routers, prefixes, addresses, neighbours) are read with
  * NLM_F_DUMP, one message per entry (NLM_F_MULTI), each carrying
  * NDPV6_A_IFINDEX and one nest (NDPV6_A_ROUTER, NDPV6_A_PREFIX, NDPV6_A_ADDR
- * or NDPV6_A_NEIGH).  A dump may take several reads; if any table of the
- * device changed in between (the core's generation counter moved) or the
- * device went down or away, the next message, or the final NLMSG_DONE,
- * carries NLM_F_DUMP_INTR: the listing is not a snapshot and the reader
- * should dump again.  Without NLM_F_DUMP the same commands look up one
+ * or NDPV6_A_NEIGH).  A dump may take several reads; if an entry entered
+ * or left the table being dumped in between, or the device went down or
+ * away, the next message, or the final NLMSG_DONE, carries
+ * NLM_F_DUMP_INTR: the listing may miss an entry or show one twice, and
+ * the reader should dump again.  Changes of an entry (its NUD state,
+ * lifetimes, link-layer address) and changes of the other tables do not
+ * interrupt a dump: each message shows its entry as it was when read.
+ * Without NLM_F_DUMP the same commands look up one
  * entry by its key and answer with one message, or ENOENT.  While the
  * device is down its tables are empty.
  *
