@@ -284,7 +284,7 @@ qemu_collect() {
 		wait "$pid"
 		rc=$(cat "$dir/rc" 2>/dev/null || echo 1)
 		took=$((EPOCHSECONDS - $(cat "$dir/start")))
-		say "QEMU ($series) exited with status $rc after $took s"
+		say "QEMU ($series) exited with status $rc (collected $took s after its start; the guest's own time is in its console)"
 		sed -i 's/\r$//' "$log"
 		guest_verdict "QEMU ($series)" "qemu-$series-" "$log" "$rc"
 		grep -q '^ndpv6-harness: rmmod rc=0$' "$log" &&
