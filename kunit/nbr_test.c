@@ -784,8 +784,9 @@ static void *dc_evicted(struct kunit *test, struct nt **tp)
 
 	nt_send(t, 0, &t->a);		/* INCOMPLETE, holds 0 */
 	nt_make_stale(t, &t->b, mac_b);
-	nt_ns_in(t, &t->c, &t->ll, &t->ll, mac_a);	/* evicts a */
+	nt_send(t, 1, &t->c);		/* INCOMPLETE, evicts a */
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_STALE);
 	return &t->pkt[0];
 }
 
@@ -1750,13 +1751,16 @@ static void nbr_incomplete_rate_limited(struct kunit *test)
 }
 
 /*
- * A full table evicts the oldest INCOMPLETE (its packets back, dropped),
- * then the oldest STALE; never REACHABLE/DELAY/PROBE or routers.  With
- * nothing evictable, creation fails and the NS is still answered.
+ * A full table makes room for a new INCOMPLETE entry with the oldest
+ * INCOMPLETE one (its packets back, dropped), else the oldest STALE one;
+ * for a new STALE entry (an NS from a new source) with the oldest STALE
+ * one only.  REACHABLE/DELAY/PROBE entries and routers are never taken.
+ * With nothing to take, creation fails and the NS is still answered.
  */
 static void nbr_eviction_order(struct kunit *test)
 {
 	struct ndp_ip6 x = nt_nb(100), y = nt_nb(101), z = nt_nb(102);
+	struct ndp_ip6 w = nt_nb(103), v = nt_nb(104);
 	struct ndp_ip6 r = ndp_kt_ip(test, "fe80::1");
 	struct ndp_config cfg;
 	struct nt *t;
@@ -1774,31 +1778,87 @@ static void nbr_eviction_order(struct kunit *test)
 	nt_make_stale(t, &x, mac_a);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
 
+	/* an NS from a new source: the oldest STALE, never the INCOMPLETE */
 	nt_make_stale(t, &y, mac_b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
+	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_EVICTED), 0ULL);
+
+	/* a new INCOMPLETE entry: the oldest INCOMPLETE, packets back */
+	nt_send(t, 1, &z);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, nt_reason(t, 0), NDP_DONE_EVICTED);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_QUEUE_EVICTED), 1ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_EVICTED), 1ULL);
-
-	nt_make_stale(t, &z, mac_b);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_STALE);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &r), NDP_NUD_STALE);
 
-	/* make the rest unevictable: REACHABLE, DELAY, PROBE, router */
-	ndp_confirm(ctx_of(t), t->k.now, &t->b);
+	/* z resolved: the next INCOMPLETE entry takes the oldest STALE */
+	nt_na_in(t, &z, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &z), NDP_NUD_REACHABLE);
+	nt_send(t, 2, &w);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &w), NDP_NUD_INCOMPLETE);
+
+	/* only INCOMPLETE left to take: an NS from a new source is answered
+	 * but makes no entry, and w keeps its place
+	 */
 	nt_make_delay(t, &x, mac_a);
 	nt_make_probe(t, &y, mac_b);
-	ndp_confirm(ctx_of(t), t->k.now, &z);
-	nt_ns_in(t, &t->c, &t->ll, &t->ll, mac_a);
+	nt_ns_in(t, &v, &t->ll, &t->ll, mac_a);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_NONE);
-	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &t->c, mac_a,
+	KUNIT_EXPECT_EQ(test, nt_state(t, &v), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &w), NDP_NUD_INCOMPLETE);
+	nt_expect_na(t, nt_nth(t, NDP_ICMP_NA, 0), &v, mac_a,
 		     NDP_NA_FLAG_S | NDP_NA_FLAG_O);
-	nt_send(t, 1, &t->c);
-	KUNIT_EXPECT_EQ(test, nt_reason(t, 1), NDP_DONE_NO_NEIGHBOUR);
+
+	/* nothing to take at all: creation fails for a send too */
+	nt_na_in(t, &w, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_b);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &w), NDP_NUD_REACHABLE);
+	t->k.now += SEC(1);
+	nt_send(t, 3, &v);
+	KUNIT_EXPECT_EQ(test, nt_reason(t, 3), NDP_DONE_NO_NEIGHBOUR);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_NBR_TABLE_FULL), 1ULL);
 	KUNIT_EXPECT_EQ(test, ctx_of(t)->n_nbrs, 5U);
+}
+
+/*
+ * An entry that carried a packet within DELAY_FIRST_PROBE_TIME goes from
+ * REACHABLE straight to DELAY when its time ends, never resting in STALE
+ * where a flood of NS from new sources would evict it; an idle one goes
+ * STALE (RFC 4861 7.3.3).
+ */
+static void nbr_reachable_in_use_goes_delay(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 rt = MSEC(ctx_of(t)->reachable_ms);
+	s64 dfp = MSEC(t->k.cfg.delay_first_probe_ms);
+	s64 t0;
+
+	nt_make_reachable(t, &t->a, mac_a);
+	nt_make_reachable(t, &t->b, mac_b);
+	t0 = t->k.now;
+	t->k.now = t0 + rt - dfp / 2;
+	nt_send(t, 0, &t->a);
+	KUNIT_ASSERT_GE(test, nt_txd(t, 0), 0);
+	nt_tick(t, t0 + rt);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_DELAY);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->b), NDP_NUD_STALE);
+	KUNIT_EXPECT_EQ(test, ctx_of(t)->evict_stale_head,
+			ndp_nbr_idx(ctx_of(t), ndp_nbr_find(ctx_of(t), &t->b)));
+	/* DELAY as usual: PROBE after DELAY_FIRST_PROBE_TIME, a unicast NS */
+	nt_tick(t, t0 + rt + dfp);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_PROBE);
+	KUNIT_EXPECT_GE(test, nt_nth(t, NDP_ICMP_NS, 0), 0);
+
+	/* used longer ago than DELAY_FIRST_PROBE_TIME: STALE */
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac_a);
+	KUNIT_ASSERT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	t0 = t->k.now;
+	nt_send(t, 1, &t->a);
+	nt_tick(t, t0 + rt);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
 }
 
 /* An RA from @src with Router Lifetime @lifetime_s and SLLA @slla. */
@@ -2291,7 +2351,7 @@ static int nt_ns_in_squeezed(struct nt *t, u32 free_done)
 }
 
 /*
- * A received NS that evicts an entry holding a packet, with one handle
+ * A received NS that evicts a STALE entry holding a packet, with one handle
  * entry free: the NS itself comes back in it, and the evicted packet
  * waits in the core and comes back at the next tick (it used to take the
  * last entry and the NS was written one past done[]).  With no entry
@@ -2308,13 +2368,16 @@ static void nbr_evicted_packet_given_back_when_output_full(struct kunit *test)
 	t = nt_up(test, &cfg);
 	nt_send(t, 0, &t->a);		/* INCOMPLETE, packet 0 queued */
 	nt_send(t, 1, &t->b);		/* INCOMPLETE, packet 1 queued */
+	/* a learns its MAC with no output: STALE, packet 0 waits for a tick */
+	ndp_nbr_learn(ctx_of(t), t->k.now, &t->a, mac_a, false);
+	KUNIT_ASSERT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
 	KUNIT_ASSERT_EQ(test, ctx_of(t)->n_nbrs, 2U);
 
 	KUNIT_EXPECT_EQ(test, nt_ns_in_squeezed(t, 0), -ENOBUFS);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, (u32)NDP_OUT_DONE);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_OUT_NO_ROOM), 1ULL);
 	KUNIT_EXPECT_EQ(test, delta(t, NDP_STAT_RX_PACKETS), 0ULL);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_STALE);
 
 	KUNIT_EXPECT_EQ(test, nt_ns_in_squeezed(t, 1), 0);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, (u32)NDP_OUT_DONE);
@@ -2351,6 +2414,7 @@ static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE_PARAM(nbr_done_reason_every_path, nt_done_gen_params),
 	KUNIT_CASE(nbr_core_reply_waits_for_resolution),
 	KUNIT_CASE(nbr_reachable_expires_to_stale),
+	KUNIT_CASE(nbr_reachable_in_use_goes_delay),
 	KUNIT_CASE(nbr_stale_delay_probe_fail),
 	KUNIT_CASE(nbr_delay_confirmed_goes_reachable),
 	KUNIT_CASE(nbr_probe_answered_goes_reachable),

@@ -111,14 +111,17 @@ static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 }
 
 /*
- * Make room (RFC 6583 7.1): the oldest INCOMPLETE entry, else the oldest
- * STALE one; default routers (pinned) and REACHABLE/DELAY/PROBE entries are
- * never on these lists.  The packets of the entry taken come back dropped
- * (in a later call's output if @out is full).
+ * Make room for a new entry in state @st (RFC 6583 7.1): for an INCOMPLETE
+ * one the oldest INCOMPLETE entry, else the oldest STALE one; for a STALE
+ * one (unsolicited input) only the oldest STALE one, so that a flood of
+ * NS from new sources cannot stop our own resolutions (core.rst, "Tables
+ * and eviction").  Default routers (pinned) and REACHABLE/DELAY/PROBE
+ * entries are never on these lists.  The packets of the entry taken come
+ * back dropped (in a later call's output if @out is full).
  */
-static bool nbr_evict(struct ndp_ctx *ctx, struct ndp_out *out)
+static bool nbr_evict(struct ndp_ctx *ctx, u8 st, struct ndp_out *out)
 {
-	u32 i = ctx->evict_inc_head;
+	u32 i = st == NDP_NUD_INCOMPLETE ? ctx->evict_inc_head : NDP_NIL;
 	struct ndp_nbr *n;
 
 	if (i == NDP_NIL)
@@ -173,7 +176,7 @@ static struct ndp_nbr *nbr_create(struct ndp_ctx *ctx, s64 now,
 			return NULL;
 		}
 	}
-	if (ctx->free_nbr == NDP_NIL && !nbr_evict(ctx, out)) {
+	if (ctx->free_nbr == NDP_NIL && !nbr_evict(ctx, st, out)) {
 		ndp_count(ctx, NDP_STAT_NBR_TABLE_FULL);
 		return NULL;
 	}
@@ -194,6 +197,7 @@ static struct ndp_nbr *nbr_create(struct ndp_ctx *ctx, s64 now,
 	n->lru_prev = NDP_NIL;
 	n->lru_next = NDP_NIL;
 	n->timer = NDP_TIME_NEVER;
+	n->used = NDP_TIME_NEVER;
 	n->created = now;
 	h = ndp_nbr_hash(ctx, ip);
 	n->hnext = ctx->buckets[h];
@@ -304,6 +308,7 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	       ndp_nbr_xmit(ctx, n, &ctx->qslots[n->qhead].pkt, out)) {
 		s = ndp_nbr_q_pop(ctx, n);
 		ndp_nbr_slot_free(ctx, s);
+		n->used = now;
 		sent = true;
 	}
 	if (n->qlen && n->timer > now)
@@ -491,6 +496,7 @@ static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 
 	if (n && n->state != NDP_NUD_INCOMPLETE) {
 		memcpy(mac, n->mac, NDP_ETH_ALEN);
+		n->used = now;
 		if (n->state == NDP_NUD_STALE)
 			nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 		return 0;
@@ -680,11 +686,25 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 		ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROOM);
 		return;
 	}
+	n->used = now;
 	if (n->state == NDP_NUD_STALE)
 		nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 }
 
 /* ------------------------------------------------------------- timers */
+
+/*
+ * @n carried a packet within DELAY_FIRST_PROBE_TIME: when its REACHABLE
+ * time ends it goes straight to DELAY, as the next packet would move it
+ * (Linux does the same), instead of waiting in STALE where eviction could
+ * take an entry still in use (RFC 6583 7.1: keep entries in use).
+ */
+static bool nbr_in_use(const struct ndp_ctx *ctx, const struct ndp_nbr *n,
+		       s64 now)
+{
+	return n->used != NDP_TIME_NEVER &&
+	       now - n->used < ndp_ms(ctx->cfg.delay_first_probe_ms);
+}
 
 /* The timer of @n is due.  Returns false when @out has no room for it. */
 static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
@@ -713,6 +733,8 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		until = n->confirmed + ndp_ms(ctx->reachable_ms);
 		if (until > now)
 			ndp_nbr_set_timer(ctx, n, until);
+		else if (nbr_in_use(ctx, n, now))
+			nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 		else
 			nbr_enter(ctx, n, NDP_NUD_STALE, now);
 		return true;

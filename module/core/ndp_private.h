@@ -263,6 +263,7 @@ struct ndp_nbr {
 	u32 lru_prev, lru_next;		/* evict list (INCOMPLETE or STALE) */
 	s64 timer;			/* NUD deadline, NDP_TIME_NEVER if none */
 	s64 confirmed;			/* last reachability confirmation */
+	s64 used;			/* last packet sent through it */
 	s64 created;
 };
 
