@@ -22,8 +22,13 @@
 #  - the table stays within its cap (TABLE_NBRS <= TABLE_NBRS_MAX and
 #    TABLE_INCOMPLETE within the quarter of it, sampled during the flood);
 #  - the counters show the evictions (NBR_EVICTED).
-# After the flood, a new neighbour (a second address of the peer) is
-# served within 10 s: it pings ndp0 and ndp0 pings it.
+# While the cache is full, ndp0 resolves a neighbour new to it, fe80::3,
+# which answers 50 ms late (ndp-frames.py slow-na: over a hundred flood NS
+# arrive meanwhile), and the ping that asked for it leaves: a STALE entry
+# made by an NS may take only another STALE one, never the INCOMPLETE
+# entry of a resolution under way.  After the flood, a new neighbour (a
+# second address of the peer) is served within 10 s: it pings ndp0 and
+# ndp0 pings it.
 #
 # The flows' neighbour entry must survive on its merits, not by luck of
 # timing: one RA (router lifetime 0, from a made-up router fe80::1:1)
@@ -39,6 +44,7 @@
 #    | ndp-frames.py flood:    |    |  ping the peer, 10/s         |
 #    |   NS from fe80::ee:0:<i>|    |  ethtool -S ndp0 every 2 s   |
 #    |   MAC 02:ee:<i>         |    |                              |
+#    | slow-na fe80::3, 50 ms  |    |  ping fe80::3 once full      |
 #    | then fe80::2 (new)      |    |                              |
 #    +-------------------------+    +------------------------------+
 #
@@ -49,6 +55,7 @@
 RATE=4000
 SECONDS_FLOOD=10
 NEW_LL=fe80::2
+DURING_LL=fe80::3
 
 # b and s are filled through namerefs
 # shellcheck disable=SC2034
@@ -77,9 +84,12 @@ nsenter --net=/run/netns/peer python3 "$FRAMES" flood veth0 "$HOST_MAC" \
 flood=$!
 E2E_PIDS+=("$flood")
 
-# Sample the table while the flood runs.
+# Sample the table while the flood runs; once it is full, resolve
+# DURING_LL (its answer comes late): did the echo request leave?
 max_nbrs=0
 max_inc=0
+during=''
+out_during=$(mktemp)
 while kill -0 "$flood" 2>/dev/null; do
 	ethstats host ndp0 s
 	log "nbrs ${s[TABLE_NBRS]}/${s[TABLE_NBRS_MAX]}" \
@@ -93,6 +103,24 @@ while kill -0 "$flood" 2>/dev/null; do
 	[ "${s[TABLE_NBRS]}" -le "$max_nbrs" ] || max_nbrs=${s[TABLE_NBRS]}
 	[ "${s[TABLE_INCOMPLETE]}" -le "$max_inc" ] ||
 		max_inc=${s[TABLE_INCOMPLETE]}
+	if [ -z "$during" ] &&
+	   [ "${s[TABLE_NBRS]}" -eq "${s[TABLE_NBRS_MAX]}" ]; then
+		nsq peer python3 "$FRAMES" slow-na veth0 "$DURING_LL" \
+			--delay 50 --wait 8 >"$out_during" 2>&1 &
+		slow=$!
+		# python starts slowly beside the flood: wait until it listens
+		for _ in $(seq 50); do
+			grep -q answering "$out_during" && break
+			nap 0.1
+		done
+		nsq host ping -6 -c 3 -i 1 -W 1 "$DURING_LL%ndp0" \
+			>/dev/null 2>&1 || true
+		if wait "$slow"; then during=left; else during=lost; fi
+		log "during the flood, a ping to $DURING_LL (new, answers" \
+		    "late): $during"
+		indent "$(cat "$out_during")"
+		continue
+	fi
 	nap 2
 done
 wait "$flood" || { cat "$out_flood"; fail "the flood generator failed"; }
@@ -165,6 +193,11 @@ flow() {
 }
 flow "ndp0 -> peer" "$out_host"
 flow "peer -> ndp0" "$out_peer"
+if [ -z "$during" ]; then
+	problems+=("the flood ended before the cache was full")
+elif [ "$during" != left ]; then
+	problems+=("during the flood, no ping to $DURING_LL left ndp0")
+fi
 [ "$(moved a b NBR_EVICTED)" -gt 0 ] ||
 	problems+=("no eviction counted: was the cache ever full?")
 

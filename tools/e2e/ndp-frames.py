@@ -38,6 +38,15 @@
         receiver must not forward nor answer with an ICMPv6 error
         (RFC 4443 2.4 e.3).
 
+    ndp-frames.py slow-na IFACE TARGET [--delay MS] [--wait S]
+        A neighbour that answers late: every NS for TARGET received on
+        IFACE gets a solicited NA (S and O set, TLLA IFACE's MAC) DELAY ms
+        later (default 50), from TARGET, which IFACE itself need not have.
+        Exits 0 at the first other packet to TARGET (the one the
+        solicitation was for, sent on resolution) and 1 if none came within
+        S seconds (default 5).  Frames to MACs 02:xx (the flood's sources)
+        are filtered out in the kernel: it keeps up with a flood.
+
     ndp-frames.py marker IFACE TEXT
         One broadcast frame from IFACE's own MAC, EtherType 0x88b5 (local
         experimental), TEXT as its payload: not IPv6, so no ND counter or
@@ -53,7 +62,7 @@ import ipaddress
 import socket
 import struct
 
-ND_NS, ND_RA = 135, 134
+ND_RA, ND_NS, ND_NA = 134, 135, 136
 
 
 def mac_bytes(s):
@@ -180,6 +189,59 @@ def cmd_flood(a):
           % (sent, count, dt, sent / dt, a.rate))
 
 
+def drop_flood_replies(s):
+    """Classic BPF on socket S: drop frames whose destination MAC begins
+    with 02 (the flood's sources, 02:ee:...), keep the rest."""
+    import ctypes
+    prog = [(0x30, 0, 0, 0),		# ldb [0]
+            (0x15, 0, 1, 0x02),		# jeq #0x02
+            (0x06, 0, 0, 0),		# ret #0
+            (0x06, 0, 0, 0xffff)]	# ret #0xffff
+    insns = b''.join(struct.pack('HBBI', *i) for i in prog)
+    buf = ctypes.create_string_buffer(insns)
+    fprog = struct.pack('HL', len(prog), ctypes.addressof(buf))
+    s.setsockopt(socket.SOL_SOCKET, 26, fprog)	# SO_ATTACH_FILTER
+
+
+def cmd_slow_na(a):
+    import sys
+    import time
+    eth_p_ipv6 = 0x86dd
+    mac = own_mac(a.iface)
+    target = ip_bytes(a.target)
+    # no protocol until the filter is on: nothing unfiltered is queued
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
+    drop_flood_replies(s)
+    s.bind((a.iface, eth_p_ipv6))
+    s.settimeout(0.2)
+    t0 = time.monotonic()
+    answered = 0
+    print('slow-na: answering NS for %s after %d ms' % (a.target, a.delay),
+          flush=True)	# the caller waits for this line
+    while time.monotonic() < t0 + a.wait:
+        try:
+            data, addr = s.recvfrom(2048)
+        except socket.timeout:
+            continue
+        if addr[2] == socket.PACKET_OUTGOING or len(data) < 14 + 40 + 24:
+            continue
+        ip6 = data[14:]
+        src, dst = ip6[8:24], ip6[24:40]
+        if ip6[6] == 58 and ip6[40] == ND_NS and ip6[48:64] == target:
+            time.sleep(a.delay / 1000)
+            icmp = struct.pack('!BBHI', ND_NA, 0, 0, 0x60000000) + target + \
+                struct.pack('!BB', 2, 1) + mac
+            s.send(frame(data[6:12], mac, target, src, icmp))
+            answered += 1
+        elif dst == target:
+            print('slow-na: %d NS answered, then a packet for %s after %.0f ms'
+                  % (answered, a.target, (time.monotonic() - t0) * 1000))
+            return
+    print('slow-na: %d NS answered, no packet for %s in %d s'
+          % (answered, a.target, a.wait))
+    sys.exit(1)
+
+
 def cmd_marker(a):
     f = b'\xff' * 6 + own_mac(a.iface) + b'\x88\xb5' + a.text.encode()
     open_sock(a.iface).send(f + bytes(max(0, 60 - len(f))))
@@ -228,13 +290,19 @@ def main():
     p.add_argument('--src', required=True)
     p.add_argument('--src-mac')
 
+    p = sub.add_parser('slow-na')
+    p.add_argument('iface')
+    p.add_argument('target')
+    p.add_argument('--delay', type=int, default=50)
+    p.add_argument('--wait', type=int, default=5)
+
     p = sub.add_parser('marker')
     p.add_argument('iface')
     p.add_argument('text')
 
     a = ap.parse_args()
     {'ra': cmd_ra, 'ras': cmd_ras, 'ns': cmd_ns, 'flood': cmd_flood, 'udp': cmd_udp,
-     'marker': cmd_marker}[a.cmd](a)
+     'slow-na': cmd_slow_na, 'marker': cmd_marker}[a.cmd](a)
 
 
 if __name__ == '__main__':
