@@ -20,6 +20,7 @@
 #include <net/net_namespace.h>
 
 #include "device.h"
+#include "netlink.h"
 
 #define NDPV6_RT_METRIC		1024
 #define NDPV6_RT_DRIFT_S	2
@@ -595,11 +596,43 @@ static int core_del_ip(struct ndp_ctx *ctx, s64 now, const void *arg,
 	return ndp_del_ip(ctx, now, &ip, out);
 }
 
+static const char *refusal(int err)
+{
+	switch (err) {
+	case -ENOSPC:
+		return "its address table is full";
+	case -EINVAL:
+		return "prefix length or lifetimes it does not take";
+	default:
+		return "error";
+	}
+}
+
+/*
+ * The core could not take a user's address: it must not stay in the
+ * kernel, which would pick it as a source that nobody defends or answers
+ * NS for.  So it goes again, said in the log, counted and sent as an
+ * event.  Its deletion comes back through the notifier as a user's one,
+ * which finds nothing in the core (event_apply()).
+ */
+static void user_addr_refuse(struct ndpv6_dev *priv,
+			     const struct ndpv6_rt_event *e, int err)
+{
+	struct ndpv6_rt_addr a = { .addr = e->addr, .plen = e->plen };
+
+	ndpv6_glue_inc(priv, NDPV6_GLUE_ADDR_REFUSED);
+	net_warn_ratelimited("%s: %pI6c/%u refused by the core (%s, %d): removed\n",
+			     priv->dev->name, &e->addr, e->plen,
+			     refusal(err), err);
+	ndpv6_nl_notify_refused(priv->dev, &e->addr, e->plen, err);
+	addr_msg(priv, false, &a, false);
+}
+
 static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 {
 	struct ndpv6_rt *rt = &priv->rt;
 	struct ndpv6_rt_addr a = {};
-	int i;
+	int i, err;
 
 	i = addr_find(rt, &e->addr);
 	switch (e->kind) {
@@ -610,8 +643,14 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 		if (!ipv6_chk_addr_and_flags(dev_net(priv->dev), &e->addr,
 					     priv->dev, false, 1, 0))
 			return;
-		if (ndpv6_core_call(priv, core_add_ip, e))
+		err = ndpv6_core_call(priv, core_add_ip, e);
+		/* -EEXIST: the core has it (its own, not through DAD yet) */
+		if (err == -EEXIST || err == -ENETDOWN)
 			return;
+		if (err) {
+			user_addr_refuse(priv, e, err);
+			return;
+		}
 		ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
 		if (e->onlink)
 			user_pfx_get(priv, e);
@@ -619,8 +658,13 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	case RT_EV_USER_DEL:
 		if (i >= 0)
 			rt->addrs[i] = rt->addrs[--rt->n_addrs];
-		/* gone from the core already when its DAD failed */
-		ndpv6_core_call(priv, core_del_ip, e);
+		/*
+		 * Not in the core: refused, or deleted before its addition
+		 * was applied; either way it took no prefix reference.  (One
+		 * whose DAD failed is still there, DUPLICATE.)
+		 */
+		if (ndpv6_core_call(priv, core_del_ip, e))
+			break;
 		if (e->onlink)
 			user_pfx_put(priv, e);
 		break;
