@@ -92,11 +92,16 @@ void ndp_kt_expect_only_n(struct ndp_kt *t, const enum ndp_stat *ok, u32 n);
 /* Is @ip among ndp_get_ip() / ndp_get_routers() (32 at most)? */
 bool ndp_kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip);
 bool ndp_kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip);
+/* The default router list's entry for @ip; false if absent. */
+bool ndp_kt_router_info(struct ndp_kt *t, const struct ndp_ip6 *ip,
+			struct ndp_router_info *ri);
 /* Length of the on-link prefix @pfx in the prefix list, or -1. */
 int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx);
 /* Index of the first note @kind about @addr (NULL: any) in t->out, or -1. */
 int ndp_kt_note(struct ndp_kt *t, enum ndp_note_kind kind,
 		const struct ndp_ip6 *addr);
+/* How many notes of @kind t->out holds. */
+u32 ndp_kt_count_notes(struct ndp_kt *t, enum ndp_note_kind kind);
 /* The same note, or NULL. */
 const struct ndp_note *ndp_kt_find_note(struct ndp_kt *t,
 					enum ndp_note_kind kind,
