@@ -138,6 +138,8 @@ void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
 
 /* fe80::ff:fe00:1 (from the fixture's MAC) and ff02::1:ff00:1 */
 extern const struct ndp_ip6 ndp_kt_ll, ndp_kt_ll_sn;
+/* A neighbour's MAC, 02:bb:00:00:00:02. */
+extern const u8 ndp_kt_nbr_mac[NDP_ETH_ALEN];
 
 /* ndp_kt_init() with RS off and DupAddrDetectTransmits @dad_transmits. */
 void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
@@ -174,6 +176,9 @@ u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
 /* A DAD NS (from ::, to the solicited-node group) for @target. */
 u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 		  const u8 *nonce);
+/* An unsolicited NA to ff02::1 for @target with TLLA @mac. */
+u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *target, const u8 *mac);
 /* The DAD NS frame @i for @target: returns its nonce. */
 const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
 			       const struct ndp_ip6 *target);

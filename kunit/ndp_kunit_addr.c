@@ -16,6 +16,8 @@ const struct ndp_ip6 ndp_kt_ll_sn = {
 	.b = { 0xff, 0x02, [11] = 0x01, [12] = 0xff, [15] = 0x01 }
 };
 
+const u8 ndp_kt_nbr_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x02 };
+
 void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
 		      u8 dad_transmits)
 {
@@ -183,6 +185,17 @@ u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 	if (nonce)
 		len += nf_opt_nonce(m + len, nonce);
 	return ndp_kt_build_icmp(t, &ndp_unspecified, &sn, 255, m, len);
+}
+
+u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *target, const u8 *mac)
+{
+	u8 m[32];
+	u32 len;
+
+	len = nf_na(m, NDP_NA_FLAG_O, target);
+	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
+	return ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
 }
 
 /* The DAD NS frame @i for @target: returns its nonce. */
