@@ -173,6 +173,20 @@ u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
 /* Run to @until, counting records of @type for @grp in every tick. */
 u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
 			     const struct ndp_ip6 *grp, int type);
+/*
+ * Check MLDv1 frame @i (RFC 2710 3): a Report (to @grp) or a Done (to
+ * ff02::2) about @grp, from @src, hop limit 1, a Hop-by-Hop Router Alert,
+ * 24 bytes: type, code 0, Maximum Response Delay 0, reserved 0, @grp.
+ */
+void ndp_kt_expect_mld1(struct ndp_kt *t, int i, u8 type,
+			const struct ndp_ip6 *src, const struct ndp_ip6 *grp);
+/* Is the core in MLDv1 compatibility mode (ndp_get_params())? */
+bool ndp_kt_mld_v1(struct ndp_kt *t);
+/* An MLD Query into the fixture's buffer; returns the IPv6 length. */
+u32 ndp_kt_query(struct ndp_kt *t, const struct ndp_ip6 *src,
+		 const struct ndp_ip6 *dst, u8 hop_limit, bool router_alert,
+		 const struct ndp_ip6 *mca, u16 max_resp_code, u32 len,
+		 u16 nsrc);
 /* A DAD NS (from ::, to the solicited-node group) for @target. */
 u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 		  const u8 *nonce);
