@@ -13,6 +13,22 @@
  */
 #include "ndp_kunit.h"
 
+/*
+ * A host with DupAddrDetectTransmits @dad_transmits whose first DAD NS for
+ * its link-local address just left: returns its index in t->out, and
+ * t->now is when it left.
+ */
+static int kt_host_first_ns(struct kunit *test, struct ndp_kt *t,
+			    u8 dad_transmits)
+{
+	int i;
+
+	ndp_kt_init_host(test, t, dad_transmits);
+	i = ndp_kt_step_until_tx(t, NDP_ICMP_NS, t->now + SEC(1));
+	KUNIT_ASSERT_GE(test, i, 0);
+	return i;
+}
+
 /* ------------------------------------------------------------ link-local */
 
 /* fe80::ff:fe00:1 from 02:00:00:00:00:01: U/L bit flipped, ff:fe inserted */
@@ -115,9 +131,7 @@ static void ndpv6_addr_valid_after_retrans_timer(struct kunit *test)
 	s64 t_ns;
 	int i;
 
-	ndp_kt_init_host(test, &t, 1);
-	i = ndp_kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
-	KUNIT_ASSERT_GE(test, i, 0);
+	i = kt_host_first_ns(test, &t, 1);
 	t_ns = t.now;
 	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx) <= t_ns + SEC(1), true);
 
@@ -161,9 +175,7 @@ static void ndpv6_addr_dad_transmits_two(struct kunit *test)
 	struct ndp_kt t;
 	int i;
 
-	ndp_kt_init_host(test, &t, 2);
-	i = ndp_kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
-	KUNIT_ASSERT_GE(test, i, 0);
+	i = kt_host_first_ns(test, &t, 2);
 	t1 = t.now;
 	memcpy(nonce1, ndp_kt_expect_dad_ns(&t, i, &ndp_kt_ll), NDP_NONCE_LEN);
 	i = ndp_kt_step_until_tx(&t, NDP_ICMP_NS, t1 + SEC(1));
@@ -307,6 +319,30 @@ static void ndpv6_addr_dad_dup_before_first_ns(struct kunit *test)
 			NDP_ADDR_DUPLICATE);
 }
 
+/*
+ * Our DAD NS for the link-local address comes back with @nonce: counted as
+ * looped back, and nothing else happens.
+ */
+static void kt_expect_ns_looped(struct ndp_kt *t, const u8 *nonce)
+{
+	ndp_kt_handle(t, ndp_kt_dad_ns(t, &ndp_kt_ll, nonce));
+	KUNIT_EXPECT_EQ(t->test, ndp_kt_stat_delta(t, NDP_STAT_DAD_NS_LOOPED),
+			1ULL);
+	ndp_kt_expect_only(t, NDP_STAT_DAD_NS_LOOPED);
+	KUNIT_EXPECT_EQ(t->test, t->out->n_tx, 0U);
+	KUNIT_EXPECT_EQ(t->test, t->out->n_notes, 0U);
+}
+
+/* The link-local address is tentative until @when, then preferred. */
+static void kt_expect_valid_at(struct ndp_kt *t, s64 when)
+{
+	KUNIT_EXPECT_EQ(t->test, ndp_kt_addr_state(t, &ndp_kt_ll),
+			NDP_ADDR_TENTATIVE);
+	ndp_kt_tick(t, when);
+	KUNIT_EXPECT_EQ(t->test, ndp_kt_addr_state(t, &ndp_kt_ll),
+			NDP_ADDR_PREFERRED);
+}
+
 /* Our own DAD NS looped back (same nonce, RFC 7527): not a duplicate. */
 static void ndpv6_addr_dad_own_ns_looped(struct kunit *test)
 {
@@ -315,27 +351,14 @@ static void ndpv6_addr_dad_own_ns_looped(struct kunit *test)
 	s64 t_ns;
 	int i;
 
-	ndp_kt_init_host(test, &t, 1);
-	i = ndp_kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
-	KUNIT_ASSERT_GE(test, i, 0);
+	i = kt_host_first_ns(test, &t, 1);
 	t_ns = t.now;
 	memcpy(nonce, ndp_kt_expect_dad_ns(&t, i, &ndp_kt_ll), NDP_NONCE_LEN);
-	ndp_kt_handle(&t, ndp_kt_dad_ns(&t, &ndp_kt_ll, nonce));
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_NS_LOOPED),
-			1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_DAD_NS_LOOPED);
-	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
-			NDP_ADDR_TENTATIVE);
-	ndp_kt_tick(&t, t_ns + SEC(1));
-	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
-			NDP_ADDR_PREFERRED);
+	kt_expect_ns_looped(&t, nonce);
+	kt_expect_valid_at(&t, t_ns + SEC(1));
 
 	/* a nonce that differs in its last byte is someone else's */
-	ndp_kt_init_host(test, &t, 1);
-	i = ndp_kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
-	KUNIT_ASSERT_GE(test, i, 0);
+	i = kt_host_first_ns(test, &t, 1);
 	memcpy(nonce, ndp_kt_expect_dad_ns(&t, i, &ndp_kt_ll), NDP_NONCE_LEN);
 	nonce[5] ^= 1;
 	ndp_kt_handle(&t, ndp_kt_dad_ns(&t, &ndp_kt_ll, nonce));
@@ -711,19 +734,9 @@ static void ndpv6_addr_dad_nonces_of_the_run(struct kunit *test)
 	KUNIT_EXPECT_NE(test, memcmp(nonce[0], nonce[2], NDP_NONCE_LEN), 0);
 	for (k = 0; k < 3; k++) {
 		t.now += MSEC(100);
-		ndp_kt_handle(&t, ndp_kt_dad_ns(&t, &ndp_kt_ll, nonce[k]));
-		KUNIT_EXPECT_EQ(test,
-				ndp_kt_stat_delta(&t, NDP_STAT_DAD_NS_LOOPED),
-				1ULL);
-		ndp_kt_expect_only(&t, NDP_STAT_DAD_NS_LOOPED);
-		KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+		kt_expect_ns_looped(&t, nonce[k]);
 	}
-	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
-			NDP_ADDR_TENTATIVE);
-	ndp_kt_tick(&t, t3 + SEC(1));
-	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
-			NDP_ADDR_PREFERRED);
+	kt_expect_valid_at(&t, t3 + SEC(1));
 
 	/* the same run, another node's nonce: a duplicate */
 	ndp_kt_init_host(test, &t, 3);
