@@ -26,6 +26,22 @@ static u32 kt_count_records_from(struct ndp_kt *t, const struct ndp_ip6 *grp,
 	return n;
 }
 
+/*
+ * A host with @g/64 added by hand and its addresses valid, whose link went
+ * down for 2 s and came back just now.
+ */
+static void kt_host_link_bounce(struct kunit *test, struct ndp_kt *t,
+				const struct ndp_ip6 *g)
+{
+	ndp_kt_init_host(test, t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_add_ip(t->ctx, t->now, g, 64, NDP_INFINITE,
+					 NDP_INFINITE, t->out), 0);
+	ndp_kt_settle(t);
+	ndp_kt_link(t, false);
+	t->now += SEC(2);
+	ndp_kt_link(t, true);
+}
+
 /* ------------------------------------------------------ the link (again) */
 
 /*
@@ -154,13 +170,7 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
 	struct ndp_kt t;
 	int del, failed;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
-					 NDP_INFINITE, t.out), 0);
-	ndp_kt_settle(&t);
-	ndp_kt_link(&t, false);
-	t.now += SEC(2);
-	ndp_kt_link(&t, true);
+	kt_host_link_bounce(test, &t, &g);
 	KUNIT_ASSERT_GE(test, ndp_kt_step_until_tx(&t, NDP_ICMP_NS,
 						   t.now + SEC(1)), 0);
 
@@ -222,13 +232,7 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 	u8 ns[32];
 	u32 len;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
-					 NDP_INFINITE, t.out), 0);
-	ndp_kt_settle(&t);
-	ndp_kt_link(&t, false);
-	t.now += SEC(2);
-	ndp_kt_link(&t, true);
+	kt_host_link_bounce(test, &t, &g);
 	KUNIT_ASSERT_TRUE(test, ndp_addr_find(t.ctx, &g)->optimistic);
 
 	/* with SLLA, to the solicited-node group */
