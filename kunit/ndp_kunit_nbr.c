@@ -139,9 +139,15 @@ int nt_nth(struct nt *t, int type, u32 nth)
 	return -1;
 }
 
-void nt_expect_ns(struct nt *t, int k, const struct ndp_ip6 *src,
-		  const struct ndp_ip6 *dst, const u8 *eth,
-		  const struct ndp_ip6 *target)
+/*
+ * Output frame @k is an ND message @type from @src to @dst (Ethernet @eth)
+ * about @target, 32 bytes with our link-layer address in option @opt:
+ * every byte but the 4 after the checksum, which the caller checks in the
+ * message returned.
+ */
+static const u8 *nt_expect_nd(struct nt *t, int k, const struct ndp_ip6 *src,
+			      const struct ndp_ip6 *dst, const u8 *eth,
+			      u8 type, const struct ndp_ip6 *target, u8 opt)
 {
 	const u8 *ip6, *m;
 	u32 len;
@@ -155,37 +161,32 @@ void nt_expect_ns(struct nt *t, int k, const struct ndp_ip6 *src,
 	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 8, src->b, 16), 0);
 	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 24, dst->b, 16), 0);
 	KUNIT_EXPECT_EQ(t->test, len, 32U);
-	KUNIT_EXPECT_EQ(t->test, m[0], NDP_ICMP_NS);
+	KUNIT_EXPECT_EQ(t->test, m[0], type);
 	KUNIT_EXPECT_EQ(t->test, m[1], 0);
-	KUNIT_EXPECT_EQ(t->test, ndp_get32(m + 4), 0U);
 	KUNIT_EXPECT_EQ(t->test, memcmp(m + 8, target->b, 16), 0);
-	KUNIT_EXPECT_EQ(t->test, m[24], NDP_OPT_SLLA);
+	KUNIT_EXPECT_EQ(t->test, m[24], opt);
 	KUNIT_EXPECT_EQ(t->test, m[25], 1);
 	KUNIT_EXPECT_EQ(t->test, memcmp(m + 26, t->k.mac, 6), 0);
+	return m;
+}
+
+void nt_expect_ns(struct nt *t, int k, const struct ndp_ip6 *src,
+		  const struct ndp_ip6 *dst, const u8 *eth,
+		  const struct ndp_ip6 *target)
+{
+	const u8 *m = nt_expect_nd(t, k, src, dst, eth, NDP_ICMP_NS, target,
+				   NDP_OPT_SLLA);
+
+	KUNIT_EXPECT_EQ(t->test, ndp_get32(m + 4), 0U);
 }
 
 void nt_expect_na(struct nt *t, int k, const struct ndp_ip6 *dst,
 		  const u8 *eth, u8 flags)
 {
-	const u8 *ip6, *m;
-	u32 len;
+	const u8 *m = nt_expect_nd(t, k, &t->ll, dst, eth, NDP_ICMP_NA,
+				   &t->ll, NDP_OPT_TLLA);
 
-	KUNIT_ASSERT_GE(t->test, k, 0);
-	KUNIT_EXPECT_EQ(t->test, memcmp(t->k.out->tx[k].frame, eth, 6), 0);
-	ip6 = ndp_kt_tx_ip6(&t->k, k);
-	m = ndp_kt_tx_icmp(&t->k, k, &len);
-	KUNIT_ASSERT_NOT_NULL(t->test, m);
-	KUNIT_EXPECT_EQ(t->test, ip6[7], 255);
-	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 8, t->ll.b, 16), 0);
-	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 24, dst->b, 16), 0);
-	KUNIT_EXPECT_EQ(t->test, len, 32U);
-	KUNIT_EXPECT_EQ(t->test, m[0], NDP_ICMP_NA);
-	KUNIT_EXPECT_EQ(t->test, m[1], 0);
 	KUNIT_EXPECT_EQ(t->test, m[4], flags);
-	KUNIT_EXPECT_EQ(t->test, memcmp(m + 8, t->ll.b, 16), 0);
-	KUNIT_EXPECT_EQ(t->test, m[24], NDP_OPT_TLLA);
-	KUNIT_EXPECT_EQ(t->test, m[25], 1);
-	KUNIT_EXPECT_EQ(t->test, memcmp(m + 26, t->k.mac, 6), 0);
 }
 
 u8 nt_state(struct nt *t, const struct ndp_ip6 *ip)
