@@ -79,6 +79,15 @@ static void nbr_stale_delay_probe_fail(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 }
 
+/* Neighbour a is REACHABLE, and still at @until, no NS sent meanwhile. */
+static void nt_expect_reachable_until(struct nt *t, s64 until)
+{
+	KUNIT_EXPECT_EQ(t->test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	ndp_kt_run_until(&t->k, until);
+	KUNIT_EXPECT_EQ(t->test, t->k.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(t->test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+}
+
 /* DELAY confirmed by a solicited NA: REACHABLE, no probe. */
 static void nbr_delay_confirmed_goes_reachable(struct kunit *test)
 {
@@ -89,10 +98,7 @@ static void nbr_delay_confirmed_goes_reachable(struct kunit *test)
 	t1 = t->k.now;
 	t->k.now = t1 + SEC(2);
 	nt_na_in(t, &t->a, NDP_NA_FLAG_S, NULL);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
-	ndp_kt_run_until(&t->k, t1 + SEC(6));
-	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	nt_expect_reachable_until(t, t1 + SEC(6));
 }
 
 /* PROBE answered: REACHABLE, probes stop. */
@@ -104,10 +110,7 @@ static void nbr_probe_answered_goes_reachable(struct kunit *test)
 	nt_make_probe(t, &t->a, nt_mac_a);
 	t1 = t->k.now;
 	nt_na_in(t, &t->a, NDP_NA_FLAG_S, nt_mac_a);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
-	ndp_kt_run_until(&t->k, t1 + SEC(10));
-	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_REACHABLE);
+	nt_expect_reachable_until(t, t1 + SEC(10));
 }
 
 /* Upper-layer hints keep an entry REACHABLE for ever without a probe. */
