@@ -178,6 +178,15 @@ bool ndp_kt_router_info(struct ndp_kt *t, const struct ndp_ip6 *ip,
 	return false;
 }
 
+void ndp_kt_expect_next_hop(struct ndp_kt *t, const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *want)
+{
+	struct ndp_ip6 nh;
+
+	KUNIT_ASSERT_EQ(t->test, ndp_next_hop(t->ctx, dst, &nh), 0);
+	KUNIT_EXPECT_TRUE(t->test, ndp_ip6_eq(&nh, want));
+}
+
 int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx)
 {
 	struct ndp_prefix_info pi;

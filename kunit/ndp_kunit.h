@@ -95,6 +95,9 @@ bool ndp_kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip);
 /* The default router list's entry for @ip; false if absent. */
 bool ndp_kt_router_info(struct ndp_kt *t, const struct ndp_ip6 *ip,
 			struct ndp_router_info *ri);
+/* The next hop to @dst is @want (ndp_next_hop()). */
+void ndp_kt_expect_next_hop(struct ndp_kt *t, const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *want);
 /* Length of the on-link prefix @pfx in the prefix list, or -1. */
 int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx);
 /* Index of the first note @kind about @addr (NULL: any) in t->out, or -1. */

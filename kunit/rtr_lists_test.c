@@ -568,7 +568,6 @@ static void next_hop_onlink_direct(struct kunit *test)
 	struct ndp_ip6 mc = ndp_kt_ip(test, "ff02::1:2");
 	u8 buf[RT_PKT_SIZE];
 	struct ndp_pkt pkt;
-	struct ndp_ip6 nh;
 	struct ndp_kt t;
 	struct kt_ra r;
 
@@ -577,12 +576,9 @@ static void next_hop_onlink_direct(struct kunit *test)
 	ra_slla(&r, rtr1_mac);
 	ra_pio(&r, &p, 64, NDP_PIO_FLAG_L, 3600, 3600);
 	ra_send(&t, &r, &rtr);
-	KUNIT_ASSERT_EQ(test, ndp_next_hop(t.ctx, &d1, &nh), 0);
-	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&nh, &d1));
-	KUNIT_ASSERT_EQ(test, ndp_next_hop(t.ctx, &ll, &nh), 0);
-	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&nh, &ll));
-	KUNIT_ASSERT_EQ(test, ndp_next_hop(t.ctx, &mc, &nh), 0);
-	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&nh, &mc));
+	ndp_kt_expect_next_hop(&t, &d1, &d1);
+	ndp_kt_expect_next_hop(&t, &ll, &ll);
+	ndp_kt_expect_next_hop(&t, &mc, &mc);
 	/* through send: resolved as a neighbour, not via the router */
 	make_pkt(&t, buf, &pkt, &d1);
 	send_pkt(&t, &pkt);
@@ -602,13 +598,11 @@ static void next_hop_offlink_via_router(struct kunit *test)
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:99::1");
 	u8 buf[RT_PKT_SIZE];
 	struct ndp_pkt pkt;
-	struct ndp_ip6 nh;
 	struct ndp_kt t;
 
 	ndp_kt_init(test, &t, NULL);
 	ra_simple(&t, &rtr, 1800, rtr1_mac);
-	KUNIT_ASSERT_EQ(test, ndp_next_hop(t.ctx, &d, &nh), 0);
-	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&nh, &rtr));
+	ndp_kt_expect_next_hop(&t, &d, &rtr);
 	make_pkt(&t, buf, &pkt, &d);
 	send_pkt(&t, &pkt);
 	KUNIT_ASSERT_EQ(test, t.out->n_tx, 1U);
@@ -668,7 +662,6 @@ static void next_hop_prefers_reachable_router(struct kunit *test)
 	struct ndp_ip6 a = ndp_kt_ip(test, "fe80::a");
 	struct ndp_ip6 b = ndp_kt_ip(test, "fe80::b");
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:99::1");
-	struct ndp_ip6 nh;
 	struct ndp_kt t;
 	int i;
 
@@ -677,10 +670,8 @@ static void next_hop_prefers_reachable_router(struct kunit *test)
 	ra_simple(&t, &b, 1800, rtr2_mac);	/* STALE: probably reachable */
 	KUNIT_EXPECT_TRUE(test, ndp_nbr_probably_unreachable(t.ctx, &a));
 	KUNIT_EXPECT_FALSE(test, ndp_nbr_probably_unreachable(t.ctx, &b));
-	for (i = 0; i < 3; i++) {
-		KUNIT_ASSERT_EQ(test, ndp_next_hop(t.ctx, &d, &nh), 0);
-		KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&nh, &b));
-	}
+	for (i = 0; i < 3; i++)
+		ndp_kt_expect_next_hop(&t, &d, &b);
 }
 
 /* No router known reachable: round robin over all of them. */
