@@ -129,6 +129,18 @@ static void ndpv6_mld_v1_general_query(struct kunit *test)
 }
 
 /*
+ * The 2 s after a Query in MLDv1 mode: one MLDv1 Report, no MLDv2 one, and
+ * the mode's timer runs out at @until.
+ */
+static void kt_expect_v1_answer(struct ndp_kt *t, s64 until)
+{
+	ndp_kt_run_until(t, t->now + SEC(2));
+	KUNIT_EXPECT_EQ(t->test, t->seen[NDP_ICMP_MLD1_REPORT], 1U);
+	KUNIT_EXPECT_EQ(t->test, t->seen[NDP_ICMP_MLD2_REPORT], 0U);
+	KUNIT_EXPECT_EQ(t->test, ndp_next_deadline(t->ctx), until);
+}
+
+/*
  * The Older Version Querier Present timer (RFC 3810 9.12): 2 x 125 s plus
  * the MLDv1 Query's Maximum Response Delay (1 s here), restarted by every
  * MLDv1 Query, general or group-specific, but not by an MLDv2 one, which
@@ -149,10 +161,7 @@ static void ndpv6_mld_v1_mode_timeout(struct kunit *test)
 	t_q = t.now;
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &ndp_all_nodes, 1, true,
 				       &ndp_unspecified, 1000, 24, 0));
-	ndp_kt_run_until(&t, t_q + SEC(2));
-	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD1_REPORT], 1U);
-	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
-	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx), t_q + SEC(251));
+	kt_expect_v1_answer(&t, t_q + SEC(251));
 
 	/* an MLDv2 Query: answered in MLDv1, the timer unchanged */
 	t.now = t_q + SEC(100);
@@ -160,10 +169,7 @@ static void ndpv6_mld_v1_mode_timeout(struct kunit *test)
 				       &ndp_unspecified, 1000, 28, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_MLD_V1_QUERY),
 			0ULL);
-	ndp_kt_run_until(&t, t.now + SEC(2));
-	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD1_REPORT], 1U);
-	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD2_REPORT], 0U);
-	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx), t_q + SEC(251));
+	kt_expect_v1_answer(&t, t_q + SEC(251));
 
 	/* an MLDv1 group-specific Query restarts it */
 	t.now = t_q + SEC(200);
@@ -171,9 +177,7 @@ static void ndpv6_mld_v1_mode_timeout(struct kunit *test)
 				       &ndp_kt_ll_sn, 1000, 24, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_MLD_V1_QUERY),
 			1ULL);
-	ndp_kt_run_until(&t, t.now + SEC(2));
-	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_MLD1_REPORT], 1U);
-	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx), t_q + SEC(451));
+	kt_expect_v1_answer(&t, t_q + SEC(451));
 
 	/* not held while the link is down */
 	t.now = t_q + SEC(300);
