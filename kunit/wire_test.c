@@ -819,16 +819,29 @@ static void wire_roundtrip_mld_report(struct kunit *test)
 	ndp_kt_expect_only(&b->kt, NDP_STAT_MAX);
 }
 
+/*
+ * Contexts A (1) and B (2), each with the other in its cache, and a frame
+ * from A's peer (B) to A to fill in.
+ */
+static struct ndp_kt_frame *wt_pair(struct kunit *test,
+				    struct ndp_kt_peer **a,
+				    struct ndp_kt_peer **b)
+{
+	*a = ndp_kt_peer_setup_as(test, NULL, 1, true);
+	*b = ndp_kt_peer_setup_as(test, NULL, 2, true);
+	(*a)->kt.label = "A";
+	(*b)->kt.label = "B";
+	return ndp_kt_frame_new(*a);
+}
+
 /* B pings A; A's reply reaches B as an event. */
 static void wire_roundtrip_echo(struct kunit *test)
 {
-	struct ndp_kt_peer *a = ndp_kt_peer_setup_as(test, NULL, 1, true);
-	struct ndp_kt_peer *b = ndp_kt_peer_setup_as(test, NULL, 2, true);
-	struct ndp_kt_frame *f = ndp_kt_frame_new(a);
+	struct ndp_kt_peer *a, *b;
 	const struct ndp_event *ev;
+	struct ndp_kt_frame *f;
 
-	a->kt.label = "A";
-	b->kt.label = "B";
+	f = wt_pair(test, &a, &b);
 	ndp_kt_frame_icmp(f, NDP_ICMP_ECHO_REQUEST);
 	ndp_kt_send_frame(a, f);
 	KUNIT_ASSERT_EQ(test, a->kt.out->n_tx, 1U);
@@ -849,13 +862,11 @@ static void wire_roundtrip_echo(struct kunit *test)
 /* A's Parameter Problem reaches B, the sender, as an event. */
 static void wire_roundtrip_param_problem(struct kunit *test)
 {
-	struct ndp_kt_peer *a = ndp_kt_peer_setup_as(test, NULL, 1, true);
-	struct ndp_kt_peer *b = ndp_kt_peer_setup_as(test, NULL, 2, true);
-	struct ndp_kt_frame *f = ndp_kt_frame_new(a);
+	struct ndp_kt_peer *a, *b;
 	const struct ndp_event *ev;
+	struct ndp_kt_frame *f;
 
-	a->kt.label = "A";
-	b->kt.label = "B";
+	f = wt_pair(test, &a, &b);
 	ndp_kt_frame_udp(f);
 	ndp_kt_ext_routing(a, f, 4, 1);
 	ndp_kt_send_frame(a, f);
