@@ -6,7 +6,9 @@
  * exact frames, events and counters that come out.  ndp_kunit.c: a
  * context, its input and output, counters; ndp_kunit_addr.c: addresses,
  * DAD and MLD; ndp_kunit_peer.c: a context and its neighbour, frames
- * described field by field.
+ * described field by field.  What the files of one subsystem's suites
+ * share beyond this has a header of its own: ndp_kunit_nbr.h,
+ * ndp_kunit_rtr.h, ndp_kunit_rx.h.
  */
 #ifndef _NDP_KUNIT_H
 #define _NDP_KUNIT_H

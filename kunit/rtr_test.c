@@ -10,12 +10,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* The link-local address ndpv6 makes from the fixture's MAC (EUI-64). */
-static struct ndp_ip6 our_ll(struct kunit *test)
-{
-	return ndp_kt_ip(test, "fe80::ff:fe00:1");
-}
-
 struct rs_seen {
 	s64 at;
 	u32 len;
@@ -146,7 +140,7 @@ static void rs_three_four_seconds_apart(struct kunit *test)
  */
 static void rs_source_follows_linklocal(struct kunit *test)
 {
-	struct ndp_ip6 ll = our_ll(test);
+	struct ndp_ip6 ll = ndp_kt_ll;
 	const struct ndp_addr *a;
 	struct rs_seen *rs = rs_alloc(test, 4);
 	struct ndp_kt t;
@@ -263,7 +257,7 @@ static void rs_output_full_stays_due(struct kunit *test)
 static void rs_rfc7559_backoff(struct kunit *test)
 {
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
-	struct ndp_ip6 ll = our_ll(test);
+	struct ndp_ip6 ll = ndp_kt_ll;
 	struct ndp_config cfg;
 	struct rs_seen *rs = rs_alloc(test, 32);
 	struct ndp_kt t;
@@ -609,7 +603,7 @@ static void rs_and_redirect_ignored(struct kunit *test)
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::5");
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:99::1");
-	struct ndp_ip6 ll = our_ll(test);
+	struct ndp_ip6 ll = ndp_kt_ll;
 	struct ndp_kt t;
 	u8 m[64];
 	u32 len;
@@ -679,7 +673,7 @@ static void generation_follows_tables(struct kunit *test)
 static void rs_again_when_link_comes_back(struct kunit *test)
 {
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
-	struct ndp_ip6 ll = our_ll(test);
+	struct ndp_ip6 ll = ndp_kt_ll;
 	struct rs_seen *rs = rs_alloc(test, 4);
 	struct ndp_kt t;
 	s64 t_up;
