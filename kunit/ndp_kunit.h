@@ -301,6 +301,17 @@ u32 ndp_kt_ns_from_peer(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 			const struct ndp_ip6 *target);
 /* The peer's NS puts it in our neighbour cache. */
 void ndp_kt_learn_peer(struct ndp_kt_peer *w);
+/*
+ * Check output frame @i's Ethernet and IPv6 headers (to @eth_dst, from
+ * @src to @dst, hop limit @hop); returns its ICMPv6 message.
+ */
+const u8 *ndp_kt_expect_frame(struct ndp_kt_peer *w, u32 i,
+			      const u8 *eth_dst, const struct ndp_ip6 *src,
+			      const struct ndp_ip6 *dst, u8 hop, u32 *len);
+/* The Ethernet group address of @g (33:33 and its last 4 bytes). */
+void ndp_kt_mcast_mac(const struct ndp_ip6 *g, u8 *mac);
+/* Count where handle @h came out: transmitted, done, or as the event. */
+u32 ndp_kt_handle_seen(const struct ndp_out *out, void *h);
 /* Output frame @i is a Parameter Problem about the packet @f. */
 void ndp_kt_expect_param_prob(struct ndp_kt_peer *w,
 			      const struct ndp_kt_frame *f, u32 i, u8 code,
