@@ -478,7 +478,7 @@ static void user_addr_refuse(struct ndpv6_dev *priv,
 			     priv->dev->name, &e->addr, e->plen,
 			     refusal(err), err);
 	ndpv6_nl_notify_refused(priv->dev, &e->addr, e->plen, err);
-	addr_msg(priv, false, &a, false);
+	ndpv6_rt_addr_msg(priv, false, &a, false);
 }
 
 static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
