@@ -771,6 +771,9 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	/* closed: the kernel is dropping ndp0's addresses, the core is gone */
 	if (!netif_running(dev))
 		return NOTIFY_DONE;
+	/* a group (ip addr add ... autojoin): the mirror's upper groups */
+	if (ipv6_addr_is_multicast(&ifa->addr))
+		return NOTIFY_DONE;
 	e.addr = ifa->addr;
 	e.plen = ifa->prefix_len;
 	spin_lock_bh(&ifa->lock);
