@@ -36,11 +36,7 @@ WANT_GROUPS=71
 ndp0_setup plain
 HOLDER=${E2E_HOLDER[host]}
 
-run ctl params set ndp0 max-addrs 200 max-routers 32 max-prefixes 128 \
-	dad-transmits 0
-ip -n host link set ndp0 down
-ip -n host link set ndp0 up
-wait_until 10 ll_preferred
+ndp0_params max-addrs 200 max-routers 32 max-prefixes 128 dad-transmits 0
 
 batch=$(mktemp)
 for i in $(seq 1 70); do

@@ -35,10 +35,7 @@ USER_ADDR=2001:db8:ff::77
 declare -A a b c
 
 ndp0_setup plain
-run ctl params set ndp0 dad-transmits 0
-ip -n host link set ndp0 down
-ip -n host link set ndp0 up
-wait_until 10 ll_preferred
+ndp0_params dad-transmits 0
 ethstats host ndp0 a
 
 run nsq peer python3 "$FRAMES" ras veth0 40 4

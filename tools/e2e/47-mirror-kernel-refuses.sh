@@ -28,10 +28,7 @@ RA_SLAAC=2001:db8:1:1:5054:ff:fe12:3456
 declare -A a b c
 
 ndp0_setup plain
-run ctl params set ndp0 dad-transmits 0
-ip -n host link set ndp0 down
-ip -n host link set ndp0 up
-wait_until 10 ll_preferred
+ndp0_params dad-transmits 0
 ethstats host ndp0 a
 
 run nsq host sysctl -qw net.ipv6.conf.ndp0.disable_ipv6=1
