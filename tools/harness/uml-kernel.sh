@@ -75,15 +75,18 @@ make -s -C "$src" ARCH=um O="$out" defconfig >&2
 "$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${frags[@]}" >/dev/null
 make -s -C "$src" ARCH=um O="$out" olddefconfig >&2
 
-# Every =y line of the fragments must have survived olddefconfig (the last
-# fragment to set an option wins, as in merge_config.sh).
+# Every =y and =n line of the fragments must have survived olddefconfig
+# (the last fragment to set an option wins, as in merge_config.sh).
 missing=0
 while read -r line; do
-	case "$line" in CONFIG_*=y) ;; *) continue ;; esac
-	if ! grep -qx "$line" "$out/.config"; then
+	case "$line" in
+	CONFIG_*=y) grep -qx "$line" "$out/.config" ;;
+	CONFIG_*=n) ! grep -q "^${line%=n}=" "$out/.config" ;;
+	*) continue ;;
+	esac || {
 		echo "uml-kernel: $line did not stick in .config" >&2
 		missing=1
-	fi
+	}
 done < <(cat "${frags[@]}" | sed -n 's/^\(CONFIG_[A-Za-z0-9_]*\)=/\1 &/p; s/^# \(CONFIG_[A-Za-z0-9_]*\) is not set/\1 &/p' |
 	 awk '{ k = $1; sub(/^[^ ]* /, ""); v[k] = $0 } END { for (k in v) print v[k] }')
 [ $missing -eq 0 ] || exit 1
