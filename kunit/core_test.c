@@ -299,6 +299,49 @@ static u32 kt_count_nud(struct ndp_kt *t, u8 state)
 	return n;
 }
 
+/* Neighbour @k of kt_up_nbrs(): fe80::1:<k>, MAC 02:cc:00:00:<k>. */
+static void kt_nbr_k(struct kunit *test, u32 k, struct ndp_ip6 *ip, u8 *mac)
+{
+	static const u8 base[NDP_ETH_ALEN] = { 0x02, 0xcc };
+
+	*ip = ndp_kt_ip(test, "fe80::1:0");
+	ip->b[14] = (u8)(k >> 8);
+	ip->b[15] = (u8)k;
+	memcpy(mac, base, NDP_ETH_ALEN);
+	mac[4] = (u8)(k >> 8);
+	mac[5] = (u8)k;
+}
+
+/*
+ * A context of 4096 neighbour slots, RS off, its link-local address valid,
+ * and neighbours 0..@n-1 learned from their NS (STALE in slots 0..@n-1);
+ * those from @reachable_from on confirmed by a solicited NA (REACHABLE).
+ */
+static void kt_up_nbrs(struct kunit *test, struct ndp_kt *t, u32 n,
+		       u32 reachable_from)
+{
+	struct ndp_ip6 sn, ip;
+	struct ndp_config cfg;
+	u8 m[64], mac[NDP_ETH_ALEN];
+	u32 k, len;
+
+	ndp_config_default(&cfg);
+	cfg.max_nbrs = 4096;
+	cfg.rtr_solicits = 0;
+	ndp_kt_init(test, t, &cfg);
+	ndp_solicited_node(&ndp_kt_ll, &sn);
+	kt_up(t);
+	for (k = 0; k < n; k++) {
+		kt_nbr_k(test, k, &ip, mac);
+		len = nf_ns(m, &ndp_kt_ll);
+		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		ndp_kt_handle(t, ndp_kt_build_icmp(t, &ip, &sn, 255, m, len));
+		if (k >= reachable_from)
+			kt_na(t, &ip, &ndp_kt_ll, mac,
+			      NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	}
+}
+
 /*
  * Many REACHABLE neighbours when the link comes back: a call visits at
  * most 1024 slots (here all REACHABLE, so 1024 become STALE), the rest in
@@ -307,31 +350,12 @@ static u32 kt_count_nud(struct ndp_kt *t, u8 state)
  */
 static void link_back_many_neighbours(struct kunit *test)
 {
-	struct ndp_ip6 ll, sn, ip;
-	struct ndp_config cfg;
-	u8 m[64], mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
+	u8 mac[NDP_ETH_ALEN];
 	struct ndp_kt t;
-	u32 k, len;
+	struct ndp_ip6 ip;
 	s64 t_up;
 
-	ndp_config_default(&cfg);
-	cfg.max_nbrs = 4096;
-	cfg.rtr_solicits = 0;
-	ndp_kt_init(test, &t, &cfg);
-	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
-	ndp_solicited_node(&ll, &sn);
-	ip = ndp_kt_ip(test, "fe80::1:0");
-	kt_up(&t);
-	for (k = 0; k < 3000; k++) {
-		ip.b[14] = (u8)(k >> 8);
-		ip.b[15] = (u8)k;
-		mac[4] = (u8)(k >> 8);
-		mac[5] = (u8)k;
-		len = nf_ns(m, &ll);
-		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
-		ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ip, &sn, 255, m, len));
-		kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
-	}
+	kt_up_nbrs(test, &t, 3000, 0);
 	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 3000U);
 
 	ndp_out_reset(t.out);
@@ -343,7 +367,8 @@ static void link_back_many_neighbours(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_next_deadline(t.ctx), t_up);
 	/* the last one answers after the link came back */
 	t.now += 1;
-	kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
+	kt_nbr_k(test, 2999, &ip, mac);
+	kt_na(&t, &ip, &ndp_kt_ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
 	ndp_kt_tick(&t, t.now);
 	KUNIT_EXPECT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 2048U);
 	KUNIT_EXPECT_LE(test, ndp_next_deadline(t.ctx), t.now);
@@ -366,33 +391,11 @@ static void link_back_many_neighbours(struct kunit *test)
  */
 static void link_back_walk_bounded_by_slots(struct kunit *test)
 {
-	struct ndp_ip6 ll, sn, ip;
-	struct ndp_config cfg;
-	u8 m[64], mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
 	unsigned int calls;
 	struct ndp_kt t;
-	u32 k, len;
 
-	ndp_config_default(&cfg);
-	cfg.max_nbrs = 4096;
-	cfg.rtr_solicits = 0;
-	ndp_kt_init(test, &t, &cfg);
-	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
-	ndp_solicited_node(&ll, &sn);
-	ip = ndp_kt_ip(test, "fe80::1:0");
-	kt_up(&t);
 	/* slots 0..1199 STALE (NS only), 1200..1299 REACHABLE (NS, NA) */
-	for (k = 0; k < 1300; k++) {
-		ip.b[14] = (u8)(k >> 8);
-		ip.b[15] = (u8)k;
-		mac[4] = (u8)(k >> 8);
-		mac[5] = (u8)k;
-		len = nf_ns(m, &ll);
-		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
-		ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ip, &sn, 255, m, len));
-		if (k >= 1200)
-			kt_na(&t, &ip, &ll, mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
-	}
+	kt_up_nbrs(test, &t, 1300, 1200);
 	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_REACHABLE), 100U);
 	KUNIT_ASSERT_EQ(test, kt_count_nud(&t, NDP_NUD_STALE), 1200U);
 

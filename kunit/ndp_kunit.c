@@ -158,6 +158,35 @@ bool ndp_kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip)
 	return ndp_kt_in(t, ip, ndp_get_routers);
 }
 
+u32 ndp_kt_count_notes(struct ndp_kt *t, enum ndp_note_kind kind)
+{
+	u32 i, n = 0;
+
+	for (i = 0; i < t->out->n_notes; i++)
+		n += t->out->notes[i].kind == kind;
+	return n;
+}
+
+bool ndp_kt_router_info(struct ndp_kt *t, const struct ndp_ip6 *ip,
+			struct ndp_router_info *ri)
+{
+	u32 pos = 0;
+
+	while (ndp_router_next(t->ctx, t->now, &pos, ri))
+		if (ndp_ip6_eq(&ri->addr, ip))
+			return true;
+	return false;
+}
+
+void ndp_kt_expect_next_hop(struct ndp_kt *t, const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *want)
+{
+	struct ndp_ip6 nh;
+
+	KUNIT_ASSERT_EQ(t->test, ndp_next_hop(t->ctx, dst, &nh), 0);
+	KUNIT_EXPECT_TRUE(t->test, ndp_ip6_eq(&nh, want));
+}
+
 int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx)
 {
 	struct ndp_prefix_info pi;

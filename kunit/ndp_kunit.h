@@ -6,7 +6,9 @@
  * exact frames, events and counters that come out.  ndp_kunit.c: a
  * context, its input and output, counters; ndp_kunit_addr.c: addresses,
  * DAD and MLD; ndp_kunit_peer.c: a context and its neighbour, frames
- * described field by field.
+ * described field by field.  What the files of one subsystem's suites
+ * share beyond this has a header of its own: ndp_kunit_nbr.h,
+ * ndp_kunit_rtr.h, ndp_kunit_rx.h.
  */
 #ifndef _NDP_KUNIT_H
 #define _NDP_KUNIT_H
@@ -92,11 +94,19 @@ void ndp_kt_expect_only_n(struct ndp_kt *t, const enum ndp_stat *ok, u32 n);
 /* Is @ip among ndp_get_ip() / ndp_get_routers() (32 at most)? */
 bool ndp_kt_has_ip(struct ndp_kt *t, const struct ndp_ip6 *ip);
 bool ndp_kt_has_router(struct ndp_kt *t, const struct ndp_ip6 *ip);
+/* The default router list's entry for @ip; false if absent. */
+bool ndp_kt_router_info(struct ndp_kt *t, const struct ndp_ip6 *ip,
+			struct ndp_router_info *ri);
+/* The next hop to @dst is @want (ndp_next_hop()). */
+void ndp_kt_expect_next_hop(struct ndp_kt *t, const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *want);
 /* Length of the on-link prefix @pfx in the prefix list, or -1. */
 int ndp_kt_prefix_len(struct ndp_kt *t, const struct ndp_ip6 *pfx);
 /* Index of the first note @kind about @addr (NULL: any) in t->out, or -1. */
 int ndp_kt_note(struct ndp_kt *t, enum ndp_note_kind kind,
 		const struct ndp_ip6 *addr);
+/* How many notes of @kind t->out holds. */
+u32 ndp_kt_count_notes(struct ndp_kt *t, enum ndp_note_kind kind);
 /* The same note, or NULL. */
 const struct ndp_note *ndp_kt_find_note(struct ndp_kt *t,
 					enum ndp_note_kind kind,
@@ -133,6 +143,8 @@ void ndp_kt_run_until_each(struct ndp_kt *t, s64 until,
 
 /* fe80::ff:fe00:1 (from the fixture's MAC) and ff02::1:ff00:1 */
 extern const struct ndp_ip6 ndp_kt_ll, ndp_kt_ll_sn;
+/* A neighbour's MAC, 02:bb:00:00:00:02. */
+extern const u8 ndp_kt_nbr_mac[NDP_ETH_ALEN];
 
 /* ndp_kt_init() with RS off and DupAddrDetectTransmits @dad_transmits. */
 void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
@@ -166,9 +178,26 @@ u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
 /* Run to @until, counting records of @type for @grp in every tick. */
 u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
 			     const struct ndp_ip6 *grp, int type);
+/*
+ * Check MLDv1 frame @i (RFC 2710 3): a Report (to @grp) or a Done (to
+ * ff02::2) about @grp, from @src, hop limit 1, a Hop-by-Hop Router Alert,
+ * 24 bytes: type, code 0, Maximum Response Delay 0, reserved 0, @grp.
+ */
+void ndp_kt_expect_mld1(struct ndp_kt *t, int i, u8 type,
+			const struct ndp_ip6 *src, const struct ndp_ip6 *grp);
+/* Is the core in MLDv1 compatibility mode (ndp_get_params())? */
+bool ndp_kt_mld_v1(struct ndp_kt *t);
+/* An MLD Query into the fixture's buffer; returns the IPv6 length. */
+u32 ndp_kt_query(struct ndp_kt *t, const struct ndp_ip6 *src,
+		 const struct ndp_ip6 *dst, u8 hop_limit, bool router_alert,
+		 const struct ndp_ip6 *mca, u16 max_resp_code, u32 len,
+		 u16 nsrc);
 /* A DAD NS (from ::, to the solicited-node group) for @target. */
 u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 		  const u8 *nonce);
+/* An unsolicited NA to ff02::1 for @target with TLLA @mac. */
+u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *target, const u8 *mac);
 /* The DAD NS frame @i for @target: returns its nonce. */
 const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
 			       const struct ndp_ip6 *target);
@@ -272,6 +301,17 @@ u32 ndp_kt_ns_from_peer(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 			const struct ndp_ip6 *target);
 /* The peer's NS puts it in our neighbour cache. */
 void ndp_kt_learn_peer(struct ndp_kt_peer *w);
+/*
+ * Check output frame @i's Ethernet and IPv6 headers (to @eth_dst, from
+ * @src to @dst, hop limit @hop); returns its ICMPv6 message.
+ */
+const u8 *ndp_kt_expect_frame(struct ndp_kt_peer *w, u32 i,
+			      const u8 *eth_dst, const struct ndp_ip6 *src,
+			      const struct ndp_ip6 *dst, u8 hop, u32 *len);
+/* The Ethernet group address of @g (33:33 and its last 4 bytes). */
+void ndp_kt_mcast_mac(const struct ndp_ip6 *g, u8 *mac);
+/* Count where handle @h came out: transmitted, done, or as the event. */
+u32 ndp_kt_handle_seen(const struct ndp_out *out, void *h);
 /* Output frame @i is a Parameter Problem about the packet @f. */
 void ndp_kt_expect_param_prob(struct ndp_kt_peer *w,
 			      const struct ndp_kt_frame *f, u32 i, u8 code,

@@ -16,6 +16,8 @@ const struct ndp_ip6 ndp_kt_ll_sn = {
 	.b = { 0xff, 0x02, [11] = 0x01, [12] = 0xff, [15] = 0x01 }
 };
 
+const u8 ndp_kt_nbr_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x02 };
+
 void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
 		      u8 dad_transmits)
 {
@@ -185,6 +187,17 @@ u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 	return ndp_kt_build_icmp(t, &ndp_unspecified, &sn, 255, m, len);
 }
 
+u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *target, const u8 *mac)
+{
+	u8 m[32];
+	u32 len;
+
+	len = nf_na(m, NDP_NA_FLAG_O, target);
+	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
+	return ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
+}
+
 /* The DAD NS frame @i for @target: returns its nonce. */
 const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
 			       const struct ndp_ip6 *target)
@@ -250,4 +263,74 @@ void ndp_kt_link(struct ndp_kt *t, bool up)
 	ndp_kt_snap(t);
 	ndp_link_change(t->ctx, t->now, up, t->out);
 	KUNIT_EXPECT_EQ(t->test, t->out->n_tx, 0U);
+}
+
+void ndp_kt_expect_mld1(struct ndp_kt *t, int i, u8 type,
+			const struct ndp_ip6 *src, const struct ndp_ip6 *grp)
+{
+	static const u8 hbh[8] = { NDP_NH_ICMPV6, 0, 5, 2, 0, 0, 1, 0 };
+	const struct ndp_ip6 *dst = type == NDP_ICMP_MLD1_DONE ?
+				    &ndp_all_routers : grp;
+	const struct ndp_tx *tx;
+	const u8 *ip6, *m;
+	u8 mac[NDP_ETH_ALEN];
+	u32 len = 0;
+
+	KUNIT_ASSERT_GE(t->test, i, 0);
+	tx = &t->out->tx[i];
+	ip6 = ndp_kt_tx_ip6(t, i);
+	KUNIT_ASSERT_NOT_NULL(t->test, ip6);
+	ndp_mcast_mac(dst, mac);
+	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame, mac, 6), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame + 6, t->mac, 6), 0);
+	KUNIT_EXPECT_EQ(t->test, ip6[6], NDP_NH_HOPOPTS);
+	KUNIT_EXPECT_EQ(t->test, ip6[7], 1);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 8, src->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + 24, dst->b, 16), 0);
+	KUNIT_EXPECT_EQ(t->test, memcmp(ip6 + NDP_IP6_HLEN, hbh, 8), 0);
+	m = ndp_kt_tx_icmp(t, i, &len);
+	KUNIT_ASSERT_NOT_NULL(t->test, m);
+	KUNIT_EXPECT_EQ(t->test, len, 24U);
+	KUNIT_EXPECT_EQ(t->test, tx->len,
+			(u32)(NDP_ETH_HLEN + NDP_IP6_HLEN + 8 + 24));
+	KUNIT_EXPECT_EQ(t->test, m[0], type);
+	KUNIT_EXPECT_EQ(t->test, m[1], 0);
+	KUNIT_EXPECT_EQ(t->test, ndp_get32(m + 4), 0U);
+	KUNIT_EXPECT_EQ(t->test, memcmp(m + 8, grp->b, 16), 0);
+}
+
+bool ndp_kt_mld_v1(struct ndp_kt *t)
+{
+	struct ndp_params par;
+
+	ndp_get_params(t->ctx, &par);
+	return par.mld_v1;
+}
+
+u32 ndp_kt_query(struct ndp_kt *t, const struct ndp_ip6 *src,
+		 const struct ndp_ip6 *dst, u8 hop_limit, bool router_alert,
+		 const struct ndp_ip6 *mca, u16 max_resp_code, u32 len,
+		 u16 nsrc)
+{
+	static const u8 hbh[8] = { NDP_NH_ICMPV6, 0, 5, 2, 0, 0, 1, 0 };
+	u8 *ip6 = ndp_kt_pkt(t);
+	u32 ext = router_alert ? 8 : 0;
+	u8 *m = ip6 + NDP_IP6_HLEN + ext;
+
+	ndp_write_ip6(ip6, src, dst,
+		      router_alert ? NDP_NH_HOPOPTS : NDP_NH_ICMPV6,
+		      hop_limit, (u16)(ext + len));
+	if (router_alert)
+		memcpy(ip6 + NDP_IP6_HLEN, hbh, sizeof(hbh));
+	memset(m, 0, len);
+	m[0] = NDP_ICMP_MLD_QUERY;
+	ndp_put16(m + 4, max_resp_code);
+	if (len >= 24)
+		memcpy(m + 8, mca->b, 16);
+	if (len >= 28) {
+		m[25] = 125;		/* QQIC */
+		ndp_put16(m + 26, nsrc);
+	}
+	ndp_put16(m + 2, ndp_icmp_csum(src, dst, m, len));
+	return NDP_IP6_HLEN + ext + len;
 }

@@ -308,3 +308,42 @@ void ndp_kt_expect_param_prob(struct ndp_kt_peer *w,
 	KUNIT_ASSERT_EQ(test, len, 8 + quote);
 	KUNIT_EXPECT_EQ(test, memcmp(m + 8, ndp_kt_pkt(&w->kt), quote), 0);
 }
+
+const u8 *ndp_kt_expect_frame(struct ndp_kt_peer *w, u32 i,
+			      const u8 *eth_dst, const struct ndp_ip6 *src,
+			      const struct ndp_ip6 *dst, u8 hop, u32 *len)
+{
+	struct kunit *test = w->kt.test;
+	const u8 *frame, *ip6;
+
+	KUNIT_ASSERT_LT(test, i, w->kt.out->n_tx);
+	frame = w->kt.out->tx[i].frame;
+	ip6 = ndp_kt_tx_ip6(&w->kt, i);
+	KUNIT_ASSERT_NOT_NULL(test, ip6);
+	KUNIT_EXPECT_EQ(test, memcmp(frame, eth_dst, NDP_ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(frame + 6, w->kt.mac, NDP_ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(test, ip6[0], 0x60);
+	KUNIT_EXPECT_EQ(test, ip6[1] | ip6[2] | ip6[3], 0);
+	KUNIT_EXPECT_EQ(test, ip6[7], hop);
+	KUNIT_EXPECT_TRUE(test, ndp_kt_ip_eq(ip6 + 8, src));
+	KUNIT_EXPECT_TRUE(test, ndp_kt_ip_eq(ip6 + 24, dst));
+	return ndp_kt_tx_icmp_checked(w, i, len);
+}
+
+void ndp_kt_mcast_mac(const struct ndp_ip6 *g, u8 *mac)
+{
+	mac[0] = 0x33;
+	mac[1] = 0x33;
+	memcpy(mac + 2, g->b + 12, 4);
+}
+
+u32 ndp_kt_handle_seen(const struct ndp_out *out, void *h)
+{
+	u32 i, n = 0;
+
+	for (i = 0; i < out->n_tx; i++)
+		n += out->tx[i].handle == h;
+	for (i = 0; i < out->n_done; i++)
+		n += out->done[i].handle == h;
+	return n + (out->has_event && out->ev.handle == h);
+}

@@ -77,6 +77,8 @@ const struct nla_policy ndpv6_nl_addr_policy[NDPV6_ADDR_A_MAX + 1] = {
 				  .reject_message = "read-only attribute" },
 	[NDPV6_ADDR_A_VALID_LFT] = NLA_POLICY_MIN(NLA_U32, 1),
 	[NDPV6_ADDR_A_PREFERRED_LFT] = { .type = NLA_U32 },
+	[NDPV6_ADDR_A_ERROR] = { .type = NLA_REJECT,
+				 .reject_message = "read-only attribute" },
 };
 
 const struct nla_policy ndpv6_nl_neigh_policy[NDPV6_NEIGH_A_MAX + 1] = {
@@ -297,6 +299,7 @@ static int put_event_object(struct sk_buff *skb, u8 ev,
 	case NDPV6_EVENT_ADDR_DEL:
 	case NDPV6_EVENT_DAD_FAILED:
 	case NDPV6_EVENT_IP_DISABLED:
+	case NDPV6_EVENT_ADDR_REFUSED:
 		type = NDPV6_A_ADDR;
 		addr = NDPV6_ADDR_A_ADDRESS;
 		break;
@@ -327,6 +330,12 @@ static int put_event_object(struct sk_buff *skb, u8 ev,
 		fallthrough;
 	case NDPV6_EVENT_ADDR_DEL:
 	case NDPV6_EVENT_IP_DISABLED:
+		if (n->plen && nla_put_u8(skb, NDPV6_ADDR_A_PREFIX_LEN, n->plen))
+			return -EMSGSIZE;
+		break;
+	case NDPV6_EVENT_ADDR_REFUSED:
+		if (nla_put_u32(skb, NDPV6_ADDR_A_ERROR, n->value))
+			return -EMSGSIZE;
 		if (n->plen && nla_put_u8(skb, NDPV6_ADDR_A_PREFIX_LEN, n->plen))
 			return -EMSGSIZE;
 		break;
@@ -406,6 +415,25 @@ void ndpv6_nl_notify(struct net_device *dev, const struct ndp_note *note)
 void ndpv6_nl_notify_lost(struct net_device *dev)
 {
 	notify(dev, NDPV6_EVENT_LOST, NULL);
+}
+
+/**
+ * ndpv6_nl_notify_refused() - tell the events group that a user's address
+ *	was refused by the core (and removed from the device).
+ * @dev: the ndpv6 device
+ * @addr: the address
+ * @plen: its prefix length
+ * @err: the core's negative errno
+ *
+ * Context: any; does not sleep (GFP_ATOMIC) and takes no device lock.
+ */
+void ndpv6_nl_notify_refused(struct net_device *dev,
+			     const struct in6_addr *addr, u8 plen, int err)
+{
+	struct ndp_note n = { .plen = plen, .value = -err };
+
+	memcpy(n.addr.b, addr->s6_addr, sizeof(n.addr.b));
+	notify(dev, NDPV6_EVENT_ADDR_REFUSED, &n);
 }
 
 /* --------------------------------------------------------------- family */

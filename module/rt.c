@@ -20,10 +20,9 @@
 #include <net/net_namespace.h>
 
 #include "device.h"
+#include "netlink.h"
 
-#define NDPV6_RT_METRIC		1024
 #define NDPV6_RT_DRIFT_S	2
-#define NDPV6_RT_MSG		256
 
 enum {
 	RT_EV_USER_ADD,
@@ -32,151 +31,6 @@ enum {
 };
 
 static struct workqueue_struct *ndpv6_rt_wq;
-
-/* ------------------------------------------------------------ messages */
-
-struct rt_msg {
-	struct nlmsghdr nlh;
-	u8 body[NDPV6_RT_MSG];
-};
-
-static void *msg_init(struct rt_msg *m, u16 type, u16 flags, u32 hdrlen)
-{
-	memset(m, 0, sizeof(*m));
-	m->nlh.nlmsg_type = type;
-	m->nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
-	m->nlh.nlmsg_len = NLMSG_LENGTH(hdrlen);
-	return NLMSG_DATA(&m->nlh);
-}
-
-static void msg_attr(struct rt_msg *m, u16 type, const void *data, u16 len)
-{
-	struct nlattr *nla = (void *)&m->nlh + NLMSG_ALIGN(m->nlh.nlmsg_len);
-
-	if (WARN_ON_ONCE(NLMSG_ALIGN(m->nlh.nlmsg_len) + nla_total_size(len) >
-			 sizeof(*m)))
-		return;
-	nla->nla_type = type;
-	nla->nla_len = nla_attr_size(len);
-	memcpy(nla_data(nla), data, len);
-	m->nlh.nlmsg_len = NLMSG_ALIGN(m->nlh.nlmsg_len) + nla_total_size(len);
-}
-
-static void msg_u32(struct rt_msg *m, u16 type, u32 v)
-{
-	msg_attr(m, type, &v, sizeof(v));
-}
-
-/* Send @m to the kernel and read its answer: 0 or a negative errno. */
-static int rt_send(struct ndpv6_dev *priv, struct rt_msg *m)
-{
-	struct ndpv6_rt *rt = &priv->rt;
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	struct msghdr msg = { .msg_name = &sa, .msg_namelen = sizeof(sa) };
-	struct kvec iov = { .iov_base = m, .iov_len = m->nlh.nlmsg_len };
-	struct {
-		struct nlmsghdr nlh;
-		struct nlmsgerr err;
-		u8 rest[NDPV6_RT_MSG];
-	} *ack;
-	int rc, err = -EPROTO;
-
-	ack = kmalloc(sizeof(*ack), GFP_KERNEL);
-	if (!ack)
-		return -ENOMEM;
-	m->nlh.nlmsg_seq = ++rt->seq;
-	rc = kernel_sendmsg(rt->sock, &msg, &iov, 1, iov.iov_len);
-	if (rc < 0) {
-		err = rc;
-		goto out;
-	}
-	/* the answer is already queued: rtnetlink ran in sendmsg */
-	for (;;) {
-		struct msghdr rmsg = { .msg_flags = MSG_DONTWAIT };
-		struct kvec riov = { .iov_base = ack, .iov_len = sizeof(*ack) };
-
-		rc = kernel_recvmsg(rt->sock, &rmsg, &riov, 1, sizeof(*ack),
-				    MSG_DONTWAIT);
-		if (rc < 0)
-			break;
-		if (rc >= (int)NLMSG_LENGTH(sizeof(ack->err)) &&
-		    ack->nlh.nlmsg_type == NLMSG_ERROR &&
-		    ack->nlh.nlmsg_seq == m->nlh.nlmsg_seq) {
-			err = ack->err.error;
-			break;
-		}
-	}
-out:
-	ndpv6_glue_inc(priv, err ? NDPV6_GLUE_RT_ERROR : NDPV6_GLUE_RT_MSGS);
-	kfree(ack);
-	return err;
-}
-
-static int addr_msg(struct ndpv6_dev *priv, bool add,
-		    const struct ndpv6_rt_addr *a, bool slaac)
-{
-	struct ifa_cacheinfo ci = {};
-	struct ifaddrmsg *ifm;
-	struct rt_msg *m;
-	u32 flags = IFA_F_NODAD | IFA_F_NOPREFIXROUTE;
-	u8 proto = IFAPROT_KERNEL_RA;
-	int err;
-
-	m = kmalloc(sizeof(*m), GFP_KERNEL);
-	if (!m)
-		return -ENOMEM;
-	ifm = msg_init(m, add ? RTM_NEWADDR : RTM_DELADDR,
-		       add ? NLM_F_CREATE | NLM_F_REPLACE : 0, sizeof(*ifm));
-	ifm->ifa_family = AF_INET6;
-	ifm->ifa_prefixlen = a->plen;
-	ifm->ifa_index = priv->dev->ifindex;
-	msg_attr(m, IFA_LOCAL, &a->addr, sizeof(a->addr));
-	if (add) {
-		ci.ifa_valid = a->valid_s;
-		ci.ifa_prefered = min(a->preferred_s, a->valid_s);
-		msg_attr(m, IFA_CACHEINFO, &ci, sizeof(ci));
-		msg_u32(m, IFA_FLAGS, flags);
-		if (slaac)
-			msg_attr(m, IFA_PROTO, &proto, sizeof(proto));
-	}
-	err = rt_send(priv, m);
-	kfree(m);
-	return err;
-}
-
-static int route_msg(struct ndpv6_dev *priv, bool add,
-		     const struct ndpv6_rt_route *r)
-{
-	struct rtmsg *rtm;
-	struct rt_msg *m;
-	int err;
-
-	m = kmalloc(sizeof(*m), GFP_KERNEL);
-	if (!m)
-		return -ENOMEM;
-	/* an existing route gets the new expiry, with -EEXIST */
-	rtm = msg_init(m, add ? RTM_NEWROUTE : RTM_DELROUTE,
-		       add ? NLM_F_CREATE : 0, sizeof(*rtm));
-	rtm->rtm_family = AF_INET6;
-	rtm->rtm_dst_len = r->plen;
-	rtm->rtm_table = RT_TABLE_MAIN;
-	rtm->rtm_protocol = RTPROT_RA;
-	rtm->rtm_scope = RT_SCOPE_UNIVERSE;
-	rtm->rtm_type = RTN_UNICAST;
-	if (r->plen)
-		msg_attr(m, RTA_DST, &r->dst, sizeof(r->dst));
-	if (!ipv6_addr_any(&r->gw))
-		msg_attr(m, RTA_GATEWAY, &r->gw, sizeof(r->gw));
-	msg_u32(m, RTA_OIF, priv->dev->ifindex);
-	msg_u32(m, RTA_PRIORITY, NDPV6_RT_METRIC);
-	if (add && r->lifetime_s != NDP_INFINITE)
-		msg_u32(m, RTA_EXPIRES, r->lifetime_s);
-	err = rt_send(priv, m);
-	kfree(m);
-	if (add && err == -EEXIST)
-		err = 0;
-	return err;
-}
 
 /* --------------------------------------------------------- the tables */
 
@@ -373,12 +227,12 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	}
 	a.at_ns = ktime_get_ns();
 	*e = a;
-	if (addr_msg(priv, true, &a, ai->origin == NDP_ORIGIN_SLAAC)) {
+	if (ndpv6_rt_addr_msg(priv, true, &a, ai->origin == NDP_ORIGIN_SLAAC)) {
 		*e = rt->addrs[--rt->n_addrs];
 		return;
 	}
 	if (!epoch_same(priv))
-		addr_msg(priv, false, &a, false);
+		ndpv6_rt_addr_msg(priv, false, &a, false);
 }
 
 static int user_pfx_find(const struct ndpv6_rt *rt, const struct in6_addr *p,
@@ -419,12 +273,12 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 	}
 	*e = *r;
 	e->at_ns = ktime_get_ns();
-	if (route_msg(priv, true, e)) {
+	if (ndpv6_rt_route_msg(priv, true, e)) {
 		*e = rt->routes[--rt->n_routes];
 		return;
 	}
 	if (!epoch_same(priv))
-		route_msg(priv, false, r);
+		ndpv6_rt_route_msg(priv, false, r);
 }
 
 static bool snap_has_addr(const struct rt_snap *s, const struct in6_addr *a)
@@ -485,7 +339,7 @@ static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 			i++;
 			continue;
 		}
-		addr_msg(priv, false, &rt->addrs[i], false);
+		ndpv6_rt_addr_msg(priv, false, &rt->addrs[i], false);
 		rt->addrs[i] = rt->addrs[--rt->n_addrs];
 	}
 	for (i = 0; i < rt->n_routes; ) {
@@ -493,7 +347,7 @@ static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 			i++;
 			continue;
 		}
-		route_msg(priv, false, &rt->routes[i]);
+		ndpv6_rt_route_msg(priv, false, &rt->routes[i]);
 		rt->routes[i] = rt->routes[--rt->n_routes];
 	}
 	for (k = 0; k < s->n_addrs; k++) {
@@ -595,11 +449,43 @@ static int core_del_ip(struct ndp_ctx *ctx, s64 now, const void *arg,
 	return ndp_del_ip(ctx, now, &ip, out);
 }
 
+static const char *refusal(int err)
+{
+	switch (err) {
+	case -ENOSPC:
+		return "its address table is full";
+	case -EINVAL:
+		return "prefix length or lifetimes it does not take";
+	default:
+		return "error";
+	}
+}
+
+/*
+ * The core could not take a user's address: it must not stay in the
+ * kernel, which would pick it as a source that nobody defends or answers
+ * NS for.  So it goes again, said in the log, counted and sent as an
+ * event.  Its deletion comes back through the notifier as a user's one,
+ * which finds nothing in the core (event_apply()).
+ */
+static void user_addr_refuse(struct ndpv6_dev *priv,
+			     const struct ndpv6_rt_event *e, int err)
+{
+	struct ndpv6_rt_addr a = { .addr = e->addr, .plen = e->plen };
+
+	ndpv6_glue_inc(priv, NDPV6_GLUE_ADDR_REFUSED);
+	net_warn_ratelimited("%s: %pI6c/%u refused by the core (%s, %d): removed\n",
+			     priv->dev->name, &e->addr, e->plen,
+			     refusal(err), err);
+	ndpv6_nl_notify_refused(priv->dev, &e->addr, e->plen, err);
+	ndpv6_rt_addr_msg(priv, false, &a, false);
+}
+
 static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 {
 	struct ndpv6_rt *rt = &priv->rt;
 	struct ndpv6_rt_addr a = {};
-	int i;
+	int i, err;
 
 	i = addr_find(rt, &e->addr);
 	switch (e->kind) {
@@ -610,8 +496,14 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 		if (!ipv6_chk_addr_and_flags(dev_net(priv->dev), &e->addr,
 					     priv->dev, false, 1, 0))
 			return;
-		if (ndpv6_core_call(priv, core_add_ip, e))
+		err = ndpv6_core_call(priv, core_add_ip, e);
+		/* -EEXIST: the core has it (its own, not through DAD yet) */
+		if (err == -EEXIST || err == -ENETDOWN)
 			return;
+		if (err) {
+			user_addr_refuse(priv, e, err);
+			return;
+		}
 		ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
 		if (e->onlink)
 			user_pfx_get(priv, e);
@@ -619,8 +511,13 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	case RT_EV_USER_DEL:
 		if (i >= 0)
 			rt->addrs[i] = rt->addrs[--rt->n_addrs];
-		/* gone from the core already when its DAD failed */
-		ndpv6_core_call(priv, core_del_ip, e);
+		/*
+		 * Not in the core: refused, or deleted before its addition
+		 * was applied; either way it took no prefix reference.  (One
+		 * whose DAD failed is still there, DUPLICATE.)
+		 */
+		if (ndpv6_core_call(priv, core_del_ip, e))
+			break;
 		if (e->onlink)
 			user_pfx_put(priv, e);
 		break;
@@ -629,7 +526,7 @@ static void event_apply(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 			rt->addrs[i] = rt->addrs[--rt->n_addrs];
 		a.addr = e->addr;
 		a.plen = e->plen;
-		addr_msg(priv, false, &a, false);
+		ndpv6_rt_addr_msg(priv, false, &a, false);
 		break;
 	}
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ndpv6 mirror, rtnetlink part (rt.c): the core's addresses,
- * on-link prefixes and default routers in ndp0's `ip -6 addr` and
- * `ip -6 route`, and the addresses a user adds on ndp0 given to the core.
+ * ndpv6 mirror, rtnetlink part (rt.c, its requests in rt_msg.c): the
+ * core's addresses, on-link prefixes and default routers in ndp0's
+ * `ip -6 addr` and `ip -6 route`, and the addresses a user adds on ndp0
+ * given to the core.
  */
 #ifndef _NDPV6_RT_H
 #define _NDPV6_RT_H
@@ -112,5 +113,9 @@ void ndpv6_rt_kick(struct ndpv6_dev *priv);
 bool ndpv6_queue_work(struct work_struct *work);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
+int ndpv6_rt_addr_msg(struct ndpv6_dev *priv, bool add,
+		      const struct ndpv6_rt_addr *a, bool slaac);
+int ndpv6_rt_route_msg(struct ndpv6_dev *priv, bool add,
+		       const struct ndpv6_rt_route *r);
 
 #endif /* _NDPV6_RT_H */

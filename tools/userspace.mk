@@ -47,7 +47,8 @@ US_WARN := -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -Wold-style-definition
 US_CFLAGS := -std=gnu11 -g -Itools/lib/include -Iinclude $(US_WARN)
 # Test support linked by every tool (frames shared with the KUnit suites).
-US_SUPPORT := tools/fuzz/fuzz_common.c kunit/ndp_frames.c
+US_SUPPORT := tools/fuzz/fuzz_common.c tools/fuzz/fuzz_check.c \
+	      tools/fuzz/fuzz_frames.c kunit/ndp_frames.c
 
 # $(call us_variant,DIR,CC,FLAGS): DIR/obj/<path>.o from <path>.c, and
 # DIR/libndpv6.a of the core.

@@ -8,6 +8,10 @@
  *
  * Invariants (fz_check_out(), fz_check_tables()) abort() with a message on
  * violation, which libFuzzer reports as a crash.
+ *
+ * fuzz_common.c: the world, a context, the wrappers around each call;
+ * fuzz_check.c: the invariants; fuzz_frames.c: fz_populate() and the
+ * frames of FZ_OP_FRAME.
  */
 #ifndef _FUZZ_COMMON_H
 #define _FUZZ_COMMON_H

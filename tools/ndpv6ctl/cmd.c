@@ -67,6 +67,7 @@ static const char *const event_names[] = {
 	[NDPV6_EVENT_NEIGH_UNREACHABLE] = "neigh-unreachable",
 	[NDPV6_EVENT_LOST] = "lost",
 	[NDPV6_EVENT_IP_DISABLED] = "ip-disabled",
+	[NDPV6_EVENT_ADDR_REFUSED] = "addr-refused",
 };
 
 const char *const verb_names[VERB_NR] = {
@@ -703,6 +704,10 @@ static void event_entry(const struct tb *tb)
 			print_lft("preferred_lft",
 				  tb_uint(&o, NDPV6_ADDR_A_PREFERRED_LFT, 0));
 		}
+		if (o.a[NDPV6_ADDR_A_ERROR])
+			print_str(PRINT_ANY, "error", " error %s",
+				  strerror((int)tb_uint(&o, NDPV6_ADDR_A_ERROR,
+							0)));
 	} else if (tb->a[NDPV6_A_ROUTER]) {
 		tb_nested(&o, tb->a[NDPV6_A_ROUTER], NDPV6_ROUTER_A_MAX);
 		print_str(PRINT_ANY, "address", " %s",

@@ -288,6 +288,14 @@
  *            NDPV6_ADDR_A_ADDRESS, the link-local address;
  *            NDPV6_ADDR_A_PREFIX_LEN
  *    LOST: nothing more: events were dropped; read the tables again.
+ *    ADDR_REFUSED (an address a user added on the device, e.g. with
+ *    `ip -6 addr add`, that the core could not take: it was removed from
+ *    the device again, so that the kernel never uses an address nobody
+ *    defends; the kernel log says so too):
+ *        NDPV6_A_ADDR: NLA_NESTED
+ *            NDPV6_ADDR_A_ADDRESS, NDPV6_ADDR_A_PREFIX_LEN;
+ *            NDPV6_ADDR_A_ERROR: NLA_U32, the core's errno (ENOSPC: its
+ *            address table is full; EINVAL: values it does not take)
  */
 
 #ifndef _UAPI_LINUX_NDPV6_H
@@ -377,6 +385,7 @@ enum ndpv6_event {
 	NDPV6_EVENT_NEIGH_UNREACHABLE,	/* resolution or NUD failed */
 	NDPV6_EVENT_LOST,		/* events were dropped: dump again */
 	NDPV6_EVENT_IP_DISABLED,	/* EUI-64 link-local a duplicate */
+	NDPV6_EVENT_ADDR_REFUSED,	/* a user's address the core refused */
 	__NDPV6_EVENT_MAX
 };
 
@@ -431,6 +440,7 @@ enum ndpv6_addr_attr {
 	NDPV6_ADDR_A_ORIGIN,
 	NDPV6_ADDR_A_VALID_LFT,
 	NDPV6_ADDR_A_PREFERRED_LFT,
+	NDPV6_ADDR_A_ERROR,
 	__NDPV6_ADDR_A_MAX
 };
 

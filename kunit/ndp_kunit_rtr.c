@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fixture of the router suites: see ndp_kunit_rtr.h.
+ */
+#include "ndp_kunit_rtr.h"
+
+const u8 rtr1_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
+const u8 rtr2_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x02 };
+
+void ra_begin(struct kt_ra *r, u8 hop_limit, u16 lifetime_s,
+	      u32 reachable_ms, u32 retrans_ms)
+{
+	r->len = nf_ra(r->m, hop_limit, 0, lifetime_s, reachable_ms,
+		       retrans_ms);
+}
+
+void ra_slla(struct kt_ra *r, const u8 *mac)
+{
+	r->len += nf_opt_lla(r->m + r->len, NDP_OPT_SLLA, mac);
+}
+
+void ra_mtu(struct kt_ra *r, u32 mtu)
+{
+	r->len += nf_opt_mtu(r->m + r->len, mtu);
+}
+
+void ra_send(struct ndp_kt *t, struct kt_ra *r,
+	     const struct ndp_ip6 *src)
+{
+	u32 len = ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, r->m,
+				    r->len);
+
+	ndp_kt_handle(t, len);
+	KUNIT_EXPECT_EQ(t->test, t->out->n_done, 1U);
+	KUNIT_EXPECT_PTR_EQ(t->test, t->out->done[0].handle, (void *)t);
+	KUNIT_EXPECT_EQ(t->test, t->out->done[0].reason, NDP_DONE_CONSUMED);
+	KUNIT_EXPECT_EQ(t->test, ndp_kt_stat_delta(t, NDP_STAT_RX_ND), 1ULL);
+}
+
+void ra_simple(struct ndp_kt *t, const struct ndp_ip6 *src,
+	       u16 lifetime_s, const u8 *slla)
+{
+	struct kt_ra r;
+
+	ra_begin(&r, 0, lifetime_s, 0, 0);
+	if (slla)
+		ra_slla(&r, slla);
+	ra_send(t, &r, src);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fixture of the router suites, rtr_test.c (router solicitation, RA
+ * processing) and rtr_lists_test.c (the prefix and default router lists,
+ * static entries, next hop): Router Advertisements built option by option
+ * and fed to the core.
+ */
+#ifndef _NDP_KUNIT_RTR_H
+#define _NDP_KUNIT_RTR_H
+
+#include "ndp_kunit.h"
+
+/* Link-layer addresses of two routers. */
+extern const u8 rtr1_mac[NDP_ETH_ALEN];
+extern const u8 rtr2_mac[NDP_ETH_ALEN];
+
+struct kt_ra {
+	u8 m[160];
+	u32 len;
+};
+
+/* An RA in @r with these header fields, then options appended one by one. */
+void ra_begin(struct kt_ra *r, u8 hop_limit, u16 lifetime_s,
+	      u32 reachable_ms, u32 retrans_ms);
+void ra_slla(struct kt_ra *r, const u8 *mac);
+void ra_mtu(struct kt_ra *r, u32 mtu);
+
+/* Feed the RA from @src to ff02::1; it must be consumed, not dropped. */
+void ra_send(struct ndp_kt *t, struct kt_ra *r,
+	     const struct ndp_ip6 *src);
+
+/* A plain RA: @lifetime_s, no options. */
+void ra_simple(struct ndp_kt *t, const struct ndp_ip6 *src,
+	       u16 lifetime_s, const u8 *slla);
+
+#endif
