@@ -200,7 +200,7 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 {
 	struct ndpv6_rt *rt = &priv->rt;
 	struct ndpv6_rt_addr *e, a = {};
-	int i;
+	int i, err;
 
 	memcpy(a.addr.s6_addr, ai->addr.b, sizeof(a.addr.s6_addr));
 	a.plen = ai->plen;
@@ -227,8 +227,13 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	}
 	a.at_ns = ktime_get_ns();
 	*e = a;
-	if (ndpv6_rt_addr_msg(priv, true, &a, ai->origin == NDP_ORIGIN_SLAAC)) {
+	err = ndpv6_rt_addr_msg(priv, true, &a, ai->origin == NDP_ORIGIN_SLAAC);
+	if (err) {
+		/* out of the table: the next run tries again */
 		*e = rt->addrs[--rt->n_addrs];
+		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ADDR_REFUSED);
+		net_warn_ratelimited("%s: the kernel refused address %pI6c/%u (%d): tried again at the next change\n",
+				     priv->dev->name, &a.addr, a.plen, err);
 		return;
 	}
 	if (!epoch_same(priv))
@@ -251,7 +256,7 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 {
 	struct ndpv6_rt *rt = &priv->rt;
 	struct ndpv6_rt_route *e;
-	int i;
+	int i, err;
 
 	if (!r->lifetime_s)
 		return;
@@ -273,8 +278,14 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 	}
 	*e = *r;
 	e->at_ns = ktime_get_ns();
-	if (ndpv6_rt_route_msg(priv, true, e)) {
+	err = ndpv6_rt_route_msg(priv, true, e);
+	if (err) {
+		/* out of the table: the next run tries again */
 		*e = rt->routes[--rt->n_routes];
+		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ROUTE_REFUSED);
+		net_warn_ratelimited("%s: the kernel refused route %pI6c/%u via %pI6c (%d): tried again at the next change\n",
+				     priv->dev->name, &r->dst, r->plen, &r->gw,
+				     err);
 		return;
 	}
 	if (!epoch_same(priv))
