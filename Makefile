@@ -15,6 +15,8 @@ E2E_TRACE ?=
 # the hard limit on one QEMU run (empty: defaults of check.sh).
 QEMU ?=
 QEMU_TIMEOUT ?=
+# ... and whether the KUnit suites run on UML 6.12 too (none: not).
+UML612 ?=
 
 .PHONY: all modules check check-kernels demo lint clean help
 
@@ -30,7 +32,8 @@ modules:
 check:
 	@KUNIT='$(KUNIT)' E2E='$(E2E)' UML_TIMEOUT='$(UML_TIMEOUT)' \
 		E2E_TRACE='$(E2E_TRACE)' QEMU='$(QEMU)' \
-		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' tools/harness/check.sh 2>&1
+		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' UML612='$(UML612)' \
+		tools/harness/check.sh 2>&1
 
 # Every e2e test on Debian's stock 6.1 and 6.12 kernels under QEMU.
 check-kernels: ndpv6ctl-bootstrap
@@ -65,11 +68,14 @@ help:
 	@echo '                             nothing else (dkms.conf runs it)'
 	@echo '  make demo                  narrated run in a UML kernel'
 	@echo '  make check                 KUnit suites, end-to-end tests and'
-	@echo '                             kernel checkers in a UML kernel, and'
+	@echo '                             kernel checkers in a UML 6.1 kernel,'
+	@echo '                             the KUnit suites in UML 6.12, an e2e'
+	@echo '                             subset in stock 6.12 under QEMU, and'
 	@echo '                             make userspace-check; ends with'
 	@echo '                             "N passed, N failed"'
 	@echo '      KUNIT="glob ..."       only kunit/*_test.c files whose name'
-	@echo '                             or suite name matches'
+	@echo '                             or suite name matches (both UMLs)'
+	@echo '      UML612=none            no KUnit run in UML 6.12 (skipped)'
 	@echo '      E2E=prefix             only tools/e2e/<prefix>*.sh (none: no'
 	@echo '                             e2e tests)'
 	@echo '      E2E_TRACE=1            each e2e test traced with'

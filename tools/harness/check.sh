@@ -6,10 +6,14 @@
 # (insmod runs the KUnit suites, then the end-to-end tests, a kmemleak scan,
 # rmmod) and beside it one QEMU boot of Debian's stock 6.12 kernel with two
 # CPUs running a subset of the end-to-end tests (QEMU_SUBSET below) with
-# ndpv6.ko built against that kernel's headers, the kernel's own KTAP
-# parser on both, a scan of both consoles for kernel reports, the check.d
-# hooks, and a summary whose last line is exactly "N passed, N failed"
-# (", N skipped" appended when something was skipped).
+# ndpv6.ko built against that kernel's headers; once that QEMU run is
+# over, in the background too, a second UML kernel, 6.12, built once from
+# linux-source-6.12 with the same fragment, boots a KUnit build of
+# ndpv6.ko for it and runs the KUnit suites only (suites renamed
+# <suite>_6_12); then the kernel's own KTAP parser on all of it, a scan of
+# every console for kernel reports, the check.d hooks, and a summary whose
+# last line is exactly "N passed, N failed" (", N skipped" appended when
+# something was skipped).
 #
 # `make check-kernels` (CHECK_KERNELS=1): bootstrap, and every end-to-end
 # test on each of Debian's stock kernels, 6.1 and 6.12, under QEMU side by
@@ -18,6 +22,7 @@
 # Environment (the Makefile passes its variables of the same names):
 #   KUNIT        space-separated globs: only the kunit/*_test.c files whose
 #                name or suite name (.name = "...") matches; default all
+#                (in both UML kernels, 6.1 and 6.12)
 #   E2E          comma-separated globs on the names of tools/e2e/[0-9]*.sh
 #                to run (prefix match; default all; "none" for none); the
 #                QEMU run of `make check` runs those of QEMU_SUBSET
@@ -25,6 +30,8 @@
 #   QEMU         the stock kernel series booted under QEMU (6.1, 6.12,
 #                "none" for no QEMU run; default 6.12, and for
 #                check-kernels "6.1 6.12")
+#   UML612       "none": no KUnit run on UML 6.12 (counted as skipped);
+#                default: run it
 #   QEMU_TIMEOUT seconds before a QEMU run is killed (default: 180 for
 #                boot and module, plus each selected e2e test's own
 #                timeout and 10 s, at most 2400)
@@ -33,7 +40,8 @@
 #   UML_TIMEOUT  seconds before the UML run is killed (default: 240 for
 #                boot, KUnit and kmemleak, plus each selected e2e test's
 #                own timeout and 10 s, at most 1500; the init enforces
-#                the tests' timeouts)
+#                the tests' timeouts); the KUnit-only UML 6.12 run gets
+#                the same limit
 #
 # Results: every step appends lines "NAME ok|fail|skip [COUNT]" to
 # build/check/results; the summary totals them.  A later step adds its own
@@ -52,9 +60,10 @@ copy=$repo/build/uml-kunit
 start=$SECONDS
 # The stock-kernel subset of `make check`: link create and up, link-local
 # ping both ways (10), TCP and UDP both ways (21), teardown under a ping
-# flood and rmmod (12, and rmmod after the suite), SLAAC from radvd and the
-# kernel's view of it (40).  README gives each test's time under QEMU.
-QEMU_SUBSET=10-,12-,21-,40-
+# flood and rmmod (12, and rmmod after the suite), ndpv6ctl loading the
+# module by itself (38), SLAAC from radvd and the kernel's view of it (40).
+# README gives each test's time under QEMU.
+QEMU_SUBSET=10-,12-,21-,38-,40-
 QEMU_PIDS=()
 
 # shellcheck source=tools/harness/lock.sh
@@ -62,7 +71,7 @@ QEMU_PIDS=()
 harness_lock "$repo"
 mkdir -p "$out"
 : >"$results"
-rm -f "$console" "$ktap" "$out"/console-qemu-*.log
+rm -f "$console" "$ktap" "$out"/console-qemu-*.log "$out"/console-uml-*.log
 
 say() {
 	echo "check: $*"
@@ -77,7 +86,8 @@ summary() {
 	local line
 
 	echo
-	for line in "$console" "$out"/console-qemu-*.log; do
+	for line in "$console" "$out"/console-uml-*.log \
+		    "$out"/console-qemu-*.log; do
 		[ -f "$line" ] && say "console log: $line"
 	done
 	while read -r line; do
@@ -222,6 +232,7 @@ qemu_start() {
 	log=$out/console-qemu-$series.log
 	say "booting $kver under QEMU (timeout ${limit}s), console: $log"
 	say "  e2e tests there: ${*:-none}"
+	rm -f "$dir/rc"
 	{
 		echo "$EPOCHSECONDS" >"$dir/start"
 		"$here/run-qemu.sh" "$kver" "$dir/initramfs.cpio" "$limit" \
@@ -298,6 +309,107 @@ qemu_collect() {
 	done
 }
 
+# copy_sources DIR: the module's sources (and the KUnit suites) in DIR,
+# for a build that never mixes its objects with a host build in the
+# repository; mtimes kept.
+copy_sources() {
+	mkdir -p "$1"
+	rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.mod' \
+		--exclude='*.mod.c' --exclude='.*.cmd' --exclude='modules.order' \
+		--exclude='Module.symvers' --exclude='.*.d' --exclude='*.a' \
+		"$repo/Kbuild" "$repo/include" "$repo/module" "$repo/kunit" \
+		"$1/"
+}
+
+# uml612_start WAIT_FOR: in the background, the KUnit suites on a 6.12 UML
+# kernel (UML_SERIES=6.12 uml-kernel.sh: built once, like 6.1's): the
+# kernel first (a cold build overlaps the rest), then, once the file
+# WAIT_FOR exists (the QEMU run's exit status; "" for no wait: that run
+# and this one would share the core UML 6.1 leaves), ndpv6.ko with the
+# suites KUNIT selects and a boot with no e2e tests.  Its steps leave
+# build/uml-6.12/failed (what failed) or build/uml-6.12/rc.
+UML612_PID=
+uml612_start() {
+	local wait_for=$1 dir=$repo/build/uml-6.12 limit
+
+	mkdir -p "$dir"
+	rm -f "$dir"/{failed,rc,kbuild,built,start,end}
+	limit=${UML_TIMEOUT:-$(e2e_limit 240 1500)}
+	say "UML 6.12 for the KUnit suites: kernel built or reused in the background (progress: $dir/kernel.log), booted after the QEMU run"
+	{
+		kb=$(UML_SERIES=6.12 nice "$here/uml-kernel.sh" \
+		     2>"$dir/kernel.log") || { echo kernel >"$dir/failed"; exit; }
+		echo "$kb" >"$dir/kbuild"
+		if [ -n "$wait_for" ]; then
+			while [ ! -f "$wait_for" ]; do
+				sleep 2
+			done
+		fi
+		echo "$EPOCHSECONDS" >"$dir/built"
+		copy_sources "$dir/src" || { echo copy >"$dir/failed"; exit; }
+		make -C "$kb" ARCH=um M="$dir/src" NDPV6_KUNIT=y \
+			NDPV6_KUNIT_ONLY="$only" \
+			KCFLAGS="-fmacro-prefix-map=$dir/src/=" -j"$(nproc)" \
+			modules >"$dir/build.log" 2>&1 ||
+			{ echo module-build >"$dir/failed"; exit; }
+		echo "$EPOCHSECONDS" >"$dir/start"
+		"$here/run-uml.sh" "$kb" "$limit" NDPV6_MODE=check \
+			NDPV6_REPO="$repo" NDPV6_KO="$dir/src/ndpv6.ko" \
+			NDPV6_E2E=none >"$out/console-uml-6.12.log" 2>&1
+		echo $? >"$dir/rc"
+		echo "$EPOCHSECONDS" >"$dir/end"
+	} &
+	UML612_PID=$!
+}
+
+# uml612_collect: wait for the UML 6.12 run, judge it like UML 6.1's, add
+# its KTAP (each suite renamed <suite>_6_12 and renumbered after those
+# already in $out/slice; its "# module: ndpv6" line, new since 6.1, left
+# out: 6.1's parser misses the suite's plan after it) and scan its console.  A kernel that cannot be
+# built (no linux-source-6.12) or a module that does not build is a
+# failed case, never a silent pass.
+uml612_collect() {
+	local dir=$repo/build/uml-6.12 log=$out/console-uml-6.12.log rc n
+
+	[ -n "$UML612_PID" ] || return
+	if [ ! -f "$dir/kbuild" ] && [ ! -f "$dir/failed" ]; then
+		say "the UML 6.12 kernel is still being built (a first run: 15 to 40 minutes on 2 cores; $dir/kernel.log)"
+	fi
+	say "waiting for the UML 6.12 KUnit run"
+	wait "$UML612_PID"
+	case $(cat "$dir/failed" 2>/dev/null) in
+	kernel)	cat "$dir/kernel.log"
+		say "no UML 6.12 kernel (UML_SERIES=6.12 tools/harness/uml-kernel.sh failed)"
+		result "uml-6.12-kernel fail"
+		return ;;
+	copy)	result "uml-6.12-copy fail"
+		return ;;
+	module-build)
+		sed "s#$dir/src/#$repo/#g" "$dir/build.log"
+		say "ndpv6.ko with KUnit does not build for UML 6.12"
+		result "uml-6.12-module-build fail"
+		return ;;
+	esac
+	result "uml-6.12-module-build ok"
+	rc=$(cat "$dir/rc" 2>/dev/null || echo 1)
+	say "UML 6.12 ($(cat "$dir/kbuild")) exited with status $rc: module build $(( $(cat "$dir/start") - $(cat "$dir/built") )) s, boot to power-off $(( $(cat "$dir/end") - $(cat "$dir/start") )) s, collected $((EPOCHSECONDS - $(cat "$dir/end"))) s later"
+	sed -i 's/\r$//' "$log"
+	guest_verdict "UML 6.12" uml-6.12- "$log" "$rc"
+	grep -q '^ndpv6-harness: rmmod rc=0$' "$log" &&
+		result "uml-6.12-rmmod ok"
+	n=$(( $(grep -c '^    # Subtest: ' "$out/slice") + 1 ))
+	ktap_slice "$log" |
+		sed -E '/^    # module: /d
+			s/^(    # Subtest: .*)$/\1_6_12/
+			s/^((not )?ok [0-9]+ (- )?)([^ #]+)/\1\4_6_12/' |
+		awk -v n="$n" '/^(not )?ok [0-9]+ / {
+				sub(/ok [0-9]+ /, "ok " n++ " ") }
+			{ print }' >>"$out/slice"
+	echo
+	python3 "$here/console_check.py" --uml612 "$log" "$results" ||
+		result "uml-6.12-console-check fail"
+}
+
 "$here/bootstrap.sh" || fatal bootstrap
 
 # Progress of a first build goes to stderr, which stays on the terminal.
@@ -328,12 +440,7 @@ else
 				    fatal kunit-filter; }
 		say "KUnit files: $only"
 	fi
-	mkdir -p "$copy"
-	rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.mod' \
-		--exclude='*.mod.c' --exclude='.*.cmd' --exclude='modules.order' \
-		--exclude='Module.symvers' --exclude='.*.d' --exclude='*.a' \
-		"$repo/Kbuild" "$repo/include" "$repo/module" "$repo/kunit" \
-		"$copy/" || fatal copy-sources
+	copy_sources "$copy" || fatal copy-sources
 	say "building ndpv6.ko for UML with the KUnit suites"
 	make -C "$kbuild" ARCH=um M="$copy" NDPV6_KUNIT=y \
 		NDPV6_KUNIT_ONLY="$only" KCFLAGS="-fmacro-prefix-map=$copy/=" \
@@ -351,6 +458,15 @@ else
 		[ ${#names[@]} -eq 0 ] ||
 			qemu_start "$series" "$(IFS=,; echo "${names[*]}")" \
 				   "${names[@]}"
+	fi
+	# The KUnit suites on UML 6.12, after the QEMU run if there is one.
+	qemu_rc=
+	[ ${#QEMU_PIDS[@]} -eq 0 ] || qemu_rc=$repo/build/qemu-$series/rc
+	if [ "${UML612:-}" = none ]; then
+		say "UML612=none: no KUnit run on UML 6.12"
+		result "uml-6.12 skip"
+	else
+		uml612_start "$qemu_rc"
 	fi
 
 	for cc in gcc clang; do
@@ -385,6 +501,7 @@ else
 	# gets one below.
 	ktap_slice "$console" >>"$out/slice"
 	qemu_collect
+	uml612_collect
 fi
 
 suites=$(grep -c '^    # Subtest: ' "$out/slice")

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Find kernel reports in a UML console log (not KTAP: kunit.py reads that).
 
-    console_check.py CONSOLE_LOG [RESULTS]
+    console_check.py [--uml612] CONSOLE_LOG [RESULTS]
 
 Every BUG, WARNING (WARN_ON, lockdep, RCU, debugobjects), KASAN, UBSAN,
 Oops or panic report is a problem, and so is every kmemleak object whose
@@ -16,6 +16,14 @@ noise of the 6.1 UML test kernel is filtered, precisely and nothing else:
     they are a dump_stack, not a report);
   - kmemleak objects that do not name the module (about 55 to 130 for UML
     itself, among them the insmod arguments and socket inodes).
+
+--uml612: the console of the UML 6.12 kernel (KUnit only), which prints
+no such splat (measured 2026-12-07: no RCU splat, no "unknown object"
+trace, no kmemleak object in a boot, insmod, scan and rmmod): the
+force_flush_all filter is off for it, so that the same splat there fails
+the run until someone looks at it.  Its other noise, 20 UBSAN
+misaligned-access reports in core kernel code, is turned off in its
+configuration (tools/harness/uml-6.12.config), not filtered here.
 
 kmemleak is best-effort: a stale pointer anywhere in scanned memory hides a
 leaked object, so a single leaked allocation may go unseen (measured here:
@@ -125,15 +133,19 @@ def names_module(block):
 
 
 def main():
-    log = sys.argv[1]
-    results = sys.argv[2] if len(sys.argv) > 2 else None
+    args = sys.argv[1:]
+    uml612 = '--uml612' in args
+    args = [a for a in args if a != '--uml612']
+    log = args[0]
+    results = args[1] if len(args) > 1 else None
     with open(log, errors='backslashreplace') as f:
         lines = [line.rstrip('\n') for line in f]
 
     problems = []
     rcu_noise = 0
     for num, block in reports(lines):
-        if (block[0].startswith('WARNING: suspicious RCU usage') and
+        if (not uml612 and
+                block[0].startswith('WARNING: suspicious RCU usage') and
                 any('force_flush_all' in line for line in block)):
             rcu_noise += 1
             continue
@@ -158,11 +170,12 @@ def main():
             block += obj
         problems.append(('kmemleak', ours[0][0], block))
 
-    print('console: filtered known UML noise: %d "suspicious RCU usage" '
-          'splat(s) naming force_flush_all, %d kmemleak "Trying to color / '
-          'Adding scan area to unknown object" trace(s), %d kmemleak '
+    print('console: filtered known UML noise: %s, %d kmemleak "Trying to '
+          'color / Adding scan area to unknown object" trace(s), %d kmemleak '
           'object(s) not naming %s'
-          % (rcu_noise, color_noise, others, MODULE))
+          % ('no RCU splat filter for UML 6.12' if uml612 else
+             '%d "suspicious RCU usage" splat(s) naming force_flush_all'
+             % rcu_noise, color_noise, others, MODULE))
     for kind, num, block in problems:
         print('console: %s report at %s:%d' % (kind, log, num))
         for line in block:

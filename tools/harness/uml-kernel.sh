@@ -1,25 +1,35 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build (or reuse) a User-Mode Linux kernel from linux-source-6.1 with a
-# config fragment from this repository.  Prints the build directory on stdout;
-# progress goes to stderr.
+# Build (or reuse) a User-Mode Linux kernel from Debian's linux-source-SERIES
+# with a config fragment from this repository.  Prints the build directory on
+# stdout; progress goes to stderr.
 #
-#   uml-kernel.sh [FRAGMENT]     (default: tools/harness/uml.config)
+#   [UML_SERIES=6.1|6.12] uml-kernel.sh [FRAGMENT]
+#                                (default: tools/harness/uml.config, 6.1)
 #
 # The build lives in ${XDG_CACHE_HOME:-$HOME/.cache}/ndpv6/uml-<ver>-<hash>,
-# keyed by the kernel source package version and the fragment's hash, and is
-# reused when it is complete (stamp file .ndpv6-complete).
+# keyed by the kernel source package version (so each series has its own
+# directory) and the fragment's hash, and is reused when it is complete
+# (stamp file .ndpv6-complete).  A series other than 6.1 may have its own
+# extra fragment, <fragment>-<series>.config (uml-6.12.config), merged after
+# the common one and hashed with it; 6.1's key is the common fragment's alone.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 frag=${1:-$here/uml.config}
+series=${UML_SERIES:-6.1}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/ndpv6
-tarball=/usr/src/linux-source-6.1.tar.xz
+tarball=/usr/src/linux-source-$series.tar.xz
 
 [ -f "$tarball" ] || { echo "uml-kernel: $tarball missing (run tools/harness/bootstrap.sh)" >&2; exit 1; }
-ver=$(dpkg-query -W -f='${Version}' linux-source-6.1)
-hash=$(sha256sum "$frag" | cut -c1-12)
+ver=$(dpkg-query -W -f='${Version}' "linux-source-$series")
+extra=${frag%.config}-$series.config
+frags=("$frag")
+if [ "$series" != 6.1 ] && [ -f "$extra" ]; then
+	frags+=("$extra")
+fi
+hash=$(cat "${frags[@]}" | sha256sum | cut -c1-12)
 name=$(basename "$frag" .config)
 out=$cache/$name-$ver-$hash
 src=$cache/src-$ver
@@ -58,22 +68,27 @@ if [ ! -f "$src/.ndpv6-extracted" ]; then
 fi
 flock -u 8
 
-echo "uml-kernel: building UML $ver with $(basename "$frag") into $out (about 8-9 minutes on 2 cores) ..." >&2
+echo "uml-kernel: building UML $ver with ${frags[*]##*/} into $out (6.1: about 8-9 minutes on 2 cores, 6.12: 26 to 46) ..." >&2
 rm -rf "$out"
 mkdir -p "$out"
 make -s -C "$src" ARCH=um O="$out" defconfig >&2
-"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$frag" >/dev/null
+"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${frags[@]}" >/dev/null
 make -s -C "$src" ARCH=um O="$out" olddefconfig >&2
 
-# Every =y line of the fragment must have survived olddefconfig.
+# Every =y and =n line of the fragments must have survived olddefconfig
+# (the last fragment to set an option wins, as in merge_config.sh).
 missing=0
 while read -r line; do
-	case "$line" in CONFIG_*=y) ;; *) continue ;; esac
-	if ! grep -qx "$line" "$out/.config"; then
+	case "$line" in
+	CONFIG_*=y) grep -qx "$line" "$out/.config" ;;
+	CONFIG_*=n) ! grep -q "^${line%=n}=" "$out/.config" ;;
+	*) continue ;;
+	esac || {
 		echo "uml-kernel: $line did not stick in .config" >&2
 		missing=1
-	fi
-done <"$frag"
+	}
+done < <(cat "${frags[@]}" | sed -n 's/^\(CONFIG_[A-Za-z0-9_]*\)=/\1 &/p; s/^# \(CONFIG_[A-Za-z0-9_]*\) is not set/\1 &/p' |
+	 awk '{ k = $1; sub(/^[^ ]* /, ""); v[k] = $0 } END { for (k in v) print v[k] }')
 [ $missing -eq 0 ] || exit 1
 
 # Progress every 30 s so a first run never goes silent for minutes.
