@@ -9,11 +9,8 @@
 
 #define NDP_MAX_REACHABLE_MS	3600000U	/* RFC 4861 6.2.1 */
 /*
- * The least RetransTimer an RA may set: Linux's ndisc_router_discovery()
- * takes at least HZ/100, 10 ms.  RFC 4861 sets no floor, but RetransTimer
- * spaces NS retransmissions and is how long DAD waits for an answer after
- * its last NS (RFC 4862 5.4): an RA saying 1 ms would have a new address
- * pass DAD 1 ms after its NS, before another node could answer.
+ * The least RetransTimer an RA may set (Linux: HZ/100).  DAD waits that
+ * long after its last NS (RFC 4862 5.4): 1 ms would pass before any answer.
  */
 #define NDP_MIN_RETRANS_MS	10U
 
