@@ -35,7 +35,8 @@ power_off() {
 
 # guest_setup HOSTNAME [DIR...]: the kernel file systems, a tmpfs on /run
 # (ip netns needs /run/netns) and on each DIR (what must be writable on a
-# read-only root), the loopback up; NET_DEVS= the devices there at boot.
+# read-only root; NDPV6_REPO under one is bound back over it), the
+# loopback up; NET_DEVS= the devices there at boot.
 guest_setup() {
 	local f name=$1
 
@@ -52,7 +53,20 @@ guest_setup() {
 	ln -sfn /proc/self/fd/2 /dev/stderr
 	mount -t debugfs debugfs /sys/kernel/debug
 	for f in /run "$@"; do
-		mount -t tmpfs tmpfs "$f"
+		# a repository under DIR (a clone in /tmp) must stay visible
+		case "${NDPV6_REPO:-}/" in
+		"$f"/*)
+			mkdir -p /dev/ndpv6-repo
+			mount --bind "$NDPV6_REPO" /dev/ndpv6-repo
+			mount -t tmpfs tmpfs "$f"
+			mkdir -p "$NDPV6_REPO"
+			mount --bind /dev/ndpv6-repo "$NDPV6_REPO"
+			umount /dev/ndpv6-repo
+			;;
+		*)
+			mount -t tmpfs tmpfs "$f"
+			;;
+		esac
 	done
 	mkdir -p /run/netns /run/ndpv6
 	hostname "$name"
