@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """One echo request from each of N source addresses, one at a time.
 
-    echo-from.py DST%DEV PREFIX N [TIMEOUT]
+    echo-from.py DST%DEV PREFIX N [TIMEOUT [INTERVAL]]
 
 Sends an ICMPv6 echo request to DST from PREFIX:1, PREFIX:2, ... PREFIX:N
 (hex, addresses the caller put on DEV) and waits up to TIMEOUT seconds
-(default 3) for its reply before the next; a reply that comes later still
+(default 3) for its reply before the next, and at least INTERVAL seconds
+(default 0) after the request before; a reply that comes later still
 counts.  One raw socket, one process: no ping started per address.
 Prints how many were answered (the sources left unanswered on stderr).
 """
@@ -20,6 +21,7 @@ def main():
     dst, dev = sys.argv[1].split('%')
     prefix, n = sys.argv[2], int(sys.argv[3])
     wait = float(sys.argv[4]) if len(sys.argv) > 4 else 3.0
+    interval = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
     ifidx = socket.if_nametoindex(dev)
     s = socket.socket(socket.AF_INET6, socket.SOCK_RAW,
                       socket.IPPROTO_ICMPV6)
@@ -49,7 +51,9 @@ def main():
         info = src + struct.pack('@I', ifidx)
         s.sendmsg([req], [(socket.IPPROTO_IPV6, socket.IPV6_PKTINFO, info)],
                    0, (dst, 0, 0, ifidx))
-        receive(time.monotonic() + wait, i)
+        sent = time.monotonic()
+        receive(sent + wait, i)
+        receive(sent + interval, 0)
     # a reply later than @wait still counts: slow is not lost
     receive(time.monotonic() + wait, 0)
     missing = sorted(set(range(1, n + 1)) - answered)
