@@ -393,8 +393,10 @@ struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
 
 /*
  * add_ip: add @ip/@plen (tentative until DAD passes) with lifetimes in
- * seconds (NDP_INFINITE for ever).  Returns 0, -EEXIST, -ENOSPC (table
- * full) or -EINVAL (multicast, unspecified, ...).
+ * seconds (NDP_INFINITE for ever).  A full table makes room by removing
+ * a SLAAC address of a router that never proved two-way reachability
+ * (note ADDR_DEL).  Returns 0, -EEXIST, -ENOSPC (table full of addresses
+ * that stay) or -EINVAL (multicast, unspecified, ...).
  */
 int ndp_add_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	       u8 plen, u32 valid_s, u32 preferred_s, struct ndp_out *out);
@@ -490,7 +492,10 @@ void ndp_ipaddr_to_cstruct_raw(const struct ndp_ip6 *ip, u8 *buf, u32 off);
 
 /* --- beyond Mirage's API --- */
 
-/* Upper-layer reachability confirmation (RFC 4861 7.3.1), e.g. from TCP. */
+/*
+ * Upper-layer reachability confirmation (RFC 4861 7.3.1), e.g. from TCP;
+ * a router so confirmed is trusted when tables are full (ndp_add_ip()).
+ */
 void ndp_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip);
 
 /* Groups the upper layers listen to (ndo_set_rx_mode): receive them. */

@@ -278,12 +278,19 @@ static void pio_real_size_lifetimes(struct kunit *test)
 
 /* ---------------------------------------------------------------- caps */
 
-/* cfg.max_routers / max_prefixes: the rest is counted, never stored. */
+/*
+ * cfg.max_routers / max_prefixes: the rest is counted, never stored, and
+ * its router is asked to prove itself (the places it may then take:
+ * rtr_trust_test.c).  Static entries take the places of RA entries whose
+ * routers never did; with only static entries left, a full table refuses.
+ */
 static void caps_exceeded_counted(struct kunit *test)
 {
 	struct ndp_ip6 r1 = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 r2 = ndp_kt_ip(test, "fe80::2");
 	struct ndp_ip6 r3 = ndp_kt_ip(test, "fe80::3");
+	struct ndp_ip6 stat[2] = { ndp_kt_ip(test, "fe80::4"),
+				   ndp_kt_ip(test, "fe80::5") };
 	struct ndp_ip6 p[3];
 	struct ndp_prefix sp;
 	struct ndp_config cfg;
@@ -294,14 +301,18 @@ static void caps_exceeded_counted(struct kunit *test)
 	ndp_config_default(&cfg);
 	cfg.max_routers = 2;
 	cfg.max_prefixes = 2;
+	cfg.rtr_solicits = 0;
 	ndp_kt_init(test, &t, &cfg);
+	ndp_kt_settle(&t);
 	ra_simple(&t, &r1, 600, NULL);
 	ra_simple(&t, &r2, 600, NULL);
 	ra_simple(&t, &r3, 600, NULL);
 	KUNIT_EXPECT_EQ(test,
 			ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_TABLE_FULL),
 			1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_ROUTER_TABLE_FULL);
+	ndp_kt_expect_only(&t, NDP_STAT_ROUTER_TABLE_FULL,
+			   NDP_STAT_NBR_CREATED, NDP_STAT_NBR_ROUTER_PROBED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 1U);
 	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_get_routers(t.ctx, NULL, 0), 2);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r3));
@@ -309,16 +320,8 @@ static void caps_exceeded_counted(struct kunit *test)
 	ra_simple(&t, &r1, 900, NULL);
 	ndp_kt_expect_only(&t, NDP_STAT_MAX);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(&t, NDP_NOTE_ROUTER_ADD), 1U);
-	/* static configuration: all or nothing */
-	ndp_kt_snap(&t);
-	KUNIT_EXPECT_EQ(test, ndp_add_routers(t.ctx, t.now, &r3, 1, 60,
-					      t.out), -ENOSPC);
-	KUNIT_EXPECT_EQ(test,
-			ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_TABLE_FULL),
-			1ULL);
-	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r3));
 
-	ra_begin(&r, 0, 0, 0, 0);
+	ra_begin(&r, 0, 900, 0, 0);
 	for (i = 0; i < 3; i++) {
 		p[i] = ndp_kt_ip(test, "2001:db8::");
 		p[i].b[5] = i + 1;
@@ -328,20 +331,44 @@ static void caps_exceeded_counted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test,
 			ndp_kt_stat_delta(&t, NDP_STAT_PREFIX_TABLE_FULL),
 			1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_PREFIX_TABLE_FULL);
+	ndp_kt_expect_only(&t, NDP_STAT_PREFIX_TABLE_FULL,
+			   NDP_STAT_NBR_CREATED, NDP_STAT_NBR_ROUTER_PROBED);
 	KUNIT_EXPECT_EQ(test, ndp_get_prefix(t.ctx, NULL, 0), 2);
 	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[0]), 64);
 	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[1]), 64);
 	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[2]), -1);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(&t, NDP_NOTE_PREFIX_ADD), 2U);
-	sp.addr = p[2];
-	sp.len = 64;
+
+	/* static configuration: in the RA entries' places, all or nothing */
 	ndp_kt_snap(&t);
-	KUNIT_EXPECT_EQ(test, ndp_add_prefix(t.ctx, t.now, &sp, 60, t.out),
-			-ENOSPC);
+	KUNIT_EXPECT_EQ(test, ndp_add_routers(t.ctx, t.now, stat, 2, 60,
+					      t.out), 0);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_DISPLACED),
+			2ULL);
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r1));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r2));
+	ndp_kt_snap(&t);
+	KUNIT_EXPECT_EQ(test, ndp_add_routers(t.ctx, t.now, &r3, 1, 60,
+					      t.out), -ENOSPC);
 	KUNIT_EXPECT_EQ(test,
-			ndp_kt_stat_delta(&t, NDP_STAT_PREFIX_TABLE_FULL),
+			ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_TABLE_FULL),
 			1ULL);
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r3));
+	sp.len = 64;
+	for (i = 0; i < 3; i++) {
+		sp.addr = p[2];
+		sp.addr.b[6] = i;
+		ndp_kt_snap(&t);
+		KUNIT_EXPECT_EQ(test, ndp_add_prefix(t.ctx, t.now, &sp, 60,
+						     t.out), i < 2 ? 0 : -ENOSPC);
+		KUNIT_EXPECT_EQ(test,
+				ndp_kt_stat_delta(&t, i < 2 ?
+						  NDP_STAT_PREFIX_DISPLACED :
+						  NDP_STAT_PREFIX_TABLE_FULL),
+				1ULL);
+	}
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[0]), -1);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[1]), -1);
 }
 
 /* ---------------------------------------------------- static entries */

@@ -11,6 +11,9 @@
  */
 #include "ndp_kunit.h"
 
+/* The router of the PIOs fed to ndp_addr_slaac() directly. */
+static const struct ndp_ip6 kt_rtr = { .b = { 0xfe, 0x80, [15] = 1 } };
+
 static void ndpv6_slaac_from_ra(struct kunit *test)
 {
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
@@ -115,8 +118,8 @@ static void ndpv6_slaac_bad_plen(struct kunit *test)
 	}
 	/* valid lifetime 0 for an unknown prefix makes nothing either */
 	ndp_out_reset(t.out);
-	ndp_addr_slaac(t.ctx, t.now, &(struct ndp_prefix){ pfx, 64 }, 0, 0,
-		       t.out);
+	ndp_addr_slaac(t.ctx, t.now, &kt_rtr, &(struct ndp_prefix){ pfx, 64 },
+		       0, 0, t.out);
 	KUNIT_EXPECT_EQ(test, ndp_get_ip(t.ctx, ips, 4), 1);
 }
 
@@ -163,12 +166,12 @@ static void ndpv6_slaac_two_hour_rule(struct kunit *test)
 	int i;
 
 	ndp_kt_init_host(test, &t, 0);
-	ndp_addr_slaac(t.ctx, t.now, &pfx, r->initial_s, 0, t.out);
+	ndp_addr_slaac(t.ctx, t.now, &kt_rtr, &pfx, r->initial_s, 0, t.out);
 	KUNIT_ASSERT_TRUE(test, ndp_kt_addr_info(&t, &want, &ai));
 	KUNIT_EXPECT_EQ(test, ai.valid_s, r->initial_s);
 	ndp_kt_tick(&t, t.now + SEC(r->elapsed_s));
 	ndp_out_reset(t.out);
-	ndp_addr_slaac(t.ctx, t.now, &pfx, r->received_s,
+	ndp_addr_slaac(t.ctx, t.now, &kt_rtr, &pfx, r->received_s,
 		       min(r->received_s, 600U), t.out);
 	KUNIT_ASSERT_TRUE(test, ndp_kt_addr_info(&t, &want, &ai));
 	KUNIT_EXPECT_EQ(test, ai.valid_s, r->want_s);
@@ -195,7 +198,7 @@ static void ndpv6_slaac_preferred_again(struct kunit *test)
 	int i;
 
 	ndp_kt_init_host(test, &t, 0);
-	ndp_addr_slaac(t.ctx, t.now, &pfx, 3600, 60, t.out);
+	ndp_addr_slaac(t.ctx, t.now, &kt_rtr, &pfx, 3600, 60, t.out);
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &want), NDP_ADDR_PREFERRED);
 	ndp_kt_run_until(&t, t.now + SEC(60));
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &want),
@@ -203,7 +206,7 @@ static void ndpv6_slaac_preferred_again(struct kunit *test)
 	t1 = t.now + SEC(10);
 	ndp_kt_tick(&t, t1);
 	ndp_out_reset(t.out);
-	ndp_addr_slaac(t.ctx, t1, &pfx, 3600, 600, t.out);
+	ndp_addr_slaac(t.ctx, t1, &kt_rtr, &pfx, 3600, 600, t.out);
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &want), NDP_ADDR_PREFERRED);
 	i = ndp_kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want);
 	KUNIT_ASSERT_GE(test, i, 0);
@@ -225,7 +228,8 @@ static void ndpv6_slaac_infinite(struct kunit *test)
 	struct ndp_kt t;
 
 	ndp_kt_init_host(test, &t, 0);
-	ndp_addr_slaac(t.ctx, t.now, &pfx, NDP_INFINITE, NDP_INFINITE, t.out);
+	ndp_addr_slaac(t.ctx, t.now, &kt_rtr, &pfx, NDP_INFINITE, NDP_INFINITE,
+		       t.out);
 	KUNIT_ASSERT_TRUE(test, ndp_kt_addr_info(&t, &want, &ai));
 	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_EQ(test, ai.valid_s, NDP_INFINITE);

@@ -150,6 +150,31 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	ndp_changed(ctx);
 }
 
+/*
+ * Room for a new address in a full table: the SLAAC address of an
+ * untrusted router that expires first goes (ADDR_DISPLACED).  NULL if
+ * there is none.
+ */
+static struct ndp_addr *addr_displace(struct ndp_ctx *ctx, s64 now,
+				      struct ndp_out *out)
+{
+	struct ndp_addr *a, *v = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		a = &ctx->addrs[i];
+		if (a->used && a->origin == NDP_ORIGIN_SLAAC &&
+		    !ndp_rtr_trusted(ctx, &a->rtr) &&
+		    (!v || a->valid_until < v->valid_until))
+			v = a;
+	}
+	if (v) {
+		ndp_addr_del(ctx, now, v, out);
+		ndp_count(ctx, NDP_STAT_ADDR_DISPLACED);
+	}
+	return v;
+}
+
 /**
  * ndp_addr_add() - add an address, tentative until DAD passes.
  * @ctx: the context
@@ -157,6 +182,7 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
  * @ip: the address (unicast)
  * @plen: its prefix length, 1..128
  * @origin: enum ndp_origin
+ * @rtr: SLAAC: the router whose PIO made it; else NULL
  * @valid_s: valid lifetime in seconds (NDP_INFINITE: for ever), not 0
  * @preferred_s: preferred lifetime in seconds, not above @valid_s
  * @out: output (notes; DAD leaves from ndp_tick())
@@ -165,12 +191,15 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
  * first DAD NS are due after one random delay, below
  * MAX_RTR_SOLICITATION_DELAY, the Report first.  With DupAddrDetectTransmits
  * 0 the address is valid at once (note ADDR_ADD), its Report due at once.
+ * A full table makes room for any address but one of an untrusted router's
+ * SLAAC (core.rst, "Routers and prefixes"): the caller's own addresses
+ * are never displaced.
  *
  * Return: 0, -EINVAL, -EEXIST or -ENOSPC (address or group table full).
  */
 int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
-		 u8 plen, u8 origin, u32 valid_s, u32 preferred_s,
-		 struct ndp_out *out)
+		 u8 plen, u8 origin, const struct ndp_ip6 *rtr, u32 valid_s,
+		 u32 preferred_s, struct ndp_out *out)
 {
 	struct ndp_addr *a = NULL;
 	struct ndp_group *g;
@@ -191,6 +220,9 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 			break;
 		}
 	}
+	if (!a && (origin != NDP_ORIGIN_SLAAC ||
+		   (rtr && ndp_rtr_trusted(ctx, rtr))))
+		a = addr_displace(ctx, now, out);
 	if (!a) {
 		ndp_count(ctx, NDP_STAT_ADDR_TABLE_FULL);
 		return -ENOSPC;
@@ -209,6 +241,8 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	a->valid_until = ndp_expiry(now, valid_s);
 	a->preferred_until = ndp_expiry(now, preferred_s);
 	a->dad_left = ctx->cfg.dad_transmits;
+	if (rtr)
+		a->rtr = *rtr;
 	ndp_table_changed(ctx, NDP_TABLE_ADDRS);
 	if (!a->dad_left) {
 		addr_valid(ctx, now, a, out);
@@ -270,8 +304,8 @@ void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 
 	ndp_mld_init(ctx, now, out);
 	ndp_eui64_iid(ctx->mac, ll.b + 8);
-	ndp_addr_add(ctx, now, &ll, 64, NDP_ORIGIN_LINKLOCAL, NDP_INFINITE,
-		     NDP_INFINITE, out);
+	ndp_addr_add(ctx, now, &ll, 64, NDP_ORIGIN_LINKLOCAL, NULL,
+		     NDP_INFINITE, NDP_INFINITE, out);
 }
 
 /**
@@ -286,12 +320,13 @@ void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
  *
  * Context: the caller serialises calls on @ctx.
  * Return: 0, -EINVAL (multicast, unspecified, loopback, bad prefix length
- * or lifetimes), -EEXIST or -ENOSPC.
+ * or lifetimes), -EEXIST or -ENOSPC (the table holds no address that
+ * may make room: see ndp_addr_add()).
  */
 int ndp_add_ip(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	       u8 plen, u32 valid_s, u32 preferred_s, struct ndp_out *out)
 {
-	return ndp_addr_add(ctx, now, ip, plen, NDP_ORIGIN_MANUAL, valid_s,
+	return ndp_addr_add(ctx, now, ip, plen, NDP_ORIGIN_MANUAL, NULL, valid_s,
 			    preferred_s, out);
 }
 

@@ -141,6 +141,37 @@ s64 ndp_random_delay(struct ndp_ctx *ctx, s64 span_ns)
 	return (s64)(r % (u64)span_ns);
 }
 
+void ndp_bucket_init(struct ndp_bucket *b, s64 now, u32 burst)
+{
+	b->tokens = (s64)burst * NDP_NSEC_PER_SEC;
+	b->last = now;
+}
+
+bool ndp_bucket_ready(struct ndp_bucket *b, s64 now, u32 rate, u32 burst)
+{
+	s64 cap = (s64)burst * NDP_NSEC_PER_SEC;
+	s64 dt;
+
+	if (now > b->last) {
+		dt = now - b->last;
+		/* dt * rate, saturating: past @cap ns any rate fills it */
+		if (dt > cap && rate)
+			b->tokens = cap;
+		else
+			b->tokens = min(cap, b->tokens + dt * rate);
+		b->last = now;
+	}
+	return b->tokens >= NDP_NSEC_PER_SEC;
+}
+
+bool ndp_bucket_take(struct ndp_bucket *b, s64 now, u32 rate, u32 burst)
+{
+	if (!ndp_bucket_ready(b, now, rate, burst))
+		return false;
+	b->tokens -= NDP_NSEC_PER_SEC;
+	return true;
+}
+
 /* ReachableTime = BaseReachableTime * uniform(0.5, 1.5) (RFC 4861 6.3.2) */
 static void redraw_reachable(struct ndp_ctx *ctx, s64 now)
 {
@@ -219,10 +250,9 @@ struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
 	ctx->base_reachable_ms = cfg->base_reachable_ms;
 	ctx->retrans_ms = cfg->retrans_ms;
 	ctx->hash_seed = ndp_random_u32(ctx);
-	ctx->icmp_tokens = (s64)cfg->icmp_burst * NDP_NSEC_PER_SEC;
-	ctx->icmp_last = now;
-	ctx->inc_tokens = (s64)cfg->incomplete_quota * NDP_NSEC_PER_SEC;
-	ctx->inc_last = now;
+	ndp_bucket_init(&ctx->icmp_bucket, now, cfg->icmp_burst);
+	ndp_bucket_init(&ctx->inc_bucket, now, cfg->incomplete_quota);
+	ndp_bucket_init(&ctx->probe_bucket, now, NDP_RTR_PROBE_BURST);
 	ctx->mld_general_timer = NDP_TIME_NEVER;
 	redraw_reachable(ctx, now);
 	ndp_rtr_init(ctx, now);

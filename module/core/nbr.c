@@ -77,10 +77,12 @@ static void nbr_set_pinned(struct ndp_ctx *ctx, struct ndp_nbr *n,
 	ndp_nbr_lru_append(ctx, n);
 }
 
+/* A new or different MAC: whatever it proved was about the old one. */
 static void nbr_set_mac(struct ndp_ctx *ctx, struct ndp_nbr *n, const u8 *mac)
 {
 	memcpy(n->mac, mac, NDP_ETH_ALEN);
 	n->has_mac = true;
+	n->proven = false;
 	ndp_changed(ctx);
 }
 
@@ -138,19 +140,8 @@ static bool nbr_evict(struct ndp_ctx *ctx, u8 st, struct ndp_out *out)
 /* Token bucket for new INCOMPLETE entries: incomplete_rate per second. */
 static bool inc_rate_ok(struct ndp_ctx *ctx, s64 now)
 {
-	s64 cap = (s64)ctx->cfg.incomplete_quota * NDP_NSEC_PER_SEC;
-	s64 dt;
-
-	if (now > ctx->inc_last) {
-		dt = now - ctx->inc_last;
-		if (dt > cap)
-			ctx->inc_tokens = cap;
-		else
-			ctx->inc_tokens = min(cap, ctx->inc_tokens +
-					      dt * ctx->cfg.incomplete_rate);
-		ctx->inc_last = now;
-	}
-	return ctx->inc_tokens >= NDP_NSEC_PER_SEC;
+	return ndp_bucket_ready(&ctx->inc_bucket, now, ctx->cfg.incomplete_rate,
+				ctx->cfg.incomplete_quota);
 }
 
 /*
@@ -181,7 +172,7 @@ static struct ndp_nbr *nbr_create(struct ndp_ctx *ctx, s64 now,
 		return NULL;
 	}
 	if (st == NDP_NUD_INCOMPLETE)
-		ctx->inc_tokens -= NDP_NSEC_PER_SEC;
+		ctx->inc_bucket.tokens -= NDP_NSEC_PER_SEC;
 	i = ctx->free_nbr;
 	n = &ctx->nbrs[i];
 	ctx->free_nbr = n->hnext;
@@ -450,6 +441,58 @@ bool ndp_nbr_probably_unreachable(const struct ndp_ctx *ctx,
 }
 
 /**
+ * ndp_nbr_proven() - has @ip shown two-way reachability?
+ * @ctx: context
+ * @ip: the neighbour
+ *
+ * Return: true if, with the link-layer address its entry has now, it
+ * answered an NS of ours (S=1 while INCOMPLETE or PROBE) or the caller
+ * confirmed it (ndp_confirm()).
+ */
+bool ndp_nbr_proven(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
+{
+	const struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
+
+	return n && n->proven;
+}
+
+/**
+ * ndp_nbr_probe() - ask a router to prove two-way reachability.
+ * @ctx: context
+ * @now: current time
+ * @ip: the router, whose RA did not fit in a full table
+ * @out: output (the NS)
+ *
+ * A STALE entry goes to PROBE with a unicast NS now; without an entry,
+ * resolution starts (INCOMPLETE, subject to its own limits).  An entry
+ * that is proven, or whose NUD is under way, is left alone.  At most
+ * NDP_RTR_PROBE_RATE a second (NBR_PROBE_RATE_LIMITED): a flood of RAs
+ * from new sources must not become a flood of NS.
+ */
+void ndp_nbr_probe(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+		   struct ndp_out *out)
+{
+	struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
+
+	if (n && (n->proven || n->state != NDP_NUD_STALE))
+		return;
+	if (!ndp_bucket_take(&ctx->probe_bucket, now, NDP_RTR_PROBE_RATE,
+			     NDP_RTR_PROBE_BURST)) {
+		ndp_count(ctx, NDP_STAT_NBR_PROBE_RATE_LIMITED);
+		return;
+	}
+	ndp_count(ctx, NDP_STAT_NBR_ROUTER_PROBED);
+	if (!n) {
+		n = nbr_create(ctx, now, ip, NDP_NUD_INCOMPLETE, out);
+		if (n)
+			nbr_solicit(ctx, n, now, out);
+		return;
+	}
+	nbr_enter(ctx, n, NDP_NUD_PROBE, now);
+	nbr_solicit(ctx, n, now, out);
+}
+
+/**
  * ndp_nbr_confirm() - upper-layer reachability confirmation (7.3.1).
  * @ctx: context
  * @now: current time
@@ -462,8 +505,10 @@ void ndp_nbr_confirm(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip)
 {
 	struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
 
-	if (n && n->has_mac && n->state != NDP_NUD_INCOMPLETE)
+	if (n && n->has_mac && n->state != NDP_NUD_INCOMPLETE) {
 		nbr_enter(ctx, n, NDP_NUD_REACHABLE, now);
+		n->proven = true;
+	}
 }
 
 /**
@@ -570,7 +615,7 @@ void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 {
 	u8 flags = rx->l4[4];
 	bool s = flags & NDP_NA_FLAG_S, ov = flags & NDP_NA_FLAG_O;
-	bool r = flags & NDP_NA_FLAG_R, was_router, changed;
+	bool r = flags & NDP_NA_FLAG_R, was_router, changed, asked;
 	struct ndp_ip6 target;
 	struct ndp_nbr *n;
 
@@ -580,6 +625,7 @@ void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_NA_NO_ENTRY);
 		return;
 	}
+	asked = n->state == NDP_NUD_INCOMPLETE || n->state == NDP_NUD_PROBE;
 	if (n->state == NDP_NUD_INCOMPLETE) {
 		if (!o->tlla) {
 			ndp_count(ctx, NDP_STAT_NA_NO_TLLA);
@@ -602,6 +648,9 @@ void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		else if (changed)
 			nbr_enter(ctx, n, NDP_NUD_STALE, now);
 	}
+	/* an answer to our NS proves two-way reachability, unsolicited S=1 not */
+	if (asked && n->state == NDP_NUD_REACHABLE)
+		n->proven = true;
 	was_router = n->is_router;
 	nbr_set_is_router(ctx, n, r);
 	release_queue(ctx, n, now, out);

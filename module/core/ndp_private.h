@@ -256,6 +256,7 @@ struct ndp_nbr {
 	bool is_router;
 	bool has_mac;
 	bool pinned;			/* on the Default Router List: kept */
+	bool proven;			/* answered our NS with this MAC */
 	u16 qlen;
 	u32 qhead, qtail;		/* struct ndp_qslot FIFO */
 	u32 hnext;			/* hash chain */
@@ -288,6 +289,7 @@ struct ndp_addr {
 	s64 timer;			/* DAD deadline */
 	s64 preferred_until;
 	s64 valid_until;
+	struct ndp_ip6 rtr;		/* SLAAC: the router of its PIO */
 };
 
 struct ndp_group {
@@ -302,6 +304,16 @@ struct ndp_group {
 	s64 timer;			/* next Report */
 };
 
+/* A token bucket; credit in ns (one token is NDP_NSEC_PER_SEC). */
+struct ndp_bucket {
+	s64 tokens;
+	s64 last;
+};
+
+/* Routers asked to prove themselves (ndp_nbr_probe()): per second, burst */
+#define NDP_RTR_PROBE_RATE	10
+#define NDP_RTR_PROBE_BURST	10
+
 struct ndp_router {
 	struct ndp_ip6 ip;
 	u8 origin;			/* NDP_ORIGIN_RA or _STATIC */
@@ -311,6 +323,7 @@ struct ndp_router {
 
 struct ndp_pfx {
 	struct ndp_prefix pfx;
+	struct ndp_ip6 rtr;		/* RA origin: the router of its PIO */
 	u8 origin;
 	bool used;
 	bool autonomous;		/* an address was made from it */
@@ -359,9 +372,8 @@ struct ndp_ctx {
 	/* RFC 4862 5.4.5: the EUI-64 link-local was a duplicate (addr.c) */
 	bool ip_disabled;
 
-	/* ICMPv6 error token bucket, in ns of credit */
-	s64 icmp_tokens;
-	s64 icmp_last;
+	struct ndp_bucket icmp_bucket;	/* ICMPv6 errors (RFC 4443 2.4 f) */
+	struct ndp_bucket probe_bucket;	/* routers asked to prove themselves */
 
 	/* neighbour cache */
 	u32 hash_seed;
@@ -375,8 +387,7 @@ struct ndp_ctx {
 	u32 free_nbr;			/* free list through hnext */
 	u32 evict_inc_head, evict_inc_tail;	/* INCOMPLETE, oldest first */
 	u32 evict_stale_head, evict_stale_tail;	/* STALE, oldest first */
-	s64 inc_tokens;			/* rate limit, ns of credit */
-	s64 inc_last;
+	struct ndp_bucket inc_bucket;	/* new INCOMPLETE entries */
 	struct ndp_qslot *qslots;	/* cfg.queue_total */
 	u32 free_qslot;
 	u32 n_queued;			/* slots in use: queued or giving back */
@@ -423,6 +434,13 @@ void ndp_set_base_reachable(struct ndp_ctx *ctx, s64 now, u32 ms);
 
 /* Uniform in [0, span_ns). */
 s64 ndp_random_delay(struct ndp_ctx *ctx, s64 span_ns);
+
+/* A full bucket of @burst tokens at @now. */
+void ndp_bucket_init(struct ndp_bucket *b, s64 now, u32 burst);
+/* Refill for the time since the last call: is a token there? */
+bool ndp_bucket_ready(struct ndp_bucket *b, s64 now, u32 rate, u32 burst);
+/* ndp_bucket_ready(), and the token taken if it is. */
+bool ndp_bucket_take(struct ndp_bucket *b, s64 now, u32 rate, u32 burst);
 
 /* ---------------------------------------------------------------- output */
 
@@ -581,6 +599,11 @@ void ndp_nbr_set_pinned(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 /* Is the neighbour known not to be reachable (INCOMPLETE or absent)? */
 bool ndp_nbr_probably_unreachable(const struct ndp_ctx *ctx,
 				  const struct ndp_ip6 *ip);
+/* Has @ip been REACHABLE with the MAC its entry has now? */
+bool ndp_nbr_proven(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/* Ask a router whose RA did not fit to prove it is there (rate-limited). */
+void ndp_nbr_probe(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+		   struct ndp_out *out);
 /*
  * Link-layer destination for a frame the core builds to @dst: multicast
  * maps to 33:33:..; unicast goes through ndp_next_hop() and the cache (a
@@ -636,8 +659,8 @@ bool ndp_addr_is_ours(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
 /* The valid link-local address, or NULL while it is tentative. */
 const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx);
 int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
-		 u8 plen, u8 origin, u32 valid_s, u32 preferred_s,
-		 struct ndp_out *out);
+		 u8 plen, u8 origin, const struct ndp_ip6 *rtr, u32 valid_s,
+		 u32 preferred_s, struct ndp_out *out);
 int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		 struct ndp_out *out);
 void ndp_addr_note(struct ndp_out *out, enum ndp_note_kind kind,
@@ -678,10 +701,10 @@ void ndp_mld_link_change(struct ndp_ctx *ctx, s64 now, bool up);
 
 /* --------------------------------------------------------------- slaac.c */
 
-/* SLAAC (RFC 4862 5.5.3) for one PIO with A=1. */
-void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
-		    const struct ndp_prefix *pfx, u32 valid_s,
-		    u32 preferred_s, struct ndp_out *out);
+/* SLAAC (RFC 4862 5.5.3) for one PIO with A=1 from router @rtr. */
+int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		   const struct ndp_prefix *pfx, u32 valid_s, u32 preferred_s,
+		   struct ndp_out *out);
 
 /* ---------------------------------------------------------------- rtr.c */
 
@@ -696,6 +719,19 @@ void ndp_rx_redirect(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 void ndp_rtr_not_router(struct ndp_ctx *ctx, s64 now,
 			const struct ndp_ip6 *ip, struct ndp_out *out);
 bool ndp_rtr_is_router(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/*
+ * Does what @ip advertised hold its place under pressure: a static router
+ * of ours, or a neighbour that proved two-way reachability (core.rst)?
+ */
+bool ndp_rtr_trusted(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
+/*
+ * The most entries of a table of @max that one router's RAs may make: half,
+ * in tables of 4 or more (a smaller one is the caller's explicit choice).
+ */
+static inline u32 ndp_rtr_share(u32 max)
+{
+	return max >= 4 ? max / 2 : max;
+}
 /* Is @dst on-link (link-local, or in an on-link prefix)? */
 bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst);
 /*

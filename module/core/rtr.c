@@ -27,37 +27,83 @@ static struct ndp_router *router_find(const struct ndp_ctx *ctx,
 	return NULL;
 }
 
-static struct ndp_router *router_alloc(struct ndp_ctx *ctx,
-				       const struct ndp_ip6 *ip, u8 origin)
+static void router_del(struct ndp_ctx *ctx, struct ndp_router *r,
+		       struct ndp_out *out);
+
+/* An entry an RA made whose router never proved itself: can make room. */
+static bool router_displaceable(const struct ndp_ctx *ctx,
+				const struct ndp_router *r)
 {
-	struct ndp_router *r;
+	return r->used && r->origin == NDP_ORIGIN_RA &&
+	       !ndp_nbr_proven(ctx, &r->ip);
+}
+
+/*
+ * A free entry, or else, for a static router or a proven one, the place of
+ * the displaceable router that expires first (core.rst, "Routers and
+ * prefixes").  NULL (ROUTER_TABLE_FULL) when neither.
+ */
+static struct ndp_router *router_alloc(struct ndp_ctx *ctx,
+				       const struct ndp_ip6 *ip, u8 origin,
+				       struct ndp_out *out)
+{
+	struct ndp_router *r = NULL, *v;
 	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_routers && !r; i++)
+		if (!ctx->routers[i].used)
+			r = &ctx->routers[i];
+	if (!r && (origin == NDP_ORIGIN_STATIC || ndp_nbr_proven(ctx, ip))) {
+		for (i = 0; i < ctx->cfg.max_routers; i++) {
+			v = &ctx->routers[i];
+			if (router_displaceable(ctx, v) &&
+			    (!r || v->expires < r->expires))
+				r = v;
+		}
+		if (r) {
+			router_del(ctx, r, out);
+			ndp_count(ctx, NDP_STAT_ROUTER_DISPLACED);
+		}
+	}
+	if (!r) {
+		ndp_count(ctx, NDP_STAT_ROUTER_TABLE_FULL);
+		return NULL;
+	}
+	memset(r, 0, sizeof(*r));
+	r->used = true;
+	r->ip = *ip;
+	r->origin = origin;
+	r->expires = NDP_TIME_NEVER;
+	/* its cache entry is kept while it is here (RFC 6583 7.1) */
+	ndp_nbr_set_pinned(ctx, ip, true);
+	ndp_table_changed(ctx, NDP_TABLE_ROUTERS);
+	return r;
+}
+
+static bool ip_in(const struct ndp_ip6 *ip, const struct ndp_ip6 *ips,
+		  int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (ndp_ip6_eq(&ips[i], ip))
+			return true;
+	return false;
+}
+
+/* Places for new static routers: free or displaceable, but not @ips'. */
+static unsigned int routers_room(const struct ndp_ctx *ctx,
+				 const struct ndp_ip6 *ips, int n)
+{
+	const struct ndp_router *r;
+	unsigned int i, room = 0;
 
 	for (i = 0; i < ctx->cfg.max_routers; i++) {
 		r = &ctx->routers[i];
-		if (r->used)
-			continue;
-		memset(r, 0, sizeof(*r));
-		r->used = true;
-		r->ip = *ip;
-		r->origin = origin;
-		r->expires = NDP_TIME_NEVER;
-		/* its cache entry is kept while it is here (RFC 6583 7.1) */
-		ndp_nbr_set_pinned(ctx, ip, true);
-		ndp_table_changed(ctx, NDP_TABLE_ROUTERS);
-		return r;
+		room += !r->used || (router_displaceable(ctx, r) &&
+				     !ip_in(&r->ip, ips, n));
 	}
-	ndp_count(ctx, NDP_STAT_ROUTER_TABLE_FULL);
-	return NULL;
-}
-
-static unsigned int routers_free(const struct ndp_ctx *ctx)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < ctx->cfg.max_routers; i++)
-		n += !ctx->routers[i].used;
-	return n;
+	return room;
 }
 
 static void router_set(struct ndp_ctx *ctx, s64 now, struct ndp_router *r,
@@ -115,25 +161,63 @@ static struct ndp_pfx *pfx_find(const struct ndp_ctx *ctx,
 	return NULL;
 }
 
+static void pfx_del(struct ndp_ctx *ctx, struct ndp_pfx *pf,
+		    struct ndp_out *out);
+
+/*
+ * A free entry, or else, for a static prefix or one from a trusted
+ * router (@rtr), the place of the prefix of an untrusted router that
+ * expires first.  NULL (PREFIX_TABLE_FULL) when neither.
+ */
 static struct ndp_pfx *pfx_alloc(struct ndp_ctx *ctx,
-				 const struct ndp_prefix *p, u8 origin)
+				 const struct ndp_prefix *p, u8 origin,
+				 const struct ndp_ip6 *rtr, struct ndp_out *out)
 {
-	struct ndp_pfx *pf;
+	struct ndp_pfx *pf = NULL, *v;
 	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_prefixes && !pf; i++)
+		if (!ctx->pfxs[i].used)
+			pf = &ctx->pfxs[i];
+	if (!pf && (origin == NDP_ORIGIN_STATIC || ndp_rtr_trusted(ctx, rtr))) {
+		for (i = 0; i < ctx->cfg.max_prefixes; i++) {
+			v = &ctx->pfxs[i];
+			if (v->used && v->origin == NDP_ORIGIN_RA &&
+			    !ndp_rtr_trusted(ctx, &v->rtr) &&
+			    (!pf || v->valid_until < pf->valid_until))
+				pf = v;
+		}
+		if (pf) {
+			pfx_del(ctx, pf, out);
+			ndp_count(ctx, NDP_STAT_PREFIX_DISPLACED);
+		}
+	}
+	if (!pf) {
+		ndp_count(ctx, NDP_STAT_PREFIX_TABLE_FULL);
+		return NULL;
+	}
+	memset(pf, 0, sizeof(*pf));
+	pf->used = true;
+	pf->pfx = *p;
+	pf->origin = origin;
+	pf->rtr = *rtr;
+	ndp_table_changed(ctx, NDP_TABLE_PREFIXES);
+	return pf;
+}
+
+/* The prefixes @rtr's RAs hold. */
+static unsigned int pfx_count_of(const struct ndp_ctx *ctx,
+				 const struct ndp_ip6 *rtr)
+{
+	const struct ndp_pfx *pf;
+	unsigned int i, n = 0;
 
 	for (i = 0; i < ctx->cfg.max_prefixes; i++) {
 		pf = &ctx->pfxs[i];
-		if (pf->used)
-			continue;
-		memset(pf, 0, sizeof(*pf));
-		pf->used = true;
-		pf->pfx = *p;
-		pf->origin = origin;
-		ndp_table_changed(ctx, NDP_TABLE_PREFIXES);
-		return pf;
+		n += pf->used && pf->origin == NDP_ORIGIN_RA &&
+		     ndp_ip6_eq(&pf->rtr, rtr);
 	}
-	ndp_count(ctx, NDP_STAT_PREFIX_TABLE_FULL);
-	return NULL;
+	return n;
 }
 
 static void pfx_set(struct ndp_ctx *ctx, s64 now, struct ndp_pfx *pf,
@@ -277,23 +361,28 @@ void ndp_rtr_link_up(struct ndp_ctx *ctx, s64 now)
 
 /* ------------------------------------------------------------- receive */
 
-/* Router Lifetime in seconds (RFC 4861 6.3.4); 0: not a default router. */
-static void ra_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
+/*
+ * Router Lifetime in seconds (RFC 4861 6.3.4); 0: not a default router.
+ * Returns false when the router found no place in the list.
+ */
+static bool ra_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		      u16 lifetime_s, struct ndp_out *out)
 {
 	struct ndp_router *r = router_find(ctx, ip);
 
 	if (r && r->origin == NDP_ORIGIN_STATIC)
-		return;
+		return true;
 	if (!lifetime_s) {
 		if (r)
 			router_del(ctx, r, out);
-		return;
+		return true;
 	}
 	if (!r)
-		r = router_alloc(ctx, ip, NDP_ORIGIN_RA);
-	if (r)
-		router_set(ctx, now, r, lifetime_s, out);
+		r = router_alloc(ctx, ip, NDP_ORIGIN_RA, out);
+	if (!r)
+		return false;
+	router_set(ctx, now, r, lifetime_s, out);
+	return true;
 }
 
 /* MTU option (RFC 4861 4.6.4, 6.3.4): only within [1280, link MTU]. */
@@ -310,53 +399,70 @@ static void ra_mtu(struct ndp_ctx *ctx, u32 mtu, struct ndp_out *out)
 	ndp_out_note(out, NDP_NOTE_MTU, NULL, 0, 0, 0, mtu);
 }
 
-/* L=1: the on-link prefix list (RFC 4861 6.3.4). */
-static void pio_onlink(struct ndp_ctx *ctx, s64 now,
+/*
+ * L=1: the on-link prefix list (RFC 4861 6.3.4), from router @rtr, within
+ * its share of the list.  Returns false when the prefix found no place.
+ */
+static bool pio_onlink(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		       const struct ndp_prefix *p, u32 valid_s,
 		       u32 preferred_s, bool autonomous, struct ndp_out *out)
 {
 	struct ndp_pfx *pf = pfx_find(ctx, p);
 
 	if (pf && pf->origin == NDP_ORIGIN_STATIC)
-		return;
+		return true;
 	if (!valid_s) {
 		/* time it out now; an unknown prefix is ignored */
 		if (pf)
 			pfx_del(ctx, pf, out);
-		return;
+		return true;
 	}
-	if (!pf)
-		pf = pfx_alloc(ctx, p, NDP_ORIGIN_RA);
-	if (!pf)
-		return;
+	if (!pf) {
+		if (pfx_count_of(ctx, rtr) >=
+		    ndp_rtr_share(ctx->cfg.max_prefixes)) {
+			ndp_count(ctx, NDP_STAT_PREFIX_ROUTER_SHARE);
+			return true;
+		}
+		pf = pfx_alloc(ctx, p, NDP_ORIGIN_RA, rtr, out);
+		if (!pf)
+			return false;
+	} else if (!ndp_rtr_trusted(ctx, &pf->rtr) &&
+		   ndp_rtr_trusted(ctx, rtr)) {
+		pf->rtr = *rtr;		/* it holds its place from now on */
+	}
 	pf->autonomous = autonomous;
 	pfx_set(ctx, now, pf, valid_s, preferred_s, out);
+	return true;
 }
 
-/* One Prefix Information option (its first 32 bytes, RFC 4861 4.6.2). */
-static void ra_pio(struct ndp_ctx *ctx, s64 now, const u8 *opt,
-		   struct ndp_out *out)
+/*
+ * One Prefix Information option (its first 32 bytes, RFC 4861 4.6.2) from
+ * router @rtr.  Returns false when its prefix or address found no place.
+ */
+static bool ra_pio(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		   const u8 *opt, struct ndp_out *out)
 {
 	u32 preferred_s = ndp_get32(opt + 8);
 	u32 valid_s = ndp_get32(opt + 4);
 	bool slaac = opt[3] & NDP_PIO_FLAG_A;
 	struct ndp_prefix p;
+	bool fit = true;
 
 	/* the Prefix Length byte, not the option's Length (defect 2) */
 	p.len = opt[2];
 	if (p.len > 128) {
 		ndp_count(ctx, NDP_STAT_ND_OPT_BAD);
-		return;
+		return true;
 	}
 	memcpy(p.addr.b, opt + 16, 16);
 	prefix_mask(&p);
 	if (ndp_ip6_is_linklocal(&p.addr)) {
 		ndp_count(ctx, NDP_STAT_PIO_LINKLOCAL);
-		return;
+		return true;
 	}
 	if (p.len >= 8 && ndp_ip6_is_mcast(&p.addr)) {
 		ndp_count(ctx, NDP_STAT_ND_OPT_BAD);
-		return;
+		return true;
 	}
 	if (slaac && preferred_s > valid_s) {
 		/* RFC 4862 5.5.3 c: no SLAAC; on-link-ness still holds */
@@ -364,16 +470,20 @@ static void ra_pio(struct ndp_ctx *ctx, s64 now, const u8 *opt,
 		slaac = false;
 	}
 	if (opt[3] & NDP_PIO_FLAG_L)
-		pio_onlink(ctx, now, &p, valid_s, preferred_s, slaac, out);
+		fit = pio_onlink(ctx, now, rtr, &p, valid_s, preferred_s,
+				 slaac, out);
 	/* L=0 says nothing about on-link-ness: the list is left alone */
-	if (slaac)
-		ndp_addr_slaac(ctx, now, &p, valid_s, preferred_s, out);
+	if (slaac && ndp_addr_slaac(ctx, now, rtr, &p, valid_s, preferred_s,
+				    out) == -ENOSPC)
+		fit = false;
+	return fit;
 }
 
-/* Every PIO of the RA, not only the last one. */
-static void ra_pios(struct ndp_ctx *ctx, s64 now, const u8 *p, u32 len,
-		    struct ndp_out *out)
+/* Every PIO of the RA, not only the last one; false if one did not fit. */
+static bool ra_pios(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		    const u8 *p, u32 len, struct ndp_out *out)
 {
+	bool fit = true;
 	u32 olen;
 
 	while (len >= 2) {
@@ -382,10 +492,11 @@ static void ra_pios(struct ndp_ctx *ctx, s64 now, const u8 *p, u32 len,
 			break;	/* rx.c validated them: cannot happen */
 		/* one under 32 bytes: skipped by ndp_opts_parse() */
 		if (p[0] == NDP_OPT_PIO && olen >= 32)
-			ra_pio(ctx, now, p, out);
+			fit &= ra_pio(ctx, now, rtr, p, out);
 		p += olen;
 		len -= olen;
 	}
+	return fit;
 }
 
 /**
@@ -403,6 +514,9 @@ static void ra_pios(struct ndp_ctx *ctx, s64 now, const u8 *p, u32 len,
  * adds, refreshes or (0) removes the default router; SLLA goes to the
  * neighbour cache; the MTU option is taken within [1280, link MTU]; every
  * PIO is handled: L=1 updates the on-link prefix list, A=1 goes to SLAAC.
+ * When the router, a prefix or an address found no place and the router
+ * has not proved itself, it is asked to (ndp_nbr_probe()): once it has,
+ * its next RA takes the place of what untrusted routers hold.
  */
 void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	       const struct ndp_opts *o, struct ndp_out *out)
@@ -411,6 +525,7 @@ void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	u16 lifetime_s = ndp_get16(m + 6);
 	u32 reachable_ms = ndp_get32(m + 8);
 	u32 retrans_ms = ndp_get32(m + 12);
+	bool fit;
 
 	if (lifetime_s) {
 		ctx->rs_done = true;
@@ -430,10 +545,12 @@ void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_nbr_learn(ctx, now, &rx->src, o->slla, true);
 	/* the sender is a router, default router or not (6.3.4) */
 	ndp_nbr_set_router(ctx, &rx->src, true);
-	ra_router(ctx, now, &rx->src, lifetime_s, out);
+	fit = ra_router(ctx, now, &rx->src, lifetime_s, out);
 	if (o->mtu)
 		ra_mtu(ctx, ndp_get32(o->mtu + 4), out);
-	ra_pios(ctx, now, m + 16, rx->l4_len - 16, out);
+	fit &= ra_pios(ctx, now, &rx->src, m + 16, rx->l4_len - 16, out);
+	if (!fit && !ndp_rtr_trusted(ctx, &rx->src))
+		ndp_nbr_probe(ctx, now, &rx->src, out);
 }
 
 /**
@@ -498,6 +615,21 @@ void ndp_rtr_not_router(struct ndp_ctx *ctx, s64 now,
 bool ndp_rtr_is_router(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
 {
 	return router_find(ctx, ip);
+}
+
+/**
+ * ndp_rtr_trusted() - does what @ip advertised hold its place?
+ * @ctx: the context
+ * @ip: a router's address (:: for none: never trusted)
+ *
+ * Return: true for a static router of ndp_add_routers() and for a
+ * neighbour that proved two-way reachability (ndp_nbr_proven()).
+ */
+bool ndp_rtr_trusted(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
+{
+	const struct ndp_router *r = router_find(ctx, ip);
+
+	return (r && r->origin == NDP_ORIGIN_STATIC) || ndp_nbr_proven(ctx, ip);
 }
 
 /* ------------------------------------------------------------ next hop */
@@ -660,7 +792,9 @@ s64 ndp_rtr_deadline(const struct ndp_ctx *ctx)
  * @lifetime_s: lifetime in seconds, NDP_INFINITE for ever
  * @out: notes (ROUTER_ADD for each)
  *
- * Known routers become static with the new lifetime.  All or nothing.
+ * Known routers become static with the new lifetime.  New ones take free
+ * places, else those of routers that never proved themselves (core.rst,
+ * "Routers and prefixes").  All or nothing.
  *
  * Return: 0; -EINVAL if an address is not link-local unicast, @n < 0 or
  * @lifetime_s is 0; -ENOSPC (ROUTER_TABLE_FULL counted for each router
@@ -671,30 +805,31 @@ int ndp_add_routers(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ips,
 {
 	unsigned int need = 0, room;
 	struct ndp_router *r;
-	int i, j;
+	int i;
 
 	if (n < 0 || (n && !ips) || !lifetime_s)
 		return -EINVAL;
 	for (i = 0; i < n; i++) {
 		if (!ndp_ip6_is_linklocal(&ips[i]))
 			return -EINVAL;
-		if (router_find(ctx, &ips[i]))
-			continue;
-		for (j = 0; j < i; j++)
-			if (ndp_ip6_eq(&ips[j], &ips[i]))
-				break;
-		need += j == i;
+		need += !router_find(ctx, &ips[i]) && !ip_in(&ips[i], ips, i);
 	}
-	room = routers_free(ctx);
+	room = routers_room(ctx, ips, n);
 	if (need > room) {
 		for (; need > room; need--)
 			ndp_count(ctx, NDP_STAT_ROUTER_TABLE_FULL);
 		return -ENOSPC;
 	}
+	/* the known ones first: static, the new ones cannot displace them */
+	for (i = 0; i < n; i++) {
+		r = router_find(ctx, &ips[i]);
+		if (r)
+			r->origin = NDP_ORIGIN_STATIC;
+	}
 	for (i = 0; i < n; i++) {
 		r = router_find(ctx, &ips[i]);
 		if (!r)
-			r = router_alloc(ctx, &ips[i], NDP_ORIGIN_STATIC);
+			r = router_alloc(ctx, &ips[i], NDP_ORIGIN_STATIC, out);
 		if (!r)
 			return -ENOSPC;	/* cannot happen: room counted */
 		r->origin = NDP_ORIGIN_STATIC;
@@ -755,7 +890,9 @@ int ndp_get_routers(const struct ndp_ctx *ctx, struct ndp_ip6 *ips, int max)
  * @valid_s: lifetime in seconds, NDP_INFINITE for ever
  * @out: notes (PREFIX_ADD)
  *
- * A known prefix becomes static with the new lifetime.
+ * A known prefix becomes static with the new lifetime.  A new one takes a
+ * free place, else that of a prefix from a router that never proved itself
+ * (core.rst, "Routers and prefixes").
  *
  * Return: 0; -EINVAL for a length over 128, a multicast prefix or a zero
  * lifetime; -ENOSPC (PREFIX_TABLE_FULL counted) if the table is full.
@@ -773,7 +910,7 @@ int ndp_add_prefix(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx,
 		return -EINVAL;
 	pf = pfx_find(ctx, &p);
 	if (!pf)
-		pf = pfx_alloc(ctx, &p, NDP_ORIGIN_STATIC);
+		pf = pfx_alloc(ctx, &p, NDP_ORIGIN_STATIC, &ndp_unspecified, out);
 	if (!pf)
 		return -ENOSPC;
 	pf->origin = NDP_ORIGIN_STATIC;

@@ -56,24 +56,8 @@ static void deliver(struct ndp_ctx *ctx, const struct ndp_rx *rx,
 /* Token bucket: icmp_rate per second, icmp_burst deep (RFC 4443 2.4 f). */
 static bool icmp_rate_ok(struct ndp_ctx *ctx, s64 now)
 {
-	s64 cap = (s64)ctx->cfg.icmp_burst * NDP_NSEC_PER_SEC;
-	s64 cost = NDP_NSEC_PER_SEC;
-
-	if (now > ctx->icmp_last) {
-		s64 dt = now - ctx->icmp_last;
-
-		/* dt * rate, saturating */
-		if (dt > cap && ctx->cfg.icmp_rate)
-			ctx->icmp_tokens = cap;
-		else
-			ctx->icmp_tokens = min(cap, ctx->icmp_tokens +
-					       dt * ctx->cfg.icmp_rate);
-		ctx->icmp_last = now;
-	}
-	if (ctx->icmp_tokens < cost)
-		return false;
-	ctx->icmp_tokens -= cost;
-	return true;
+	return ndp_bucket_take(&ctx->icmp_bucket, now, ctx->cfg.icmp_rate,
+			       ctx->cfg.icmp_burst);
 }
 
 /*

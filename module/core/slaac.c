@@ -5,10 +5,26 @@
  */
 #include "ndp_private.h"
 
+/* The SLAAC addresses @rtr's RAs made. */
+static unsigned int slaac_count_of(const struct ndp_ctx *ctx,
+				   const struct ndp_ip6 *rtr)
+{
+	const struct ndp_addr *a;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		a = &ctx->addrs[i];
+		n += a->used && a->origin == NDP_ORIGIN_SLAAC &&
+		     ndp_ip6_eq(&a->rtr, rtr);
+	}
+	return n;
+}
+
 /**
  * ndp_addr_slaac() - a PIO with A=1 (RFC 4862 5.5.3 d, e).
  * @ctx: the context
  * @now: current time (ns)
+ * @rtr: the router whose RA it came in
  * @pfx: the prefix (rtr.c checked: not link-local)
  * @valid_s: valid lifetime (s)
  * @preferred_s: preferred lifetime (s), not above @valid_s
@@ -18,11 +34,16 @@
  * A new prefix makes a tentative address of prefix + modified EUI-64; a
  * known one updates its lifetimes by the two-hour rule.  Nothing at all
  * once IP operation is disabled (the EUI-64 link-local address was a
- * duplicate, see addr.c's ip_disable()).
+ * duplicate, see addr.c's ip_disable()).  A router makes at most its
+ * share of the table (SLAAC_ROUTER_SHARE); a full table makes room only
+ * for a trusted router (ndp_addr_add()).
+ *
+ * Return: 0, or the error of ndp_addr_add() for a new address (-ENOSPC:
+ * no room).
  */
-void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
-		    const struct ndp_prefix *pfx, u32 valid_s,
-		    u32 preferred_s, struct ndp_out *out)
+int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		   const struct ndp_prefix *pfx, u32 valid_s, u32 preferred_s,
+		   struct ndp_out *out)
 {
 	struct ndp_ip6 ip = pfx->addr;
 	s64 valid_until, preferred_until;
@@ -31,22 +52,29 @@ void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
 
 	if (pfx->len != 64) {
 		ndp_count(ctx, NDP_STAT_PIO_BAD_PLEN);
-		return;
+		return 0;
 	}
 	if (ctx->ip_disabled) {		/* our identifier is someone else's */
 		ndp_count(ctx, NDP_STAT_SLAAC_IP_DISABLED);
-		return;
+		return 0;
 	}
 	ndp_eui64_iid(ctx->mac, ip.b + 8);
 	a = ndp_addr_find(ctx, &ip);
 	if (!a) {
-		if (valid_s)
-			ndp_addr_add(ctx, now, &ip, 64, NDP_ORIGIN_SLAAC,
-				     valid_s, preferred_s, out);
-		return;
+		if (!valid_s)
+			return 0;
+		if (slaac_count_of(ctx, rtr) >=
+		    ndp_rtr_share(ctx->cfg.max_addrs)) {
+			ndp_count(ctx, NDP_STAT_SLAAC_ROUTER_SHARE);
+			return 0;
+		}
+		return ndp_addr_add(ctx, now, &ip, 64, NDP_ORIGIN_SLAAC, rtr,
+				    valid_s, preferred_s, out);
 	}
 	if (a->origin != NDP_ORIGIN_SLAAC || a->state == NDP_ADDR_DUPLICATE)
-		return;
+		return 0;
+	if (!ndp_rtr_trusted(ctx, &a->rtr) && ndp_rtr_trusted(ctx, rtr))
+		a->rtr = *rtr;		/* it holds its place from now on */
 	/* e) the two-hour rule guards the valid lifetime */
 	valid_until = a->valid_until;
 	remaining = ndp_remaining_s(now, a->valid_until);
@@ -57,7 +85,7 @@ void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
 	preferred_until = min(ndp_expiry(now, preferred_s), valid_until);
 	if (valid_until == a->valid_until &&
 	    preferred_until == a->preferred_until)
-		return;
+		return 0;
 	a->valid_until = valid_until;
 	a->preferred_until = preferred_until;
 	if (preferred_until > now) {
@@ -69,4 +97,5 @@ void ndp_addr_slaac(struct ndp_ctx *ctx, s64 now,
 	if (ndp_addr_usable(a))
 		ndp_addr_note(out, NDP_NOTE_ADDR_UPDATE, a, now);
 	ndp_changed(ctx);
+	return 0;
 }

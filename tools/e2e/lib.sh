@@ -540,6 +540,60 @@ wait_state() {
 	fail "$msg (after ${limit}s)"
 }
 
+# core_view: the core's view of ndp0, "A ADDR" lines of its global
+# addresses, "R GW" of its default routers, "P PREFIX/LEN" of its on-link
+# prefixes (2001:: ones).
+core_view() {
+	local line
+
+	while IFS= read -r line; do
+		[[ $line =~ (TENTATIVE|DUPLICATE) ]] && continue
+		[[ $line =~ inet6\ (2001:[0-9a-f:]+)/ ]] &&
+			echo "A ${BASH_REMATCH[1]}"
+	done < <(ctl addr show ndp0)
+	while IFS= read -r line; do
+		[[ $line =~ ^default\ via\ (fe80::[0-9a-f:]+)\  ]] &&
+			echo "R ${BASH_REMATCH[1]}"
+	done < <(ctl router show ndp0)
+	while IFS= read -r line; do
+		[[ $line =~ ^(2001:[0-9a-f:]+/[0-9]+)\ .*\ onlink ]] &&
+			echo "P ${BASH_REMATCH[1]}"
+	done < <(ctl prefix show ndp0)
+} 2>&1
+
+# kernel_view: the kernel's view of ndp0, in the same form.
+kernel_view() {
+	local line
+
+	while IFS= read -r line; do
+		[[ $line =~ inet6\ (2001:[0-9a-f:]+)/ ]] &&
+			echo "A ${BASH_REMATCH[1]}"
+	done < <(ip -n host -6 -o addr show dev ndp0 scope global)
+	# Default routes of one metric make one multipath route, a
+	# "nexthop via" line per router (and `route show dev` omits it).
+	while IFS= read -r line; do
+		[[ $line =~ ^(default|[[:space:]]+nexthop)\ via\ (fe80::[0-9a-f:]+)\ dev\ ndp0\  ]] &&
+			echo "R ${BASH_REMATCH[2]}"
+		[[ $line =~ ^(2001:[0-9a-f:]+/[0-9]+)\ dev\ ndp0\ proto\ ra ]] &&
+			echo "P ${BASH_REMATCH[1]}"
+	done < <(ip -n host -6 route show)
+}
+
+# views_agree: the two views are equal.  show_views: how they differ.
+views_agree() {
+	[ "$(core_view | sort)" = "$(kernel_view | sort)" ]
+}
+
+# views_have LINE: both views hold LINE ("R fe80::1", "A 2001:db8::1").
+views_have() {
+	grep -qxF "$1" <(core_view) && grep -qxF "$1" <(kernel_view)
+}
+
+show_views() {
+	diff <(core_view | sort) <(kernel_view | sort) |
+		sed 's/^</core only:/; s/^>/kernel only:/' | grep only || true
+}
+
 # ----------------------------------------------------------- counters
 
 # ethstats NS DEV ARRAY: `ethtool -S DEV` in namespace NS into the
