@@ -215,8 +215,13 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 		    !lft_drift(e->preferred_s, e->at_ns, a.preferred_s))
 			return;
 	} else {
-		/* already in the kernel and not ours: the user's */
-		if (ipv6_chk_addr(dev_net(priv->dev), &a.addr, priv->dev, 1))
+		/*
+		 * already in the kernel and not ours: the user's, tentative
+		 * too (the kernel's DAD work clears that for ndp0, NOARP, a
+		 * moment after the address came; the core's note may be first)
+		 */
+		if (ipv6_chk_addr_and_flags(dev_net(priv->dev), &a.addr,
+					    priv->dev, false, 1, 0))
 			return;
 		if (!table_room((void **)&rt->addrs, rt->n_addrs,
 				&rt->room_addrs, sizeof(*rt->addrs))) {

@@ -725,12 +725,12 @@ bool ndp_rtr_is_router(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
  */
 bool ndp_rtr_trusted(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip);
 /*
- * The most entries of a table of @max that one router's RAs may make: half,
- * in tables of 4 or more (a smaller one is the caller's explicit choice).
+ * Does a router that holds @held entries of a table of @max have its
+ * share, half of it?  Tables under 4 have no shares (the caller's choice).
  */
-static inline u32 ndp_rtr_share(u32 max)
+static inline bool ndp_rtr_has_share(u32 held, u32 max)
 {
-	return max >= 4 ? max / 2 : max;
+	return max >= 4 && held >= max / 2;
 }
 /* Is @dst on-link (link-local, or in an on-link prefix)? */
 bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst);

@@ -418,8 +418,8 @@ static bool pio_onlink(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		return true;
 	}
 	if (!pf) {
-		if (pfx_count_of(ctx, rtr) >=
-		    ndp_rtr_share(ctx->cfg.max_prefixes)) {
+		if (ndp_rtr_has_share(pfx_count_of(ctx, rtr),
+				      ctx->cfg.max_prefixes)) {
 			ndp_count(ctx, NDP_STAT_PREFIX_ROUTER_SHARE);
 			return true;
 		}

@@ -63,8 +63,8 @@ int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 	if (!a) {
 		if (!valid_s)
 			return 0;
-		if (slaac_count_of(ctx, rtr) >=
-		    ndp_rtr_share(ctx->cfg.max_addrs)) {
+		if (ndp_rtr_has_share(slaac_count_of(ctx, rtr),
+				      ctx->cfg.max_addrs)) {
 			ndp_count(ctx, NDP_STAT_SLAAC_ROUTER_SHARE);
 			return 0;
 		}

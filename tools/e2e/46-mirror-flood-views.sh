@@ -69,6 +69,8 @@ run ip -n host -6 addr add "$USER_ADDR/64" dev ndp0
 wait_until 10 user_in_core
 if ! poll_until 10 views_agree; then
 	indent "$(show_views)"
+	indent "$(ip -n host -6 route show | grep -v '^2001:db8:[0-9a-f]*:[1-4]::/64 ')"
+	indent "$(ip -n host -6 addr show dev ndp0 | grep -v '2001:db8:[0-9a-f]*:[1-4]:')"
 	fail "after $USER_ADDR took a flood-made address's place the views differ"
 fi
 has_kaddr "$USER_ADDR" || fail "$USER_ADDR is no longer in the kernel"

@@ -62,6 +62,7 @@ ras_sent() {
 	while read -r name value; do
 		[ "$name" = Icmp6OutRouterAdvertisements ] && echo "$value"
 	done < <(nsq peer cat /proc/net/snmp6)
+	true
 }
 
 slaac_in_core() {

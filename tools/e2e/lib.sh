@@ -574,14 +574,17 @@ kernel_view() {
 	while IFS= read -r line; do
 		[[ $line =~ ^(default|[[:space:]]+nexthop)\ via\ (fe80::[0-9a-f:]+)\ dev\ ndp0\  ]] &&
 			echo "R ${BASH_REMATCH[2]}"
-		[[ $line =~ ^(2001:[0-9a-f:]+/[0-9]+)\ dev\ ndp0\ proto\ ra ]] &&
+		# an RA's prefix, or the prefix of a user's address
+		[[ $line =~ ^(2001:[0-9a-f:]+/[0-9]+)\ dev\ ndp0\ proto\ (ra|kernel) ]] &&
 			echo "P ${BASH_REMATCH[1]}"
 	done < <(ip -n host -6 route show)
 }
 
-# views_agree: the two views are equal.  show_views: how they differ.
+# views_agree: the two views are equal (a prefix the kernel routes twice,
+# from an RA and for a user's address, counts once).  show_views: how
+# they differ.
 views_agree() {
-	[ "$(core_view | sort)" = "$(kernel_view | sort)" ]
+	[ "$(core_view | sort -u)" = "$(kernel_view | sort -u)" ]
 }
 
 # views_have LINE: both views hold LINE ("R fe80::1", "A 2001:db8::1").
@@ -590,7 +593,7 @@ views_have() {
 }
 
 show_views() {
-	diff <(core_view | sort) <(kernel_view | sort) |
+	diff <(core_view | sort -u) <(kernel_view | sort -u) |
 		sed 's/^</core only:/; s/^>/kernel only:/' | grep only || true
 }
 
