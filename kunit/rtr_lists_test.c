@@ -294,8 +294,9 @@ static void caps_exceeded_counted(struct kunit *test)
 	struct ndp_ip6 p[3];
 	struct ndp_prefix sp;
 	struct ndp_config cfg;
+	/* off the stack: the case's frame stays under 1024 bytes */
+	struct kt_ra *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
 	struct ndp_kt t;
-	struct kt_ra r;
 	int i;
 
 	ndp_config_default(&cfg);
@@ -321,13 +322,14 @@ static void caps_exceeded_counted(struct kunit *test)
 	ndp_kt_expect_only(&t, NDP_STAT_MAX);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(&t, NDP_NOTE_ROUTER_ADD), 1U);
 
-	ra_begin(&r, 0, 900, 0, 0);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	ra_begin(r, 0, 900, 0, 0);
 	for (i = 0; i < 3; i++) {
 		p[i] = ndp_kt_ip(test, "2001:db8::");
 		p[i].b[5] = i + 1;
-		ra_pio(&r, &p[i], 64, NDP_PIO_FLAG_L, 600, 600);
+		ra_pio(r, &p[i], 64, NDP_PIO_FLAG_L, 600, 600);
 	}
-	ra_send(&t, &r, &r1);
+	ra_send(&t, r, &r1);
 	KUNIT_EXPECT_EQ(test,
 			ndp_kt_stat_delta(&t, NDP_STAT_PREFIX_TABLE_FULL),
 			1ULL);

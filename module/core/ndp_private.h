@@ -732,6 +732,7 @@ static inline bool ndp_rtr_has_share(u32 held, u32 max)
 {
 	return max >= 4 && held >= max / 2;
 }
+
 /* Is @dst on-link (link-local, or in an on-link prefix)? */
 bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst);
 /*
