@@ -89,8 +89,14 @@ static int rt_send(struct ndpv6_dev *priv, struct rt_msg *m)
 		}
 	}
 out:
-	ndpv6_glue_inc(priv, err ? NDPV6_GLUE_RT_ERROR : NDPV6_GLUE_RT_MSGS);
 	kfree(ack);
+	return err;
+}
+
+/* Count the kernel's answer @err, after the caller's own mapping. */
+static int rt_done(struct ndpv6_dev *priv, int err)
+{
+	ndpv6_glue_inc(priv, err ? NDPV6_GLUE_RT_ERROR : NDPV6_GLUE_RT_MSGS);
 	return err;
 }
 
@@ -137,7 +143,11 @@ int ndpv6_rt_addr_msg(struct ndpv6_dev *priv, bool add,
 	}
 	err = rt_send(priv, m);
 	kfree(m);
-	return err;
+	/* a refused add is the caller's to log; a refused delete is here */
+	if (err && !add)
+		net_warn_ratelimited("%s: the kernel refused to delete address %pI6c/%u (%d)\n",
+				     priv->dev->name, &a->addr, a->plen, err);
+	return rt_done(priv, err);
 }
 
 /**
@@ -183,5 +193,9 @@ int ndpv6_rt_route_msg(struct ndpv6_dev *priv, bool add,
 	kfree(m);
 	if (add && err == -EEXIST)
 		err = 0;
-	return err;
+	if (err && !add)
+		net_warn_ratelimited("%s: the kernel refused to delete route %pI6c/%u via %pI6c (%d)\n",
+				     priv->dev->name, &r->dst, r->plen, &r->gw,
+				     err);
+	return rt_done(priv, err);
 }
