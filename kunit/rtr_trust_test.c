@@ -9,6 +9,7 @@
  * most half of each table; what the caller configured is never displaced.
  */
 #include "ndp_kunit_rtr.h"
+#include "ndp_kunit_nbr.h"
 
 /* Router @i: fe80::@i, MAC 02:aa:00:00:00:@i. */
 static struct ndp_ip6 rtr(int i)
@@ -272,6 +273,35 @@ static void probes_rate_limited(struct kunit *test)
 }
 
 /*
+ * An RA that brings the MAC an INCOMPLETE entry with packets waited for
+ * asks nothing: the packets leave at the next tick, as they would with
+ * any SLLA, and NUD follows from them (a probe now held them back a
+ * RetransTimer; found by fuzz_ops).
+ */
+static void no_probe_while_packets_wait(struct kunit *test)
+{
+	struct ndp_ip6 r3 = rtr(3);
+	struct ndp_config cfg;
+	struct nt *t;
+
+	ndp_config_default(&cfg);
+	cfg.max_routers = 1;
+	cfg.rtr_solicits = 0;
+	t = nt_up(test, &cfg);
+	tr_ra(&t->k, 1, 1800, 0, 0, 0, 0);
+	nt_send(t, 0, &r3);
+	KUNIT_ASSERT_EQ(test, nt_state(t, &r3), NDP_NUD_INCOMPLETE);
+	tr_ra(&t->k, 3, 1800, 0, 0, 0, 0);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_ROUTER_TABLE_FULL), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_ROUTER_PROBED), 0ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &r3), NDP_NUD_STALE);
+	KUNIT_EXPECT_LE(test, ndp_next_deadline(nt_ctx(t)), t->k.now);
+	nt_tick(t, t->k.now);
+	KUNIT_EXPECT_GE(test, nt_txd(t, 0), 0);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &r3), NDP_NUD_DELAY);
+}
+
+/*
  * Static routers (ndp_add_routers()) take the places of unproven RA
  * routers, but never those of routers listed in the same call, and the
  * call stays all or nothing.
@@ -473,6 +503,7 @@ static struct kunit_case rtr_trust_cases[] = {
 	KUNIT_CASE(proven_routers_hold),
 	KUNIT_CASE(proof_needs_our_ns),
 	KUNIT_CASE(probes_rate_limited),
+	KUNIT_CASE(no_probe_while_packets_wait),
 	KUNIT_CASE(static_routers_displace_unproven),
 	KUNIT_CASE(prefix_displaced_by_proven),
 	KUNIT_CASE(prefix_share),

@@ -465,7 +465,8 @@ bool ndp_nbr_proven(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip)
  *
  * A STALE entry goes to PROBE with a unicast NS now; without an entry,
  * resolution starts (INCOMPLETE, subject to its own limits).  An entry
- * that is proven, or whose NUD is under way, is left alone.  At most
+ * that is proven, whose NUD is under way, or with packets waiting (they
+ * leave at the next tick, and DELAY then PROBE follow) is left alone.  At most
  * NDP_RTR_PROBE_RATE a second (NBR_PROBE_RATE_LIMITED): a flood of RAs
  * from new sources must not become a flood of NS.
  */
@@ -474,7 +475,8 @@ void ndp_nbr_probe(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 {
 	struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
 
-	if (n && (n->proven || n->state != NDP_NUD_STALE))
+	/* packets waiting on it leave at the next tick and start NUD */
+	if (n && (n->proven || n->state != NDP_NUD_STALE || n->qlen))
 		return;
 	if (!ndp_bucket_take(&ctx->probe_bucket, now, NDP_RTR_PROBE_RATE,
 			     NDP_RTR_PROBE_BURST)) {
