@@ -309,6 +309,11 @@ lower_down() {
 	! lower_up "$@"
 }
 
+# oper_up NS DEV: DEV's operstate is UP (what ndp0 reads of its lower).
+oper_up() {
+	[[ $(ip -n "$1" -o link show dev "$2") == *" state UP "* ]]
+}
+
 # ndp_stat DEV core|glue|time NAME: a counter of an ndpv6 device (debugfs:
 # a line per device, then "  KIND NAME VALUE" lines), 0 if absent.
 ndp_stat() {
@@ -428,6 +433,9 @@ ndp0_link() {
 	nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
 	ip -n peer link set veth0 up
 	ip -n host link set veth1 up
+	# the lower's operstate follows its carrier through linkwatch, later
+	# on a loaded SMP kernel: ndp0 must start on a link that is up
+	wait_until 5 oper_up host veth1
 	[ "$1" != router ] ||
 		ip -n peer addr add 2001:db8:1::1/64 dev veth0 nodad
 	run ip -n host link add link veth1 name ndp0 type ndpv6
