@@ -576,7 +576,81 @@ static void event_queue(struct ndpv6_dev *priv,
 	ndpv6_rt_kick(priv);
 }
 
-static bool event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e)
+/*
+ * @e from address @ifa: what the work needs of it (@e's kind and epoch are
+ * the caller's); returns its protocol, and its timestamp in @tstamp.
+ */
+static u8 event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
+			 unsigned long *tstamp)
+{
+	u32 flags;
+	u8 proto;
+
+	e->addr = ifa->addr;
+	e->plen = ifa->prefix_len;
+	spin_lock_bh(&ifa->lock);
+	flags = ifa->flags;
+	e->valid_s = ifa->valid_lft;
+	e->preferred_s = ifa->prefered_lft;
+	*tstamp = ifa->tstamp;
+	proto = ifa->ifa_proto;
+	spin_unlock_bh(&ifa->lock);
+	e->onlink = e->plen < 128 && !(flags & IFA_F_NOPREFIXROUTE);
+	return proto;
+}
+
+/* Is @proto the mirror's own (an address it added, SLAAC or link-local)? */
+static bool proto_mirror(u8 proto)
+{
+	return proto == IFAPROT_KERNEL_RA || proto == IFAPROT_KERNEL_LL;
+}
+
+/*
+ * The event ring overflowed (ip -batch of many addresses while the work
+ * lagged, seen on two CPUs): every address of ndp0's that the mirror did
+ * not add is given to the core again as a user's (event_apply(); one the
+ * core has comes back -EEXIST and changes nothing).  A lost deletion is
+ * not recovered: an address in the core but not in the kernel may be
+ * ndpv6ctl's, still in DAD.
+ */
+static void user_addrs_rescan(struct ndpv6_dev *priv)
+{
+	struct ndpv6_rt_event *ev;
+	struct inet6_ifaddr *ifa;
+	struct inet6_dev *idev;
+	unsigned long tstamp;
+	u32 n = 0, max = 0;
+
+	idev = in6_dev_get(priv->dev);
+	if (!idev)
+		return;
+	read_lock_bh(&idev->lock);
+	list_for_each_entry(ifa, &idev->addr_list, if_list)
+		max++;
+	read_unlock_bh(&idev->lock);
+	ev = kvcalloc(max, sizeof(*ev), GFP_KERNEL);
+	if (!ev) {
+		in6_dev_put(idev);
+		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+		return;
+	}
+	read_lock_bh(&idev->lock);
+	list_for_each_entry(ifa, &idev->addr_list, if_list) {
+		if (n == max)
+			break;
+		if (proto_mirror(event_from_ifa(ifa, &ev[n], &tstamp)))
+			continue;
+		ev[n++].kind = RT_EV_USER_ADD;
+	}
+	read_unlock_bh(&idev->lock);
+	in6_dev_put(idev);
+	while (n)
+		event_apply(priv, &ev[--n]);
+	kvfree(ev);
+}
+
+static bool event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
+		       bool *lost)
 {
 	bool got = false;
 
@@ -589,6 +663,7 @@ static bool event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e)
 	}
 	if (rt->ev_lost) {
 		rt->ev_lost = false;
+		*lost = true;
 		ndpv6_glue_inc(container_of(rt, struct ndpv6_dev, rt),
 			       NDPV6_GLUE_RT_ERROR);
 	}
@@ -611,6 +686,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 	struct net_device *dev = priv->dev;
 	struct ndpv6_rt_event e;
 	struct rt_snap s = {};
+	bool lost = false;
 	int epoch;
 
 	if (READ_ONCE(dev->reg_state) != NETREG_REGISTERED)
@@ -629,8 +705,10 @@ static void ndpv6_rt_work(struct work_struct *work)
 		rt->n_routes = 0;
 		rt->n_user_pfx = 0;
 	}
-	while (event_take(rt, &e))
+	while (event_take(rt, &e, &lost))
 		event_apply(priv, &e);
+	if (lost)
+		user_addrs_rescan(priv);
 	reconcile(priv, &s);
 	snap_free(&s);
 out:
@@ -755,7 +833,6 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	struct ndpv6_rt_event e = {};
 	struct ndpv6_dev *priv;
 	unsigned long tstamp;
-	u32 flags;
 	u8 proto;
 
 	if (!netif_is_ndpv6(dev))
@@ -779,19 +856,10 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	/* a group (ip addr add ... autojoin): the mirror's upper groups */
 	if (ipv6_addr_is_multicast(&ifa->addr))
 		return NOTIFY_DONE;
-	e.addr = ifa->addr;
-	e.plen = ifa->prefix_len;
-	spin_lock_bh(&ifa->lock);
-	flags = ifa->flags;
-	e.valid_s = ifa->valid_lft;
-	e.preferred_s = ifa->prefered_lft;
-	tstamp = ifa->tstamp;
-	proto = ifa->ifa_proto;
-	spin_unlock_bh(&ifa->lock);
-	e.onlink = e.plen < 128 && !(flags & IFA_F_NOPREFIXROUTE);
+	proto = event_from_ifa(ifa, &e, &tstamp);
 	switch (event) {
 	case NETDEV_UP:
-		if (proto == IFAPROT_KERNEL_RA || proto == IFAPROT_KERNEL_LL)
+		if (proto_mirror(proto))
 			return NOTIFY_DONE;	/* the mirror's own */
 		e.kind = RT_EV_USER_ADD;
 		break;
