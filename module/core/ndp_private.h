@@ -749,4 +749,8 @@ s64 ndp_rtr_deadline(const struct ndp_ctx *ctx);
 /* The link came back (ctx->link_down already clear): solicit again. */
 void ndp_rtr_link_up(struct ndp_ctx *ctx, s64 now);
 
+/* ----------------------------------------------------------------- rs.c */
+
+void ndp_rs_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+
 #endif /* _NDP_PRIVATE_H */

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6 core: router discovery (RFC 4861 6.3), the default router list and
- * the prefix list, on-link determination and next hop (RFC 4861 5.2,
- * 6.3.6, RFC 5942), Mirage's static configuration (add_routers,
- * add_prefix).  Timers and policy: Documentation/ndpv6/core.rst.
+ * ndpv6 core: router discovery (RFC 4861 6.3): the default router list and
+ * the prefix list as RAs fill them, who may displace whom in a full table,
+ * on-link determination and next hop (RFC 4861 5.2, 6.3.6, RFC 5942),
+ * Mirage's static configuration (add_routers, add_prefix).  Soliciting is
+ * rs.c's, reading the lists rtr_view.c's.  Timers and policy:
+ * Documentation/ndpv6/core.rst.
  */
 #include "ndp_private.h"
 
@@ -240,89 +242,6 @@ static void pfx_del(struct ndp_ctx *ctx, struct ndp_pfx *pf,
 		     0, 0, 0);
 }
 
-/* ------------------------------------------------- router solicitation */
-
-/* @v scaled by a random factor in [@lo_ppm, @lo_ppm + 0.2e6] ppm. */
-static s64 rs_scale(struct ndp_ctx *ctx, s64 v, s64 lo_ppm)
-{
-	s64 f = lo_ppm + ndp_random_delay(ctx, 200001);
-
-	return v / 1000000 * f + v % 1000000 * f / 1000000;
-}
-
-/* The wait after RS number ctx->rs_sent (RFC 4861 6.3.7, RFC 7559). */
-static s64 rs_next_interval(struct ndp_ctx *ctx)
-{
-	s64 irt = ndp_ms(max(ctx->cfg.rtr_solicit_interval_ms, 1U));
-	s64 mrt = ndp_ms(ctx->cfg.rtr_solicit_max_interval_ms);
-	s64 rt;
-
-	if (!mrt)
-		return irt;
-	/* RFC 3315 14 as RFC 7559 2 asks: RT = 2 RTprev + RAND RTprev */
-	if (ctx->rs_sent <= 1)
-		return rs_scale(ctx, irt, 900000);
-	rt = rs_scale(ctx, ctx->rs_interval, 1900000);
-	if (rt > mrt)
-		rt = rs_scale(ctx, mrt, 900000);
-	return rt < NDP_NSEC_PER_MSEC ? NDP_NSEC_PER_MSEC : rt;
-}
-
-/*
- * RS to ff02::2 (RFC 4861 4.1, 6.3.7): from the link-local address with
- * SLLA once it is valid, before that from :: without SLLA.  While the
- * link-local address is checked again after the link came back (usable,
- * but optimistic) it is the source, without SLLA (RFC 4429 3.2: the
- * routers' caches must not learn an address that may be a duplicate).
- */
-static bool rs_send(struct ndp_ctx *ctx, struct ndp_out *out)
-{
-	const struct ndp_addr *ll = ndp_addr_linklocal(ctx);
-	u8 body[8 + 8] = { NDP_ICMP_RS };
-	u8 mac[NDP_ETH_ALEN];
-	u32 len = 8;
-
-	if (!ndp_out_room(out, 1, 0,
-			  NDP_ETH_HLEN + NDP_IP6_HLEN + sizeof(body))) {
-		ndp_count(ctx, NDP_STAT_TX_OUT_FULL);
-		return false;
-	}
-	if (ll && !ll->optimistic) {
-		body[len] = NDP_OPT_SLLA;
-		body[len + 1] = 1;
-		memcpy(body + len + 2, ctx->mac, NDP_ETH_ALEN);
-		len += 8;
-	}
-	ndp_mcast_mac(&ndp_all_routers, mac);
-	return ndp_emit_icmp(ctx, out, mac, ll ? &ll->ip : &ndp_unspecified,
-			     &ndp_all_routers, 255, body, len);
-}
-
-static void rs_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
-{
-	const struct ndp_config *c = &ctx->cfg;
-
-	if (ctx->rs_timer > now || ctx->link_down)
-		return;
-	/* ip_disabled: our EUI-64 link-local is a duplicate (addr.c) */
-	if (!c->accept_ra || ctx->rs_done || !c->rtr_solicits ||
-	    ctx->ip_disabled) {
-		ctx->rs_timer = NDP_TIME_NEVER;
-		return;
-	}
-	if (!rs_send(ctx, out))
-		return;		/* output full: stays due */
-	if (ctx->rs_sent < 0xff)
-		ctx->rs_sent++;
-	if (c->rtr_solicits != NDP_RS_UNLIMITED &&
-	    ctx->rs_sent >= c->rtr_solicits) {
-		ctx->rs_timer = NDP_TIME_NEVER;
-		return;
-	}
-	ctx->rs_interval = rs_next_interval(ctx);
-	ctx->rs_timer = now + ctx->rs_interval;
-}
-
 /**
  * ndp_rtr_init() - start router discovery on a new context.
  * @ctx: the context, its tables zeroed
@@ -335,28 +254,6 @@ void ndp_rtr_init(struct ndp_ctx *ctx, s64 now)
 {
 	ctx->rr_next = 0;
 	ndp_rtr_link_up(ctx, now);
-}
-
-/**
- * ndp_rtr_link_up() - (re)start router solicitation.
- * @ctx: the context; at set-up, or the link just came back
- * @now: current time
- *
- * The first RS after a random delay in [0, rtr_solicit_delay_ms) (RFC 4861
- * 6.3.7), then the usual retransmissions, unless accept_ra is off or
- * rtr_solicits is 0.  The default router and prefix lists stay: their
- * lifetimes run on, and the RAs of the link we are on now update them.
- */
-void ndp_rtr_link_up(struct ndp_ctx *ctx, s64 now)
-{
-	ctx->rs_sent = 0;
-	ctx->rs_done = false;
-	ctx->rs_interval = 0;
-	ctx->rs_timer = NDP_TIME_NEVER;
-	if (ctx->cfg.accept_ra && ctx->cfg.rtr_solicits)
-		ctx->rs_timer = now +
-			ndp_random_delay(ctx,
-					 ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
 }
 
 /* ------------------------------------------------------------- receive */
@@ -751,7 +648,7 @@ void ndp_rtr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	unsigned int i;
 
-	rs_tick(ctx, now, out);
+	ndp_rs_tick(ctx, now, out);
 	for (i = 0; i < ctx->cfg.max_routers; i++)
 		if (ctx->routers[i].used && ctx->routers[i].expires <= now)
 			router_del(ctx, &ctx->routers[i], out);
@@ -860,29 +757,6 @@ int ndp_del_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 }
 
 /**
- * ndp_get_routers() - Mirage's get_routers.
- * @ctx: the context
- * @ips: room for @max addresses (may be NULL if @max is 0)
- * @max: how many fit
- *
- * Return: how many routers there are (may exceed @max: only @max filled).
- */
-int ndp_get_routers(const struct ndp_ctx *ctx, struct ndp_ip6 *ips, int max)
-{
-	unsigned int i;
-	int n = 0;
-
-	for (i = 0; i < ctx->cfg.max_routers; i++) {
-		if (!ctx->routers[i].used)
-			continue;
-		if (n < max)
-			ips[n] = ctx->routers[i].ip;
-		n++;
-	}
-	return n;
-}
-
-/**
  * ndp_add_prefix() - Mirage's add_prefix: a static on-link prefix.
  * @ctx: the context
  * @now: current time
@@ -942,94 +816,4 @@ int ndp_del_prefix(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx,
 		return -ENOENT;
 	pfx_del(ctx, pf, out);
 	return 0;
-}
-
-/**
- * ndp_get_prefix() - Mirage's get_prefix: the on-link prefixes.
- * @ctx: the context
- * @pfx: room for @max prefixes (may be NULL if @max is 0)
- * @max: how many fit
- *
- * Return: how many prefixes there are (may exceed @max: only @max filled).
- */
-int ndp_get_prefix(const struct ndp_ctx *ctx, struct ndp_prefix *pfx, int max)
-{
-	unsigned int i;
-	int n = 0;
-
-	for (i = 0; i < ctx->cfg.max_prefixes; i++) {
-		if (!ctx->pfxs[i].used)
-			continue;
-		if (n < max)
-			pfx[n] = ctx->pfxs[i].pfx;
-		n++;
-	}
-	return n;
-}
-
-/**
- * ndp_router_next() - walk the default router list.
- * @ctx: the context
- * @now: current time (for the remaining lifetime)
- * @pos: cursor, 0 to start
- * @ri: the entry, on success
- *
- * Return: true with @ri filled and @pos advanced, false at the end.
- */
-bool ndp_router_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
-		     struct ndp_router_info *ri)
-{
-	const struct ndp_router *r;
-	struct ndp_nbr_info ni;
-	u32 i;
-
-	for (i = *pos; i < ctx->cfg.max_routers; i++) {
-		r = &ctx->routers[i];
-		if (!r->used)
-			continue;
-		memset(ri, 0, sizeof(*ri));
-		ri->addr = r->ip;
-		ri->origin = r->origin;
-		ri->nud = NDP_NUD_NONE;
-		if (!ndp_nbr_lookup(ctx, &r->ip, &ni))
-			ri->nud = ni.state;
-		ri->lifetime_s = ndp_remaining_s(now, r->expires);
-		*pos = i + 1;
-		return true;
-	}
-	*pos = i;
-	return false;
-}
-
-/**
- * ndp_prefix_next() - walk the on-link prefix list.
- * @ctx: the context
- * @now: current time (for the remaining lifetimes)
- * @pos: cursor, 0 to start
- * @pi: the entry, on success
- *
- * Return: true with @pi filled and @pos advanced, false at the end.
- */
-bool ndp_prefix_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
-		     struct ndp_prefix_info *pi)
-{
-	const struct ndp_pfx *pf;
-	u32 i;
-
-	for (i = *pos; i < ctx->cfg.max_prefixes; i++) {
-		pf = &ctx->pfxs[i];
-		if (!pf->used)
-			continue;
-		memset(pi, 0, sizeof(*pi));
-		pi->pfx = pf->pfx;
-		pi->origin = pf->origin;
-		pi->onlink = true;
-		pi->autonomous = pf->autonomous;
-		pi->valid_s = ndp_remaining_s(now, pf->valid_until);
-		pi->preferred_s = ndp_remaining_s(now, pf->preferred_until);
-		*pos = i + 1;
-		return true;
-	}
-	*pos = i;
-	return false;
 }
