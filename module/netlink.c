@@ -358,29 +358,47 @@ static int put_event_object(struct sk_buff *skb, u8 ev,
 	return 0;
 }
 
+/* An event message for @dev with its header; NULL if nobody listens. */
+static struct sk_buff *event_start(struct net_device *dev, u8 ev, void **hdr)
+{
+	struct sk_buff *skb;
+
+	if (!genl_has_listeners(&ndpv6_genl_family, dev_net(dev), 0))
+		return NULL;
+	skb = genlmsg_new(EVENT_SIZE, GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	*hdr = genlmsg_put(skb, 0, 0, &ndpv6_genl_family, 0, NDPV6_CMD_EVENT);
+	if (!*hdr ||
+	    nla_put_u32(skb, NDPV6_A_IFINDEX, dev->ifindex) ||
+	    nla_put_string(skb, NDPV6_A_IFNAME, dev->name) ||
+	    nla_put_u8(skb, NDPV6_A_EVENT, ev)) {
+		nlmsg_free(skb);
+		return NULL;
+	}
+	return skb;
+}
+
+static void event_send(struct net_device *dev, struct sk_buff *skb, void *hdr)
+{
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&ndpv6_genl_family, dev_net(dev), skb, 0, 0,
+				GFP_ATOMIC);
+}
+
 static void notify(struct net_device *dev, u8 ev, const struct ndp_note *n)
 {
-	struct net *net = dev_net(dev);
 	struct sk_buff *skb;
 	void *hdr;
 
-	if (!genl_has_listeners(&ndpv6_genl_family, net, 0))
-		return;
-	skb = genlmsg_new(EVENT_SIZE, GFP_ATOMIC);
+	skb = event_start(dev, ev, &hdr);
 	if (!skb)
 		return;
-	hdr = genlmsg_put(skb, 0, 0, &ndpv6_genl_family, 0, NDPV6_CMD_EVENT);
-	if (!hdr ||
-	    nla_put_u32(skb, NDPV6_A_IFINDEX, dev->ifindex) ||
-	    nla_put_string(skb, NDPV6_A_IFNAME, dev->name) ||
-	    nla_put_u8(skb, NDPV6_A_EVENT, ev) ||
-	    (n && put_event_object(skb, ev, n))) {
+	if (n && put_event_object(skb, ev, n)) {
 		nlmsg_free(skb);
 		return;
 	}
-	genlmsg_end(skb, hdr);
-	genlmsg_multicast_netns(&ndpv6_genl_family, net, skb, 0, 0,
-				GFP_ATOMIC);
+	event_send(dev, skb, hdr);
 }
 
 /**
@@ -434,6 +452,52 @@ void ndpv6_nl_notify_refused(struct net_device *dev,
 
 	memcpy(n.addr.b, addr->s6_addr, sizeof(n.addr.b));
 	notify(dev, NDPV6_EVENT_ADDR_REFUSED, &n);
+}
+
+/**
+ * ndpv6_nl_notify_kernel_refused() - tell the events group that the kernel
+ *	refused an address or a route of the core's.
+ * @dev: the ndpv6 device
+ * @what: NDPV6_A_ADDR (an address), NDPV6_A_PREFIX (an on-link prefix's
+ *	route) or NDPV6_A_ROUTER (the default route via @addr)
+ * @addr: the address, prefix or router
+ * @plen: its prefix length (not sent for NDPV6_A_ROUTER)
+ * @err: the kernel's negative errno
+ *
+ * Context: any; does not sleep (GFP_ATOMIC) and takes no device lock.
+ */
+void ndpv6_nl_notify_kernel_refused(struct net_device *dev, int what,
+				    const struct in6_addr *addr, u8 plen,
+				    int err)
+{
+	int a_addr = NDPV6_ROUTER_A_ADDRESS, a_len = 0;
+	struct nlattr *nest;
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (what == NDPV6_A_ADDR) {
+		a_addr = NDPV6_ADDR_A_ADDRESS;
+		a_len = NDPV6_ADDR_A_PREFIX_LEN;
+	} else if (what == NDPV6_A_PREFIX) {
+		a_addr = NDPV6_PREFIX_A_ADDRESS;
+		a_len = NDPV6_PREFIX_A_LEN;
+	} else {
+		what = NDPV6_A_ROUTER;
+	}
+	skb = event_start(dev, NDPV6_EVENT_KERNEL_REFUSED, &hdr);
+	if (!skb)
+		return;
+	nest = nla_nest_start(skb, what);
+	if (!nest || nla_put(skb, a_addr, 16, addr->s6_addr) ||
+	    (a_len && nla_put_u8(skb, a_len, plen)))
+		goto fail;
+	nla_nest_end(skb, nest);
+	if (nla_put_u32(skb, NDPV6_A_ERROR, -err))
+		goto fail;
+	event_send(dev, skb, hdr);
+	return;
+fail:
+	nlmsg_free(skb);
 }
 
 /* --------------------------------------------------------------- family */

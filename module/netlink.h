@@ -18,8 +18,10 @@ void ndpv6_nl_uninit(void);
 /*
  * Events: the glue calls ndpv6_nl_notify() once per core note, in the
  * order the core made them, ndpv6_nl_notify_lost() when notes were
- * lost, and ndpv6_nl_notify_refused() when the core refused a user's
- * address (the rtnetlink mirror removes it from the device).  They may
+ * lost, ndpv6_nl_notify_refused() when the core refused a user's
+ * address (the rtnetlink mirror removes it from the device), and
+ * ndpv6_nl_notify_kernel_refused() when the kernel refused one of the
+ * mirror's additions.  They may
  * be called in any context (they allocate GFP_ATOMIC and take no lock of
  * the device), cost nothing when nobody listens in @dev's network
  * namespace, and must not be called before ndpv6_nl_init() or after
@@ -29,5 +31,8 @@ void ndpv6_nl_notify(struct net_device *dev, const struct ndp_note *note);
 void ndpv6_nl_notify_lost(struct net_device *dev);
 void ndpv6_nl_notify_refused(struct net_device *dev,
 			     const struct in6_addr *addr, u8 plen, int err);
+void ndpv6_nl_notify_kernel_refused(struct net_device *dev, int what,
+				    const struct in6_addr *addr, u8 plen,
+				    int err);
 
 #endif /* _NDPV6_NETLINK_H */

@@ -18,6 +18,7 @@
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
 #include <net/net_namespace.h>
+#include <uapi/linux/ndpv6.h>
 
 #include "device.h"
 #include "netlink.h"
@@ -239,6 +240,8 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ADDR_REFUSED);
 		net_warn_ratelimited("%s: the kernel refused address %pI6c/%u (%d): tried again at the next change\n",
 				     priv->dev->name, &a.addr, a.plen, err);
+		ndpv6_nl_notify_kernel_refused(priv->dev, NDPV6_A_ADDR,
+					       &a.addr, a.plen, err);
 		return;
 	}
 	if (!epoch_same(priv))
@@ -291,6 +294,14 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 		net_warn_ratelimited("%s: the kernel refused route %pI6c/%u via %pI6c (%d): tried again at the next change\n",
 				     priv->dev->name, &r->dst, r->plen, &r->gw,
 				     err);
+		if (r->plen)
+			ndpv6_nl_notify_kernel_refused(priv->dev,
+						       NDPV6_A_PREFIX, &r->dst,
+						       r->plen, err);
+		else
+			ndpv6_nl_notify_kernel_refused(priv->dev,
+						       NDPV6_A_ROUTER, &r->gw,
+						       0, err);
 		return;
 	}
 	if (!epoch_same(priv))

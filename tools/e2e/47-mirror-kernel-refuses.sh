@@ -5,7 +5,9 @@
 # and tried again: with IPv6 disabled on ndp0 (disable_ipv6=1: the kernel
 # answers RTM_NEWADDR and RTM_NEWROUTE with EACCES), an RA's SLAAC
 # address and routes cannot reach the kernel: GLUE_RT_ADDR_REFUSED and
-# GLUE_RT_ROUTE_REFUSED move and the kernel log names the address.  With
+# GLUE_RT_ROUTE_REFUSED move, the kernel log names the address, and
+# `ndpv6ctl monitor` prints a kernel-refused event for the address and for
+# each route, with the kernel's reason.  With
 # IPv6 enabled again, the next RA brings the kernel's view back to the
 # core's (address, on-link prefix, default route).
 #
@@ -31,6 +33,9 @@ ndp0_setup plain
 ndp0_params dad-transmits 0
 ethstats host ndp0 a
 
+mon=$(mktemp)
+bg "$NDPV6CTL" -n host monitor ndp0 >"$mon"
+wait_until 10 monitor_ready "$!"
 run nsq host sysctl -qw net.ipv6.conf.ndp0.disable_ipv6=1
 run nsq peer python3 "$FRAMES" ras veth0 1 1
 refused() {
@@ -45,6 +50,12 @@ line=$(dmesg | grep "ndp0: the kernel refused address $RA_SLAAC/64" | tail -n 1)
 [ -n "$line" ] || fail "no kernel log line for $RA_SLAAC"
 log "kernel log: ${line#*] }"
 no_kaddr "$RA_SLAAC" || fail "the kernel shows $RA_SLAAC with IPv6 disabled"
+want="[ndp0] kernel-refused $RA_SLAAC/64 error Permission denied"
+wait_until 5 grep -qxF "$want" "$mon"
+wait_until 5 grep -qE '^\[ndp0\] kernel-refused 2001:db8:1:1::/64 error ' "$mon"
+wait_until 5 grep -qE '^\[ndp0\] kernel-refused fe80::1:1 error ' "$mon"
+log "ndpv6ctl monitor: $want, and one for each route:"
+indent "$(grep -v "$RA_SLAAC" "$mon" | grep kernel-refused)"
 
 run nsq host sysctl -qw net.ipv6.conf.ndp0.disable_ipv6=0
 run nsq peer python3 "$FRAMES" ras veth0 1 1

@@ -68,6 +68,7 @@ static const char *const event_names[] = {
 	[NDPV6_EVENT_LOST] = "lost",
 	[NDPV6_EVENT_IP_DISABLED] = "ip-disabled",
 	[NDPV6_EVENT_ADDR_REFUSED] = "addr-refused",
+	[NDPV6_EVENT_KERNEL_REFUSED] = "kernel-refused",
 };
 
 const char *const verb_names[VERB_NR] = {
@@ -733,6 +734,9 @@ static void event_entry(const struct tb *tb)
 		print_str(PRINT_ANY, "dst", " %s",
 			  tb_ip(&o, NDPV6_NEIGH_A_ADDRESS, a));
 	}
+	if (tb->a[NDPV6_A_ERROR])	/* kernel-refused */
+		print_str(PRINT_ANY, "error", " error %s",
+			  strerror((int)tb_uint(tb, NDPV6_A_ERROR, 0)));
 }
 
 static int event_cb(const struct nlmsghdr *nlh, void *data)

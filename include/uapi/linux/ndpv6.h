@@ -296,6 +296,14 @@
  *            NDPV6_ADDR_A_ADDRESS, NDPV6_ADDR_A_PREFIX_LEN;
  *            NDPV6_ADDR_A_ERROR: NLA_U32, the core's errno (ENOSPC: its
  *            address table is full; EINVAL: values it does not take)
+ *    KERNEL_REFUSED (an address or route of the core's that the kernel
+ *    refused to take, e.g. with disable_ipv6 set on the device; the
+ *    mirror tries again at the next change; the kernel log says so too):
+ *        one of NDPV6_A_ADDR (NDPV6_ADDR_A_ADDRESS, _PREFIX_LEN: an
+ *        address), NDPV6_A_PREFIX (NDPV6_PREFIX_A_ADDRESS, _LEN: the route
+ *        of an on-link prefix) or NDPV6_A_ROUTER (NDPV6_ROUTER_A_ADDRESS:
+ *        the default route via that router);
+ *        NDPV6_A_ERROR: NLA_U32, the kernel's errno
  */
 
 #ifndef _UAPI_LINUX_NDPV6_H
@@ -386,6 +394,7 @@ enum ndpv6_event {
 	NDPV6_EVENT_LOST,		/* events were dropped: dump again */
 	NDPV6_EVENT_IP_DISABLED,	/* EUI-64 link-local a duplicate */
 	NDPV6_EVENT_ADDR_REFUSED,	/* a user's address the core refused */
+	NDPV6_EVENT_KERNEL_REFUSED,	/* the kernel refused the core's */
 	__NDPV6_EVENT_MAX
 };
 
@@ -402,6 +411,7 @@ enum ndpv6_attr {
 	NDPV6_A_STATS,
 	NDPV6_A_PARAMS,
 	NDPV6_A_EVENT,
+	NDPV6_A_ERROR,
 	__NDPV6_A_MAX
 };
 
