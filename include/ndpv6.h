@@ -461,7 +461,11 @@ int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
  */
 void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 
-/* When ndp_tick() must run next (absolute); NDP_TIME_NEVER if nothing. */
+/*
+ * When ndp_tick() must run next (absolute); NDP_TIME_NEVER if nothing.
+ * O(1), never late; after a lifetime was shortened or an entry removed it
+ * may be early, and the tick then due finds nothing to do.
+ */
 s64 ndp_next_deadline(const struct ndp_ctx *ctx);
 
 /* add_prefix: an on-link prefix, lifetime in seconds. */

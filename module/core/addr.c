@@ -102,6 +102,7 @@ static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 {
 	a->state = a->preferred_until > now ? NDP_ADDR_PREFERRED :
 					      NDP_ADDR_DEPRECATED;
+	ndp_due(ctx, a->preferred_until);	/* no longer skipped */
 	a->timer = NDP_TIME_NEVER;
 	a->dad_left = 0;
 	if (!a->optimistic)
@@ -240,6 +241,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	a->state = NDP_ADDR_TENTATIVE;
 	a->valid_until = ndp_expiry(now, valid_s);
 	a->preferred_until = ndp_expiry(now, preferred_s);
+	ndp_due(ctx, a->valid_until);
 	a->dad_left = ctx->cfg.dad_transmits;
 	if (rtr)
 		a->rtr = *rtr;
@@ -250,6 +252,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	}
 	a->timer = now + ndp_random_delay(ctx,
 					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
+	ndp_due(ctx, a->timer);	/* the group's, pulled in, is no earlier */
 	/*
 	 * RFC 4862 5.4.2: the join (its first Report) is delayed with the
 	 * NS, and goes out first in the same tick; a first Report still
@@ -554,6 +557,7 @@ static void dad_step(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	a->dad_started = true;
 	a->dad_left--;
 	a->timer = now + ndp_ms(ctx->retrans_ms);
+	ndp_due(ctx, a->timer);
 }
 
 /**
@@ -651,6 +655,7 @@ static void addr_recheck(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	a->n_nonces = 0;
 	a->timer = now + ndp_random_delay(ctx,
 					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
+	ndp_due(ctx, a->timer);	/* the group's, pulled in, is no earlier */
 	ndp_solicited_node(&a->ip, &sn);
 	g = ndp_mld_find(ctx, &sn);
 	if (g && ndp_group_unreported(g) && !g->leaving)

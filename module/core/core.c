@@ -254,6 +254,7 @@ struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
 	ndp_bucket_init(&ctx->inc_bucket, now, cfg->incomplete_quota);
 	ndp_bucket_init(&ctx->probe_bucket, now, NDP_RTR_PROBE_BURST);
 	ctx->mld_general_timer = NDP_TIME_NEVER;
+	ctx->tables_due = NDP_TIME_NEVER;
 	redraw_reachable(ctx, now);
 	ndp_rtr_init(ctx, now);
 	ndp_addr_init(ctx, now, out);
@@ -475,6 +476,27 @@ static bool nbrs_stale_pending(const struct ndp_ctx *ctx)
 	return ctx->stale_next < ctx->cfg.max_nbrs;
 }
 
+/* The earliest timer of the tables, walked: ctx->tables_due made exact. */
+static s64 tables_deadline(const struct ndp_ctx *ctx)
+{
+	return min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx));
+}
+
+static s64 next_deadline(const struct ndp_ctx *ctx, s64 tables)
+{
+	s64 t = min(ctx->reachable_redraw, tables);
+
+	t = min(t, ndp_nbr_deadline(ctx));
+	if (nbrs_stale_pending(ctx))
+		t = min(t, ctx->link_up_at);
+	return t;
+}
+
+s64 ndp_deadline_walk(const struct ndp_ctx *ctx)
+{
+	return next_deadline(ctx, tables_deadline(ctx));
+}
+
 /**
  * ndp_tick() - Mirage's tick: run every timer that is due.
  * @ctx: the context
@@ -482,7 +504,8 @@ static bool nbrs_stale_pending(const struct ndp_ctx *ctx)
  * @out: output: the frames, handles and notes the timers produce
  *
  * Work per call is bounded (by @out's room, and 1,024 neighbour entries);
- * what remains keeps ndp_next_deadline() at @now.
+ * what remains keeps ndp_next_deadline() at @now.  The tables are walked
+ * only when their lower bound is reached (core.rst, "Deadlines").
  *
  * Context: the caller serialises calls on @ctx.
  */
@@ -490,8 +513,11 @@ void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	if (now >= ctx->reachable_redraw)
 		redraw_reachable(ctx, now);
-	ndp_addr_tick(ctx, now, out);
-	ndp_rtr_tick(ctx, now, out);
+	if (now >= ctx->tables_due) {
+		ndp_addr_tick(ctx, now, out);
+		ndp_rtr_tick(ctx, now, out);
+		ctx->tables_due = tables_deadline(ctx);
+	}
 	if (nbrs_stale_pending(ctx))
 		nbrs_stale_step(ctx, now);
 	ndp_nbr_tick(ctx, now, out);
@@ -501,18 +527,16 @@ void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
  * ndp_next_deadline() - when ndp_tick() must run next.
  * @ctx: the context
  *
- * Return: the earliest timer (absolute ns), NDP_TIME_NEVER if none.
+ * O(1): the neighbour timers are a heap, the other tables' earliest timer
+ * a lower bound kept as they are set; a tick at a bound that proves early
+ * finds nothing to do and makes it exact.
+ *
+ * Return: the earliest timer (absolute ns), NDP_TIME_NEVER if none; never
+ * later than the true one.
  */
 s64 ndp_next_deadline(const struct ndp_ctx *ctx)
 {
-	s64 t = ctx->reachable_redraw;
-
-	t = min(t, ndp_addr_deadline(ctx));
-	t = min(t, ndp_rtr_deadline(ctx));
-	t = min(t, ndp_nbr_deadline(ctx));
-	if (nbrs_stale_pending(ctx))
-		t = min(t, ctx->link_up_at);
-	return t;
+	return next_deadline(ctx, ctx->tables_due);
 }
 
 /* ------------------------------------------------------------- send */
@@ -639,12 +663,14 @@ void ndp_link_change(struct ndp_ctx *ctx, s64 now, bool up,
 	ndp_count(ctx, up ? NDP_STAT_LINK_UP : NDP_STAT_LINK_DOWN);
 	ndp_changed(ctx);
 	ndp_addr_link_change(ctx, now, up, out);
-	if (!up)
-		return;
-	ndp_rtr_link_up(ctx, now);
-	ctx->link_up_at = now;
-	ctx->stale_next = 0;
-	nbrs_stale_step(ctx, now);
+	if (up) {
+		ndp_rtr_link_up(ctx, now);
+		ctx->link_up_at = now;
+		ctx->stale_next = 0;
+		nbrs_stale_step(ctx, now);
+	}
+	/* timers held or counting again: a walk, rare as the link changes */
+	ctx->tables_due = tables_deadline(ctx);
 }
 
 /* ------------------------------------------------------------- getters */
@@ -709,8 +735,10 @@ void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on)
 {
 	/* turned on before any RA came: solicit now (the next tick) */
 	if (on && !ctx->cfg.accept_ra && !ctx->rs_done &&
-	    ctx->rs_sent < ctx->cfg.rtr_solicits)
+	    ctx->rs_sent < ctx->cfg.rtr_solicits) {
 		ctx->rs_timer = 0;
+		ndp_due(ctx, 0);
+	}
 	ctx->cfg.accept_ra = on;
 }
 

@@ -157,6 +157,7 @@ int ndp_mld_join(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 	if (group_reportable(grp)) {
 		g->reports_left = NDP_MLD_ROBUSTNESS;
 		g->timer = now;
+		ndp_due(ctx, now);
 	} else {
 		g->reports_left = 0;
 		g->timer = NDP_TIME_NEVER;
@@ -212,6 +213,7 @@ int ndp_mld_leave(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *grp,
 	g->leaving = true;
 	g->reports_left = NDP_MLD_ROBUSTNESS;
 	g->timer = now;
+	ndp_due(ctx, now);
 	return 0;
 }
 
@@ -297,6 +299,7 @@ static u8 mld_record_sent(struct ndp_ctx *ctx, struct ndp_group *g, s64 now,
 			return type;
 		}
 		g->timer = mld_repeat_at(ctx, now);
+		ndp_due(ctx, g->timer);
 		return type;
 	}
 	group_reported_from(g, src);
@@ -305,6 +308,7 @@ static u8 mld_record_sent(struct ndp_ctx *ctx, struct ndp_group *g, s64 now,
 		g->reports_left--;
 		g->timer = g->reports_left ? mld_repeat_at(ctx, now) :
 					     NDP_TIME_NEVER;
+		ndp_due(ctx, g->timer);
 		return type;
 	}
 	g->timer = NDP_TIME_NEVER;	/* a query response */
@@ -384,6 +388,7 @@ static bool mld1_send(struct ndp_ctx *ctx, s64 now, struct ndp_group *g,
 		ndp_changed(ctx);
 	} else if (g->reports_left && --g->reports_left) {
 		g->timer = mld_repeat_at(ctx, now);
+		ndp_due(ctx, g->timer);
 	} else {
 		g->timer = NDP_TIME_NEVER;
 	}
@@ -418,6 +423,7 @@ void ndp_mld_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 				g->timer = now;
 		}
 		ctx->mld_general_timer = NDP_TIME_NEVER;
+		ndp_due(ctx, now);
 	}
 	/* each Report clears at least one due group: bounded */
 	while ((due = mld_count_due(ctx, now)) != 0)
@@ -470,6 +476,7 @@ static void mld_v1_heard(struct ndp_ctx *ctx, s64 now, u32 mrd_ms)
 
 	ctx->mld_v1_until = now + NDP_MLD_ROBUSTNESS * ndp_ms(MLD_QUERY_IVL_MS) +
 			    ndp_ms(mrd_ms);
+	ndp_due(ctx, ctx->mld_v1_until);
 	ndp_count(ctx, NDP_STAT_MLD_V1_QUERY);
 	if (!was) {
 		mld_mode_change(ctx);
@@ -496,8 +503,10 @@ static void mld1_query(struct ndp_ctx *ctx, s64 now,
 		if (!group_joined(g) || !group_reportable(&g->ip) ||
 		    (!general && !ndp_ip6_eq(&g->ip, mca)))
 			continue;
-		if (g->timer > now + span)
+		if (g->timer > now + span) {
 			g->timer = now + ndp_random_delay(ctx, span);
+			ndp_due(ctx, g->timer);
+		}
 	}
 }
 
@@ -549,6 +558,7 @@ void ndp_rx_mld_query(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	/* a pending General Query response that is sooner covers it all */
 	if (ctx->mld_general_timer <= at)
 		return;
+	ndp_due(ctx, at);	/* all that is set below is no earlier */
 	if (ndp_ip6_is_unspec(&mca)) {
 		ctx->mld_general_timer = at;
 		return;
@@ -580,6 +590,7 @@ void ndp_mld_rereport(struct ndp_ctx *ctx, s64 now)
 		g->again = true;
 		g->reports_left = NDP_MLD_ROBUSTNESS;
 		g->timer = min(g->timer, now + ndp_random_delay(ctx, span));
+		ndp_due(ctx, g->timer);
 		ndp_changed(ctx);
 	}
 }
@@ -645,6 +656,7 @@ void ndp_mld_link_change(struct ndp_ctx *ctx, s64 now, bool up)
 			g->reports_left = NDP_MLD_ROBUSTNESS;
 			g->again = false;
 			g->timer = now + ndp_random_delay(ctx, span);
+			ndp_due(ctx, g->timer);
 		}
 	}
 }

@@ -369,6 +369,13 @@ struct ndp_ctx {
 	 */
 	s64 mld_v1_until;
 
+	/*
+	 * At or before the earliest timer of addresses, groups, routers,
+	 * prefixes, RS and MLD: lowered by ndp_due() as timers are set,
+	 * made exact by the tick that reaches it (core.rst, "Deadlines").
+	 */
+	s64 tables_due;
+
 	/* RFC 4862 5.4.5: the EUI-64 link-local was a duplicate (addr.c) */
 	bool ip_disabled;
 
@@ -412,6 +419,16 @@ static inline void ndp_count(struct ndp_ctx *ctx, enum ndp_stat s)
 static inline void ndp_changed(struct ndp_ctx *ctx)
 {
 	ctx->generation++;
+}
+
+/*
+ * A timer of the tables (ctx->tables_due) was set to @at, or something
+ * the walk skips (a held or tentative timer) counts again from @at.
+ */
+static inline void ndp_due(struct ndp_ctx *ctx, s64 at)
+{
+	if (at < ctx->tables_due)
+		ctx->tables_due = at;
 }
 
 /* An entry entered or left table @t (ndp_table_generation()). */
@@ -617,6 +634,11 @@ int ndp_resolve(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 		    const struct ndp_pkt *pkt, struct ndp_out *out);
 void ndp_nbr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+/*
+ * The exact next deadline, every table walked: what ndp_next_deadline()
+ * never exceeds (for the tests and fuzzers).
+ */
+s64 ndp_deadline_walk(const struct ndp_ctx *ctx);
 s64 ndp_nbr_deadline(const struct ndp_ctx *ctx);
 void ndp_nbr_flush(struct ndp_ctx *ctx, struct ndp_out *out);
 bool ndp_nbr_give_back_pending(struct ndp_ctx *ctx, struct ndp_out *out);

@@ -95,6 +95,7 @@ void ndp_rs_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	}
 	ctx->rs_interval = rs_next_interval(ctx);
 	ctx->rs_timer = now + ctx->rs_interval;
+	ndp_due(ctx, ctx->rs_timer);
 }
 
 /**
@@ -117,4 +118,5 @@ void ndp_rtr_link_up(struct ndp_ctx *ctx, s64 now)
 		ctx->rs_timer = now +
 			ndp_random_delay(ctx,
 					 ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
+	ndp_due(ctx, ctx->rs_timer);
 }

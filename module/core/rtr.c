@@ -115,6 +115,7 @@ static void router_set(struct ndp_ctx *ctx, s64 now, struct ndp_router *r,
 		r->expires = ndp_expiry(now, lifetime_s);
 	else
 		r->expires = now + ndp_sec(lifetime_s);
+	ndp_due(ctx, r->expires);
 	ndp_changed(ctx);
 	ndp_out_note(out, NDP_NOTE_ROUTER_ADD, &r->ip, 0, lifetime_s, 0, 0);
 }
@@ -228,6 +229,7 @@ static void pfx_set(struct ndp_ctx *ctx, s64 now, struct ndp_pfx *pf,
 	preferred_s = min(preferred_s, valid_s);
 	pf->valid_until = ndp_expiry(now, valid_s);
 	pf->preferred_until = ndp_expiry(now, preferred_s);
+	ndp_due(ctx, pf->valid_until);
 	ndp_changed(ctx);
 	ndp_out_note(out, NDP_NOTE_PREFIX_ADD, &pf->pfx.addr, pf->pfx.len,
 		     valid_s, preferred_s, 0);

@@ -88,6 +88,7 @@ int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		return 0;
 	a->valid_until = valid_until;
 	a->preferred_until = preferred_until;
+	ndp_due(ctx, preferred_until);	/* <= valid_until */
 	if (preferred_until > now) {
 		if (a->state == NDP_ADDR_DEPRECATED)
 			a->state = NDP_ADDR_PREFERRED;

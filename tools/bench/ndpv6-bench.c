@@ -26,7 +26,11 @@
 
 #define BIG	100000
 
-enum op_kind { K_HANDLE, K_SEND, K_TICK, K_TICK_ALL };
+/*
+ * K_SEND_DL and K_RX_DL are the glue's per-packet sequence: the call, then
+ * ndp_next_deadline() to re-arm its timer.
+ */
+enum op_kind { K_HANDLE, K_SEND, K_SEND_DL, K_RX_DL, K_TICK, K_TICK_ALL };
 
 struct op {
 	const char *name;
@@ -34,6 +38,7 @@ struct op {
 	u32 nbrs;		/* neighbours cached */
 	enum op_kind kind;
 	u32 iters;		/* per timing run */
+	bool full;		/* every table at the largest netlink allows */
 };
 
 static const struct op ops[] = {
@@ -45,8 +50,19 @@ static const struct op ops[] = {
 	  BIG, K_SEND, 2000 },
 	{ "ns_na_100k", "handle NS -> NA, 100,000 cached", BIG, K_HANDLE,
 	  1000 },
+	{ "send_dl", "send + next deadline (the glue's xmit)", 10,
+	  K_SEND_DL, 2000 },
+	{ "send_dl_100k", "send + next deadline, 100,000 cached", BIG,
+	  K_SEND_DL, 2000 },
+	{ "rx_tcp_dl", "handle TCP for us + next deadline (the glue's rx)",
+	  10, K_RX_DL, 2000 },
+	{ "rx_tcp_dl_100k", "handle TCP for us + next deadline, 100,000 cached",
+	  BIG, K_RX_DL, 2000 },
 	{ "tick_idle", "tick, 10 neighbours, nothing due", 10, K_TICK,
 	  2000 },
+	{ "tick_idle_full",
+	  "tick, nothing due, tables at 1024 addresses, 256 routers, 1024 prefixes",
+	  10, K_TICK, 2000, true },
 	{ "tick_idle_100k", "tick, 100,000 neighbours, nothing due", BIG,
 	  K_TICK, 2000 },
 	{ "tick_due_100k",
@@ -60,6 +76,7 @@ static u32 rx_len;
 static struct ndp_pkt rx_pkt, tx_pkt;
 static u8 tx_buf[FZ_HEADROOM + 256];
 static s64 t_op;
+static volatile s64 dl_sink;	/* the deadline query is not optimised out */
 static void *snap;
 
 static void nbr_addr(u32 i, struct ndp_ip6 *ip, u8 *mac)
@@ -78,7 +95,7 @@ static void nbr_addr(u32 i, struct ndp_ip6 *ip, u8 *mac)
 }
 
 /* A context with @n REACHABLE neighbours; f->now just after. */
-static void setup(u32 n)
+static void setup(u32 n, bool full)
 {
 	const struct ndp_ip6 *ll = &fz_pool[FZ_P_OUR_LL];
 	struct ndp_ip6 snm = nf_snm(ll), ip;
@@ -89,6 +106,12 @@ static void setup(u32 n)
 	ndp_config_default(&cfg);
 	if (cfg.max_nbrs < n + 16)
 		cfg.max_nbrs = n + 16;
+	if (full) {
+		cfg.max_addrs = 1024;
+		cfg.max_routers = 256;
+		cfg.max_prefixes = 1024;
+		cfg.max_groups = 1024 + 16;
+	}
 	fz_init(&F, &cfg);
 	fz_run_until(&F, F.now + 3 * NDP_NSEC_PER_SEC);
 	for (i = 0; i < n; i++) {
@@ -112,7 +135,7 @@ static void prepare(const struct op *o)
 	u8 m[256], l4[64], mac[6];
 	u32 k, victim = o->nbrs / 2;
 
-	setup(o->nbrs);
+	setup(o->nbrs, o->full);
 	nbr_addr(victim, &ip, mac);
 	if (!strncmp(o->name, "ns_na", 5)) {
 		k = nf_ns(m, ll);
@@ -126,7 +149,11 @@ static void prepare(const struct op *o)
 		k += nf_opt_pio(m + k, &fz_pfx[1], 64, 0xc0, 86400, 14400);
 		rx_len = nf_icmp(rx, &rtr, &fz_pool[FZ_P_ALLNODES], 255, m,
 				 k);
-	} else if (o->kind == K_SEND) {
+	} else if (o->kind == K_RX_DL) {
+		k = nf_tcp_syn(l4, 40000, 80);
+		rx_len = nf_packet(rx, &ip, ll, 64, NDP_NH_TCP, NULL, 0,
+				   NDP_NH_TCP, l4, k);
+	} else if (o->kind == K_SEND || o->kind == K_SEND_DL) {
 		k = nf_udp(l4, 40000, 53, 32);
 		k = nf_packet(tx_buf + FZ_HEADROOM, ll, &ip, 64, NDP_NH_UDP,
 			      NULL, 0, NDP_NH_UDP, l4, k);
@@ -166,6 +193,16 @@ noinline void bench_one(const struct op *o)
 		ndp_out_reset(F.out);
 		ndp_send(F.ctx, t_op, NULL, &tx_pkt, 0, F.out);
 		break;
+	case K_SEND_DL:
+		ndp_out_reset(F.out);
+		ndp_send(F.ctx, t_op, NULL, &tx_pkt, 0, F.out);
+		dl_sink = ndp_next_deadline(F.ctx);
+		break;
+	case K_RX_DL:
+		ndp_out_reset(F.out);
+		ndp_handle(F.ctx, t_op, &rx_pkt, F.out);
+		dl_sink = ndp_next_deadline(F.ctx);
+		break;
 	case K_TICK:
 		ndp_out_reset(F.out);
 		ndp_tick(F.ctx, t_op, F.out);
@@ -195,8 +232,9 @@ static void warm_up(const struct op *o)
 	bench_one(o);
 	if ((o->kind == K_HANDLE && (F.out->n_tx != 1 ||
 				     !strcmp(o->name, "ra_pio"))) ||
-	    (o->kind == K_SEND && (F.out->n_tx != 1 ||
-				   F.out->tx[0].handle != tx_buf)) ||
+	    ((o->kind == K_SEND || o->kind == K_SEND_DL) &&
+	     (F.out->n_tx != 1 || F.out->tx[0].handle != tx_buf)) ||
+	    (o->kind == K_RX_DL && (F.out->n_tx || !F.out->has_event)) ||
 	    (o->kind == K_TICK && (F.out->n_tx || F.out->n_notes))) {
 		if (!(o->kind == K_HANDLE && !strcmp(o->name, "ra_pio") &&
 		      F.out->n_done == 1)) {

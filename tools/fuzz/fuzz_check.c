@@ -340,6 +340,10 @@ void fz_check_tables(struct fz *f)
 	struct ndp_fill fl;
 	int n_ips, i;
 
+	if (ndp_next_deadline(f->ctx) > ndp_deadline_walk(f->ctx))
+		fz_fail(f, "next deadline %lld is later than the timers' %lld",
+			(long long)ndp_next_deadline(f->ctx),
+			(long long)ndp_deadline_walk(f->ctx));
 	ndp_get_fill(f->ctx, &fl);
 	if (fl.max_addrs != f->cfg.max_addrs ||
 	    fl.max_nbrs != f->cfg.max_nbrs ||
