@@ -207,6 +207,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	struct ndp_ip6 sn;
 	unsigned int i;
 	bool fresh;
+	s64 due;
 	int err;
 
 	if (ndp_ip6_is_mcast(ip) || ndp_ip6_is_unspec(ip) ||
@@ -230,6 +231,7 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	}
 	ndp_solicited_node(ip, &sn);
 	fresh = !ndp_group_is_joined(ctx, &sn);
+	due = ctx->tables_due;
 	err = ndp_mld_join(ctx, now, &sn, false, out);
 	if (err)
 		return err;
@@ -252,7 +254,6 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	}
 	a->timer = now + ndp_random_delay(ctx,
 					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));
-	ndp_due(ctx, a->timer);	/* the group's, pulled in, is no earlier */
 	/*
 	 * RFC 4862 5.4.2: the join (its first Report) is delayed with the
 	 * NS, and goes out first in the same tick; a first Report still
@@ -261,8 +262,12 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	 */
 	g = ndp_mld_find(ctx, &sn);
 	if (g && ndp_group_unreported(g) && !g->leaving &&
-	    g->timer != NDP_TIME_NEVER)
+	    g->timer != NDP_TIME_NEVER) {
+		if (fresh)	/* the join's "now" put off: no idle tick */
+			ctx->tables_due = due;
 		g->timer = fresh ? a->timer : min(g->timer, a->timer);
+	}
+	ndp_due(ctx, min(a->valid_until, a->timer));
 	return 0;
 }
 

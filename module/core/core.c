@@ -220,6 +220,12 @@ struct ndp_ctx *ndp_prepare(void *mem, size_t size,
 	return ctx;
 }
 
+/* The earliest timer of the tables, walked: ctx->tables_due made exact. */
+static s64 tables_deadline(const struct ndp_ctx *ctx)
+{
+	return min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx));
+}
+
 /**
  * ndp_start() - the second half of ndp_local(): start a prepared context.
  * @ctx: a context from ndp_prepare(), not started yet
@@ -258,6 +264,7 @@ struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
 	redraw_reachable(ctx, now);
 	ndp_rtr_init(ctx, now);
 	ndp_addr_init(ctx, now, out);
+	ctx->tables_due = tables_deadline(ctx);
 	return ctx;
 }
 
@@ -474,12 +481,6 @@ static void nbrs_stale_step(struct ndp_ctx *ctx, s64 now)
 static bool nbrs_stale_pending(const struct ndp_ctx *ctx)
 {
 	return ctx->stale_next < ctx->cfg.max_nbrs;
-}
-
-/* The earliest timer of the tables, walked: ctx->tables_due made exact. */
-static s64 tables_deadline(const struct ndp_ctx *ctx)
-{
-	return min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx));
 }
 
 static s64 next_deadline(const struct ndp_ctx *ctx, s64 tables)

@@ -76,7 +76,8 @@ static u32 rx_len;
 static struct ndp_pkt rx_pkt, tx_pkt;
 static u8 tx_buf[FZ_HEADROOM + 256];
 static s64 t_op;
-static volatile s64 dl_sink;	/* the deadline query is not optimised out */
+/* global: the deadline query's result is stored, not optimised out */
+s64 dl_sink;
 static void *snap;
 
 static void nbr_addr(u32 i, struct ndp_ip6 *ip, u8 *mac)
