@@ -319,6 +319,22 @@ struct ndp_note {
 #define NDP_OUT_DONE	48
 #define NDP_OUT_NOTES	64
 #define NDP_OUT_ARENA	(16 * 1024)
+#define NDP_OUT_USEROPTS	64
+
+/**
+ * struct ndp_useropt - an RA option for userspace, in the received packet.
+ * @off: its first byte, from the start of the packet given to ndp_handle()
+ * @len: its length in bytes (a multiple of 8)
+ *
+ * The options Linux passes up as RTM_NEWNDUSEROPT (ndisc_is_useropt()):
+ * Prefix Information, RDNSS and DNSSL (RFC 8106), Captive Portal (RFC
+ * 8910), PREF64 (RFC 8781).  They point into that packet: read them
+ * before it is freed.
+ */
+struct ndp_useropt {
+	u32 off;
+	u32 len;
+};
 
 /**
  * struct ndp_out - what one call produced.
@@ -330,10 +346,13 @@ struct ndp_note {
  *	of the current ndp_handle() or ndp_send() until it has its outcome
  * @has_event: @ev holds a packet to pass up (ndp_handle())
  * @notes_lost: notes did not fit: the caller re-reads the tables
+ * @n_useropts: entries of @useropts used
  * @ev: the event, when @has_event
  * @tx: frames to transmit, in order
  * @done: handles given back, consumed or dropped
  * @notes: table changes for the caller's view
+ * @useropts: the options of a valid RA (ndp_handle()) for userspace, in
+ *	the order they came, whether or not accept_ra is on (as Linux)
  * @arena: the bytes of the frames the core built
  *
  * Reset it with ndp_out_reset() before each call that takes it.  Every
@@ -353,10 +372,12 @@ struct ndp_out {
 	u32 own_reserved;
 	bool has_event;
 	bool notes_lost;
+	u32 n_useropts;
 	struct ndp_event ev;
 	struct ndp_tx tx[NDP_OUT_TX];
 	struct ndp_done done[NDP_OUT_DONE];
 	struct ndp_note notes[NDP_OUT_NOTES];
+	struct ndp_useropt useropts[NDP_OUT_USEROPTS];
 	u8 arena[NDP_OUT_ARENA];	/* frames are read bytewise */
 };
 

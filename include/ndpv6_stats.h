@@ -128,3 +128,7 @@ NDP_STAT(OUT_GIVE_BACK_LATER, "dropped handle kept: out full, given later")
 NDP_STAT(EXT_PAD_TOO_LONG, "more than 7 bytes of padding in a row")
 NDP_STAT(EXT_PADN_NOT_ZERO, "PadN option carrying non-zero bytes")
 NDP_STAT(EXT_OPTS_TOO_MANY, "more than 8 options in one options header")
+
+/* RA options passed up for userspace, as Linux's RTM_NEWNDUSEROPT */
+NDP_STAT(RA_USEROPT, "RA option for userspace (RDNSS, DNSSL, ...)")
+NDP_STAT(RA_USEROPT_LOST, "RA option for userspace: out full, lost")

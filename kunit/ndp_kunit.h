@@ -82,7 +82,7 @@ u64 ndp_kt_stat_delta(const struct ndp_kt *t, enum ndp_stat s);
 void ndp_kt_snap(struct ndp_kt *t);
 /*
  * Expect that no counter moved but the totals (RX_PACKETS, RX_ND, RX_ECHO,
- * TX_PACKETS) and @ok[0..@n).  ndp_kt_expect_only(t, A, B, ...) lists
+ * TX_PACKETS, RA_USEROPT) and @ok[0..@n).  ndp_kt_expect_only(t, A, B, ...) lists
  * them inline; NDP_STAT_MAX stands for none.
  */
 void ndp_kt_expect_only_n(struct ndp_kt *t, const enum ndp_stat *ok, u32 n);

@@ -385,6 +385,9 @@ void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 	__skb_queue_head_init(&txq);
 	__skb_queue_head_init(&unreach);
 	__skb_queue_head_init(&resolveq);
+	/* before out_collect(), which frees @rx_skb the options point into */
+	if (rx_skb && out->n_useropts)
+		ndpv6_useropts_send(priv, out, rx_skb);
 	out_collect(priv, out, rx_skb, &txq, &unreach, &resolveq);
 	ndpv6_out_put(out);
 	while ((skb = __skb_dequeue(&txq))) {

@@ -140,6 +140,10 @@ void ndpv6_out_after_locked(struct ndpv6_dev *priv, const struct ndp_out *out,
 void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 		      const struct sk_buff *rx_skb);
 
+/* useropt.c */
+void ndpv6_useropts_send(struct ndpv6_dev *priv, const struct ndp_out *out,
+			 const struct sk_buff *rx_skb);
+
 /* The core's clock. */
 static inline s64 ndpv6_now(void)
 {

@@ -315,6 +315,7 @@ void ndp_out_reset(struct ndp_out *out)
 	out->own_reserved = 0;
 	out->has_event = false;
 	out->notes_lost = false;
+	out->n_useropts = 0;
 }
 
 /*

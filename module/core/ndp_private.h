@@ -83,6 +83,10 @@
 #define NDP_OPT_REDIR_HDR	4
 #define NDP_OPT_MTU		5
 #define NDP_OPT_NONCE		14
+#define NDP_OPT_RDNSS		25	/* RFC 8106 */
+#define NDP_OPT_DNSSL		31
+#define NDP_OPT_CAPTIVE_PORTAL	37	/* RFC 8910 */
+#define NDP_OPT_PREF64		38	/* RFC 8781 */
 
 #define NDP_NA_FLAG_R		0x80
 #define NDP_NA_FLAG_S		0x40
@@ -731,6 +735,9 @@ int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 /* ---------------------------------------------------------------- rtr.c */
 
 void ndp_rtr_init(struct ndp_ctx *ctx, s64 now);
+/* The options of a valid RA that userspace reads (out->useropts). */
+void ndp_ra_useropts(struct ndp_ctx *ctx, const struct ndp_rx *rx,
+		     struct ndp_out *out);
 void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	       const struct ndp_opts *o, struct ndp_out *out);
 void ndp_rx_rs(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,

@@ -452,6 +452,45 @@ void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_nbr_probe(ctx, now, &rx->src, out);
 }
 
+static bool is_useropt(u8 type)
+{
+	return type == NDP_OPT_PIO || type == NDP_OPT_RDNSS ||
+	       type == NDP_OPT_DNSSL || type == NDP_OPT_CAPTIVE_PORTAL ||
+	       type == NDP_OPT_PREF64;
+}
+
+/**
+ * ndp_ra_useropts() - list the options of a valid RA for userspace.
+ * @ctx: the context
+ * @rx: the RA, its options validated (every length non-zero and inside)
+ * @out: output: out->useropts
+ *
+ * Those Linux passes up as RTM_NEWNDUSEROPT (core.rst, "RA options for
+ * userspace"); one that does not fit is counted, RA_USEROPT_LOST.
+ */
+void ndp_ra_useropts(struct ndp_ctx *ctx, const struct ndp_rx *rx,
+		     struct ndp_out *out)
+{
+	u32 base = (u32)(rx->l4 - (const u8 *)rx->pkt->data);
+	u32 pos = 16, len;
+
+	for (; pos + 2 <= rx->l4_len; pos += len) {
+		len = rx->l4[pos + 1] * 8u;
+		if (!len || pos + len > rx->l4_len)
+			return;		/* ndp_opts_parse() let none through */
+		if (!is_useropt(rx->l4[pos]))
+			continue;
+		if (out->n_useropts >= NDP_OUT_USEROPTS) {
+			ndp_count(ctx, NDP_STAT_RA_USEROPT_LOST);
+			continue;
+		}
+		out->useropts[out->n_useropts].off = base + pos;
+		out->useropts[out->n_useropts].len = len;
+		out->n_useropts++;
+		ndp_count(ctx, NDP_STAT_RA_USEROPT);
+	}
+}
+
 /**
  * ndp_rx_rs() - a Router Solicitation: hosts do not answer (RFC 4861 6.2.6).
  * @ctx: the context

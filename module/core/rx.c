@@ -434,6 +434,7 @@ static int rx_nd(struct ndp_ctx *ctx, s64 now, struct ndp_rx *rx,
 			return NDP_STAT_MAX;
 		if (!ndp_ip6_is_linklocal(&rx->src))
 			return NDP_STAT_RA_SRC_NOT_LL;
+		ndp_ra_useropts(ctx, rx, out);
 		if (!ctx->cfg.accept_ra)
 			return NDP_STAT_RA_IGNORED;
 		ndp_rx_ra(ctx, now, rx, &o, out);

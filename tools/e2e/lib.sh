@@ -462,7 +462,8 @@ ndp0_setup() {
 
 # radvd_start VALID PREFERRED ROUTER_LIFETIME: radvd on the peer's veth0,
 # RAs every 3-4 s (and at once to an RS) for 2001:db8:1::/64 (on-link,
-# autonomous) with these lifetimes, CurHopLimit 61, MTU 1400.
+# autonomous) with these lifetimes, CurHopLimit 61, MTU 1400; RADVD_EXTRA
+# is added to the interface's block (e.g. RDNSS and DNSSL blocks).
 radvd_start() {
 	local conf=/run/ndpv6/radvd-$$.conf
 
@@ -482,6 +483,7 @@ interface veth0 {
 		AdvValidLifetime $1;
 		AdvPreferredLifetime $2;
 	};
+${RADVD_EXTRA:-}
 };
 EOC
 	# not nsq: $! must be radvd itself (nsenter execs it)

@@ -3,10 +3,13 @@
 """Hand-made ND frames for the end-to-end tests, on an AF_PACKET socket.
 
     ndp-frames.py ra IFACE [--src IP] [--src-mac MAC] [--reachable MS]
-                  [--retrans MS] [--lifetime S]
-        One Router Advertisement to ff02::1 (no options): its Reachable
-        Time and Retrans Timer shorten the receiver's ND timers (RFC 4861
-        6.3.4); Router Lifetime 0 (default) adds no default router.
+                  [--retrans MS] [--lifetime S] [--rdnss IP]
+                  [--rdnss-lifetime S]
+        One Router Advertisement to ff02::1: its Reachable Time and
+        Retrans Timer shorten the receiver's ND timers (RFC 4861 6.3.4);
+        Router Lifetime 0 (default) adds no default router.  No options
+        but an RDNSS option (RFC 8106) for IP with its lifetime (default
+        0: the server is withdrawn) when --rdnss is given.
 
     ndp-frames.py ras IFACE ROUTERS PREFIXES
         ROUTERS Router Advertisements to ff02::1, router i (1, 2, ...)
@@ -122,10 +125,16 @@ def cmd_ra(a):
     dst = ip_bytes('ff02::1')
     icmp = struct.pack('!BBHBBHII', ND_RA, 0, 0, 0, 0, a.lifetime,
                        a.reachable, a.retrans)
+    if a.rdnss:
+        # type 25, 3 units of 8 bytes, reserved, lifetime, one address
+        icmp += struct.pack('!BBHI', 25, 3, 0, a.rdnss_lifetime)
+        icmp += ip_bytes(a.rdnss)
     f = frame(mcast_mac(dst), src_mac, ip_bytes(a.src), dst, icmp)
     open_sock(a.iface).send(f)
-    print('sent RA from %s: reachable %d ms, retrans %d ms, lifetime %d s'
-          % (a.src, a.reachable, a.retrans, a.lifetime))
+    print('sent RA from %s: reachable %d ms, retrans %d ms, lifetime %d s%s'
+          % (a.src, a.reachable, a.retrans, a.lifetime,
+             ', RDNSS %s for %d s' % (a.rdnss, a.rdnss_lifetime)
+             if a.rdnss else ''))
 
 
 def cmd_ras(a):
@@ -259,6 +268,8 @@ def main():
     p.add_argument('--reachable', type=int, default=0)
     p.add_argument('--retrans', type=int, default=0)
     p.add_argument('--lifetime', type=int, default=0)
+    p.add_argument('--rdnss')
+    p.add_argument('--rdnss-lifetime', type=int, default=0)
 
     p = sub.add_parser('ras')
     p.add_argument('iface')

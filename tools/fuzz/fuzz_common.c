@@ -204,6 +204,7 @@ void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len,
 {
 	/* exactly @len bytes, so that ASan sees any read past them */
 	u8 *buf = malloc(len ? len : 1);
+	u32 u0, i;
 	bool room;
 	int rc;
 	struct ndp_pkt pkt = {
@@ -219,6 +220,7 @@ void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len,
 	memcpy(buf, ip6, len);
 	pkt.handle = buf;
 	fz_pre(f, "handle");
+	u0 = f->out->n_useropts;
 	f->rx = &pkt;
 	f->rx_back = false;
 	room = f->out->n_done < NDP_OUT_DONE;
@@ -231,6 +233,17 @@ void fz_handle(struct fz *f, const u8 *ip6, u32 len, u32 tot_len,
 	fz_check_out(f);
 	if (rc && f->out->n_done != f->done0)
 		fz_fail(f, "ndp_handle refused its packet but gave handles");
+	if (f->out->n_useropts > NDP_OUT_USEROPTS || f->out->n_useropts < u0)
+		fz_fail(f, "%u RA options for userspace", f->out->n_useropts);
+	for (i = u0; i < f->out->n_useropts; i++) {
+		const struct ndp_useropt *u = &f->out->useropts[i];
+
+		/* within the packet, whole options (ASan checks the read) */
+		if (u->len < 8 || u->off > len || u->len > len - u->off ||
+		    buf[u->off + 1] * 8u != u->len)
+			fz_fail(f, "RA option for userspace at %u, %u bytes, in a packet of %u",
+				u->off, u->len, len);
+	}
 	f->rx = NULL;
 	free(buf);
 }
