@@ -110,6 +110,21 @@ struct ndp_config {
 	 * MRC 0, MRT 3600000).
 	 */
 	u32 rtr_solicit_max_interval_ms;
+	/*
+	 * Interface identifiers of the link-local and SLAAC addresses
+	 * (enum ndp_addr_gen, NDP_ADDR_GEN_EUI64); for stable privacy, the
+	 * secret (RFC 7217's secret_key), drawn from the random callback at
+	 * start unless @stable_secret_set.
+	 */
+	u8 addr_gen;
+	bool stable_secret_set;
+	u8 stable_secret[16];
+};
+
+/* How the core makes interface identifiers (ndp_config.addr_gen). */
+enum ndp_addr_gen {
+	NDP_ADDR_GEN_EUI64,		/* modified EUI-64 of the MAC */
+	NDP_ADDR_GEN_STABLE_PRIVACY,	/* RFC 7217, from a secret */
 };
 
 #define NDP_RS_UNLIMITED	0xff	/* rtr_solicits: no limit (RFC 7559) */

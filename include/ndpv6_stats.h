@@ -132,3 +132,7 @@ NDP_STAT(EXT_OPTS_TOO_MANY, "more than 8 options in one options header")
 /* RA options passed up for userspace, as Linux's RTM_NEWNDUSEROPT */
 NDP_STAT(RA_USEROPT, "RA option for userspace (RDNSS, DNSSL, ...)")
 NDP_STAT(RA_USEROPT_LOST, "RA option for userspace: out full, lost")
+
+/* RFC 7217 stable identifiers: another one after a duplicate */
+NDP_STAT(IDGEN_RETRY, "stable identifier a duplicate: the next one made")
+NDP_STAT(IDGEN_GAVE_UP, "stable identifier a duplicate IDGEN_RETRIES times")

@@ -13,19 +13,6 @@ static u8 addr_shown_state(const struct ndp_addr *a)
 	return a->optimistic ? a->held : a->state;
 }
 
-/* Modified EUI-64 interface identifier (RFC 4291 app. A, RFC 2464 4). */
-void ndp_eui64_iid(const u8 *mac, u8 *iid)
-{
-	iid[0] = mac[0] ^ 0x02;
-	iid[1] = mac[1];
-	iid[2] = mac[2];
-	iid[3] = 0xff;
-	iid[4] = 0xfe;
-	iid[5] = mac[3];
-	iid[6] = mac[4];
-	iid[7] = mac[5];
-}
-
 /* A note about @a with its remaining lifetimes. */
 void ndp_addr_note(struct ndp_out *out, enum ndp_note_kind kind,
 		   const struct ndp_addr *a, s64 now)
@@ -146,8 +133,16 @@ static void addr_duplicate(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	ndp_out_note(out, NDP_NOTE_DAD_FAILED, &a->ip, a->plen, 0, 0, 0);
 	ndp_solicited_node(&a->ip, &sn);
 	ndp_mld_leave(ctx, now, &sn, false, out);
-	if (a->origin == NDP_ORIGIN_LINKLOCAL)
-		ip_disable(ctx, a, out);
+	if (a->stable && a->dad_counter < NDP_IDGEN_RETRIES) {
+		/* RFC 7217 6: another identifier, IDGEN_DELAY later */
+		a->regen = true;
+		a->timer = now + ndp_ms(NDP_IDGEN_DELAY_MS);
+		ndp_due(ctx, a->timer);
+	} else if (a->stable) {
+		ndp_count(ctx, NDP_STAT_IDGEN_GAVE_UP);
+	} else if (a->origin == NDP_ORIGIN_LINKLOCAL) {
+		ip_disable(ctx, a, out);	/* the MAC's own identifier */
+	}
 	ndp_changed(ctx);
 }
 
@@ -272,6 +267,53 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 }
 
 /**
+ * ndp_addr_add_iid() - a link-local or SLAAC address with our identifier.
+ * @ctx: the context
+ * @now: current time (ns)
+ * @ip: the prefix in its first 8 bytes (a /64); the address on return
+ * @origin: NDP_ORIGIN_LINKLOCAL or NDP_ORIGIN_SLAAC
+ * @rtr: SLAAC: the router of the PIO
+ * @dad_counter: RFC 7217's DAD_Counter (0, then one more per duplicate)
+ * @valid_s: valid lifetime (s)
+ * @preferred_s: preferred lifetime (s)
+ * @out: output
+ *
+ * Return: as ndp_addr_add().
+ */
+int ndp_addr_add_iid(struct ndp_ctx *ctx, s64 now, struct ndp_ip6 *ip,
+		     u8 origin, const struct ndp_ip6 *rtr, u8 dad_counter,
+		     u32 valid_s, u32 preferred_s, struct ndp_out *out)
+{
+	bool stable = ndp_iid_make(ctx, ip, &dad_counter);
+	struct ndp_addr *a;
+	int err;
+
+	err = ndp_addr_add(ctx, now, ip, 64, origin, rtr, valid_s, preferred_s,
+			   out);
+	a = err ? NULL : ndp_addr_find(ctx, ip);
+	if (a) {
+		a->stable = stable;
+		a->dad_counter = dad_counter;
+	}
+	return err;
+}
+
+/* RFC 7217 6: a duplicate stable address makes way for the next one. */
+static void addr_regen(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
+		       struct ndp_out *out)
+{
+	struct ndp_addr old = *a;
+
+	ndp_addr_del(ctx, now, a, out);
+	ndp_count(ctx, NDP_STAT_IDGEN_RETRY);
+	ndp_addr_add_iid(ctx, now, &old.ip, old.origin,
+			 old.origin == NDP_ORIGIN_SLAAC ? &old.rtr : NULL,
+			 old.dad_counter + 1,
+			 ndp_remaining_s(now, old.valid_until),
+			 ndp_remaining_s(now, old.preferred_until), out);
+}
+
+/**
  * ndp_addr_del() - remove one of our addresses.
  * @ctx: the context
  * @now: current time (ns)
@@ -303,17 +345,16 @@ int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
  * @now: current time (ns)
  * @out: output: notes only; no frame leaves before ndp_tick()
  *
- * Joins ff02::1 and adds the link-local address fe80::/64 with the modified
- * EUI-64 interface identifier of the MAC, tentative, lifetimes infinite.
+ * Joins ff02::1 and adds the link-local address fe80::/64 with our
+ * interface identifier (iid.c), tentative, lifetimes infinite.
  */
 void ndp_addr_init(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 {
 	struct ndp_ip6 ll = { .b = { 0xfe, 0x80 } };
 
 	ndp_mld_init(ctx, now, out);
-	ndp_eui64_iid(ctx->mac, ll.b + 8);
-	ndp_addr_add(ctx, now, &ll, 64, NDP_ORIGIN_LINKLOCAL, NULL,
-		     NDP_INFINITE, NDP_INFINITE, out);
+	ndp_addr_add_iid(ctx, now, &ll, NDP_ORIGIN_LINKLOCAL, NULL, 0,
+			 NDP_INFINITE, NDP_INFINITE, out);
 }
 
 /**
@@ -589,6 +630,8 @@ void ndp_addr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 			continue;
 		if (a->valid_until <= now) {
 			ndp_addr_del(ctx, now, a, out);
+		} else if (a->regen && a->timer <= now) {
+			addr_regen(ctx, now, a, out);
 		} else if (addr_shown_state(a) == NDP_ADDR_PREFERRED &&
 			   a->preferred_until <= now) {
 			if (a->optimistic)
@@ -630,7 +673,7 @@ s64 ndp_addr_deadline(const struct ndp_ctx *ctx)
 		if (!a->used)
 			continue;
 		t = min(t, a->valid_until);
-		if (a->state == NDP_ADDR_TENTATIVE && !held)
+		if ((a->state == NDP_ADDR_TENTATIVE && !held) || a->regen)
 			t = min(t, a->timer);
 		if (addr_shown_state(a) == NDP_ADDR_PREFERRED)
 			t = min(t, a->preferred_until);

@@ -61,7 +61,8 @@ static bool config_valid(const struct ndp_config *c)
 	       c->icmp_burst >= 1 && c->retrans_ms >= 1 &&
 	       c->dad_transmits <= NDP_MAX_DAD_TRANSMITS &&
 	       c->base_reachable_ms >= 1 &&
-	       c->link_mtu >= NDP_MIN_MTU;
+	       c->link_mtu >= NDP_MIN_MTU &&
+	       c->addr_gen <= NDP_ADDR_GEN_STABLE_PRIVACY;
 }
 
 static u32 hash_buckets(const struct ndp_config *c)
@@ -256,6 +257,12 @@ struct ndp_ctx *ndp_start(struct ndp_ctx *ctx, const u8 mac[NDP_ETH_ALEN],
 	ctx->base_reachable_ms = cfg->base_reachable_ms;
 	ctx->retrans_ms = cfg->retrans_ms;
 	ctx->hash_seed = ndp_random_u32(ctx);
+	if (cfg->stable_secret_set)
+		memcpy(ctx->stable_secret, cfg->stable_secret,
+		       sizeof(ctx->stable_secret));
+	else if (cfg->addr_gen == NDP_ADDR_GEN_STABLE_PRIVACY)
+		random(random_opaque, ctx->stable_secret,
+		       sizeof(ctx->stable_secret));
 	ndp_bucket_init(&ctx->icmp_bucket, now, cfg->icmp_burst);
 	ndp_bucket_init(&ctx->inc_bucket, now, cfg->incomplete_quota);
 	ndp_bucket_init(&ctx->probe_bucket, now, NDP_RTR_PROBE_BURST);

@@ -105,6 +105,9 @@
 #define NDP_MLD_UNSOL_IVL_MS	1000	/* RFC 3810 9.11 */
 #define NDP_REACHABLE_REDRAW_NS	(2LL * 3600 * NDP_NSEC_PER_SEC)
 #define NDP_TWO_HOURS_S		7200U
+/* RFC 7217 6: new stable identifiers after a duplicate, and the pause */
+#define NDP_IDGEN_RETRIES	3
+#define NDP_IDGEN_DELAY_MS	1000
 #define NDP_MAX_QUEUE_SLOTS	4096
 #define NDP_MAX_NBRS		BIT(20)		/* hash_buckets() stays bounded */
 
@@ -290,7 +293,14 @@ struct ndp_addr {
 	u8 n_nonces;			/* DAD NS sent in this run */
 	/* RFC 7527: the nonce of each DAD NS of this run */
 	u8 nonces[NDP_MAX_DAD_TRANSMITS][NDP_NONCE_LEN];
-	s64 timer;			/* DAD deadline */
+	s64 timer;			/* DAD deadline; made again (regen) */
+	/*
+	 * RFC 7217: @stable identifier made with @dad_counter; a DUPLICATE
+	 * one is made again with the next counter at @timer (@regen)
+	 */
+	bool stable;
+	bool regen;
+	u8 dad_counter;
 	s64 preferred_until;
 	s64 valid_until;
 	struct ndp_ip6 rtr;		/* SLAAC: the router of its PIO */
@@ -382,6 +392,7 @@ struct ndp_ctx {
 
 	/* RFC 4862 5.4.5: the EUI-64 link-local was a duplicate (addr.c) */
 	bool ip_disabled;
+	u8 stable_secret[16];		/* RFC 7217 secret_key (iid.c) */
 
 	struct ndp_bucket icmp_bucket;	/* ICMPv6 errors (RFC 4443 2.4 f) */
 	struct ndp_bucket probe_bucket;	/* routers asked to prove themselves */
@@ -691,7 +702,19 @@ int ndp_addr_del(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 		 struct ndp_out *out);
 void ndp_addr_note(struct ndp_out *out, enum ndp_note_kind kind,
 		   const struct ndp_addr *a, s64 now);
+/* iid.c: interface identifiers (EUI-64, RFC 7217) */
 void ndp_eui64_iid(const u8 *mac, u8 *iid);
+u64 ndp_siphash24(const u8 key[16], const u8 *data, u32 len);
+bool ndp_iid_reserved(const u8 *iid);
+bool ndp_iid_make(const struct ndp_ctx *ctx, struct ndp_ip6 *ip,
+		  u8 *dad_counter);
+/*
+ * A link-local or SLAAC address: the prefix in @ip's first 8 bytes, its
+ * identifier made here (ndp_iid_make()), then ndp_addr_add().
+ */
+int ndp_addr_add_iid(struct ndp_ctx *ctx, s64 now, struct ndp_ip6 *ip,
+		     u8 origin, const struct ndp_ip6 *rtr, u8 dad_counter,
+		     u32 valid_s, u32 preferred_s, struct ndp_out *out);
 /* DAD inputs (RFC 4862 5.4.3, 5.4.4); true if the message was about DAD. */
 bool ndp_addr_dad_ns(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		     const struct ndp_ip6 *target, const struct ndp_opts *o,

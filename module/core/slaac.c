@@ -20,6 +20,22 @@ static unsigned int slaac_count_of(const struct ndp_ctx *ctx,
 	return n;
 }
 
+/* The SLAAC address in the /64 @pfx, whatever identifier it was given. */
+static struct ndp_addr *slaac_find(struct ndp_ctx *ctx,
+				   const struct ndp_ip6 *pfx)
+{
+	struct ndp_addr *a;
+	unsigned int i;
+
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		a = &ctx->addrs[i];
+		if (a->used && a->origin == NDP_ORIGIN_SLAAC &&
+		    !memcmp(a->ip.b, pfx->b, 8))
+			return a;
+	}
+	return NULL;
+}
+
 /**
  * ndp_addr_slaac() - a PIO with A=1 (RFC 4862 5.5.3 d, e).
  * @ctx: the context
@@ -31,8 +47,9 @@ static unsigned int slaac_count_of(const struct ndp_ctx *ctx,
  * @out: output
  *
  * The prefix must be a /64 (Ethernet interface identifiers are 64 bits).
- * A new prefix makes a tentative address of prefix + modified EUI-64; a
- * known one updates its lifetimes by the two-hour rule.  Nothing at all
+ * A new prefix makes a tentative address of prefix + our interface
+ * identifier (iid.c); a known one updates its lifetimes by the two-hour
+ * rule.  Nothing at all
  * once IP operation is disabled (the EUI-64 link-local address was a
  * duplicate, see addr.c's ip_disable()).  A router makes at most its
  * share of the table (SLAAC_ROUTER_SHARE); a full table makes room only
@@ -58,18 +75,23 @@ int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		ndp_count(ctx, NDP_STAT_SLAAC_IP_DISABLED);
 		return 0;
 	}
-	ndp_eui64_iid(ctx->mac, ip.b + 8);
-	a = ndp_addr_find(ctx, &ip);
+	a = slaac_find(ctx, &ip);
 	if (!a) {
+		u8 counter = 0;
+
 		if (!valid_s)
+			return 0;
+		/* one of ours (a manual one) has the address: nothing to do */
+		ndp_iid_make(ctx, &ip, &counter);
+		if (ndp_addr_find(ctx, &ip))
 			return 0;
 		if (ndp_rtr_has_share(slaac_count_of(ctx, rtr),
 				      ctx->cfg.max_addrs)) {
 			ndp_count(ctx, NDP_STAT_SLAAC_ROUTER_SHARE);
 			return 0;
 		}
-		return ndp_addr_add(ctx, now, &ip, 64, NDP_ORIGIN_SLAAC, rtr,
-				    valid_s, preferred_s, out);
+		return ndp_addr_add_iid(ctx, now, &ip, NDP_ORIGIN_SLAAC, rtr,
+					0, valid_s, preferred_s, out);
 	}
 	if (a->origin != NDP_ORIGIN_SLAAC || a->state == NDP_ADDR_DUPLICATE)
 		return 0;

@@ -161,6 +161,7 @@ void fz_populate(struct fz *f);
 #define FZ_CFG_NO_RA		0x02	/* accept_ra off */
 #define FZ_CFG_NO_DAD		0x04	/* dad_transmits 0 */
 #define FZ_CFG_POPULATE		0x08	/* start from fz_populate() */
+#define FZ_CFG_STABLE		0x10	/* RFC 7217 identifiers, fixed secret */
 
 enum fz_op {
 	/*

@@ -90,6 +90,11 @@ static void config(u8 b, struct ndp_config *cfg)
 		cfg->accept_ra = false;
 	if (b & FZ_CFG_NO_DAD)
 		cfg->dad_transmits = 0;
+	if (b & FZ_CFG_STABLE) {
+		cfg->addr_gen = NDP_ADDR_GEN_STABLE_PRIVACY;
+		cfg->stable_secret_set = true;
+		memset(cfg->stable_secret, 0x5a, sizeof(cfg->stable_secret));
+	}
 }
 
 static void query(struct fz *f, u8 a, u8 b)
