@@ -578,6 +578,7 @@ struct ndp_params {
 	u32 retrans_ms;
 	bool link_up;		/* ndp_link_change() */
 	bool ip_disabled;	/* NDP_NOTE_IP_DISABLED (RFC 4862 5.4.5) */
+	u8 addr_gen;		/* enum ndp_addr_gen in force */
 	/*
 	 * MLDv1 compatibility mode (RFC 3810 8.2.1): an MLDv1 Query was
 	 * heard less than the Older Version Querier Present Timeout ago

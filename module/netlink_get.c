@@ -637,7 +637,8 @@ static bool caps_pending(const struct params_snap *s)
 	       (s->f.max_addrs != s->next.max_addrs ||
 		s->f.max_nbrs != s->next.max_nbrs ||
 		s->f.max_routers != s->next.max_routers ||
-		s->f.max_prefixes != s->next.max_prefixes);
+		s->f.max_prefixes != s->next.max_prefixes ||
+		s->p.addr_gen != s->next.addr_gen);
 }
 
 static int put_params(struct sk_buff *skb, const struct params_snap *s)
@@ -655,6 +656,7 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 			       n->dad_transmits) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_ACCEPT_RA, n->accept_ra) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_REPLY_ECHO, n->reply_echo) ||
+		    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, n->addr_gen) ||
 		    put_caps(skb, n->max_addrs, n->max_nbrs, n->max_routers,
 			     n->max_prefixes) ||
 		    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_GROUPS, n->max_groups) ||
@@ -673,6 +675,7 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 	    nla_put_u8(skb, NDPV6_PARAMS_A_DAD_TRANSMITS, p->dad_transmits) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_ACCEPT_RA, p->accept_ra) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_REPLY_ECHO, p->reply_echo) ||
+	    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, p->addr_gen) ||
 	    put_caps(skb, f->max_addrs, f->max_nbrs, f->max_routers,
 		     f->max_prefixes) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_GROUPS, f->max_groups) ||
@@ -691,7 +694,8 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 	if (caps_pending(s)) {
 		pend = nla_nest_start(skb, NDPV6_PARAMS_A_PENDING);
 		if (!pend || put_caps(skb, n->max_addrs, n->max_nbrs,
-				      n->max_routers, n->max_prefixes))
+				      n->max_routers, n->max_prefixes) ||
+		    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, n->addr_gen))
 			goto fail;
 		nla_nest_end(skb, pend);
 	}

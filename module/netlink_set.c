@@ -62,6 +62,16 @@ static void cfg_set(struct ndp_config *cfg, struct nlattr **tb)
 	if (tb[NDPV6_PARAMS_A_MAX_PREFIXES])
 		cfg->max_prefixes =
 			nla_get_u32(tb[NDPV6_PARAMS_A_MAX_PREFIXES]);
+	/* the uapi's modes are the core's */
+	BUILD_BUG_ON(NDPV6_ADDR_GEN_STABLE_PRIVACY !=
+		     NDP_ADDR_GEN_STABLE_PRIVACY);
+	if (tb[NDPV6_PARAMS_A_ADDR_GEN_MODE])
+		cfg->addr_gen = nla_get_u8(tb[NDPV6_PARAMS_A_ADDR_GEN_MODE]);
+	if (tb[NDPV6_PARAMS_A_STABLE_SECRET]) {
+		nla_memcpy(cfg->stable_secret, tb[NDPV6_PARAMS_A_STABLE_SECRET],
+			   sizeof(cfg->stable_secret));
+		cfg->stable_secret_set = true;
+	}
 }
 
 static int nl_set_params(struct sk_buff *skb, struct genl_info *info)

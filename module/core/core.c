@@ -711,6 +711,7 @@ void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 	p->retrans_ms = ctx->retrans_ms;
 	p->link_up = !ctx->link_down;
 	p->ip_disabled = ctx->ip_disabled;
+	p->addr_gen = ctx->cfg.addr_gen;
 	p->mld_v1 = ctx->mld_v1_until != NDP_TIME_NEVER;
 }
 

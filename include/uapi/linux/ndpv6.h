@@ -214,6 +214,9 @@
  *                                    address is a duplicate: IP operation
  *                                    is disabled (RFC 4862 5.4.5: no RS,
  *                                    no SLAAC) until the next down/up
+ *        NDPV6_PARAMS_A_ADDR_GEN_MODE: NLA_U8, enum ndpv6_addr_gen_mode
+ *                                      in force (the secret is never read
+ *                                      back)
  *        NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS, _MAX_PREFIXES,
  *        _MAX_GROUPS, _MAX_QUEUED: NLA_U32, the capacities in force
  *        NDPV6_PARAMS_A_NUM_ADDRS, _NUM_NBRS, _NUM_ROUTERS, _NUM_PREFIXES,
@@ -222,6 +225,7 @@
  *                                were set that are not in force yet
  *            NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS,
  *            _MAX_PREFIXES: NLA_U32, those for the next down/up
+ *            NDPV6_PARAMS_A_ADDR_GEN_MODE: NLA_U8, the same
  *
  * While the device is down, the timers, hop limit, MTU and the three
  * flags LINK_UP, MLD_V1 and IP_DISABLED are absent, the capacities are
@@ -241,9 +245,16 @@
  *        NDPV6_PARAMS_A_MAX_NBRS: NLA_U32, 1..NDPV6_MAX_NBRS
  *        NDPV6_PARAMS_A_MAX_ROUTERS: NLA_U32, 1..NDPV6_MAX_ROUTERS
  *        NDPV6_PARAMS_A_MAX_PREFIXES: NLA_U32, 1..NDPV6_MAX_PREFIXES
+ *        NDPV6_PARAMS_A_ADDR_GEN_MODE: NLA_U8, enum ndpv6_addr_gen_mode
+ *        NDPV6_PARAMS_A_STABLE_SECRET: NLA_BINARY, exactly
+ *                                      NDPV6_STABLE_SECRET_LEN bytes: RFC
+ *                                      7217's secret_key (without one, a
+ *                                      random secret is drawn at each up)
  *
  * DAD transmits, accept-RA and reply-echo apply at once and are kept
- * across down/up.
+ * across down/up.  The address generation mode and the secret apply from
+ * the next down/up (the link-local address is made at up), as the
+ * capacities.
  * The table capacities size the core's tables, which are allocated when
  * the device comes up: new capacities take effect at the next down/up.
  * Two limits follow them: the multicast group table holds the addresses'
@@ -319,6 +330,17 @@
 
 /* Upper bounds of NDPV6_CMD_SET_PARAMS. */
 #define NDPV6_MAX_DAD_TRANSMITS	16
+
+/* NDPV6_PARAMS_A_ADDR_GEN_MODE: how interface identifiers are made */
+enum ndpv6_addr_gen_mode {
+	NDPV6_ADDR_GEN_EUI64,		/* modified EUI-64 of the MAC */
+	NDPV6_ADDR_GEN_STABLE_PRIVACY,	/* RFC 7217, from a secret */
+	__NDPV6_ADDR_GEN_MAX
+};
+
+#define NDPV6_ADDR_GEN_MAX (__NDPV6_ADDR_GEN_MAX - 1)
+
+#define NDPV6_STABLE_SECRET_LEN	16
 #define NDPV6_MAX_ADDRS		1024
 #define NDPV6_MAX_NBRS		100000
 #define NDPV6_MAX_ROUTERS	256
@@ -515,6 +537,8 @@ enum ndpv6_params_attr {
 	NDPV6_PARAMS_A_LINK_UP,
 	NDPV6_PARAMS_A_MLD_V1,
 	NDPV6_PARAMS_A_IP_DISABLED,
+	NDPV6_PARAMS_A_ADDR_GEN_MODE,
+	NDPV6_PARAMS_A_STABLE_SECRET,
 	__NDPV6_PARAMS_A_MAX
 };
 
