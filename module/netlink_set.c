@@ -63,8 +63,8 @@ static void cfg_set(struct ndp_config *cfg, struct nlattr **tb)
 		cfg->max_prefixes =
 			nla_get_u32(tb[NDPV6_PARAMS_A_MAX_PREFIXES]);
 	/* the uapi's modes are the core's */
-	BUILD_BUG_ON(NDPV6_ADDR_GEN_STABLE_PRIVACY !=
-		     NDP_ADDR_GEN_STABLE_PRIVACY);
+	BUILD_BUG_ON((int)NDPV6_ADDR_GEN_STABLE_PRIVACY !=
+		     (int)NDP_ADDR_GEN_STABLE_PRIVACY);
 	if (tb[NDPV6_PARAMS_A_ADDR_GEN_MODE])
 		cfg->addr_gen = nla_get_u8(tb[NDPV6_PARAMS_A_ADDR_GEN_MODE]);
 	if (tb[NDPV6_PARAMS_A_STABLE_SECRET]) {
