@@ -275,14 +275,27 @@ static const struct {
 	{ NDPV6_PARAMS_A_IP_DISABLED, "ip_disabled" },
 };
 
+/* NDPV6_PARAMS_A_ADDR_GEN_MODE's values, as `params set` takes them. */
+static const char *const addr_gen_names[] = {
+	[NDPV6_ADDR_GEN_EUI64] = "eui64",
+	[NDPV6_ADDR_GEN_STABLE_PRIVACY] = "stable-privacy",
+	NULL
+};
+
 static void params_numbers(const struct tb *p)
 {
+	uint64_t mode;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(pkeys); i++)
 		if (p->a[pkeys[i].type])
 			print_row_u64(pkeys[i].name,
 				      tb_uint(p, pkeys[i].type, 0));
+	if (p->a[NDPV6_PARAMS_A_ADDR_GEN_MODE]) {
+		mode = tb_uint(p, NDPV6_PARAMS_A_ADDR_GEN_MODE, 0);
+		print_row_str("addr_gen_mode", mode <= NDPV6_ADDR_GEN_MAX ?
+			      addr_gen_names[mode] : "unknown");
+	}
 }
 
 static int params_cb(const struct nlmsghdr *nlh, void *data)
@@ -333,11 +346,17 @@ struct opt {
 	int type;
 };
 
-/* A key of `params set`: WORD VALUE, VALUE 0..MAX (1: on|off). */
+/*
+ * A key of `params set`: WORD VALUE, VALUE 0..MAX (1: on|off), or one of
+ * @names, or with @secret the stable secret (an IPv6 address's notation,
+ * as Linux's stable_secret sysctl, or 32 hex digits).
+ */
 struct pset {
 	const char *word;
 	int type;
 	uint32_t max;
+	const char *const *names;
+	bool secret;
 };
 
 struct object {
@@ -372,14 +391,39 @@ static const struct opt addr_opts[] = {
 };
 
 static const struct pset psets[] = {
-	{ "dad-transmits", NDPV6_PARAMS_A_DAD_TRANSMITS, 255 },
-	{ "accept-ra", NDPV6_PARAMS_A_ACCEPT_RA, 1 },
-	{ "reply-echo", NDPV6_PARAMS_A_REPLY_ECHO, 1 },
-	{ "max-addrs", NDPV6_PARAMS_A_MAX_ADDRS, UINT32_MAX },
-	{ "max-nbrs", NDPV6_PARAMS_A_MAX_NBRS, UINT32_MAX },
-	{ "max-routers", NDPV6_PARAMS_A_MAX_ROUTERS, UINT32_MAX },
-	{ "max-prefixes", NDPV6_PARAMS_A_MAX_PREFIXES, UINT32_MAX },
+#define PSET(w, t, m)	{ .word = (w), .type = (t), .max = (m) }
+	PSET("dad-transmits", NDPV6_PARAMS_A_DAD_TRANSMITS, 255),
+	PSET("accept-ra", NDPV6_PARAMS_A_ACCEPT_RA, 1),
+	PSET("reply-echo", NDPV6_PARAMS_A_REPLY_ECHO, 1),
+	PSET("max-addrs", NDPV6_PARAMS_A_MAX_ADDRS, UINT32_MAX),
+	PSET("max-nbrs", NDPV6_PARAMS_A_MAX_NBRS, UINT32_MAX),
+	PSET("max-routers", NDPV6_PARAMS_A_MAX_ROUTERS, UINT32_MAX),
+	PSET("max-prefixes", NDPV6_PARAMS_A_MAX_PREFIXES, UINT32_MAX),
+	{ .word = "addr-gen-mode", .type = NDPV6_PARAMS_A_ADDR_GEN_MODE,
+	  .max = NDPV6_ADDR_GEN_MAX, .names = addr_gen_names },
+	{ .word = "stable-secret", .type = NDPV6_PARAMS_A_STABLE_SECRET,
+	  .secret = true },
+#undef PSET
 };
+
+/* The stable secret: ADDR notation or 32 hex digits; false if neither. */
+static bool parse_secret(const char *s, uint8_t secret[NDPV6_STABLE_SECRET_LEN])
+{
+	unsigned int i, x;
+
+	if (inet_pton(AF_INET6, s, secret) == 1)
+		return true;
+	if (strlen(s) != 2 * NDPV6_STABLE_SECRET_LEN)
+		return false;
+	for (i = 0; i < NDPV6_STABLE_SECRET_LEN; i++) {
+		if (sscanf(s + 2 * i, "%2x", &x) != 1 ||
+		    !strchr("0123456789abcdefABCDEF", s[2 * i]) ||
+		    !strchr("0123456789abcdefABCDEF", s[2 * i + 1]))
+			return false;
+		secret[i] = (uint8_t)x;
+	}
+	return true;
+}
 
 static const struct object router_obj = {
 	.name = "router",
@@ -607,12 +651,27 @@ static int cmd_write(const struct object *o, enum verb v, int argc,
 	return 0;
 }
 
+/* VALUE of @p: its index in p->names, or a usage error. */
+static uint32_t parse_name(const struct object *o, const struct pset *p,
+			   const char *s)
+{
+	uint32_t i;
+
+	for (i = 0; p->names[i]; i++)
+		if (!strcmp(s, p->names[i]))
+			return i;
+	obj_usage(o, VERB_SET, "%s: %s or %s, not '%s'", p->word, p->names[0],
+		  p->names[1], s);
+	return 0;
+}
+
 /* params set DEV KEY VALUE [KEY VALUE]...: all in one request. */
 static int cmd_set(const struct object *o, int argc, char **argv)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	uint32_t val[ARRAY_SIZE(psets)];
 	bool given[ARRAY_SIZE(psets)] = { };
+	uint8_t secret[NDPV6_STABLE_SECRET_LEN];
 	struct nlmsghdr *nlh;
 	struct nlattr *nest;
 	unsigned int k;
@@ -633,7 +692,15 @@ static int cmd_set(const struct object *o, int argc, char **argv)
 		if (given[k])
 			obj_usage(o, VERB_SET, "'%s' given twice", key);
 		given[k] = true;
-		if (psets[k].max != 1)
+		if (psets[k].names)
+			val[k] = parse_name(o, &psets[k], s);
+		else if (psets[k].secret && !parse_secret(s, secret))
+			obj_usage(o, VERB_SET,
+				  "%s: an IPv6 address or 32 hex digits, not '%s'",
+				  key, s);
+		else if (psets[k].secret)
+			val[k] = 0;
+		else if (psets[k].max != 1)
 			val[k] = parse_u32(key, s, 0, psets[k].max);
 		else if (!strcmp(s, "on"))
 			val[k] = 1;
@@ -651,7 +718,10 @@ static int cmd_set(const struct object *o, int argc, char **argv)
 	for (k = 0; k < ARRAY_SIZE(psets); k++) {
 		if (!given[k])
 			continue;
-		if (psets[k].max <= 255)
+		if (psets[k].secret)
+			mnl_attr_put(nlh, (uint16_t)psets[k].type,
+				     sizeof(secret), secret);
+		else if (psets[k].max <= 255)
 			mnl_attr_put_u8(nlh, (uint16_t)psets[k].type,
 					(uint8_t)val[k]);
 		else

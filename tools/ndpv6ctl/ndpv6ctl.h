@@ -90,6 +90,7 @@ void print_lft(const char *key, uint64_t v);
 void print_upper(const char *key, const char *v);
 void print_row_u64(const char *key, uint64_t v);
 void print_row_bool(const char *key, bool v);
+void print_row_str(const char *key, const char *v);	/* no escaping */
 void print_nl(void);
 
 /* ------------------------------------------------ cmd.c: the objects */

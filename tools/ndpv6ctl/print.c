@@ -191,6 +191,16 @@ void print_row_bool(const char *key, bool v)
 	}
 }
 
+void print_row_str(const char *key, const char *v)
+{
+	if (json) {
+		jkey(key);
+		fprintf(out, "\"%s\"", v);
+	} else {
+		fprintf(out, "    %-24s %s\n", key, v);
+	}
+}
+
 /* The end of a text line (JSON lines are ended by print_end()). */
 void print_nl(void)
 {
