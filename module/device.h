@@ -125,6 +125,7 @@ const char *ndpv6_glue_name(unsigned int i);
 int ndpv6_device_init(void);
 void ndpv6_device_uninit(void);
 bool netif_is_ndpv6(const struct net_device *dev);
+bool ndpv6_queue_work(struct work_struct *work);
 
 /* datapath.c */
 int ndpv6_datapath_init(void);

@@ -31,8 +31,6 @@ enum {
 	RT_EV_KERNEL_DEL,
 };
 
-static struct workqueue_struct *ndpv6_rt_wq;
-
 /* --------------------------------------------------------- the tables */
 
 /*
@@ -727,21 +725,6 @@ out:
 }
 
 /**
- * ndpv6_queue_work() - queue work on the module's ordered workqueue.
- * @work: a work item of a device that holds a reference on it while queued
- *
- * Nothing waits for this workqueue under RTNL (its works may take it);
- * module exit drains it after the last device is gone.
- *
- * Context: any.
- * Return: false if @work was already queued.
- */
-bool ndpv6_queue_work(struct work_struct *work)
-{
-	return queue_work(ndpv6_rt_wq, work);
-}
-
-/**
  * ndpv6_rt_kick() - have the rtnetlink work run (again) soon.
  * @priv: the device
  *
@@ -893,22 +876,14 @@ static struct notifier_block ndpv6_inet6addr_nb = {
 };
 
 /**
- * ndpv6_rt_init() - the workqueue and the inet6addr notifier.
+ * ndpv6_rt_init() - register the inet6addr notifier.
  *
- * Context: module init.
+ * Context: module init, after the module's workqueue is made.
  * Return: 0 or a negative errno.
  */
 int ndpv6_rt_init(void)
 {
-	int err;
-
-	ndpv6_rt_wq = alloc_ordered_workqueue("ndpv6_rt", 0);
-	if (!ndpv6_rt_wq)
-		return -ENOMEM;
-	err = register_inet6addr_notifier(&ndpv6_inet6addr_nb);
-	if (err)
-		destroy_workqueue(ndpv6_rt_wq);
-	return err;
+	return register_inet6addr_notifier(&ndpv6_inet6addr_nb);
 }
 
 /**
@@ -919,5 +894,4 @@ int ndpv6_rt_init(void)
 void ndpv6_rt_uninit(void)
 {
 	unregister_inet6addr_notifier(&ndpv6_inet6addr_nb);
-	destroy_workqueue(ndpv6_rt_wq);
 }

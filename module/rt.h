@@ -110,7 +110,6 @@ void ndpv6_rt_setup(struct ndpv6_dev *priv);
 void ndpv6_rt_release(struct ndpv6_dev *priv);
 void ndpv6_rt_reset(struct ndpv6_dev *priv);
 void ndpv6_rt_kick(struct ndpv6_dev *priv);
-bool ndpv6_queue_work(struct work_struct *work);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
 int ndpv6_rt_addr_msg(struct ndpv6_dev *priv, bool add,
