@@ -76,7 +76,7 @@ struct ndpv6_lower_group {
  *	by the destructor)
  * @n_upper: entries in @upper_groups (RTNL)
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
- * @rt: the rtnetlink mirror: addresses and routes (rt.c)
+ * @rt: the rtnetlink mirror: addresses and routes (rt.c, rt_watch.c)
  * @glue: glue-level counters (enum ndpv6_glue_stat)
  */
 struct ndpv6_dev {
