@@ -602,8 +602,7 @@ static int cmd_write(const struct object *o, enum verb v, int argc,
 	snprintf(what, sizeof(what), "%s %s", o->name, verb_names[v]);
 	if (ret)
 		return refused(what, argv[0], ret);
-	if (ext_msg[0])
-		fprintf(stderr, "Warning: %s\n", ext_msg);
+	warned();
 	return 0;
 }
 
@@ -665,8 +664,7 @@ static int cmd_set(const struct object *o, int argc, char **argv)
 	if (ret)
 		return refused("params set", argv[0], ret);
 	print_end();
-	if (ext_msg[0])
-		fprintf(stderr, "Warning: %s\n", ext_msg);
+	warned();
 	return 0;
 }
 

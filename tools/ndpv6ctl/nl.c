@@ -300,6 +300,13 @@ int refused(const char *what, const char *dev, int ret)
 	return EXIT_FAILED;
 }
 
+/* The kernel took the request with a message (its extended ACK): say it. */
+void warned(void)
+{
+	if (ext_msg[0])
+		fprintf(stderr, "Warning: %s\n", ext_msg);
+}
+
 /* DEV: an interface index if all digits, otherwise a name. */
 void put_dev(struct nlmsghdr *nlh, const char *dev)
 {
