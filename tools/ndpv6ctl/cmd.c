@@ -773,10 +773,27 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
+static bool stopped(void)
+{
+	return stop;
+}
+
+/* The socket overflowed: say so and go on. */
+static void events_lost(void)
+{
+	print_start();
+	open_object(NULL, NULL);
+	print_str(PRINT_ANY, "event", "[*] %s", "lost");
+	print_str(PRINT_TEXT, NULL, "%s", ": events were dropped");
+	close_object();
+	print_nl();
+	print_end();
+	fflush(out);
+}
+
 /* monitor [DEV]: the events, until a signal. */
 int cmd_monitor(int argc, char **argv)
 {
-	static char buf[RECV_BUF];
 	uint32_t filter = 0;
 	struct sigaction sa;
 	int ret;
@@ -801,44 +818,12 @@ int cmd_monitor(int argc, char **argv)
 		if (ret)
 			return refused("monitor", argv[0], ret);
 	}
-	if (mnl_socket_setsockopt(nl, NETLINK_ADD_MEMBERSHIP, &events_group,
-				  sizeof(events_group)) < 0) {
-		err("joining the events group: %s", strerror(errno));
+	if (nl_join_events())
 		return EXIT_FAILED;
-	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-
-	while (!stop) {
-		ssize_t n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
-		const struct nlmsghdr *m = (const void *)buf;
-		int len = (int)n;
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == ENOBUFS) {
-				/* The socket overflowed: say so and go on. */
-				print_start();
-				open_object(NULL, NULL);
-				print_str(PRINT_ANY, "event", "[*] %s", "lost");
-				print_str(PRINT_TEXT, NULL, "%s",
-					  ": events were dropped");
-				close_object();
-				print_nl();
-				print_end();
-				fflush(out);
-				continue;
-			}
-			err("receiving events: %s", strerror(errno));
-			return EXIT_FAILED;
-		}
-		for (; mnl_nlmsg_ok(m, len); m = mnl_nlmsg_next(m, &len))
-			if (m->nlmsg_type == family_id)
-				event_cb(m, &filter);
-	}
-	return 0;
+	return nl_read_events(event_cb, &filter, events_lost, stopped);
 }
