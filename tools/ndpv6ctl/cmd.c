@@ -372,7 +372,8 @@ static const struct opt addr_opts[] = {
 };
 
 static const struct pset psets[] = {
-	{ "dad-transmits", NDPV6_PARAMS_A_DAD_TRANSMITS, 255 },
+	{ "dad-transmits", NDPV6_PARAMS_A_DAD_TRANSMITS,
+	  NDPV6_MAX_DAD_TRANSMITS },
 	{ "accept-ra", NDPV6_PARAMS_A_ACCEPT_RA, 1 },
 	{ "reply-echo", NDPV6_PARAMS_A_REPLY_ECHO, 1 },
 	{ "max-addrs", NDPV6_PARAMS_A_MAX_ADDRS, UINT32_MAX },
