@@ -454,40 +454,13 @@ u32 ndp_allocate_frame(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 int ndp_select_source(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		      struct ndp_ip6 *src);
 
-/**
- * ndp_handle() - process one received IPv6 packet (Mirage's handle).
- * @ctx: context
- * @now: current time, ns
- * @pkt: the packet, IPv6 header at @pkt->data
- * @out: output, with at least one free @done entry
- *
- * The packet comes back in @out->done (consumed or dropped, with its
- * reason) or in @out->ev (to pass up), never both.
- *
- * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
- * taken and still belongs to the caller.
- */
+/* handle: one received IPv6 packet (Mirage's handle; kernel-doc: rx.c). */
 int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 	       struct ndp_out *out);
 
 /* ndp_send(): set the IPv6 payload length from the packet's tot_len. */
 #define NDP_SEND_FILL_LEN	0x1
-/**
- * ndp_send() - route and transmit one IPv6 packet (Mirage's send).
- * @ctx: context
- * @now: current time, ns
- * @dst: destination to route to; NULL: the IPv6 header's destination
- * @pkt: the packet, IPv6 header at @pkt->data, NDP_ETH_HLEN of headroom
- * @flags: NDP_SEND_FILL_LEN or 0
- * @out: output, with at least one free @done entry
- *
- * Resolves the next hop and writes the Ethernet header: the packet leaves
- * in @out->tx, waits in the neighbour's queue (it comes back in a later
- * call's @out), or comes back dropped in @out->done.
- *
- * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
- * taken and still belongs to the caller.
- */
+/* send: route and transmit one IPv6 packet (kernel-doc: core.c). */
 int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out);
 

@@ -2,7 +2,7 @@
 /*
  * KUnit suite ndpv6_wire: the core's wire format (module/core/wire.c):
  * checksum known answers, the option parser, the frame builders,
- * allocate_frame and send; frames that go from one context to another are
+ * allocate_frame and send (in core.c); frames from one context to another are
  * in wire_roundtrip_test.c.
  *
  * The contexts are the fixture's (ndp_kt_peer_setup()): MAC
@@ -51,7 +51,7 @@ static void wt_csum_desc(const struct wt_csum_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(wt_csum_kat, wt_csum_cases, wt_csum_desc);
 
-/* ndp_checksum() is the seed's: any buffer may have an odd length. */
+/* ndp_checksum() as in Mirage's Ndpv6: any buffer may have an odd length. */
 static void wire_checksum_known_answers(struct kunit *test)
 {
 	const struct wt_csum_case *c = test->param_value;

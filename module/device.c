@@ -572,9 +572,27 @@ DEFINE_SHOW_ATTRIBUTE(ndpv6_devices);
 
 /* ---------------------------------------------------------- init, exit */
 
+/* The mirror's and the rtnetlink works of every device, in one order. */
+static struct workqueue_struct *ndpv6_wq;
+
 /**
- * ndpv6_device_init() - register the netdevice notifier, the link type and
- *	the debugfs file.
+ * ndpv6_queue_work() - queue work on the module's ordered workqueue.
+ * @work: a work item of a device that holds a reference on it while queued
+ *
+ * Nothing waits for this workqueue under RTNL (its works may take it);
+ * module exit drains it after the last device is gone.
+ *
+ * Context: any.
+ * Return: false if @work was already queued.
+ */
+bool ndpv6_queue_work(struct work_struct *work)
+{
+	return queue_work(ndpv6_wq, work);
+}
+
+/**
+ * ndpv6_device_init() - make the workqueue, register the inet6addr and
+ *	netdevice notifiers, the link type and the debugfs file.
  *
  * Context: module init.
  * Return: 0 or a negative errno.
@@ -583,9 +601,13 @@ int ndpv6_device_init(void)
 {
 	int err;
 
+	/* named when only rt.c used it; kept, as kworkers' names show it */
+	ndpv6_wq = alloc_ordered_workqueue("ndpv6_rt", 0);
+	if (!ndpv6_wq)
+		return -ENOMEM;
 	err = ndpv6_rt_init();
 	if (err)
-		return err;
+		goto err_wq;
 	err = register_netdevice_notifier(&ndpv6_notifier);
 	if (err)
 		goto err_rt;
@@ -601,6 +623,8 @@ err_notifier:
 	unregister_netdevice_notifier(&ndpv6_notifier);
 err_rt:
 	ndpv6_rt_uninit();
+err_wq:
+	destroy_workqueue(ndpv6_wq);
 	return err;
 }
 
@@ -616,6 +640,7 @@ void ndpv6_device_uninit(void)
 	rtnl_link_unregister(&ndpv6_link_ops);
 	unregister_netdevice_notifier(&ndpv6_notifier);
 	ndpv6_rt_uninit();
+	destroy_workqueue(ndpv6_wq);
 }
 
 MODULE_ALIAS_RTNL_LINK("ndpv6");

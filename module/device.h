@@ -76,7 +76,7 @@ struct ndpv6_lower_group {
  *	by the destructor)
  * @n_upper: entries in @upper_groups (RTNL)
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
- * @rt: the rtnetlink mirror: addresses and routes (rt.c)
+ * @rt: the rtnetlink mirror: addresses and routes (rt.c, rt_watch.c)
  * @glue: glue-level counters (enum ndpv6_glue_stat)
  */
 struct ndpv6_dev {
@@ -125,6 +125,7 @@ const char *ndpv6_glue_name(unsigned int i);
 int ndpv6_device_init(void);
 void ndpv6_device_uninit(void);
 bool netif_is_ndpv6(const struct net_device *dev);
+bool ndpv6_queue_work(struct work_struct *work);
 
 /* datapath.c */
 int ndpv6_datapath_init(void);

@@ -13,58 +13,33 @@
 #include "device.h"
 #include "ethtool.h"
 
-/* The fill and capacity of the core's tables, from struct ndp_fill. */
+/* The fill and capacity of the core's tables (module/table_stats.h). */
 enum ndpv6_table_stat {
-	TABLE_ADDRS,
-	TABLE_ADDRS_MAX,
-	TABLE_NBRS,
-	TABLE_NBRS_MAX,
-	TABLE_INCOMPLETE,
-	TABLE_ROUTERS,
-	TABLE_ROUTERS_MAX,
-	TABLE_PREFIXES,
-	TABLE_PREFIXES_MAX,
-	TABLE_GROUPS,
-	TABLE_GROUPS_MAX,
-	TABLE_QUEUED,
-	TABLE_QUEUED_MAX,
+#define NDPV6_TABLE(name, field) TABLE_##name,
+#include "table_stats.h"
+#undef NDPV6_TABLE
 	NDPV6_TABLE_MAX
 };
 
 static const char *const table_names[NDPV6_TABLE_MAX] = {
-	[TABLE_ADDRS] = "TABLE_ADDRS",
-	[TABLE_ADDRS_MAX] = "TABLE_ADDRS_MAX",
-	[TABLE_NBRS] = "TABLE_NBRS",
-	[TABLE_NBRS_MAX] = "TABLE_NBRS_MAX",
-	[TABLE_INCOMPLETE] = "TABLE_INCOMPLETE",
-	[TABLE_ROUTERS] = "TABLE_ROUTERS",
-	[TABLE_ROUTERS_MAX] = "TABLE_ROUTERS_MAX",
-	[TABLE_PREFIXES] = "TABLE_PREFIXES",
-	[TABLE_PREFIXES_MAX] = "TABLE_PREFIXES_MAX",
-	[TABLE_GROUPS] = "TABLE_GROUPS",
-	[TABLE_GROUPS_MAX] = "TABLE_GROUPS_MAX",
-	[TABLE_QUEUED] = "TABLE_QUEUED",
-	[TABLE_QUEUED_MAX] = "TABLE_QUEUED_MAX",
+#define NDPV6_TABLE(name, field) "TABLE_" #name,
+#include "table_stats.h"
+#undef NDPV6_TABLE
 };
 
 #define NDPV6_ETHTOOL_STATS	(NDP_STAT_MAX + NDPV6_TABLE_MAX + \
 				 NDPV6_GLUE_MAX)
 
-static void table_put(const struct ndp_fill *f, u64 *d)
+/* @f by value: a macro may read (f.field), checkpatch refuses f->field. */
+static void table_put(struct ndp_fill f, u64 *d)
 {
-	d[TABLE_ADDRS] = f->addrs;
-	d[TABLE_ADDRS_MAX] = f->max_addrs;
-	d[TABLE_NBRS] = f->nbrs;
-	d[TABLE_NBRS_MAX] = f->max_nbrs;
-	d[TABLE_INCOMPLETE] = f->incomplete;
-	d[TABLE_ROUTERS] = f->routers;
-	d[TABLE_ROUTERS_MAX] = f->max_routers;
-	d[TABLE_PREFIXES] = f->prefixes;
-	d[TABLE_PREFIXES_MAX] = f->max_prefixes;
-	d[TABLE_GROUPS] = f->groups;
-	d[TABLE_GROUPS_MAX] = f->max_groups;
-	d[TABLE_QUEUED] = f->queued;
-	d[TABLE_QUEUED_MAX] = f->max_queued;
+	const u64 v[NDPV6_TABLE_MAX] = {
+#define NDPV6_TABLE(name, field) (f.field),
+#include "table_stats.h"
+#undef NDPV6_TABLE
+	};
+
+	memcpy(d, v, sizeof(v));
 }
 
 static void ndpv6_get_drvinfo(struct net_device *dev,
@@ -129,7 +104,7 @@ static void ndpv6_get_ethtool_stats(struct net_device *dev,
 	spin_unlock_bh(&priv->lock);
 
 	if (up) {
-		table_put(&fill, data + NDP_STAT_MAX);
+		table_put(fill, data + NDP_STAT_MAX);
 	} else {
 		memset(data, 0,
 		       (NDP_STAT_MAX + NDPV6_TABLE_MAX) * sizeof(*data));

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ndpv6 mirror, rtnetlink part (rt.c, its requests in rt_msg.c): the
- * core's addresses, on-link prefixes and default routers in ndp0's
- * `ip -6 addr` and `ip -6 route`, and the addresses a user adds on ndp0
- * given to the core.
+ * ndpv6 mirror, rtnetlink part (rt.c, its requests in rt_msg.c, its
+ * address events in rt_watch.c): the core's addresses, on-link prefixes
+ * and default routers in ndp0's `ip -6 addr` and `ip -6 route`, and the
+ * addresses a user adds on ndp0 given to the core.
  */
 #ifndef _NDPV6_RT_H
 #define _NDPV6_RT_H
@@ -44,8 +44,14 @@ struct ndpv6_rt_pfx {
 	u32 refs;
 };
 
+enum ndpv6_rt_event_kind {
+	RT_EV_USER_ADD,		/* a user added the address on ndp0 */
+	RT_EV_USER_DEL,		/* a user deleted it */
+	RT_EV_KERNEL_DEL,	/* its DAD failed in the core: out of ndp0 */
+};
+
 struct ndpv6_rt_event {
-	u8 kind;		/* enum in rt.c */
+	u8 kind;		/* enum ndpv6_rt_event_kind */
 	u8 plen;
 	bool onlink;		/* the kernel made a prefix route for it */
 	struct in6_addr addr;
@@ -104,15 +110,24 @@ struct ndpv6_rt {
 	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
 };
 
-int ndpv6_rt_init(void);
-void ndpv6_rt_uninit(void);
+/* rt.c */
 void ndpv6_rt_setup(struct ndpv6_dev *priv);
 void ndpv6_rt_release(struct ndpv6_dev *priv);
-void ndpv6_rt_reset(struct ndpv6_dev *priv);
 void ndpv6_rt_kick(struct ndpv6_dev *priv);
-bool ndpv6_queue_work(struct work_struct *work);
+void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
+			  const struct ndpv6_rt_event *e);
+
+/* rt_watch.c */
+int ndpv6_rt_init(void);
+void ndpv6_rt_uninit(void);
+void ndpv6_rt_reset(struct ndpv6_dev *priv);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
+bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
+			 bool *lost);
+void ndpv6_rt_rescan(struct ndpv6_dev *priv);
+
+/* rt_msg.c */
 int ndpv6_rt_addr_msg(struct ndpv6_dev *priv, bool add,
 		      const struct ndpv6_rt_addr *a, bool slaac);
 int ndpv6_rt_route_msg(struct ndpv6_dev *priv, bool add,

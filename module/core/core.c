@@ -620,7 +620,22 @@ static void send_one(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	ndp_nbr_output(ctx, now, &nh, pkt, out);
 }
 
-/* Kernel-doc in include/ndpv6.h. */
+/**
+ * ndp_send() - route and transmit one IPv6 packet (Mirage's send).
+ * @ctx: context
+ * @now: current time, ns
+ * @dst: destination to route to; NULL: the IPv6 header's destination
+ * @pkt: the packet, IPv6 header at @pkt->data, NDP_ETH_HLEN of headroom
+ * @flags: NDP_SEND_FILL_LEN or 0
+ * @out: output, with at least one free @done entry
+ *
+ * Resolves the next hop and writes the Ethernet header: the packet leaves
+ * in @out->tx, waits in the neighbour's queue (it comes back in a later
+ * call's @out), or comes back dropped in @out->done.
+ *
+ * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
+ * taken and still belongs to the caller.
+ */
 int ndp_send(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
 	     const struct ndp_pkt *pkt, u32 flags, struct ndp_out *out)
 {

@@ -67,7 +67,7 @@ static void nbr_set_is_router(struct ndp_ctx *ctx, struct ndp_nbr *n,
 }
 
 /* Pinned entries are on no eviction list (core.rst, "Tables and eviction") */
-static void nbr_set_pinned(struct ndp_ctx *ctx, struct ndp_nbr *n,
+static void nbr_pin_update(struct ndp_ctx *ctx, struct ndp_nbr *n,
 			   bool pinned)
 {
 	if (n->pinned == pinned)
@@ -422,7 +422,7 @@ void ndp_nbr_set_pinned(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 	struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
 
 	if (n)
-		nbr_set_pinned(ctx, n, pinned);
+		nbr_pin_update(ctx, n, pinned);
 }
 
 /**

@@ -29,8 +29,8 @@ static struct ndp_router *router_find(const struct ndp_ctx *ctx,
 	return NULL;
 }
 
-static void router_del(struct ndp_ctx *ctx, struct ndp_router *r,
-		       struct ndp_out *out);
+static void router_remove(struct ndp_ctx *ctx, struct ndp_router *r,
+			  struct ndp_out *out);
 
 /* An entry an RA made whose router never proved itself: can make room. */
 static bool router_displaceable(const struct ndp_ctx *ctx,
@@ -63,7 +63,7 @@ static struct ndp_router *router_alloc(struct ndp_ctx *ctx,
 				r = v;
 		}
 		if (r) {
-			router_del(ctx, r, out);
+			router_remove(ctx, r, out);
 			ndp_count(ctx, NDP_STAT_ROUTER_DISPLACED);
 		}
 	}
@@ -120,8 +120,8 @@ static void router_set(struct ndp_ctx *ctx, s64 now, struct ndp_router *r,
 	ndp_out_note(out, NDP_NOTE_ROUTER_ADD, &r->ip, 0, lifetime_s, 0, 0);
 }
 
-static void router_del(struct ndp_ctx *ctx, struct ndp_router *r,
-		       struct ndp_out *out)
+static void router_remove(struct ndp_ctx *ctx, struct ndp_router *r,
+			  struct ndp_out *out)
 {
 	r->used = false;
 	/*
@@ -273,7 +273,7 @@ static bool ra_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		return true;
 	if (!lifetime_s) {
 		if (r)
-			router_del(ctx, r, out);
+			router_remove(ctx, r, out);
 		return true;
 	}
 	if (!r)
@@ -540,7 +540,7 @@ void ndp_rtr_not_router(struct ndp_ctx *ctx, s64 now,
 	struct ndp_router *r = router_find(ctx, ip);
 
 	if (r && r->origin == NDP_ORIGIN_RA)
-		router_del(ctx, r, out);
+		router_remove(ctx, r, out);
 }
 
 /**
@@ -600,8 +600,9 @@ bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst)
  * The next hop for @dst, without side effects: round-robin starts at
  * *@rr and *@rr is where the next round-robin pick would start.
  */
-static int next_hop(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
-		    struct ndp_ip6 *nh, u32 *rr)
+static int next_hop_lookup(const struct ndp_ctx *ctx,
+			   const struct ndp_ip6 *dst, struct ndp_ip6 *nh,
+			   u32 *rr)
 {
 	unsigned int i, n = ctx->cfg.max_routers;
 	const struct ndp_router *r;
@@ -648,7 +649,7 @@ int ndp_next_hop(struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 		 struct ndp_ip6 *nh)
 {
 	u32 rr = ctx->rr_next;
-	int err = next_hop(ctx, dst, nh, &rr);
+	int err = next_hop_lookup(ctx, dst, nh, &rr);
 
 	ctx->rr_next = rr;
 	return err;
@@ -671,7 +672,7 @@ int ndp_next_hop_peek(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
 {
 	u32 rr = ctx->rr_next;
 
-	return next_hop(ctx, dst, nh, &rr);
+	return next_hop_lookup(ctx, dst, nh, &rr);
 }
 
 /* ------------------------------------------------------------- timers */
@@ -692,7 +693,7 @@ void ndp_rtr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	ndp_rs_tick(ctx, now, out);
 	for (i = 0; i < ctx->cfg.max_routers; i++)
 		if (ctx->routers[i].used && ctx->routers[i].expires <= now)
-			router_del(ctx, &ctx->routers[i], out);
+			router_remove(ctx, &ctx->routers[i], out);
 	for (i = 0; i < ctx->cfg.max_prefixes; i++)
 		if (ctx->pfxs[i].used && ctx->pfxs[i].valid_until <= now)
 			pfx_del(ctx, &ctx->pfxs[i], out);
@@ -793,7 +794,7 @@ int ndp_del_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 
 	if (!r)
 		return -ENOENT;
-	router_del(ctx, r, out);
+	router_remove(ctx, r, out);
 	return 0;
 }
 

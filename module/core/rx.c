@@ -678,7 +678,19 @@ static void handle_one(struct ndp_ctx *ctx, s64 now,
 	deliver(ctx, &rx, out);
 }
 
-/* Kernel-doc in include/ndpv6.h. */
+/**
+ * ndp_handle() - process one received IPv6 packet (Mirage's handle).
+ * @ctx: context
+ * @now: current time, ns
+ * @pkt: the packet, IPv6 header at @pkt->data
+ * @out: output, with at least one free @done entry
+ *
+ * The packet comes back in @out->done (consumed or dropped, with its
+ * reason) or in @out->ev (to pass up), never both.
+ *
+ * Return: 0; -ENOBUFS if @out had no free @done entry: the packet was not
+ * taken and still belongs to the caller.
+ */
 int ndp_handle(struct ndp_ctx *ctx, s64 now, const struct ndp_pkt *pkt,
 	       struct ndp_out *out)
 {

@@ -6,7 +6,8 @@
 # instructions exactly with callgrind (--toggle-collect on the measured
 # call only), and with `perf stat -e instructions` where the machine
 # supports it.  Prints the machine, the date and a Markdown table (the
-# README's Performance section is made from it).
+# table of "The core in userspace" in Documentation/ndpv6/benchmarks.rst
+# is made from it).
 #
 # Usage: bench.sh path/to/ndpv6-bench
 set -uo pipefail

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Static routers and prefixes (the seed's add_routers and add_prefix)
+# Static routers and prefixes (Mirage's Ndpv6 add_routers and add_prefix)
 # added, listed, refreshed and deleted with ndpv6ctl, and each refusal with
 # its message and exit status.
 #

@@ -161,6 +161,7 @@ static void param(struct fz *f, u8 a, u8 b)
 	}
 }
 
+/* Long, but one case per operation of enum fz_op: it reads as the format. */
 static void one_op(struct fz *f, struct rd *r)
 {
 	struct ndp_prefix pfx;

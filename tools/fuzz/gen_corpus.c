@@ -70,16 +70,12 @@ static u32 ra_full(void)
 	return n;
 }
 
-static void handle_seeds(void)
+static void nd_seeds(void)
 {
 	struct ndp_ip6 snm_ll = nf_snm(P(FZ_P_OUR_LL));
 	struct ndp_ip6 snm_gua = nf_snm(P(FZ_P_OUR_GUA));
-	struct ndp_ip6 offlink = fz_ip("2001:db8:99::7");
-	struct ndp_ip6 rtr3 = fz_ip("fe80::3");
-	struct ndp_ip6 srcs[2] = { *P(FZ_P_NBR_LL), *P(FZ_P_NBR_LL + 1) };
 	static const u8 nonce[6] = { 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff };
-	u8 ext[64], l4[256], q[128];
-	u32 n, e, l;
+	u32 n;
 
 	/* NS */
 	n = nf_ns(m, P(FZ_P_OUR_LL));
@@ -123,6 +119,14 @@ static void handle_seeds(void)
 	n = nf_na(m, 0x20, P(FZ_P_OUR_GUA));
 	seed("na_for_our_address",
 	     icmp(P(FZ_P_NBR_LL + 6), P(FZ_P_ALLNODES), 255, n));
+}
+
+static void router_seeds(void)
+{
+	struct ndp_ip6 offlink = fz_ip("2001:db8:99::7");
+	struct ndp_ip6 rtr3 = fz_ip("fe80::3");
+	u8 l4[256], q[128];
+	u32 n, l;
 
 	/* RS, RA, Redirect */
 	n = nf_rs(m);
@@ -148,6 +152,14 @@ static void handle_seeds(void)
 		      NDP_NH_UDP, l4, l);
 	n += nf_opt_redir_hdr(m + n, q, l);
 	seed("redirect", icmp(P(FZ_P_RTR + 1), P(FZ_P_OUR_LL), 255, n));
+}
+
+static void mld_echo_seeds(void)
+{
+	struct ndp_ip6 snm_ll = nf_snm(P(FZ_P_OUR_LL));
+	struct ndp_ip6 offlink = fz_ip("2001:db8:99::7");
+	struct ndp_ip6 srcs[2] = { *P(FZ_P_NBR_LL), *P(FZ_P_NBR_LL + 1) };
+	u32 n;
 
 	/* MLD queries (Hop-by-Hop Router Alert, hop limit 1) */
 	n = nf_mld1_query(m, 10000, P(FZ_P_UNSPEC));
@@ -168,6 +180,13 @@ static void handle_seeds(void)
 	seed("echo_offlink", icmp(&offlink, P(FZ_P_OUR_SLAAC), 60, n));
 	n = nf_echo(m, 128, 1, 2, 1200);
 	seed("echo_big", icmp(P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64, n));
+}
+
+static void ext_seeds(void)
+{
+	struct ndp_ip6 snm_ll = nf_snm(P(FZ_P_OUR_LL));
+	u8 ext[64], l4[256];
+	u32 n, e, l;
 
 	/* extension headers */
 	n = nf_echo(m, 128, 7, 7, 8);
@@ -221,6 +240,12 @@ static void handle_seeds(void)
 	seed("hbh_not_first", nf_packet(pkt, P(FZ_P_NBR_LL), P(FZ_P_OUR_LL),
 					64, NDP_NH_DSTOPTS, ext, e, NDP_NH_UDP,
 					l4, l));
+}
+
+static void upper_seeds(void)
+{
+	u8 l4[256], q[128];
+	u32 l;
 
 	/* upper layers */
 	l = nf_tcp_syn(l4, 40000, 22);
@@ -250,6 +275,15 @@ static void handle_seeds(void)
 	m[0] = 200;
 	seed("icmp_unknown_type", icmp(P(FZ_P_NBR_LL), P(FZ_P_OUR_LL), 64,
 				       8));
+}
+
+static void handle_seeds(void)
+{
+	nd_seeds();
+	router_seeds();
+	mld_echo_seeds();
+	ext_seeds();
+	upper_seeds();
 }
 
 /* --------------------------------------------------- fuzz_ops seeds */
@@ -326,111 +360,116 @@ enum {
 enum { LT_INF = 0, LT_0 = 1, LT_5 = 4, LT_30 = 5, LT_3600 = 7,
 	LT_86400 = 10 };
 
-static void ops_seeds(void)
+/* resolution, DAD, NUD */
+static void ops_seeds_nd(struct ob *o)
 {
-	static const u8 ns_args[6] = { 2, OLL, 3, 0, 0, 0 };
-	struct ob o = { .n = 0 };
-	u32 n, i;
+	u32 i;
 
 	/* boot, RA with one SLAAC prefix, off-link send via the router */
-	ob_u8(&o, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
+	ob_u8(o, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
 	/* RA from fe80::2, lifetime 1800, SLLA, MTU 1500, PIO pfx1 LA */
-	op_frame(&o, FZ_F_RA, 0x09, 64, 0x10 | 0x20 | 0x40, 0x05, 0x00,
+	op_frame(o, FZ_F_RA, 0x09, 64, 0x10 | 0x20 | 0x40, 0x05, 0x00,
 		 0xa0 | 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_n(&o, FZ_OP_SEND, 4, OFFL, 0, 16, 0);
-	op_n(&o, FZ_OP_SEND, 4, OFFL, 1, 100, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_n(o, FZ_OP_SEND, 4, OFFL, 0, 16, 0);
+	op_n(o, FZ_OP_SEND, 4, OFFL, 1, 100, 0);
 	/* NA S=1 from the router */
-	op_frame(&o, FZ_F_NA, 0x11, 0xc0, 0x02, 0, 0, 0);
-	op_n(&o, FZ_OP_SEND, 4, OFFL, 2, 8, 0);
-	op_n(&o, FZ_OP_QUERY, 2, OFFL, 0, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 60000);
-	ops_file("boot_ra_send_offlink", &o);
+	op_frame(o, FZ_F_NA, 0x11, 0xc0, 0x02, 0, 0, 0);
+	op_n(o, FZ_OP_SEND, 4, OFFL, 2, 8, 0);
+	op_n(o, FZ_OP_QUERY, 2, OFFL, 0, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 60000);
+	ops_file("boot_ra_send_offlink", o);
 
 	/* DAD: a global address, then another node claims it */
-	ob_u8(&o, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_n(&o, FZ_OP_ADD_IP, 4, OGUA, 0, LT_INF, LT_INF);
-	op_time(&o, FZ_OP_TICK_MS, 100);
+	ob_u8(o, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_n(o, FZ_OP_ADD_IP, 4, OGUA, 0, LT_INF, LT_INF);
+	op_time(o, FZ_OP_TICK_MS, 100);
 	/* NS from :: for 2001:db8:1::1 to its solicited-node group */
-	op_frame(&o, FZ_F_NS, 0x18, OGUA, 0x01 | 0x08, 9, 9, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
+	op_frame(o, FZ_F_NS, 0x18, OGUA, 0x01 | 0x08, 9, 9, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
 	/* a DUPLICATE stays until deleted */
-	op_n(&o, FZ_OP_ADD_IP, 4, OGUA, 0, LT_INF, LT_INF);
-	op_n(&o, FZ_OP_DEL_IP, 1, OGUA, 0, 0, 0);
-	op_n(&o, FZ_OP_ADD_IP, 4, OGUA, 0, LT_INF, LT_INF);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_n(&o, FZ_OP_ADD_IP, 4, 29, 0, LT_INF, LT_INF);
-	op_time(&o, FZ_OP_TICK_MS, 300);
+	op_n(o, FZ_OP_ADD_IP, 4, OGUA, 0, LT_INF, LT_INF);
+	op_n(o, FZ_OP_DEL_IP, 1, OGUA, 0, 0, 0);
+	op_n(o, FZ_OP_ADD_IP, 4, OGUA, 0, LT_INF, LT_INF);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_n(o, FZ_OP_ADD_IP, 4, 29, 0, LT_INF, LT_INF);
+	op_time(o, FZ_OP_TICK_MS, 300);
 	/* an NA for the tentative 2001:db8:2::99 */
-	op_frame(&o, FZ_F_NA, 0x03, 0x20, 0x01 | 0x02 | 0x08, 29, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_n(&o, FZ_OP_QUERY, 2, OGUA, 1, 0, 0);
-	ops_file("dad_conflicts", &o);
+	op_frame(o, FZ_F_NA, 0x03, 0x20, 0x01 | 0x02 | 0x08, 29, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_n(o, FZ_OP_QUERY, 2, OGUA, 1, 0, 0);
+	ops_file("dad_conflicts", o);
 
 	/* resolution with small tables: queue overflow, failure */
-	ob_u8(&o, FZ_CFG_SMALL | FZ_CFG_NO_DAD);
-	op_time(&o, FZ_OP_RUN_MS, 2000);
+	ob_u8(o, FZ_CFG_SMALL | FZ_CFG_NO_DAD);
+	op_time(o, FZ_OP_RUN_MS, 2000);
 	for (i = 0; i < 6; i++)
-		op_n(&o, FZ_OP_SEND, 4, NBR0 + 3, 0, (u8)i, 0);
+		op_n(o, FZ_OP_SEND, 4, NBR0 + 3, 0, (u8)i, 0);
 	for (i = 0; i < 4; i++)
-		op_n(&o, FZ_OP_SEND, 4, NBR0 + i, 0, 4, 0);
-	op_time(&o, FZ_OP_RUN_MS, 1500);
-	op_frame(&o, FZ_F_NA, 0x03, 0x60, 0x02, 0, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 5000);
-	ops_file("small_queue_overflow", &o);
+		op_n(o, FZ_OP_SEND, 4, NBR0 + i, 0, 4, 0);
+	op_time(o, FZ_OP_RUN_MS, 1500);
+	op_frame(o, FZ_F_NA, 0x03, 0x60, 0x02, 0, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 5000);
+	ops_file("small_queue_overflow", o);
 
 	/* populated: NUD, REACHABLE -> STALE -> DELAY -> PROBE -> gone */
-	ob_u8(&o, FZ_CFG_POPULATE);
-	op_n(&o, FZ_OP_SEND, 4, NBR0, 0, 10, 0);
-	op_time(&o, FZ_OP_TICK_S, 50);
-	op_n(&o, FZ_OP_SEND, 4, NBR0, 0, 10, 0);
-	op_time(&o, FZ_OP_RUN_MS, 5500);
-	op_n(&o, FZ_OP_SEND, 4, NBR0 + 1, 0, 10, 0);
-	op_n(&o, FZ_OP_CONFIRM, 1, NBR0 + 1, 0, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 10000);
-	op_frame(&o, FZ_F_NA, 0x04, 0x60, 0x02, 0, 0, 0);
-	op_n(&o, FZ_OP_SEND, 4, NBR0 + 4, 0, 10, 0);
-	ob_u8(&o, FZ_OP_FLUSH);
-	op_time(&o, FZ_OP_RUN_MS, 20000);
-	ops_file("populated_nud", &o);
+	ob_u8(o, FZ_CFG_POPULATE);
+	op_n(o, FZ_OP_SEND, 4, NBR0, 0, 10, 0);
+	op_time(o, FZ_OP_TICK_S, 50);
+	op_n(o, FZ_OP_SEND, 4, NBR0, 0, 10, 0);
+	op_time(o, FZ_OP_RUN_MS, 5500);
+	op_n(o, FZ_OP_SEND, 4, NBR0 + 1, 0, 10, 0);
+	op_n(o, FZ_OP_CONFIRM, 1, NBR0 + 1, 0, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 10000);
+	op_frame(o, FZ_F_NA, 0x04, 0x60, 0x02, 0, 0, 0);
+	op_n(o, FZ_OP_SEND, 4, NBR0 + 4, 0, 10, 0);
+	ob_u8(o, FZ_OP_FLUSH);
+	op_time(o, FZ_OP_RUN_MS, 20000);
+	ops_file("populated_nud", o);
+}
+
+/* prefix and router lists, MLD */
+static void ops_seeds_lists_mld(struct ob *o)
+{
+	u32 i;
 
 	/* manual prefixes and routers, lifetimes running out */
-	ob_u8(&o, FZ_CFG_NO_DAD);
-	op_n(&o, FZ_OP_ADD_PREFIX, 3, 0, 0, LT_3600, 0);
-	op_n(&o, FZ_OP_ADD_PREFIX, 3, 2, 0, LT_30, 0);
-	op_n(&o, FZ_OP_ADD_PREFIX, 3, 4, 0, LT_INF, 0);
-	ob_u8(&o, FZ_OP_ADD_ROUTERS);
-	ob_u8(&o, 2);
-	ob_u8(&o, RTR0);
-	ob_u8(&o, RTR0 + 1);
-	ob_u8(&o, 0);
-	ob_u8(&o, LT_3600);
-	op_time(&o, FZ_OP_RUN_MS, 2000);
-	op_n(&o, FZ_OP_SEND, 4, OFFL, 0, 4, 0);
-	op_n(&o, FZ_OP_SEND, 4, PFX3, 0, 4, 0);
-	op_n(&o, FZ_OP_DEL_ROUTER, 1, RTR0, 0, 0, 0);
-	op_n(&o, FZ_OP_SEND, 4, OFFL, 0, 4, 0);
-	op_n(&o, FZ_OP_DEL_PREFIX, 2, 0, 0, 0, 0);
-	op_time(&o, FZ_OP_TICK_S, 4000);
-	op_n(&o, FZ_OP_SEND, 4, OFFL, 0, 4, 0);
-	op_time(&o, FZ_OP_RUN_MS, 10000);
-	ops_file("prefixes_routers_expire", &o);
+	ob_u8(o, FZ_CFG_NO_DAD);
+	op_n(o, FZ_OP_ADD_PREFIX, 3, 0, 0, LT_3600, 0);
+	op_n(o, FZ_OP_ADD_PREFIX, 3, 2, 0, LT_30, 0);
+	op_n(o, FZ_OP_ADD_PREFIX, 3, 4, 0, LT_INF, 0);
+	ob_u8(o, FZ_OP_ADD_ROUTERS);
+	ob_u8(o, 2);
+	ob_u8(o, RTR0);
+	ob_u8(o, RTR0 + 1);
+	ob_u8(o, 0);
+	ob_u8(o, LT_3600);
+	op_time(o, FZ_OP_RUN_MS, 2000);
+	op_n(o, FZ_OP_SEND, 4, OFFL, 0, 4, 0);
+	op_n(o, FZ_OP_SEND, 4, PFX3, 0, 4, 0);
+	op_n(o, FZ_OP_DEL_ROUTER, 1, RTR0, 0, 0, 0);
+	op_n(o, FZ_OP_SEND, 4, OFFL, 0, 4, 0);
+	op_n(o, FZ_OP_DEL_PREFIX, 2, 0, 0, 0, 0);
+	op_time(o, FZ_OP_TICK_S, 4000);
+	op_n(o, FZ_OP_SEND, 4, OFFL, 0, 4, 0);
+	op_time(o, FZ_OP_RUN_MS, 10000);
+	ops_file("prefixes_routers_expire", o);
 
 	/* MLD */
-	ob_u8(&o, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_n(&o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 12000);
-	op_frame(&o, FZ_F_MLD_QUERY, 1, 0, 0x01 | 0x10 | 0x04, 10, 0, 0);
-	op_frame(&o, FZ_F_MLD_QUERY, 3, 0, 0x00, 50, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 12000);
-	op_n(&o, FZ_OP_GROUP, 2, MDNS, 0, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 5000);
-	ops_file("mld_queries", &o);
+	ob_u8(o, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_n(o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_frame(o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 12000);
+	op_frame(o, FZ_F_MLD_QUERY, 1, 0, 0x01 | 0x10 | 0x04, 10, 0, 0);
+	op_frame(o, FZ_F_MLD_QUERY, 3, 0, 0x00, 50, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 12000);
+	op_n(o, FZ_OP_GROUP, 2, MDNS, 0, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 5000);
+	ops_file("mld_queries", o);
 
 	/*
 	 * MLDv1 compatibility mode (RFC 3810 8.2.1): an MLDv1 General Query,
@@ -438,137 +477,159 @@ static void ops_seeds(void)
 	 * solicited-node group, a leave (a Done), the Older Version Querier
 	 * Present timer running out (251 s after that Query), MLDv2 again.
 	 */
-	ob_u8(&o, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x00, 25, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 2000);
-	op_n(&o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 12000);
-	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
-	op_frame(&o, FZ_F_MLD_QUERY, 1, 0, 0x10, 25, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 5000);
-	op_n(&o, FZ_OP_GROUP, 2, MDNS, 0, 0, 0);
+	ob_u8(o, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_frame(o, FZ_F_MLD_QUERY, 0, 0, 0x00, 25, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 2000);
+	op_n(o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 12000);
+	op_frame(o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
+	op_frame(o, FZ_F_MLD_QUERY, 1, 0, 0x10, 25, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 5000);
+	op_n(o, FZ_OP_GROUP, 2, MDNS, 0, 0, 0);
 	for (i = 0; i < 5; i++)
-		op_time(&o, FZ_OP_RUN_MS, 60000);
-	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 12000);
-	ops_file("mld1_mode", &o);
+		op_time(o, FZ_OP_RUN_MS, 60000);
+	op_frame(o, FZ_F_MLD_QUERY, 0, 0, 0x01, 100, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 12000);
+	ops_file("mld1_mode", o);
+}
+
+/* full tables and outputs, RA lifetimes, frames of every kind */
+static void ops_seeds_limits(struct ob *o)
+{
+	static const u8 ns_args[6] = { 2, OLL, 3, 0, 0, 0 };
+	u32 n, i;
 
 	/* small tables filled by NS, evictions */
-	ob_u8(&o, FZ_CFG_SMALL | FZ_CFG_NO_DAD);
-	op_time(&o, FZ_OP_TICK_MS, 10);
+	ob_u8(o, FZ_CFG_SMALL | FZ_CFG_NO_DAD);
+	op_time(o, FZ_OP_TICK_MS, 10);
 	for (i = 0; i < 16; i++)
-		op_frame(&o, FZ_F_NS, (u8)((i & 7) | ((i & 8) ? 8 : 0)), OLL,
+		op_frame(o, FZ_F_NS, (u8)((i & 7) | ((i & 8) ? 8 : 0)), OLL,
 			 0x01 | 0x02, 0, 0, 0);
 	for (i = 0; i < 6; i++)
-		op_n(&o, FZ_OP_SEND, 4, (u8)(NBR0 + i), 0, 4, 0);
-	op_time(&o, FZ_OP_RUN_MS, 30000);
-	ops_file("small_eviction", &o);
+		op_n(o, FZ_OP_SEND, 4, (u8)(NBR0 + i), 0, 4, 0);
+	op_time(o, FZ_OP_RUN_MS, 30000);
+	ops_file("small_eviction", o);
 
 	/* RAs: every option, lifetime changes, two-hour rule, withdrawal */
-	ob_u8(&o, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_frame(&o, FZ_F_RA, 0x09, 64, 0x3e, 0xe7, 0x04, 0x2a);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_frame(&o, FZ_F_RA, 0x09, 64, 0x3e, 0xe5, 0x00, 0x11);
-	op_time(&o, FZ_OP_TICK_S, 7300);
-	op_frame(&o, FZ_F_RA, 0x01, 0, 0, 0x05, 0, 0x11);
-	op_time(&o, FZ_OP_RUN_MS, 20000);
-	op_n(&o, FZ_OP_QUERY, 2, OSLAAC, 2, 0, 0);
-	ops_file("ra_lifetimes", &o);
+	ob_u8(o, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_frame(o, FZ_F_RA, 0x09, 64, 0x3e, 0xe7, 0x04, 0x2a);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_frame(o, FZ_F_RA, 0x09, 64, 0x3e, 0xe5, 0x00, 0x11);
+	op_time(o, FZ_OP_TICK_S, 7300);
+	op_frame(o, FZ_F_RA, 0x01, 0, 0, 0x05, 0, 0x11);
+	op_time(o, FZ_OP_RUN_MS, 20000);
+	op_n(o, FZ_OP_QUERY, 2, OSLAAC, 2, 0, 0);
+	ops_file("ra_lifetimes", o);
 
 	/* echo, errors, extension headers against a populated context */
-	ob_u8(&o, FZ_CFG_POPULATE);
-	op_frame(&o, FZ_F_ECHO, 0x00, OLL, 1, 14, 0, 0);
-	op_frame(&o, FZ_F_ECHO, 0x01, FZ_P_ALLNODES, 2, 14, 0, 0);
-	op_frame(&o, FZ_F_ECHO, 0x18, OLL, 3, 14, 0, 0);
+	ob_u8(o, FZ_CFG_POPULATE);
+	op_frame(o, FZ_F_ECHO, 0x00, OLL, 1, 14, 0, 0);
+	op_frame(o, FZ_F_ECHO, 0x01, FZ_P_ALLNODES, 2, 14, 0, 0);
+	op_frame(o, FZ_F_ECHO, 0x18, OLL, 3, 14, 0, 0);
 	for (i = 0; i < 6; i++)
-		op_frame(&o, FZ_F_UPPER, 0, OLL, (u8)(i << 1), 0x9e, 3, 0);
-	op_frame(&o, FZ_F_UPPER, 0, OLL, 3 << 1, 0x81, 0, 0);
-	op_frame(&o, FZ_F_ICMP_ERROR, 0, 0, 0, 4, 0, 0);
-	op_frame(&o, FZ_F_REDIRECT, 1, NBR0, OFFL, 3, 0, 0);
-	op_frame(&o, FZ_F_RS, 0, 1, 0, 0, 0, 0);
+		op_frame(o, FZ_F_UPPER, 0, OLL, (u8)(i << 1), 0x9e, 3, 0);
+	op_frame(o, FZ_F_UPPER, 0, OLL, 3 << 1, 0x81, 0, 0);
+	op_frame(o, FZ_F_ICMP_ERROR, 0, 0, 0, 4, 0, 0);
+	op_frame(o, FZ_F_REDIRECT, 1, NBR0, OFFL, 3, 0, 0);
+	op_frame(o, FZ_F_RS, 0, 1, 0, 0, 0, 0);
 	n = fz_build_frame(pkt, FZ_F_NS, ns_args);
-	op_raw(&o, pkt, n);
-	op_time(&o, FZ_OP_RUN_MS, 5000);
-	ops_file("populated_echo_ext", &o);
+	op_raw(o, pkt, n);
+	op_time(o, FZ_OP_RUN_MS, 5000);
+	ops_file("populated_echo_ext", o);
 
 	/* an output with no room left: TX_OUT_FULL paths, state kept */
-	ob_u8(&o, FZ_CFG_POPULATE);
-	op_n(&o, FZ_OP_SEND, 4, NBR0 + 4, 0, 10, 0);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
-	op_frame(&o, FZ_F_NA, 0x04, 0x60, 0x02, 0, 0, 0);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
-	op_time(&o, FZ_OP_TICK_MS, 0);
-	op_time(&o, FZ_OP_RUN_MS, 100);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x01, 0, 0, 0);
-	op_frame(&o, FZ_F_ECHO, 0x00, OLL, 1, 250, 0, 0);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x0c, 0, 0, 0);
-	op_n(&o, FZ_OP_SEND, 4, NBR0 + 6, 0, 10, 0);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
-	op_time(&o, FZ_OP_TICK_S, 60);
-	op_time(&o, FZ_OP_RUN_MS, 10000);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
-	op_frame(&o, FZ_F_MLD_QUERY, 0, 0, 0x01, 1, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	ops_file("squeezed_output", &o);
+	ob_u8(o, FZ_CFG_POPULATE);
+	op_n(o, FZ_OP_SEND, 4, NBR0 + 4, 0, 10, 0);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_frame(o, FZ_F_NA, 0x04, 0x60, 0x02, 0, 0, 0);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_time(o, FZ_OP_TICK_MS, 0);
+	op_time(o, FZ_OP_RUN_MS, 100);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x01, 0, 0, 0);
+	op_frame(o, FZ_F_ECHO, 0x00, OLL, 1, 250, 0, 0);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x0c, 0, 0, 0);
+	op_n(o, FZ_OP_SEND, 4, NBR0 + 6, 0, 10, 0);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_time(o, FZ_OP_TICK_S, 60);
+	op_time(o, FZ_OP_RUN_MS, 10000);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_frame(o, FZ_F_MLD_QUERY, 0, 0, 0x01, 1, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	ops_file("squeezed_output", o);
+}
 
+/* the link, regressions, parameters */
+static void ops_seeds_link_regress(struct ob *o)
+{
 	/*
 	 * The link lost and regained (ndp_link_change()): an address added
 	 * and a group joined while it is down, DAD of every address again
 	 * when it comes back, an NA during that DAD.
 	 */
-	ob_u8(&o, FZ_CFG_POPULATE);
-	op_n(&o, FZ_OP_PARAM, 2, 3, 3, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 3000);
-	op_n(&o, FZ_OP_LINK, 1, 0, 0, 0, 0);
-	op_n(&o, FZ_OP_ADD_IP, 4, PFX3, 0, LT_INF, LT_INF);
-	op_n(&o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
-	op_n(&o, FZ_OP_SEND, 4, NBR0 + 5, 0, 10, 0);
-	op_time(&o, FZ_OP_RUN_MS, 5000);
-	op_n(&o, FZ_OP_LINK, 1, 1, 0, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 1200);
-	op_frame(&o, FZ_F_NA, 0x00, 0x20, 0x09, OLL, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 10000);
-	ops_file("link_down_up", &o);
+	ob_u8(o, FZ_CFG_POPULATE);
+	op_n(o, FZ_OP_PARAM, 2, 3, 3, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 3000);
+	op_n(o, FZ_OP_LINK, 1, 0, 0, 0, 0);
+	op_n(o, FZ_OP_ADD_IP, 4, PFX3, 0, LT_INF, LT_INF);
+	op_n(o, FZ_OP_GROUP, 2, MDNS, 1, 0, 0);
+	op_n(o, FZ_OP_SEND, 4, NBR0 + 5, 0, 10, 0);
+	op_time(o, FZ_OP_RUN_MS, 5000);
+	op_n(o, FZ_OP_LINK, 1, 1, 0, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 1200);
+	op_frame(o, FZ_F_NA, 0x00, 0x20, 0x09, OLL, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 10000);
+	ops_file("link_down_up", o);
 
 	/*
 	 * Regression: an RA's SLLA resolves an INCOMPLETE entry (STALE, its
 	 * queue to leave at the next tick); a confirmation then made it
 	 * REACHABLE and pushed its timer, the queue waiting ~30 s more.
 	 */
-	ob_u8(&o, FZ_CFG_NO_DAD);
-	op_time(&o, FZ_OP_RUN_MS, 1500);
-	op_n(&o, FZ_OP_SEND, 4, NBR0, 0, 4, 0);
-	op_frame(&o, FZ_F_RA, 0x02, 64, 0x10, 0, 0, 0);
-	op_n(&o, FZ_OP_CONFIRM, 1, NBR0, 0, 0, 0);
-	op_time(&o, FZ_OP_TICK_MS, 0);
-	ops_file("regress_confirm_keeps_queue", &o);
+	ob_u8(o, FZ_CFG_NO_DAD);
+	op_time(o, FZ_OP_RUN_MS, 1500);
+	op_n(o, FZ_OP_SEND, 4, NBR0, 0, 4, 0);
+	op_frame(o, FZ_F_RA, 0x02, 64, 0x10, 0, 0, 0);
+	op_n(o, FZ_OP_CONFIRM, 1, NBR0, 0, 0, 0);
+	op_time(o, FZ_OP_TICK_MS, 0);
+	ops_file("regress_confirm_keeps_queue", o);
 
 	/*
 	 * Regression: a send routed to a multicast group with no tx room
 	 * left in the output wrote tx[NDP_OUT_TX] (past the array).
 	 */
-	ob_u8(&o, FZ_CFG_NO_DAD);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
-	op_n(&o, FZ_OP_SEND, 4, NBR0, 0x05, 11, MDNS);
-	op_n(&o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
-	op_n(&o, FZ_OP_SEND, 4, FZ_P_ALLNODES, 0, 11, 0);
-	ops_file("regress_mcast_send_out_full", &o);
+	ob_u8(o, FZ_CFG_NO_DAD);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_n(o, FZ_OP_SEND, 4, NBR0, 0x05, 11, MDNS);
+	op_n(o, FZ_OP_SQUEEZE, 1, 0x00, 0, 0, 0);
+	op_n(o, FZ_OP_SEND, 4, FZ_P_ALLNODES, 0, 11, 0);
+	ops_file("regress_mcast_send_out_full", o);
 
 	/* parameters */
-	ob_u8(&o, FZ_CFG_NO_RA);
-	op_n(&o, FZ_OP_PARAM, 2, 0, 1, 0, 0);
-	op_n(&o, FZ_OP_PARAM, 2, 3, 2, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 5000);
-	op_frame(&o, FZ_F_RA, 0x09, 64, 0x30, 0x05, 0, 0);
-	op_n(&o, FZ_OP_PARAM, 2, 1, 1, 0, 0);
-	op_frame(&o, FZ_F_RA, 0x09, 64, 0xf0, 0x05, 0, 0);
-	op_n(&o, FZ_OP_PARAM, 2, 2, 0, 0, 0);
-	op_frame(&o, FZ_F_ECHO, 0x00, OLL, 1, 14, 0, 0);
-	op_n(&o, FZ_OP_QUERY, 2, OFFL, 0, 0, 0);
-	op_time(&o, FZ_OP_RUN_MS, 5000);
-	ops_file("params", &o);
+	ob_u8(o, FZ_CFG_NO_RA);
+	op_n(o, FZ_OP_PARAM, 2, 0, 1, 0, 0);
+	op_n(o, FZ_OP_PARAM, 2, 3, 2, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 5000);
+	op_frame(o, FZ_F_RA, 0x09, 64, 0x30, 0x05, 0, 0);
+	op_n(o, FZ_OP_PARAM, 2, 1, 1, 0, 0);
+	op_frame(o, FZ_F_RA, 0x09, 64, 0xf0, 0x05, 0, 0);
+	op_n(o, FZ_OP_PARAM, 2, 2, 0, 0, 0);
+	op_frame(o, FZ_F_ECHO, 0x00, OLL, 1, 14, 0, 0);
+	op_n(o, FZ_OP_QUERY, 2, OFFL, 0, 0, 0);
+	op_time(o, FZ_OP_RUN_MS, 5000);
+	ops_file("params", o);
+}
+
+/* One buffer for every file: ops_file() writes it and empties it. */
+static void ops_seeds(void)
+{
+	struct ob o = { .n = 0 };
+
+	ops_seeds_nd(&o);
+	ops_seeds_lists_mld(&o);
+	ops_seeds_limits(&o);
+	ops_seeds_link_regress(&o);
 }
 
 /* ---------------------------------------------------------- the pcap */
@@ -617,12 +678,9 @@ static const u8 *l2dst(const u8 *ip6, const u8 *unicast)
 	return mm;
 }
 
-static void write_pcap(const char *path)
+/* The capture's frames, at their times: what tools/replay/tests expect. */
+static void pcap_frames(void)
 {
-	static const u8 ghdr[24] = {
-		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0xff, 0xff, 0, 0, 1, 0, 0, 0,
-	};
 	struct ndp_ip6 snm_ll = nf_snm(P(FZ_P_OUR_LL));
 	struct ndp_ip6 offlink = fz_ip("2001:db8:99::7");
 	struct ndp_ip6 other = fz_ip("2001:db8:2::abcd"), snm_other;
@@ -631,12 +689,6 @@ static void write_pcap(const char *path)
 	u8 l4[64];
 	u32 n, l;
 
-	pcap = fopen(path, "wb");
-	if (!pcap) {
-		perror(path);
-		exit(1);
-	}
-	fwrite(ghdr, 1, sizeof(ghdr), pcap);
 	fz_nbr_mac(FZ_NNBR + 1, false, rmac);
 	fz_nbr_mac(0, false, nmac);
 
@@ -698,6 +750,22 @@ static void write_pcap(const char *path)
 	n = nf_echo(m, 128, 0x79, 2, 16);
 	n = icmp(&offlink, P(FZ_P_OUR_SLAAC), 60, n);
 	pcap_frame(12500, fz_mac, rmac, 0x86dd, pkt, n);
+}
+
+static void write_pcap(const char *path)
+{
+	static const u8 ghdr[24] = {
+		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0xff, 0xff, 0, 0, 1, 0, 0, 0,
+	};
+
+	pcap = fopen(path, "wb");
+	if (!pcap) {
+		perror(path);
+		exit(1);
+	}
+	fwrite(ghdr, 1, sizeof(ghdr), pcap);
+	pcap_frames();
 	if (fclose(pcap)) {
 		perror(path);
 		exit(1);

@@ -62,7 +62,7 @@ start=$SECONDS
 # ping both ways (10), TCP and UDP both ways (21), teardown under a ping
 # flood and rmmod (12, and rmmod after the suite), ndpv6ctl loading the
 # module by itself (38), SLAAC from radvd and the kernel's view of it (40).
-# README gives each test's time under QEMU.
+# Documentation/ndpv6/benchmarks.rst gives each test's time under QEMU.
 QEMU_SUBSET=10-,12-,21-,38-,40-
 QEMU_PIDS=()
 

@@ -392,7 +392,8 @@ static const struct opt addr_opts[] = {
 
 static const struct pset psets[] = {
 #define PSET(w, t, m)	{ .word = (w), .type = (t), .max = (m) }
-	PSET("dad-transmits", NDPV6_PARAMS_A_DAD_TRANSMITS, 255),
+	PSET("dad-transmits", NDPV6_PARAMS_A_DAD_TRANSMITS,
+	     NDPV6_MAX_DAD_TRANSMITS),
 	PSET("accept-ra", NDPV6_PARAMS_A_ACCEPT_RA, 1),
 	PSET("reply-echo", NDPV6_PARAMS_A_REPLY_ECHO, 1),
 	PSET("max-addrs", NDPV6_PARAMS_A_MAX_ADDRS, UINT32_MAX),
@@ -646,8 +647,7 @@ static int cmd_write(const struct object *o, enum verb v, int argc,
 	snprintf(what, sizeof(what), "%s %s", o->name, verb_names[v]);
 	if (ret)
 		return refused(what, argv[0], ret);
-	if (ext_msg[0])
-		fprintf(stderr, "Warning: %s\n", ext_msg);
+	warned();
 	return 0;
 }
 
@@ -735,8 +735,7 @@ static int cmd_set(const struct object *o, int argc, char **argv)
 	if (ret)
 		return refused("params set", argv[0], ret);
 	print_end();
-	if (ext_msg[0])
-		fprintf(stderr, "Warning: %s\n", ext_msg);
+	warned();
 	return 0;
 }
 
@@ -845,10 +844,27 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
+static bool stopped(void)
+{
+	return stop;
+}
+
+/* The socket overflowed: say so and go on. */
+static void events_lost(void)
+{
+	print_start();
+	open_object(NULL, NULL);
+	print_str(PRINT_ANY, "event", "[*] %s", "lost");
+	print_str(PRINT_TEXT, NULL, "%s", ": events were dropped");
+	close_object();
+	print_nl();
+	print_end();
+	fflush(out);
+}
+
 /* monitor [DEV]: the events, until a signal. */
 int cmd_monitor(int argc, char **argv)
 {
-	static char buf[RECV_BUF];
 	uint32_t filter = 0;
 	struct sigaction sa;
 	int ret;
@@ -873,44 +889,12 @@ int cmd_monitor(int argc, char **argv)
 		if (ret)
 			return refused("monitor", argv[0], ret);
 	}
-	if (mnl_socket_setsockopt(nl, NETLINK_ADD_MEMBERSHIP, &events_group,
-				  sizeof(events_group)) < 0) {
-		err("joining the events group: %s", strerror(errno));
+	if (nl_join_events())
 		return EXIT_FAILED;
-	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-
-	while (!stop) {
-		ssize_t n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
-		const struct nlmsghdr *m = (const void *)buf;
-		int len = (int)n;
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == ENOBUFS) {
-				/* The socket overflowed: say so and go on. */
-				print_start();
-				open_object(NULL, NULL);
-				print_str(PRINT_ANY, "event", "[*] %s", "lost");
-				print_str(PRINT_TEXT, NULL, "%s",
-					  ": events were dropped");
-				close_object();
-				print_nl();
-				print_end();
-				fflush(out);
-				continue;
-			}
-			err("receiving events: %s", strerror(errno));
-			return EXIT_FAILED;
-		}
-		for (; mnl_nlmsg_ok(m, len); m = mnl_nlmsg_next(m, &len))
-			if (m->nlmsg_type == family_id)
-				event_cb(m, &filter);
-	}
-	return 0;
+	return nl_read_events(event_cb, &filter, events_lost, stopped);
 }

@@ -62,6 +62,10 @@ struct nlmsghdr *msg_start(char *buf, uint16_t type, uint8_t cmd,
 void put_dev(struct nlmsghdr *nlh, const char *dev);
 int transact(struct nlmsghdr *nlh, uint16_t type, msg_fn fn, void *data);
 int refused(const char *what, const char *dev, int ret);
+void warned(void);
+int nl_join_events(void);
+int nl_read_events(msg_fn fn, void *data, void (*lost)(void),
+		   bool (*stop)(void));
 
 /* ------------------------------------------------ print.c: text or JSON */
 

@@ -2,7 +2,7 @@
 /*
  * ndpv6ctl's netlink side: the socket, the family's id and events group,
  * one request and its answer (with the kernel's extended ACK message),
- * and reading attributes.
+ * reading attributes, and reading the events.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -300,6 +300,13 @@ int refused(const char *what, const char *dev, int ret)
 	return EXIT_FAILED;
 }
 
+/* The kernel took the request with a message (its extended ACK): say it. */
+void warned(void)
+{
+	if (ext_msg[0])
+		fprintf(stderr, "Warning: %s\n", ext_msg);
+}
+
 /* DEV: an interface index if all digits, otherwise a name. */
 void put_dev(struct nlmsghdr *nlh, const char *dev)
 {
@@ -313,4 +320,50 @@ void put_dev(struct nlmsghdr *nlh, const char *dev)
 		mnl_attr_put_u32(nlh, NDPV6_A_IFINDEX, (uint32_t)idx);
 	else
 		mnl_attr_put_strz(nlh, NDPV6_A_IFNAME, dev);
+}
+
+/* ---------------------------------------------------------------- events */
+
+/* Join the family's events group; 0, or -1 (said on stderr). */
+int nl_join_events(void)
+{
+	if (mnl_socket_setsockopt(nl, NETLINK_ADD_MEMBERSHIP, &events_group,
+				  sizeof(events_group)) < 0) {
+		err("joining the events group: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Give each message of the family to @fn until @stop() (checked after a
+ * signal interrupted the wait), and call @lost() when the socket
+ * overflowed.  Returns the exit status: 0, or EXIT_FAILED for a failed
+ * read (said on stderr).
+ */
+int nl_read_events(msg_fn fn, void *data, void (*lost)(void),
+		   bool (*stop)(void))
+{
+	static char buf[RECV_BUF];
+
+	while (!stop()) {
+		ssize_t n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+		const struct nlmsghdr *m = (const void *)buf;
+		int len = (int)n;
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ENOBUFS) {
+				lost();
+				continue;
+			}
+			err("receiving events: %s", strerror(errno));
+			return EXIT_FAILED;
+		}
+		for (; mnl_nlmsg_ok(m, len); m = mnl_nlmsg_next(m, &len))
+			if (m->nlmsg_type == family_id)
+				fn(m, data);
+	}
+	return 0;
 }

@@ -122,31 +122,9 @@ static void opts(const u8 *p, u32 len)
 	}
 }
 
-static void icmp6(const u8 *m, u32 len)
+static void mld(const u8 *m, u32 len)
 {
-	static const char *const err[5] = {
-		"", "dst-unreach", "too-big", "time-exceeded", "param-problem"
-	};
-	const char *flags;
-
-	if (len < 4) {
-		printf(" icmp6 truncated");
-		return;
-	}
 	switch (m[0]) {
-	case 1: case 2: case 3: case 4:
-		printf(" %s code %u %s %u", err[m[0]], m[1],
-		       m[0] == 2 ? "mtu" : "ptr", len >= 8 ? ndp_get32(m + 4) : 0);
-		if (len >= 48)
-			printf(" about %s > %s", ip(m + 16), ip(m + 32));
-		return;
-	case 128:
-	case 129:
-		printf(" echo-%s id %u seq %u len %u",
-		       m[0] == 128 ? "request" : "reply",
-		       len >= 8 ? ndp_get16(m + 4) : 0,
-		       len >= 8 ? ndp_get16(m + 6) : 0, len);
-		return;
 	case 130:
 		printf(" mld-query%s max-resp %u group %s",
 		       len >= 28 ? "v2" : "v1", len >= 6 ? ndp_get16(m + 4) : 0,
@@ -172,6 +150,14 @@ static void icmp6(const u8 *m, u32 len)
 		}
 		return;
 	}
+	}
+}
+
+static void nd(const u8 *m, u32 len)
+{
+	const char *flags;
+
+	switch (m[0]) {
 	case 133:
 		printf(" RS");
 		if (len >= 8)
@@ -214,6 +200,39 @@ static void icmp6(const u8 *m, u32 len)
 		}
 		printf(" redirect tgt %s dst %s", ip(m + 8), ip(m + 24));
 		opts(m + 40, len - 40);
+		return;
+	}
+}
+
+static void icmp6(const u8 *m, u32 len)
+{
+	static const char *const err[5] = {
+		"", "dst-unreach", "too-big", "time-exceeded", "param-problem"
+	};
+
+	if (len < 4) {
+		printf(" icmp6 truncated");
+		return;
+	}
+	switch (m[0]) {
+	case 1: case 2: case 3: case 4:
+		printf(" %s code %u %s %u", err[m[0]], m[1],
+		       m[0] == 2 ? "mtu" : "ptr", len >= 8 ? ndp_get32(m + 4) : 0);
+		if (len >= 48)
+			printf(" about %s > %s", ip(m + 16), ip(m + 32));
+		return;
+	case 128:
+	case 129:
+		printf(" echo-%s id %u seq %u len %u",
+		       m[0] == 128 ? "request" : "reply",
+		       len >= 8 ? ndp_get16(m + 4) : 0,
+		       len >= 8 ? ndp_get16(m + 6) : 0, len);
+		return;
+	case 130: case 131: case 132: case 143:
+		mld(m, len);
+		return;
+	case 133: case 134: case 135: case 136: case 137:
+		nd(m, len);
 		return;
 	default:
 		printf(" icmp6 type %u code %u len %u", m[0], m[1], len);
@@ -309,8 +328,7 @@ static void give_back(struct rpkt *r)
 	free(r);
 }
 
-/* Print (and settle) what one call produced. */
-static void print_out(struct rpkt *rx)
+static void print_tx(void)
 {
 	u32 i;
 
@@ -331,6 +349,62 @@ static void print_out(struct rpkt *rx)
 			printf("ethertype %04x", ndp_get16(tx->frame + 12));
 		printf("\n");
 	}
+}
+
+static void print_note(const struct ndp_note *n)
+{
+	pt(now);
+	printf("  note %s", note_name(n->kind));
+	switch (n->kind) {
+	case NDP_NOTE_MTU:
+	case NDP_NOTE_HOPLIMIT:
+		printf(" %u", n->value);
+		break;
+	case NDP_NOTE_ADDR_ADD:
+	case NDP_NOTE_ADDR_UPDATE:
+		printf(" %s/%u valid %u pref %u", ip(n->addr.b),
+		       n->plen, n->valid_s, n->preferred_s);
+		break;
+	case NDP_NOTE_PREFIX_ADD:
+	case NDP_NOTE_PREFIX_DEL:
+	case NDP_NOTE_ADDR_DEL:
+		printf(" %s/%u", ip(n->addr.b), n->plen);
+		break;
+	case NDP_NOTE_ROUTER_ADD:
+		printf(" %s lifetime %u", ip(n->addr.b), n->valid_s);
+		break;
+	default:
+		printf(" %s", ip(n->addr.b));
+		break;
+	}
+	printf("\n");
+}
+
+/* Give the handles back: tx'd, done, or the event's. */
+static void settle(struct rpkt *rx)
+{
+	u32 i;
+
+	for (i = 0; i < out->n_tx; i++)
+		if (out->tx[i].handle) {
+			give_back(out->tx[i].handle);
+			held--;
+		}
+	for (i = 0; i < out->n_done; i++) {
+		if (out->done[i].handle != rx)
+			held--;
+		give_back(out->done[i].handle);
+	}
+	if (out->has_event)
+		give_back(out->ev.handle);
+}
+
+/* Print (and settle) what one call produced. */
+static void print_out(struct rpkt *rx)
+{
+	u32 i;
+
+	print_tx();
 	if (out->has_event) {
 		static const char *const kinds[3] = { "TCP", "UDP", "Default" };
 
@@ -347,52 +421,13 @@ static void print_out(struct rpkt *rx)
 		printf("  done #%u %s\n", r->no,
 		       ndp_done_reason_name(out->done[i].reason));
 	}
-	for (i = 0; i < out->n_notes; i++) {
-		const struct ndp_note *n = &out->notes[i];
-
-		pt(now);
-		printf("  note %s", note_name(n->kind));
-		switch (n->kind) {
-		case NDP_NOTE_MTU:
-		case NDP_NOTE_HOPLIMIT:
-			printf(" %u", n->value);
-			break;
-		case NDP_NOTE_ADDR_ADD:
-		case NDP_NOTE_ADDR_UPDATE:
-			printf(" %s/%u valid %u pref %u", ip(n->addr.b),
-			       n->plen, n->valid_s, n->preferred_s);
-			break;
-		case NDP_NOTE_PREFIX_ADD:
-		case NDP_NOTE_PREFIX_DEL:
-		case NDP_NOTE_ADDR_DEL:
-			printf(" %s/%u", ip(n->addr.b), n->plen);
-			break;
-		case NDP_NOTE_ROUTER_ADD:
-			printf(" %s lifetime %u", ip(n->addr.b), n->valid_s);
-			break;
-		default:
-			printf(" %s", ip(n->addr.b));
-			break;
-		}
-		printf("\n");
-	}
+	for (i = 0; i < out->n_notes; i++)
+		print_note(&out->notes[i]);
 	if (out->notes_lost) {
 		pt(now);
 		printf("  notes lost\n");
 	}
-	/* give the handles back: tx'd, done, or the event's */
-	for (i = 0; i < out->n_tx; i++)
-		if (out->tx[i].handle) {
-			give_back(out->tx[i].handle);
-			held--;
-		}
-	for (i = 0; i < out->n_done; i++) {
-		if (out->done[i].handle != rx)
-			held--;
-		give_back(out->done[i].handle);
-	}
-	if (out->has_event)
-		give_back(out->ev.handle);
+	settle(rx);
 }
 
 /* ------------------------------------------------------------- driving */
@@ -563,28 +598,22 @@ static void usage(void)
 	exit(2);
 }
 
-int main(int argc, char **argv)
+struct replay_opts {
+	const char *path;
+	unsigned long long seed, warmup_ms, tail_ms;
+	bool stats;
+};
+
+static void parse_args(int argc, char **argv, struct replay_opts *o)
 {
-	unsigned long long seed = 1, warmup_ms = 3000, tail_ms = 0;
-	s64 first = 0, base, t;
-	const char *path = NULL;
-	struct ndp_config cfg;
-	bool stats = false, nsec, swap, have_first = false;
-	u8 gh[24], rh[16], *f;
-	unsigned int no = 0, i;
-	const u64 *st;
-	u32 magic;
-	size_t size;
-	void *mem;
-	u64 rng;
-	FILE *fp;
+	unsigned int i;
 
 	for (i = 1; i < (unsigned int)argc; i++) {
 		const char *a = argv[i], *v = i + 1 < (unsigned int)argc ?
 					      argv[i + 1] : NULL;
 
 		if (!strcmp(a, "--seed") && v) {
-			seed = strtoull(v, NULL, 0);
+			o->seed = strtoull(v, NULL, 0);
 			i++;
 		} else if (!strcmp(a, "--mac") && v) {
 			if (parse_mac(v, mac) || (mac[0] & 1))
@@ -594,31 +623,40 @@ int main(int argc, char **argv)
 			tick_ns = (s64)strtoull(v, NULL, 0) * NDP_NSEC_PER_MSEC;
 			i++;
 		} else if (!strcmp(a, "--warmup-ms") && v) {
-			warmup_ms = strtoull(v, NULL, 0);
+			o->warmup_ms = strtoull(v, NULL, 0);
 			i++;
 		} else if (!strcmp(a, "--tail-ms") && v) {
-			tail_ms = strtoull(v, NULL, 0);
+			o->tail_ms = strtoull(v, NULL, 0);
 			i++;
 		} else if (!strcmp(a, "--no-send")) {
 			opt_send = false;
 		} else if (!strcmp(a, "--stats")) {
-			stats = true;
-		} else if (a[0] != '-' && !path) {
-			path = a;
+			o->stats = true;
+		} else if (a[0] != '-' && !o->path) {
+			o->path = a;
 		} else {
 			usage();
 		}
 	}
-	if (!path)
+	if (!o->path)
 		usage();
+}
+
+/* @path opened past its global header, or NULL (said on stderr). */
+static FILE *pcap_open(const char *path, bool *nsec, bool *swap)
+{
+	u8 gh[24];
+	u32 magic;
+	FILE *fp;
+
 	fp = fopen(path, "rb");
 	if (!fp) {
 		perror(path);
-		return 1;
+		return NULL;
 	}
 	if (fread(gh, 1, sizeof(gh), fp) != sizeof(gh)) {
 		fprintf(stderr, "%s: not a pcap file\n", path);
-		return 1;
+		return NULL;
 	}
 	switch (rd32(gh, false)) {
 	case 0xa1b2c3d4:
@@ -626,48 +664,34 @@ int main(int argc, char **argv)
 	case 0xa1b23c4d:
 	case 0x4d3cb2a1:
 		magic = rd32(gh, false);
-		nsec = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
-		swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
+		*nsec = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
+		*swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
 		break;
 	default:
 		fprintf(stderr, "%s: not a pcap file (pcapng? convert with editcap -F pcap)\n",
 			path);
-		return 1;
+		return NULL;
 	}
-	if ((rd32(gh + 20, swap) & 0xffff) != 1) {
+	if ((rd32(gh + 20, *swap) & 0xffff) != 1) {
 		fprintf(stderr, "%s: link type %u, not Ethernet\n", path,
-			rd32(gh + 20, swap));
-		return 1;
+			rd32(gh + 20, *swap));
+		return NULL;
 	}
+	return fp;
+}
 
-	ndp_config_default(&cfg);
-	size = ndp_ctx_size(&cfg);
-	mem = calloc(1, size);
-	out = calloc(1, sizeof(*out));
-	f = malloc(1 << 18);
-	if (!mem || !out || !f)
-		return 1;
-	/* xorshift needs a non-zero state: splitmix the seed */
-	rng = (seed + 0x9e3779b97f4a7c15ULL) * 0xbf58476d1ce4e5b9ULL;
-	rng ^= rng >> 31;
-	if (!rng)
-		rng = 1;
-	t0 = NDP_NSEC_PER_SEC;
-	now = t0;
-	printf("# ndpv6-replay %s: mac %s seed %llu tick-ms %lld warmup-ms %llu\n",
-	       path, macs(mac), seed, (long long)(tick_ns / NDP_NSEC_PER_MSEC),
-	       warmup_ms);
-	ndp_out_reset(out);
-	ctx = ndp_local(mem, size, &cfg, mac, now, fz_random, &rng, out);
-	if (!ctx) {
-		fprintf(stderr, "ndp_local failed\n");
-		return 1;
-	}
-	pt(now);
-	printf("local\n");
-	print_out(NULL);
-	base = t0 + (s64)warmup_ms * NDP_NSEC_PER_MSEC;
+/*
+ * Every record of @fp, the first at @base; the count in *@no, whether
+ * there was one in *@any.  Return: 0, or 1 for a truncated record.
+ */
+static int replay_records(FILE *fp, const char *path, bool nsec, bool swap,
+			  s64 base, unsigned int *no, bool *any)
+{
+	u8 rh[16], *f = malloc(1 << 18);
+	s64 first = 0, t;
 
+	if (!f)
+		return 1;
 	while (fread(rh, 1, sizeof(rh), fp) == sizeof(rh)) {
 		u32 incl = rd32(rh + 8, swap), orig = rd32(rh + 12, swap);
 		s64 ts = (s64)rd32(rh, swap) * NDP_NSEC_PER_SEC +
@@ -675,31 +699,39 @@ int main(int argc, char **argv)
 
 		if (incl > (1 << 18) || fread(f, 1, incl, fp) != incl) {
 			fprintf(stderr, "%s: truncated record\n", path);
+			free(f);
 			return 1;
 		}
-		no++;
-		if (!have_first) {
+		(*no)++;
+		if (!*any) {
 			first = ts;
-			have_first = true;
+			*any = true;
 		}
 		t = base + (ts - first);
 		if (t < now) {
 			pt(now);
-			printf("# frame #%u goes back in time: fed now\n", no);
+			printf("# frame #%u goes back in time: fed now\n", *no);
 			t = now;
 		}
 		advance(t);
 		if (incl < orig) {
 			pt(now);
-			printf("skip #%u: captured %u of %u bytes\n", no, incl,
+			printf("skip #%u: captured %u of %u bytes\n", *no, incl,
 			       orig);
 			continue;
 		}
-		frame(no, f, incl);
+		frame(*no, f, incl);
 	}
-	fclose(fp);
-	advance((have_first ? now : base) +
-		(s64)tail_ms * NDP_NSEC_PER_MSEC);
+	free(f);
+	return 0;
+}
+
+/* After the capture: what is still held, flushed; the counters. */
+static void finish(unsigned int no, bool stats)
+{
+	const u64 *st;
+	unsigned int i;
+
 	for (i = 0; held && i < 1000; i++) {
 		ndp_out_reset(out);
 		ndp_flush(ctx, out);	/* bounded by out's room: repeat */
@@ -717,7 +749,57 @@ int main(int argc, char **argv)
 				printf("# %-24s %llu\n", ndp_stat_name(i),
 				       (unsigned long long)st[i]);
 	}
-	free(f);
+}
+
+int main(int argc, char **argv)
+{
+	struct replay_opts o = { .seed = 1, .warmup_ms = 3000 };
+	bool nsec, swap, any = false;
+	struct ndp_config cfg;
+	unsigned int no = 0;
+	size_t size;
+	void *mem;
+	s64 base;
+	u64 rng;
+	FILE *fp;
+
+	parse_args(argc, argv, &o);
+	fp = pcap_open(o.path, &nsec, &swap);
+	if (!fp)
+		return 1;
+
+	ndp_config_default(&cfg);
+	size = ndp_ctx_size(&cfg);
+	mem = calloc(1, size);
+	out = calloc(1, sizeof(*out));
+	if (!mem || !out)
+		return 1;
+	/* xorshift needs a non-zero state: splitmix the seed */
+	rng = (o.seed + 0x9e3779b97f4a7c15ULL) * 0xbf58476d1ce4e5b9ULL;
+	rng ^= rng >> 31;
+	if (!rng)
+		rng = 1;
+	t0 = NDP_NSEC_PER_SEC;
+	now = t0;
+	printf("# ndpv6-replay %s: mac %s seed %llu tick-ms %lld warmup-ms %llu\n",
+	       o.path, macs(mac), o.seed,
+	       (long long)(tick_ns / NDP_NSEC_PER_MSEC), o.warmup_ms);
+	ndp_out_reset(out);
+	ctx = ndp_local(mem, size, &cfg, mac, now, fz_random, &rng, out);
+	if (!ctx) {
+		fprintf(stderr, "ndp_local failed\n");
+		return 1;
+	}
+	pt(now);
+	printf("local\n");
+	print_out(NULL);
+	base = t0 + (s64)o.warmup_ms * NDP_NSEC_PER_MSEC;
+
+	if (replay_records(fp, o.path, nsec, swap, base, &no, &any))
+		return 1;
+	fclose(fp);
+	advance((any ? now : base) + (s64)o.tail_ms * NDP_NSEC_PER_MSEC);
+	finish(no, o.stats);
 	free(mem);
 	free(out);
 	return held ? 3 : 0;
