@@ -18,8 +18,9 @@ void ndp_kt_random(void *opaque, void *buf, u32 len)
 	}
 }
 
-void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
-		     const struct ndp_config *cfg, void *mem, size_t size)
+/* Every init: context number @me of the link, in @mem or test-managed. */
+static void kt_init(struct kunit *test, struct ndp_kt *t,
+		    const struct ndp_config *cfg, void *mem, size_t size, u8 me)
 {
 	static const u8 mac[NDP_ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
 
@@ -28,6 +29,11 @@ void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 	t->rng = 0x9e3779b97f4a7c15ULL;
 	t->now = NDP_NSEC_PER_SEC;
 	memcpy(t->mac, mac, sizeof(mac));
+	if (me != 1) {
+		/* another MAC and another random stream */
+		t->mac[5] = me;
+		t->rng ^= 0x5deece66dULL * me;
+	}
 	if (cfg)
 		t->cfg = *cfg;
 	else
@@ -54,10 +60,22 @@ void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 	ndp_kt_snap(t);
 }
 
+void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
+		     const struct ndp_config *cfg, void *mem, size_t size)
+{
+	kt_init(test, t, cfg, mem, size, 1);
+}
+
 void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 		 const struct ndp_config *cfg)
 {
-	ndp_kt_init_mem(test, t, cfg, NULL, 0);
+	kt_init(test, t, cfg, NULL, 0, 1);
+}
+
+void ndp_kt_init_as(struct kunit *test, struct ndp_kt *t,
+		    const struct ndp_config *cfg, u8 me)
+{
+	kt_init(test, t, cfg, NULL, 0, me);
 }
 
 struct ndp_ip6 ndp_kt_ip(struct kunit *test, const char *s)

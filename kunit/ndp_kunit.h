@@ -51,6 +51,12 @@ void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
  */
 void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 		     const struct ndp_config *cfg, void *mem, size_t size);
+/*
+ * ndp_kt_init() as context number @me of a link (1, 2, ...): MAC
+ * 02:00:00:00:00:0@me and a random stream of its own.
+ */
+void ndp_kt_init_as(struct kunit *test, struct ndp_kt *t,
+		    const struct ndp_config *cfg, u8 me);
 /* Deterministic random callback (xorshift64 on t->rng). */
 void ndp_kt_random(void *opaque, void *buf, u32 len);
 
