@@ -9,23 +9,6 @@
  */
 #include "ndp_kunit.h"
 
-/* As ndp_kt_count_records(), only the Reports from @src. */
-static u32 kt_count_records_from(struct ndp_kt *t, const struct ndp_ip6 *grp,
-				 int type, const struct ndp_ip6 *src)
-{
-	u32 i, n = 0;
-	const u8 *m;
-
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, NULL);
-		if (m && m[0] == NDP_ICMP_MLD2_REPORT &&
-		    ndp_kt_record(m, grp) == type &&
-		    !memcmp(ndp_kt_tx_ip6(t, i) + 8, src->b, 16))
-			n++;
-	}
-	return n;
-}
-
 /*
  * A host with @g/64 added by hand and its addresses valid, whose link went
  * down for 2 s and came back just now.
@@ -139,8 +122,8 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 	/* RetransTimer later both are valid again, silently; Reports twice */
 	for (guard = 0; guard < 50 && ndp_kt_step_before(&t, t_up + SEC(4));
 	     guard++) {
-		rep_ll += ndp_kt_count_records(&t, &ndp_kt_ll_sn, 4);
-		rep_g += ndp_kt_count_records(&t, &g_sn, 4);
+		rep_ll += ndp_kt_count_records(&t, &ndp_kt_ll_sn, 4, NULL);
+		rep_g += ndp_kt_count_records(&t, &g_sn, 4, NULL);
 		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
 		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
 	}
@@ -308,11 +291,11 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
 	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t.now + SEC(1));
 	for (guard = 0; guard < 50 && ndp_kt_step_before(&t, SEC(15));
 	     guard++) {
-		to_ex += kt_count_records_from(&t, &mdns, 4, &ndp_kt_ll);
-		to_ex_unspec += kt_count_records_from(&t, &mdns, 4,
-						      &ndp_unspecified);
-		to_in += ndp_kt_count_records(&t, &ssdp, 3);
-		to_in += ndp_kt_count_records(&t, &ssdp, 4);
+		to_ex += ndp_kt_count_records(&t, &mdns, 4, &ndp_kt_ll);
+		to_ex_unspec += ndp_kt_count_records(&t, &mdns, 4,
+						     &ndp_unspecified);
+		to_in += ndp_kt_count_records(&t, &ssdp, 3, NULL);
+		to_in += ndp_kt_count_records(&t, &ssdp, 4, NULL);
 		added_ll |= ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &ndp_kt_ll) >= 0;
 		added_g |= ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &g) >= 0;
 	}

@@ -178,9 +178,15 @@ const u8 *ndp_kt_expect_report(struct ndp_kt *t, int i,
 			       const struct ndp_ip6 *src, u16 nrec);
 /* Record type for @grp in Report @m, or -1 (records: no sources). */
 int ndp_kt_record(const u8 *m, const struct ndp_ip6 *grp);
-/* Count the Reports in t->out carrying a record of @type for @grp. */
+/*
+ * Records in t->out: an MLDv2 Report's record of @type for @grp, or an
+ * MLDv1 Report or Done about @grp, @type its ICMPv6 type (131, 132).
+ * The index of the first frame with one, or -1; how many frames have
+ * one, only those from @src (NULL: any).
+ */
+int ndp_kt_find_record(struct ndp_kt *t, const struct ndp_ip6 *grp, int type);
 u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
-			 int type);
+			 int type, const struct ndp_ip6 *src);
 /* Run to @until, counting records of @type for @grp in every tick. */
 u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
 			     const struct ndp_ip6 *grp, int type);

@@ -139,35 +139,51 @@ int ndp_kt_record(const u8 *m, const struct ndp_ip6 *grp)
 	return -1;
 }
 
-/* Count the Reports in t->out carrying a record of @type for @grp. */
+/*
+ * Does output frame @i speak of @grp as @type, from @src (NULL: any)?  An
+ * MLDv1 message is a record of its own ICMPv6 type: never an MLDv2 one.
+ */
+static bool kt_has_record(struct ndp_kt *t, u32 i, const struct ndp_ip6 *grp,
+			  int type, const struct ndp_ip6 *src)
+{
+	const u8 *m = ndp_kt_tx_icmp(t, i, NULL);
+
+	if (!m || (src && !ndp_kt_ip_eq(ndp_kt_tx_ip6(t, i) + 8, src)))
+		return false;
+	if (m[0] == NDP_ICMP_MLD2_REPORT)
+		return ndp_kt_record(m, grp) == type;
+	return (m[0] == NDP_ICMP_MLD1_REPORT || m[0] == NDP_ICMP_MLD1_DONE) &&
+	       m[0] == type && ndp_kt_ip_eq(m + 8, grp);
+}
+
+int ndp_kt_find_record(struct ndp_kt *t, const struct ndp_ip6 *grp, int type)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_tx; i++)
+		if (kt_has_record(t, i, grp, type, NULL))
+			return i;
+	return -1;
+}
+
 u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
-			 int type)
+			 int type, const struct ndp_ip6 *src)
 {
 	u32 i, n = 0;
-	const u8 *m;
 
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, NULL);
-		if (m && m[0] == NDP_ICMP_MLD2_REPORT &&
-		    ndp_kt_record(m, grp) == type)
-			n++;
-	}
+	for (i = 0; i < t->out->n_tx; i++)
+		n += kt_has_record(t, i, grp, type, src);
 	return n;
 }
 
-/* Run to @until, counting records of @type for @grp in every tick. */
 u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
 			     const struct ndp_ip6 *grp, int type)
 {
 	u32 n = 0;
 	int guard;
 
-	for (guard = 0; guard < 1000; guard++) {
-		if (ndp_next_deadline(t->ctx) > until)
-			break;
-		ndp_kt_step(t);
-		n += ndp_kt_count_records(t, grp, type);
-	}
+	for (guard = 0; guard < 1000 && ndp_kt_step_before(t, until); guard++)
+		n += ndp_kt_count_records(t, grp, type, NULL);
 	t->now = until;
 	return n;
 }

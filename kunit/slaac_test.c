@@ -95,7 +95,8 @@ static void ndpv6_slaac_real_size_lifetimes(struct kunit *test)
 			      ndp_kt_find_note(&t, NDP_NOTE_ADDR_DEL, &want));
 	/* the group is shared with the link-local address: still joined */
 	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &ndp_kt_ll_sn));
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_records(&t, &ndp_kt_ll_sn, 3), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_records(&t, &ndp_kt_ll_sn, 3, NULL),
+			0U);
 }
 
 /* Prefix lengths other than 64 make no address on Ethernet */
