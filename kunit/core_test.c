@@ -11,47 +11,6 @@ static const u8 rtr1_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
 static const u8 rtr2_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x02 };
 static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x01 };
 
-/* A caller packet: UDP to @dst, with headroom, handle = @slot. */
-struct kt_pkt {
-	u8 buf[NDP_KT_HEADROOM + NDP_IP6_HLEN + 16];
-	struct ndp_pkt pkt;
-};
-
-static void kt_pkt_make(struct ndp_kt *t, struct kt_pkt *p,
-			const struct ndp_ip6 *dst)
-{
-	struct ndp_ip6 src;
-	u8 *ip6 = p->buf + NDP_KT_HEADROOM;
-
-	if (ndp_select_source(t->ctx, dst, &src))
-		src = ndp_unspecified;
-	ndp_write_ip6(ip6, &src, dst, NDP_NH_UDP, 64, 16);
-	memset(ip6 + NDP_IP6_HLEN, 0x5a, 16);
-	p->pkt.handle = p;
-	p->pkt.data = ip6;
-	p->pkt.len = NDP_IP6_HLEN + 16;
-	p->pkt.tot_len = p->pkt.len;
-	p->pkt.headroom = NDP_KT_HEADROOM;
-}
-
-static void kt_send(struct ndp_kt *t, struct kt_pkt *p)
-{
-	ndp_out_reset(t->out);
-	ndp_kt_snap(t);
-	ndp_send(t->ctx, t->now, NULL, &p->pkt, 0, t->out);
-}
-
-/* The transmitted caller packet @p, or NULL. */
-static const struct ndp_tx *kt_sent(struct ndp_kt *t, struct kt_pkt *p)
-{
-	u32 i;
-
-	for (i = 0; i < t->out->n_tx; i++)
-		if (t->out->tx[i].handle == p)
-			return &t->out->tx[i];
-	return NULL;
-}
-
 /* Feed an RA from @src: router lifetime, one PIO (plen/flags), SLLA. */
 static void kt_ra(struct ndp_kt *t, const struct ndp_ip6 *src, const u8 *mac,
 		  u16 lifetime_s, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
@@ -99,7 +58,7 @@ static void first_ten_seconds(struct kunit *test)
 {
 	struct ndp_kt t;
 	struct ndp_ip6 ll, rtr, pfx, slaac, far;
-	struct kt_pkt p;
+	struct ndp_kt_cpkt p;
 	const struct ndp_tx *tx;
 	u32 mld, ns, rs;
 
@@ -135,9 +94,8 @@ static void first_ten_seconds(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &slaac));
 
 	/* off-link traffic leaves at once via the router's known MAC */
-	kt_pkt_make(&t, &p, &far);
-	kt_send(&t, &p);
-	tx = kt_sent(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &far, NULL, 0));
+	tx = ndp_kt_txd(&t, &p);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	KUNIT_EXPECT_EQ(test, memcmp(tx->frame, rtr1_mac, NDP_ETH_ALEN), 0);
 	KUNIT_EXPECT_EQ(test, memcmp(tx->frame + 6, t.mac, NDP_ETH_ALEN), 0);
@@ -151,7 +109,7 @@ static void router_dies(struct kunit *test)
 {
 	struct ndp_ip6 r1, r2, far;
 	u8 first_mac[NDP_ETH_ALEN];
-	struct kt_pkt p1, p2;
+	struct ndp_kt_cpkt p1, p2;
 	const struct ndp_tx *tx;
 	struct ndp_kt t;
 
@@ -166,9 +124,8 @@ static void router_dies(struct kunit *test)
 	kt_ra(&t, &r2, rtr2_mac, 1800, NULL, 0, 0, 0, 0);
 
 	/* traffic goes somewhere; make r1 the one in use */
-	kt_pkt_make(&t, &p1, &far);
-	kt_send(&t, &p1);
-	tx = kt_sent(&t, &p1);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p1, &far, NULL, 0));
+	tx = ndp_kt_txd(&t, &p1);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	memcpy(first_mac, tx->frame, NDP_ETH_ALEN);
 
@@ -180,10 +137,9 @@ static void router_dies(struct kunit *test)
 	/* both still listed (lifetimes) but traffic still finds a way out */
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &r1));
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &r2));
-	kt_pkt_make(&t, &p2, &far);
-	kt_send(&t, &p2);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p2, &far, NULL, 0));
 	/* ... at once, through the router not known to be unreachable */
-	tx = kt_sent(&t, &p2);
+	tx = ndp_kt_txd(&t, &p2);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	KUNIT_EXPECT_NE(test, memcmp(tx->frame, first_mac, NDP_ETH_ALEN), 0);
 }
@@ -236,7 +192,7 @@ static void link_lost_and_back(struct kunit *test)
 {
 	struct ndp_ip6 ll, peer;
 	struct ndp_nbr_info ni;
-	struct kt_pkt p;
+	struct ndp_kt_cpkt p;
 	const struct ndp_tx *tx;
 	struct ndp_kt t;
 	s64 t_up;
@@ -245,11 +201,10 @@ static void link_lost_and_back(struct kunit *test)
 	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
 	peer = ndp_kt_ip(test, "fe80::bb");
 	kt_up(&t);
-	kt_pkt_make(&t, &p, &peer);
-	kt_send(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &peer, NULL, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 1U);
 	kt_na(&t, &peer, &ll, peer_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
-	KUNIT_ASSERT_NOT_NULL(test, kt_sent(&t, &p));
+	KUNIT_ASSERT_NOT_NULL(test, ndp_kt_txd(&t, &p));
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
 	KUNIT_ASSERT_EQ(test, ni.state, NDP_NUD_REACHABLE);
 
@@ -274,9 +229,8 @@ static void link_lost_and_back(struct kunit *test)
 	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t_up + SEC(1));
 
 	/* traffic to it leaves at once, and NUD checks it (DELAY, PROBE) */
-	kt_pkt_make(&t, &p, &peer);
-	kt_send(&t, &p);
-	tx = kt_sent(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &peer, NULL, 0));
+	tx = ndp_kt_txd(&t, &p);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	KUNIT_EXPECT_EQ(test, memcmp(tx->frame, peer_mac, NDP_ETH_ALEN), 0);
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
@@ -629,7 +583,7 @@ static void pio_prefix_length_from_its_field(struct kunit *test)
 static void onlink_by_l_flag_offlink_needs_router(struct kunit *test)
 {
 	struct ndp_ip6 rtr, pfx, dst;
-	struct kt_pkt p;
+	struct ndp_kt_cpkt p;
 	struct ndp_kt t;
 
 	ndp_kt_init(test, &t, NULL);
@@ -640,8 +594,7 @@ static void onlink_by_l_flag_offlink_needs_router(struct kunit *test)
 	/* a router lifetime of 0: not a default router; PIO with A only */
 	kt_ra(&t, &rtr, NULL, 0, &pfx, 64, NDP_PIO_FLAG_A, 3600, 1800);
 	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &pfx), -1);
-	kt_pkt_make(&t, &p, &dst);
-	kt_send(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &dst, NULL, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t, &p), NDP_DONE_NO_ROUTE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
 			1ULL);
@@ -728,7 +681,7 @@ static void bad_option_lengths_dropped(struct kunit *test)
 static void queue_overflow_drops_oldest_keeps_order(struct kunit *test)
 {
 	struct ndp_ip6 dst, ll;
-	struct kt_pkt *p;
+	struct ndp_kt_cpkt *p;
 	struct ndp_kt t;
 	unsigned int i;
 
@@ -739,8 +692,7 @@ static void queue_overflow_drops_oldest_keeps_order(struct kunit *test)
 	p = kunit_kcalloc(test, 5, sizeof(*p), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	for (i = 0; i < 5; i++) {
-		kt_pkt_make(&t, &p[i], &dst);
-		kt_send(&t, &p[i]);
+		ndp_kt_send(&t, ndp_kt_cpkt(&t, &p[i], &dst, NULL, i));
 		if (i >= 3)	/* the oldest queued one goes */
 			KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t, &p[i - 3]),
 					NDP_DONE_QUEUE_FULL);

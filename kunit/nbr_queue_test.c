@@ -322,8 +322,7 @@ static void *dc_bad_packet(struct kunit *test, struct nt **tp)
 	struct ndp_pkt *p = nt_pkt(t, 0, &t->a, NULL);
 
 	p->data[0] = 0x40;		/* IPv4 */
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL, p, 0, t->k.out);
+	ndp_kt_send(&t->k, p);
 	return p->handle;
 }
 
@@ -551,9 +550,7 @@ static void nt_send_reply(struct nt *t, int k, u8 *buf, u32 cap)
 	KUNIT_ASSERT_EQ(t->test, tx->flags, (u32)NDP_TX_RESOLVE);
 	KUNIT_ASSERT_LE(t->test, NDP_KT_HEADROOM + len, cap);
 	memcpy(p.data, tx->frame + NDP_ETH_HLEN, len);
-	nt_reset(t);
-	KUNIT_ASSERT_EQ(t->test, ndp_send(nt_ctx(t), t->k.now, NULL, &p, 0,
-					  t->k.out), 0);
+	KUNIT_ASSERT_EQ(t->test, ndp_kt_send(&t->k, &p), 0);
 	KUNIT_EXPECT_EQ(t->test, t->k.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(t->test, t->k.out->n_done, 0U);
 }

@@ -526,9 +526,7 @@ static void nbr_ns_source_rules(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
 
 	/* a packet from our link-local to a global neighbour: NS from ll */
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL, nt_pkt(t, 1, &gb, &t->ll), 0,
-		 t->k.out);
+	ndp_kt_send(&t->k, nt_pkt(t, 1, &gb, &t->ll));
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn5, sn5_mac,
 		     &gb);
 	/* the retransmission also uses the queued packet's source */
@@ -536,9 +534,7 @@ static void nbr_ns_source_rules(struct kunit *test)
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn5, sn5_mac,
 		     &gb);
 	/* a packet whose source is not ours: the selected source */
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL,
-		 nt_pkt(t, 2, &gc, &ndp_unspecified), 0, t->k.out);
+	ndp_kt_send(&t->k, nt_pkt(t, 2, &gc, &ndp_unspecified));
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &g, &sn6, sn6_mac, &gc);
 }
 
@@ -628,10 +624,7 @@ static void nbr_ns_never_from_optimistic(struct kunit *test)
 	}
 	ndp_solicited_node(&dst, &sn);
 	ndp_mcast_mac(&sn, sn_mac);
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL,
-		 nt_pkt(t, 1, &dst, ll->optimistic ? &t->ll : &g), 0,
-		 t->k.out);
+	ndp_kt_send(&t->k, nt_pkt(t, 1, &dst, ll->optimistic ? &t->ll : &g));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &done, &sn, sn_mac, &dst);
 	nt_expect_ns_not_optimistic(t);

@@ -119,6 +119,45 @@ void ndp_kt_handle(struct ndp_kt *t, u32 len)
 	ndp_kt_handle_pkt(t, ndp_kt_pkt(t), len, t);
 }
 
+int ndp_kt_send_pkt(struct ndp_kt *t, const struct ndp_ip6 *dst,
+		    struct ndp_pkt *pkt, u32 flags)
+{
+	ndp_out_reset(t->out);
+	ndp_kt_snap(t);
+	return ndp_send(t->ctx, t->now, dst, pkt, flags, t->out);
+}
+
+struct ndp_pkt *ndp_kt_cpkt(struct ndp_kt *t, struct ndp_kt_cpkt *p,
+			    const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *src, u8 id)
+{
+	u8 *ip6 = p->buf + NDP_KT_HEADROOM;
+	struct ndp_ip6 s;
+
+	if (src)
+		s = *src;
+	else if (ndp_select_source(t->ctx, dst, &s))
+		s = ndp_unspecified;
+	memset(p->buf, 0, sizeof(p->buf));
+	ndp_write_ip6(ip6, &s, dst, NDP_NH_UDP, 64, 8);
+	ip6[NDP_KT_CPKT_LEN - 1] = id;
+	p->pkt = (struct ndp_pkt){ .handle = p, .data = ip6,
+				   .len = NDP_KT_CPKT_LEN,
+				   .tot_len = NDP_KT_CPKT_LEN,
+				   .headroom = NDP_KT_HEADROOM };
+	return &p->pkt;
+}
+
+const struct ndp_tx *ndp_kt_txd(struct ndp_kt *t, const void *handle)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_tx; i++)
+		if (t->out->tx[i].handle == handle)
+			return &t->out->tx[i];
+	return NULL;
+}
+
 void ndp_kt_tick(struct ndp_kt *t, s64 now)
 {
 	t->now = now;

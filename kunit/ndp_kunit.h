@@ -80,6 +80,33 @@ static inline u8 *ndp_kt_pkt(struct ndp_kt *t)
 void ndp_kt_handle(struct ndp_kt *t, u32 len);
 /* Same with an explicit packet (handle = @handle). */
 void ndp_kt_handle_pkt(struct ndp_kt *t, u8 *ip6, u32 len, void *handle);
+/* Reset t->out, snapshot counters, then ndp_send() @pkt (its return). */
+int ndp_kt_send_pkt(struct ndp_kt *t, const struct ndp_ip6 *dst,
+		    struct ndp_pkt *pkt, u32 flags);
+/* The same, the next hop the core's, no flags. */
+static inline int ndp_kt_send(struct ndp_kt *t, struct ndp_pkt *pkt)
+{
+	return ndp_kt_send_pkt(t, NULL, pkt, 0);
+}
+
+/* A caller packet: 8 bytes of UDP behind the headroom (ndp_kt_cpkt()). */
+#define NDP_KT_CPKT_LEN	(NDP_IP6_HLEN + 8)
+
+struct ndp_kt_cpkt {
+	u8 buf[NDP_KT_HEADROOM + NDP_KT_CPKT_LEN];
+	struct ndp_pkt pkt;
+};
+
+/*
+ * Make @p a caller packet to @dst from @src (NULL: the source the core
+ * selects, :: if none), @id its last byte; its handle is @p.
+ */
+struct ndp_pkt *ndp_kt_cpkt(struct ndp_kt *t, struct ndp_kt_cpkt *p,
+			    const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *src, u8 id);
+/* The frame t->out transmits for @handle, or NULL. */
+const struct ndp_tx *ndp_kt_txd(struct ndp_kt *t, const void *handle);
+
 /* Reset t->out and tick at @now (also sets t->now). */
 void ndp_kt_tick(struct ndp_kt *t, s64 now);
 

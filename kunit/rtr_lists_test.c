@@ -563,30 +563,6 @@ static void static_entries_beat_ra(struct kunit *test)
 
 /* ------------------------------------------------------------ next hop */
 
-/* A caller packet: UDP to @dst with headroom, handle = @buf. */
-#define RT_PKT_SIZE	(NDP_KT_HEADROOM + NDP_IP6_HLEN + 8)
-
-static void make_pkt(struct ndp_kt *t, u8 *buf, struct ndp_pkt *pkt,
-		     const struct ndp_ip6 *dst)
-{
-	u8 *ip6 = buf + NDP_KT_HEADROOM;
-
-	ndp_write_ip6(ip6, &ndp_unspecified, dst, NDP_NH_UDP, 64, 8);
-	memset(ip6 + NDP_IP6_HLEN, 0x5a, 8);
-	pkt->handle = buf;
-	pkt->data = ip6;
-	pkt->len = NDP_IP6_HLEN + 8;
-	pkt->tot_len = pkt->len;
-	pkt->headroom = NDP_KT_HEADROOM;
-}
-
-static void send_pkt(struct ndp_kt *t, struct ndp_pkt *pkt)
-{
-	ndp_out_reset(t->out);
-	ndp_kt_snap(t);
-	ndp_send(t->ctx, t->now, NULL, pkt, 0, t->out);
-}
-
 /* On-link destinations (link-local, on-link prefix) are the next hop. */
 static void next_hop_onlink_direct(struct kunit *test)
 {
@@ -595,8 +571,7 @@ static void next_hop_onlink_direct(struct kunit *test)
 	struct ndp_ip6 d1 = ndp_kt_ip(test, "2001:db8:1::5");
 	struct ndp_ip6 ll = ndp_kt_ip(test, "fe80::99");
 	struct ndp_ip6 mc = ndp_kt_ip(test, "ff02::1:2");
-	u8 buf[RT_PKT_SIZE];
-	struct ndp_pkt pkt;
+	struct ndp_kt_cpkt pk;
 	struct ndp_kt t;
 	struct kt_ra r;
 
@@ -609,11 +584,10 @@ static void next_hop_onlink_direct(struct kunit *test)
 	ndp_kt_expect_next_hop(&t, &ll, &ll);
 	ndp_kt_expect_next_hop(&t, &mc, &mc);
 	/* through send: resolved as a neighbour, not via the router */
-	make_pkt(&t, buf, &pkt, &d1);
-	send_pkt(&t, &pkt);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &pk, &d1, &ndp_unspecified, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
 			0ULL);
-	KUNIT_EXPECT_NE(test, memcmp(buf + NDP_KT_HEADROOM - NDP_ETH_HLEN,
+	KUNIT_EXPECT_NE(test, memcmp(pk.buf + NDP_KT_HEADROOM - NDP_ETH_HLEN,
 				     rtr1_mac, NDP_ETH_ALEN), 0);
 }
 
@@ -625,19 +599,17 @@ static void next_hop_offlink_via_router(struct kunit *test)
 	};
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:99::1");
-	u8 buf[RT_PKT_SIZE];
-	struct ndp_pkt pkt;
+	struct ndp_kt_cpkt pk;
 	struct ndp_kt t;
 
 	ndp_kt_init(test, &t, NULL);
 	ra_simple(&t, &rtr, 1800, rtr1_mac);
 	ndp_kt_expect_next_hop(&t, &d, &rtr);
-	make_pkt(&t, buf, &pkt, &d);
-	send_pkt(&t, &pkt);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &pk, &d, &ndp_unspecified, 0));
 	KUNIT_ASSERT_EQ(test, t.out->n_tx, 1U);
 	KUNIT_EXPECT_EQ(test, t.out->n_done, 0U);
-	KUNIT_EXPECT_PTR_EQ(test, t.out->tx[0].handle, (void *)buf);
-	KUNIT_EXPECT_EQ(test, t.out->tx[0].len, NDP_ETH_HLEN + pkt.len);
+	KUNIT_EXPECT_PTR_EQ(test, t.out->tx[0].handle, (void *)&pk);
+	KUNIT_EXPECT_EQ(test, t.out->tx[0].len, NDP_ETH_HLEN + pk.pkt.len);
 	KUNIT_EXPECT_EQ(test, memcmp(t.out->tx[0].frame, eth, sizeof(eth)), 0);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_PACKETS), 1ULL);
 }
@@ -653,8 +625,7 @@ static void next_hop_no_router_unreachable(struct kunit *test)
 	struct ndp_ip6 p = ndp_kt_ip(test, "2001:db8:1::");
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:2::1");
 	struct ndp_ip6 lo = ndp_kt_ip(test, "::1");
-	u8 buf[RT_PKT_SIZE];
-	struct ndp_pkt pkt;
+	struct ndp_kt_cpkt pk;
 	struct ndp_ip6 nh;
 	struct ndp_kt t;
 	struct kt_ra r;
@@ -669,11 +640,10 @@ static void next_hop_no_router_unreachable(struct kunit *test)
 	ra_pio(&r, &p, 64, NDP_PIO_FLAG_L, 3600, 3600);
 	ra_send(&t, &r, &rtr);
 	KUNIT_EXPECT_EQ(test, ndp_next_hop(t.ctx, &d, &nh), -EHOSTUNREACH);
-	make_pkt(&t, buf, &pkt, &d);
-	send_pkt(&t, &pkt);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &pk, &d, &ndp_unspecified, 0));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_ASSERT_EQ(test, t.out->n_done, 1U);
-	KUNIT_EXPECT_PTR_EQ(test, t.out->done[0].handle, (void *)buf);
+	KUNIT_EXPECT_PTR_EQ(test, t.out->done[0].handle, (void *)&pk);
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_NO_ROUTE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
 			1ULL);

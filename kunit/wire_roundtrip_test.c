@@ -115,9 +115,7 @@ static void wire_roundtrip_ns_na_send(struct kunit *test)
 	pkt = (struct ndp_pkt){ .handle = pkt_buf, .data = data,
 				.len = 100, .tot_len = 100,
 				.headroom = NDP_KT_HEADROOM };
-	ndp_out_reset(a->kt.out);
-	ndp_kt_snap(&a->kt);
-	ndp_send(a->kt.ctx, a->kt.now, NULL, &pkt, 0, a->kt.out);
+	ndp_kt_send(&a->kt, &pkt);
 	KUNIT_EXPECT_EQ(test, ndp_kt_handle_seen(a->kt.out, pkt_buf), 0U);
 
 	/* A's NS: multicast to B's solicited-node group, with A's SLLA */

@@ -445,10 +445,7 @@ static void wire_send(struct kunit *test)
 	pkt = (struct ndp_pkt){ .handle = NDP_KT_HANDLE(w), .data = p,
 				.len = c->len, .tot_len = c->tot_len,
 				.headroom = c->headroom };
-	ndp_out_reset(w->kt.out);
-	ndp_kt_snap(&w->kt);
-	ndp_send(w->kt.ctx, w->kt.now, c->dst ? &dst : NULL, &pkt, c->flags,
-		 w->kt.out);
+	ndp_kt_send_pkt(&w->kt, c->dst ? &dst : NULL, &pkt, c->flags);
 	KUNIT_EXPECT_EQ(test, ndp_kt_handle_seen(w->kt.out, NDP_KT_HANDLE(w)),
 			1U);
 	KUNIT_EXPECT_FALSE(test, w->kt.out->has_event);
@@ -495,10 +492,7 @@ static void wire_allocate_then_send(struct kunit *test)
 				.len = NDP_IP6_HLEN + 100,
 				.tot_len = NDP_IP6_HLEN + 100,
 				.headroom = NDP_KT_HEADROOM };
-	ndp_out_reset(w->kt.out);
-	ndp_kt_snap(&w->kt);
-	ndp_send(w->kt.ctx, w->kt.now, NULL, &pkt, NDP_SEND_FILL_LEN,
-		 w->kt.out);
+	ndp_kt_send_pkt(&w->kt, NULL, &pkt, NDP_SEND_FILL_LEN);
 	KUNIT_ASSERT_EQ(test, w->kt.out->n_tx, 1U);
 	KUNIT_EXPECT_EQ(test, w->kt.out->n_done, 0U);
 	KUNIT_EXPECT_PTR_EQ(test, w->kt.out->tx[0].handle, NDP_KT_HANDLE(w));
