@@ -159,7 +159,8 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
 
 	/* the other owner of g answers */
 	t.now += MSEC(10);
-	ndp_kt_handle(&t, ndp_kt_na(&t, &g, &g, ndp_kt_nbr_mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &g, &ndp_all_nodes, &g, NDP_NA_FLAG_O,
+				    ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
@@ -212,16 +213,13 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 	struct ndp_ip6 other = ndp_kt_ip(test, "fe80::98");
 	const u8 *ip6, *m;
 	struct ndp_kt t;
-	u8 ns[32];
 	u32 len;
 
 	kt_host_link_bounce(test, &t, &g);
 	KUNIT_ASSERT_TRUE(test, ndp_addr_find(t.ctx, &g)->optimistic);
 
 	/* with SLLA, to the solicited-node group */
-	len = nf_ns(ns, &g);
-	len += nf_opt_lla(ns + len, NDP_OPT_SLLA, ndp_kt_nbr_mac);
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g_sn, 255, ns, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &g_sn, &g, ndp_kt_nbr_mac));
 	KUNIT_ASSERT_EQ(test, t.out->n_tx, 1U);
 	ndp_kt_expect_only(&t, NDP_STAT_NBR_CREATED);
 	KUNIT_EXPECT_EQ(test, memcmp(t.out->tx[0].frame, ndp_kt_nbr_mac, 6),
@@ -242,10 +240,9 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 			NDP_ADDR_TENTATIVE);
 
 	/* unicast, no SLLA: the peer is known now, another host is not */
-	len = nf_ns(ns, &g);
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g, 255, ns, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &g, &g, NULL));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &other, &g, 255, ns, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &other, &g, &g, NULL));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test,
 			ndp_kt_stat_delta(&t, NDP_STAT_TX_CORE_UNRESOLVED),

@@ -239,7 +239,8 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
 	KUNIT_ASSERT_GE(test, ndp_kt_step_until_tx(&t, NDP_ICMP_NS,
 						   t.now + SEC(1)), 0);
 	t.now += MSEC(300);
-	ndp_kt_handle(&t, ndp_kt_na(&t, &peer, &ndp_kt_ll, ndp_kt_nbr_mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &peer, &ndp_all_nodes, &ndp_kt_ll,
+				    NDP_NA_FLAG_O, ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, t.out->n_done, 1U);
@@ -375,7 +376,8 @@ static void ndpv6_addr_own_na_keeps_valid_address(struct kunit *test)
 
 	ndp_kt_init_host(test, &t, 1);
 	ndp_kt_settle(&t);
-	ndp_kt_handle(&t, ndp_kt_na(&t, &ndp_kt_ll, &ndp_kt_ll, t.mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &ndp_kt_ll, &ndp_all_nodes, &ndp_kt_ll,
+				    NDP_NA_FLAG_O, t.mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NA_FOR_OWN_ADDR),
 			1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_NA_FOR_OWN_ADDR);
@@ -384,8 +386,8 @@ static void ndpv6_addr_own_na_keeps_valid_address(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
 			NDP_ADDR_PREFERRED);
 	/* another node's NA for it changes nothing either */
-	ndp_kt_handle(&t,
-		      ndp_kt_na(&t, &ndp_kt_ll, &ndp_kt_ll, ndp_kt_nbr_mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &ndp_kt_ll, &ndp_all_nodes, &ndp_kt_ll,
+				    NDP_NA_FLAG_O, ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
 			NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &ndp_kt_ll));
@@ -397,23 +399,19 @@ static void ndpv6_addr_tentative_ns_not_answered(struct kunit *test)
 	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
 	struct ndp_nbr_info ni;
 	struct ndp_kt t;
-	u8 m[32];
-	u32 len;
 
 	ndp_kt_init_host(test, &t, 1);
 	KUNIT_ASSERT_GE(test, ndp_kt_step_until_tx(&t, NDP_ICMP_NS,
 						   t.now + SEC(1)), 0);
-	len = nf_ns(m, &ndp_kt_ll);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, ndp_kt_nbr_mac);
 	/* to the solicited-node group, then to the address itself */
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &ndp_kt_ll_sn, 255, m,
-					    len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &ndp_kt_ll_sn, &ndp_kt_ll,
+				    ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NS_NOT_OURS),
 			1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_NS_NOT_OURS);
-	ndp_kt_handle(&t,
-		      ndp_kt_build_icmp(&t, &peer, &ndp_kt_ll, 255, m, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &ndp_kt_ll, &ndp_kt_ll,
+				    ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NS_NOT_OURS),
 			1ULL);

@@ -325,7 +325,6 @@ static void ndpv6_mld_leave_on_removal(struct kunit *test)
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::abcd");
 	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:abcd");
 	struct ndp_kt t;
-	u8 m[24];
 
 	ndp_kt_init_host(test, &t, 1);
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
@@ -342,8 +341,7 @@ static void ndpv6_mld_leave_on_removal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_run_count_records(&t, t.now + SEC(3),
 						       &sn, 3), 2U);
 	/* frames to the group are no longer for us */
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m,
-					    nf_ns(m, &g)));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &ndp_unspecified, &sn, &g, NULL));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP6_NOT_FOR_US),
 			1ULL);
 }

@@ -161,11 +161,9 @@ static void nt_na_squeezed(struct nt *t, const struct ndp_ip6 *target,
 			   const u8 *mac, u32 room)
 {
 	struct ndp_pkt pkt = { .handle = t, .headroom = NDP_ETH_HLEN };
-	u8 m[64];
-	u32 len = nf_na(m, NDP_NA_FLAG_S | NDP_NA_FLAG_O, target);
+	u32 len = ndp_kt_na(&t->k, target, &t->ll, target,
+			    NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac);
 
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
-	len = ndp_kt_build_icmp(&t->k, target, &t->ll, 255, m, len);
 	pkt.data = ndp_kt_pkt(&t->k);
 	pkt.len = len;
 	pkt.tot_len = len;
@@ -298,11 +296,9 @@ static void *dc_consumed(struct kunit *test, struct nt **tp)
 static void *dc_rx_nd_invalid(struct kunit *test, struct nt **tp)
 {
 	struct nt *t = dc_up(test, tp, NULL);
-	u8 m[64];
-	u32 len = nf_ns(m, &t->ll);
+	u32 len = ndp_kt_ns(&t->k, &t->a, &t->ll, &t->ll, nt_mac_a);
 
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, nt_mac_a);
-	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 254, m, len);
+	ndp_kt_pkt(&t->k)[7] = 254;	/* hop limit: not from on-link */
 	ndp_kt_handle(&t->k, len);
 	return NT_RX;
 }

@@ -293,13 +293,8 @@ static void nbr_na_r0_removes_router(struct kunit *test)
 	struct nt *t = nt_up(test, NULL);
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1"), ips[4];
 	struct ndp_nbr_info ni;
-	u8 m[64];
-	u32 len;
 
-	len = nf_ra(m, 64, 0, 1800, 0, 0);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, nt_mac_r);
-	len = ndp_kt_build_icmp(&t->k, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t->k, len);
+	nt_ra_in(t, &rtr, 1800, nt_mac_r);
 	KUNIT_ASSERT_EQ(test, ndp_get_routers(nt_ctx(t), ips, 4), 1);
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(nt_ctx(t), &rtr, &ni), 0);
 	KUNIT_EXPECT_TRUE(test, ni.is_router);

@@ -234,9 +234,17 @@ u32 ndp_kt_query(struct ndp_kt *t, const struct ndp_ip6 *src,
 /* A DAD NS (from ::, to the solicited-node group) for @target. */
 u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 		  const u8 *nonce);
-/* An unsolicited NA to ff02::1 for @target with TLLA @mac. */
+/*
+ * Into the fixture's buffer, hop limit 255, returning the IPv6 length: an
+ * NS from @src to @dst for @target with SLLA @slla, an NA from @src to
+ * @dst for @target with @flags and TLLA @tlla (NULL: no option).
+ */
+u32 ndp_kt_ns(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      const u8 *slla);
 u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
-	      const struct ndp_ip6 *target, const u8 *mac);
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      u8 flags, const u8 *tlla);
 /* The DAD NS frame @i for @target: returns its nonce. */
 const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
 			       const struct ndp_ip6 *target);

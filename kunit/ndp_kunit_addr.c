@@ -4,7 +4,7 @@
  * SLAAC and source selection (addr, mld, slaac, srcsel) have in common.
  * See ndp_kunit.h.
  */
-#include "ndp_kunit.h"
+#include "ndp_kunit_rtr.h"
 
 /* fe80::ff:fe00:1, from 02:00:00:00:00:01 */
 const struct ndp_ip6 ndp_kt_ll = {
@@ -203,15 +203,28 @@ u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 	return ndp_kt_build_icmp(t, &ndp_unspecified, &sn, 255, m, len);
 }
 
-u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
-	      const struct ndp_ip6 *target, const u8 *mac)
+u32 ndp_kt_ns(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      const u8 *slla)
 {
 	u8 m[32];
-	u32 len;
+	u32 len = nf_ns(m, target);
 
-	len = nf_na(m, NDP_NA_FLAG_O, target);
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
-	return ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
+	if (slla)
+		len += nf_opt_lla(m + len, NDP_OPT_SLLA, slla);
+	return ndp_kt_build_icmp(t, src, dst, 255, m, len);
+}
+
+u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      u8 flags, const u8 *tlla)
+{
+	u8 m[32];
+	u32 len = nf_na(m, flags, target);
+
+	if (tlla)
+		len += nf_opt_lla(m + len, NDP_OPT_TLLA, tlla);
+	return ndp_kt_build_icmp(t, src, dst, 255, m, len);
 }
 
 /* The DAD NS frame @i for @target: returns its nonce. */
@@ -250,17 +263,14 @@ const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
 u32 ndp_kt_ra_pio(struct ndp_kt *t, const struct ndp_ip6 *prefix, u8 plen,
 		  u32 valid_s, u32 preferred_s)
 {
-	static const u8 rtr_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
 	struct ndp_ip6 rtr = ndp_kt_ip(t->test, "fe80::1");
-	u8 m[16 + 8 + 32];
-	u32 len;
+	struct kt_ra r;
 
-	len = nf_ra(m, 64, 0, 1800, 0, 0);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, rtr_mac);
-	len += nf_opt_pio(m + len, prefix, plen,
-			  NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
-			  preferred_s);
-	return ndp_kt_build_icmp(t, &rtr, &ndp_all_nodes, 255, m, len);
+	ra_begin(&r, 64, 1800, 0, 0);
+	ra_slla(&r, rtr1_mac);
+	ra_pio(&r, prefix, plen, NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
+	       preferred_s);
+	return ra_build(t, &r, &rtr);
 }
 
 /* Tick at the next deadline if it is no later than @until. */

@@ -88,25 +88,28 @@ void nt_ns_in(struct nt *t, const struct ndp_ip6 *src,
 	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
 	      const u8 *slla)
 {
-	u8 m[64];
-	u32 len = nf_ns(m, target);
-
-	if (slla)
-		len += nf_opt_lla(m + len, NDP_OPT_SLLA, slla);
-	len = ndp_kt_build_icmp(&t->k, src, dst, 255, m, len);
-	ndp_kt_handle(&t->k, len);
+	ndp_kt_handle(&t->k, ndp_kt_ns(&t->k, src, dst, target, slla));
 }
 
 void nt_na_in(struct nt *t, const struct ndp_ip6 *target, u8 flags,
 	      const u8 *tlla)
 {
-	u8 m[64];
-	u32 len = nf_na(m, flags, target);
+	ndp_kt_handle(&t->k, ndp_kt_na(&t->k, target, &t->ll, target, flags,
+				       tlla));
+}
 
-	if (tlla)
-		len += nf_opt_lla(m + len, NDP_OPT_TLLA, tlla);
-	len = ndp_kt_build_icmp(&t->k, target, &t->ll, 255, m, len);
-	ndp_kt_handle(&t->k, len);
+void nt_ra_in(struct nt *t, const struct ndp_ip6 *src, u16 lifetime_s,
+	      const u8 *slla)
+{
+	struct kt_ra r;
+
+	ra_begin(&r, 64, lifetime_s, 0, 0);
+	ra_slla(&r, slla);
+	ndp_kt_handle(&t->k, ra_build(&t->k, &r, src));
+	/* last: a packet of an entry evicted for it may come back first */
+	KUNIT_ASSERT_GT(t->test, t->k.out->n_done, 0U);
+	KUNIT_EXPECT_EQ(t->test, t->k.out->done[t->k.out->n_done - 1].reason,
+			NDP_DONE_CONSUMED);
 }
 
 int nt_nth(struct nt *t, int type, u32 nth)

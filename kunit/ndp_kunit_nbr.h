@@ -10,7 +10,7 @@
 #ifndef _NDP_KUNIT_NBR_H
 #define _NDP_KUNIT_NBR_H
 
-#include "ndp_kunit.h"
+#include "ndp_kunit_rtr.h"
 
 #define NT_PKTS		16
 
@@ -83,6 +83,10 @@ void nt_ns_in(struct nt *t, const struct ndp_ip6 *src,
 /* An NA from @target to our link-local address with @flags and @tlla. */
 void nt_na_in(struct nt *t, const struct ndp_ip6 *target, u8 flags,
 	      const u8 *tlla);
+
+/* An RA from @src, Router Lifetime @lifetime_s, SLLA @slla: consumed. */
+void nt_ra_in(struct nt *t, const struct ndp_ip6 *src, u16 lifetime_s,
+	      const u8 *slla);
 
 /* Index of the @nth (0-based) output frame of ICMPv6 @type, or -1. */
 int nt_nth(struct nt *t, int type, u32 nth);

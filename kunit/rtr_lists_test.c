@@ -10,13 +10,6 @@
 
 #define YEARS(x) (SEC(x) * 365 * 24 * 3600)
 
-static void ra_pio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen,
-		   u8 flags, u32 valid_s, u32 preferred_s)
-{
-	r->len += nf_opt_pio(r->m + r->len, pfx, plen, flags, valid_s,
-			     preferred_s);
-}
-
 static bool prefix_info(struct ndp_kt *t, const struct ndp_ip6 *pfx,
 			struct ndp_prefix_info *pi)
 {

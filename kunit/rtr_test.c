@@ -445,8 +445,6 @@ static void na_r0_removes_router(struct kunit *test)
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
 	struct ndp_nbr_info ni;
 	struct ndp_kt t;
-	u8 m[64];
-	u32 len;
 
 	ndp_kt_init(test, &t, NULL);
 	ra_simple(&t, &rtr, 1800, rtr1_mac);
@@ -454,10 +452,8 @@ static void na_r0_removes_router(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &rtr, &ni), 0);
 	KUNIT_EXPECT_TRUE(test, ni.is_router);
 	/* unsolicited NA, O=1, R=0, same link-layer address */
-	len = nf_na(m, NDP_NA_FLAG_O, &rtr);
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, rtr1_mac);
-	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_na(&t, &rtr, &ndp_all_nodes, &rtr,
+				    NDP_NA_FLAG_O, rtr1_mac));
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 	KUNIT_EXPECT_NOT_NULL(test,
