@@ -216,9 +216,7 @@ static void ndpv6_mld_group_query(struct kunit *test)
 	s64 t_q;
 	int i;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
-	ndp_kt_settle(&t);
+	ndp_kt_init_joined(test, &t, &g1);
 	t_q = t.now;
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &g1, 1, true, &g1, 2000, 28, 0));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
@@ -251,9 +249,7 @@ static void ndpv6_mld_pending_response_kept(struct kunit *test)
 	s64 t_q;
 	int i;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
-	ndp_kt_settle(&t);
+	ndp_kt_init_joined(test, &t, &g1);
 	t_q = t.now;
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &ndp_all_nodes, 1, true,
 				       &ndp_unspecified, 1000, 28, 0));

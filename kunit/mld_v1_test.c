@@ -44,9 +44,7 @@ static void ndpv6_mld_v1_general_query(struct kunit *test)
 	const u8 *m;
 	s64 t_q;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
-	ndp_kt_settle(&t);
+	ndp_kt_init_joined(test, &t, &g1);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_mld_v1(&t));
 	t_q = t.now;
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &ndp_all_nodes, 1, true,

@@ -483,6 +483,18 @@ static void nbr_learn_releases_at_tick(struct kunit *test)
 
 /* ---------------------------------------------------------- sources */
 
+/* Our address @g, its prefix @pfx on-link, 4 s for DAD to run. */
+static void nt_add_global(struct nt *t, const struct ndp_ip6 *g,
+			  const struct ndp_prefix *pfx)
+{
+	KUNIT_ASSERT_EQ(t->test, ndp_add_ip(nt_ctx(t), t->k.now, g, 64,
+					    NDP_INFINITE, NDP_INFINITE,
+					    t->k.out), 0);
+	KUNIT_ASSERT_EQ(t->test, ndp_add_prefix(nt_ctx(t), t->k.now, pfx,
+						NDP_INFINITE, t->k.out), 0);
+	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+}
+
 /*
  * The NS takes the source of the packet that prompted it when that is
  * ours (7.2.2), else a selected one; with no valid address, none leaves.
@@ -509,12 +521,7 @@ static void nbr_ns_source_rules(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
 
 	nt_reset(t);
-	KUNIT_ASSERT_EQ(test, ndp_add_ip(nt_ctx(t), t->k.now, &g, 64,
-					 NDP_INFINITE, NDP_INFINITE, t->k.out),
-			0);
-	KUNIT_ASSERT_EQ(test, ndp_add_prefix(nt_ctx(t), t->k.now, &pfx,
-					     NDP_INFINITE, t->k.out), 0);
-	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+	nt_add_global(t, &g, &pfx);
 	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(nt_ctx(t), &g));
 	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(nt_ctx(t), &t->ll));
 	KUNIT_ASSERT_EQ(test, ndp_select_source(nt_ctx(t), &gb, &src), 0);
@@ -576,12 +583,7 @@ static void nbr_ns_never_from_optimistic(struct kunit *test)
 	unsigned int guard;
 	u8 sn_mac[6];
 
-	KUNIT_ASSERT_EQ(test, ndp_add_ip(nt_ctx(t), t->k.now, &g, 64,
-					 NDP_INFINITE, NDP_INFINITE, t->k.out),
-			0);
-	KUNIT_ASSERT_EQ(test, ndp_add_prefix(nt_ctx(t), t->k.now, &pfx,
-					     NDP_INFINITE, t->k.out), 0);
-	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+	nt_add_global(t, &g, &pfx);
 	ll = ndp_addr_find(nt_ctx(t), &t->ll);
 	ga = ndp_addr_find(nt_ctx(t), &g);
 	KUNIT_ASSERT_TRUE(test, ll && ga);

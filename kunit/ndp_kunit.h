@@ -182,6 +182,9 @@ extern const u8 ndp_kt_nbr_mac[NDP_ETH_ALEN];
 /* ndp_kt_init() with RS off and DupAddrDetectTransmits @dad_transmits. */
 void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
 		      u8 dad_transmits);
+/* ndp_kt_init_host(.., 1) in group @grp, DAD passed, every Report out. */
+void ndp_kt_init_joined(struct kunit *test, struct ndp_kt *t,
+			const struct ndp_ip6 *grp);
 /* Tick at the next deadline (never before t->now); returns that time. */
 s64 ndp_kt_step(struct ndp_kt *t);
 /*

@@ -29,6 +29,14 @@ void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
 	ndp_kt_init(test, t, &cfg);
 }
 
+void ndp_kt_init_joined(struct kunit *test, struct ndp_kt *t,
+			const struct ndp_ip6 *grp)
+{
+	ndp_kt_init_host(test, t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t->ctx, t->now, grp, t->out), 0);
+	ndp_kt_settle(t);
+}
+
 /* Tick at the next deadline (never before t->now); returns that time. */
 s64 ndp_kt_step(struct ndp_kt *t)
 {
