@@ -744,8 +744,6 @@ static void rs_retries_icmp_errors_mld_present(struct kunit *test)
 {
 	struct ndp_ip6 ll, peer;
 	struct ndp_kt t;
-	u8 *ip6;
-	u32 len;
 
 	ndp_kt_init(test, &t, NULL);
 	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
@@ -757,14 +755,7 @@ static void rs_retries_icmp_errors_mld_present(struct kunit *test)
 	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &ll, &ll, peer_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
 	/* ... then sends us a bad Destination Options header */
-	ip6 = ndp_kt_pkt(&t);
-	ndp_write_ip6(ip6, &peer, &ll, NDP_NH_DSTOPTS, 64, 8);
-	memset(ip6 + NDP_IP6_HLEN, 0, 8);
-	ip6[NDP_IP6_HLEN] = NDP_NH_NONE;
-	ip6[NDP_IP6_HLEN + 2] = 0x80;	/* unknown, action 10 */
-	ip6[NDP_IP6_HLEN + 3] = 4;
-	len = NDP_IP6_HLEN + 8;
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_bad_dstopts(&t, &peer, &ll));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_PARAM_PROB), 1U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_EXT_OPT_PARAMPROB),
 			1ULL);

@@ -94,6 +94,19 @@ u32 ndp_kt_build_icmp(struct ndp_kt *t, const struct ndp_ip6 *src,
 	return nf_icmp(ndp_kt_pkt(t), src, dst, hop_limit, icmp, len);
 }
 
+u32 ndp_kt_bad_dstopts(struct ndp_kt *t, const struct ndp_ip6 *src,
+		       const struct ndp_ip6 *dst)
+{
+	u8 *ip6 = ndp_kt_pkt(t);
+
+	ndp_write_ip6(ip6, src, dst, NDP_NH_DSTOPTS, 64, 8);
+	memset(ip6 + NDP_IP6_HLEN, 0, 8);
+	ip6[NDP_IP6_HLEN] = NDP_NH_NONE;
+	ip6[NDP_IP6_HLEN + 2] = 0x80;	/* unknown, action 10 */
+	ip6[NDP_IP6_HLEN + 3] = 4;
+	return NDP_IP6_HLEN + 8;
+}
+
 void ndp_kt_snap(struct ndp_kt *t)
 {
 	memcpy(t->stats0, ndp_stats(t->ctx), NDP_STAT_MAX * sizeof(u64));

@@ -70,6 +70,12 @@ struct ndp_ip6 ndp_kt_ip(struct kunit *test, const char *s);
 u32 ndp_kt_build_icmp(struct ndp_kt *t, const struct ndp_ip6 *src,
 		      const struct ndp_ip6 *dst, u8 hop_limit,
 		      const u8 *icmp, u32 len);
+/*
+ * Build from @src to @dst a Destination Options header and nothing after
+ * it, with an unknown option of action 10: a Parameter Problem is due.
+ */
+u32 ndp_kt_bad_dstopts(struct ndp_kt *t, const struct ndp_ip6 *src,
+		       const struct ndp_ip6 *dst);
 /* The packet built last (t->buf + NDP_KT_HEADROOM). */
 static inline u8 *ndp_kt_pkt(struct ndp_kt *t)
 {
