@@ -27,6 +27,69 @@ static void kt_host_link_bounce(struct kunit *test, struct ndp_kt *t,
 
 /* ------------------------------------------------------ the link (again) */
 
+/* Down: nothing leaves, nothing changes, nothing of ours is due. */
+static void kt_expect_down_quiet(struct ndp_kt *t, const struct ndp_ip6 *g)
+{
+	struct kunit *test = t->test;
+
+	ndp_kt_link(t, false);
+	KUNIT_EXPECT_EQ(test, t->out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(t, NDP_STAT_LINK_DOWN), 1ULL);
+	ndp_kt_expect_only(t, NDP_STAT_LINK_DOWN);
+	KUNIT_EXPECT_GT(test, ndp_next_deadline(t->ctx), t->now + SEC(3600));
+	ndp_kt_run_until(t, t->now + SEC(30));
+	KUNIT_EXPECT_EQ(test, t->seen_frames, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(t, &ndp_kt_ll),
+			NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(t, g));
+	ndp_kt_link(t, false);		/* no change: nothing */
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(t, NDP_STAT_LINK_DOWN), 0ULL);
+}
+
+/*
+ * Up since @t_up: the Reports of both solicited-node groups (counted in
+ * @rep, link-local first), then each address's DAD NS, the link-local
+ * one's with a nonce other than @nonce1, all within 1 s; no note.
+ */
+static void kt_expect_dad_again(struct ndp_kt *t, const struct ndp_ip6 *g,
+				const struct ndp_ip6 *g_sn, const u8 *nonce1,
+				s64 t_up, u32 rep[2])
+{
+	struct kunit *test = t->test;
+	u32 ns_ll = 0, ns_g = 0;
+	const u8 *m, *nonce;
+	int guard, i;
+
+	for (guard = 0; guard < 50 && (!ns_ll || !ns_g); guard++) {
+		ndp_kt_step(t);
+		KUNIT_EXPECT_LT(test, t->now, t_up + SEC(1));
+		for (i = 0; i < (int)t->out->n_tx; i++) {
+			m = ndp_kt_tx_icmp(t, i, NULL);
+			KUNIT_ASSERT_NOT_NULL(test, m);
+			if (m[0] == NDP_ICMP_MLD2_REPORT) {
+				rep[0] += ndp_kt_record(m, &ndp_kt_ll_sn) == 4;
+				rep[1] += ndp_kt_record(m, g_sn) == 4;
+				continue;
+			}
+			KUNIT_ASSERT_EQ(test, m[0], NDP_ICMP_NS);
+			if (!memcmp(m + 8, ndp_kt_ll.b, 16)) {
+				KUNIT_EXPECT_GE(test, rep[0], 1U);
+				nonce = ndp_kt_expect_dad_ns(t, i, &ndp_kt_ll);
+				KUNIT_EXPECT_NE(test, memcmp(nonce, nonce1,
+							     NDP_NONCE_LEN), 0);
+				ns_ll++;
+			} else {
+				KUNIT_EXPECT_GE(test, rep[1], 1U);
+				ndp_kt_expect_dad_ns(t, i, g);
+				ns_g++;
+			}
+		}
+		KUNIT_EXPECT_EQ(test, t->out->n_notes, 0U);
+	}
+	KUNIT_EXPECT_EQ(test, ns_ll, 1U);
+	KUNIT_EXPECT_EQ(test, ns_g, 1U);
+}
+
 /*
  * RFC 4862 5.4 on re-attachment: while the link is down nothing leaves and
  * nothing of DAD or MLD is due; when it comes back every address runs DAD
@@ -38,9 +101,8 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
-	u32 rep_ll = 0, rep_g = 0, ns_ll = 0, ns_g = 0;
 	u8 nonce1[NDP_NONCE_LEN];
-	const u8 *m, *nonce;
+	u32 rep[2] = { 0, 0 };
 	struct ndp_ip6 src;
 	struct ndp_kt t;
 	int guard, i;
@@ -55,19 +117,7 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 	ndp_kt_settle(&t);
 	KUNIT_ASSERT_EQ(test, ndp_kt_addr_state(&t, &g), NDP_ADDR_PREFERRED);
 
-	/* down: nothing leaves, nothing changes, nothing of ours is due */
-	ndp_kt_link(&t, false);
-	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_DOWN), 1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_LINK_DOWN);
-	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now + SEC(3600));
-	ndp_kt_run_until(&t, t.now + SEC(30));
-	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
-			NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
-	ndp_kt_link(&t, false);		/* no change: nothing */
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_DOWN), 0ULL);
+	kt_expect_down_quiet(&t, &g);
 
 	/* up: no frame, no note yet; both checked again, still usable */
 	t_up = t.now;
@@ -89,46 +139,18 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &g, &src), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
 
-	/* Reports, then each address's DAD NS, all within the delay */
-	for (guard = 0; guard < 50 && (!ns_ll || !ns_g); guard++) {
-		ndp_kt_step(&t);
-		KUNIT_EXPECT_LT(test, t.now, t_up + SEC(1));
-		for (i = 0; i < (int)t.out->n_tx; i++) {
-			m = ndp_kt_tx_icmp(&t, i, NULL);
-			KUNIT_ASSERT_NOT_NULL(test, m);
-			if (m[0] == NDP_ICMP_MLD2_REPORT) {
-				rep_ll += ndp_kt_record(m, &ndp_kt_ll_sn) == 4;
-				rep_g += ndp_kt_record(m, &g_sn) == 4;
-				continue;
-			}
-			KUNIT_ASSERT_EQ(test, m[0], NDP_ICMP_NS);
-			if (!memcmp(m + 8, ndp_kt_ll.b, 16)) {
-				KUNIT_EXPECT_GE(test, rep_ll, 1U);
-				nonce = ndp_kt_expect_dad_ns(&t, i, &ndp_kt_ll);
-				KUNIT_EXPECT_NE(test, memcmp(nonce, nonce1,
-							     NDP_NONCE_LEN), 0);
-				ns_ll++;
-			} else {
-				KUNIT_EXPECT_GE(test, rep_g, 1U);
-				ndp_kt_expect_dad_ns(&t, i, &g);
-				ns_g++;
-			}
-		}
-		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
-	}
-	KUNIT_EXPECT_EQ(test, ns_ll, 1U);
-	KUNIT_EXPECT_EQ(test, ns_g, 1U);
+	kt_expect_dad_again(&t, &g, &g_sn, nonce1, t_up, rep);
 
 	/* RetransTimer later both are valid again, silently; Reports twice */
 	for (guard = 0; guard < 50 && ndp_kt_step_before(&t, t_up + SEC(4));
 	     guard++) {
-		rep_ll += ndp_kt_count_records(&t, &ndp_kt_ll_sn, 4, NULL);
-		rep_g += ndp_kt_count_records(&t, &g_sn, 4, NULL);
+		rep[0] += ndp_kt_count_records(&t, &ndp_kt_ll_sn, 4, NULL);
+		rep[1] += ndp_kt_count_records(&t, &g_sn, 4, NULL);
 		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
 		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
 	}
-	KUNIT_EXPECT_EQ(test, rep_ll, 2U);
-	KUNIT_EXPECT_EQ(test, rep_g, 2U);
+	KUNIT_EXPECT_EQ(test, rep[0], 2U);
+	KUNIT_EXPECT_EQ(test, rep[1], 2U);
 	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &ndp_kt_ll)->state,
 			NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
