@@ -97,7 +97,7 @@ static void kt_expect_dad_again(struct ndp_kt *t, const struct ndp_ip6 *g,
  * of its solicited-node group first.  Valid addresses stay valid all
  * along (RFC 4429 style): usable, shown PREFERRED, no note either way.
  */
-static void ndpv6_addr_link_up_dad_again(struct kunit *test)
+static void dad_again_after_link_up(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
@@ -167,7 +167,7 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
  * the address is taken back (ADDR_DEL, it had been announced) and is a
  * duplicate (DAD_FAILED), its group left.
  */
-static void ndpv6_addr_link_up_duplicate(struct kunit *test)
+static void duplicate_found_after_link_up(struct kunit *test)
 {
 	static const u8 other[NDP_NONCE_LEN] = { 6, 5, 4, 3, 2, 1 };
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
@@ -227,7 +227,7 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
  * the Override flag (the cache of a host that knows the real owner keeps
  * it); without an SLLA only to a neighbour whose MAC is known.
  */
-static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
+static void ns_answered_no_override_after_link_up(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
@@ -282,7 +282,7 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
  * meanwhile; a group left meanwhile is forgotten without a Report.  When
  * the link comes, DAD runs and the addresses become valid (ADDR_ADD).
  */
-static void ndpv6_addr_link_down_from_start(struct kunit *test)
+static void link_down_from_start(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_ip6 mdns = ndp_kt_ip(test, "ff02::fb");
@@ -331,7 +331,7 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
  * The preferred lifetime of an address that is being checked again runs
  * out: ADDR_DEPRECATED then, and nothing more when the check passes.
  */
-static void ndpv6_addr_link_up_deprecated_while_checked(struct kunit *test)
+static void deprecated_while_checked_after_link_up(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	u32 deprecated = 0, other = 0, i;
@@ -380,7 +380,7 @@ static void ndpv6_addr_link_up_deprecated_while_checked(struct kunit *test)
  * someone else's) from an RA whose router and prefix are still learned.
  * A duplicate of a link-local address added by hand disables nothing.
  */
-static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
+static void linklocal_dup_disables_ip(struct kunit *test)
 {
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
 	struct ndp_ip6 slaac = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
@@ -462,12 +462,12 @@ static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
 }
 
 static struct kunit_case addr_link_cases[] = {
-	KUNIT_CASE(ndpv6_addr_link_up_dad_again),
-	KUNIT_CASE(ndpv6_addr_link_up_duplicate),
-	KUNIT_CASE(ndpv6_addr_link_up_ns_answered_no_override),
-	KUNIT_CASE(ndpv6_addr_link_down_from_start),
-	KUNIT_CASE(ndpv6_addr_link_up_deprecated_while_checked),
-	KUNIT_CASE(ndpv6_addr_linklocal_dup_disables_ip),
+	KUNIT_CASE(dad_again_after_link_up),
+	KUNIT_CASE(duplicate_found_after_link_up),
+	KUNIT_CASE(ns_answered_no_override_after_link_up),
+	KUNIT_CASE(link_down_from_start),
+	KUNIT_CASE(deprecated_while_checked_after_link_up),
+	KUNIT_CASE(linklocal_dup_disables_ip),
 	{}
 };
 

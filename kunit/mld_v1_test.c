@@ -34,7 +34,7 @@ static u32 kt_mld1_msg(struct ndp_kt *t, const struct ndp_ip6 *src,
  * its own random delay within the Maximum Response Delay; no MLDv2
  * Report.
  */
-static void ndpv6_mld_v1_general_query(struct kunit *test)
+static void general_query(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
@@ -107,7 +107,7 @@ static void kt_expect_v1_answer(struct ndp_kt *t, s64 until)
  * speaks MLDv2 again: the Reports after the link came back, the answer
  * to an MLDv2 Query.
  */
-static void ndpv6_mld_v1_mode_timeout(struct kunit *test)
+static void mode_timeout(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_kt t;
@@ -175,7 +175,7 @@ static void ndpv6_mld_v1_mode_timeout(struct kunit *test)
  * MLDv1 Report before the DAD NS.  No Report suppression: another host's
  * Report for our group while our timer runs changes nothing.
  */
-static void ndpv6_mld_v1_join_leave(struct kunit *test)
+static void join_leave(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
@@ -244,7 +244,7 @@ static void ndpv6_mld_v1_join_leave(struct kunit *test)
  * (RFC 3590 4): an MLDv1 Query at start-up gets the link-local address's
  * group reported, then its DAD NS goes.
  */
-static void ndpv6_mld_v1_report_from_unspecified(struct kunit *test)
+static void report_from_unspecified(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_kt t;
@@ -273,7 +273,7 @@ static void ndpv6_mld_v1_report_from_unspecified(struct kunit *test)
  * reported are dropped by an MLDv1 Query for one group, answered for that
  * group only; a join being reported goes on, in MLDv1.
  */
-static void ndpv6_mld_v1_mode_change_cancels(struct kunit *test)
+static void mode_change_cancels(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
@@ -313,11 +313,11 @@ static void ndpv6_mld_v1_mode_change_cancels(struct kunit *test)
 }
 
 static struct kunit_case mld_v1_cases[] = {
-	KUNIT_CASE(ndpv6_mld_v1_general_query),
-	KUNIT_CASE(ndpv6_mld_v1_mode_timeout),
-	KUNIT_CASE(ndpv6_mld_v1_join_leave),
-	KUNIT_CASE(ndpv6_mld_v1_report_from_unspecified),
-	KUNIT_CASE(ndpv6_mld_v1_mode_change_cancels),
+	KUNIT_CASE(general_query),
+	KUNIT_CASE(mode_timeout),
+	KUNIT_CASE(join_leave),
+	KUNIT_CASE(report_from_unspecified),
+	KUNIT_CASE(mode_change_cancels),
 	{}
 };
 
