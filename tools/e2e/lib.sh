@@ -230,6 +230,29 @@ wait_until() {
 		fail "timed out after ${limit}s waiting for: $*"
 }
 
+# kernel_mark: check_kernel looks at the kernel's log from here on.  The
+# ring buffer is full by then (the KUnit suites' output) and rotates: a
+# line of our own marks the place, not a line number.
+kernel_mark() {
+	E2E_KMARK="ndpv6-e2e: ${0##*/} $EPOCHREALTIME"
+	echo "$E2E_KMARK" >/dev/kmsg
+}
+
+# check_kernel: fail when the kernel reported a problem since kernel_mark:
+# a splat, a device that would not unregister, kernfs on a directory gone;
+# lines that match the extended regex E2E_KERNEL_IGNORE (if set) aside.
+check_kernel() {
+	local out
+
+	out=$(dmesg)
+	[[ $out == *"$E2E_KMARK"* ]] || fail "the kernel's log lost the marker"
+	out=${out##*"$E2E_KMARK"}
+	if grep -E "unregister_netdevice: waiting|kernfs: can not remove|WARNING:|BUG:|Oops" <<<"$out" |
+	   grep -vE "${E2E_KERNEL_IGNORE:-^$}"; then
+		fail "the kernel reported a problem"
+	fi
+}
+
 # veth_pair NS_A DEV_A NS_B DEV_B: a veth pair between two namespaces, up.
 veth_pair() {
 	ip link add "$2" netns "$1" up type veth peer name "$4" netns "$3"
