@@ -32,17 +32,6 @@ FLOOD_BASE=()
 # process per look (every process is slow in UML, and much slower while
 # the floods run).
 
-# pair: veth0 in peer <-> veth1 in $1 (default host), IPv6 off on veth1.
-pair() {
-	local ns=${1:-host}
-
-	ip link add veth0 netns peer address "$PEER_MAC" type veth \
-		peer name veth1 netns "$ns" address "$HOST_MAC"
-	nsq "$ns" sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-	ip -n peer link set veth0 up
-	ip -n "$ns" link set veth1 up
-}
-
 # ndp0 LOWER_NS [NDP0_NS]: ndp0 on veth1, up, link-local ready.
 ndp0() {
 	local ns=${2:-$1}
@@ -124,7 +113,7 @@ nsq peer sysctl -qw net.ipv6.conf.default.accept_dad=0
 holder peer
 holder host
 holder app
-pair host
+lower_pair host
 
 log "1. ip link del ndp0 under floods"
 ndp0 host
@@ -165,7 +154,7 @@ floods_stop
 ip -n peer link show veth0 >/dev/null 2>&1 && fail "veth0 outlived its peer"
 
 log "4. the lower's namespace deleted, ndp0 in another namespace"
-pair host
+lower_pair host
 ndp0 host app
 run ip -n app -d link show ndp0
 floods app
@@ -177,7 +166,7 @@ ns_add host
 holder host
 
 log "5. ten create/destroy cycles"
-pair host
+lower_pair host
 for ((i = 1; i <= 10; i++)); do
 	# created and up in one process (ip -batch): no gap between the two
 	ip -n host -batch - <<-EOC

@@ -428,16 +428,29 @@ monitor_ready() {
 #    | (router: 2001:db8:1::1) |    |  fe80::5054:ff:fe12:3456/64  |
 #    +-------------------------+    +------------------------------+
 
-# ndp0_link plain|quiet|router: the namespaces (with holders) and devices
-# drawn above, ndp0 created but down.  The peer is plain Linux IPv6, or
+# lower_pair [NS]: veth0 in peer <-> veth1 in NS (default host), with the
+# MACs drawn above, IPv6 off on veth1, both up.
+lower_pair() {
+	local ns=${1:-host}
+
+	ip link add veth0 netns peer address "$PEER_MAC" type veth \
+		peer name veth1 netns "$ns" address "$HOST_MAC"
+	nsq "$ns" sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+	ip -n peer link set veth0 up
+	ip -n "$ns" link set veth1 up
+}
+
+# ndp0_link plain|quiet|router [NS]: the namespaces (with holders) and
+# devices drawn above, ndp0 created but down, in NS (a namespace of its
+# own, made here; default: host).  The peer is plain Linux IPv6, or
 # quiet: no RS, no DAD, no RAs taken, so that the link is quiet once its
 # MLD reports are out; or a router: forwarding, no DAD, 2001:db8:1::1/64
 # (radvd_start adds the RAs).
 ndp0_link() {
 	local ns
 
-	ns_add peer host
-	for ns in peer host; do
+	ns_add peer host ${2:+"$2"}
+	for ns in peer host ${2:+"$2"}; do
 		holder "$ns"
 	done
 	case $1 in
@@ -451,24 +464,22 @@ ndp0_link() {
 			net.ipv6.conf.all.forwarding=1 ;;
 	*)	fail "ndp0_link: plain, quiet or router, not '$1'" ;;
 	esac
-	ip link add veth0 netns peer address "$PEER_MAC" type veth \
-		peer name veth1 netns host address "$HOST_MAC"
-	nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-	ip -n peer link set veth0 up
-	ip -n host link set veth1 up
+	lower_pair host
 	# the lower's operstate follows its carrier through linkwatch, later
 	# on a loaded SMP kernel: ndp0 must start on a link that is up
 	wait_until 5 oper_up host veth1
 	[ "$1" != router ] ||
 		ip -n peer addr add 2001:db8:1::1/64 dev veth0 nodad
-	run ip -n host link add link veth1 name ndp0 type ndpv6
+	run ip -n host link add link veth1 name ndp0 ${2:+netns "$2"} type ndpv6
 }
 
-# ndp0_up: ndp0 up, with its link-local address (DAD done, in the
-# kernel's view) within 10 s.
+# ndp0_up [NS]: ndp0 (in NS, default host) up, with its link-local
+# address (DAD done, in the kernel's view) within 10 s.
 ndp0_up() {
-	run ip -n host link set ndp0 up
-	wait_until 10 has_addr host ndp0 "$HOST_LL"
+	local ns=${1:-host}
+
+	run ip -n "$ns" link set ndp0 up
+	wait_until 10 has_addr "$ns" ndp0 "$HOST_LL"
 }
 
 # ndp0_setup plain|quiet|router [VALID PREFERRED ROUTER_LIFETIME]: ndp0_link,
@@ -479,7 +490,7 @@ ndp0_up() {
 ndp0_setup() {
 	ndp0_link "$1"
 	[ $# -lt 4 ] || radvd_start "$2" "$3" "$4"
-	ndp0_up
+	ndp0_up host
 	[ "$1" = plain ] || wait_until 5 has_addr peer veth0 "$PEER_LL"
 }
 
