@@ -394,13 +394,19 @@ ll_preferred() {
 	[[ $(ctl addr show ndp0) == *"inet6 $HOST_LL/64 scope link proto linklocal preferred "* ]]
 }
 
-# ndp0_params PARAM VALUE...: ndpv6ctl params set on ndp0, then a down
-# and up (capacities wait for it) until the link-local address is back.
-ndp0_params() {
-	run ctl params set ndp0 "$@"
+# ndp0_bounce: ndp0 down and up (new capacities wait for it) until the
+# link-local address is back.
+ndp0_bounce() {
 	ip -n host link set ndp0 down
 	ip -n host link set ndp0 up
 	wait_until 10 ll_preferred
+}
+
+# ndp0_params PARAM VALUE...: ndpv6ctl params set on ndp0, then
+# ndp0_bounce.
+ndp0_params() {
+	run ctl params set ndp0 "$@"
+	ndp0_bounce
 }
 
 # monitor_ready PID: the `ndpv6ctl monitor` of process PID has joined the
