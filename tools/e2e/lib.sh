@@ -424,6 +424,13 @@ monitor_ready() {
 	return 1
 }
 
+# monitor_bg FILE ARG...: `ndpv6ctl ARG...` (a monitor) in the background,
+# its output in FILE, joined to the events group when this returns.
+monitor_bg() {
+	bg "$NDPV6CTL" "${@:2}" >"$1"
+	wait_until 10 monitor_ready "$!"
+}
+
 # ------------------------------------------------ the standard topology
 #
 #        ns "peer"                          ns "host"
@@ -486,6 +493,14 @@ ndp0_up() {
 
 	run ip -n "$ns" link set ndp0 up
 	wait_until 10 has_addr "$ns" ndp0 "$HOST_LL"
+}
+
+# mirror_setup ARRAY: ndp0_setup plain with a core that runs no DAD (its
+# addresses reach the kernel at once); ethtool -S ndp0 into ARRAY.
+mirror_setup() {
+	ndp0_setup plain
+	ndp0_params dad-transmits 0
+	ethstats host ndp0 "$1"
 }
 
 # ndp0_setup plain|quiet|router [VALID PREFERRED ROUTER_LIFETIME]: ndp0_link,
