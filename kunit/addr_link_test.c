@@ -9,23 +9,6 @@
  */
 #include "ndp_kunit.h"
 
-/* As ndp_kt_count_records(), only the Reports from @src. */
-static u32 kt_count_records_from(struct ndp_kt *t, const struct ndp_ip6 *grp,
-				 int type, const struct ndp_ip6 *src)
-{
-	u32 i, n = 0;
-	const u8 *m;
-
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, NULL);
-		if (m && m[0] == NDP_ICMP_MLD2_REPORT &&
-		    ndp_kt_record(m, grp) == type &&
-		    !memcmp(ndp_kt_tx_ip6(t, i) + 8, src->b, 16))
-			n++;
-	}
-	return n;
-}
-
 /*
  * A host with @g/64 added by hand and its addresses valid, whose link went
  * down for 2 s and came back just now.
@@ -44,6 +27,69 @@ static void kt_host_link_bounce(struct kunit *test, struct ndp_kt *t,
 
 /* ------------------------------------------------------ the link (again) */
 
+/* Down: nothing leaves, nothing changes, nothing of ours is due. */
+static void kt_expect_down_quiet(struct ndp_kt *t, const struct ndp_ip6 *g)
+{
+	struct kunit *test = t->test;
+
+	ndp_kt_link(t, false);
+	KUNIT_EXPECT_EQ(test, t->out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(t, NDP_STAT_LINK_DOWN), 1ULL);
+	ndp_kt_expect_only(t, NDP_STAT_LINK_DOWN);
+	KUNIT_EXPECT_GT(test, ndp_next_deadline(t->ctx), t->now + SEC(3600));
+	ndp_kt_run_until(t, t->now + SEC(30));
+	KUNIT_EXPECT_EQ(test, t->seen_frames, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(t, &ndp_kt_ll),
+			NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(t, g));
+	ndp_kt_link(t, false);		/* no change: nothing */
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(t, NDP_STAT_LINK_DOWN), 0ULL);
+}
+
+/*
+ * Up since @t_up: the Reports of both solicited-node groups (counted in
+ * @rep, link-local first), then each address's DAD NS, the link-local
+ * one's with a nonce other than @nonce1, all within 1 s; no note.
+ */
+static void kt_expect_dad_again(struct ndp_kt *t, const struct ndp_ip6 *g,
+				const struct ndp_ip6 *g_sn, const u8 *nonce1,
+				s64 t_up, u32 rep[2])
+{
+	struct kunit *test = t->test;
+	u32 ns_ll = 0, ns_g = 0;
+	const u8 *m, *nonce;
+	int guard, i;
+
+	for (guard = 0; guard < 50 && (!ns_ll || !ns_g); guard++) {
+		ndp_kt_step(t);
+		KUNIT_EXPECT_LT(test, t->now, t_up + SEC(1));
+		for (i = 0; i < (int)t->out->n_tx; i++) {
+			m = ndp_kt_tx_icmp(t, i, NULL);
+			KUNIT_ASSERT_NOT_NULL(test, m);
+			if (m[0] == NDP_ICMP_MLD2_REPORT) {
+				rep[0] += ndp_kt_record(m, &ndp_kt_ll_sn) == 4;
+				rep[1] += ndp_kt_record(m, g_sn) == 4;
+				continue;
+			}
+			KUNIT_ASSERT_EQ(test, m[0], NDP_ICMP_NS);
+			if (!memcmp(m + 8, ndp_kt_ll.b, 16)) {
+				KUNIT_EXPECT_GE(test, rep[0], 1U);
+				nonce = ndp_kt_expect_dad_ns(t, i, &ndp_kt_ll);
+				KUNIT_EXPECT_NE(test, memcmp(nonce, nonce1,
+							     NDP_NONCE_LEN), 0);
+				ns_ll++;
+			} else {
+				KUNIT_EXPECT_GE(test, rep[1], 1U);
+				ndp_kt_expect_dad_ns(t, i, g);
+				ns_g++;
+			}
+		}
+		KUNIT_EXPECT_EQ(test, t->out->n_notes, 0U);
+	}
+	KUNIT_EXPECT_EQ(test, ns_ll, 1U);
+	KUNIT_EXPECT_EQ(test, ns_g, 1U);
+}
+
 /*
  * RFC 4862 5.4 on re-attachment: while the link is down nothing leaves and
  * nothing of DAD or MLD is due; when it comes back every address runs DAD
@@ -51,13 +97,12 @@ static void kt_host_link_bounce(struct kunit *test, struct ndp_kt *t,
  * of its solicited-node group first.  Valid addresses stay valid all
  * along (RFC 4429 style): usable, shown PREFERRED, no note either way.
  */
-static void ndpv6_addr_link_up_dad_again(struct kunit *test)
+static void dad_again_after_link_up(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
-	u32 rep_ll = 0, rep_g = 0, ns_ll = 0, ns_g = 0;
 	u8 nonce1[NDP_NONCE_LEN];
-	const u8 *m, *nonce;
+	u32 rep[2] = { 0, 0 };
 	struct ndp_ip6 src;
 	struct ndp_kt t;
 	int guard, i;
@@ -72,19 +117,7 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 	ndp_kt_settle(&t);
 	KUNIT_ASSERT_EQ(test, ndp_kt_addr_state(&t, &g), NDP_ADDR_PREFERRED);
 
-	/* down: nothing leaves, nothing changes, nothing of ours is due */
-	ndp_kt_link(&t, false);
-	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_DOWN), 1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_LINK_DOWN);
-	KUNIT_EXPECT_GT(test, ndp_next_deadline(t.ctx), t.now + SEC(3600));
-	ndp_kt_run_until(&t, t.now + SEC(30));
-	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
-	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
-			NDP_ADDR_PREFERRED);
-	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &g));
-	ndp_kt_link(&t, false);		/* no change: nothing */
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_LINK_DOWN), 0ULL);
+	kt_expect_down_quiet(&t, &g);
 
 	/* up: no frame, no note yet; both checked again, still usable */
 	t_up = t.now;
@@ -106,46 +139,18 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_select_source(t.ctx, &g, &src), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
 
-	/* Reports, then each address's DAD NS, all within the delay */
-	for (guard = 0; guard < 50 && (!ns_ll || !ns_g); guard++) {
-		ndp_kt_step(&t);
-		KUNIT_EXPECT_LT(test, t.now, t_up + SEC(1));
-		for (i = 0; i < (int)t.out->n_tx; i++) {
-			m = ndp_kt_tx_icmp(&t, i, NULL);
-			KUNIT_ASSERT_NOT_NULL(test, m);
-			if (m[0] == NDP_ICMP_MLD2_REPORT) {
-				rep_ll += ndp_kt_record(m, &ndp_kt_ll_sn) == 4;
-				rep_g += ndp_kt_record(m, &g_sn) == 4;
-				continue;
-			}
-			KUNIT_ASSERT_EQ(test, m[0], NDP_ICMP_NS);
-			if (!memcmp(m + 8, ndp_kt_ll.b, 16)) {
-				KUNIT_EXPECT_GE(test, rep_ll, 1U);
-				nonce = ndp_kt_expect_dad_ns(&t, i, &ndp_kt_ll);
-				KUNIT_EXPECT_NE(test, memcmp(nonce, nonce1,
-							     NDP_NONCE_LEN), 0);
-				ns_ll++;
-			} else {
-				KUNIT_EXPECT_GE(test, rep_g, 1U);
-				ndp_kt_expect_dad_ns(&t, i, &g);
-				ns_g++;
-			}
-		}
-		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
-	}
-	KUNIT_EXPECT_EQ(test, ns_ll, 1U);
-	KUNIT_EXPECT_EQ(test, ns_g, 1U);
+	kt_expect_dad_again(&t, &g, &g_sn, nonce1, t_up, rep);
 
 	/* RetransTimer later both are valid again, silently; Reports twice */
 	for (guard = 0; guard < 50 && ndp_kt_step_before(&t, t_up + SEC(4));
 	     guard++) {
-		rep_ll += ndp_kt_count_records(&t, &ndp_kt_ll_sn, 4);
-		rep_g += ndp_kt_count_records(&t, &g_sn, 4);
+		rep[0] += ndp_kt_count_records(&t, &ndp_kt_ll_sn, 4, NULL);
+		rep[1] += ndp_kt_count_records(&t, &g_sn, 4, NULL);
 		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 0U);
 		KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
 	}
-	KUNIT_EXPECT_EQ(test, rep_ll, 2U);
-	KUNIT_EXPECT_EQ(test, rep_g, 2U);
+	KUNIT_EXPECT_EQ(test, rep[0], 2U);
+	KUNIT_EXPECT_EQ(test, rep[1], 2U);
 	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &ndp_kt_ll)->state,
 			NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_EQ(test, ndp_addr_find(t.ctx, &g)->state,
@@ -162,7 +167,7 @@ static void ndpv6_addr_link_up_dad_again(struct kunit *test)
  * the address is taken back (ADDR_DEL, it had been announced) and is a
  * duplicate (DAD_FAILED), its group left.
  */
-static void ndpv6_addr_link_up_duplicate(struct kunit *test)
+static void duplicate_found_after_link_up(struct kunit *test)
 {
 	static const u8 other[NDP_NONCE_LEN] = { 6, 5, 4, 3, 2, 1 };
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
@@ -176,7 +181,8 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
 
 	/* the other owner of g answers */
 	t.now += MSEC(10);
-	ndp_kt_handle(&t, ndp_kt_na(&t, &g, &g, ndp_kt_nbr_mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &g, &ndp_all_nodes, &g, NDP_NA_FLAG_O,
+				    ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_DAD_FAILED);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
@@ -221,7 +227,7 @@ static void ndpv6_addr_link_up_duplicate(struct kunit *test)
  * the Override flag (the cache of a host that knows the real owner keeps
  * it); without an SLLA only to a neighbour whose MAC is known.
  */
-static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
+static void ns_answered_no_override_after_link_up(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_ip6 g_sn = ndp_kt_ip(test, "ff02::1:ff00:10");
@@ -229,16 +235,13 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 	struct ndp_ip6 other = ndp_kt_ip(test, "fe80::98");
 	const u8 *ip6, *m;
 	struct ndp_kt t;
-	u8 ns[32];
 	u32 len;
 
 	kt_host_link_bounce(test, &t, &g);
 	KUNIT_ASSERT_TRUE(test, ndp_addr_find(t.ctx, &g)->optimistic);
 
 	/* with SLLA, to the solicited-node group */
-	len = nf_ns(ns, &g);
-	len += nf_opt_lla(ns + len, NDP_OPT_SLLA, ndp_kt_nbr_mac);
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g_sn, 255, ns, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &g_sn, &g, ndp_kt_nbr_mac));
 	KUNIT_ASSERT_EQ(test, t.out->n_tx, 1U);
 	ndp_kt_expect_only(&t, NDP_STAT_NBR_CREATED);
 	KUNIT_EXPECT_EQ(test, memcmp(t.out->tx[0].frame, ndp_kt_nbr_mac, 6),
@@ -259,10 +262,9 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
 			NDP_ADDR_TENTATIVE);
 
 	/* unicast, no SLLA: the peer is known now, another host is not */
-	len = nf_ns(ns, &g);
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &g, 255, ns, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &g, &g, NULL));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &other, &g, 255, ns, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &other, &g, &g, NULL));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test,
 			ndp_kt_stat_delta(&t, NDP_STAT_TX_CORE_UNRESOLVED),
@@ -280,7 +282,7 @@ static void ndpv6_addr_link_up_ns_answered_no_override(struct kunit *test)
  * meanwhile; a group left meanwhile is forgotten without a Report.  When
  * the link comes, DAD runs and the addresses become valid (ADDR_ADD).
  */
-static void ndpv6_addr_link_down_from_start(struct kunit *test)
+static void link_down_from_start(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_ip6 mdns = ndp_kt_ip(test, "ff02::fb");
@@ -308,11 +310,11 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
 	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t.now + SEC(1));
 	for (guard = 0; guard < 50 && ndp_kt_step_before(&t, SEC(15));
 	     guard++) {
-		to_ex += kt_count_records_from(&t, &mdns, 4, &ndp_kt_ll);
-		to_ex_unspec += kt_count_records_from(&t, &mdns, 4,
-						      &ndp_unspecified);
-		to_in += ndp_kt_count_records(&t, &ssdp, 3);
-		to_in += ndp_kt_count_records(&t, &ssdp, 4);
+		to_ex += ndp_kt_count_records(&t, &mdns, 4, &ndp_kt_ll);
+		to_ex_unspec += ndp_kt_count_records(&t, &mdns, 4,
+						     &ndp_unspecified);
+		to_in += ndp_kt_count_records(&t, &ssdp, 3, NULL);
+		to_in += ndp_kt_count_records(&t, &ssdp, 4, NULL);
 		added_ll |= ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &ndp_kt_ll) >= 0;
 		added_g |= ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &g) >= 0;
 	}
@@ -329,7 +331,7 @@ static void ndpv6_addr_link_down_from_start(struct kunit *test)
  * The preferred lifetime of an address that is being checked again runs
  * out: ADDR_DEPRECATED then, and nothing more when the check passes.
  */
-static void ndpv6_addr_link_up_deprecated_while_checked(struct kunit *test)
+static void deprecated_while_checked_after_link_up(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	u32 deprecated = 0, other = 0, i;
@@ -378,7 +380,7 @@ static void ndpv6_addr_link_up_deprecated_while_checked(struct kunit *test)
  * someone else's) from an RA whose router and prefix are still learned.
  * A duplicate of a link-local address added by hand disables nothing.
  */
-static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
+static void linklocal_dup_disables_ip(struct kunit *test)
 {
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
 	struct ndp_ip6 slaac = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
@@ -460,12 +462,12 @@ static void ndpv6_addr_linklocal_dup_disables_ip(struct kunit *test)
 }
 
 static struct kunit_case addr_link_cases[] = {
-	KUNIT_CASE(ndpv6_addr_link_up_dad_again),
-	KUNIT_CASE(ndpv6_addr_link_up_duplicate),
-	KUNIT_CASE(ndpv6_addr_link_up_ns_answered_no_override),
-	KUNIT_CASE(ndpv6_addr_link_down_from_start),
-	KUNIT_CASE(ndpv6_addr_link_up_deprecated_while_checked),
-	KUNIT_CASE(ndpv6_addr_linklocal_dup_disables_ip),
+	KUNIT_CASE(dad_again_after_link_up),
+	KUNIT_CASE(duplicate_found_after_link_up),
+	KUNIT_CASE(ns_answered_no_override_after_link_up),
+	KUNIT_CASE(link_down_from_start),
+	KUNIT_CASE(deprecated_while_checked_after_link_up),
+	KUNIT_CASE(linklocal_dup_disables_ip),
 	{}
 };
 

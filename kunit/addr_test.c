@@ -32,7 +32,7 @@ static int kt_host_first_ns(struct kunit *test, struct ndp_kt *t,
 /* ------------------------------------------------------------ link-local */
 
 /* fe80::ff:fe00:1 from 02:00:00:00:00:01: U/L bit flipped, ff:fe inserted */
-static void ndpv6_addr_linklocal_eui64(struct kunit *test)
+static void linklocal_eui64(struct kunit *test)
 {
 	static const u8 want[16] = { 0xfe, 0x80, 0, 0, 0, 0, 0, 0,
 				     0x00, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x00,
@@ -70,7 +70,7 @@ static void ndpv6_addr_linklocal_eui64(struct kunit *test)
 }
 
 /* local: no frame, notes for ff02::1 and the solicited-node group only */
-static void ndpv6_addr_local_emits_nothing(struct kunit *test)
+static void local_emits_nothing(struct kunit *test)
 {
 	struct ndp_ip6 ips[4];
 	struct ndp_kt t;
@@ -99,7 +99,7 @@ static void ndpv6_addr_local_emits_nothing(struct kunit *test)
  * TO_EX {}), then the DAD NS (from ::, to the group, nonce, no SLLA, hop
  * limit 255); the Report's repeat follows within 1 s.
  */
-static void ndpv6_addr_first_frames_report_then_dad_ns(struct kunit *test)
+static void first_frames_report_then_dad_ns(struct kunit *test)
 {
 	struct ndp_kt t;
 	const u8 *m;
@@ -123,7 +123,7 @@ static void ndpv6_addr_first_frames_report_then_dad_ns(struct kunit *test)
 }
 
 /* Valid exactly RetransTimer after the DAD NS; only then in get_ip. */
-static void ndpv6_addr_valid_after_retrans_timer(struct kunit *test)
+static void valid_after_retrans_timer(struct kunit *test)
 {
 	struct ndp_addr_info ai;
 	struct ndp_ip6 src;
@@ -168,7 +168,7 @@ static void ndpv6_addr_valid_after_retrans_timer(struct kunit *test)
 }
 
 /* DupAddrDetectTransmits 2: two NS, RetransTimer apart, fresh nonces. */
-static void ndpv6_addr_dad_transmits_two(struct kunit *test)
+static void dad_transmits_two(struct kunit *test)
 {
 	u8 nonce1[NDP_NONCE_LEN];
 	s64 t1, t2;
@@ -201,7 +201,7 @@ static void ndpv6_addr_dad_transmits_two(struct kunit *test)
 }
 
 /* DupAddrDetectTransmits 0: valid at once, no NS ever. */
-static void ndpv6_addr_dad_transmits_zero(struct kunit *test)
+static void dad_transmits_zero(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::10");
 	struct ndp_kt t;
@@ -228,7 +228,7 @@ static void ndpv6_addr_dad_transmits_zero(struct kunit *test)
 }
 
 /* An NA for the tentative address: duplicate (RFC 4862 5.4.4). */
-static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
+static void dad_dup_by_na(struct kunit *test)
 {
 	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
 	struct ndp_addr_info ai;
@@ -239,7 +239,8 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
 	KUNIT_ASSERT_GE(test, ndp_kt_step_until_tx(&t, NDP_ICMP_NS,
 						   t.now + SEC(1)), 0);
 	t.now += MSEC(300);
-	ndp_kt_handle(&t, ndp_kt_na(&t, &peer, &ndp_kt_ll, ndp_kt_nbr_mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &peer, &ndp_all_nodes, &ndp_kt_ll,
+				    NDP_NA_FLAG_O, ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, t.out->n_done, 1U);
@@ -274,7 +275,7 @@ static void ndpv6_addr_dad_dup_by_na(struct kunit *test)
  * A DAD NS from another node (from ::, another nonce or none) for our
  * tentative address: duplicate (RFC 4862 5.4.3; Mirage's Ndpv6 missed it).
  */
-static void ndpv6_addr_dad_dup_by_foreign_ns(struct kunit *test)
+static void dad_dup_by_foreign_ns(struct kunit *test)
 {
 	static const u8 other[NDP_NONCE_LEN] = { 1, 2, 3, 4, 5, 6 };
 	struct ndp_kt t;
@@ -306,7 +307,7 @@ static void ndpv6_addr_dad_dup_by_foreign_ns(struct kunit *test)
 }
 
 /* Before our first NS too: another node's DAD NS makes it a duplicate. */
-static void ndpv6_addr_dad_dup_before_first_ns(struct kunit *test)
+static void dad_dup_before_first_ns(struct kunit *test)
 {
 	struct ndp_kt t;
 
@@ -344,7 +345,7 @@ static void kt_expect_valid_at(struct ndp_kt *t, s64 when)
 }
 
 /* Our own DAD NS looped back (same nonce, RFC 7527): not a duplicate. */
-static void ndpv6_addr_dad_own_ns_looped(struct kunit *test)
+static void dad_own_ns_looped(struct kunit *test)
 {
 	u8 nonce[NDP_NONCE_LEN];
 	struct ndp_kt t;
@@ -369,13 +370,14 @@ static void ndpv6_addr_dad_own_ns_looped(struct kunit *test)
  * Our own NA for a valid address, looped back (multicast, our TLLA): the
  * address stays (a published mistake of other stacks is to kill it).
  */
-static void ndpv6_addr_own_na_keeps_valid_address(struct kunit *test)
+static void own_na_keeps_valid_address(struct kunit *test)
 {
 	struct ndp_kt t;
 
 	ndp_kt_init_host(test, &t, 1);
 	ndp_kt_settle(&t);
-	ndp_kt_handle(&t, ndp_kt_na(&t, &ndp_kt_ll, &ndp_kt_ll, t.mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &ndp_kt_ll, &ndp_all_nodes, &ndp_kt_ll,
+				    NDP_NA_FLAG_O, t.mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NA_FOR_OWN_ADDR),
 			1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_NA_FOR_OWN_ADDR);
@@ -384,36 +386,32 @@ static void ndpv6_addr_own_na_keeps_valid_address(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
 			NDP_ADDR_PREFERRED);
 	/* another node's NA for it changes nothing either */
-	ndp_kt_handle(&t,
-		      ndp_kt_na(&t, &ndp_kt_ll, &ndp_kt_ll, ndp_kt_nbr_mac));
+	ndp_kt_handle(&t, ndp_kt_na(&t, &ndp_kt_ll, &ndp_all_nodes, &ndp_kt_ll,
+				    NDP_NA_FLAG_O, ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ndp_kt_ll),
 			NDP_ADDR_PREFERRED);
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &ndp_kt_ll));
 }
 
 /* A unicast-sourced NS for a tentative address is not answered. */
-static void ndpv6_addr_tentative_ns_not_answered(struct kunit *test)
+static void tentative_ns_not_answered(struct kunit *test)
 {
 	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
 	struct ndp_nbr_info ni;
 	struct ndp_kt t;
-	u8 m[32];
-	u32 len;
 
 	ndp_kt_init_host(test, &t, 1);
 	KUNIT_ASSERT_GE(test, ndp_kt_step_until_tx(&t, NDP_ICMP_NS,
 						   t.now + SEC(1)), 0);
-	len = nf_ns(m, &ndp_kt_ll);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, ndp_kt_nbr_mac);
 	/* to the solicited-node group, then to the address itself */
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &ndp_kt_ll_sn, 255, m,
-					    len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &ndp_kt_ll_sn, &ndp_kt_ll,
+				    ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NS_NOT_OURS),
 			1ULL);
 	ndp_kt_expect_only(&t, NDP_STAT_NS_NOT_OURS);
-	ndp_kt_handle(&t,
-		      ndp_kt_build_icmp(&t, &peer, &ndp_kt_ll, 255, m, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &ndp_kt_ll, &ndp_kt_ll,
+				    ndp_kt_nbr_mac));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_NS_NOT_OURS),
 			1ULL);
@@ -424,7 +422,7 @@ static void ndpv6_addr_tentative_ns_not_answered(struct kunit *test)
 }
 
 /* An address added later: its group's Report (from fe80::) before its NS */
-static void ndpv6_addr_add_ip_report_before_ns(struct kunit *test)
+static void add_ip_report_before_ns(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::abcd");
 	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:abcd");
@@ -473,7 +471,7 @@ static void ndpv6_addr_add_ip_report_before_ns(struct kunit *test)
  * delay: neither NS leaves before the group's Report, and no deadline
  * stalls waiting for it.
  */
-static void ndpv6_addr_shared_group_report_first(struct kunit *test)
+static void shared_group_report_first(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::ff:fe00:1");
 	bool reported = false;
@@ -520,7 +518,7 @@ static void ndpv6_addr_shared_group_report_first(struct kunit *test)
 /* ------------------------------------------------------------ lifetimes */
 
 /* preferred 40 s, valid 100 s: DEPRECATED at 40 s, removed at 100 s */
-static void ndpv6_addr_deprecate_then_remove(struct kunit *test)
+static void deprecate_then_remove(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::abcd");
 	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:abcd");
@@ -579,7 +577,7 @@ static void ndpv6_addr_deprecate_then_remove(struct kunit *test)
 /* ------------------------------------------------------------ table */
 
 /* 16 addresses by default (the link-local one included), then -ENOSPC */
-static void ndpv6_addr_cap_16(struct kunit *test)
+static void table_of_16(struct kunit *test)
 {
 	struct ndp_ip6 ip = ndp_kt_ip(test, "2001:db8::ab:0");
 	struct ndp_fill fill;
@@ -645,7 +643,7 @@ static void kt_bad_add_desc(const struct kt_bad_add *r, char *desc)
 
 KUNIT_ARRAY_PARAM(kt_bad_add, kt_bad_add_rows, kt_bad_add_desc);
 
-static void ndpv6_addr_add_ip_checks(struct kunit *test)
+static void add_ip_checks(struct kunit *test)
 {
 	const struct kt_bad_add *r = test->param_value;
 	struct ndp_ip6 ip = ndp_kt_ip(test, r->ip);
@@ -662,7 +660,7 @@ static void ndpv6_addr_add_ip_checks(struct kunit *test)
 }
 
 /* Output full: nothing lost, the Report and NS leave at the next tick */
-static void ndpv6_addr_out_full_retried(struct kunit *test)
+static void out_full_retried(struct kunit *test)
 {
 	struct ndp_kt t;
 	s64 due;
@@ -713,7 +711,7 @@ static void ndpv6_addr_out_full_retried(struct kunit *test)
  * are kept, so a copy of the first one looped back after the third left
  * is ours, not a duplicate; a nonce of no NS of ours is someone else's.
  */
-static void ndpv6_addr_dad_nonces_of_the_run(struct kunit *test)
+static void dad_nonces_of_the_run(struct kunit *test)
 {
 	static const u8 foreign[NDP_NONCE_LEN] = { 0xaa, 1, 2, 3, 4, 5 };
 	u8 nonce[3][NDP_NONCE_LEN];
@@ -762,25 +760,25 @@ static void ndpv6_addr_dad_nonces_of_the_run(struct kunit *test)
 }
 
 static struct kunit_case addr_cases[] = {
-	KUNIT_CASE(ndpv6_addr_linklocal_eui64),
-	KUNIT_CASE(ndpv6_addr_local_emits_nothing),
-	KUNIT_CASE(ndpv6_addr_first_frames_report_then_dad_ns),
-	KUNIT_CASE(ndpv6_addr_valid_after_retrans_timer),
-	KUNIT_CASE(ndpv6_addr_dad_transmits_two),
-	KUNIT_CASE(ndpv6_addr_dad_transmits_zero),
-	KUNIT_CASE(ndpv6_addr_dad_dup_by_na),
-	KUNIT_CASE(ndpv6_addr_dad_dup_by_foreign_ns),
-	KUNIT_CASE(ndpv6_addr_dad_dup_before_first_ns),
-	KUNIT_CASE(ndpv6_addr_dad_own_ns_looped),
-	KUNIT_CASE(ndpv6_addr_own_na_keeps_valid_address),
-	KUNIT_CASE(ndpv6_addr_tentative_ns_not_answered),
-	KUNIT_CASE(ndpv6_addr_add_ip_report_before_ns),
-	KUNIT_CASE(ndpv6_addr_shared_group_report_first),
-	KUNIT_CASE(ndpv6_addr_deprecate_then_remove),
-	KUNIT_CASE(ndpv6_addr_cap_16),
-	KUNIT_CASE_PARAM(ndpv6_addr_add_ip_checks, kt_bad_add_gen_params),
-	KUNIT_CASE(ndpv6_addr_out_full_retried),
-	KUNIT_CASE(ndpv6_addr_dad_nonces_of_the_run),
+	KUNIT_CASE(linklocal_eui64),
+	KUNIT_CASE(local_emits_nothing),
+	KUNIT_CASE(first_frames_report_then_dad_ns),
+	KUNIT_CASE(valid_after_retrans_timer),
+	KUNIT_CASE(dad_transmits_two),
+	KUNIT_CASE(dad_transmits_zero),
+	KUNIT_CASE(dad_dup_by_na),
+	KUNIT_CASE(dad_dup_by_foreign_ns),
+	KUNIT_CASE(dad_dup_before_first_ns),
+	KUNIT_CASE(dad_own_ns_looped),
+	KUNIT_CASE(own_na_keeps_valid_address),
+	KUNIT_CASE(tentative_ns_not_answered),
+	KUNIT_CASE(add_ip_report_before_ns),
+	KUNIT_CASE(shared_group_report_first),
+	KUNIT_CASE(deprecate_then_remove),
+	KUNIT_CASE(table_of_16),
+	KUNIT_CASE_PARAM(add_ip_checks, kt_bad_add_gen_params),
+	KUNIT_CASE(out_full_retried),
+	KUNIT_CASE(dad_nonces_of_the_run),
 	{}
 };
 

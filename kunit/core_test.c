@@ -5,82 +5,30 @@
  * duplicate address), and one case per known defect of Mirage's Ndpv6,
  * proving ndpv6 does not have it.
  */
-#include "ndp_kunit.h"
+#include "ndp_kunit_rtr.h"
 
-static const u8 rtr1_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
-static const u8 rtr2_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x02 };
 static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 0x01 };
-
-/* A caller packet: UDP to @dst, with headroom, handle = @slot. */
-struct kt_pkt {
-	u8 buf[NDP_KT_HEADROOM + NDP_IP6_HLEN + 16];
-	struct ndp_pkt pkt;
-};
-
-static void kt_pkt_make(struct ndp_kt *t, struct kt_pkt *p,
-			const struct ndp_ip6 *dst)
-{
-	struct ndp_ip6 src;
-	u8 *ip6 = p->buf + NDP_KT_HEADROOM;
-
-	if (ndp_select_source(t->ctx, dst, &src))
-		src = ndp_unspecified;
-	ndp_write_ip6(ip6, &src, dst, NDP_NH_UDP, 64, 16);
-	memset(ip6 + NDP_IP6_HLEN, 0x5a, 16);
-	p->pkt.handle = p;
-	p->pkt.data = ip6;
-	p->pkt.len = NDP_IP6_HLEN + 16;
-	p->pkt.tot_len = p->pkt.len;
-	p->pkt.headroom = NDP_KT_HEADROOM;
-}
-
-static void kt_send(struct ndp_kt *t, struct kt_pkt *p)
-{
-	ndp_out_reset(t->out);
-	ndp_kt_snap(t);
-	ndp_send(t->ctx, t->now, NULL, &p->pkt, 0, t->out);
-}
-
-/* The transmitted caller packet @p, or NULL. */
-static const struct ndp_tx *kt_sent(struct ndp_kt *t, struct kt_pkt *p)
-{
-	u32 i;
-
-	for (i = 0; i < t->out->n_tx; i++)
-		if (t->out->tx[i].handle == p)
-			return &t->out->tx[i];
-	return NULL;
-}
 
 /* Feed an RA from @src: router lifetime, one PIO (plen/flags), SLLA. */
 static void kt_ra(struct ndp_kt *t, const struct ndp_ip6 *src, const u8 *mac,
 		  u16 lifetime_s, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
 		  u32 valid_s, u32 preferred_s)
 {
-	u8 m[128];
-	u32 len;
+	struct kt_ra r;
 
-	len = nf_ra(m, 64, 0, lifetime_s, 0, 0);
+	ra_begin(&r, 64, lifetime_s, 0, 0);
 	if (mac)
-		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
+		ra_slla(&r, mac);
 	if (pfx)
-		len += nf_opt_pio(m + len, pfx, plen, flags, valid_s,
-				  preferred_s);
-	len = ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(t, len);
+		ra_pio(&r, pfx, plen, flags, valid_s, preferred_s);
+	ndp_kt_handle(t, ra_build(t, &r, src));
 }
 
 /* An NA from @src for itself with flags and TLLA @mac. */
 static void kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
 		  const struct ndp_ip6 *dst, const u8 *mac, u8 flags)
 {
-	u8 m[64];
-	u32 len = nf_na(m, flags, src);
-
-	if (mac)
-		len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
-	len = ndp_kt_build_icmp(t, src, dst, 255, m, len);
-	ndp_kt_handle(t, len);
+	ndp_kt_handle(t, ndp_kt_na(t, src, dst, src, flags, mac));
 }
 
 /* Bring the fixture's link-local address through DAD. */
@@ -99,7 +47,7 @@ static void first_ten_seconds(struct kunit *test)
 {
 	struct ndp_kt t;
 	struct ndp_ip6 ll, rtr, pfx, slaac, far;
-	struct kt_pkt p;
+	struct ndp_kt_cpkt p;
 	const struct ndp_tx *tx;
 	u32 mld, ns, rs;
 
@@ -135,9 +83,8 @@ static void first_ten_seconds(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &slaac));
 
 	/* off-link traffic leaves at once via the router's known MAC */
-	kt_pkt_make(&t, &p, &far);
-	kt_send(&t, &p);
-	tx = kt_sent(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &far, NULL, 0));
+	tx = ndp_kt_txd(&t, &p);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	KUNIT_EXPECT_EQ(test, memcmp(tx->frame, rtr1_mac, NDP_ETH_ALEN), 0);
 	KUNIT_EXPECT_EQ(test, memcmp(tx->frame + 6, t.mac, NDP_ETH_ALEN), 0);
@@ -151,7 +98,7 @@ static void router_dies(struct kunit *test)
 {
 	struct ndp_ip6 r1, r2, far;
 	u8 first_mac[NDP_ETH_ALEN];
-	struct kt_pkt p1, p2;
+	struct ndp_kt_cpkt p1, p2;
 	const struct ndp_tx *tx;
 	struct ndp_kt t;
 
@@ -166,9 +113,8 @@ static void router_dies(struct kunit *test)
 	kt_ra(&t, &r2, rtr2_mac, 1800, NULL, 0, 0, 0, 0);
 
 	/* traffic goes somewhere; make r1 the one in use */
-	kt_pkt_make(&t, &p1, &far);
-	kt_send(&t, &p1);
-	tx = kt_sent(&t, &p1);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p1, &far, NULL, 0));
+	tx = ndp_kt_txd(&t, &p1);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	memcpy(first_mac, tx->frame, NDP_ETH_ALEN);
 
@@ -180,10 +126,9 @@ static void router_dies(struct kunit *test)
 	/* both still listed (lifetimes) but traffic still finds a way out */
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &r1));
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_router(&t, &r2));
-	kt_pkt_make(&t, &p2, &far);
-	kt_send(&t, &p2);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p2, &far, NULL, 0));
 	/* ... at once, through the router not known to be unreachable */
-	tx = kt_sent(&t, &p2);
+	tx = ndp_kt_txd(&t, &p2);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	KUNIT_EXPECT_NE(test, memcmp(tx->frame, first_mac, NDP_ETH_ALEN), 0);
 }
@@ -193,8 +138,6 @@ static void duplicate_address(struct kunit *test)
 {
 	struct ndp_ip6 a, sn, peer;
 	struct ndp_kt t;
-	u8 m[64];
-	u32 len;
 
 	ndp_kt_init(test, &t, NULL);
 	a = ndp_kt_ip(test, "2001:db8::1");
@@ -206,10 +149,7 @@ static void duplicate_address(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &a));
 	t.now += MSEC(10);
 	/* the other owner answers our DAD NS */
-	len = nf_na(m, NDP_NA_FLAG_O, &a);
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, peer_mac);
-	len = ndp_kt_build_icmp(&t, &a, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t, len);
+	kt_na(&t, &a, &ndp_all_nodes, peer_mac, NDP_NA_FLAG_O);
 	KUNIT_EXPECT_NOT_NULL(test,
 			      ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_DAD_FAILED), 1ULL);
@@ -218,10 +158,7 @@ static void duplicate_address(struct kunit *test)
 
 	/* an NS for it is not answered */
 	ndp_solicited_node(&a, &sn);
-	len = nf_ns(m, &a);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
-	len = ndp_kt_build_icmp(&t, &peer, &sn, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &sn, &a, peer_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 0U);
 }
 
@@ -236,7 +173,7 @@ static void link_lost_and_back(struct kunit *test)
 {
 	struct ndp_ip6 ll, peer;
 	struct ndp_nbr_info ni;
-	struct kt_pkt p;
+	struct ndp_kt_cpkt p;
 	const struct ndp_tx *tx;
 	struct ndp_kt t;
 	s64 t_up;
@@ -245,11 +182,10 @@ static void link_lost_and_back(struct kunit *test)
 	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
 	peer = ndp_kt_ip(test, "fe80::bb");
 	kt_up(&t);
-	kt_pkt_make(&t, &p, &peer);
-	kt_send(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &peer, NULL, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 1U);
 	kt_na(&t, &peer, &ll, peer_mac, NDP_NA_FLAG_S | NDP_NA_FLAG_O);
-	KUNIT_ASSERT_NOT_NULL(test, kt_sent(&t, &p));
+	KUNIT_ASSERT_NOT_NULL(test, ndp_kt_txd(&t, &p));
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
 	KUNIT_ASSERT_EQ(test, ni.state, NDP_NUD_REACHABLE);
 
@@ -274,9 +210,8 @@ static void link_lost_and_back(struct kunit *test)
 	KUNIT_EXPECT_LT(test, ndp_next_deadline(t.ctx), t_up + SEC(1));
 
 	/* traffic to it leaves at once, and NUD checks it (DELAY, PROBE) */
-	kt_pkt_make(&t, &p, &peer);
-	kt_send(&t, &p);
-	tx = kt_sent(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &peer, NULL, 0));
+	tx = ndp_kt_txd(&t, &p);
 	KUNIT_ASSERT_NOT_NULL(test, tx);
 	KUNIT_EXPECT_EQ(test, memcmp(tx->frame, peer_mac, NDP_ETH_ALEN), 0);
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &peer, &ni), 0);
@@ -322,8 +257,8 @@ static void kt_up_nbrs(struct kunit *test, struct ndp_kt *t, u32 n,
 {
 	struct ndp_ip6 sn, ip;
 	struct ndp_config cfg;
-	u8 m[64], mac[NDP_ETH_ALEN];
-	u32 k, len;
+	u8 mac[NDP_ETH_ALEN];
+	u32 k;
 
 	ndp_config_default(&cfg);
 	cfg.max_nbrs = 4096;
@@ -333,9 +268,7 @@ static void kt_up_nbrs(struct kunit *test, struct ndp_kt *t, u32 n,
 	kt_up(t);
 	for (k = 0; k < n; k++) {
 		kt_nbr_k(test, k, &ip, mac);
-		len = nf_ns(m, &ndp_kt_ll);
-		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
-		ndp_kt_handle(t, ndp_kt_build_icmp(t, &ip, &sn, 255, m, len));
+		ndp_kt_handle(t, ndp_kt_ns(t, &ip, &sn, &ndp_kt_ll, mac));
 		if (k >= reachable_from)
 			kt_na(t, &ip, &ndp_kt_ll, mac,
 			      NDP_NA_FLAG_S | NDP_NA_FLAG_O);
@@ -502,10 +435,9 @@ static int kt_gens_moved(struct ndp_kt *t, const u32 *g, int *which)
 static void table_generations(struct kunit *test)
 {
 	struct ndp_ip6 ll, rtr, pfx, peer, sn;
-	u32 g[NDP_TABLE_MAX], any, len;
+	u32 g[NDP_TABLE_MAX], any;
 	struct ndp_kt t;
 	int which = -1;
-	u8 m[64];
 
 	ndp_kt_init(test, &t, NULL);
 	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
@@ -549,9 +481,7 @@ static void table_generations(struct kunit *test)
 	/* a neighbour (NS for our address): that table alone */
 	kt_gens(&t, g);
 	ndp_solicited_node(&ll, &sn);
-	len = nf_ns(m, &ll);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &peer, &sn, 255, m, len));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &sn, &ll, peer_mac));
 	KUNIT_EXPECT_EQ(test, kt_gens_moved(&t, g, &which), 1);
 	KUNIT_EXPECT_EQ(test, which, NDP_TABLE_NBRS);
 
@@ -586,16 +516,14 @@ static void lifetimes_in_seconds_timers_in_ms(struct kunit *test)
 	struct ndp_ip6 rtr;
 	struct ndp_params pr;
 	struct ndp_kt t;
-	u8 m[64];
-	u32 len;
+	struct kt_ra r;
 	s64 t0;
 
 	ndp_kt_init(test, &t, NULL);
 	rtr = ndp_kt_ip(test, "fe80::1");
 	kt_up(&t);
-	len = nf_ra(m, 64, 0, 1800, 10000, 500);
-	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ra_begin(&r, 64, 1800, 10000, 500);
+	ndp_kt_handle(&t, ra_build(&t, &r, &rtr));
 	t0 = t.now;
 	ndp_get_params(t.ctx, &pr);
 	KUNIT_EXPECT_EQ(test, pr.retrans_ms, 500U);
@@ -629,7 +557,7 @@ static void pio_prefix_length_from_its_field(struct kunit *test)
 static void onlink_by_l_flag_offlink_needs_router(struct kunit *test)
 {
 	struct ndp_ip6 rtr, pfx, dst;
-	struct kt_pkt p;
+	struct ndp_kt_cpkt p;
 	struct ndp_kt t;
 
 	ndp_kt_init(test, &t, NULL);
@@ -640,8 +568,7 @@ static void onlink_by_l_flag_offlink_needs_router(struct kunit *test)
 	/* a router lifetime of 0: not a default router; PIO with A only */
 	kt_ra(&t, &rtr, NULL, 0, &pfx, 64, NDP_PIO_FLAG_A, 3600, 1800);
 	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &pfx), -1);
-	kt_pkt_make(&t, &p, &dst);
-	kt_send(&t, &p);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &dst, NULL, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t, &p), NDP_DONE_NO_ROUTE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
 			1ULL);
@@ -656,7 +583,7 @@ static void ns_entry_only_for_our_target_bounded_cache(struct kunit *test)
 	struct ndp_config cfg;
 	struct ndp_fill f;
 	struct ndp_kt t;
-	u8 m[64], mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
+	u8 mac[NDP_ETH_ALEN] = { 0x02, 0xcc };
 	unsigned int i;
 	u32 len;
 
@@ -669,10 +596,7 @@ static void ns_entry_only_for_our_target_bounded_cache(struct kunit *test)
 	kt_up(&t);
 	/* NS for somebody else's address */
 	ndp_solicited_node(&other, &sn);
-	len = nf_ns(m, &other);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
-	len = ndp_kt_build_icmp(&t, &src, &sn, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &src, &sn, &other, peer_mac));
 	KUNIT_EXPECT_EQ(test, ndp_nbr_lookup(t.ctx, &src, &ni), -ENOENT);
 	/* 1000 distinct sources asking for us: the table stays within 64 */
 	ndp_solicited_node(&ll, &sn);
@@ -681,9 +605,7 @@ static void ns_entry_only_for_our_target_bounded_cache(struct kunit *test)
 		src.b[15] = i;
 		mac[4] = i >> 8;
 		mac[5] = i;
-		len = nf_ns(m, &ll);
-		len += nf_opt_lla(m + len, NDP_OPT_SLLA, mac);
-		len = ndp_kt_build_icmp(&t, &src, &sn, 255, m, len);
+		len = ndp_kt_ns(&t, &src, &sn, &ll, mac);
 		t.now += MSEC(1);
 		ndp_kt_handle(&t, len);
 	}
@@ -697,28 +619,23 @@ static void bad_option_lengths_dropped(struct kunit *test)
 {
 	struct ndp_ip6 rtr;
 	struct ndp_kt t;
-	u8 m[64];
-	u32 len;
+	struct kt_ra r;
 
 	ndp_kt_init(test, &t, NULL);
 	rtr = ndp_kt_ip(test, "fe80::1");
 	kt_up(&t);
-	len = nf_ra(m, 64, 0, 1800, 0, 0);
-	m[len] = NDP_OPT_SLLA;
-	m[len + 1] = 0;			/* length 0 */
-	len += 8;
-	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ra_begin(&r, 64, 1800, 0, 0);
+	ra_slla(&r, rtr1_mac);
+	r.m[r.len - 7] = 0;		/* its length 0 */
+	ndp_kt_handle(&t, ra_build(&t, &r, &rtr));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_OPT_ZERO_LEN),
 			1ULL);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 
-	len = nf_ra(m, 64, 0, 1800, 0, 0);
-	m[len] = NDP_OPT_SLLA;
-	m[len + 1] = 4;			/* 32 bytes, only 8 present */
-	len += 8;
-	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ra_begin(&r, 64, 1800, 0, 0);
+	ra_slla(&r, rtr1_mac);
+	r.m[r.len - 7] = 4;		/* 32 bytes, only 8 present */
+	ndp_kt_handle(&t, ra_build(&t, &r, &rtr));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_OPT_OVERRUN),
 			1ULL);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
@@ -728,7 +645,7 @@ static void bad_option_lengths_dropped(struct kunit *test)
 static void queue_overflow_drops_oldest_keeps_order(struct kunit *test)
 {
 	struct ndp_ip6 dst, ll;
-	struct kt_pkt *p;
+	struct ndp_kt_cpkt *p;
 	struct ndp_kt t;
 	unsigned int i;
 
@@ -739,8 +656,7 @@ static void queue_overflow_drops_oldest_keeps_order(struct kunit *test)
 	p = kunit_kcalloc(test, 5, sizeof(*p), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	for (i = 0; i < 5; i++) {
-		kt_pkt_make(&t, &p[i], &dst);
-		kt_send(&t, &p[i]);
+		ndp_kt_send(&t, ndp_kt_cpkt(&t, &p[i], &dst, NULL, i));
 		if (i >= 3)	/* the oldest queued one goes */
 			KUNIT_EXPECT_EQ(test, ndp_kt_done_reason(&t, &p[i - 3]),
 					NDP_DONE_QUEUE_FULL);
@@ -773,11 +689,9 @@ static void static_router_never_expires(struct kunit *test)
 /* 8: a DAD NS from another node for our tentative address is a duplicate */
 static void dad_ns_from_other_node_is_duplicate(struct kunit *test)
 {
-	struct ndp_ip6 a, sn;
-	struct ndp_kt t;
 	u8 nonce[NDP_NONCE_LEN] = { 1, 2, 3, 4, 5, 6 };
-	u8 m[64];
-	u32 len;
+	struct ndp_ip6 a;
+	struct ndp_kt t;
 
 	ndp_kt_init(test, &t, NULL);
 	a = ndp_kt_ip(test, "2001:db8::1");
@@ -785,11 +699,7 @@ static void dad_ns_from_other_node_is_duplicate(struct kunit *test)
 	ndp_out_reset(t.out);
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &a, 64, NDP_INFINITE,
 					 NDP_INFINITE, t.out), 0);
-	ndp_solicited_node(&a, &sn);
-	len = nf_ns(m, &a);
-	len += nf_opt_nonce(m + len, nonce);
-	len = ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_dad_ns(&t, &a, nonce));
 	KUNIT_EXPECT_NOT_NULL(test,
 			      ndp_kt_find_note(&t, NDP_NOTE_DAD_FAILED, &a));
 	ndp_kt_run_until(&t, t.now + SEC(5));
@@ -834,8 +744,6 @@ static void rs_retries_icmp_errors_mld_present(struct kunit *test)
 {
 	struct ndp_ip6 ll, peer;
 	struct ndp_kt t;
-	u8 m[64], *ip6;
-	u32 len;
 
 	ndp_kt_init(test, &t, NULL);
 	ll = ndp_kt_ip(test, "fe80::ff:fe00:1");
@@ -844,20 +752,10 @@ static void rs_retries_icmp_errors_mld_present(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.seen[NDP_ICMP_RS], 3U);
 	KUNIT_EXPECT_GE(test, t.seen[NDP_ICMP_MLD2_REPORT], 1U);
 	/* the peer resolves us (we learn its MAC from the SLLA) ... */
-	len = nf_ns(m, &ll);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, peer_mac);
-	len = ndp_kt_build_icmp(&t, &peer, &ll, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &ll, &ll, peer_mac));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NA), 1U);
 	/* ... then sends us a bad Destination Options header */
-	ip6 = ndp_kt_pkt(&t);
-	ndp_write_ip6(ip6, &peer, &ll, NDP_NH_DSTOPTS, 64, 8);
-	memset(ip6 + NDP_IP6_HLEN, 0, 8);
-	ip6[NDP_IP6_HLEN] = NDP_NH_NONE;
-	ip6[NDP_IP6_HLEN + 2] = 0x80;	/* unknown, action 10 */
-	ip6[NDP_IP6_HLEN + 3] = 4;
-	len = NDP_IP6_HLEN + 8;
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_bad_dstopts(&t, &peer, &ll));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_PARAM_PROB), 1U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_EXT_OPT_PARAMPROB),
 			1ULL);

@@ -12,7 +12,7 @@
 #include <ndpv6.h>
 
 /* The core's defaults are a valid configuration of a sane size. */
-static void ndpv6_harness_config_default_sized(struct kunit *test)
+static void config_default_sized(struct kunit *test)
 {
 	struct ndp_config cfg;
 	size_t size, bigger;
@@ -38,7 +38,7 @@ static void ndpv6_harness_config_default_sized(struct kunit *test)
  * checksum (its complement) is 0x220d, whether the bytes come as the pseudo
  * header alone or split between it and a buffer.
  */
-static void ndpv6_harness_checksum_rfc1071(struct kunit *test)
+static void checksum_rfc1071(struct kunit *test)
 {
 	static const u8 data[] = { 0x00, 0x01, 0xf2, 0x03,
 				   0xf4, 0xf5, 0xf6, 0xf7 };
@@ -53,7 +53,7 @@ static void ndpv6_harness_checksum_rfc1071(struct kunit *test)
  * An ICMPv6 echo request with an odd length: the core's checksum agrees
  * with the kernel's csum_ipv6_magic(), and a message carrying it sums to 0.
  */
-static void ndpv6_harness_checksum_matches_kernel(struct kunit *test)
+static void checksum_matches_kernel(struct kunit *test)
 {
 	struct in6_addr src = { .s6_addr = { 0xfe, 0x80, [15] = 1 } };
 	struct in6_addr dst = { .s6_addr = { 0xfe, 0x80, [15] = 2 } };
@@ -82,9 +82,9 @@ static void ndpv6_harness_checksum_matches_kernel(struct kunit *test)
 }
 
 static struct kunit_case ndpv6_harness_cases[] = {
-	KUNIT_CASE(ndpv6_harness_config_default_sized),
-	KUNIT_CASE(ndpv6_harness_checksum_rfc1071),
-	KUNIT_CASE(ndpv6_harness_checksum_matches_kernel),
+	KUNIT_CASE(config_default_sized),
+	KUNIT_CASE(checksum_rfc1071),
+	KUNIT_CASE(checksum_matches_kernel),
 	{}
 };
 

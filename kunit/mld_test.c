@@ -13,7 +13,7 @@
 #include "ndp_kunit.h"
 
 /* The group table full: the address is refused, the shared group is not */
-static void ndpv6_mld_group_table_full(struct kunit *test)
+static void group_table_full(struct kunit *test)
 {
 	struct ndp_ip6 own = ndp_kt_ip(test, "2001:db8::abcd");
 	struct ndp_ip6 shared = ndp_kt_ip(test, "2001:db8::ff:fe00:1");
@@ -47,7 +47,7 @@ static void ndpv6_mld_group_table_full(struct kunit *test)
 /* ------------------------------------------------------------ MLDv2 */
 
 /* The upper layers' groups: TO_EX twice, TO_IN twice, from fe80:: */
-static void ndpv6_mld_upper_join_leave(struct kunit *test)
+static void upper_join_leave(struct kunit *test)
 {
 	struct ndp_ip6 grp = ndp_kt_ip(test, "ff05::1:3");
 	struct ndp_ip6 node_local = ndp_kt_ip(test, "ff01::5");
@@ -102,7 +102,7 @@ static void ndpv6_mld_upper_join_leave(struct kunit *test)
 }
 
 /* A General Query: one Report, IS_EX for every group but ff02::1 */
-static void ndpv6_mld_general_query(struct kunit *test)
+static void general_query(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
@@ -166,7 +166,7 @@ static void kt_mrd_desc(const struct kt_mrd *r, char *desc)
 
 KUNIT_ARRAY_PARAM(kt_mrd, kt_mrd_rows, kt_mrd_desc);
 
-static void ndpv6_mld_query_delay(struct kunit *test)
+static void query_delay(struct kunit *test)
 {
 	const struct kt_mrd *r = test->param_value;
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
@@ -207,7 +207,7 @@ static void ndpv6_mld_query_delay(struct kunit *test)
 }
 
 /* A group-specific Query: that group's record only */
-static void ndpv6_mld_group_query(struct kunit *test)
+static void group_query(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
@@ -216,9 +216,7 @@ static void ndpv6_mld_group_query(struct kunit *test)
 	s64 t_q;
 	int i;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
-	ndp_kt_settle(&t);
+	ndp_kt_init_joined(test, &t, &g1);
 	t_q = t.now;
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &g1, 1, true, &g1, 2000, 28, 0));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
@@ -243,7 +241,7 @@ static void ndpv6_mld_group_query(struct kunit *test)
  * RFC 3810 6.2 rule 1: a pending General Query response that is sooner
  * stands; a later Query (general or group-specific) adds nothing.
  */
-static void ndpv6_mld_pending_response_kept(struct kunit *test)
+static void pending_response_kept(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
@@ -251,9 +249,7 @@ static void ndpv6_mld_pending_response_kept(struct kunit *test)
 	s64 t_q;
 	int i;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
-	ndp_kt_settle(&t);
+	ndp_kt_init_joined(test, &t, &g1);
 	t_q = t.now;
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &ndp_all_nodes, 1, true,
 				       &ndp_unspecified, 1000, 28, 0));
@@ -300,7 +296,7 @@ static void kt_bad_query_desc(const struct kt_bad_query *r, char *desc)
 
 KUNIT_ARRAY_PARAM(kt_bad_query, kt_bad_query_rows, kt_bad_query_desc);
 
-static void ndpv6_mld_invalid_query(struct kunit *test)
+static void invalid_query(struct kunit *test)
 {
 	const struct kt_bad_query *r = test->param_value;
 	struct ndp_ip6 src = ndp_kt_ip(test, r->src);
@@ -320,12 +316,11 @@ static void ndpv6_mld_invalid_query(struct kunit *test)
 }
 
 /* An address removed by its owner: its group is left with TO_IN twice */
-static void ndpv6_mld_leave_on_removal(struct kunit *test)
+static void leave_on_removal(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::abcd");
 	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:abcd");
 	struct ndp_kt t;
-	u8 m[24];
 
 	ndp_kt_init_host(test, &t, 1);
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &g, 64, NDP_INFINITE,
@@ -342,8 +337,7 @@ static void ndpv6_mld_leave_on_removal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndp_kt_run_count_records(&t, t.now + SEC(3),
 						       &sn, 3), 2U);
 	/* frames to the group are no longer for us */
-	ndp_kt_handle(&t, ndp_kt_build_icmp(&t, &ndp_unspecified, &sn, 255, m,
-					    nf_ns(m, &g)));
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &ndp_unspecified, &sn, &g, NULL));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_IP6_NOT_FOR_US),
 			1ULL);
 }
@@ -416,7 +410,7 @@ static void kt_count_sources(struct ndp_kt *t, s64 until, s64 span,
  * once DAD passes, both groups get their two Reports again, from
  * fe80::ff:fe00:1, the first within 1 s, the repeat within 1 s more.
  */
-static void ndpv6_mld_rfc3590_report_again(struct kunit *test)
+static void rfc3590_report_again(struct kunit *test)
 {
 	struct ndp_ip6 up = ndp_kt_ip(test, "ff05::1:3");
 	const struct ndp_ip6 *g[2] = { &ndp_kt_ll_sn, &up };
@@ -438,7 +432,7 @@ static void ndpv6_mld_rfc3590_report_again(struct kunit *test)
  * Query before DAD go again as MLDv1 Reports from the link-local address
  * (the repeat within the 10 s Unsolicited Report Interval of RFC 2710).
  */
-static void ndpv6_mld_rfc3590_report_again_mld1(struct kunit *test)
+static void rfc3590_report_again_mld1(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	const struct ndp_ip6 *g[2] = { &ndp_kt_ll_sn, &ndp_kt_ll_sn };
@@ -459,7 +453,7 @@ static void ndpv6_mld_rfc3590_report_again_mld1(struct kunit *test)
  * still tentative: the Reports of the new DAD go from :: again, and again
  * from the link-local address once it passes.
  */
-static void ndpv6_mld_rfc3590_link_up(struct kunit *test)
+static void rfc3590_link_up(struct kunit *test)
 {
 	const struct ndp_ip6 *g[2] = { &ndp_kt_ll_sn, &ndp_kt_ll_sn };
 	struct ndp_kt t;
@@ -484,7 +478,7 @@ static void ndpv6_mld_rfc3590_link_up(struct kunit *test)
  * group reported twice, from fe80::ff:fe00:1, and its DAD passing
  * reports nothing more, for its group or the first one.
  */
-static void ndpv6_mld_rfc3590_no_report_again(struct kunit *test)
+static void rfc3590_no_report_again(struct kunit *test)
 {
 	struct ndp_ip6 ll2 = ndp_kt_ip(test, "fe80::2");
 	struct ndp_ip6 sn2 = ndp_kt_ip(test, "ff02::1:ff00:2");
@@ -505,19 +499,19 @@ static void ndpv6_mld_rfc3590_no_report_again(struct kunit *test)
 }
 
 static struct kunit_case mld_cases[] = {
-	KUNIT_CASE(ndpv6_mld_group_table_full),
-	KUNIT_CASE(ndpv6_mld_upper_join_leave),
-	KUNIT_CASE(ndpv6_mld_general_query),
-	KUNIT_CASE_PARAM(ndpv6_mld_query_delay, kt_mrd_gen_params),
-	KUNIT_CASE(ndpv6_mld_group_query),
-	KUNIT_CASE(ndpv6_mld_pending_response_kept),
-	KUNIT_CASE_PARAM(ndpv6_mld_invalid_query,
+	KUNIT_CASE(group_table_full),
+	KUNIT_CASE(upper_join_leave),
+	KUNIT_CASE(general_query),
+	KUNIT_CASE_PARAM(query_delay, kt_mrd_gen_params),
+	KUNIT_CASE(group_query),
+	KUNIT_CASE(pending_response_kept),
+	KUNIT_CASE_PARAM(invalid_query,
 			 kt_bad_query_gen_params),
-	KUNIT_CASE(ndpv6_mld_leave_on_removal),
-	KUNIT_CASE(ndpv6_mld_rfc3590_report_again),
-	KUNIT_CASE(ndpv6_mld_rfc3590_report_again_mld1),
-	KUNIT_CASE(ndpv6_mld_rfc3590_link_up),
-	KUNIT_CASE(ndpv6_mld_rfc3590_no_report_again),
+	KUNIT_CASE(leave_on_removal),
+	KUNIT_CASE(rfc3590_report_again),
+	KUNIT_CASE(rfc3590_report_again_mld1),
+	KUNIT_CASE(rfc3590_link_up),
+	KUNIT_CASE(rfc3590_no_report_again),
 	{}
 };
 

@@ -7,20 +7,6 @@
  */
 #include "ndp_kunit.h"
 
-/* Index of the MLDv1 message @type about @grp in t->out, or -1. */
-static int kt_find_mld1(struct ndp_kt *t, u8 type, const struct ndp_ip6 *grp)
-{
-	const u8 *m;
-	u32 i;
-
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, NULL);
-		if (m && m[0] == type && !memcmp(m + 8, grp->b, 16))
-			return i;
-	}
-	return -1;
-}
-
 /* ------------------------------------------------------------ MLDv1 */
 
 /* An MLDv1 Report or Done from @src about @grp, to @dst, as a host sends. */
@@ -41,32 +27,6 @@ static u32 kt_mld1_msg(struct ndp_kt *t, const struct ndp_ip6 *src,
 	return NDP_IP6_HLEN + 8 + 24;
 }
 
-/* MLDv1 messages of @type about @grp in t->out. */
-static u32 kt_count_mld1(struct ndp_kt *t, u8 type, const struct ndp_ip6 *grp)
-{
-	const u8 *m;
-	u32 i, n = 0;
-
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, NULL);
-		n += m && m[0] == type && !memcmp(m + 8, grp->b, 16);
-	}
-	return n;
-}
-
-/* Run to @until, counting MLDv1 messages of @type about @grp. */
-static u32 kt_run_count_mld1(struct ndp_kt *t, s64 until, u8 type,
-			     const struct ndp_ip6 *grp)
-{
-	u32 n = 0;
-	int guard;
-
-	for (guard = 0; guard < 1000 && ndp_kt_step_before(t, until); guard++)
-		n += kt_count_mld1(t, type, grp);
-	t->now = until;
-	return n;
-}
-
 /*
  * RFC 3810 8.2.1: an MLDv1 General Query (24 bytes) puts the host in
  * MLDv1 compatibility mode (ndp_get_params()), and every joined group but
@@ -74,7 +34,7 @@ static u32 kt_run_count_mld1(struct ndp_kt *t, s64 until, u8 type,
  * its own random delay within the Maximum Response Delay; no MLDv2
  * Report.
  */
-static void ndpv6_mld_v1_general_query(struct kunit *test)
+static void general_query(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
@@ -84,9 +44,7 @@ static void ndpv6_mld_v1_general_query(struct kunit *test)
 	const u8 *m;
 	s64 t_q;
 
-	ndp_kt_init_host(test, &t, 1);
-	KUNIT_ASSERT_EQ(test, ndp_join_group(t.ctx, t.now, &g1, t.out), 0);
-	ndp_kt_settle(&t);
+	ndp_kt_init_joined(test, &t, &g1);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_mld_v1(&t));
 	t_q = t.now;
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &ndp_all_nodes, 1, true,
@@ -149,7 +107,7 @@ static void kt_expect_v1_answer(struct ndp_kt *t, s64 until)
  * speaks MLDv2 again: the Reports after the link came back, the answer
  * to an MLDv2 Query.
  */
-static void ndpv6_mld_v1_mode_timeout(struct kunit *test)
+static void mode_timeout(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_kt t;
@@ -217,7 +175,7 @@ static void ndpv6_mld_v1_mode_timeout(struct kunit *test)
  * MLDv1 Report before the DAD NS.  No Report suppression: another host's
  * Report for our group while our timer runs changes nothing.
  */
-static void ndpv6_mld_v1_join_leave(struct kunit *test)
+static void join_leave(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
@@ -237,13 +195,13 @@ static void ndpv6_mld_v1_join_leave(struct kunit *test)
 	ndp_out_reset(t.out);
 	KUNIT_EXPECT_EQ(test, ndp_join_group(t.ctx, t.now, &g, t.out), 0);
 	ndp_kt_step(&t);
-	i = kt_find_mld1(&t, NDP_ICMP_MLD1_REPORT, &g);
+	i = ndp_kt_find_record(&t, &g, NDP_ICMP_MLD1_REPORT);
 	ndp_kt_expect_mld1(&t, i, NDP_ICMP_MLD1_REPORT, &ndp_kt_ll, &g);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 1U);
-	KUNIT_EXPECT_EQ(test, kt_run_count_mld1(&t, t.now + SEC(10),
-						NDP_ICMP_MLD1_REPORT, &g), 1U);
-	KUNIT_EXPECT_EQ(test, kt_run_count_mld1(&t, t.now + SEC(60),
-						NDP_ICMP_MLD1_REPORT, &g), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_run_count_records(&t, t.now + SEC(10), &g,
+						       NDP_ICMP_MLD1_REPORT), 1U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_run_count_records(&t, t.now + SEC(60), &g,
+						       NDP_ICMP_MLD1_REPORT), 0U);
 
 	/* a Query, then another host's Report for g: ours still goes */
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &g, 1, true, &g, 5000, 24, 0));
@@ -252,8 +210,8 @@ static void ndpv6_mld_v1_join_leave(struct kunit *test)
 				      &g));
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	ndp_kt_expect_only(&t, NDP_STAT_MAX);
-	KUNIT_EXPECT_EQ(test, kt_run_count_mld1(&t, t.now + SEC(5),
-						NDP_ICMP_MLD1_REPORT, &g), 1U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_run_count_records(&t, t.now + SEC(5), &g,
+						       NDP_ICMP_MLD1_REPORT), 1U);
 
 	/* leave: one Done to ff02::2, nothing after */
 	ndp_out_reset(t.out);
@@ -262,7 +220,7 @@ static void ndpv6_mld_v1_join_leave(struct kunit *test)
 			      ndp_kt_find_note(&t, NDP_NOTE_GROUP_LEAVE, &g));
 	ndp_kt_step(&t);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 1U);
-	ndp_kt_expect_mld1(&t, kt_find_mld1(&t, NDP_ICMP_MLD1_DONE, &g),
+	ndp_kt_expect_mld1(&t, ndp_kt_find_record(&t, &g, NDP_ICMP_MLD1_DONE),
 			   NDP_ICMP_MLD1_DONE, &ndp_kt_ll, &g);
 	ndp_kt_run_until(&t, t.now + SEC(30));
 	KUNIT_EXPECT_EQ(test, t.seen_frames, 0U);
@@ -273,7 +231,7 @@ static void ndpv6_mld_v1_join_leave(struct kunit *test)
 					 NDP_INFINITE, t.out), 0);
 	ns = ndp_kt_step_until_tx(&t, NDP_ICMP_NS, t.now + SEC(1));
 	KUNIT_ASSERT_GE(test, ns, 0);
-	i = kt_find_mld1(&t, NDP_ICMP_MLD1_REPORT, &a_sn);
+	i = ndp_kt_find_record(&t, &a_sn, NDP_ICMP_MLD1_REPORT);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_LT(test, i, ns);
 	ndp_kt_expect_mld1(&t, i, NDP_ICMP_MLD1_REPORT, &ndp_kt_ll, &a_sn);
@@ -286,7 +244,7 @@ static void ndpv6_mld_v1_join_leave(struct kunit *test)
  * (RFC 3590 4): an MLDv1 Query at start-up gets the link-local address's
  * group reported, then its DAD NS goes.
  */
-static void ndpv6_mld_v1_report_from_unspecified(struct kunit *test)
+static void report_from_unspecified(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_kt t;
@@ -296,7 +254,7 @@ static void ndpv6_mld_v1_report_from_unspecified(struct kunit *test)
 	ndp_kt_handle(&t, ndp_kt_query(&t, &q, &ndp_all_nodes, 1, true,
 				       &ndp_unspecified, 0, 24, 0));
 	ndp_kt_step(&t);
-	i = kt_find_mld1(&t, NDP_ICMP_MLD1_REPORT, &ndp_kt_ll_sn);
+	i = ndp_kt_find_record(&t, &ndp_kt_ll_sn, NDP_ICMP_MLD1_REPORT);
 	ndp_kt_expect_mld1(&t, i, NDP_ICMP_MLD1_REPORT, &ndp_unspecified,
 			   &ndp_kt_ll_sn);
 	ns = ndp_kt_find_tx(&t, NDP_ICMP_NS);
@@ -315,7 +273,7 @@ static void ndpv6_mld_v1_report_from_unspecified(struct kunit *test)
  * reported are dropped by an MLDv1 Query for one group, answered for that
  * group only; a join being reported goes on, in MLDv1.
  */
-static void ndpv6_mld_v1_mode_change_cancels(struct kunit *test)
+static void mode_change_cancels(struct kunit *test)
 {
 	struct ndp_ip6 q = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 g1 = ndp_kt_ip(test, "ff05::1:3");
@@ -341,10 +299,13 @@ static void ndpv6_mld_v1_mode_change_cancels(struct kunit *test)
 				0U);
 		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_MLD1_DONE),
 				0U);
-		KUNIT_EXPECT_EQ(test, kt_count_mld1(&t, NDP_ICMP_MLD1_REPORT,
-						    &ndp_kt_ll_sn), 0U);
-		g1_reports += kt_count_mld1(&t, NDP_ICMP_MLD1_REPORT, &g1);
-		g3_reports += kt_count_mld1(&t, NDP_ICMP_MLD1_REPORT, &g3);
+		KUNIT_EXPECT_EQ(test, ndp_kt_count_records(&t, &ndp_kt_ll_sn,
+							   NDP_ICMP_MLD1_REPORT,
+							   NULL), 0U);
+		g1_reports += ndp_kt_count_records(&t, &g1,
+						   NDP_ICMP_MLD1_REPORT, NULL);
+		g3_reports += ndp_kt_count_records(&t, &g3,
+						   NDP_ICMP_MLD1_REPORT, NULL);
 	}
 	KUNIT_EXPECT_EQ(test, g1_reports, 1U);
 	KUNIT_EXPECT_EQ(test, g3_reports, 2U);
@@ -352,11 +313,11 @@ static void ndpv6_mld_v1_mode_change_cancels(struct kunit *test)
 }
 
 static struct kunit_case mld_v1_cases[] = {
-	KUNIT_CASE(ndpv6_mld_v1_general_query),
-	KUNIT_CASE(ndpv6_mld_v1_mode_timeout),
-	KUNIT_CASE(ndpv6_mld_v1_join_leave),
-	KUNIT_CASE(ndpv6_mld_v1_report_from_unspecified),
-	KUNIT_CASE(ndpv6_mld_v1_mode_change_cancels),
+	KUNIT_CASE(general_query),
+	KUNIT_CASE(mode_timeout),
+	KUNIT_CASE(join_leave),
+	KUNIT_CASE(report_from_unspecified),
+	KUNIT_CASE(mode_change_cancels),
 	{}
 };
 

@@ -186,22 +186,6 @@ static void nbr_eviction_order(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nt_ctx(t)->n_nbrs, 5U);
 }
 
-/* An RA from @src with Router Lifetime @lifetime_s and SLLA @slla. */
-static void nt_ra_in(struct nt *t, const struct ndp_ip6 *src,
-		     u16 lifetime_s, const u8 *slla)
-{
-	u8 m[64];
-	u32 len = nf_ra(m, 64, 0, lifetime_s, 0, 0);
-
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, slla);
-	len = ndp_kt_build_icmp(&t->k, src, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t->k, len);
-	/* last: a packet of an entry evicted for it may come back first */
-	KUNIT_ASSERT_GT(t->test, t->k.out->n_done, 0U);
-	KUNIT_EXPECT_EQ(t->test, t->k.out->done[t->k.out->n_done - 1].reason,
-			NDP_DONE_CONSUMED);
-}
-
 /*
  * A context of 16 entries whose default router fe80::1 (Router Lifetime
  * 9000 s) is in the cache.
@@ -324,13 +308,9 @@ static void nbr_flood_keeps_router_and_confirmed(struct kunit *test)
 	struct nt *t = nt_up(test, NULL);
 	u64 created, evicted, na = 0;
 	struct ndp_nbr_info ni;
-	u8 m[64];
-	u32 i, len;
+	u32 i;
 
-	len = nf_ra(m, 64, 0, 1800, 0, 0);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, nt_mac_r);
-	len = ndp_kt_build_icmp(&t->k, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t->k, len);
+	nt_ra_in(t, &rtr, 1800, nt_mac_r);
 	nt_na_in(t, &rtr, NDP_NA_FLAG_R | NDP_NA_FLAG_S | NDP_NA_FLAG_O,
 		 nt_mac_r);
 	KUNIT_ASSERT_EQ(test, nt_state(t, &rtr), NDP_NUD_REACHABLE);
@@ -664,11 +644,8 @@ static void nt_squeeze(struct nt *t, u32 free_done)
 static int nt_ns_in_squeezed(struct nt *t, u32 free_done)
 {
 	struct ndp_pkt pkt = { .handle = t, .headroom = NDP_ETH_HLEN };
-	u8 m[64];
-	u32 len = nf_ns(m, &t->ll);
 
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, nt_mac_b);
-	pkt.len = ndp_kt_build_icmp(&t->k, &t->c, &t->ll, 255, m, len);
+	pkt.len = ndp_kt_ns(&t->k, &t->c, &t->ll, &t->ll, nt_mac_b);
 	pkt.tot_len = pkt.len;
 	pkt.data = ndp_kt_pkt(&t->k);
 	nt_squeeze(t, free_done);

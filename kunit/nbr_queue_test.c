@@ -161,11 +161,9 @@ static void nt_na_squeezed(struct nt *t, const struct ndp_ip6 *target,
 			   const u8 *mac, u32 room)
 {
 	struct ndp_pkt pkt = { .handle = t, .headroom = NDP_ETH_HLEN };
-	u8 m[64];
-	u32 len = nf_na(m, NDP_NA_FLAG_S | NDP_NA_FLAG_O, target);
+	u32 len = ndp_kt_na(&t->k, target, &t->ll, target,
+			    NDP_NA_FLAG_S | NDP_NA_FLAG_O, mac);
 
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
-	len = ndp_kt_build_icmp(&t->k, target, &t->ll, 255, m, len);
 	pkt.data = ndp_kt_pkt(&t->k);
 	pkt.len = len;
 	pkt.tot_len = len;
@@ -298,11 +296,9 @@ static void *dc_consumed(struct kunit *test, struct nt **tp)
 static void *dc_rx_nd_invalid(struct kunit *test, struct nt **tp)
 {
 	struct nt *t = dc_up(test, tp, NULL);
-	u8 m[64];
-	u32 len = nf_ns(m, &t->ll);
+	u32 len = ndp_kt_ns(&t->k, &t->a, &t->ll, &t->ll, nt_mac_a);
 
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, nt_mac_a);
-	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 254, m, len);
+	ndp_kt_pkt(&t->k)[7] = 254;	/* hop limit: not from on-link */
 	ndp_kt_handle(&t->k, len);
 	return NT_RX;
 }
@@ -322,8 +318,7 @@ static void *dc_bad_packet(struct kunit *test, struct nt **tp)
 	struct ndp_pkt *p = nt_pkt(t, 0, &t->a, NULL);
 
 	p->data[0] = 0x40;		/* IPv4 */
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL, p, 0, t->k.out);
+	ndp_kt_send(&t->k, p);
 	return p->handle;
 }
 
@@ -551,11 +546,74 @@ static void nt_send_reply(struct nt *t, int k, u8 *buf, u32 cap)
 	KUNIT_ASSERT_EQ(t->test, tx->flags, (u32)NDP_TX_RESOLVE);
 	KUNIT_ASSERT_LE(t->test, NDP_KT_HEADROOM + len, cap);
 	memcpy(p.data, tx->frame + NDP_ETH_HLEN, len);
-	nt_reset(t);
-	KUNIT_ASSERT_EQ(t->test, ndp_send(nt_ctx(t), t->k.now, NULL, &p, 0,
-					  t->k.out), 0);
+	KUNIT_ASSERT_EQ(t->test, ndp_kt_send(&t->k, &p), 0);
 	KUNIT_EXPECT_EQ(t->test, t->k.out->n_tx, 0U);
 	KUNIT_EXPECT_EQ(t->test, t->k.out->n_done, 0U);
+}
+
+/* The counters a reply to a neighbour not resolved yet may move. */
+static const enum ndp_stat nt_unresolved_ok[] = {
+	NDP_STAT_TX_CORE_UNRESOLVED, NDP_STAT_NBR_CREATED,
+	NDP_STAT_EXT_OPT_PARAMPROB
+};
+
+/* An Echo Request from neighbour a (fe80::2) to us, sequence @seq. */
+static void nt_echo_in(struct nt *t, u8 seq)
+{
+	u8 m[16] = { NDP_ICMP_ECHO_REQUEST };
+
+	m[7] = seq;
+	ndp_kt_handle(&t->k, ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m,
+					       sizeof(m)));
+}
+
+/*
+ * Two Echo Requests from fe80::2, nothing known of it: the replies come out
+ * marked, the first with an NS, and given back (the first into @buf) wait;
+ * the NA sends the queued one to fe80::2's MAC.
+ */
+static void nt_echo_replies_wait(struct nt *t, u8 *buf)
+{
+	static const u8 sn_a[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x02 };
+	struct ndp_ip6 sn = ndp_kt_ip(t->test, "ff02::1:ff00:2");
+	struct kunit *test = t->test;
+	const struct ndp_tx *tx;
+	struct ndp_fill f;
+	int k;
+
+	nt_echo_in(t, 1);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_RX_ECHO), 1ULL);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 2U);
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn, sn_a, &t->a);
+	k = ndp_kt_find_tx(&t->k, NDP_ICMP_ECHO_REPLY);
+	nt_expect_pending(t, k, NDP_ICMP_ECHO_REPLY);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
+	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_CREATED), 1ULL);
+	ndp_kt_expect_only_n(&t->k, nt_unresolved_ok, 2);
+	nt_send_reply(t, k, buf, NDP_KT_HEADROOM + 256);
+	ndp_get_fill(nt_ctx(t), &f);
+	KUNIT_EXPECT_EQ(test, f.queued, 1U);
+
+	/* again while INCOMPLETE: marked too, no second NS */
+	nt_echo_in(t, 2);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	nt_expect_pending(t, 0, NDP_ICMP_ECHO_REPLY);
+	ndp_kt_expect_only(&t->k, NDP_STAT_TX_CORE_UNRESOLVED);
+
+	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, nt_mac_a);
+	if (t->k.out->n_tx == 0)
+		nt_tick(t, t->k.now);
+	KUNIT_ASSERT_EQ(test, t->k.out->n_tx, 1U);
+	tx = &t->k.out->tx[0];
+	KUNIT_EXPECT_PTR_EQ(test, tx->handle, (void *)buf);
+	KUNIT_EXPECT_EQ(test, memcmp(tx->frame, nt_mac_a, 6), 0);
+	KUNIT_EXPECT_EQ(test, tx->frame[NDP_ETH_HLEN + NDP_IP6_HLEN],
+			NDP_ICMP_ECHO_REPLY);
+	KUNIT_EXPECT_EQ(test, tx->frame[NDP_ETH_HLEN + NDP_IP6_HLEN + 7], 1);
 }
 
 /*
@@ -568,65 +626,16 @@ static void nt_send_reply(struct nt *t, int k, u8 *buf, u32 cap)
  */
 static void nbr_core_reply_waits_for_resolution(struct kunit *test)
 {
-	static const u8 sn_a[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x02 };
 	static const u8 sn_b[6] = { 0x33, 0x33, 0xff, 0x00, 0x00, 0x03 };
-	static const enum ndp_stat ok[] = { NDP_STAT_TX_CORE_UNRESOLVED,
-					    NDP_STAT_NBR_CREATED,
-					    NDP_STAT_EXT_OPT_PARAMPROB };
 	struct nt *t = nt_up(test, NULL);
-	struct ndp_ip6 sn = ndp_kt_ip(test, "ff02::1:ff00:2");
 	u8 *buf = kunit_kzalloc(test, NDP_KT_HEADROOM + 256, GFP_KERNEL);
-	u8 m[64], *ip6;
-	struct ndp_fill f;
-	u32 len;
 	int k;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	/* echo request from fe80::2, nothing known of it */
-	memset(m, 0, 16);
-	m[0] = NDP_ICMP_ECHO_REQUEST;
-	m[7] = 1;
-	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
-	ndp_kt_handle(&t->k, len);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_RX_ECHO), 1ULL);
-	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 2U);
-	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn, sn_a, &t->a);
-	k = ndp_kt_find_tx(&t->k, NDP_ICMP_ECHO_REPLY);
-	nt_expect_pending(t, k, NDP_ICMP_ECHO_REPLY);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
-	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 1U);
-	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_CREATED), 1ULL);
-	ndp_kt_expect_only_n(&t->k, ok, 2);
-	nt_send_reply(t, k, buf, NDP_KT_HEADROOM + 256);
-	ndp_get_fill(nt_ctx(t), &f);
-	KUNIT_EXPECT_EQ(test, f.queued, 1U);
-
-	/* again while INCOMPLETE: marked too, no second NS */
-	m[7] = 2;
-	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
-	ndp_kt_handle(&t->k, len);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
-	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
-	nt_expect_pending(t, 0, NDP_ICMP_ECHO_REPLY);
-	ndp_kt_expect_only(&t->k, NDP_STAT_TX_CORE_UNRESOLVED);
-
-	/* resolved: the queued reply leaves to fe80::2's MAC */
-	nt_na_in(t, &t->a, NDP_NA_FLAG_S | NDP_NA_FLAG_O, nt_mac_a);
-	if (t->k.out->n_tx == 0)
-		nt_tick(t, t->k.now);
-	KUNIT_ASSERT_EQ(test, t->k.out->n_tx, 1U);
-	KUNIT_EXPECT_PTR_EQ(test, t->k.out->tx[0].handle, (void *)buf);
-	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[0].frame, nt_mac_a, 6), 0);
-	KUNIT_EXPECT_EQ(test, t->k.out->tx[0].frame[NDP_ETH_HLEN + NDP_IP6_HLEN],
-			NDP_ICMP_ECHO_REPLY);
-	KUNIT_EXPECT_EQ(test, t->k.out->tx[0].frame[NDP_ETH_HLEN + NDP_IP6_HLEN +
-						     7], 1);
+	nt_echo_replies_wait(t, buf);
 
 	/* known now: the next one is answered directly, nothing counted */
-	len = ndp_kt_build_icmp(&t->k, &t->a, &t->ll, 64, m, 16);
-	ndp_kt_handle(&t->k, len);
+	nt_echo_in(t, 2);
 	k = ndp_kt_find_tx(&t->k, NDP_ICMP_ECHO_REPLY);
 	KUNIT_ASSERT_GE(test, k, 0);
 	KUNIT_EXPECT_EQ(test, t->k.out->tx[k].flags, 0U);
@@ -640,19 +649,10 @@ static void nbr_core_reply_waits_for_resolution(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(t->k.out->tx[0].frame, sn_b, 6), 0);
 	nt_expect_pending(t, ndp_kt_find_tx(&t->k, NDP_ICMP_NA), NDP_ICMP_NA);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_CONSUMED);
-	ndp_kt_expect_only_n(&t->k, ok, 2);
+	ndp_kt_expect_only_n(&t->k, nt_unresolved_ok, 2);
 
-	/*
-	 * A Parameter Problem for fe80::4 (Destination Options with an
-	 * unknown option of action 10): marked too.
-	 */
-	ip6 = ndp_kt_pkt(&t->k);
-	memset(ip6, 0, NDP_IP6_HLEN + 8);
-	ndp_write_ip6(ip6, &t->c, &t->ll, NDP_NH_DSTOPTS, 64, 8);
-	ip6[NDP_IP6_HLEN] = NDP_NH_NONE;
-	ip6[NDP_IP6_HLEN + 2] = 0x80;		/* action 10 */
-	ip6[NDP_IP6_HLEN + 3] = 4;
-	ndp_kt_handle(&t->k, NDP_IP6_HLEN + 8);
+	/* a Parameter Problem for fe80::4: marked too */
+	ndp_kt_handle(&t->k, ndp_kt_bad_dstopts(&t->k, &t->c, &t->ll));
 	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_EXT_OPT_PARAMPROB), 1ULL);
 	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_TX_CORE_UNRESOLVED), 1ULL);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
@@ -660,7 +660,8 @@ static void nbr_core_reply_waits_for_resolution(struct kunit *test)
 			  NDP_ICMP_PARAM_PROB);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->c), NDP_NUD_INCOMPLETE);
 	KUNIT_EXPECT_EQ(test, t->k.out->done[0].reason, NDP_DONE_RX_DROPPED);
-	ndp_kt_expect_only_n(&t->k, ok, ARRAY_SIZE(ok));
+	ndp_kt_expect_only_n(&t->k, nt_unresolved_ok,
+			     ARRAY_SIZE(nt_unresolved_ok));
 }
 
 static struct kunit_case nbr_queue_cases[] = {

@@ -293,13 +293,8 @@ static void nbr_na_r0_removes_router(struct kunit *test)
 	struct nt *t = nt_up(test, NULL);
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1"), ips[4];
 	struct ndp_nbr_info ni;
-	u8 m[64];
-	u32 len;
 
-	len = nf_ra(m, 64, 0, 1800, 0, 0);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, nt_mac_r);
-	len = ndp_kt_build_icmp(&t->k, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t->k, len);
+	nt_ra_in(t, &rtr, 1800, nt_mac_r);
 	KUNIT_ASSERT_EQ(test, ndp_get_routers(nt_ctx(t), ips, 4), 1);
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(nt_ctx(t), &rtr, &ni), 0);
 	KUNIT_EXPECT_TRUE(test, ni.is_router);
@@ -488,6 +483,18 @@ static void nbr_learn_releases_at_tick(struct kunit *test)
 
 /* ---------------------------------------------------------- sources */
 
+/* Our address @g, its prefix @pfx on-link, 4 s for DAD to run. */
+static void nt_add_global(struct nt *t, const struct ndp_ip6 *g,
+			  const struct ndp_prefix *pfx)
+{
+	KUNIT_ASSERT_EQ(t->test, ndp_add_ip(nt_ctx(t), t->k.now, g, 64,
+					    NDP_INFINITE, NDP_INFINITE,
+					    t->k.out), 0);
+	KUNIT_ASSERT_EQ(t->test, ndp_add_prefix(nt_ctx(t), t->k.now, pfx,
+						NDP_INFINITE, t->k.out), 0);
+	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+}
+
 /*
  * The NS takes the source of the packet that prompted it when that is
  * ours (7.2.2), else a selected one; with no valid address, none leaves.
@@ -514,21 +521,14 @@ static void nbr_ns_source_rules(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
 
 	nt_reset(t);
-	KUNIT_ASSERT_EQ(test, ndp_add_ip(nt_ctx(t), t->k.now, &g, 64,
-					 NDP_INFINITE, NDP_INFINITE, t->k.out),
-			0);
-	KUNIT_ASSERT_EQ(test, ndp_add_prefix(nt_ctx(t), t->k.now, &pfx,
-					     NDP_INFINITE, t->k.out), 0);
-	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+	nt_add_global(t, &g, &pfx);
 	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(nt_ctx(t), &g));
 	KUNIT_ASSERT_TRUE(test, ndp_addr_is_ours(nt_ctx(t), &t->ll));
 	KUNIT_ASSERT_EQ(test, ndp_select_source(nt_ctx(t), &gb, &src), 0);
 	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&src, &g));
 
 	/* a packet from our link-local to a global neighbour: NS from ll */
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL, nt_pkt(t, 1, &gb, &t->ll), 0,
-		 t->k.out);
+	ndp_kt_send(&t->k, nt_pkt(t, 1, &gb, &t->ll));
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn5, sn5_mac,
 		     &gb);
 	/* the retransmission also uses the queued packet's source */
@@ -536,9 +536,7 @@ static void nbr_ns_source_rules(struct kunit *test)
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->ll, &sn5, sn5_mac,
 		     &gb);
 	/* a packet whose source is not ours: the selected source */
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL,
-		 nt_pkt(t, 2, &gc, &ndp_unspecified), 0, t->k.out);
+	ndp_kt_send(&t->k, nt_pkt(t, 2, &gc, &ndp_unspecified));
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &g, &sn6, sn6_mac, &gc);
 }
 
@@ -585,12 +583,7 @@ static void nbr_ns_never_from_optimistic(struct kunit *test)
 	unsigned int guard;
 	u8 sn_mac[6];
 
-	KUNIT_ASSERT_EQ(test, ndp_add_ip(nt_ctx(t), t->k.now, &g, 64,
-					 NDP_INFINITE, NDP_INFINITE, t->k.out),
-			0);
-	KUNIT_ASSERT_EQ(test, ndp_add_prefix(nt_ctx(t), t->k.now, &pfx,
-					     NDP_INFINITE, t->k.out), 0);
-	ndp_kt_run_until(&t->k, t->k.now + SEC(4));
+	nt_add_global(t, &g, &pfx);
 	ll = ndp_addr_find(nt_ctx(t), &t->ll);
 	ga = ndp_addr_find(nt_ctx(t), &g);
 	KUNIT_ASSERT_TRUE(test, ll && ga);
@@ -628,10 +621,7 @@ static void nbr_ns_never_from_optimistic(struct kunit *test)
 	}
 	ndp_solicited_node(&dst, &sn);
 	ndp_mcast_mac(&sn, sn_mac);
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL,
-		 nt_pkt(t, 1, &dst, ll->optimistic ? &t->ll : &g), 0,
-		 t->k.out);
+	ndp_kt_send(&t->k, nt_pkt(t, 1, &dst, ll->optimistic ? &t->ll : &g));
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &done, &sn, sn_mac, &dst);
 	nt_expect_ns_not_optimistic(t);

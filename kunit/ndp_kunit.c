@@ -18,8 +18,9 @@ void ndp_kt_random(void *opaque, void *buf, u32 len)
 	}
 }
 
-void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
-		     const struct ndp_config *cfg, void *mem, size_t size)
+/* Every init: context number @me of the link, in @mem or test-managed. */
+static void kt_init(struct kunit *test, struct ndp_kt *t,
+		    const struct ndp_config *cfg, void *mem, size_t size, u8 me)
 {
 	static const u8 mac[NDP_ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
 
@@ -28,6 +29,11 @@ void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 	t->rng = 0x9e3779b97f4a7c15ULL;
 	t->now = NDP_NSEC_PER_SEC;
 	memcpy(t->mac, mac, sizeof(mac));
+	if (me != 1) {
+		/* another MAC and another random stream */
+		t->mac[5] = me;
+		t->rng ^= 0x5deece66dULL * me;
+	}
 	if (cfg)
 		t->cfg = *cfg;
 	else
@@ -54,10 +60,22 @@ void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 	ndp_kt_snap(t);
 }
 
+void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
+		     const struct ndp_config *cfg, void *mem, size_t size)
+{
+	kt_init(test, t, cfg, mem, size, 1);
+}
+
 void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
 		 const struct ndp_config *cfg)
 {
-	ndp_kt_init_mem(test, t, cfg, NULL, 0);
+	kt_init(test, t, cfg, NULL, 0, 1);
+}
+
+void ndp_kt_init_as(struct kunit *test, struct ndp_kt *t,
+		    const struct ndp_config *cfg, u8 me)
+{
+	kt_init(test, t, cfg, NULL, 0, me);
 }
 
 struct ndp_ip6 ndp_kt_ip(struct kunit *test, const char *s)
@@ -74,6 +92,19 @@ u32 ndp_kt_build_icmp(struct ndp_kt *t, const struct ndp_ip6 *src,
 {
 	KUNIT_ASSERT_LE(t->test, len, 2048U - NDP_IP6_HLEN);
 	return nf_icmp(ndp_kt_pkt(t), src, dst, hop_limit, icmp, len);
+}
+
+u32 ndp_kt_bad_dstopts(struct ndp_kt *t, const struct ndp_ip6 *src,
+		       const struct ndp_ip6 *dst)
+{
+	u8 *ip6 = ndp_kt_pkt(t);
+
+	ndp_write_ip6(ip6, src, dst, NDP_NH_DSTOPTS, 64, 8);
+	memset(ip6 + NDP_IP6_HLEN, 0, 8);
+	ip6[NDP_IP6_HLEN] = NDP_NH_NONE;
+	ip6[NDP_IP6_HLEN + 2] = 0x80;	/* unknown, action 10 */
+	ip6[NDP_IP6_HLEN + 3] = 4;
+	return NDP_IP6_HLEN + 8;
 }
 
 void ndp_kt_snap(struct ndp_kt *t)
@@ -99,6 +130,45 @@ void ndp_kt_handle_pkt(struct ndp_kt *t, u8 *ip6, u32 len, void *handle)
 void ndp_kt_handle(struct ndp_kt *t, u32 len)
 {
 	ndp_kt_handle_pkt(t, ndp_kt_pkt(t), len, t);
+}
+
+int ndp_kt_send_pkt(struct ndp_kt *t, const struct ndp_ip6 *dst,
+		    struct ndp_pkt *pkt, u32 flags)
+{
+	ndp_out_reset(t->out);
+	ndp_kt_snap(t);
+	return ndp_send(t->ctx, t->now, dst, pkt, flags, t->out);
+}
+
+struct ndp_pkt *ndp_kt_cpkt(struct ndp_kt *t, struct ndp_kt_cpkt *p,
+			    const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *src, u8 id)
+{
+	u8 *ip6 = p->buf + NDP_KT_HEADROOM;
+	struct ndp_ip6 s;
+
+	if (src)
+		s = *src;
+	else if (ndp_select_source(t->ctx, dst, &s))
+		s = ndp_unspecified;
+	memset(p->buf, 0, sizeof(p->buf));
+	ndp_write_ip6(ip6, &s, dst, NDP_NH_UDP, 64, 8);
+	ip6[NDP_KT_CPKT_LEN - 1] = id;
+	p->pkt = (struct ndp_pkt){ .handle = p, .data = ip6,
+				   .len = NDP_KT_CPKT_LEN,
+				   .tot_len = NDP_KT_CPKT_LEN,
+				   .headroom = NDP_KT_HEADROOM };
+	return &p->pkt;
+}
+
+const struct ndp_tx *ndp_kt_txd(struct ndp_kt *t, const void *handle)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_tx; i++)
+		if (t->out->tx[i].handle == handle)
+			return &t->out->tx[i];
+	return NULL;
 }
 
 void ndp_kt_tick(struct ndp_kt *t, s64 now)

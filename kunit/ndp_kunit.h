@@ -51,6 +51,12 @@ void ndp_kt_init(struct kunit *test, struct ndp_kt *t,
  */
 void ndp_kt_init_mem(struct kunit *test, struct ndp_kt *t,
 		     const struct ndp_config *cfg, void *mem, size_t size);
+/*
+ * ndp_kt_init() as context number @me of a link (1, 2, ...): MAC
+ * 02:00:00:00:00:0@me and a random stream of its own.
+ */
+void ndp_kt_init_as(struct kunit *test, struct ndp_kt *t,
+		    const struct ndp_config *cfg, u8 me);
 /* Deterministic random callback (xorshift64 on t->rng). */
 void ndp_kt_random(void *opaque, void *buf, u32 len);
 
@@ -64,6 +70,12 @@ struct ndp_ip6 ndp_kt_ip(struct kunit *test, const char *s);
 u32 ndp_kt_build_icmp(struct ndp_kt *t, const struct ndp_ip6 *src,
 		      const struct ndp_ip6 *dst, u8 hop_limit,
 		      const u8 *icmp, u32 len);
+/*
+ * Build from @src to @dst a Destination Options header and nothing after
+ * it, with an unknown option of action 10: a Parameter Problem is due.
+ */
+u32 ndp_kt_bad_dstopts(struct ndp_kt *t, const struct ndp_ip6 *src,
+		       const struct ndp_ip6 *dst);
 /* The packet built last (t->buf + NDP_KT_HEADROOM). */
 static inline u8 *ndp_kt_pkt(struct ndp_kt *t)
 {
@@ -74,6 +86,33 @@ static inline u8 *ndp_kt_pkt(struct ndp_kt *t)
 void ndp_kt_handle(struct ndp_kt *t, u32 len);
 /* Same with an explicit packet (handle = @handle). */
 void ndp_kt_handle_pkt(struct ndp_kt *t, u8 *ip6, u32 len, void *handle);
+/* Reset t->out, snapshot counters, then ndp_send() @pkt (its return). */
+int ndp_kt_send_pkt(struct ndp_kt *t, const struct ndp_ip6 *dst,
+		    struct ndp_pkt *pkt, u32 flags);
+/* The same, the next hop the core's, no flags. */
+static inline int ndp_kt_send(struct ndp_kt *t, struct ndp_pkt *pkt)
+{
+	return ndp_kt_send_pkt(t, NULL, pkt, 0);
+}
+
+/* A caller packet: 8 bytes of UDP behind the headroom (ndp_kt_cpkt()). */
+#define NDP_KT_CPKT_LEN	(NDP_IP6_HLEN + 8)
+
+struct ndp_kt_cpkt {
+	u8 buf[NDP_KT_HEADROOM + NDP_KT_CPKT_LEN];
+	struct ndp_pkt pkt;
+};
+
+/*
+ * Make @p a caller packet to @dst from @src (NULL: the source the core
+ * selects, :: if none), @id its last byte; its handle is @p.
+ */
+struct ndp_pkt *ndp_kt_cpkt(struct ndp_kt *t, struct ndp_kt_cpkt *p,
+			    const struct ndp_ip6 *dst,
+			    const struct ndp_ip6 *src, u8 id);
+/* The frame t->out transmits for @handle, or NULL. */
+const struct ndp_tx *ndp_kt_txd(struct ndp_kt *t, const void *handle);
+
 /* Reset t->out and tick at @now (also sets t->now). */
 void ndp_kt_tick(struct ndp_kt *t, s64 now);
 
@@ -149,6 +188,9 @@ extern const u8 ndp_kt_nbr_mac[NDP_ETH_ALEN];
 /* ndp_kt_init() with RS off and DupAddrDetectTransmits @dad_transmits. */
 void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
 		      u8 dad_transmits);
+/* ndp_kt_init_host(.., 1) in group @grp, DAD passed, every Report out. */
+void ndp_kt_init_joined(struct kunit *test, struct ndp_kt *t,
+			const struct ndp_ip6 *grp);
 /* Tick at the next deadline (never before t->now); returns that time. */
 s64 ndp_kt_step(struct ndp_kt *t);
 /*
@@ -172,9 +214,15 @@ const u8 *ndp_kt_expect_report(struct ndp_kt *t, int i,
 			       const struct ndp_ip6 *src, u16 nrec);
 /* Record type for @grp in Report @m, or -1 (records: no sources). */
 int ndp_kt_record(const u8 *m, const struct ndp_ip6 *grp);
-/* Count the Reports in t->out carrying a record of @type for @grp. */
+/*
+ * Records in t->out: an MLDv2 Report's record of @type for @grp, or an
+ * MLDv1 Report or Done about @grp, @type its ICMPv6 type (131, 132).
+ * The index of the first frame with one, or -1; how many frames have
+ * one, only those from @src (NULL: any).
+ */
+int ndp_kt_find_record(struct ndp_kt *t, const struct ndp_ip6 *grp, int type);
 u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
-			 int type);
+			 int type, const struct ndp_ip6 *src);
 /* Run to @until, counting records of @type for @grp in every tick. */
 u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
 			     const struct ndp_ip6 *grp, int type);
@@ -195,9 +243,17 @@ u32 ndp_kt_query(struct ndp_kt *t, const struct ndp_ip6 *src,
 /* A DAD NS (from ::, to the solicited-node group) for @target. */
 u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 		  const u8 *nonce);
-/* An unsolicited NA to ff02::1 for @target with TLLA @mac. */
+/*
+ * Into the fixture's buffer, hop limit 255, returning the IPv6 length: an
+ * NS from @src to @dst for @target with SLLA @slla, an NA from @src to
+ * @dst for @target with @flags and TLLA @tlla (NULL: no option).
+ */
+u32 ndp_kt_ns(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      const u8 *slla);
 u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
-	      const struct ndp_ip6 *target, const u8 *mac);
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      u8 flags, const u8 *tlla);
 /* The DAD NS frame @i for @target: returns its nonce. */
 const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
 			       const struct ndp_ip6 *target);

@@ -4,7 +4,7 @@
  * SLAAC and source selection (addr, mld, slaac, srcsel) have in common.
  * See ndp_kunit.h.
  */
-#include "ndp_kunit.h"
+#include "ndp_kunit_rtr.h"
 
 /* fe80::ff:fe00:1, from 02:00:00:00:00:01 */
 const struct ndp_ip6 ndp_kt_ll = {
@@ -27,6 +27,14 @@ void ndp_kt_init_host(struct kunit *test, struct ndp_kt *t,
 	cfg.rtr_solicits = 0;
 	cfg.dad_transmits = dad_transmits;
 	ndp_kt_init(test, t, &cfg);
+}
+
+void ndp_kt_init_joined(struct kunit *test, struct ndp_kt *t,
+			const struct ndp_ip6 *grp)
+{
+	ndp_kt_init_host(test, t, 1);
+	KUNIT_ASSERT_EQ(test, ndp_join_group(t->ctx, t->now, grp, t->out), 0);
+	ndp_kt_settle(t);
 }
 
 /* Tick at the next deadline (never before t->now); returns that time. */
@@ -139,35 +147,51 @@ int ndp_kt_record(const u8 *m, const struct ndp_ip6 *grp)
 	return -1;
 }
 
-/* Count the Reports in t->out carrying a record of @type for @grp. */
+/*
+ * Does output frame @i speak of @grp as @type, from @src (NULL: any)?  An
+ * MLDv1 message is a record of its own ICMPv6 type: never an MLDv2 one.
+ */
+static bool kt_has_record(struct ndp_kt *t, u32 i, const struct ndp_ip6 *grp,
+			  int type, const struct ndp_ip6 *src)
+{
+	const u8 *m = ndp_kt_tx_icmp(t, i, NULL);
+
+	if (!m || (src && !ndp_kt_ip_eq(ndp_kt_tx_ip6(t, i) + 8, src)))
+		return false;
+	if (m[0] == NDP_ICMP_MLD2_REPORT)
+		return ndp_kt_record(m, grp) == type;
+	return (m[0] == NDP_ICMP_MLD1_REPORT || m[0] == NDP_ICMP_MLD1_DONE) &&
+	       m[0] == type && ndp_kt_ip_eq(m + 8, grp);
+}
+
+int ndp_kt_find_record(struct ndp_kt *t, const struct ndp_ip6 *grp, int type)
+{
+	u32 i;
+
+	for (i = 0; i < t->out->n_tx; i++)
+		if (kt_has_record(t, i, grp, type, NULL))
+			return i;
+	return -1;
+}
+
 u32 ndp_kt_count_records(struct ndp_kt *t, const struct ndp_ip6 *grp,
-			 int type)
+			 int type, const struct ndp_ip6 *src)
 {
 	u32 i, n = 0;
-	const u8 *m;
 
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, NULL);
-		if (m && m[0] == NDP_ICMP_MLD2_REPORT &&
-		    ndp_kt_record(m, grp) == type)
-			n++;
-	}
+	for (i = 0; i < t->out->n_tx; i++)
+		n += kt_has_record(t, i, grp, type, src);
 	return n;
 }
 
-/* Run to @until, counting records of @type for @grp in every tick. */
 u32 ndp_kt_run_count_records(struct ndp_kt *t, s64 until,
 			     const struct ndp_ip6 *grp, int type)
 {
 	u32 n = 0;
 	int guard;
 
-	for (guard = 0; guard < 1000; guard++) {
-		if (ndp_next_deadline(t->ctx) > until)
-			break;
-		ndp_kt_step(t);
-		n += ndp_kt_count_records(t, grp, type);
-	}
+	for (guard = 0; guard < 1000 && ndp_kt_step_before(t, until); guard++)
+		n += ndp_kt_count_records(t, grp, type, NULL);
 	t->now = until;
 	return n;
 }
@@ -187,15 +211,28 @@ u32 ndp_kt_dad_ns(struct ndp_kt *t, const struct ndp_ip6 *target,
 	return ndp_kt_build_icmp(t, &ndp_unspecified, &sn, 255, m, len);
 }
 
-u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
-	      const struct ndp_ip6 *target, const u8 *mac)
+u32 ndp_kt_ns(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      const u8 *slla)
 {
 	u8 m[32];
-	u32 len;
+	u32 len = nf_ns(m, target);
 
-	len = nf_na(m, NDP_NA_FLAG_O, target);
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
-	return ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, m, len);
+	if (slla)
+		len += nf_opt_lla(m + len, NDP_OPT_SLLA, slla);
+	return ndp_kt_build_icmp(t, src, dst, 255, m, len);
+}
+
+u32 ndp_kt_na(struct ndp_kt *t, const struct ndp_ip6 *src,
+	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
+	      u8 flags, const u8 *tlla)
+{
+	u8 m[32];
+	u32 len = nf_na(m, flags, target);
+
+	if (tlla)
+		len += nf_opt_lla(m + len, NDP_OPT_TLLA, tlla);
+	return ndp_kt_build_icmp(t, src, dst, 255, m, len);
 }
 
 /* The DAD NS frame @i for @target: returns its nonce. */
@@ -234,17 +271,14 @@ const u8 *ndp_kt_expect_dad_ns(struct ndp_kt *t, int i,
 u32 ndp_kt_ra_pio(struct ndp_kt *t, const struct ndp_ip6 *prefix, u8 plen,
 		  u32 valid_s, u32 preferred_s)
 {
-	static const u8 rtr_mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 0x01 };
 	struct ndp_ip6 rtr = ndp_kt_ip(t->test, "fe80::1");
-	u8 m[16 + 8 + 32];
-	u32 len;
+	struct kt_ra r;
 
-	len = nf_ra(m, 64, 0, 1800, 0, 0);
-	len += nf_opt_lla(m + len, NDP_OPT_SLLA, rtr_mac);
-	len += nf_opt_pio(m + len, prefix, plen,
-			  NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
-			  preferred_s);
-	return ndp_kt_build_icmp(t, &rtr, &ndp_all_nodes, 255, m, len);
+	ra_begin(&r, 64, 1800, 0, 0);
+	ra_slla(&r, rtr1_mac);
+	ra_pio(&r, prefix, plen, NDP_PIO_FLAG_L | NDP_PIO_FLAG_A, valid_s,
+	       preferred_s);
+	return ra_build(t, &r, &rtr);
 }
 
 /* Tick at the next deadline if it is no later than @until. */

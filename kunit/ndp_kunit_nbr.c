@@ -40,40 +40,19 @@ void nt_reset(struct nt *t)
 struct ndp_pkt *nt_pkt(struct nt *t, int i, const struct ndp_ip6 *dst,
 		       const struct ndp_ip6 *src)
 {
-	u8 *ip6 = t->pool[i] + NDP_KT_HEADROOM;
-	struct ndp_pkt *p = &t->pkt[i];
-	struct ndp_ip6 s;
-
-	if (src)
-		s = *src;
-	else if (ndp_select_source(nt_ctx(t), dst, &s))
-		s = ndp_unspecified;
-	memset(t->pool[i], 0, sizeof(t->pool[i]));
-	ndp_write_ip6(ip6, &s, dst, NDP_NH_UDP, 64, 8);
-	ip6[NDP_IP6_HLEN + 7] = (u8)i;
-	p->handle = &t->pkt[i];
-	p->data = ip6;
-	p->len = NT_PKT_LEN;
-	p->tot_len = NT_PKT_LEN;
-	p->headroom = NDP_KT_HEADROOM;
-	return p;
+	return ndp_kt_cpkt(&t->k, &t->pkt[i], dst, src, i);
 }
 
 void nt_send(struct nt *t, int i, const struct ndp_ip6 *dst)
 {
-	nt_reset(t);
-	ndp_send(nt_ctx(t), t->k.now, NULL, nt_pkt(t, i, dst, NULL), 0,
-		 t->k.out);
+	ndp_kt_send(&t->k, nt_pkt(t, i, dst, NULL));
 }
 
 int nt_txd(struct nt *t, int i)
 {
-	u32 k;
+	const struct ndp_tx *tx = ndp_kt_txd(&t->k, &t->pkt[i]);
 
-	for (k = 0; k < t->k.out->n_tx; k++)
-		if (t->k.out->tx[k].handle == &t->pkt[i])
-			return k;
-	return -1;
+	return tx ? tx - t->k.out->tx : -1;
 }
 
 u32 nt_txd_ids(struct nt *t, int *ids, u32 max)
@@ -96,8 +75,9 @@ void nt_expect_txd(struct nt *t, int i, const u8 *mac)
 	KUNIT_ASSERT_GE_MSG(t->test, k, 0, "packet %d not sent", i);
 	tx = &t->k.out->tx[k];
 	KUNIT_EXPECT_PTR_EQ(t->test, tx->frame,
-			    t->pkt[i].data - NDP_ETH_HLEN);
-	KUNIT_EXPECT_EQ(t->test, tx->len, (u32)(NT_PKT_LEN + NDP_ETH_HLEN));
+			    t->pkt[i].pkt.data - NDP_ETH_HLEN);
+	KUNIT_EXPECT_EQ(t->test, tx->len,
+			(u32)(NDP_KT_CPKT_LEN + NDP_ETH_HLEN));
 	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame, mac, NDP_ETH_ALEN), 0);
 	KUNIT_EXPECT_EQ(t->test, memcmp(tx->frame + 6, t->k.mac,
 					NDP_ETH_ALEN), 0);
@@ -108,25 +88,28 @@ void nt_ns_in(struct nt *t, const struct ndp_ip6 *src,
 	      const struct ndp_ip6 *dst, const struct ndp_ip6 *target,
 	      const u8 *slla)
 {
-	u8 m[64];
-	u32 len = nf_ns(m, target);
-
-	if (slla)
-		len += nf_opt_lla(m + len, NDP_OPT_SLLA, slla);
-	len = ndp_kt_build_icmp(&t->k, src, dst, 255, m, len);
-	ndp_kt_handle(&t->k, len);
+	ndp_kt_handle(&t->k, ndp_kt_ns(&t->k, src, dst, target, slla));
 }
 
 void nt_na_in(struct nt *t, const struct ndp_ip6 *target, u8 flags,
 	      const u8 *tlla)
 {
-	u8 m[64];
-	u32 len = nf_na(m, flags, target);
+	ndp_kt_handle(&t->k, ndp_kt_na(&t->k, target, &t->ll, target, flags,
+				       tlla));
+}
 
-	if (tlla)
-		len += nf_opt_lla(m + len, NDP_OPT_TLLA, tlla);
-	len = ndp_kt_build_icmp(&t->k, target, &t->ll, 255, m, len);
-	ndp_kt_handle(&t->k, len);
+void nt_ra_in(struct nt *t, const struct ndp_ip6 *src, u16 lifetime_s,
+	      const u8 *slla)
+{
+	struct kt_ra r;
+
+	ra_begin(&r, 64, lifetime_s, 0, 0);
+	ra_slla(&r, slla);
+	ndp_kt_handle(&t->k, ra_build(&t->k, &r, src));
+	/* last: a packet of an entry evicted for it may come back first */
+	KUNIT_ASSERT_GT(t->test, t->k.out->n_done, 0U);
+	KUNIT_EXPECT_EQ(t->test, t->k.out->done[t->k.out->n_done - 1].reason,
+			NDP_DONE_CONSUMED);
 }
 
 int nt_nth(struct nt *t, int type, u32 nth)

@@ -10,10 +10,9 @@
 #ifndef _NDP_KUNIT_NBR_H
 #define _NDP_KUNIT_NBR_H
 
-#include "ndp_kunit.h"
+#include "ndp_kunit_rtr.h"
 
 #define NT_PKTS		16
-#define NT_PKT_LEN	(NDP_IP6_HLEN + 8)
 
 /* Link-layer addresses of neighbours a and b, and of a router. */
 extern const u8 nt_mac_a[NDP_ETH_ALEN];
@@ -25,8 +24,7 @@ struct nt {
 	struct kunit *test;
 	struct ndp_ip6 ll;		/* ours: fe80::ff:fe00:1 */
 	struct ndp_ip6 a, b, c;		/* neighbours fe80::2, ::3, ::4 */
-	u8 pool[NT_PKTS][NDP_KT_HEADROOM + NT_PKT_LEN];
-	struct ndp_pkt pkt[NT_PKTS];
+	struct ndp_kt_cpkt pkt[NT_PKTS];	/* handle of packet i: &pkt[i] */
 };
 
 /* The addresses only, no context yet. */
@@ -48,7 +46,7 @@ static inline u64 nt_delta(struct nt *t, enum ndp_stat s)
 	return ndp_kt_stat_delta(&t->k, s);
 }
 
-/* Build caller packet @i (UDP, 8 bytes) from @src (NULL: selected). */
+/* Build caller packet @i (ndp_kt_cpkt()) from @src (NULL: selected). */
 struct ndp_pkt *nt_pkt(struct nt *t, int i, const struct ndp_ip6 *dst,
 		       const struct ndp_ip6 *src);
 
@@ -85,6 +83,10 @@ void nt_ns_in(struct nt *t, const struct ndp_ip6 *src,
 /* An NA from @target to our link-local address with @flags and @tlla. */
 void nt_na_in(struct nt *t, const struct ndp_ip6 *target, u8 flags,
 	      const u8 *tlla);
+
+/* An RA from @src, Router Lifetime @lifetime_s, SLLA @slla: consumed. */
+void nt_ra_in(struct nt *t, const struct ndp_ip6 *src, u16 lifetime_s,
+	      const u8 *slla);
 
 /* Index of the @nth (0-based) output frame of ICMPv6 @type, or -1. */
 int nt_nth(struct nt *t, int type, u32 nth);

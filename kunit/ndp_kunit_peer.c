@@ -100,15 +100,7 @@ struct ndp_kt_peer *ndp_kt_peer_setup_as(struct kunit *test,
 	w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	t = &w->kt;
-	ndp_kt_init(test, t, cfg);
-	if (me != 1) {
-		/* same memory, another MAC and another random stream */
-		t->mac[5] = me;
-		t->rng ^= 0x5deece66dULL * me;
-		t->ctx = ndp_local(t->ctx, ndp_ctx_size(&t->cfg), &t->cfg,
-				   t->mac, t->now, ndp_kt_random, t, t->out);
-		KUNIT_ASSERT_NOT_NULL(test, t->ctx);
-	}
+	ndp_kt_init_as(test, t, cfg, me);
 	w->kt.label = "setup";
 	memcpy(w->peer_mac, t->mac, NDP_ETH_ALEN);
 	w->peer_mac[5] = other;

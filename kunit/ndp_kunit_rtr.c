@@ -24,13 +24,23 @@ void ra_mtu(struct kt_ra *r, u32 mtu)
 	r->len += nf_opt_mtu(r->m + r->len, mtu);
 }
 
+void ra_pio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
+	    u32 valid_s, u32 preferred_s)
+{
+	r->len += nf_opt_pio(r->m + r->len, pfx, plen, flags, valid_s,
+			     preferred_s);
+}
+
+u32 ra_build(struct ndp_kt *t, const struct kt_ra *r,
+	     const struct ndp_ip6 *src)
+{
+	return ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, r->m, r->len);
+}
+
 void ra_send(struct ndp_kt *t, struct kt_ra *r,
 	     const struct ndp_ip6 *src)
 {
-	u32 len = ndp_kt_build_icmp(t, src, &ndp_all_nodes, 255, r->m,
-				    r->len);
-
-	ndp_kt_handle(t, len);
+	ndp_kt_handle(t, ra_build(t, r, src));
 	KUNIT_EXPECT_EQ(t->test, t->out->n_done, 1U);
 	KUNIT_EXPECT_PTR_EQ(t->test, t->out->done[0].handle, (void *)t);
 	KUNIT_EXPECT_EQ(t->test, t->out->done[0].reason, NDP_DONE_CONSUMED);

@@ -3,7 +3,7 @@
  * Fixture of the router suites, rtr_test.c (router solicitation, RA
  * processing) and rtr_lists_test.c (the prefix and default router lists,
  * static entries, next hop): Router Advertisements built option by option
- * and fed to the core.
+ * and fed to the core, for the other suites too.
  */
 #ifndef _NDP_KUNIT_RTR_H
 #define _NDP_KUNIT_RTR_H
@@ -24,6 +24,12 @@ void ra_begin(struct kt_ra *r, u8 hop_limit, u16 lifetime_s,
 	      u32 reachable_ms, u32 retrans_ms);
 void ra_slla(struct kt_ra *r, const u8 *mac);
 void ra_mtu(struct kt_ra *r, u32 mtu);
+void ra_pio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
+	    u32 valid_s, u32 preferred_s);
+
+/* The RA from @src to ff02::1 into the fixture's buffer: its IPv6 length. */
+u32 ra_build(struct ndp_kt *t, const struct kt_ra *r,
+	     const struct ndp_ip6 *src);
 
 /* Feed the RA from @src to ff02::1; it must be consumed, not dropped. */
 void ra_send(struct ndp_kt *t, struct kt_ra *r,

@@ -10,13 +10,6 @@
 
 #define YEARS(x) (SEC(x) * 365 * 24 * 3600)
 
-static void ra_pio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen,
-		   u8 flags, u32 valid_s, u32 preferred_s)
-{
-	r->len += nf_opt_pio(r->m + r->len, pfx, plen, flags, valid_s,
-			     preferred_s);
-}
-
 static bool prefix_info(struct ndp_kt *t, const struct ndp_ip6 *pfx,
 			struct ndp_prefix_info *pi)
 {
@@ -278,49 +271,14 @@ static void pio_real_size_lifetimes(struct kunit *test)
 
 /* ---------------------------------------------------------------- caps */
 
-/*
- * cfg.max_routers / max_prefixes: the rest is counted, never stored, and
- * its router is asked to prove itself (the places it may then take:
- * rtr_trust_test.c).  Static entries take the places of RA entries whose
- * routers never did; with only static entries left, a full table refuses.
- */
-static void caps_exceeded_counted(struct kunit *test)
+/* An RA from @rtr with three PIOs @p for a list of two: one too many. */
+static void caps_prefixes_full(struct ndp_kt *t, const struct ndp_ip6 *rtr,
+			       struct ndp_ip6 p[3])
 {
-	struct ndp_ip6 r1 = ndp_kt_ip(test, "fe80::1");
-	struct ndp_ip6 r2 = ndp_kt_ip(test, "fe80::2");
-	struct ndp_ip6 r3 = ndp_kt_ip(test, "fe80::3");
-	struct ndp_ip6 stat[2] = { ndp_kt_ip(test, "fe80::4"),
-				   ndp_kt_ip(test, "fe80::5") };
-	struct ndp_ip6 p[3];
-	struct ndp_prefix sp;
-	struct ndp_config cfg;
 	/* off the stack: the case's frame stays under 1024 bytes */
-	struct kt_ra *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
-	struct ndp_kt t;
+	struct kt_ra *r = kunit_kzalloc(t->test, sizeof(*r), GFP_KERNEL);
+	struct kunit *test = t->test;
 	int i;
-
-	ndp_config_default(&cfg);
-	cfg.max_routers = 2;
-	cfg.max_prefixes = 2;
-	cfg.rtr_solicits = 0;
-	ndp_kt_init(test, &t, &cfg);
-	ndp_kt_settle(&t);
-	ra_simple(&t, &r1, 600, NULL);
-	ra_simple(&t, &r2, 600, NULL);
-	ra_simple(&t, &r3, 600, NULL);
-	KUNIT_EXPECT_EQ(test,
-			ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_TABLE_FULL),
-			1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_ROUTER_TABLE_FULL,
-			   NDP_STAT_NBR_CREATED, NDP_STAT_NBR_ROUTER_PROBED);
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 1U);
-	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
-	KUNIT_EXPECT_EQ(test, ndp_get_routers(t.ctx, NULL, 0), 2);
-	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r3));
-	/* a known one is refreshed, full or not */
-	ra_simple(&t, &r1, 900, NULL);
-	ndp_kt_expect_only(&t, NDP_STAT_MAX);
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(&t, NDP_NOTE_ROUTER_ADD), 1U);
 
 	KUNIT_ASSERT_NOT_NULL(test, r);
 	ra_begin(r, 0, 900, 0, 0);
@@ -329,48 +287,105 @@ static void caps_exceeded_counted(struct kunit *test)
 		p[i].b[5] = i + 1;
 		ra_pio(r, &p[i], 64, NDP_PIO_FLAG_L, 600, 600);
 	}
-	ra_send(&t, r, &r1);
+	ra_send(t, r, rtr);
 	KUNIT_EXPECT_EQ(test,
-			ndp_kt_stat_delta(&t, NDP_STAT_PREFIX_TABLE_FULL),
+			ndp_kt_stat_delta(t, NDP_STAT_PREFIX_TABLE_FULL),
 			1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_PREFIX_TABLE_FULL,
+	ndp_kt_expect_only(t, NDP_STAT_PREFIX_TABLE_FULL,
 			   NDP_STAT_NBR_CREATED, NDP_STAT_NBR_ROUTER_PROBED);
-	KUNIT_EXPECT_EQ(test, ndp_get_prefix(t.ctx, NULL, 0), 2);
-	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[0]), 64);
-	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[1]), 64);
-	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[2]), -1);
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(&t, NDP_NOTE_PREFIX_ADD), 2U);
+	KUNIT_EXPECT_EQ(test, ndp_get_prefix(t->ctx, NULL, 0), 2);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(t, &p[0]), 64);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(t, &p[1]), 64);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(t, &p[2]), -1);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(t, NDP_NOTE_PREFIX_ADD), 2U);
+}
 
-	/* static configuration: in the RA entries' places, all or nothing */
-	ndp_kt_snap(&t);
-	KUNIT_EXPECT_EQ(test, ndp_add_routers(t.ctx, t.now, stat, 2, 60,
-					      t.out), 0);
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_DISPLACED),
+/*
+ * Static configuration in the places of the RA entries (routers @r[0] and
+ * @r[1], prefixes @p[0] and @p[1]), all or nothing: with only static
+ * entries left, router @r[2] and a third prefix are refused.
+ */
+static void caps_static_displace(struct ndp_kt *t, const struct ndp_ip6 *r,
+				 const struct ndp_ip6 *p)
+{
+	struct ndp_ip6 stat[2] = { ndp_kt_ip(t->test, "fe80::4"),
+				   ndp_kt_ip(t->test, "fe80::5") };
+	struct kunit *test = t->test;
+	struct ndp_prefix sp;
+	int i;
+
+	ndp_kt_snap(t);
+	KUNIT_EXPECT_EQ(test, ndp_add_routers(t->ctx, t->now, stat, 2, 60,
+					      t->out), 0);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(t, NDP_STAT_ROUTER_DISPLACED),
 			2ULL);
-	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r1));
-	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r2));
-	ndp_kt_snap(&t);
-	KUNIT_EXPECT_EQ(test, ndp_add_routers(t.ctx, t.now, &r3, 1, 60,
-					      t.out), -ENOSPC);
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(t, &r[0]));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(t, &r[1]));
+	ndp_kt_snap(t);
+	KUNIT_EXPECT_EQ(test, ndp_add_routers(t->ctx, t->now, &r[2], 1, 60,
+					      t->out), -ENOSPC);
 	KUNIT_EXPECT_EQ(test,
-			ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_TABLE_FULL),
+			ndp_kt_stat_delta(t, NDP_STAT_ROUTER_TABLE_FULL),
 			1ULL);
-	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r3));
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(t, &r[2]));
 	sp.len = 64;
 	for (i = 0; i < 3; i++) {
 		sp.addr = p[2];
 		sp.addr.b[6] = i;
-		ndp_kt_snap(&t);
-		KUNIT_EXPECT_EQ(test, ndp_add_prefix(t.ctx, t.now, &sp, 60,
-						     t.out), i < 2 ? 0 : -ENOSPC);
+		ndp_kt_snap(t);
+		KUNIT_EXPECT_EQ(test, ndp_add_prefix(t->ctx, t->now, &sp, 60,
+						     t->out),
+				i < 2 ? 0 : -ENOSPC);
 		KUNIT_EXPECT_EQ(test,
-				ndp_kt_stat_delta(&t, i < 2 ?
+				ndp_kt_stat_delta(t, i < 2 ?
 						  NDP_STAT_PREFIX_DISPLACED :
 						  NDP_STAT_PREFIX_TABLE_FULL),
 				1ULL);
 	}
-	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[0]), -1);
-	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(&t, &p[1]), -1);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(t, &p[0]), -1);
+	KUNIT_EXPECT_EQ(test, ndp_kt_prefix_len(t, &p[1]), -1);
+}
+
+/*
+ * cfg.max_routers / max_prefixes: the rest is counted, never stored, and
+ * its router is asked to prove itself (the places it may then take:
+ * rtr_trust_test.c).  Static entries take the places of RA entries whose
+ * routers never did; with only static entries left, a full table refuses.
+ */
+static void caps_exceeded_counted(struct kunit *test)
+{
+	struct ndp_ip6 r[3] = { ndp_kt_ip(test, "fe80::1"),
+				ndp_kt_ip(test, "fe80::2"),
+				ndp_kt_ip(test, "fe80::3") };
+	struct ndp_ip6 p[3];
+	struct ndp_config cfg;
+	struct ndp_kt t;
+
+	ndp_config_default(&cfg);
+	cfg.max_routers = 2;
+	cfg.max_prefixes = 2;
+	cfg.rtr_solicits = 0;
+	ndp_kt_init(test, &t, &cfg);
+	ndp_kt_settle(&t);
+	ra_simple(&t, &r[0], 600, NULL);
+	ra_simple(&t, &r[1], 600, NULL);
+	ra_simple(&t, &r[2], 600, NULL);
+	KUNIT_EXPECT_EQ(test,
+			ndp_kt_stat_delta(&t, NDP_STAT_ROUTER_TABLE_FULL),
+			1ULL);
+	ndp_kt_expect_only(&t, NDP_STAT_ROUTER_TABLE_FULL,
+			   NDP_STAT_NBR_CREATED, NDP_STAT_NBR_ROUTER_PROBED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t, NDP_ICMP_NS), 1U);
+	KUNIT_EXPECT_EQ(test, t.out->n_notes, 0U);
+	KUNIT_EXPECT_EQ(test, ndp_get_routers(t.ctx, NULL, 0), 2);
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &r[2]));
+	/* a known one is refreshed, full or not */
+	ra_simple(&t, &r[0], 900, NULL);
+	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(&t, NDP_NOTE_ROUTER_ADD), 1U);
+
+	caps_prefixes_full(&t, &r[0], p);
+	caps_static_displace(&t, r, p);
 }
 
 /* ---------------------------------------------------- static entries */
@@ -563,30 +578,6 @@ static void static_entries_beat_ra(struct kunit *test)
 
 /* ------------------------------------------------------------ next hop */
 
-/* A caller packet: UDP to @dst with headroom, handle = @buf. */
-#define RT_PKT_SIZE	(NDP_KT_HEADROOM + NDP_IP6_HLEN + 8)
-
-static void make_pkt(struct ndp_kt *t, u8 *buf, struct ndp_pkt *pkt,
-		     const struct ndp_ip6 *dst)
-{
-	u8 *ip6 = buf + NDP_KT_HEADROOM;
-
-	ndp_write_ip6(ip6, &ndp_unspecified, dst, NDP_NH_UDP, 64, 8);
-	memset(ip6 + NDP_IP6_HLEN, 0x5a, 8);
-	pkt->handle = buf;
-	pkt->data = ip6;
-	pkt->len = NDP_IP6_HLEN + 8;
-	pkt->tot_len = pkt->len;
-	pkt->headroom = NDP_KT_HEADROOM;
-}
-
-static void send_pkt(struct ndp_kt *t, struct ndp_pkt *pkt)
-{
-	ndp_out_reset(t->out);
-	ndp_kt_snap(t);
-	ndp_send(t->ctx, t->now, NULL, pkt, 0, t->out);
-}
-
 /* On-link destinations (link-local, on-link prefix) are the next hop. */
 static void next_hop_onlink_direct(struct kunit *test)
 {
@@ -595,8 +586,7 @@ static void next_hop_onlink_direct(struct kunit *test)
 	struct ndp_ip6 d1 = ndp_kt_ip(test, "2001:db8:1::5");
 	struct ndp_ip6 ll = ndp_kt_ip(test, "fe80::99");
 	struct ndp_ip6 mc = ndp_kt_ip(test, "ff02::1:2");
-	u8 buf[RT_PKT_SIZE];
-	struct ndp_pkt pkt;
+	struct ndp_kt_cpkt pk;
 	struct ndp_kt t;
 	struct kt_ra r;
 
@@ -609,11 +599,10 @@ static void next_hop_onlink_direct(struct kunit *test)
 	ndp_kt_expect_next_hop(&t, &ll, &ll);
 	ndp_kt_expect_next_hop(&t, &mc, &mc);
 	/* through send: resolved as a neighbour, not via the router */
-	make_pkt(&t, buf, &pkt, &d1);
-	send_pkt(&t, &pkt);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &pk, &d1, &ndp_unspecified, 0));
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
 			0ULL);
-	KUNIT_EXPECT_NE(test, memcmp(buf + NDP_KT_HEADROOM - NDP_ETH_HLEN,
+	KUNIT_EXPECT_NE(test, memcmp(pk.buf + NDP_KT_HEADROOM - NDP_ETH_HLEN,
 				     rtr1_mac, NDP_ETH_ALEN), 0);
 }
 
@@ -625,19 +614,17 @@ static void next_hop_offlink_via_router(struct kunit *test)
 	};
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:99::1");
-	u8 buf[RT_PKT_SIZE];
-	struct ndp_pkt pkt;
+	struct ndp_kt_cpkt pk;
 	struct ndp_kt t;
 
 	ndp_kt_init(test, &t, NULL);
 	ra_simple(&t, &rtr, 1800, rtr1_mac);
 	ndp_kt_expect_next_hop(&t, &d, &rtr);
-	make_pkt(&t, buf, &pkt, &d);
-	send_pkt(&t, &pkt);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &pk, &d, &ndp_unspecified, 0));
 	KUNIT_ASSERT_EQ(test, t.out->n_tx, 1U);
 	KUNIT_EXPECT_EQ(test, t.out->n_done, 0U);
-	KUNIT_EXPECT_PTR_EQ(test, t.out->tx[0].handle, (void *)buf);
-	KUNIT_EXPECT_EQ(test, t.out->tx[0].len, NDP_ETH_HLEN + pkt.len);
+	KUNIT_EXPECT_PTR_EQ(test, t.out->tx[0].handle, (void *)&pk);
+	KUNIT_EXPECT_EQ(test, t.out->tx[0].len, NDP_ETH_HLEN + pk.pkt.len);
 	KUNIT_EXPECT_EQ(test, memcmp(t.out->tx[0].frame, eth, sizeof(eth)), 0);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_PACKETS), 1ULL);
 }
@@ -653,8 +640,7 @@ static void next_hop_no_router_unreachable(struct kunit *test)
 	struct ndp_ip6 p = ndp_kt_ip(test, "2001:db8:1::");
 	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:2::1");
 	struct ndp_ip6 lo = ndp_kt_ip(test, "::1");
-	u8 buf[RT_PKT_SIZE];
-	struct ndp_pkt pkt;
+	struct ndp_kt_cpkt pk;
 	struct ndp_ip6 nh;
 	struct ndp_kt t;
 	struct kt_ra r;
@@ -669,11 +655,10 @@ static void next_hop_no_router_unreachable(struct kunit *test)
 	ra_pio(&r, &p, 64, NDP_PIO_FLAG_L, 3600, 3600);
 	ra_send(&t, &r, &rtr);
 	KUNIT_EXPECT_EQ(test, ndp_next_hop(t.ctx, &d, &nh), -EHOSTUNREACH);
-	make_pkt(&t, buf, &pkt, &d);
-	send_pkt(&t, &pkt);
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &pk, &d, &ndp_unspecified, 0));
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
 	KUNIT_ASSERT_EQ(test, t.out->n_done, 1U);
-	KUNIT_EXPECT_PTR_EQ(test, t.out->done[0].handle, (void *)buf);
+	KUNIT_EXPECT_PTR_EQ(test, t.out->done[0].handle, (void *)&pk);
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_NO_ROUTE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_TX_NO_ROUTE),
 			1ULL);

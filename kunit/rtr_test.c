@@ -325,21 +325,6 @@ static void ra_reachable_and_retrans_in_ms(struct kunit *test)
 	KUNIT_EXPECT_LT(test, p.reachable_ms, 5400000U);
 }
 
-/* The DAD NS for @target in this output, or -1. */
-static int dad_ns_for(struct ndp_kt *t, const struct ndp_ip6 *target)
-{
-	const u8 *m;
-	u32 i, len;
-
-	for (i = 0; i < t->out->n_tx; i++) {
-		m = ndp_kt_tx_icmp(t, i, &len);
-		if (m && m[0] == NDP_ICMP_NS && len >= 24 &&
-		    !memcmp(m + 8, target->b, 16))
-			return i;
-	}
-	return -1;
-}
-
 /*
  * RetransTimer from an RA is at least 10 ms, as in Linux (HZ/100): with an
  * RA saying 1 ms, a new address still waits 10 ms after its DAD NS for an
@@ -349,11 +334,10 @@ static void ra_retrans_timer_floor(struct kunit *test)
 {
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 ip = ndp_kt_ip(test, "2001:db8::5");
-	unsigned int guard;
 	struct ndp_params p;
 	struct ndp_kt t;
 	struct kt_ra r;
-	s64 sent = 0;
+	s64 sent;
 
 	ndp_kt_init(test, &t, NULL);
 	ndp_kt_run_until(&t, t.now + SEC(3));
@@ -364,12 +348,9 @@ static void ra_retrans_timer_floor(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(t.ctx, t.now, &ip, 64, NDP_INFINITE,
 					 NDP_INFINITE, t.out), 0);
-	for (guard = 0; guard < 100 && !sent; guard++) {
-		ndp_kt_tick(&t, max(t.now, ndp_next_deadline(t.ctx)));
-		if (dad_ns_for(&t, &ip) >= 0)
-			sent = t.now;
-	}
-	KUNIT_ASSERT_NE(test, sent, 0LL);
+	ndp_kt_expect_dad_ns(&t, ndp_kt_step_until_tx(&t, NDP_ICMP_NS,
+						      t.now + SEC(2)), &ip);
+	sent = t.now;
 	ndp_kt_tick(&t, sent + 9 * NDP_NSEC_PER_MSEC);
 	KUNIT_EXPECT_FALSE(test, ndp_addr_is_ours(t.ctx, &ip));
 	ndp_kt_tick(&t, sent + 10 * NDP_NSEC_PER_MSEC);
@@ -445,8 +426,6 @@ static void na_r0_removes_router(struct kunit *test)
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
 	struct ndp_nbr_info ni;
 	struct ndp_kt t;
-	u8 m[64];
-	u32 len;
 
 	ndp_kt_init(test, &t, NULL);
 	ra_simple(&t, &rtr, 1800, rtr1_mac);
@@ -454,10 +433,8 @@ static void na_r0_removes_router(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &rtr, &ni), 0);
 	KUNIT_EXPECT_TRUE(test, ni.is_router);
 	/* unsolicited NA, O=1, R=0, same link-layer address */
-	len = nf_na(m, NDP_NA_FLAG_O, &rtr);
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, rtr1_mac);
-	len = ndp_kt_build_icmp(&t, &rtr, &ndp_all_nodes, 255, m, len);
-	ndp_kt_handle(&t, len);
+	ndp_kt_handle(&t, ndp_kt_na(&t, &rtr, &ndp_all_nodes, &rtr,
+				    NDP_NA_FLAG_O, rtr1_mac));
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_FALSE(test, ndp_kt_has_router(&t, &rtr));
 	KUNIT_EXPECT_NOT_NULL(test,

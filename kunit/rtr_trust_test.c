@@ -80,8 +80,7 @@ static void tr_ra(struct ndp_kt *t, int i, u16 life, int k0, int n, u8 flags,
 	ra_slla(&r, mac);
 	for (k = k0; k < k0 + n; k++) {
 		p = pfx(k);
-		r.len += nf_opt_pio(r.m + r.len, &p, 64, flags, valid_s,
-				    valid_s);
+		ra_pio(&r, &p, 64, flags, valid_s, valid_s);
 	}
 	ra_send(t, &r, &src);
 }
@@ -91,14 +90,11 @@ static void tr_na(struct ndp_kt *t, int i)
 {
 	struct ndp_ip6 target = rtr(i);
 	u8 mac[NDP_ETH_ALEN];
-	u8 m[32];
-	u32 len;
 
 	rmac(i, mac);
-	len = nf_na(m, NDP_NA_FLAG_S | NDP_NA_FLAG_O | NDP_NA_FLAG_R, &target);
-	len += nf_opt_lla(m + len, NDP_OPT_TLLA, mac);
-	ndp_kt_handle(t, ndp_kt_build_icmp(t, &target, &ndp_kt_ll, 255, m,
-					   len));
+	ndp_kt_handle(t, ndp_kt_na(t, &target, &ndp_kt_ll, &target,
+				   NDP_NA_FLAG_S | NDP_NA_FLAG_O |
+				   NDP_NA_FLAG_R, mac));
 }
 
 /* Router @i is proven by the caller's confirmation (its entry has a MAC). */

@@ -17,6 +17,7 @@ static void rx_tcp(struct ndp_kt_frame *f)
 	f->l4_len = sizeof(tcp);
 }
 
+/* A table as code: a case for each variant of rx_event_rules[]: long. */
 static void mk_ev(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 		  const struct rx_rule *r, bool broken)
 {

@@ -9,6 +9,7 @@
 
 static const u8 rx_new_mac[NDP_ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x99 };
 
+/* A table as code: a case for each variant of rx_nd_rules[], hence long. */
 static void mk_nd(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 		  const struct rx_rule *r, bool broken)
 {

@@ -154,6 +154,7 @@ static const struct rx_rule rx_ip6_rules[] = {
 
 /* ------------------------------------------------- extension headers */
 
+/* A table as code: a case for each variant of rx_ext_rules[], hence long. */
 static void mk_ext(struct ndp_kt_peer *w, struct ndp_kt_frame *f,
 		   const struct rx_rule *r, bool broken)
 {

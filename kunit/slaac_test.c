@@ -14,7 +14,7 @@
 /* The router of the PIOs fed to ndp_addr_slaac() directly. */
 static const struct ndp_ip6 kt_rtr = { .b = { 0xfe, 0x80, [15] = 1 } };
 
-static void ndpv6_slaac_from_ra(struct kunit *test)
+static void address_from_ra(struct kunit *test)
 {
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
 	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
@@ -60,7 +60,7 @@ static void ndpv6_slaac_from_ra(struct kunit *test)
  * 86400 s, preferred 14400 s; there an hour later, deprecated at 4 h,
  * removed at 24 h.
  */
-static void ndpv6_slaac_real_size_lifetimes(struct kunit *test)
+static void real_size_lifetimes(struct kunit *test)
 {
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
 	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
@@ -95,11 +95,12 @@ static void ndpv6_slaac_real_size_lifetimes(struct kunit *test)
 			      ndp_kt_find_note(&t, NDP_NOTE_ADDR_DEL, &want));
 	/* the group is shared with the link-local address: still joined */
 	KUNIT_EXPECT_TRUE(test, ndp_group_is_joined(t.ctx, &ndp_kt_ll_sn));
-	KUNIT_EXPECT_EQ(test, ndp_kt_count_records(&t, &ndp_kt_ll_sn, 3), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_records(&t, &ndp_kt_ll_sn, 3, NULL),
+			0U);
 }
 
 /* Prefix lengths other than 64 make no address on Ethernet */
-static void ndpv6_slaac_bad_plen(struct kunit *test)
+static void bad_plen(struct kunit *test)
 {
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
 	static const u8 plens[] = { 48, 56, 63, 65, 96 };
@@ -156,7 +157,7 @@ static void kt_two_hour_desc(const struct kt_two_hour *r, char *desc)
 
 KUNIT_ARRAY_PARAM(kt_two_hour, kt_two_hour_rows, kt_two_hour_desc);
 
-static void ndpv6_slaac_two_hour_rule(struct kunit *test)
+static void two_hour_rule(struct kunit *test)
 {
 	const struct kt_two_hour *r = test->param_value;
 	struct ndp_prefix pfx = { ndp_kt_ip(test, "2001:db8:7::"), 64 };
@@ -189,7 +190,7 @@ static void ndpv6_slaac_two_hour_rule(struct kunit *test)
 }
 
 /* A deprecated SLAAC address is preferred again by a PIO that says so */
-static void ndpv6_slaac_preferred_again(struct kunit *test)
+static void preferred_again(struct kunit *test)
 {
 	struct ndp_prefix pfx = { ndp_kt_ip(test, "2001:db8:7::"), 64 };
 	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:7::ff:fe00:1");
@@ -220,7 +221,7 @@ static void ndpv6_slaac_preferred_again(struct kunit *test)
 }
 
 /* 0xffffffff is infinite: never deprecated, never removed */
-static void ndpv6_slaac_infinite(struct kunit *test)
+static void infinite_lifetimes(struct kunit *test)
 {
 	struct ndp_prefix pfx = { ndp_kt_ip(test, "2001:db8:8::"), 64 };
 	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:8::ff:fe00:1");
@@ -243,13 +244,13 @@ static void ndpv6_slaac_infinite(struct kunit *test)
 }
 
 static struct kunit_case ndpv6_slaac_cases[] = {
-	KUNIT_CASE(ndpv6_slaac_from_ra),
-	KUNIT_CASE(ndpv6_slaac_real_size_lifetimes),
-	KUNIT_CASE(ndpv6_slaac_bad_plen),
-	KUNIT_CASE_PARAM(ndpv6_slaac_two_hour_rule,
+	KUNIT_CASE(address_from_ra),
+	KUNIT_CASE(real_size_lifetimes),
+	KUNIT_CASE(bad_plen),
+	KUNIT_CASE_PARAM(two_hour_rule,
 			 kt_two_hour_gen_params),
-	KUNIT_CASE(ndpv6_slaac_preferred_again),
-	KUNIT_CASE(ndpv6_slaac_infinite),
+	KUNIT_CASE(preferred_again),
+	KUNIT_CASE(infinite_lifetimes),
 	{}
 };
 

@@ -39,7 +39,7 @@ static void kt_add(struct kunit *test, struct ndp_kt *t, const char *ip,
 }
 
 /* RFC 6724 rules 1 (same), 2 (scope), 3 (deprecated), 8 (longest match) */
-static void ndpv6_srcsel_rules(struct kunit *test)
+static void rules_1_2_3_8(struct kunit *test)
 {
 	struct ndp_ip6 dep;
 	struct ndp_kt t;
@@ -68,7 +68,7 @@ static void ndpv6_srcsel_rules(struct kunit *test)
 	kt_expect_source(test, &t, "2001:db8:9::2", "2001:db8:9::8");
 }
 
-static void ndpv6_srcsel_global_scope(struct kunit *test)
+static void global_scope(struct kunit *test)
 {
 	struct ndp_ip6 d = ndp_kt_ip(test, "ff0e::1"), s;
 	struct ndp_kt t;
@@ -83,7 +83,7 @@ static void ndpv6_srcsel_global_scope(struct kunit *test)
 }
 
 /* Never a tentative (or duplicate) address */
-static void ndpv6_srcsel_never_tentative(struct kunit *test)
+static void never_tentative(struct kunit *test)
 {
 	struct ndp_ip6 g = ndp_kt_ip(test, "2001:db8::1");
 	struct ndp_kt t;
@@ -161,7 +161,7 @@ static void kt_src_desc(const struct kt_src_row *r, char *desc)
 
 KUNIT_ARRAY_PARAM(kt_src, kt_src_rows, kt_src_desc);
 
-static void ndpv6_srcsel_rfc6724(struct kunit *test)
+static void rfc6724_examples(struct kunit *test)
 {
 	const struct kt_src_row *r = test->param_value;
 	struct ndp_ip6 a;
@@ -182,10 +182,10 @@ static void ndpv6_srcsel_rfc6724(struct kunit *test)
 }
 
 static struct kunit_case ndpv6_srcsel_cases[] = {
-	KUNIT_CASE(ndpv6_srcsel_rules),
-	KUNIT_CASE(ndpv6_srcsel_global_scope),
-	KUNIT_CASE(ndpv6_srcsel_never_tentative),
-	KUNIT_CASE_PARAM(ndpv6_srcsel_rfc6724,
+	KUNIT_CASE(rules_1_2_3_8),
+	KUNIT_CASE(global_scope),
+	KUNIT_CASE(never_tentative),
+	KUNIT_CASE_PARAM(rfc6724_examples,
 			 kt_src_gen_params),
 	{}
 };

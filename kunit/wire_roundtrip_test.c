@@ -9,25 +9,6 @@
 
 /* -------------------------------------------------------- round trips */
 
-/* Tick @t at its deadlines until a frame of ICMPv6 @type is out. */
-static int wt_tick_for(struct ndp_kt *t, int type, s64 until)
-{
-	unsigned int guard;
-	s64 next;
-	int i;
-
-	for (guard = 0; guard < 1000; guard++) {
-		next = max(ndp_next_deadline(t->ctx), t->now);
-		if (next > until)
-			break;
-		ndp_kt_tick(t, next);
-		i = ndp_kt_find_tx(t, type);
-		if (i >= 0)
-			return i;
-	}
-	return -1;
-}
-
 /* Feed output frame @i of @from into @to (its IPv6 packet). */
 static void wt_feed(struct ndp_kt_peer *to, struct ndp_kt_peer *from, u32 i)
 {
@@ -66,7 +47,7 @@ static void wire_roundtrip_dad_ns(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndp_add_ip(b->kt.ctx, b->kt.now, &addr, 64,
 					 NDP_INFINITE, NDP_INFINITE,
 					 b->kt.out), 0);
-	k = wt_tick_for(&a->kt, NDP_ICMP_NS, a->kt.now + 3 * SEC(1));
+	k = ndp_kt_step_until_tx(&a->kt, NDP_ICMP_NS, a->kt.now + 3 * SEC(1));
 	KUNIT_ASSERT_GE(test, k, 0);
 	m = ndp_kt_expect_frame(a, k, mac, &ndp_unspecified, &sn, 255, &len);
 	KUNIT_ASSERT_NOT_NULL(test, m);
@@ -134,9 +115,7 @@ static void wire_roundtrip_ns_na_send(struct kunit *test)
 	pkt = (struct ndp_pkt){ .handle = pkt_buf, .data = data,
 				.len = 100, .tot_len = 100,
 				.headroom = NDP_KT_HEADROOM };
-	ndp_out_reset(a->kt.out);
-	ndp_kt_snap(&a->kt);
-	ndp_send(a->kt.ctx, a->kt.now, NULL, &pkt, 0, a->kt.out);
+	ndp_kt_send(&a->kt, &pkt);
 	KUNIT_EXPECT_EQ(test, ndp_kt_handle_seen(a->kt.out, pkt_buf), 0U);
 
 	/* A's NS: multicast to B's solicited-node group, with A's SLLA */
@@ -193,7 +172,7 @@ static void wire_roundtrip_rs(struct kunit *test)
 	w->kt.label = "RS";
 	w->ll = nf_eui64(&ndp_kt_fe80, t->mac);
 	rtrs = ndp_kt_ip(test, "ff02::2");
-	k = wt_tick_for(t, NDP_ICMP_RS, t->now + 3 * SEC(1));
+	k = ndp_kt_step_until_tx(t, NDP_ICMP_RS, t->now + 3 * SEC(1));
 	KUNIT_ASSERT_GE(test, k, 0);
 	ip6 = ndp_kt_tx_ip6(t, k);
 	KUNIT_ASSERT_NOT_NULL(test, ip6);
@@ -233,7 +212,8 @@ static void wire_roundtrip_mld_report(struct kunit *test)
 	mld = ndp_kt_ip(test, "ff02::16");
 	ll = nf_eui64(&ndp_kt_fe80, w->kt.mac);
 	ndp_solicited_node(&ll, &sn);
-	k = wt_tick_for(&w->kt, NDP_ICMP_MLD2_REPORT, w->kt.now + 3 * SEC(1));
+	k = ndp_kt_step_until_tx(&w->kt, NDP_ICMP_MLD2_REPORT,
+				 w->kt.now + 3 * SEC(1));
 	KUNIT_ASSERT_GE(test, k, 0);
 	ip6 = ndp_kt_tx_ip6(&w->kt, k);
 	KUNIT_ASSERT_NOT_NULL(test, ip6);

@@ -244,13 +244,46 @@ static void wire_opts_parse(struct kunit *test)
 
 /* ------------------------------------------------------------ builders */
 
+/*
+ * The Router Alert builder: an MLD Report from @ll about @sn leaves with a
+ * Hop-by-Hop header with Router Alert (RFC 2711) first, hop limit 1.
+ */
+static void wire_router_alert(struct ndp_kt_peer *w, const struct ndp_ip6 *ll,
+			      const struct ndp_ip6 *sn)
+{
+	u8 body[28] = { NDP_ICMP_MLD2_REPORT, 0, 0, 0, 0, 0, 0, 1, 4 };
+	struct ndp_ip6 mld = ndp_kt_ip(w->kt.test, "ff02::16");
+	struct kunit *test = w->kt.test;
+	u8 mac[NDP_ETH_ALEN];
+	const u8 *m, *ip6;
+	u32 len = 0;
+
+	memcpy(body + 12, sn->b, 16);
+	ndp_kt_mcast_mac(&mld, mac);
+	ndp_out_reset(w->kt.out);
+	KUNIT_ASSERT_TRUE(test, ndp_emit_icmp_ra(w->kt.ctx, w->kt.out, mac,
+						 ll, &mld, body,
+						 sizeof(body)));
+	m = ndp_kt_expect_frame(w, 0, mac, ll, &mld, 1, &len);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	ip6 = ndp_kt_tx_ip6(&w->kt, 0);
+	KUNIT_EXPECT_EQ(test, ip6[6], NDP_NH_HOPOPTS);
+	KUNIT_EXPECT_EQ(test, ndp_get16(ip6 + 4), 8U + sizeof(body));
+	KUNIT_EXPECT_EQ(test, ip6[40], NDP_NH_ICMPV6);
+	KUNIT_EXPECT_EQ(test, ip6[41], 0);
+	KUNIT_EXPECT_EQ(test, ip6[42], 5);	/* Router Alert */
+	KUNIT_EXPECT_EQ(test, ip6[43], 2);
+	KUNIT_EXPECT_EQ(test, ip6[44] | ip6[45], 0);	/* MLD */
+	KUNIT_EXPECT_EQ(test, len, (u32)sizeof(body));
+	KUNIT_EXPECT_EQ(test, memcmp(m + 4, body + 4, sizeof(body) - 4), 0);
+}
+
 /* ndp_send_ns(), ndp_send_na() and the Router Alert builder, byte by byte. */
 static void wire_builders(struct kunit *test)
 {
 	static const u8 nonce[NDP_NONCE_LEN] = { 1, 2, 3, 4, 5, 6 };
-	u8 body[28] = { NDP_ICMP_MLD2_REPORT, 0, 0, 0, 0, 0, 0, 1, 4 };
-	struct ndp_ip6 ll, target, sn, mld;
-	const u8 *m, *ip6;
+	struct ndp_ip6 ll, target, sn;
+	const u8 *m;
 	u8 mac[NDP_ETH_ALEN];
 	struct ndp_kt_peer *w;
 	u32 len = 0;
@@ -304,26 +337,7 @@ static void wire_builders(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, m[24], NDP_OPT_TLLA);
 	KUNIT_EXPECT_EQ(test, memcmp(m + 26, w->kt.mac, NDP_ETH_ALEN), 0);
 
-	/* MLD: Hop-by-Hop with Router Alert (RFC 2711) first, hop limit 1 */
-	mld = ndp_kt_ip(test, "ff02::16");
-	memcpy(body + 12, sn.b, 16);
-	ndp_kt_mcast_mac(&mld, mac);
-	ndp_out_reset(w->kt.out);
-	KUNIT_ASSERT_TRUE(test, ndp_emit_icmp_ra(w->kt.ctx, w->kt.out, mac,
-						 &ll, &mld, body,
-						 sizeof(body)));
-	m = ndp_kt_expect_frame(w, 0, mac, &ll, &mld, 1, &len);
-	KUNIT_ASSERT_NOT_NULL(test, m);
-	ip6 = ndp_kt_tx_ip6(&w->kt, 0);
-	KUNIT_EXPECT_EQ(test, ip6[6], NDP_NH_HOPOPTS);
-	KUNIT_EXPECT_EQ(test, ndp_get16(ip6 + 4), 8U + sizeof(body));
-	KUNIT_EXPECT_EQ(test, ip6[40], NDP_NH_ICMPV6);
-	KUNIT_EXPECT_EQ(test, ip6[41], 0);
-	KUNIT_EXPECT_EQ(test, ip6[42], 5);	/* Router Alert */
-	KUNIT_EXPECT_EQ(test, ip6[43], 2);
-	KUNIT_EXPECT_EQ(test, ip6[44] | ip6[45], 0);	/* MLD */
-	KUNIT_EXPECT_EQ(test, len, (u32)sizeof(body));
-	KUNIT_EXPECT_EQ(test, memcmp(m + 4, body + 4, sizeof(body) - 4), 0);
+	wire_router_alert(w, &ll, &sn);
 
 	/* no room: nothing built, counted */
 	ndp_out_reset(w->kt.out);
@@ -445,10 +459,7 @@ static void wire_send(struct kunit *test)
 	pkt = (struct ndp_pkt){ .handle = NDP_KT_HANDLE(w), .data = p,
 				.len = c->len, .tot_len = c->tot_len,
 				.headroom = c->headroom };
-	ndp_out_reset(w->kt.out);
-	ndp_kt_snap(&w->kt);
-	ndp_send(w->kt.ctx, w->kt.now, c->dst ? &dst : NULL, &pkt, c->flags,
-		 w->kt.out);
+	ndp_kt_send_pkt(&w->kt, c->dst ? &dst : NULL, &pkt, c->flags);
 	KUNIT_EXPECT_EQ(test, ndp_kt_handle_seen(w->kt.out, NDP_KT_HANDLE(w)),
 			1U);
 	KUNIT_EXPECT_FALSE(test, w->kt.out->has_event);
@@ -495,10 +506,7 @@ static void wire_allocate_then_send(struct kunit *test)
 				.len = NDP_IP6_HLEN + 100,
 				.tot_len = NDP_IP6_HLEN + 100,
 				.headroom = NDP_KT_HEADROOM };
-	ndp_out_reset(w->kt.out);
-	ndp_kt_snap(&w->kt);
-	ndp_send(w->kt.ctx, w->kt.now, NULL, &pkt, NDP_SEND_FILL_LEN,
-		 w->kt.out);
+	ndp_kt_send_pkt(&w->kt, NULL, &pkt, NDP_SEND_FILL_LEN);
 	KUNIT_ASSERT_EQ(test, w->kt.out->n_tx, 1U);
 	KUNIT_EXPECT_EQ(test, w->kt.out->n_done, 0U);
 	KUNIT_EXPECT_PTR_EQ(test, w->kt.out->tx[0].handle, NDP_KT_HANDLE(w));

@@ -25,21 +25,7 @@
 # shellcheck source=tools/e2e/lib.sh
 . "${0%/*}/lib.sh"
 
-# The kernel's ring buffer is full by now (the KUnit suites' output) and
-# rotates: count from a marker, not from a line number.
-mark="ndpv6-e2e: 16-batch-unregister $EPOCHREALTIME"
-echo "$mark" >/dev/kmsg
-# check_kernel: no kernel report since the marker.
-check_kernel() {
-	local out
-
-	out=$(dmesg)
-	[[ $out == *"$mark"* ]] || fail "the kernel's log lost the marker"
-	out=${out##*"$mark"}
-	if grep -E "WARNING:|BUG:|kernfs: can not remove|Oops" <<<"$out"; then
-		fail "the kernel reported a problem"
-	fi
-}
+kernel_mark
 
 no_dev() {
 	! ip -n "$1" link show "$2" >/dev/null 2>&1

@@ -32,22 +32,10 @@ rose() {
 	[ "$(snmp6 "$1" "$2")" -gt "$3" ]
 }
 
-ns_add peer host x
-for ns in peer host x; do
-	holder "$ns"
-done
-nsq peer sysctl -qw net.ipv6.conf.default.router_solicitations=0 \
-	net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.default.accept_ra=0
+ndp0_link quiet x
 # every error would be sent: none is held back by the rate limit
 nsq x sysctl -qw net.ipv6.icmp.ratelimit=0
-ip link add veth0 netns peer address "$PEER_MAC" type veth \
-	peer name veth1 netns host address "$HOST_MAC"
-nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-ip -n peer link set veth0 up
-ip -n host link set veth1 up
-run ip -n host link add link veth1 name ndp0 netns x type ndpv6
-run ip -n x link set ndp0 up
-wait_until 5 has_addr x ndp0 "$HOST_LL"
+ndp0_up x
 wait_until 5 has_addr peer veth0 "$PEER_LL"
 
 noport=$(snmp6 x Udp6NoPorts)

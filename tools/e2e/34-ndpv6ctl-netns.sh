@@ -56,10 +56,8 @@ run pctl router add ndp0 fe80::77
 # Events stay in their namespace.
 mon_host=$(mktemp)
 mon_other=$(mktemp)
-bg "$NDPV6CTL" -n host monitor >"$mon_host"
-wait_until 10 monitor_ready "$!"
-bg "$NDPV6CTL" -n other monitor >"$mon_other"
-wait_until 10 monitor_ready "$!"
+monitor_bg "$mon_host" -n host monitor
+monitor_bg "$mon_other" -n other monitor
 run pctl router del ndp0 fe80::77
 run ctl router add ndp0 fe80::88
 wait_until 10 grep -q 'router-add fe80::88' "$mon_host"

@@ -24,10 +24,8 @@ run ip -n peer addr add 2001:db8:7::1/64 dev veth0 nodad
 
 mon=$(mktemp)
 monj=$(mktemp)
-bg "$NDPV6CTL" -n host monitor ndp0 >"$mon"
-wait_until 10 monitor_ready "$!"
-bg "$NDPV6CTL" -n host -j monitor >"$monj"
-wait_until 10 monitor_ready "$!"
+monitor_bg "$mon" -n host monitor ndp0
+monitor_bg "$monj" -n host -j monitor
 
 # Router expiry: added with a 2 s lifetime, gone by itself.
 run ctl router add ndp0 fe80::42 lifetime 2

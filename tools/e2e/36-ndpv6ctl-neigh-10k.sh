@@ -30,9 +30,7 @@ err=$(<"$err")
 echo "$err"
 has "$err" '^Warning: new table capacities take effect at the next down/up'
 has "$(ctl -j params show ndp0)" '"max_nbrs":256,' "\"pending\":\\{[^}]*\"max_nbrs\":$N,"
-ip -n host link set ndp0 down
-ip -n host link set ndp0 up
-wait_until 10 ll_preferred
+ndp0_bounce
 out=$(ctl -j params show ndp0)
 has "$out" "\"max_nbrs\":$N,"
 [[ $out == *pending* ]] && fail "params: still pending after down/up"

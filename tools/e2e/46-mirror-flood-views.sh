@@ -40,9 +40,7 @@ REFUSED=2001:db8:ff::100
 # shellcheck disable=SC2034
 declare -A a b c d
 
-ndp0_setup plain
-ndp0_params dad-transmits 0
-ethstats host ndp0 a
+mirror_setup a
 
 run nsq peer python3 "$FRAMES" ras veth0 40 4
 
@@ -94,8 +92,7 @@ last_in_core() {
 wait_until 10 last_in_core
 
 mon=$(mktemp)
-bg "$NDPV6CTL" -n host monitor ndp0 >"$mon"
-wait_until 10 monitor_ready "$!"
+monitor_bg "$mon" -n host monitor ndp0
 run ip -n host -6 addr add "$REFUSED/64" dev ndp0
 if ! poll_until 10 no_kaddr "$REFUSED"; then
 	indent "$(addr_line "$REFUSED")"

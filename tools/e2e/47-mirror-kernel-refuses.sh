@@ -29,13 +29,10 @@ RA_SLAAC=2001:db8:1:1:5054:ff:fe12:3456
 # shellcheck disable=SC2034
 declare -A a b c
 
-ndp0_setup plain
-ndp0_params dad-transmits 0
-ethstats host ndp0 a
+mirror_setup a
 
 mon=$(mktemp)
-bg "$NDPV6CTL" -n host monitor ndp0 >"$mon"
-wait_until 10 monitor_ready "$!"
+monitor_bg "$mon" -n host monitor ndp0
 run nsq host sysctl -qw net.ipv6.conf.ndp0.disable_ipv6=1
 run nsq peer python3 "$FRAMES" ras veth0 1 1
 refused() {

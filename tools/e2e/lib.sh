@@ -230,6 +230,29 @@ wait_until() {
 		fail "timed out after ${limit}s waiting for: $*"
 }
 
+# kernel_mark: check_kernel looks at the kernel's log from here on.  The
+# ring buffer is full by then (the KUnit suites' output) and rotates: a
+# line of our own marks the place, not a line number.
+kernel_mark() {
+	E2E_KMARK="ndpv6-e2e: ${0##*/} $EPOCHREALTIME"
+	echo "$E2E_KMARK" >/dev/kmsg
+}
+
+# check_kernel: fail when the kernel reported a problem since kernel_mark:
+# a splat, a device that would not unregister, kernfs on a directory gone;
+# lines that match the extended regex E2E_KERNEL_IGNORE (if set) aside.
+check_kernel() {
+	local out
+
+	out=$(dmesg)
+	[[ $out == *"$E2E_KMARK"* ]] || fail "the kernel's log lost the marker"
+	out=${out##*"$E2E_KMARK"}
+	if grep -E "unregister_netdevice: waiting|kernfs: can not remove|WARNING:|BUG:|Oops" <<<"$out" |
+	   grep -vE "${E2E_KERNEL_IGNORE:-^$}"; then
+		fail "the kernel reported a problem"
+	fi
+}
+
 # veth_pair NS_A DEV_A NS_B DEV_B: a veth pair between two namespaces, up.
 veth_pair() {
 	ip link add "$2" netns "$1" up type veth peer name "$4" netns "$3"
@@ -371,13 +394,19 @@ ll_preferred() {
 	[[ $(ctl addr show ndp0) == *"inet6 $HOST_LL/64 scope link proto linklocal preferred "* ]]
 }
 
-# ndp0_params PARAM VALUE...: ndpv6ctl params set on ndp0, then a down
-# and up (capacities wait for it) until the link-local address is back.
-ndp0_params() {
-	run ctl params set ndp0 "$@"
+# ndp0_bounce: ndp0 down and up (new capacities wait for it) until the
+# link-local address is back.
+ndp0_bounce() {
 	ip -n host link set ndp0 down
 	ip -n host link set ndp0 up
 	wait_until 10 ll_preferred
+}
+
+# ndp0_params PARAM VALUE...: ndpv6ctl params set on ndp0, then
+# ndp0_bounce.
+ndp0_params() {
+	run ctl params set ndp0 "$@"
+	ndp0_bounce
 }
 
 # monitor_ready PID: the `ndpv6ctl monitor` of process PID has joined the
@@ -395,6 +424,13 @@ monitor_ready() {
 	return 1
 }
 
+# monitor_bg FILE ARG...: `ndpv6ctl ARG...` (a monitor) in the background,
+# its output in FILE, joined to the events group when this returns.
+monitor_bg() {
+	bg "$NDPV6CTL" "${@:2}" >"$1"
+	wait_until 10 monitor_ready "$!"
+}
+
 # ------------------------------------------------ the standard topology
 #
 #        ns "peer"                          ns "host"
@@ -405,16 +441,29 @@ monitor_ready() {
 #    | (router: 2001:db8:1::1) |    |  fe80::5054:ff:fe12:3456/64  |
 #    +-------------------------+    +------------------------------+
 
-# ndp0_link plain|quiet|router: the namespaces (with holders) and devices
-# drawn above, ndp0 created but down.  The peer is plain Linux IPv6, or
+# lower_pair [NS]: veth0 in peer <-> veth1 in NS (default host), with the
+# MACs drawn above, IPv6 off on veth1, both up.
+lower_pair() {
+	local ns=${1:-host}
+
+	ip link add veth0 netns peer address "$PEER_MAC" type veth \
+		peer name veth1 netns "$ns" address "$HOST_MAC"
+	nsq "$ns" sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
+	ip -n peer link set veth0 up
+	ip -n "$ns" link set veth1 up
+}
+
+# ndp0_link plain|quiet|router [NS]: the namespaces (with holders) and
+# devices drawn above, ndp0 created but down, in NS (a namespace of its
+# own, made here; default: host).  The peer is plain Linux IPv6, or
 # quiet: no RS, no DAD, no RAs taken, so that the link is quiet once its
 # MLD reports are out; or a router: forwarding, no DAD, 2001:db8:1::1/64
 # (radvd_start adds the RAs).
 ndp0_link() {
 	local ns
 
-	ns_add peer host
-	for ns in peer host; do
+	ns_add peer host ${2:+"$2"}
+	for ns in peer host ${2:+"$2"}; do
 		holder "$ns"
 	done
 	case $1 in
@@ -428,24 +477,30 @@ ndp0_link() {
 			net.ipv6.conf.all.forwarding=1 ;;
 	*)	fail "ndp0_link: plain, quiet or router, not '$1'" ;;
 	esac
-	ip link add veth0 netns peer address "$PEER_MAC" type veth \
-		peer name veth1 netns host address "$HOST_MAC"
-	nsq host sysctl -qw net.ipv6.conf.veth1.disable_ipv6=1
-	ip -n peer link set veth0 up
-	ip -n host link set veth1 up
+	lower_pair host
 	# the lower's operstate follows its carrier through linkwatch, later
 	# on a loaded SMP kernel: ndp0 must start on a link that is up
 	wait_until 5 oper_up host veth1
 	[ "$1" != router ] ||
 		ip -n peer addr add 2001:db8:1::1/64 dev veth0 nodad
-	run ip -n host link add link veth1 name ndp0 type ndpv6
+	run ip -n host link add link veth1 name ndp0 ${2:+netns "$2"} type ndpv6
 }
 
-# ndp0_up: ndp0 up, with its link-local address (DAD done, in the
-# kernel's view) within 10 s.
+# ndp0_up [NS]: ndp0 (in NS, default host) up, with its link-local
+# address (DAD done, in the kernel's view) within 10 s.
 ndp0_up() {
-	run ip -n host link set ndp0 up
-	wait_until 10 has_addr host ndp0 "$HOST_LL"
+	local ns=${1:-host}
+
+	run ip -n "$ns" link set ndp0 up
+	wait_until 10 has_addr "$ns" ndp0 "$HOST_LL"
+}
+
+# mirror_setup ARRAY: ndp0_setup plain with a core that runs no DAD (its
+# addresses reach the kernel at once); ethtool -S ndp0 into ARRAY.
+mirror_setup() {
+	ndp0_setup plain
+	ndp0_params dad-transmits 0
+	ethstats host ndp0 "$1"
 }
 
 # ndp0_setup plain|quiet|router [VALID PREFERRED ROUTER_LIFETIME]: ndp0_link,
@@ -456,7 +511,7 @@ ndp0_up() {
 ndp0_setup() {
 	ndp0_link "$1"
 	[ $# -lt 4 ] || radvd_start "$2" "$3" "$4"
-	ndp0_up
+	ndp0_up host
 	[ "$1" = plain ] || wait_until 5 has_addr peer veth0 "$PEER_LL"
 }
 

@@ -10,7 +10,6 @@ is what lets a Python sender reach thousands of frames per second.
 import ctypes
 import errno
 import os
-import socket
 import time
 
 
@@ -36,12 +35,6 @@ _libc = ctypes.CDLL(None, use_errno=True)
 _libc.sendmmsg.argtypes = [ctypes.c_int, ctypes.POINTER(_MMsgHdr),
                            ctypes.c_uint, ctypes.c_int]
 _libc.sendmmsg.restype = ctypes.c_int
-
-
-def open_sock(iface):
-    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-    s.bind((iface, 0))
-    return s
 
 
 def send_paced(sock, frames, rate, seconds=None, batch=None):
