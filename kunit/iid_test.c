@@ -168,7 +168,8 @@ static void duplicate_makes_the_next(struct kunit *test)
 		ll = expected(&t, 0x5a, "fe80::", i);
 		KUNIT_ASSERT_EQ_MSG(test, ndp_kt_addr_state(&t, &ll),
 				    NDP_ADDR_TENTATIVE, "counter %d", i);
-		ndp_kt_handle(&t, ndp_kt_na(&t, &ll, &ll, other));
+		ndp_kt_handle(&t, ndp_kt_na(&t, &ll, &ndp_all_nodes, &ll,
+					    NDP_NA_FLAG_O, other));
 		KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &ll),
 				NDP_ADDR_DUPLICATE);
 		ndp_kt_run_until(&t, t.now + MSEC(1100));
