@@ -319,6 +319,8 @@ enum ndp_note_kind {
 	 * on the interface is disabled (RFC 4862 5.4.5): no RS, no SLAAC
 	 */
 	NDP_NOTE_IP_DISABLED,
+	/* a DNS server or search domain came or went: value its kind */
+	NDP_NOTE_DNS,
 };
 
 struct ndp_note {
@@ -624,6 +626,22 @@ struct ndp_prefix_info {
 	u32 preferred_s;
 };
 
+/* DNS configuration from RAs (RFC 8106): what an entry is. */
+enum ndp_dns_kind {
+	NDP_DNS_SERVER,		/* RDNSS: @server */
+	NDP_DNS_DOMAIN,		/* DNSSL: @name */
+};
+
+#define NDP_DNS_NAME_MAX	254	/* a domain as dotted text, NUL included */
+
+struct ndp_dns_info {
+	u8 kind;		/* enum ndp_dns_kind */
+	struct ndp_ip6 server;
+	char name[NDP_DNS_NAME_MAX];
+	struct ndp_ip6 rtr;	/* the router whose RA gave it */
+	u32 lifetime_s;		/* remaining, NDP_INFINITE if so */
+};
+
 /*
  * Walk a table: @*pos starts at 0; each call fills one entry, advances
  * @*pos and returns true, or returns false at the end.
@@ -640,6 +658,7 @@ enum ndp_table {
 	NDP_TABLE_NBRS,
 	NDP_TABLE_ROUTERS,
 	NDP_TABLE_PREFIXES,
+	NDP_TABLE_DNS,
 	NDP_TABLE_MAX
 };
 
@@ -652,6 +671,8 @@ bool ndp_router_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 bool ndp_prefix_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		     struct ndp_prefix_info *pi);
 u32 ndp_generation(const struct ndp_ctx *ctx);
+bool ndp_dns_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
+		  struct ndp_dns_info *di);
 u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t);
 int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 		   struct ndp_nbr_info *ni);

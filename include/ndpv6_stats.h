@@ -136,3 +136,10 @@ NDP_STAT(RA_USEROPT_LOST, "RA option for userspace: out full, lost")
 /* RFC 7217 stable identifiers: another one after a duplicate */
 NDP_STAT(IDGEN_RETRY, "stable identifier a duplicate: the next one made")
 NDP_STAT(IDGEN_GAVE_UP, "stable identifier a duplicate IDGEN_RETRIES times")
+
+/* DNS from RAs (RFC 8106) */
+NDP_STAT(RDNSS_INVALID, "RDNSS option malformed, or a server multicast/::")
+NDP_STAT(DNSSL_INVALID, "DNSSL option malformed: ignored whole")
+NDP_STAT(DNS_TABLE_FULL, "DNS server or domain not kept: table full")
+NDP_STAT(DNS_DISPLACED, "DNS entry expiring first made room")
+NDP_STAT(DNS_EXPIRED, "DNS server or domain lifetime ran out")

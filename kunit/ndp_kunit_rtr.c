@@ -57,3 +57,31 @@ void ra_simple(struct ndp_kt *t, const struct ndp_ip6 *src,
 		ra_slla(&r, slla);
 	ra_send(t, &r, src);
 }
+
+struct kt_rawra *rawra_new(struct kunit *test)
+{
+	struct kt_rawra *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->len = nf_ra(r->m, 64, 0, 1800, 0, 0);
+	return r;
+}
+
+u32 rawra_opt(struct kt_rawra *r, u8 type, u8 units, u8 fill)
+{
+	u8 *o = r->m + r->len;
+
+	memset(o, fill, units * 8);
+	o[0] = type;
+	o[1] = units;
+	r->len += units * 8;
+	return (u32)(o - r->m);
+}
+
+void rawra_send(struct ndp_kt *t, struct kt_rawra *r, u8 hop_limit)
+{
+	struct ndp_ip6 src = ndp_kt_ip(t->test, "fe80::1");
+
+	ndp_kt_handle(t, ndp_kt_build_icmp(t, &src, &ndp_all_nodes, hop_limit,
+					   r->m, r->len));
+}

@@ -35,6 +35,23 @@ u32 ra_build(struct ndp_kt *t, const struct kt_ra *r,
 void ra_send(struct ndp_kt *t, struct kt_ra *r,
 	     const struct ndp_ip6 *src);
 
+/*
+ * An RA with room for 2000 bytes of options of any kind, test-allocated:
+ * header hop limit 64, Router Lifetime 1800 s; rawra_opt() appends an
+ * option of @type, @units * 8 bytes, its body @fill, and returns where it
+ * begins in the ICMPv6 message; rawra_send() feeds it from fe80::1 with
+ * @hop_limit (must be 255 to be valid).
+ */
+#define KT_RAWRA_MAX	2000
+struct kt_rawra {
+	u8 m[KT_RAWRA_MAX];
+	u32 len;
+};
+
+struct kt_rawra *rawra_new(struct kunit *test);
+u32 rawra_opt(struct kt_rawra *r, u8 type, u8 units, u8 fill);
+void rawra_send(struct ndp_kt *t, struct kt_rawra *r, u8 hop_limit);
+
 /* A plain RA: @lifetime_s, no options. */
 void ra_simple(struct ndp_kt *t, const struct ndp_ip6 *src,
 	       u16 lifetime_s, const u8 *slla);

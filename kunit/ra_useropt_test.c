@@ -5,41 +5,7 @@
  * RTM_NEWNDUSEROPT): Prefix Information, RDNSS, DNSSL, Captive Portal and
  * PREF64, as Linux's ndisc_is_useropt() picks them.
  */
-#include "ndp_kunit.h"
-
-#define UO_MAX	2000
-
-struct uo_ra {
-	u8 m[UO_MAX];
-	u32 len;
-};
-
-static void uo_begin(struct uo_ra *r)
-{
-	r->len = nf_ra(r->m, 64, 0, 1800, 0, 0);
-}
-
-/* An option of @type, @units * 8 bytes, its body filled with @fill. */
-static u32 uo_opt(struct uo_ra *r, u8 type, u8 units, u8 fill)
-{
-	u8 *o = r->m + r->len;
-
-	memset(o, fill, units * 8);
-	o[0] = type;
-	o[1] = units;
-	r->len += units * 8;
-	return (u32)(o - r->m);
-}
-
-static u32 uo_send(struct ndp_kt *t, struct uo_ra *r, u8 hop_limit)
-{
-	struct ndp_ip6 src = ndp_kt_ip(t->test, "fe80::1");
-	u32 len = ndp_kt_build_icmp(t, &src, &ndp_all_nodes, hop_limit, r->m,
-				    r->len);
-
-	ndp_kt_handle(t, len);
-	return len;
-}
+#include "ndp_kunit_rtr.h"
 
 /* Option @i of the output is the RA's bytes at @at (from the ICMPv6 start). */
 static void expect_opt(struct ndp_kt *t, u32 i, u32 at, u32 len)
@@ -64,23 +30,22 @@ static void dns_and_more_listed_in_order(struct kunit *test)
 	static const u8 mac[NDP_ETH_ALEN] = { 0x02, 0xaa, 0, 0, 0, 1 };
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
 	u32 rdnss, dnssl, pio, pref64, portal;
-	struct uo_ra *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct kt_rawra *r;
 	struct ndp_kt t;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	host(test, &t, true);
-	uo_begin(r);
+	r = rawra_new(test);
 	r->len += nf_opt_lla(r->m + r->len, NDP_OPT_SLLA, mac);
-	rdnss = uo_opt(r, NDP_OPT_RDNSS, 3, 0x11);
+	rdnss = rawra_opt(r, NDP_OPT_RDNSS, 3, 0x11);
 	r->m[rdnss + 2] = 0;	/* reserved */
-	uo_opt(r, NDP_OPT_MTU, 1, 0);
-	dnssl = uo_opt(r, NDP_OPT_DNSSL, 2, 0x22);
+	rawra_opt(r, NDP_OPT_MTU, 1, 0);
+	dnssl = rawra_opt(r, NDP_OPT_DNSSL, 2, 0x22);
 	pio = r->len;
 	r->len += nf_opt_pio(r->m + r->len, &pfx, 64, NDP_PIO_FLAG_L, 600, 300);
-	pref64 = uo_opt(r, NDP_OPT_PREF64, 2, 0x33);
-	uo_opt(r, 200, 1, 0x44);	/* unknown: skipped (RFC 4861 4.6) */
-	portal = uo_opt(r, NDP_OPT_CAPTIVE_PORTAL, 3, 0x55);
-	uo_send(&t, r, 255);
+	pref64 = rawra_opt(r, NDP_OPT_PREF64, 2, 0x33);
+	rawra_opt(r, 200, 1, 0x44);	/* unknown: skipped (RFC 4861 4.6) */
+	portal = rawra_opt(r, NDP_OPT_CAPTIVE_PORTAL, 3, 0x55);
+	rawra_send(&t, r, 255);
 
 	KUNIT_EXPECT_EQ(test, t.out->n_useropts, 5U);
 	expect_opt(&t, 0, rdnss, 24);
@@ -101,14 +66,13 @@ static void dns_and_more_listed_in_order(struct kunit *test)
 static void listed_with_accept_ra_off(struct kunit *test)
 {
 	struct ndp_kt t;
-	struct uo_ra *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct kt_rawra *r;
 	u32 rdnss;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	host(test, &t, false);
-	uo_begin(r);
-	rdnss = uo_opt(r, NDP_OPT_RDNSS, 3, 0x11);
-	uo_send(&t, r, 255);
+	r = rawra_new(test);
+	rdnss = rawra_opt(r, NDP_OPT_RDNSS, 3, 0x11);
+	rawra_send(&t, r, 255);
 	KUNIT_EXPECT_EQ(test, t.out->n_useropts, 1U);
 	expect_opt(&t, 0, rdnss, 24);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RA_IGNORED), 1ULL);
@@ -118,20 +82,19 @@ static void listed_with_accept_ra_off(struct kunit *test)
 static void none_from_an_invalid_ra(struct kunit *test)
 {
 	struct ndp_kt t;
-	struct uo_ra *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct kt_rawra *r;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	host(test, &t, true);
-	uo_begin(r);
-	uo_opt(r, NDP_OPT_RDNSS, 3, 0x11);
-	uo_send(&t, r, 254);		/* hop limit not 255 */
+	r = rawra_new(test);
+	rawra_opt(r, NDP_OPT_RDNSS, 3, 0x11);
+	rawra_send(&t, r, 254);		/* hop limit not 255 */
 	KUNIT_EXPECT_EQ(test, t.out->n_useropts, 0U);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RA_USEROPT), 0ULL);
 
-	uo_begin(r);
-	uo_opt(r, NDP_OPT_RDNSS, 3, 0x11);
-	r->m[uo_opt(r, NDP_OPT_DNSSL, 1, 0) + 1] = 0;	/* length 0 */
-	uo_send(&t, r, 255);
+	r = rawra_new(test);
+	rawra_opt(r, NDP_OPT_RDNSS, 3, 0x11);
+	r->m[rawra_opt(r, NDP_OPT_DNSSL, 1, 0) + 1] = 0;	/* length 0 */
+	rawra_send(&t, r, 255);
 	KUNIT_EXPECT_EQ(test, t.out->n_useropts, 0U);
 }
 
@@ -139,16 +102,15 @@ static void none_from_an_invalid_ra(struct kunit *test)
 static void overflow_counted(struct kunit *test)
 {
 	struct ndp_kt t;
-	struct uo_ra *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct kt_rawra *r;
 	u32 i;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	host(test, &t, true);
-	uo_begin(r);
+	r = rawra_new(test);
 	for (i = 0; i < NDP_OUT_USEROPTS + 6; i++)
-		uo_opt(r, NDP_OPT_DNSSL, 2, (u8)i);
-	KUNIT_ASSERT_LE(test, r->len, (u32)UO_MAX);
-	uo_send(&t, r, 255);
+		rawra_opt(r, NDP_OPT_DNSSL, 2, (u8)i);
+	KUNIT_ASSERT_LE(test, r->len, (u32)KT_RAWRA_MAX);
+	rawra_send(&t, r, 255);
 	KUNIT_EXPECT_EQ(test, t.out->n_useropts, (u32)NDP_OUT_USEROPTS);
 	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_RA_USEROPT),
 			(u64)NDP_OUT_USEROPTS);

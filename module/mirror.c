@@ -227,6 +227,8 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 	case NDP_NOTE_HOPLIMIT:
 		hoplimit_apply(priv, n->value);
 		break;
+	case NDP_NOTE_DNS:		/* an event only */
+		break;
 	case NDP_NOTE_IP_DISABLED:
 		netdev_err(priv->dev, "duplicate link-local address %pI6c: another node uses our interface identifier (same MAC?); no more RS or SLAAC (RFC 4862 5.4.5) until set down and up\n",
 			   &a);

@@ -289,6 +289,7 @@ static const u8 note_events[] = {
 	[NDP_NOTE_PREFIX_DEL] = NDPV6_EVENT_PREFIX_DEL,
 	[NDP_NOTE_NBR_UNREACHABLE] = NDPV6_EVENT_NEIGH_UNREACHABLE,
 	[NDP_NOTE_IP_DISABLED] = NDPV6_EVENT_IP_DISABLED,
+	[NDP_NOTE_DNS] = NDPV6_EVENT_DNS,
 };
 
 static int put_event_object(struct sk_buff *skb, u8 ev,
@@ -423,7 +424,9 @@ void ndpv6_nl_notify(struct net_device *dev, const struct ndp_note *note)
 {
 	if (note->kind >= ARRAY_SIZE(note_events) || !note_events[note->kind])
 		return;
-	notify(dev, note_events[note->kind], note);
+	/* DNS: no object; the listener reads the table again */
+	notify(dev, note_events[note->kind],
+	       note->kind == NDP_NOTE_DNS ? NULL : note);
 }
 
 /**

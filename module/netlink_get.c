@@ -50,6 +50,26 @@ static int put_router(struct sk_buff *skb, const struct ndp_router_info *ri)
 	return 0;
 }
 
+static int put_dns(struct sk_buff *skb, const struct ndp_dns_info *di)
+{
+	struct nlattr *nest = nla_nest_start(skb, NDPV6_A_DNS);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(skb, NDPV6_DNS_A_KIND, di->kind) ||
+	    (di->kind == NDP_DNS_SERVER &&
+	     nla_put(skb, NDPV6_DNS_A_SERVER, 16, di->server.b)) ||
+	    (di->kind == NDP_DNS_DOMAIN &&
+	     nla_put_string(skb, NDPV6_DNS_A_DOMAIN, di->name)) ||
+	    nla_put(skb, NDPV6_DNS_A_ROUTER, 16, di->rtr.b) ||
+	    nla_put_u32(skb, NDPV6_DNS_A_LIFETIME, di->lifetime_s)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int put_prefix(struct sk_buff *skb, const struct ndp_prefix_info *pi)
 {
 	struct nlattr *nest = nla_nest_start(skb, NDPV6_A_PREFIX);
@@ -125,6 +145,22 @@ static int table_routers(struct sk_buff *skb, const struct ndp_ctx *ctx,
 	if (!ndp_router_next(ctx, now, &p, &ri))
 		return 0;
 	if (put_router(skb, &ri))
+		return -EMSGSIZE;
+	*pos = p;
+	return 1;
+}
+
+static int table_dns(struct sk_buff *skb, const struct ndp_ctx *ctx, s64 now,
+		     u32 *pos)
+{
+	struct ndp_dns_info di;
+	u32 p = *pos;
+
+	/* the uapi's kinds are the core's */
+	BUILD_BUG_ON((int)NDPV6_DNS_DOMAIN != (int)NDP_DNS_DOMAIN);
+	if (!ndp_dns_next(ctx, now, &p, &di))
+		return 0;
+	if (put_dns(skb, &di))
 		return -EMSGSIZE;
 	*pos = p;
 	return 1;
@@ -269,6 +305,11 @@ static int dump_routers(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	return dump_table(skb, cb, NDPV6_CMD_GET_ROUTER, table_routers,
 			  NDP_TABLE_ROUTERS);
+}
+
+static int dump_dns(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return dump_table(skb, cb, NDPV6_CMD_GET_DNS, table_dns, NDP_TABLE_DNS);
 }
 
 static int dump_prefixes(struct sk_buff *skb, struct netlink_callback *cb)
@@ -784,6 +825,12 @@ const struct genl_ops ndpv6_nl_get_ops[NDPV6_NL_N_GET_OPS] = {
 	}, {
 		.cmd = NDPV6_CMD_GET_PARAMS,
 		.doit = nl_get_params,
+		.policy = ndpv6_nl_dev_policy,
+		.maxattr = NDPV6_A_MAX,
+	}, {
+		.cmd = NDPV6_CMD_GET_DNS,
+		.start = dump_start,
+		.dumpit = dump_dns,
 		.policy = ndpv6_nl_dev_policy,
 		.maxattr = NDPV6_A_MAX,
 	},

@@ -224,7 +224,8 @@ struct ndp_ctx *ndp_prepare(void *mem, size_t size,
 /* The earliest timer of the tables, walked: ctx->tables_due made exact. */
 static s64 tables_deadline(const struct ndp_ctx *ctx)
 {
-	return min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx));
+	return min(min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx)),
+		   ndp_dns_deadline(ctx));
 }
 
 /**
@@ -525,6 +526,7 @@ void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 	if (now >= ctx->tables_due) {
 		ndp_addr_tick(ctx, now, out);
 		ndp_rtr_tick(ctx, now, out);
+		ndp_dns_tick(ctx, now, out);
 		ctx->tables_due = tables_deadline(ctx);
 	}
 	if (nbrs_stale_pending(ctx))

@@ -306,6 +306,17 @@ struct ndp_addr {
 	struct ndp_ip6 rtr;		/* SLAAC: the router of its PIO */
 };
 
+/* A DNS server or search domain from an RA (dns.c). */
+#define NDP_MAX_DNS	16
+struct ndp_dns {
+	bool used;
+	u8 kind;			/* enum ndp_dns_kind */
+	struct ndp_ip6 server;
+	struct ndp_ip6 rtr;
+	s64 expires;
+	char name[NDP_DNS_NAME_MAX];
+};
+
 struct ndp_group {
 	struct ndp_ip6 ip;
 	u16 users;			/* addresses using it (solicited-node) */
@@ -420,6 +431,7 @@ struct ndp_ctx {
 	struct ndp_group *groups;	/* cfg.max_groups */
 	struct ndp_router *routers;	/* cfg.max_routers */
 	struct ndp_pfx *pfxs;		/* cfg.max_prefixes */
+	struct ndp_dns dns[NDP_MAX_DNS];	/* RFC 8106 (dns.c) */
 
 	u32 generation;			/* any change (ndp_generation()) */
 	u32 table_gen[NDP_TABLE_MAX];	/* entries in or out, per table */
@@ -758,6 +770,11 @@ int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 /* ---------------------------------------------------------------- rtr.c */
 
 void ndp_rtr_init(struct ndp_ctx *ctx, s64 now);
+/* dns.c: RFC 8106 servers and domains (ndp_dns_next() is public) */
+void ndp_dns_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		const u8 *opts, u32 len, struct ndp_out *out);
+void ndp_dns_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+s64 ndp_dns_deadline(const struct ndp_ctx *ctx);
 /* The options of a valid RA that userspace reads (out->useropts). */
 void ndp_ra_useropts(struct ndp_ctx *ctx, const struct ndp_rx *rx,
 		     struct ndp_out *out);

@@ -6,8 +6,9 @@
 # search domain; each option of the RA comes out of ndp0's namespace on
 # RTNLGRP_ND_USEROPT as RTM_NEWNDUSEROPT with ndp0's ifindex, type 134,
 # the option's exact bytes and the router's address; rdnssd, unchanged,
-# writes the server into its resolv.conf; an RA that gives the server a
-# lifetime of 0 takes it out again.
+# writes the server into its resolv.conf; `ndpv6ctl dns show` lists the
+# server and the domain the core keeps (text and JSON); an RA that gives
+# the server a lifetime of 0 takes it out of both again.
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -64,6 +65,21 @@ grep -q "^search example.org\$" "$resolv" ||
 	fail "rdnssd did not write the DNSSL domain"
 log "rdnssd took the server and the search domain from ndp0"
 
+# The core's own view of it (RFC 8106), typed: ndpv6ctl dns show.
+dns_has() {
+	[[ $(ctl dns show ndp0) == *"$1"* ]]
+}
+wait_until 5 dns_has "server $DNS dev ndp0 router $peer_ll lifetime "
+out=$(ctl dns show ndp0)
+echo "$out"
+has "$out" "server $DNS dev ndp0 router $peer_ll lifetime [0-9]+sec" \
+	"domain example.org dev ndp0 router $peer_ll lifetime [0-9]+sec"
+out=$(ctl -j dns show ndp0)
+echo "$out"
+has "$out" '"kind":"server","server":"'"$DNS"'"' \
+	'"kind":"domain","domain":"example.org"'
+log "ndpv6ctl dns show: the server and the domain, text and JSON"
+
 # the router withdraws the server (RFC 8106 5.1, lifetime 0): radvd
 # stopped first, or its next RA would give the server back
 stop_pids "$RADVD_PID"
@@ -77,5 +93,9 @@ not_in_resolv() {
 	! in_resolv
 }
 wait_state 10 "rdnssd kept nameserver $DNS after lifetime 0" not_in_resolv
+no_dns_server() {
+	! dns_has "server $DNS "
+}
+wait_until 5 no_dns_server
 run cat "$resolv"
 log "an RDNSS lifetime of 0 took the server out of rdnssd's resolv.conf"

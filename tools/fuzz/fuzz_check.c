@@ -324,7 +324,7 @@ void fz_check_out(struct fz *f)
 	if (f->verbose)
 		trace_out(f);
 	for (i = f->notes0; i < out->n_notes; i++)
-		if (out->notes[i].kind > NDP_NOTE_IP_DISABLED)
+		if (out->notes[i].kind > NDP_NOTE_DNS)
 			fz_fail(f, "note kind %u", out->notes[i].kind);
 }
 
@@ -336,10 +336,19 @@ void fz_check_tables(struct fz *f)
 	struct ndp_prefix_info pi;
 	struct ndp_addr_info ai;
 	struct ndp_nbr_info ni;
+	struct ndp_dns_info di;
 	u32 pos, n, usable = 0, queued = 0;
 	struct ndp_fill fl;
 	int n_ips, i;
 
+	for (pos = 0, n = 0; ndp_dns_next(f->ctx, f->now, &pos, &di); n++) {
+		if (n >= NDP_MAX_DNS || di.kind > NDP_DNS_DOMAIN ||
+		    !di.lifetime_s ||
+		    strnlen(di.name, sizeof(di.name)) == sizeof(di.name) ||
+		    (di.kind == NDP_DNS_DOMAIN && !di.name[0]))
+			fz_fail(f, "DNS entry %u: kind %u, lifetime %u", n,
+				di.kind, di.lifetime_s);
+	}
 	if (ndp_next_deadline(f->ctx) > ndp_deadline_walk(f->ctx))
 		fz_fail(f, "next deadline %lld is later than the timers' %lld",
 			(long long)ndp_next_deadline(f->ctx),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6ctl's objects (router, prefix, addr, neigh, params, stats) and what
- * each does (show, add, del, set), and monitor.  The grammar that picks one
- * is in ndpv6ctl.c.
+ * ndpv6ctl's objects (router, prefix, addr, neigh, params, dns, stats)
+ * and what each does (show, add, del, set), and monitor.  The grammar that
+ * picks one is in ndpv6ctl.c.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -69,6 +69,7 @@ static const char *const event_names[] = {
 	[NDPV6_EVENT_IP_DISABLED] = "ip-disabled",
 	[NDPV6_EVENT_ADDR_REFUSED] = "addr-refused",
 	[NDPV6_EVENT_KERNEL_REFUSED] = "kernel-refused",
+	[NDPV6_EVENT_DNS] = "dns",
 };
 
 const char *const verb_names[VERB_NR] = {
@@ -115,6 +116,37 @@ static int router_cb(const struct nlmsghdr *nlh, void *data)
 	print_lft("lifetime", tb_uint(&r, NDPV6_ROUTER_A_LIFETIME, 0));
 	print_upper("nud",
 		    NAME(nud_names, tb_uint(&r, NDPV6_ROUTER_A_NUD, 99)));
+	close_object();
+	print_nl();
+	return 0;
+}
+
+/* One DNS entry: "server ADDR" or "domain NAME", its router and lifetime. */
+static int dns_cb(const struct nlmsghdr *nlh, void *data)
+{
+	char a[INET6_ADDRSTRLEN];
+	struct tb tb, d;
+	bool server;
+
+	(void)data;
+	tb_msg(&tb, nlh, NDPV6_A_MAX);
+	tb_nested(&d, tb.a[NDPV6_A_DNS], NDPV6_DNS_A_MAX);
+	server = tb_uint(&d, NDPV6_DNS_A_KIND, 0) == NDPV6_DNS_SERVER;
+	open_object(NULL, NULL);
+	print_dev(&tb);
+	if (server) {
+		print_str(PRINT_ANY, "kind", "%s", "server");
+		print_str(PRINT_ANY, "server", " %s",
+			  tb_ip(&d, NDPV6_DNS_A_SERVER, a));
+	} else {
+		print_str(PRINT_ANY, "kind", "%s", "domain");
+		print_str(PRINT_ANY, "domain", " %s",
+			  tb_str(&d, NDPV6_DNS_A_DOMAIN) ?: "?");
+	}
+	print_str(PRINT_TEXT, NULL, " dev %s", cur_dev);
+	print_str(PRINT_ANY, "router", " router %s",
+		  tb_ip(&d, NDPV6_DNS_A_ROUTER, a));
+	print_lft("lifetime", tb_uint(&d, NDPV6_DNS_A_LIFETIME, 0));
 	close_object();
 	print_nl();
 	return 0;
@@ -367,6 +399,8 @@ struct object {
 	msg_fn show_cb;
 	/* whether show lists a table (a dump) or one object */
 	bool table;
+	/* a table shown whole only: no KEY after DEV */
+	bool no_key;
 	/* the nest of an entry, its key address and length (or -1) */
 	int nest, key, key_len;
 	/* the key's form: default length, -1 if /LEN is required */
@@ -489,6 +523,13 @@ static const struct object params_obj = {
 	},
 };
 
+static const struct object dns_obj = {
+	.name = "dns",
+	.cmd = { NDPV6_CMD_GET_DNS },
+	.show_cb = dns_cb, .table = true, .no_key = true,
+	.synopsis = { "DEV" },
+};
+
 static const struct object stats_obj = {
 	.name = "stats",
 	.cmd = { NDPV6_CMD_GET_STATS },
@@ -498,7 +539,7 @@ static const struct object stats_obj = {
 
 const struct object *const objects[] = {
 	&router_obj, &prefix_obj, &addr_obj, &neigh_obj, &params_obj,
-	&stats_obj, NULL
+	&dns_obj, &stats_obj, NULL
 };
 
 const char *object_name(const struct object *o)
@@ -553,7 +594,7 @@ static int cmd_show(const struct object *o, int argc, char **argv)
 	size_t memlen = 0;
 	uint8_t ip[16];
 
-	if (argc > (o->table ? 2 : 1))
+	if (argc > (o->table && !o->no_key ? 2 : 1))
 		obj_usage(o, VERB_SHOW, "unexpected '%s'", argv[argc - 1]);
 	if (argc == 2)
 		parse_key(o, VERB_SHOW, argv[1], ip, &plen);

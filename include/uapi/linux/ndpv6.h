@@ -315,6 +315,27 @@
  *        of an on-link prefix) or NDPV6_A_ROUTER (NDPV6_ROUTER_A_ADDRESS:
  *        the default route via that router);
  *        NDPV6_A_ERROR: NLA_U32, the kernel's errno
+ *    DNS (a DNS server or search domain of an RA came or went, the
+ *    lifetimes aside): nothing more; read NDPV6_CMD_GET_DNS again.
+ *
+ * NDPV6_CMD_GET_DNS
+ * -----------------
+ *
+ * The DNS configuration of the device's RAs (RFC 8106), with accept_ra on:
+ * a dump (the device, NLM_F_DUMP), a message per entry:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_DNS: NLA_NESTED
+ *        NDPV6_DNS_A_KIND: NLA_U8, enum ndpv6_dns_kind
+ *        NDPV6_DNS_A_SERVER: NLA_BINARY (16), a recursive DNS server
+ *                            (NDPV6_DNS_SERVER)
+ *        NDPV6_DNS_A_DOMAIN: NLA_NUL_STRING, a search domain as dotted
+ *                            text, no final dot (NDPV6_DNS_DOMAIN)
+ *        NDPV6_DNS_A_ROUTER: NLA_BINARY (16), the router whose RA gave it
+ *        NDPV6_DNS_A_LIFETIME: NLA_U32, seconds left, NDPV6_INFINITE if so
+ *
+ * Entries whose lifetime ran out are gone; at most 16 at once (the rest
+ * are counted: DNS_TABLE_FULL).
  */
 
 #ifndef _UAPI_LINUX_NDPV6_H
@@ -362,6 +383,7 @@ enum ndpv6_cmd {
 	NDPV6_CMD_GET_PARAMS,
 	NDPV6_CMD_SET_PARAMS,
 	NDPV6_CMD_EVENT,
+	NDPV6_CMD_GET_DNS,
 	__NDPV6_CMD_MAX
 };
 
@@ -417,6 +439,7 @@ enum ndpv6_event {
 	NDPV6_EVENT_IP_DISABLED,	/* EUI-64 link-local a duplicate */
 	NDPV6_EVENT_ADDR_REFUSED,	/* a user's address the core refused */
 	NDPV6_EVENT_KERNEL_REFUSED,	/* the kernel refused the core's */
+	NDPV6_EVENT_DNS,		/* a DNS server or domain came or went */
 	__NDPV6_EVENT_MAX
 };
 
@@ -434,6 +457,7 @@ enum ndpv6_attr {
 	NDPV6_A_PARAMS,
 	NDPV6_A_EVENT,
 	NDPV6_A_ERROR,
+	NDPV6_A_DNS,
 	__NDPV6_A_MAX
 };
 
@@ -543,5 +567,26 @@ enum ndpv6_params_attr {
 };
 
 #define NDPV6_PARAMS_A_MAX (__NDPV6_PARAMS_A_MAX - 1)
+
+/* NDPV6_DNS_A_KIND: what an NDPV6_A_DNS entry is */
+enum ndpv6_dns_kind {
+	NDPV6_DNS_SERVER,		/* RDNSS (RFC 8106 5.1) */
+	NDPV6_DNS_DOMAIN,		/* DNSSL (RFC 8106 5.2) */
+	__NDPV6_DNS_MAX
+};
+
+#define NDPV6_DNS_MAX (__NDPV6_DNS_MAX - 1)
+
+enum ndpv6_dns_attr {
+	NDPV6_DNS_A_UNSPEC,
+	NDPV6_DNS_A_KIND,
+	NDPV6_DNS_A_SERVER,
+	NDPV6_DNS_A_DOMAIN,
+	NDPV6_DNS_A_ROUTER,
+	NDPV6_DNS_A_LIFETIME,
+	__NDPV6_DNS_A_MAX
+};
+
+#define NDPV6_DNS_A_MAX (__NDPV6_DNS_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_NDPV6_H */
