@@ -59,6 +59,7 @@ static const char *eth_dst_problem(const u8 *frame, const u8 *dst)
 
 static char why[160];
 
+/* Long on purpose: one rule per block, read as the RFCs' list of them. */
 const char *fz_frame_problem(const struct fz *f, const u8 *frame, u32 len)
 {
 	struct ndp_ip6 src, dst, ips[64];
@@ -224,6 +225,7 @@ static void trace_out(const struct fz *f)
 	fputc('\n', stderr);
 }
 
+/* Long on purpose: one invariant per block, in struct ndp_out's order. */
 void fz_check_out(struct fz *f)
 {
 	const struct ndp_out *out = f->out;
@@ -328,6 +330,7 @@ void fz_check_out(struct fz *f)
 			fz_fail(f, "note kind %u", out->notes[i].kind);
 }
 
+/* Long on purpose: one invariant per block, a table at a time. */
 void fz_check_tables(struct fz *f)
 {
 	struct ndp_prefix pfxs[256];
