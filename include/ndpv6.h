@@ -630,12 +630,15 @@ struct ndp_prefix_info {
 enum ndp_dns_kind {
 	NDP_DNS_SERVER,		/* RDNSS: @server */
 	NDP_DNS_DOMAIN,		/* DNSSL: @name */
+	NDP_DNS_CAPTIVE_PORTAL,	/* RFC 8910: @name is the URI */
+	NDP_DNS_PREF64,		/* RFC 8781: @server/@plen, a NAT64 prefix */
 };
 
-#define NDP_DNS_NAME_MAX	254	/* a domain as dotted text, NUL included */
+#define NDP_DNS_NAME_MAX	254	/* a domain or URI as text, NUL included */
 
 struct ndp_dns_info {
 	u8 kind;		/* enum ndp_dns_kind */
+	u8 plen;		/* PREF64 */
 	struct ndp_ip6 server;
 	char name[NDP_DNS_NAME_MAX];
 	struct ndp_ip6 rtr;	/* the router whose RA gave it */

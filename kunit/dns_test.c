@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ndpv6_dns: DNS servers and search domains from RAs (RFC 8106;
- * module/core/dns.c): kept with their lifetimes, withdrawn by a lifetime of
- * 0, expired, a malformed option ignored whole, the table bounded.
+ * KUnit suite ndpv6_dns: DNS servers and search domains (RFC 8106), the
+ * captive portal (RFC 8910) and NAT64 prefixes (RFC 8781) from RAs
+ * (module/core/dns.c): kept with their lifetimes, withdrawn by a lifetime
+ * of 0, expired, a malformed option ignored whole, the table bounded.
  */
 #include "ndp_kunit_rtr.h"
 
@@ -211,12 +212,118 @@ static void none_with_accept_ra_off(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.out->n_useropts, 1U);
 }
 
+/* A captive portal option with @uri, zero-padded. */
+static void portal(struct kt_rawra *r, const char *uri)
+{
+	u32 len = strlen(uri), at;
+
+	at = rawra_opt(r, NDP_OPT_CAPTIVE_PORTAL, (2 + len + 7) / 8, 0);
+	memcpy(r->m + at + 2, uri, len);
+}
+
+/* A PREF64 option: 64:ff9b:<b4>::/@plc's length, @scaled * 8 s. */
+static void pref64(struct kt_rawra *r, u16 scaled, u8 plc, u8 b4)
+{
+	u32 at = rawra_opt(r, NDP_OPT_PREF64, 2, 0);
+
+	ndp_put16(r->m + at + 2, (u16)(scaled << 3 | plc));
+	r->m[at + 5] = 0x64;
+	r->m[at + 6] = 0xff;
+	r->m[at + 7] = 0x9b;
+	r->m[at + 8] = b4;
+}
+
+/* The entry of @kind; false if none. */
+static bool dns_of(struct ndp_kt *t, u8 kind, struct ndp_dns_info *di)
+{
+	u32 pos = 0;
+
+	while (ndp_dns_next(t->ctx, t->now, &pos, di))
+		if (di->kind == kind)
+			return true;
+	return false;
+}
+
+/*
+ * RFC 8910's URI lives with the router (a new one replaces it, Router
+ * Lifetime 0 withdraws it); RFC 8781's prefix with its own lifetime.
+ */
+static void captive_portal_and_pref64(struct kunit *test)
+{
+	static const char uri[] = "https://portal.example/api";
+	struct ndp_ip6 nat64 = ndp_kt_ip(test, "64:ff9b::");
+	struct ndp_dns_info di;
+	struct kt_rawra *r;
+	struct ndp_kt t;
+
+	ndp_kt_init_host(test, &t, 0);
+	r = rawra_new(test);
+	portal(r, uri);
+	pref64(r, 75, 0, 0);
+	rawra_send(&t, r, 255);
+	ndp_kt_expect_only(&t, NDP_STAT_MAX);
+	KUNIT_ASSERT_TRUE(test, dns_of(&t, NDP_DNS_CAPTIVE_PORTAL, &di));
+	KUNIT_EXPECT_STREQ(test, di.name, uri);
+	KUNIT_EXPECT_EQ(test, di.lifetime_s, 1800U);
+	KUNIT_ASSERT_TRUE(test, dns_of(&t, NDP_DNS_PREF64, &di));
+	KUNIT_EXPECT_TRUE(test, ndp_ip6_eq(&di.server, &nat64));
+	KUNIT_EXPECT_EQ(test, di.plen, 96);
+	KUNIT_EXPECT_EQ(test, di.lifetime_s, 600U);
+
+	r = rawra_new(test);
+	portal(r, "https://other.example/");
+	rawra_send(&t, r, 255);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_notes(&t, NDP_NOTE_DNS), 1U);
+	KUNIT_ASSERT_TRUE(test, dns_of(&t, NDP_DNS_CAPTIVE_PORTAL, &di));
+	KUNIT_EXPECT_STREQ(test, di.name, "https://other.example/");
+	KUNIT_EXPECT_EQ(test, dns_count(&t), 2U);
+
+	r = rawra_new(test);
+	ndp_put16(r->m + 6, 0);		/* Router Lifetime 0 */
+	portal(r, "https://other.example/");
+	pref64(r, 0, 0, 0);		/* lifetime 0: withdrawn */
+	rawra_send(&t, r, 255);
+	KUNIT_EXPECT_EQ(test, dns_count(&t), 0U);
+}
+
+/* Each kind's malformed option, counted and ignored. */
+static void portal_pref64_malformed(struct kunit *test)
+{
+	struct kt_rawra *r;
+	struct ndp_kt t;
+	u32 at;
+
+	ndp_kt_init_host(test, &t, 0);
+	r = rawra_new(test);
+	pref64(r, 75, 6, 0);		/* no such Prefix Length Code */
+	at = rawra_opt(r, NDP_OPT_PREF64, 3, 0);	/* 24 bytes */
+	r->m[at + 2] = 0x02;
+	portal(r, "https://a b/");	/* a space */
+	at = rawra_opt(r, NDP_OPT_CAPTIVE_PORTAL, 1, 0);	/* empty */
+	rawra_send(&t, r, 255);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_PREF64_INVALID),
+			2ULL);
+	KUNIT_EXPECT_EQ(test,
+			ndp_kt_stat_delta(&t, NDP_STAT_CAPTIVE_PORTAL_INVALID),
+			2ULL);
+	KUNIT_EXPECT_EQ(test, dns_count(&t), 0U);
+
+	r = rawra_new(test);
+	pref64(r, 75, 5, 0xaa);		/* a /32: the bits past it cleared */
+	rawra_send(&t, r, 255);
+	KUNIT_EXPECT_EQ(test, dns_count(&t), 1U);
+	KUNIT_EXPECT_EQ(test, t.ctx->dns[0].server.b[4], 0);
+	KUNIT_EXPECT_EQ(test, t.ctx->dns[0].plen, 32);
+}
+
 static struct kunit_case dns_cases[] = {
 	KUNIT_CASE(servers_and_domains_kept),
 	KUNIT_CASE(withdrawn_and_expired),
 	KUNIT_CASE(malformed_ignored_whole),
 	KUNIT_CASE(table_bounded),
 	KUNIT_CASE(none_with_accept_ra_off),
+	KUNIT_CASE(captive_portal_and_pref64),
+	KUNIT_CASE(portal_pref64_malformed),
 	{}
 };
 

@@ -61,6 +61,11 @@ static int put_dns(struct sk_buff *skb, const struct ndp_dns_info *di)
 	     nla_put(skb, NDPV6_DNS_A_SERVER, 16, di->server.b)) ||
 	    (di->kind == NDP_DNS_DOMAIN &&
 	     nla_put_string(skb, NDPV6_DNS_A_DOMAIN, di->name)) ||
+	    (di->kind == NDP_DNS_CAPTIVE_PORTAL &&
+	     nla_put_string(skb, NDPV6_DNS_A_URI, di->name)) ||
+	    (di->kind == NDP_DNS_PREF64 &&
+	     (nla_put(skb, NDPV6_DNS_A_PREFIX, 16, di->server.b) ||
+	      nla_put_u8(skb, NDPV6_DNS_A_PREFIX_LEN, di->plen))) ||
 	    nla_put(skb, NDPV6_DNS_A_ROUTER, 16, di->rtr.b) ||
 	    nla_put_u32(skb, NDPV6_DNS_A_LIFETIME, di->lifetime_s)) {
 		nla_nest_cancel(skb, nest);
@@ -157,7 +162,7 @@ static int table_dns(struct sk_buff *skb, const struct ndp_ctx *ctx, s64 now,
 	u32 p = *pos;
 
 	/* the uapi's kinds are the core's */
-	BUILD_BUG_ON((int)NDPV6_DNS_DOMAIN != (int)NDP_DNS_DOMAIN);
+	BUILD_BUG_ON((int)NDPV6_DNS_PREF64 != (int)NDP_DNS_PREF64);
 	if (!ndp_dns_next(ctx, now, &p, &di))
 		return 0;
 	if (put_dns(skb, &di))

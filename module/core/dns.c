@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndpv6 core: DNS configuration from Router Advertisements (RFC 8106): the
- * recursive DNS servers (RDNSS) and search domains (DNSSL) with their
+ * recursive DNS servers (RDNSS) and search domains (DNSSL), with the
+ * captive portal (RFC 8910) and NAT64 prefixes (RFC 8781), with their
  * lifetimes, in one bounded table.  Policy: Documentation/ndpv6/core.rst,
  * "DNS from Router Advertisements".
  */
@@ -11,19 +12,40 @@
 #define DNSSL_MIN_UNITS	2	/* header and one name */
 #define LABEL_MAX	63	/* RFC 1035 2.3.4 */
 
-static struct ndp_dns *dns_find(struct ndp_ctx *ctx, u8 kind,
-				const struct ndp_ip6 *server, const char *name)
+/* What an entry is: its kind and what tells it from its kind's others. */
+struct dns_key {
+	u8 kind;
+	u8 plen;			/* PREF64 */
+	struct ndp_ip6 ip;		/* SERVER, PREF64 */
+	const char *name;		/* DOMAIN, CAPTIVE_PORTAL (the URI) */
+};
+
+/* A captive portal is the router's: a new URI replaces the old one. */
+static bool dns_match(const struct ndp_dns *d, const struct dns_key *k,
+		      const struct ndp_ip6 *rtr)
 {
-	struct ndp_dns *d;
+	if (!d->used || d->kind != k->kind)
+		return false;
+	switch (k->kind) {
+	case NDP_DNS_SERVER:
+		return ndp_ip6_eq(&d->server, &k->ip);
+	case NDP_DNS_DOMAIN:
+		return !strcmp(d->name, k->name);
+	case NDP_DNS_PREF64:
+		return d->plen == k->plen && ndp_ip6_eq(&d->server, &k->ip);
+	default:
+		return ndp_ip6_eq(&d->rtr, rtr);
+	}
+}
+
+static struct ndp_dns *dns_find(struct ndp_ctx *ctx, const struct dns_key *k,
+				const struct ndp_ip6 *rtr)
+{
 	unsigned int i;
 
-	for (i = 0; i < NDP_MAX_DNS; i++) {
-		d = &ctx->dns[i];
-		if (d->used && d->kind == kind &&
-		    (kind == NDP_DNS_SERVER ? ndp_ip6_eq(&d->server, server) :
-					      !strcmp(d->name, name)))
-			return d;
-	}
+	for (i = 0; i < NDP_MAX_DNS; i++)
+		if (dns_match(&ctx->dns[i], k, rtr))
+			return &ctx->dns[i];
 	return NULL;
 }
 
@@ -56,12 +78,21 @@ static struct ndp_dns *dns_place(struct ndp_ctx *ctx, u8 kind, s64 expires)
 	return victim;
 }
 
-/* One server or domain with @lifetime_s (0: withdrawn) from @rtr. */
-static void dns_set(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
-		    u8 kind, const struct ndp_ip6 *server, const char *name,
-		    u32 lifetime_s, struct ndp_out *out)
+/* @k's text (NUL-terminated, shorter than d->name: checked by the parsers). */
+static void dns_fill(struct ndp_dns *d, const struct dns_key *k)
 {
-	struct ndp_dns *d = dns_find(ctx, kind, server, name);
+	d->server = k->ip;
+	d->plen = k->plen;
+	if (k->name)
+		memcpy(d->name, k->name, strlen(k->name) + 1);
+}
+
+/* One entry with @lifetime_s (0: withdrawn) from @rtr. */
+static void dns_set(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		    const struct dns_key *k, u32 lifetime_s,
+		    struct ndp_out *out)
+{
+	struct ndp_dns *d = dns_find(ctx, k, rtr);
 	s64 expires = ndp_expiry(now, lifetime_s);
 
 	if (d && !lifetime_s) {
@@ -73,11 +104,16 @@ static void dns_set(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		d->expires = expires;
 		d->rtr = *rtr;
 		ndp_due(ctx, expires);
+		if (k->kind == NDP_DNS_CAPTIVE_PORTAL &&
+		    strcmp(d->name, k->name)) {
+			dns_fill(d, k);		/* the router's new URI */
+			dns_note(ctx, d, out);
+		}
 		return;
 	}
 	if (!lifetime_s)
 		return;
-	d = dns_place(ctx, kind, expires);
+	d = dns_place(ctx, k->kind, expires);
 	if (!d) {
 		ndp_count(ctx, NDP_STAT_DNS_TABLE_FULL);
 		return;
@@ -89,13 +125,10 @@ static void dns_set(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 	}
 	memset(d, 0, sizeof(*d));
 	d->used = true;
-	d->kind = kind;
+	d->kind = k->kind;
 	d->rtr = *rtr;
 	d->expires = expires;
-	if (server)
-		d->server = *server;
-	if (name)		/* dnssl_name() made it shorter than d->name */
-		memcpy(d->name, name, strlen(name) + 1);
+	dns_fill(d, k);
 	ndp_due(ctx, expires);
 	dns_note(ctx, d, out);
 }
@@ -105,7 +138,6 @@ static void rdnss(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		  const u8 *o, u32 len, struct ndp_out *out)
 {
 	u32 lifetime_s, pos;
-	struct ndp_ip6 ip;
 
 	if (len < RDNSS_MIN_UNITS * 8 || !(len / 8 & 1)) {
 		ndp_count(ctx, NDP_STAT_RDNSS_INVALID);
@@ -113,13 +145,14 @@ static void rdnss(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 	}
 	lifetime_s = ndp_get32(o + 4);
 	for (pos = 8; pos + 16 <= len; pos += 16) {
-		memcpy(ip.b, o + pos, 16);
-		if (ndp_ip6_is_mcast(&ip) || ndp_ip6_is_unspec(&ip)) {
+		struct dns_key k = { .kind = NDP_DNS_SERVER };
+
+		memcpy(k.ip.b, o + pos, 16);
+		if (ndp_ip6_is_mcast(&k.ip) || ndp_ip6_is_unspec(&k.ip)) {
 			ndp_count(ctx, NDP_STAT_RDNSS_INVALID);
 			continue;
 		}
-		dns_set(ctx, now, rtr, NDP_DNS_SERVER, &ip, NULL, lifetime_s,
-			out);
+		dns_set(ctx, now, rtr, &k, lifetime_s, out);
 	}
 }
 
@@ -168,6 +201,7 @@ static bool dnssl_walk(struct ndp_ctx *ctx, s64 now,
 		       bool set, struct ndp_out *out)
 {
 	char name[NDP_DNS_NAME_MAX];
+	struct dns_key k = { .kind = NDP_DNS_DOMAIN, .name = name };
 	u32 pos = 8, w;
 
 	while (pos < len && o[pos]) {
@@ -176,8 +210,7 @@ static bool dnssl_walk(struct ndp_ctx *ctx, s64 now,
 			return false;
 		pos += w;
 		if (set)
-			dns_set(ctx, now, rtr, NDP_DNS_DOMAIN, NULL, name,
-				ndp_get32(o + 4), out);
+			dns_set(ctx, now, rtr, &k, ndp_get32(o + 4), out);
 	}
 	for (; pos < len; pos++)
 		if (o[pos])		/* padding is zeros */
@@ -196,17 +229,75 @@ static void dnssl(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 	dnssl_walk(ctx, now, rtr, o, len, true, out);
 }
 
+/*
+ * RFC 8910 2.3: the URI of the captive portal API, zero-padded; no lifetime
+ * of its own: the RA's Router Lifetime (0 withdraws it).
+ */
+static void captive_portal(struct ndp_ctx *ctx, s64 now,
+			   const struct ndp_ip6 *rtr, const u8 *o, u32 len,
+			   u32 lifetime_s, struct ndp_out *out)
+{
+	char uri[NDP_DNS_NAME_MAX];
+	struct dns_key k = { .kind = NDP_DNS_CAPTIVE_PORTAL, .name = uri };
+	u32 n = 0, pos;
+
+	for (pos = 2; pos < len && o[pos]; pos++) {
+		if (o[pos] < 0x21 || o[pos] > 0x7e ||	/* RFC 3986 2 */
+		    n + 1 >= sizeof(uri)) {
+			ndp_count(ctx, NDP_STAT_CAPTIVE_PORTAL_INVALID);
+			return;
+		}
+		uri[n++] = o[pos];
+	}
+	for (; pos < len; pos++)
+		if (o[pos]) {
+			ndp_count(ctx, NDP_STAT_CAPTIVE_PORTAL_INVALID);
+			return;
+		}
+	uri[n] = '\0';
+	if (!n) {			/* an empty URI says nothing */
+		ndp_count(ctx, NDP_STAT_CAPTIVE_PORTAL_INVALID);
+		return;
+	}
+	dns_set(ctx, now, rtr, &k, lifetime_s, out);
+}
+
+/*
+ * RFC 8781 4: a NAT64 prefix: 13 bits of lifetime in units of 8 s, the
+ * Prefix Length Code, 96 bits of prefix; an unknown code ignores it.
+ */
+static void pref64(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		   const u8 *o, u32 len, struct ndp_out *out)
+{
+	static const u8 plens[] = { 96, 64, 56, 48, 40, 32 };
+	struct dns_key k = { .kind = NDP_DNS_PREF64 };
+	u16 w = (u16)(o[2] << 8 | o[3]);
+	unsigned int i;
+
+	if (len != 16 || (w & 7) >= ARRAY_SIZE(plens)) {
+		ndp_count(ctx, NDP_STAT_PREF64_INVALID);
+		return;
+	}
+	k.plen = plens[w & 7];
+	memcpy(k.ip.b, o + 4, 12);
+	for (i = k.plen / 8; i < 16; i++)	/* the prefix's bits only */
+		k.ip.b[i] = 0;
+	dns_set(ctx, now, rtr, &k, (u32)(w >> 3) * 8, out);
+}
+
 /**
- * ndp_dns_ra() - the RDNSS and DNSSL options of a valid RA.
+ * ndp_dns_ra() - the DNS, captive portal and PREF64 options of a valid RA.
  * @ctx: the context
  * @now: current time (ns)
  * @rtr: the RA's source
+ * @router_lifetime_s: its Router Lifetime (the captive portal's)
  * @opts: its options, validated (every length non-zero and inside)
  * @len: their length
- * @out: notes (DNS) when a server or domain comes or goes
+ * @out: notes (DNS) when an entry comes, changes or goes
  */
 void ndp_dns_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
-		const u8 *opts, u32 len, struct ndp_out *out)
+		u16 router_lifetime_s, const u8 *opts, u32 len,
+		struct ndp_out *out)
 {
 	u32 pos, olen;
 
@@ -214,10 +305,21 @@ void ndp_dns_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		olen = opts[pos + 1] * 8u;
 		if (!olen || pos + olen > len)
 			return;
-		if (opts[pos] == NDP_OPT_RDNSS)
+		switch (opts[pos]) {
+		case NDP_OPT_RDNSS:
 			rdnss(ctx, now, rtr, opts + pos, olen, out);
-		else if (opts[pos] == NDP_OPT_DNSSL)
+			break;
+		case NDP_OPT_DNSSL:
 			dnssl(ctx, now, rtr, opts + pos, olen, out);
+			break;
+		case NDP_OPT_CAPTIVE_PORTAL:
+			captive_portal(ctx, now, rtr, opts + pos, olen,
+				       router_lifetime_s, out);
+			break;
+		case NDP_OPT_PREF64:
+			pref64(ctx, now, rtr, opts + pos, olen, out);
+			break;
+		}
 	}
 }
 
@@ -279,6 +381,7 @@ bool ndp_dns_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		memset(di, 0, sizeof(*di));
 		di->kind = d->kind;
 		di->server = d->server;
+		di->plen = d->plen;
 		di->rtr = d->rtr;
 		di->lifetime_s = ndp_remaining_s(now, d->expires);
 		memcpy(di->name, d->name, sizeof(di->name));

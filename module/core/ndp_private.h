@@ -311,7 +311,8 @@ struct ndp_addr {
 struct ndp_dns {
 	bool used;
 	u8 kind;			/* enum ndp_dns_kind */
-	struct ndp_ip6 server;
+	u8 plen;			/* PREF64 */
+	struct ndp_ip6 server;		/* SERVER; PREF64: the prefix */
 	struct ndp_ip6 rtr;
 	s64 expires;
 	char name[NDP_DNS_NAME_MAX];
@@ -772,7 +773,8 @@ int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 void ndp_rtr_init(struct ndp_ctx *ctx, s64 now);
 /* dns.c: RFC 8106 servers and domains (ndp_dns_next() is public) */
 void ndp_dns_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
-		const u8 *opts, u32 len, struct ndp_out *out);
+		u16 router_lifetime_s, const u8 *opts, u32 len,
+		struct ndp_out *out);
 void ndp_dns_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_dns_deadline(const struct ndp_ctx *ctx);
 /* The options of a valid RA that userspace reads (out->useropts). */

@@ -448,7 +448,8 @@ void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	if (o->mtu)
 		ra_mtu(ctx, ndp_get32(o->mtu + 4), out);
 	fit &= ra_pios(ctx, now, &rx->src, m + 16, rx->l4_len - 16, out);
-	ndp_dns_ra(ctx, now, &rx->src, m + 16, rx->l4_len - 16, out);
+	ndp_dns_ra(ctx, now, &rx->src, lifetime_s, m + 16, rx->l4_len - 16,
+		   out);
 	if (!fit && !ndp_rtr_trusted(ctx, &rx->src))
 		ndp_nbr_probe(ctx, now, &rx->src, out);
 }

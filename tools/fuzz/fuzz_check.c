@@ -345,10 +345,13 @@ void fz_check_tables(struct fz *f)
 	int n_ips, i;
 
 	for (pos = 0, n = 0; ndp_dns_next(f->ctx, f->now, &pos, &di); n++) {
-		if (n >= NDP_MAX_DNS || di.kind > NDP_DNS_DOMAIN ||
+		if (n >= NDP_MAX_DNS || di.kind > NDP_DNS_PREF64 ||
 		    !di.lifetime_s ||
 		    strnlen(di.name, sizeof(di.name)) == sizeof(di.name) ||
-		    (di.kind == NDP_DNS_DOMAIN && !di.name[0]))
+		    ((di.kind == NDP_DNS_DOMAIN ||
+		      di.kind == NDP_DNS_CAPTIVE_PORTAL) && !di.name[0]) ||
+		    (di.kind == NDP_DNS_PREF64 &&
+		     (di.plen < 32 || di.plen > 96 || di.plen % 8)))
 			fz_fail(f, "DNS entry %u: kind %u, lifetime %u", n,
 				di.kind, di.lifetime_s);
 	}

@@ -121,27 +121,45 @@ static int router_cb(const struct nlmsghdr *nlh, void *data)
 	return 0;
 }
 
-/* One DNS entry: "server ADDR" or "domain NAME", its router and lifetime. */
+/*
+ * One DNS entry: "server ADDR", "domain NAME", "captive-portal URI" or
+ * "pref64 PREFIX/LEN", its router and lifetime.
+ */
 static int dns_cb(const struct nlmsghdr *nlh, void *data)
 {
 	char a[INET6_ADDRSTRLEN];
 	struct tb tb, d;
-	bool server;
+	uint64_t kind;
 
 	(void)data;
 	tb_msg(&tb, nlh, NDPV6_A_MAX);
 	tb_nested(&d, tb.a[NDPV6_A_DNS], NDPV6_DNS_A_MAX);
-	server = tb_uint(&d, NDPV6_DNS_A_KIND, 0) == NDPV6_DNS_SERVER;
+	kind = tb_uint(&d, NDPV6_DNS_A_KIND, 99);
 	open_object(NULL, NULL);
 	print_dev(&tb);
-	if (server) {
+	switch (kind) {
+	case NDPV6_DNS_SERVER:
 		print_str(PRINT_ANY, "kind", "%s", "server");
 		print_str(PRINT_ANY, "server", " %s",
 			  tb_ip(&d, NDPV6_DNS_A_SERVER, a));
-	} else {
+		break;
+	case NDPV6_DNS_DOMAIN:
 		print_str(PRINT_ANY, "kind", "%s", "domain");
 		print_str(PRINT_ANY, "domain", " %s",
 			  tb_str(&d, NDPV6_DNS_A_DOMAIN) ?: "?");
+		break;
+	case NDPV6_DNS_CAPTIVE_PORTAL:
+		print_str(PRINT_ANY, "kind", "%s", "captive-portal");
+		print_str(PRINT_ANY, "uri", " %s",
+			  tb_str(&d, NDPV6_DNS_A_URI) ?: "?");
+		break;
+	default:
+		print_str(PRINT_ANY, "kind", "%s", "pref64");
+		print_str(PRINT_ANY, "prefix", " %s",
+			  tb_ip(&d, NDPV6_DNS_A_PREFIX, a));
+		print_u64(PRINT_ANY, "prefixlen", "/%" PRIu64,
+			  tb_uint(&d, NDPV6_DNS_A_PREFIX_LEN, 0));
+		break;
 	}
 	print_str(PRINT_TEXT, NULL, " dev %s", cur_dev);
 	print_str(PRINT_ANY, "router", " router %s",

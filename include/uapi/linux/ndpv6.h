@@ -321,7 +321,8 @@
  * NDPV6_CMD_GET_DNS
  * -----------------
  *
- * The DNS configuration of the device's RAs (RFC 8106), with accept_ra on:
+ * The DNS configuration of the device's RAs (RFC 8106), their captive
+ * portal (RFC 8910) and NAT64 prefixes (RFC 8781), with accept_ra on:
  * a dump (the device, NLM_F_DUMP), a message per entry:
  *
  *    NDPV6_A_IFINDEX: NLA_U32
@@ -331,6 +332,12 @@
  *                            (NDPV6_DNS_SERVER)
  *        NDPV6_DNS_A_DOMAIN: NLA_NUL_STRING, a search domain as dotted
  *                            text, no final dot (NDPV6_DNS_DOMAIN)
+ *        NDPV6_DNS_A_URI: NLA_NUL_STRING, the captive portal API's URI
+ *                         (NDPV6_DNS_CAPTIVE_PORTAL, RFC 8910; its
+ *                         lifetime is the router's)
+ *        NDPV6_DNS_A_PREFIX: NLA_BINARY (16), NDPV6_DNS_A_PREFIX_LEN:
+ *                            NLA_U8, a NAT64 prefix (NDPV6_DNS_PREF64,
+ *                            RFC 8781)
  *        NDPV6_DNS_A_ROUTER: NLA_BINARY (16), the router whose RA gave it
  *        NDPV6_DNS_A_LIFETIME: NLA_U32, seconds left, NDPV6_INFINITE if so
  *
@@ -572,6 +579,8 @@ enum ndpv6_params_attr {
 enum ndpv6_dns_kind {
 	NDPV6_DNS_SERVER,		/* RDNSS (RFC 8106 5.1) */
 	NDPV6_DNS_DOMAIN,		/* DNSSL (RFC 8106 5.2) */
+	NDPV6_DNS_CAPTIVE_PORTAL,	/* RFC 8910 */
+	NDPV6_DNS_PREF64,		/* RFC 8781 */
 	__NDPV6_DNS_MAX
 };
 
@@ -584,6 +593,9 @@ enum ndpv6_dns_attr {
 	NDPV6_DNS_A_DOMAIN,
 	NDPV6_DNS_A_ROUTER,
 	NDPV6_DNS_A_LIFETIME,
+	NDPV6_DNS_A_URI,
+	NDPV6_DNS_A_PREFIX,
+	NDPV6_DNS_A_PREFIX_LEN,
 	__NDPV6_DNS_A_MAX
 };
 
