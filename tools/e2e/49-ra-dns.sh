@@ -8,7 +8,8 @@
 # the option's exact bytes and the router's address; rdnssd, unchanged,
 # writes the server into its resolv.conf; `ndpv6ctl dns show` lists the
 # server and the domain the core keeps (text and JSON); an RA that gives
-# the server a lifetime of 0 takes it out of both again.
+# the server a lifetime of 0 takes it out of both again; a captive portal
+# and a NAT64 prefix are passed up and kept too.
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -99,3 +100,15 @@ no_dns_server() {
 wait_until 5 no_dns_server
 run cat "$resolv"
 log "an RDNSS lifetime of 0 took the server out of rdnssd's resolv.conf"
+
+# The captive portal (RFC 8910) and a NAT64 prefix (RFC 8781): passed up
+# raw (types 37 and 38) and kept typed.
+run nsq peer python3 "$FRAMES" ra veth0 --src "$peer_ll" --lifetime 30 \
+	--captive-portal https://portal.example/api --pref64 64:ff9b::/96
+wait_until 5 heard 32 "2504"
+wait_until 5 heard 16 "2602"
+out=$(ctl dns show ndp0)
+echo "$out"
+has "$out" "captive-portal https://portal.example/api dev ndp0 router $peer_ll lifetime [0-9]+sec" \
+	"pref64 64:ff9b::/96 dev ndp0 router $peer_ll lifetime [0-9]+sec"
+log "the captive portal and the NAT64 prefix, raw and typed"

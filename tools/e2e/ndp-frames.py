@@ -4,12 +4,16 @@
 
     ndp-frames.py ra IFACE [--src IP] [--src-mac MAC] [--reachable MS]
                   [--retrans MS] [--lifetime S] [--rdnss IP]
-                  [--rdnss-lifetime S]
+                  [--rdnss-lifetime S] [--captive-portal URI]
+                  [--pref64 PREFIX/LEN] [--pref64-lifetime S]
         One Router Advertisement to ff02::1: its Reachable Time and
         Retrans Timer shorten the receiver's ND timers (RFC 4861 6.3.4);
         Router Lifetime 0 (default) adds no default router.  No options
         but an RDNSS option (RFC 8106) for IP with its lifetime (default
-        0: the server is withdrawn) when --rdnss is given.
+        0: the server is withdrawn) when --rdnss is given, a Captive
+        Portal option (RFC 8910) with URI, a PREF64 option (RFC 8781) for
+        PREFIX/LEN (96, 64, 56, 48, 40 or 32) with its lifetime (a
+        multiple of 8 s; default 600).
 
     ndp-frames.py ras IFACE ROUTERS PREFIXES
         ROUTERS Router Advertisements to ff02::1, router i (1, 2, ...)
@@ -129,6 +133,19 @@ def cmd_ra(a):
         # type 25, 3 units of 8 bytes, reserved, lifetime, one address
         icmp += struct.pack('!BBHI', 25, 3, 0, a.rdnss_lifetime)
         icmp += ip_bytes(a.rdnss)
+    if a.captive_portal:
+        # type 37: the URI, zero-padded to a multiple of 8 with the header
+        uri = a.captive_portal.encode()
+        units = (2 + len(uri) + 7) // 8
+        icmp += struct.pack('!BB', 37, units) + uri
+        icmp += bytes(units * 8 - 2 - len(uri))
+    if a.pref64:
+        # type 38, 2 units: scaled lifetime (8 s units) and the length code
+        pfx, plen = a.pref64.split('/')
+        plc = {96: 0, 64: 1, 56: 2, 48: 3, 40: 4, 32: 5}[int(plen)]
+        icmp += struct.pack('!BBH', 38, 2,
+                            (a.pref64_lifetime // 8) << 3 | plc)
+        icmp += ip_bytes(pfx)[:12]
     f = frame(mcast_mac(dst), src_mac, ip_bytes(a.src), dst, icmp)
     open_sock(a.iface).send(f)
     print('sent RA from %s: reachable %d ms, retrans %d ms, lifetime %d s%s'
@@ -270,6 +287,9 @@ def main():
     p.add_argument('--lifetime', type=int, default=0)
     p.add_argument('--rdnss')
     p.add_argument('--rdnss-lifetime', type=int, default=0)
+    p.add_argument('--captive-portal')
+    p.add_argument('--pref64')
+    p.add_argument('--pref64-lifetime', type=int, default=600)
 
     p = sub.add_parser('ras')
     p.add_argument('iface')
