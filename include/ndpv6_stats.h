@@ -136,3 +136,10 @@ NDP_STAT(RA_USEROPT_LOST, "RA option for userspace: out full, lost")
 /* RFC 7217 stable identifiers: another one after a duplicate */
 NDP_STAT(IDGEN_RETRY, "stable identifier a duplicate: the next one made")
 NDP_STAT(IDGEN_GAVE_UP, "stable identifier a duplicate IDGEN_RETRIES times")
+
+/* RFC 7048: NUD failed, the entry kept UNREACHABLE and probed with back-off */
+NDP_STAT(NBR_UNREACHABLE_ENTERED, "NUD failed: entry kept as UNREACHABLE")
+NDP_STAT(NBR_BACKOFF_NS, "multicast NS with back-off to an UNREACHABLE entry")
+NDP_STAT(NBR_UNREACHABLE_RECOVERED, "UNREACHABLE entry heard from again")
+NDP_STAT(NBR_UNREACHABLE_GC, "UNREACHABLE entry removed: back-off tries over")
+NDP_STAT(TX_UNREACHABLE, "packet sent to an UNREACHABLE entry's cached MAC")
