@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite ndpv6_nbr_unreach: the UNREACHABLE state of RFC 7048.  NUD
- * that fails keeps the entry and its MAC; multicast NS follow with
+ * that fails keeps the entry and its MAC; packets still leave to the
+ * cached MAC, and only while they go on multicast NS follow with
  * exponential back-off (BACKOFF_MULTIPLE 3, MAX_RETRANS_TIMER 60 s, a
- * random factor in [0.5, 1.5)); packets still leave to the cached MAC; any
- * word from the neighbour brings it back; the entry is the first evicted
- * and goes after three waits at the capped back-off.  The fixture is in
- * ndp_kunit_nbr.h.
+ * random factor in [0.5, 1.5)); any word from the neighbour brings it
+ * back; the entry is the first evicted and goes after 10 minutes with no
+ * packet.  The fixture is in ndp_kunit_nbr.h.
  */
 #include "ndp_kunit_nbr.h"
 
 #define NU_CAP		SEC(60)		/* MAX_RETRANS_TIMER */
+#define NU_IDLE		SEC(600)	/* UNREACH_IDLE_MS */
 
 /* Solicited-node group of @ip and its Ethernet address. */
 static void nu_sn(const struct ndp_ip6 *ip, struct ndp_ip6 *sn, u8 *mac)
@@ -31,8 +32,7 @@ static void nu_expect_mcast_ns(struct nt *t, int k, const struct ndp_ip6 *ip)
 
 /*
  * PROBE's three unicast NS RetransTimer apart go unanswered: at the next
- * timeout @ip is UNREACHABLE and its first multicast NS leaves.  Returns
- * the time it did.
+ * timeout @ip is UNREACHABLE, waiting for a packet.  Returns the time.
  */
 static s64 nu_make_unreachable(struct nt *t, const struct ndp_ip6 *ip,
 			       const u8 *mac)
@@ -51,6 +51,24 @@ static s64 nu_make_unreachable(struct nt *t, const struct ndp_ip6 *ip,
 	return t->k.now;
 }
 
+/*
+ * A packet to UNREACHABLE @ip at @when: it leaves to the cached MAC and,
+ * if the entry was waiting, a multicast NS with it (@ns).
+ */
+static void nu_send(struct nt *t, s64 when, const struct ndp_ip6 *ip,
+		    const u8 *mac, bool ns)
+{
+	t->k.now = when;
+	nt_send(t, 0, ip);
+	nt_expect_txd(t, 0, mac);
+	KUNIT_EXPECT_EQ(t->test, nt_delta(t, NDP_STAT_TX_UNREACHABLE), 1ULL);
+	KUNIT_ASSERT_EQ(t->test, t->k.out->n_tx, ns ? 2U : 1U);
+	KUNIT_EXPECT_EQ(t->test, nt_delta(t, NDP_STAT_NBR_BACKOFF_NS),
+			ns ? 1ULL : 0ULL);
+	if (ns)
+		nu_expect_mcast_ns(t, nt_nth(t, NDP_ICMP_NS, 0), ip);
+}
+
 /* The MAC of @ip's entry is @mac. */
 static void nu_expect_mac(struct nt *t, const struct ndp_ip6 *ip,
 			  const u8 *mac)
@@ -62,9 +80,10 @@ static void nu_expect_mac(struct nt *t, const struct ndp_ip6 *ip,
 }
 
 /*
- * PROBE -> UNREACHABLE: the entry stays with its MAC, one multicast NS to
- * the solicited-node group, the failure noted and counted as before
- * (NBR_FAILED) and as UNREACHABLE_ENTERED; router selection skips it.
+ * PROBE -> UNREACHABLE: the entry stays with its MAC, sends nothing (no
+ * packet yet), the failure noted and counted as before (NBR_FAILED) and as
+ * UNREACHABLE_ENTERED; its timer is the idle deadline; router selection
+ * skips it.
  */
 static void unreach_probe_keeps_entry_and_mac(struct kunit *test)
 {
@@ -84,16 +103,14 @@ static void unreach_probe_keeps_entry_and_mac(struct kunit *test)
 	nt_tick(t, t1 + 3 * rt);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
 	nu_expect_mac(t, &t->a, nt_mac_a);
-	KUNIT_ASSERT_EQ(test, t->k.out->n_tx, 1U);
-	nu_expect_mcast_ns(t, 0, &t->a);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 0U);
 	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_FAILED), 1ULL);
 	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_UNREACHABLE_ENTERED),
 			1ULL);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_BACKOFF_NS), 1ULL);
 	ndp_kt_expect_only(&t->k, NDP_STAT_NBR_FAILED,
-			   NDP_STAT_NBR_UNREACHABLE_ENTERED,
-			   NDP_STAT_NBR_BACKOFF_NS);
+			   NDP_STAT_NBR_UNREACHABLE_ENTERED);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(nt_ctx(t)), t->k.now + NU_IDLE);
 	KUNIT_EXPECT_TRUE(test, ndp_nbr_probably_unreachable(nt_ctx(t),
 							     &t->a));
 	n = ndp_nbr_find(nt_ctx(t), &t->a);
@@ -102,44 +119,20 @@ static void unreach_probe_keeps_entry_and_mac(struct kunit *test)
 }
 
 /*
- * The waits between the multicast NS: RetransTimer * 3^k (1 s, 3 s, 9 s,
- * ... from PROBE's last) capped at 60 s, each times a random factor in
- * [0.5, 1.5); every NS leaves exactly at the deadline, and not before.
- * After three waits at the cap the entry goes, without an NS or a note.
+ * Nothing sent to it: no NS at all, and NU_IDLE after NUD failed the
+ * entry goes (UNREACHABLE_GC), without a note.
  */
-static void unreach_backoff_times_then_gc(struct kunit *test)
+static void unreach_idle_no_ns_then_gc(struct kunit *test)
 {
 	struct nt *t = nt_up(test, NULL);
-	s64 rt = MSEC(nt_ctx(t)->retrans_ms), base = rt, at, d, gap;
-	u32 ns = 1, capped = 0, jittered = 0;
+	s64 at;
 
 	at = nu_make_unreachable(t, &t->a, nt_mac_a);
-	for (;;) {
-		base = min(base * 3, NU_CAP);
-		d = ndp_nbr_deadline(nt_ctx(t));
-		gap = d - at;
-		KUNIT_EXPECT_GE(test, gap, base / 2);
-		KUNIT_EXPECT_LT(test, gap, base + base / 2);
-		if (gap != base)
-			jittered++;
-		/* other timers of the host (MLD, RS) may send other frames */
-		nt_tick(t, d - 1);
-		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
-		nt_tick(t, d);
-		at = d;
-		if (base == NU_CAP && ++capped == 3)
-			break;
-		KUNIT_ASSERT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
-		KUNIT_ASSERT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
-		nu_expect_mcast_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->a);
-		KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_BACKOFF_NS),
-				1ULL);
-		ns++;
-		KUNIT_ASSERT_LT(test, ns, 20U);
-	}
-	/* with RetransTimer 1 s: NS after 3, 9, 27 s, then three at the cap */
-	KUNIT_EXPECT_EQ(test, ns, 6U);
-	KUNIT_EXPECT_GT(test, jittered, 0U);
+	/* other timers of the host (MLD, RS) may send other frames */
+	ndp_kt_run_until(&t->k, at + NU_IDLE - 1);
+	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
+	nt_tick(t, at + NU_IDLE);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
 	KUNIT_EXPECT_FALSE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
@@ -151,8 +144,107 @@ static void unreach_backoff_times_then_gc(struct kunit *test)
 }
 
 /*
+ * While packets go on (one just after each NS): the first multicast NS
+ * leaves with the first packet, the next ones RetransTimer * 3^k later
+ * (3 s, 9 s, 27 s, then 60 s capped), each times a random factor in
+ * [0.5, 1.5), exactly at the deadline and not before; a packet meanwhile
+ * sends no NS and moves no deadline.  Then the packets stop: the next
+ * deadline sends nothing and probing stops; NU_IDLE after the last packet
+ * the entry goes.
+ */
+static void unreach_backoff_with_traffic(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 rt = MSEC(nt_ctx(t)->retrans_ms), base = rt, at, d, gap, last = 0;
+	u32 ns = 1, capped = 0, jittered = 0;
+
+	at = nu_make_unreachable(t, &t->a, nt_mac_a) + SEC(1);
+	nu_send(t, at, &t->a, nt_mac_a, true);
+	for (;;) {
+		base = min(base * 3, NU_CAP);
+		d = ndp_nbr_deadline(nt_ctx(t));
+		gap = d - at;
+		KUNIT_EXPECT_GE(test, gap, base / 2);
+		KUNIT_EXPECT_LT(test, gap, base + base / 2);
+		if (gap != base)
+			jittered++;
+		if (base == NU_CAP && ++capped == 3)
+			break;
+		last = at + MSEC(1);
+		nu_send(t, last, &t->a, nt_mac_a, false);
+		KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(nt_ctx(t)), d);
+		nt_tick(t, d - 1);
+		KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+		nt_tick(t, d);
+		at = d;
+		KUNIT_ASSERT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
+		KUNIT_ASSERT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+		nu_expect_mcast_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &t->a);
+		KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_BACKOFF_NS),
+				1ULL);
+		ns++;
+		KUNIT_ASSERT_LT(test, ns, 20U);
+	}
+	/* with RetransTimer 1 s: NS at the first packet, 3, 9, 27, 60, 60 s */
+	KUNIT_EXPECT_EQ(test, ns, 6U);
+	KUNIT_EXPECT_GT(test, jittered, 0U);
+
+	/* no packet in this wait: nothing sent, probing stops */
+	nt_tick(t, d);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(nt_ctx(t)), last + NU_IDLE);
+	ndp_kt_run_until(&t->k, last + NU_IDLE - 1);
+	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
+	nt_tick(t, last + NU_IDLE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_UNREACHABLE_GC), 1ULL);
+	nt_check_heap(test, nt_ctx(t));
+}
+
+/*
+ * A wait with no packet stops probing; the next packet starts it again
+ * from the first step: an NS at once, the next after 3 s (times the
+ * factor), and the idle deadline counts from that packet.
+ */
+static void unreach_probing_stops_and_restarts(struct kunit *test)
+{
+	struct nt *t = nt_up(test, NULL);
+	s64 at, d;
+
+	at = nu_make_unreachable(t, &t->a, nt_mac_a) + SEC(1);
+	nu_send(t, at, &t->a, nt_mac_a, true);
+	nu_send(t, at + MSEC(1), &t->a, nt_mac_a, false);
+	d = ndp_nbr_deadline(nt_ctx(t));
+	nt_tick(t, d);
+	KUNIT_ASSERT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
+	/* second wait (9 s base) without a packet: probing stops */
+	d = ndp_nbr_deadline(nt_ctx(t));
+	KUNIT_EXPECT_GE(test, d - t->k.now, SEC(9) / 2);
+	nt_tick(t, d);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(nt_ctx(t)),
+			at + MSEC(1) + NU_IDLE);
+	ndp_kt_run_until(&t->k, d + SEC(120));
+	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 0U);
+
+	at = t->k.now;
+	nu_send(t, at, &t->a, nt_mac_a, true);
+	d = ndp_nbr_deadline(nt_ctx(t));
+	KUNIT_EXPECT_GE(test, d - at, MSEC(1500));
+	KUNIT_EXPECT_LT(test, d - at, MSEC(4500));
+	nt_tick(t, d);
+	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(nt_ctx(t)), at + NU_IDLE);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_UNREACHABLE_GC), 0ULL);
+	nt_check_heap(test, nt_ctx(t));
+}
+
+/*
  * The random factor spans [0.5, 1.5): over many seeds the first wait (3 s
- * base) comes near both ends and never outside.
+ * base, after the NS of the first packet) comes near both ends and never
+ * outside.
  */
 static void unreach_backoff_random_bounds(struct kunit *test)
 {
@@ -164,6 +256,7 @@ static void unreach_backoff_random_bounds(struct kunit *test)
 		t = nt_up(test, NULL);
 		t->k.rng = 0x9e3779b97f4a7c15ULL * seed;
 		at = nu_make_unreachable(t, &t->a, nt_mac_a);
+		nu_send(t, at, &t->a, nt_mac_a, true);
 		gap = ndp_nbr_deadline(nt_ctx(t)) - at;
 		KUNIT_EXPECT_GE(test, gap, MSEC(1500));
 		KUNIT_EXPECT_LT(test, gap, MSEC(4500));
@@ -174,29 +267,31 @@ static void unreach_backoff_random_bounds(struct kunit *test)
 	KUNIT_EXPECT_GT(test, hi, MSEC(4000));
 }
 
-/* A larger RetransTimer reaches the cap sooner; the cap still holds. */
+/*
+ * A larger RetransTimer reaches the cap at once; with packets going on
+ * every wait is at the cap, within [30, 90) s (core.rst).
+ */
 static void unreach_backoff_capped_retrans(struct kunit *test)
 {
 	struct nt *t;
 	s64 at, gap;
-	u32 ns = 1;
+	int i;
 
 	t = nt_up(test, NULL);
 	/* as an RA's RetransTimer sets it, after DAD */
 	nt_ctx(t)->retrans_ms = 25000;
 	at = nu_make_unreachable(t, &t->a, nt_mac_a);
-	while (nt_state(t, &t->a) == NDP_NUD_UNREACHABLE) {
+	nu_send(t, at, &t->a, nt_mac_a, true);
+	for (i = 0; i < 5; i++) {
 		gap = ndp_nbr_deadline(nt_ctx(t)) - at;
 		KUNIT_EXPECT_GE(test, gap, NU_CAP / 2);
 		KUNIT_EXPECT_LT(test, gap, NU_CAP + NU_CAP / 2);
+		nu_send(t, at + SEC(1), &t->a, nt_mac_a, false);
 		nt_tick(t, at + gap);
 		at = t->k.now;
-		ns += ndp_kt_count_tx(&t->k, NDP_ICMP_NS);
-		KUNIT_ASSERT_LT(test, ns, 10U);
+		KUNIT_ASSERT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 1U);
 	}
-	/* 75 s already past the cap: three NS, three waits at the cap */
-	KUNIT_EXPECT_EQ(test, ns, 3U);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_UNREACHABLE_GC), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
 }
 
 /* ------------------------------------------------------ coming back */
@@ -241,10 +336,10 @@ static void nu_row_desc(const struct nu_row *r, char *desc)
 KUNIT_ARRAY_PARAM(nu_back, nu_rows, nu_row_desc);
 
 /*
- * Any word from an UNREACHABLE neighbour brings it back by the rules of
- * RFC 4861 7.2.5 and 7.2.3 (an NA with O=0 and another MAC is ignored as
- * for PROBE); once back the back-off NS stop: STALE has no timer,
- * REACHABLE its ReachableTime.
+ * Any word from an UNREACHABLE neighbour (probing: a packet went to it)
+ * brings it back by the rules of RFC 4861 7.2.5 and 7.2.3 (an NA with O=0
+ * and another MAC is ignored as for PROBE); once back the back-off NS
+ * stop: STALE has no timer, REACHABLE its ReachableTime.
  */
 static void unreach_heard_from_again(struct kunit *test)
 {
@@ -255,6 +350,7 @@ static void unreach_heard_from_again(struct kunit *test)
 	struct ndp_nbr *n;
 
 	nu_make_unreachable(t, &t->a, nt_mac_a);
+	nu_send(t, t->k.now + SEC(1), &t->a, nt_mac_a, true);
 	t->k.now += SEC(1);
 	switch (r->word) {
 	case NU_NA:
@@ -298,9 +394,10 @@ static void unreach_heard_from_again(struct kunit *test)
 /* ----------------------------------------------------- sending to it */
 
 /*
- * A packet to an UNREACHABLE neighbour leaves at once to the cached MAC
- * (RFC 7048 3); the entry stays UNREACHABLE and its back-off is not
- * restarted: no NS, the same deadline.
+ * A packet to an UNREACHABLE neighbour that waits leaves at once to the
+ * cached MAC (RFC 7048 3), followed by a multicast NS; the entry stays
+ * UNREACHABLE.  A second packet while the back-off runs only marks the
+ * entry: no NS, the same deadline.
  */
 static void unreach_packet_goes_to_cached_mac(struct kunit *test)
 {
@@ -308,17 +405,27 @@ static void unreach_packet_goes_to_cached_mac(struct kunit *test)
 	s64 d;
 
 	nu_make_unreachable(t, &t->a, nt_mac_a);
-	d = ndp_nbr_deadline(nt_ctx(t));
 	t->k.now += SEC(1);
 	nt_send(t, 0, &t->a);
 	nt_expect_txd(t, 0, nt_mac_a);
-	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	KUNIT_ASSERT_EQ(test, t->k.out->n_tx, 2U);
+	KUNIT_EXPECT_EQ(test, nt_txd(t, 0), 0);
+	nu_expect_mcast_ns(t, 1, &t->a);
 	KUNIT_EXPECT_EQ(test, t->k.out->n_done, 0U);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
-	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(nt_ctx(t)), d);
 	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_TX_UNREACHABLE), 1ULL);
-	ndp_kt_expect_only(&t->k, NDP_STAT_TX_UNREACHABLE);
+	ndp_kt_expect_only(&t->k, NDP_STAT_TX_UNREACHABLE,
+			   NDP_STAT_NBR_BACKOFF_NS);
 	KUNIT_EXPECT_EQ(test, ndp_nbr_find(nt_ctx(t), &t->a)->qlen, 0U);
+
+	d = ndp_nbr_deadline(nt_ctx(t));
+	t->k.now += MSEC(100);
+	nt_send(t, 1, &t->a);
+	nt_expect_txd(t, 1, nt_mac_a);
+	KUNIT_EXPECT_EQ(test, t->k.out->n_tx, 1U);
+	KUNIT_EXPECT_EQ(test, ndp_nbr_deadline(nt_ctx(t)), d);
+	ndp_kt_expect_only(&t->k, NDP_STAT_TX_UNREACHABLE);
+	KUNIT_EXPECT_TRUE(test, ndp_nbr_find(nt_ctx(t), &t->a)->tx_since_ns);
 }
 
 /* --------------------------------------------------------- eviction */
@@ -397,7 +504,9 @@ static void unreach_router_not_selected(struct kunit *test)
 
 static struct kunit_case nbr_unreach_cases[] = {
 	KUNIT_CASE(unreach_probe_keeps_entry_and_mac),
-	KUNIT_CASE(unreach_backoff_times_then_gc),
+	KUNIT_CASE(unreach_idle_no_ns_then_gc),
+	KUNIT_CASE(unreach_backoff_with_traffic),
+	KUNIT_CASE(unreach_probing_stops_and_restarts),
 	KUNIT_CASE(unreach_backoff_random_bounds),
 	KUNIT_CASE(unreach_backoff_capped_retrans),
 	KUNIT_CASE_PARAM(unreach_heard_from_again, nu_back_gen_params),

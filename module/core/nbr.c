@@ -11,8 +11,8 @@
 #define MAX_UNICAST_SOLICIT	3
 #define BACKOFF_MULTIPLE	3	/* RFC 7048 3 */
 #define MAX_RETRANS_TIMER_MS	60000
-/* UNREACHABLE gives up after this many waits at MAX_RETRANS_TIMER */
-#define UNREACH_CAPPED_TRIES	3
+/* an UNREACHABLE entry nothing was sent to for this long is removed */
+#define UNREACH_IDLE_MS		(10 * MAX_RETRANS_TIMER_MS)
 #define NS_FRAME_LEN		(NDP_ETH_HLEN + NDP_IP6_HLEN + 24 + 8)
 #define TICK_BUDGET		1024	/* entries handled per tick */
 
@@ -38,6 +38,7 @@ static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 		ctx->n_incomplete++;
 	n->state = st;
 	n->probes = 0;
+	n->tx_since_ns = false;
 	ndp_nbr_lru_append(ctx, n);
 	switch (st) {
 	case NDP_NUD_REACHABLE:
@@ -63,17 +64,6 @@ static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 		ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_RECOVERED);
 	if (old != st)
 		ndp_changed(ctx);
-}
-
-/* A packet used UNREACHABLE @n: it goes to the back of its eviction list. */
-static void nbr_touch(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now)
-{
-	n->used = now;
-	if (n->state != NDP_NUD_UNREACHABLE)
-		return;
-	ndp_nbr_lru_unlink(ctx, n);
-	ndp_nbr_lru_append(ctx, n);
-	ndp_count(ctx, NDP_STAT_TX_UNREACHABLE);
 }
 
 static void nbr_set_is_router(struct ndp_ctx *ctx, struct ndp_nbr *n,
@@ -306,6 +296,60 @@ static void nbr_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	}
 }
 
+/* RetransTimer * BACKOFF_MULTIPLE^@k in ms, at most MAX_RETRANS_TIMER. */
+static u32 backoff_ms(const struct ndp_ctx *ctx, u32 k)
+{
+	u32 ms = max(ctx->retrans_ms, 1U);
+
+	while (k-- && ms < MAX_RETRANS_TIMER_MS)
+		ms *= BACKOFF_MULTIPLE;
+	return min_t(u32, ms, MAX_RETRANS_TIMER_MS);
+}
+
+/*
+ * The next multicast NS of UNREACHABLE @n now; the wait before the one
+ * after is backoff_ms() times a random factor in [MIN_RANDOM_FACTOR,
+ * MAX_RANDOM_FACTOR) (0.5, 1.5 as for ReachableTime) so that hosts that
+ * lost the same neighbour do not probe in step (core.rst, "Timers").
+ */
+static void nbr_backoff_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n,
+				s64 now, struct ndp_out *out)
+{
+	s64 base;
+
+	if (!nbr_send_ns(ctx, n, out)) {
+		ndp_nbr_set_timer(ctx, n, now);
+		return;
+	}
+	n->tx_since_ns = false;
+	/* past the cap the step no longer matters: saturate, never wrap */
+	if (n->probes < 0xff)
+		n->probes++;
+	ndp_count(ctx, NDP_STAT_NBR_BACKOFF_NS);
+	base = ndp_ms(backoff_ms(ctx, n->probes));
+	ndp_nbr_set_timer(ctx, n, now + base / 2 + ndp_random_delay(ctx, base));
+}
+
+/*
+ * A packet went to @n.  UNREACHABLE is probed only while packets go on
+ * (RFC 7048 3): a waiting entry sends its first multicast NS now, a
+ * probing one at its next deadline; it goes to the back of its eviction
+ * list.
+ */
+static void nbr_touch(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
+		      struct ndp_out *out)
+{
+	n->used = now;
+	if (n->state != NDP_NUD_UNREACHABLE)
+		return;
+	ndp_nbr_lru_unlink(ctx, n);
+	ndp_nbr_lru_append(ctx, n);
+	ndp_count(ctx, NDP_STAT_TX_UNREACHABLE);
+	n->tx_since_ns = true;
+	if (!n->probes)
+		nbr_backoff_solicit(ctx, n, now, out);
+}
+
 /*
  * Send what waits on @n now that it has a MAC, as far as @out has room
  * (FIFO order).  What does not fit stays queued, ahead of anything sent
@@ -324,7 +368,7 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	       ndp_nbr_xmit(ctx, n, &ctx->qslots[n->qhead].pkt, out)) {
 		s = ndp_nbr_q_pop(ctx, n);
 		ndp_nbr_slot_free(ctx, s);
-		nbr_touch(ctx, n, now);
+		nbr_touch(ctx, n, now, out);
 		sent = true;
 	}
 	if (n->qlen && n->timer > now)
@@ -360,41 +404,11 @@ static void nbr_fail(struct ndp_ctx *ctx, struct ndp_nbr *n,
 	nbr_remove(ctx, n);
 }
 
-/* RetransTimer * BACKOFF_MULTIPLE^@k in ms, at most MAX_RETRANS_TIMER. */
-static u32 backoff_ms(const struct ndp_ctx *ctx, u32 k)
-{
-	u32 ms = max(ctx->retrans_ms, 1U);
-
-	while (k-- && ms < MAX_RETRANS_TIMER_MS)
-		ms *= BACKOFF_MULTIPLE;
-	return min_t(u32, ms, MAX_RETRANS_TIMER_MS);
-}
-
-/*
- * The next multicast NS of UNREACHABLE @n now; the wait before the one
- * after is backoff_ms() times a random factor in [MIN_RANDOM_FACTOR,
- * MAX_RANDOM_FACTOR) (0.5, 1.5 as for ReachableTime) so that hosts that
- * lost the same neighbour do not probe in step (core.rst, "Timers").
- */
-static void nbr_backoff_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n,
-				s64 now, struct ndp_out *out)
-{
-	s64 base;
-
-	if (!nbr_send_ns(ctx, n, out)) {
-		ndp_nbr_set_timer(ctx, n, now);
-		return;
-	}
-	n->probes++;	/* nbr_backoff_over() ends it before it can wrap */
-	ndp_count(ctx, NDP_STAT_NBR_BACKOFF_NS);
-	base = ndp_ms(backoff_ms(ctx, n->probes));
-	ndp_nbr_set_timer(ctx, n, now + base / 2 + ndp_random_delay(ctx, base));
-}
-
 /*
  * NUD failed (RFC 7048 3): instead of going, @n keeps its MAC as
- * UNREACHABLE; packets still leave to that MAC, and multicast NS follow
- * with back-off.  Reported as resolution failure was (NBR_FAILED, note).
+ * UNREACHABLE; packets still leave to that MAC, and the next one starts
+ * multicast NS with back-off.  Until then it waits, its timer the idle
+ * deadline.  Reported as resolution failure was (NBR_FAILED, note).
  */
 static void nbr_unreachable(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 			    struct ndp_out *out)
@@ -404,20 +418,43 @@ static void nbr_unreachable(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	ndp_count(ctx, NDP_STAT_NBR_FAILED);
 	ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_ENTERED);
 	ndp_out_note(out, NDP_NOTE_NBR_UNREACHABLE, &n->ip, 0, 0, 0, 0);
-	nbr_backoff_solicit(ctx, n, now, out);
+	/* packets still queued leave first (nbr_expire()) and start probing */
+	ndp_nbr_set_timer(ctx, n, n->qlen ? now :
+			  now + ndp_ms(UNREACH_IDLE_MS));
 }
 
 /*
- * Has UNREACHABLE @n waited UNREACH_CAPPED_TRIES times at the capped
- * back-off without an answer?  Then it goes: a bound on what an entry
- * nobody answers costs (core.rst, "Neighbour resolution").
+ * The timer of UNREACHABLE @n is due.  A packet went since the last NS:
+ * the next NS, one back-off step on.  None: probing stops until the next
+ * packet, and UNREACH_IDLE_MS after the last one (or after NUD failed)
+ * the entry goes, so that one nobody uses costs nothing for long
+ * (core.rst, "Neighbour resolution").  Returns false when @out is full.
  */
-static bool nbr_backoff_over(const struct ndp_ctx *ctx,
-			     const struct ndp_nbr *n)
+static bool nbr_unreach_expire(struct ndp_ctx *ctx, struct ndp_nbr *n,
+			       s64 now, struct ndp_out *out)
 {
-	return n->probes >= UNREACH_CAPPED_TRIES &&
-	       backoff_ms(ctx, n->probes - UNREACH_CAPPED_TRIES + 1) >=
-	       MAX_RETRANS_TIMER_MS;
+	s64 idle_end;
+
+	if (n->tx_since_ns) {
+		if (!ndp_out_room(out, 1, 0, NS_FRAME_LEN))
+			return false;
+		nbr_backoff_solicit(ctx, n, now, out);
+		return true;
+	}
+	if (n->probes) {
+		/* a probe run only starts at a packet: @used is set */
+		n->probes = 0;
+		idle_end = n->used + ndp_ms(UNREACH_IDLE_MS);
+		if (idle_end > now) {
+			ndp_nbr_set_timer(ctx, n, idle_end);
+			return true;
+		}
+	}
+	ndp_nbr_drop_queue(ctx, n, out, NDP_STAT_QUEUE_RESOLUTION_FAILED,
+			   NDP_DONE_UNREACHABLE);
+	ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_GC);
+	nbr_remove(ctx, n);
+	return true;
 }
 
 /* ---------------------------------------------------------- updates */
@@ -633,7 +670,7 @@ static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 
 	if (n && n->state != NDP_NUD_INCOMPLETE) {
 		memcpy(mac, n->mac, NDP_ETH_ALEN);
-		nbr_touch(ctx, n, now);
+		nbr_touch(ctx, n, now, out);
 		if (n->state == NDP_NUD_STALE)
 			nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 		return 0;
@@ -793,7 +830,7 @@ int ndp_resolve(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
  *
  * With a link-layer address the Ethernet header goes into the headroom and
  * the packet leaves (a STALE entry moves to DELAY; an UNREACHABLE one stays
- * so, its back-off unchanged: RFC 7048 3).  Otherwise it waits in the
+ * so, and is probed while packets go on: RFC 7048 3).  Otherwise it waits in the
  * neighbour's queue, a new INCOMPLETE entry sending its first NS now.  A
  * packet that can neither leave nor wait is given back dropped.
  */
@@ -830,7 +867,7 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 		ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROOM);
 		return;
 	}
-	nbr_touch(ctx, n, now);
+	nbr_touch(ctx, n, now, out);
 	if (n->state == NDP_NUD_STALE)
 		nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 }
@@ -897,18 +934,7 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 			nbr_solicit(ctx, n, now, out);
 		return true;
 	case NDP_NUD_UNREACHABLE:
-		if (nbr_backoff_over(ctx, n)) {
-			ndp_nbr_drop_queue(ctx, n, out,
-					   NDP_STAT_QUEUE_RESOLUTION_FAILED,
-					   NDP_DONE_UNREACHABLE);
-			ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_GC);
-			nbr_remove(ctx, n);
-			return true;
-		}
-		if (!ndp_out_room(out, 1, 0, NS_FRAME_LEN))
-			return false;
-		nbr_backoff_solicit(ctx, n, now, out);
-		return true;
+		return nbr_unreach_expire(ctx, n, now, out);
 	default:
 		ndp_nbr_set_timer(ctx, n, NDP_TIME_NEVER);
 		return true;

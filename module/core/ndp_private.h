@@ -264,6 +264,8 @@ struct ndp_nbr {
 	bool has_mac;
 	bool pinned;			/* on the Default Router List: kept */
 	bool proven;			/* answered our NS with this MAC */
+	/* UNREACHABLE: a packet went since the last NS (probes 0: waiting) */
+	bool tx_since_ns;
 	u16 qlen;
 	u32 qhead, qtail;		/* struct ndp_qslot FIFO */
 	u32 hnext;			/* hash chain */
