@@ -6,9 +6,9 @@
 # ndp0 keeps sending).  The peer's entry fails after its probes: REACHABLE
 # times out to STALE, traffic moves it to DELAY, then PROBE, and after
 # MAX_UNICAST_SOLICIT unanswered NS NUD has failed (NBR_FAILED): the entry
-# stays, UNREACHABLE with its address (RFC 7048; the back-off that follows
-# is 51-nud-unreachable.sh's), and the packets still leave to that address,
-# none queued or dropped.  (A failed resolution, its queued packets
+# stays, UNREACHABLE with its address (RFC 7048; the back-off that the
+# pings start is 51-nud-unreachable.sh's), and the packets still leave to
+# that address, none queued or dropped.  (A failed resolution, its queued packets
 # dropped and counted, is 25-addr-unreachable.sh's.)  Then the peer comes
 # back and traffic resumes both ways.  Nothing may crash (the harness
 # scans the console).
@@ -66,7 +66,7 @@ show_moved "ip -s link show ndp0, what moved:" d0 d1
 
 check_moved s0 s1 NBR_FAILED -eq 1 "NUD failed once"
 check_moved s0 s1 GLUE_TX_CORE_NS -ge 4 \
-	"3 unicast NS, then a multicast one as UNREACHABLE"
+	"3 unicast NS, then a multicast one with the first ping to UNREACHABLE"
 check_moved s0 s1 QUEUE_RESOLUTION_FAILED -eq 0 \
 	"the entry was kept: no packet waited or was dropped"
 check_moved d0 d1 tx_dropped -eq 0 "ndp0's tx_dropped"

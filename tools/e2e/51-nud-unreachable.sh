@@ -3,16 +3,18 @@
 #
 # RFC 7048: NUD that fails keeps the entry.  ndp0 pings the peer, then the
 # peer goes silent (IPv6 off: it answers nothing, the link stays up).
-# REACHABLE times out, the pings move the entry to DELAY, then PROBE, and
-# after MAX_UNICAST_SOLICIT unanswered unicast NS it is UNREACHABLE in
-# `ndpv6ctl neigh show`, its link-layer address kept.  Multicast NS to the
-# peer's solicited-node group follow with exponential back-off: tcpdump on
-# the peer's side sees the waits grow by BACKOFF_MULTIPLE (RetransTimer
-# 250 ms: 0.75 s, 2.25 s, 6.75 s, each times a random factor in
-# [0.5, 1.5), so every wait is longer than the one before), and the
-# counters NBR_UNREACHABLE_ENTERED and NBR_BACKOFF_NS move.  Then the peer
-# comes back: the pings, sent to the cached address all along, are
-# answered within seconds and the entry leaves UNREACHABLE.
+# REACHABLE times out, the pings move the entry to DELAY and stop there;
+# PROBE follows, and after MAX_UNICAST_SOLICIT unanswered unicast NS it is
+# UNREACHABLE in `ndpv6ctl neigh show`, its link-layer address kept.  It
+# probes only while packets go to it (RFC 7048 3): with no traffic no
+# multicast NS for 4 s; one ping, one multicast NS to the peer's
+# solicited-node group and no more.  Then steady pings: multicast NS with
+# exponential back-off, tcpdump on the peer's side sees the waits grow by
+# BACKOFF_MULTIPLE (RetransTimer 250 ms: 0.75 s, 2.25 s, 6.75 s, each times
+# a random factor in [0.5, 1.5), so every wait is longer than the one
+# before), and the counters NBR_UNREACHABLE_ENTERED and NBR_BACKOFF_NS
+# move.  Then the peer comes back: the pings, sent to the cached address
+# all along, are answered within seconds and the entry leaves UNREACHABLE.
 #
 # Timers are shortened the way a router would: one RA (router lifetime 0,
 # from a made-up router fe80::1:1, so the peer stays a plain neighbour)
@@ -24,7 +26,7 @@
 #    | veth0 52:54:00:ab:cd:ef |----| veth1 52:54:00:12:34:56      |
 #    | fe80::5054:ff:feab:cdef |    |  ndp0 (type ndpv6 on veth1)  |
 #    | goes silent: IPv6 off   |    |  fe80::5054:ff:fe12:3456/64  |
-#    | [tcpdump: NS from host] |    |  ping -i 0.2 the peer        |
+#    | [tcpdump: NS from host] |    |  ping the peer, or not       |
 #    +-------------------------+    +------------------------------+
 #
 # timeout: 90
@@ -61,26 +63,48 @@ ethstats host ndp0 s0
 log "the peer goes silent"
 run nsq peer sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1
 nsq_bg host ping -6 -i 0.2 -w 60 "$PEER_LL%ndp0" >/dev/null 2>&1
-E2E_PIDS+=("$!")
+pinger=$!
+E2E_PIDS+=("$pinger")
 
-neigh_unreachable() {
+neigh_state() {
 	has "$(ctl neigh show ndp0 "$PEER_LL")" \
-		"^$PEER_LL dev ndp0 lladdr $PEER_MAC .*UNREACHABLE"
+		"^$PEER_LL dev ndp0 lladdr $PEER_MAC .*$1"
 }
+neigh_unreachable() {
+	neigh_state UNREACHABLE
+}
+# DELAY (5 s) goes on to PROBE without packets: stop them there.
+wait_until 20 neigh_state DELAY
+stop_pids "$pinger"
 t0=$EPOCHSECONDS
 wait_until 20 neigh_unreachable
 log "UNREACHABLE after $((EPOCHSECONDS - t0)) s, its address kept:"
 run ctl neigh show ndp0 "$PEER_LL"
 
-# Four multicast NS: three waits, 0.75 s, 2.25 s and 6.75 s at their
-# means, at most 15.2 s in all.
-backoff_ns() {
+# backoff_moved MIN [MAX]: NBR_BACKOFF_NS moved by MIN to MAX since s0.
+backoff_moved() {
 	local -A s
+	local d
 
 	ethstats host ndp0 s
-	[ $((s[NBR_BACKOFF_NS] - s0[NBR_BACKOFF_NS])) -ge 4 ]
+	d=$((s[NBR_BACKOFF_NS] - s0[NBR_BACKOFF_NS]))
+	[ "$d" -ge "$1" ] && [ "$d" -le "${2:-$d}" ]
 }
-wait_until 25 backoff_ns
+# No packet, no probe (RFC 7048 3): the old back-off sent two in 4 s.
+nap 4
+backoff_moved 0 0 || fail "multicast NS with nothing sent to the peer"
+# One packet: one NS with it, none after its first wait (< 1.2 s).
+run nsq host ping -6 -c 1 -W 1 "$PEER_LL%ndp0" || true
+nap 4
+backoff_moved 1 1 || fail "not one multicast NS for one ping"
+neigh_unreachable || fail "the entry left UNREACHABLE with no answer"
+
+log "steady pings"
+nsq_bg host ping -6 -i 0.2 -w 60 "$PEER_LL%ndp0" >/dev/null 2>&1
+E2E_PIDS+=("$!")
+# Four more multicast NS: three waits, 0.75 s, 2.25 s and 6.75 s at their
+# means, at most 15.2 s in all.
+wait_until 25 backoff_moved 5
 ethstats host ndp0 s1
 show_moved "ethtool -S ndp0, what moved while the peer was silent:" s0 s1
 check_moved s0 s1 NBR_UNREACHABLE_ENTERED -eq 1
@@ -101,12 +125,13 @@ while read -r time _ _ _ dst _; do
 done < <(nsq peer tcpdump -r "$work/ns.pcap" -nn -tt 2>/dev/null)
 log "$ucast unicast NS (PROBE), ${#mcast[@]} multicast NS (UNREACHABLE)"
 [ "$ucast" -ge 3 ] || fail "only $ucast unicast NS before UNREACHABLE"
-[ "${#mcast[@]}" -ge 4 ] || fail "only ${#mcast[@]} multicast NS"
+[ "${#mcast[@]}" -ge 5 ] || fail "only ${#mcast[@]} multicast NS"
+# mcast[0] was the single ping's; the steady pings' start at mcast[1].
 # Wait k (k = 1, 2, 3): RetransTimer * 3^k times [0.5, 1.5), give or take
 # 100 ms for a loaded machine; each longer than the one before.
 prev=0
 for k in 1 2 3; do
-	gap=$(( (mcast[k] - mcast[k - 1]) / 1000 ))	# ms
+	gap=$(( (mcast[k + 1] - mcast[k]) / 1000 ))	# ms
 	base=$(( 250 * 3 ** k ))
 	log "wait $k: $gap ms (base $base ms)"
 	if [ "$gap" -lt $((base / 2 - 100)) ] ||
