@@ -600,6 +600,7 @@ enum ndp_nbr_state {
 	NDP_NUD_STALE,
 	NDP_NUD_DELAY,
 	NDP_NUD_PROBE,
+	NDP_NUD_UNREACHABLE,	/* NUD failed, MAC kept, probed while used */
 };
 
 struct ndp_nbr_info {

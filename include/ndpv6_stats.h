@@ -145,3 +145,10 @@ NDP_STAT(DNS_DISPLACED, "DNS entry expiring first made room")
 NDP_STAT(DNS_EXPIRED, "DNS server or domain lifetime ran out")
 NDP_STAT(CAPTIVE_PORTAL_INVALID, "captive portal URI empty, too long or not ASCII")
 NDP_STAT(PREF64_INVALID, "PREF64 option: length or prefix length code")
+
+/* RFC 7048: NUD failed, the entry kept UNREACHABLE and probed with back-off */
+NDP_STAT(NBR_UNREACHABLE_ENTERED, "NUD failed: entry kept as UNREACHABLE")
+NDP_STAT(NBR_BACKOFF_NS, "multicast NS with back-off to an UNREACHABLE entry")
+NDP_STAT(NBR_UNREACHABLE_RECOVERED, "UNREACHABLE entry heard from again")
+NDP_STAT(NBR_UNREACHABLE_GC, "UNREACHABLE entry removed: idle 10 min")
+NDP_STAT(TX_UNREACHABLE, "packet sent to an UNREACHABLE entry's cached MAC")

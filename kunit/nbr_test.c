@@ -46,9 +46,10 @@ static void nbr_reachable_expires_to_stale(struct kunit *test)
 /*
  * STALE -> DELAY on a send (the packet leaves) -> PROBE after
  * DELAY_FIRST_PROBE_TIME with a unicast NS, two more RetransTimer apart,
- * then the entry is removed.
+ * then UNREACHABLE with its MAC, sending nothing until the next packet
+ * (RFC 7048; what follows is nbr_unreach_test.c's).
  */
-static void nbr_stale_delay_probe_fail(struct kunit *test)
+static void nbr_stale_delay_probe_unreachable(struct kunit *test)
 {
 	struct nt *t = nt_up(test, NULL);
 	s64 t1, dly, rt = MSEC(nt_ctx(t)->retrans_ms);
@@ -74,8 +75,11 @@ static void nbr_stale_delay_probe_fail(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_PROBE);
 	nt_tick(t, t1 + dly + 3 * rt);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
-	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_UNREACHABLE);
+	nt_expect_mac(t, &t->a, nt_mac_a);
 	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_FAILED), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NBR_UNREACHABLE_ENTERED),
+			1ULL);
 	KUNIT_EXPECT_TRUE(test, nt_note(t, NDP_NOTE_NBR_UNREACHABLE, &t->a));
 }
 
@@ -706,7 +710,7 @@ static void nbr_reachable_in_use_goes_delay(struct kunit *test)
 static struct kunit_case nbr_cases[] = {
 	KUNIT_CASE(nbr_reachable_expires_to_stale),
 	KUNIT_CASE(nbr_reachable_in_use_goes_delay),
-	KUNIT_CASE(nbr_stale_delay_probe_fail),
+	KUNIT_CASE(nbr_stale_delay_probe_unreachable),
 	KUNIT_CASE(nbr_delay_confirmed_goes_reachable),
 	KUNIT_CASE(nbr_probe_answered_goes_reachable),
 	KUNIT_CASE(nbr_confirm_keeps_reachable),

@@ -3,7 +3,8 @@
  * Fixture of the neighbour cache's suites: nbr_test.c (the NUD state
  * machine), nbr_queue_test.c (packets waiting for resolution and why each
  * handle comes back), nbr_evict_test.c (RFC 6583 bounds, eviction, floods
- * and the tables behind them).  A context with three neighbours, caller
+ * and the tables behind them), nbr_unreach_test.c (RFC 7048's UNREACHABLE
+ * and its back-off).  A context with three neighbours, caller
  * packets from a pool, NS and NA in and out checked byte by byte, entries
  * driven into each NUD state.
  */

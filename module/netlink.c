@@ -36,6 +36,7 @@ static_assert((int)NDPV6_NUD_REACHABLE == (int)NDP_NUD_REACHABLE);
 static_assert((int)NDPV6_NUD_STALE == (int)NDP_NUD_STALE);
 static_assert((int)NDPV6_NUD_DELAY == (int)NDP_NUD_DELAY);
 static_assert((int)NDPV6_NUD_PROBE == (int)NDP_NUD_PROBE);
+static_assert((int)NDPV6_NUD_UNREACHABLE == (int)NDP_NUD_UNREACHABLE);
 static_assert((int)NDPV6_INFINITE == (int)NDP_INFINITE);
 static_assert(sizeof(struct ndp_ip6) == 16);
 

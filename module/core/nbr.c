@@ -9,6 +9,10 @@
 
 #define MAX_MULTICAST_SOLICIT	3	/* RFC 4861 10 */
 #define MAX_UNICAST_SOLICIT	3
+#define BACKOFF_MULTIPLE	3	/* RFC 7048 3 */
+#define MAX_RETRANS_TIMER_MS	60000
+/* an UNREACHABLE entry nothing was sent to for this long is removed */
+#define UNREACH_IDLE_MS		(10 * MAX_RETRANS_TIMER_MS)
 #define NS_FRAME_LEN		(NDP_ETH_HLEN + NDP_IP6_HLEN + 24 + 8)
 #define TICK_BUDGET		1024	/* entries handled per tick */
 
@@ -16,7 +20,8 @@
 
 /*
  * Move @n to @st: eviction lists, INCOMPLETE count and the timer that the
- * state implies (INCOMPLETE and PROBE: the caller sends and arms it).
+ * state implies (INCOMPLETE, PROBE, UNREACHABLE: the caller sends and arms
+ * it).  Leaving UNREACHABLE for a better state is counted.
  * Entering the same state again refreshes the entry's place in its list.
  * While packets wait on an entry that has a MAC, its timer is "now": the
  * queue leaves at the next tick, before anything else happens to it.
@@ -33,6 +38,7 @@ static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 		ctx->n_incomplete++;
 	n->state = st;
 	n->probes = 0;
+	n->tx_since_ns = false;
 	ndp_nbr_lru_append(ctx, n);
 	switch (st) {
 	case NDP_NUD_REACHABLE:
@@ -53,6 +59,9 @@ static void nbr_enter(struct ndp_ctx *ctx, struct ndp_nbr *n, u8 st, s64 now)
 	default:
 		break;
 	}
+	if (old == NDP_NUD_UNREACHABLE && (st == NDP_NUD_REACHABLE ||
+					   st == NDP_NUD_STALE))
+		ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_RECOVERED);
 	if (old != st)
 		ndp_changed(ctx);
 }
@@ -113,19 +122,23 @@ static void nbr_remove(struct ndp_ctx *ctx, struct ndp_nbr *n)
 }
 
 /*
- * Make room for a new entry in state @st (RFC 6583 7.1): for an INCOMPLETE
- * one the oldest INCOMPLETE entry, else the oldest STALE one; for a STALE
- * one (unsolicited input) only the oldest STALE one, so that a flood of
- * NS from new sources cannot stop our own resolutions (core.rst, "Tables
- * and eviction").  Default routers (pinned) and REACHABLE/DELAY/PROBE
- * entries are never on these lists.  The packets of the entry taken come
- * back dropped (in a later call's output if @out is full).
+ * Make room for a new entry in state @st (RFC 6583 7.1): the least
+ * recently used UNREACHABLE entry first (NUD gave up on it); then for an
+ * INCOMPLETE one the oldest INCOMPLETE entry, else the oldest STALE one;
+ * for a STALE one (unsolicited input) only the oldest STALE one, so that a
+ * flood of NS from new sources cannot stop our own resolutions (core.rst,
+ * "Tables and eviction").  Default routers (pinned) and
+ * REACHABLE/DELAY/PROBE entries are never on these lists.  The packets of
+ * the entry taken come back dropped (in a later call's output if @out is
+ * full).
  */
 static bool nbr_evict(struct ndp_ctx *ctx, u8 st, struct ndp_out *out)
 {
-	u32 i = st == NDP_NUD_INCOMPLETE ? ctx->evict_inc_head : NDP_NIL;
+	u32 i = ctx->evict_unreach_head;
 	struct ndp_nbr *n;
 
+	if (i == NDP_NIL && st == NDP_NUD_INCOMPLETE)
+		i = ctx->evict_inc_head;
 	if (i == NDP_NIL)
 		i = ctx->evict_stale_head;
 	if (i == NDP_NIL)
@@ -246,7 +259,8 @@ static bool ns_source(const struct ndp_ctx *ctx, const struct ndp_nbr *n,
 
 /*
  * Send the next NS for @n: multicast to the solicited-node group while
- * INCOMPLETE, unicast while PROBE.  Returns false when @out is full (the
+ * INCOMPLETE or UNREACHABLE (RFC 7048 3: the neighbour may have a new
+ * MAC), unicast while PROBE.  Returns false when @out is full (the
  * attempt is retried at the next tick); a missing source counts as sent.
  */
 static bool nbr_send_ns(struct ndp_ctx *ctx, struct ndp_nbr *n,
@@ -259,7 +273,8 @@ static bool nbr_send_ns(struct ndp_ctx *ctx, struct ndp_nbr *n,
 		ndp_count(ctx, NDP_STAT_NS_NO_SOURCE);
 		return true;
 	}
-	if (n->state == NDP_NUD_INCOMPLETE) {
+	if (n->state == NDP_NUD_INCOMPLETE ||
+	    n->state == NDP_NUD_UNREACHABLE) {
 		ndp_solicited_node(&n->ip, &dst);
 		ndp_mcast_mac(&dst, mac);
 	} else {
@@ -281,6 +296,60 @@ static void nbr_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	}
 }
 
+/* RetransTimer * BACKOFF_MULTIPLE^@k in ms, at most MAX_RETRANS_TIMER. */
+static u32 backoff_ms(const struct ndp_ctx *ctx, u32 k)
+{
+	u32 ms = max(ctx->retrans_ms, 1U);
+
+	while (k-- && ms < MAX_RETRANS_TIMER_MS)
+		ms *= BACKOFF_MULTIPLE;
+	return min_t(u32, ms, MAX_RETRANS_TIMER_MS);
+}
+
+/*
+ * The next multicast NS of UNREACHABLE @n now; the wait before the one
+ * after is backoff_ms() times a random factor in [MIN_RANDOM_FACTOR,
+ * MAX_RANDOM_FACTOR) (0.5, 1.5 as for ReachableTime) so that hosts that
+ * lost the same neighbour do not probe in step (core.rst, "Timers").
+ */
+static void nbr_backoff_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n,
+				s64 now, struct ndp_out *out)
+{
+	s64 base;
+
+	if (!nbr_send_ns(ctx, n, out)) {
+		ndp_nbr_set_timer(ctx, n, now);
+		return;
+	}
+	n->tx_since_ns = false;
+	/* past the cap the step no longer matters: saturate, never wrap */
+	if (n->probes < 0xff)
+		n->probes++;
+	ndp_count(ctx, NDP_STAT_NBR_BACKOFF_NS);
+	base = ndp_ms(backoff_ms(ctx, n->probes));
+	ndp_nbr_set_timer(ctx, n, now + base / 2 + ndp_random_delay(ctx, base));
+}
+
+/*
+ * A packet went to @n.  UNREACHABLE is probed only while packets go on
+ * (RFC 7048 3): a waiting entry sends its first multicast NS now, a
+ * probing one at its next deadline; it goes to the back of its eviction
+ * list.
+ */
+static void nbr_touch(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
+		      struct ndp_out *out)
+{
+	n->used = now;
+	if (n->state != NDP_NUD_UNREACHABLE)
+		return;
+	ndp_nbr_lru_unlink(ctx, n);
+	ndp_nbr_lru_append(ctx, n);
+	ndp_count(ctx, NDP_STAT_TX_UNREACHABLE);
+	n->tx_since_ns = true;
+	if (!n->probes)
+		nbr_backoff_solicit(ctx, n, now, out);
+}
+
 /*
  * Send what waits on @n now that it has a MAC, as far as @out has room
  * (FIFO order).  What does not fit stays queued, ahead of anything sent
@@ -299,7 +368,7 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	       ndp_nbr_xmit(ctx, n, &ctx->qslots[n->qhead].pkt, out)) {
 		s = ndp_nbr_q_pop(ctx, n);
 		ndp_nbr_slot_free(ctx, s);
-		n->used = now;
+		nbr_touch(ctx, n, now, out);
 		sent = true;
 	}
 	if (n->qlen && n->timer > now)
@@ -324,7 +393,7 @@ static void release_queue(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	}
 }
 
-/* Resolution or NUD failed: packets back, note, entry gone. */
+/* Resolution failed: packets back, note, entry gone. */
 static void nbr_fail(struct ndp_ctx *ctx, struct ndp_nbr *n,
 		     struct ndp_out *out)
 {
@@ -335,13 +404,67 @@ static void nbr_fail(struct ndp_ctx *ctx, struct ndp_nbr *n,
 	nbr_remove(ctx, n);
 }
 
+/*
+ * NUD failed (RFC 7048 3): instead of going, @n keeps its MAC as
+ * UNREACHABLE; packets still leave to that MAC, and the next one starts
+ * multicast NS with back-off.  Until then it waits, its timer the idle
+ * deadline.  Reported as resolution failure was (NBR_FAILED, note).
+ */
+static void nbr_unreachable(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
+			    struct ndp_out *out)
+{
+	nbr_enter(ctx, n, NDP_NUD_UNREACHABLE, now);
+	n->proven = false;
+	ndp_count(ctx, NDP_STAT_NBR_FAILED);
+	ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_ENTERED);
+	ndp_out_note(out, NDP_NOTE_NBR_UNREACHABLE, &n->ip, 0, 0, 0, 0);
+	/* packets still queued leave first (nbr_expire()) and start probing */
+	ndp_nbr_set_timer(ctx, n, n->qlen ? now :
+			  now + ndp_ms(UNREACH_IDLE_MS));
+}
+
+/*
+ * The timer of UNREACHABLE @n is due.  A packet went since the last NS:
+ * the next NS, one back-off step on.  None: probing stops until the next
+ * packet, and UNREACH_IDLE_MS after the last one (or after NUD failed)
+ * the entry goes, so that one nobody uses costs nothing for long
+ * (core.rst, "Neighbour resolution").  Returns false when @out is full.
+ */
+static bool nbr_unreach_expire(struct ndp_ctx *ctx, struct ndp_nbr *n,
+			       s64 now, struct ndp_out *out)
+{
+	s64 idle_end;
+
+	if (n->tx_since_ns) {
+		if (!ndp_out_room(out, 1, 0, NS_FRAME_LEN))
+			return false;
+		nbr_backoff_solicit(ctx, n, now, out);
+		return true;
+	}
+	if (n->probes) {
+		/* a probe run only starts at a packet: @used is set */
+		n->probes = 0;
+		idle_end = n->used + ndp_ms(UNREACH_IDLE_MS);
+		if (idle_end > now) {
+			ndp_nbr_set_timer(ctx, n, idle_end);
+			return true;
+		}
+	}
+	ndp_nbr_drop_queue(ctx, n, out, NDP_STAT_QUEUE_RESOLUTION_FAILED,
+			   NDP_DONE_UNREACHABLE);
+	ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_GC);
+	nbr_remove(ctx, n);
+	return true;
+}
+
 /* ---------------------------------------------------------- updates */
 
 /*
  * A link-layer address for @ip from an SLLA (RFC 4861 7.2.3, 6.3.4; also
  * RS and Redirect): a new entry is STALE; an INCOMPLETE one takes the MAC,
  * goes STALE and sends its queue; a different MAC replaces the cached one
- * and the entry goes STALE; the same MAC changes nothing.
+ * and the entry goes STALE; the same MAC changes nothing, but for an
+ * UNREACHABLE entry: the neighbour is back, STALE checks it on next use.
  */
 static void nbr_lla(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		    const u8 *mac, bool is_router, struct ndp_out *out)
@@ -359,6 +482,8 @@ static void nbr_lla(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		release_queue(ctx, n, now, out);
 	} else if (memcmp(n->mac, mac, NDP_ETH_ALEN)) {
 		nbr_set_mac(ctx, n, mac);
+		nbr_enter(ctx, n, NDP_NUD_STALE, now);
+	} else if (n->state == NDP_NUD_UNREACHABLE) {
 		nbr_enter(ctx, n, NDP_NUD_STALE, now);
 	}
 	if (is_router)
@@ -430,14 +555,16 @@ void ndp_nbr_set_pinned(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
  * @ctx: context
  * @ip: the router
  *
- * Return: true if @ip has no entry or an INCOMPLETE one.
+ * Return: true if @ip has no entry, an INCOMPLETE one or an UNREACHABLE
+ * one (NUD gave up on it, RFC 7048).
  */
 bool ndp_nbr_probably_unreachable(const struct ndp_ctx *ctx,
 				  const struct ndp_ip6 *ip)
 {
 	const struct ndp_nbr *n = ndp_nbr_find(ctx, ip);
 
-	return !n || n->state == NDP_NUD_INCOMPLETE;
+	return !n || n->state == NDP_NUD_INCOMPLETE ||
+	       n->state == NDP_NUD_UNREACHABLE;
 }
 
 /**
@@ -543,7 +670,7 @@ static int resolve_onlink(struct ndp_ctx *ctx, s64 now,
 
 	if (n && n->state != NDP_NUD_INCOMPLETE) {
 		memcpy(mac, n->mac, NDP_ETH_ALEN);
-		n->used = now;
+		nbr_touch(ctx, n, now, out);
 		if (n->state == NDP_NUD_STALE)
 			nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 		return 0;
@@ -627,7 +754,8 @@ void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_count(ctx, NDP_STAT_NA_NO_ENTRY);
 		return;
 	}
-	asked = n->state == NDP_NUD_INCOMPLETE || n->state == NDP_NUD_PROBE;
+	asked = n->state == NDP_NUD_INCOMPLETE || n->state == NDP_NUD_PROBE ||
+		n->state == NDP_NUD_UNREACHABLE;
 	if (n->state == NDP_NUD_INCOMPLETE) {
 		if (!o->tlla) {
 			ndp_count(ctx, NDP_STAT_NA_NO_TLLA);
@@ -645,9 +773,10 @@ void ndp_rx_na(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		}
 		if (changed)
 			nbr_set_mac(ctx, n, o->tlla);
+		/* any NA from an UNREACHABLE neighbour: it is back (STALE) */
 		if (s)
 			nbr_enter(ctx, n, NDP_NUD_REACHABLE, now);
-		else if (changed)
+		else if (changed || n->state == NDP_NUD_UNREACHABLE)
 			nbr_enter(ctx, n, NDP_NUD_STALE, now);
 	}
 	/* an answer to our NS proves two-way reachability, unsolicited S=1 not */
@@ -700,9 +829,10 @@ int ndp_resolve(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *dst,
  * @out: output
  *
  * With a link-layer address the Ethernet header goes into the headroom and
- * the packet leaves (a STALE entry moves to DELAY).  Otherwise it waits in
- * the neighbour's queue, a new INCOMPLETE entry sending its first NS now.
- * A packet that can neither leave nor wait is given back dropped.
+ * the packet leaves (a STALE entry moves to DELAY; an UNREACHABLE one stays
+ * so, and is probed while packets go on: RFC 7048 3).  Otherwise it waits in the
+ * neighbour's queue, a new INCOMPLETE entry sending its first NS now.  A
+ * packet that can neither leave nor wait is given back dropped.
  */
 void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 		    const struct ndp_pkt *pkt, struct ndp_out *out)
@@ -737,7 +867,7 @@ void ndp_nbr_output(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *nh,
 		ndp_out_own_done(out, pkt->handle, NDP_DONE_NO_ROOM);
 		return;
 	}
-	n->used = now;
+	nbr_touch(ctx, n, now, out);
 	if (n->state == NDP_NUD_STALE)
 		nbr_enter(ctx, n, NDP_NUD_DELAY, now);
 }
@@ -796,14 +926,15 @@ static bool nbr_expire(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 		nbr_solicit(ctx, n, now, out);
 		return true;
 	case NDP_NUD_PROBE:
-		if (n->probes >= MAX_UNICAST_SOLICIT) {
-			nbr_fail(ctx, n, out);
-			return true;
-		}
 		if (!ndp_out_room(out, 1, 0, NS_FRAME_LEN))
 			return false;
-		nbr_solicit(ctx, n, now, out);
+		if (n->probes >= MAX_UNICAST_SOLICIT)
+			nbr_unreachable(ctx, n, now, out);
+		else
+			nbr_solicit(ctx, n, now, out);
 		return true;
+	case NDP_NUD_UNREACHABLE:
+		return nbr_unreach_expire(ctx, n, now, out);
 	default:
 		ndp_nbr_set_timer(ctx, n, NDP_TIME_NEVER);
 		return true;

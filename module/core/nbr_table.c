@@ -146,6 +146,10 @@ static u32 *lru_list(struct ndp_ctx *ctx, const struct ndp_nbr *n,
 		*tail = &ctx->evict_stale_tail;
 		return &ctx->evict_stale_head;
 	}
+	if (n->state == NDP_NUD_UNREACHABLE) {
+		*tail = &ctx->evict_unreach_tail;
+		return &ctx->evict_unreach_head;
+	}
 	return NULL;
 }
 
@@ -365,6 +369,8 @@ int ndp_nbr_init(struct ndp_ctx *ctx)
 	ctx->evict_inc_tail = NDP_NIL;
 	ctx->evict_stale_head = NDP_NIL;
 	ctx->evict_stale_tail = NDP_NIL;
+	ctx->evict_unreach_head = NDP_NIL;
+	ctx->evict_unreach_tail = NDP_NIL;
 	return 0;
 }
 

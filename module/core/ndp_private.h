@@ -264,11 +264,13 @@ struct ndp_nbr {
 	bool has_mac;
 	bool pinned;			/* on the Default Router List: kept */
 	bool proven;			/* answered our NS with this MAC */
+	/* UNREACHABLE: a packet went since the last NS (probes 0: waiting) */
+	bool tx_since_ns;
 	u16 qlen;
 	u32 qhead, qtail;		/* struct ndp_qslot FIFO */
 	u32 hnext;			/* hash chain */
 	u32 heap_pos;			/* index in ctx->heap, or NDP_NIL */
-	u32 lru_prev, lru_next;		/* evict list (INCOMPLETE or STALE) */
+	u32 lru_prev, lru_next;		/* evict list (state's, see lru_list()) */
 	s64 timer;			/* NUD deadline, NDP_TIME_NEVER if none */
 	s64 confirmed;			/* last reachability confirmation */
 	s64 used;			/* last packet sent through it */
@@ -421,6 +423,8 @@ struct ndp_ctx {
 	u32 free_nbr;			/* free list through hnext */
 	u32 evict_inc_head, evict_inc_tail;	/* INCOMPLETE, oldest first */
 	u32 evict_stale_head, evict_stale_tail;	/* STALE, oldest first */
+	/* UNREACHABLE, least recently used first: evicted before the others */
+	u32 evict_unreach_head, evict_unreach_tail;
 	struct ndp_bucket inc_bucket;	/* new INCOMPLETE entries */
 	struct ndp_qslot *qslots;	/* cfg.queue_total */
 	u32 free_qslot;

@@ -407,7 +407,7 @@ void fz_check_tables(struct fz *f)
 	for (pos = 0, n = 0; ndp_nbr_next(f->ctx, &pos, &ni); n++) {
 		if (n > fl.max_nbrs)
 			fz_fail(f, "ndp_nbr_next does not end");
-		if (ni.state < NDP_NUD_INCOMPLETE || ni.state > NDP_NUD_PROBE)
+		if (ni.state < NDP_NUD_INCOMPLETE || ni.state > NDP_NUD_UNREACHABLE)
 			fz_fail(f, "neighbour in state %u", ni.state);
 		/*
 		 * Packets wait only while INCOMPLETE, except those of an

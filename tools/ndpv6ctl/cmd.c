@@ -53,6 +53,7 @@ static const char *const nud_names[] = {
 	[NDPV6_NUD_STALE] = "stale",
 	[NDPV6_NUD_DELAY] = "delay",
 	[NDPV6_NUD_PROBE] = "probe",
+	[NDPV6_NUD_UNREACHABLE] = "unreachable",
 };
 
 static const char *const event_names[] = {

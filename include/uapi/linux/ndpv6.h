@@ -426,6 +426,7 @@ enum ndpv6_nud {
 	NDPV6_NUD_STALE,
 	NDPV6_NUD_DELAY,
 	NDPV6_NUD_PROBE,
+	NDPV6_NUD_UNREACHABLE,	/* NUD failed, probed while used (RFC 7048) */
 	__NDPV6_NUD_MAX
 };
 
