@@ -152,3 +152,6 @@ NDP_STAT(NBR_BACKOFF_NS, "multicast NS with back-off to an UNREACHABLE entry")
 NDP_STAT(NBR_UNREACHABLE_RECOVERED, "UNREACHABLE entry heard from again")
 NDP_STAT(NBR_UNREACHABLE_GC, "UNREACHABLE entry removed: idle 10 min")
 NDP_STAT(TX_UNREACHABLE, "packet sent to an UNREACHABLE entry's cached MAC")
+
+/* duplicate ND options (SLLA, TLLA, MTU, Nonce): the first counts */
+NDP_STAT(ND_OPT_DUPLICATE, "ND option given twice: the first one counts")

@@ -323,6 +323,44 @@ static void ra_reachable_and_retrans_in_ms(struct kunit *test)
 	ndp_get_params(t.ctx, &p);
 	KUNIT_EXPECT_EQ(test, p.base_reachable_ms, 3600000U);
 	KUNIT_EXPECT_LT(test, p.reachable_ms, 5400000U);
+	/* one below 100 ms counts as 100 ms, as in Linux (HZ/10) */
+	ra_begin(&r, 0, 0, 1, 0);
+	ra_send(&t, &r, &rtr);
+	ndp_get_params(t.ctx, &p);
+	KUNIT_EXPECT_EQ(test, p.base_reachable_ms, 100U);
+	KUNIT_EXPECT_GE(test, p.reachable_ms, 50U);
+	ra_begin(&r, 0, 0, 100, 0);
+	ra_send(&t, &r, &rtr);
+	ndp_get_params(t.ctx, &p);
+	KUNIT_EXPECT_EQ(test, p.base_reachable_ms, 100U);
+}
+
+/*
+ * An option given twice (SLLA, MTU): the first counts, as in Linux's
+ * ndisc_parse_options(), and each repeat is counted.
+ */
+static void ra_duplicate_options_first_counts(struct kunit *test)
+{
+	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
+	struct ndp_nbr_info ni;
+	struct ndp_params p;
+	struct ndp_kt t;
+	struct kt_ra r;
+
+	ndp_kt_init(test, &t, NULL);
+	ra_begin(&r, 0, 1800, 0, 0);
+	ra_slla(&r, rtr1_mac);
+	ra_slla(&r, rtr2_mac);
+	ra_mtu(&r, 1400);
+	ra_mtu(&r, 1300);
+	ra_send(&t, &r, &rtr);
+	ndp_kt_expect_only(&t, NDP_STAT_ND_OPT_DUPLICATE, NDP_STAT_NBR_CREATED);
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ND_OPT_DUPLICATE),
+			2ULL);
+	KUNIT_ASSERT_EQ(test, ndp_nbr_lookup(t.ctx, &rtr, &ni), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(ni.mac, rtr1_mac, NDP_ETH_ALEN), 0);
+	ndp_get_params(t.ctx, &p);
+	KUNIT_EXPECT_EQ(test, p.mtu, 1400U);
 }
 
 /*
@@ -722,6 +760,7 @@ static struct kunit_case rtr_cases[] = {
 	KUNIT_CASE(rs_output_full_stays_due),
 	KUNIT_CASE(rs_rfc7559_backoff),
 	KUNIT_CASE(ra_reachable_and_retrans_in_ms),
+	KUNIT_CASE(ra_duplicate_options_first_counts),
 	KUNIT_CASE(ra_retrans_timer_floor),
 	KUNIT_CASE(ra_router_lifetime_in_seconds),
 	KUNIT_CASE(ra_router_lifetime_zero_removes),

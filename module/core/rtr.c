@@ -15,6 +15,8 @@
  * long after its last NS (RFC 4862 5.4): 1 ms would pass before any answer.
  */
 #define NDP_MIN_RETRANS_MS	10U
+/* an RA's ReachableTime below 100 ms counts as 100 ms, as in Linux (HZ/10) */
+#define NDP_MIN_REACHABLE_MS	100U
 
 /* ------------------------------------------------------------- tables */
 
@@ -437,7 +439,8 @@ void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 	}
 	if (reachable_ms)
 		ndp_set_base_reachable(ctx, now,
-				       min(reachable_ms, NDP_MAX_REACHABLE_MS));
+				       max(min(reachable_ms, NDP_MAX_REACHABLE_MS),
+					   NDP_MIN_REACHABLE_MS));
 	if (retrans_ms)
 		ctx->retrans_ms = max(retrans_ms, NDP_MIN_RETRANS_MS);
 	if (o->slla)

@@ -347,10 +347,12 @@ int ndp_opts_parse(struct ndp_ctx *ctx, const u8 *p, u32 len,
 				bad = NDP_STAT_ND_OPT_BAD;
 				break;
 			}
-			if (p[0] == NDP_OPT_SLLA)
+			if (p[0] == NDP_OPT_SLLA && !o->slla)
 				o->slla = p + 2;
-			else
+			else if (p[0] == NDP_OPT_TLLA && !o->tlla)
 				o->tlla = p + 2;
+			else	/* the first counts, as in Linux */
+				ndp_count(ctx, NDP_STAT_ND_OPT_DUPLICATE);
 			break;
 		case NDP_OPT_PIO:
 			/*
@@ -367,9 +369,16 @@ int ndp_opts_parse(struct ndp_ctx *ctx, const u8 *p, u32 len,
 			break;
 		case NDP_OPT_MTU:
 			/* any length: one unit holds it, more is extension */
-			o->mtu = p;
+			if (o->mtu)
+				ndp_count(ctx, NDP_STAT_ND_OPT_DUPLICATE);
+			else
+				o->mtu = p;
 			break;
 		case NDP_OPT_NONCE:
+			if (o->nonce) {
+				ndp_count(ctx, NDP_STAT_ND_OPT_DUPLICATE);
+				break;
+			}
 			o->nonce = p + 2;
 			o->nonce_len = (u8)min(olen - 2, 255U);
 			break;
