@@ -462,8 +462,11 @@ smp_run() {
 	say "booting the SMP kernel under QEMU with 2 CPUs (timeout ${limit}s), console: $log"
 	say "  e2e tests there: ${names[*]:-none}"
 	t0=$SECONDS
+	# printk.time=0: defconfig's PRINTK_TIME would put a timestamp
+	# before each KTAP line KUnit prints, where the parser and
+	# ktap_slice expect none.
 	"$here/run-qemu.sh" "$kbuild/arch/x86/boot/bzImage" \
-		"$dir/initramfs.cpio" "$limit" NDPV6_REPO="$repo" \
+		"$dir/initramfs.cpio" "$limit" printk.time=0 NDPV6_REPO="$repo" \
 		NDPV6_KO="$dir/src/ndpv6.ko" NDPV6_YNL="$ynl" \
 		NDPV6_E2E="${tests:-none}" NDPV6_E2E_SUITE=ndpv6_e2e_smp \
 		>"$log" 2>&1
