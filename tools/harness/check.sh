@@ -444,7 +444,7 @@ kunit_only() {
 # $out/slice.
 smp_run() {
 	local dir=$repo/build/smp log=$out/console-smp.log names tests
-	local limit rc t0
+	local limit rc t0 line
 
 	mapfile -t names < <(e2e_select "${E2E:-$SMP_SUBSET}")
 	tests=$(IFS=,; echo "${names[*]}")
@@ -474,6 +474,8 @@ smp_run() {
 	sed -i 's/\r$//' "$log"
 	say "QEMU (SMP) exited with status $rc after $((SECONDS - t0)) s"
 	guest_verdict "QEMU (SMP)" smp- "$log" "$rc"
+	sed -n 's/^ndpv6-harness: \(kcsan\|lockdep\): /  \1: /p' "$log" |
+		while IFS= read -r line; do say "$line"; done
 	grep -q '^ndpv6-harness: rmmod rc=0$' "$log" && result "smp-rmmod ok"
 	ktap_slice "$log" >>"$out/slice"
 }
