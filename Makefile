@@ -42,7 +42,7 @@ check-kernels: ndpv6ctl-bootstrap
 
 # KUnit suites and an e2e subset on the SMP debug kernel (lockdep, KCSAN)
 # under QEMU with two CPUs; not part of make check (its first kernel build
-# alone takes about an hour).
+# alone takes about 30 minutes on 2 cores).
 check-smp: ndpv6ctl-bootstrap
 	@CHECK_SMP=1 KUNIT='$(KUNIT)' E2E='$(E2E)' \
 		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' tools/harness/check.sh 2>&1

@@ -484,7 +484,7 @@ smp_run() {
 
 # Progress of a first build goes to stderr, which stays on the terminal.
 # In check-kernels mode the UML tree is only needed for the KTAP parser;
-# check-smp has its own kernel (a first build: about an hour), niced like
+# check-smp has its own kernel (a first build: about 30 minutes), niced like
 # UML 6.12's.
 if [ -n "${CHECK_SMP:-}" ]; then
 	kbuild=$(nice "$here/smp-kernel.sh") || fatal smp-kernel

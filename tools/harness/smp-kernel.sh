@@ -46,7 +46,7 @@ fi
 
 kernel_extract "$tarball" "$src" "$cache/.lock-src-$ver"
 
-echo "smp-kernel: building x86-64 $ver with ${frag##*/} into $out (about 50 to 60 minutes on 2 busy cores) ..." >&2
+echo "smp-kernel: building x86-64 $ver with ${frag##*/} into $out (about 30 minutes on 2 busy cores) ..." >&2
 rm -rf "$out"
 mkdir -p "$out"
 make -s -C "$src" O="$out" x86_64_defconfig >&2
