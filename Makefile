@@ -18,7 +18,7 @@ QEMU_TIMEOUT ?=
 # ... and whether the KUnit suites run on UML 6.12 too (none: not).
 UML612 ?=
 
-.PHONY: all modules check check-kernels demo lint clean help
+.PHONY: all modules check check-kernels check-smp demo lint clean help
 
 all: modules
 
@@ -38,6 +38,13 @@ check:
 # Every e2e test on Debian's stock 6.1 and 6.12 kernels under QEMU.
 check-kernels: ndpv6ctl-bootstrap
 	@CHECK_KERNELS=1 E2E='$(E2E)' QEMU='$(QEMU)' \
+		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' tools/harness/check.sh 2>&1
+
+# KUnit suites and an e2e subset on the SMP debug kernel (lockdep, KCSAN)
+# under QEMU with two CPUs; not part of make check (its first kernel build
+# alone takes about 30 minutes on 2 cores).
+check-smp: ndpv6ctl-bootstrap
+	@CHECK_SMP=1 KUNIT='$(KUNIT)' E2E='$(E2E)' \
 		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' tools/harness/check.sh 2>&1
 
 demo:
@@ -89,6 +96,14 @@ help:
 	@echo '  make check-kernels         every e2e test on Debian'"'"'s stock 6.1'
 	@echo '                             and 6.12 kernels under QEMU (2 CPUs);'
 	@echo '                             E2E, QEMU, QEMU_TIMEOUT as above'
+	@echo '  make check-smp             every KUnit suite and an e2e subset'
+	@echo '                             (10 20 21 23 35 40 46) on an SMP'
+	@echo '                             debug kernel (lockdep, KCSAN, debug'
+	@echo '                             objects; built from linux-source-6.12'
+	@echo '                             once, into ~/.cache/ndpv6) under QEMU'
+	@echo '                             with 2 CPUs; KUNIT, QEMU_TIMEOUT as'
+	@echo '                             above, E2E=prefix overrides the subset'
+	@echo '                             (E2E="*": all)'
 	@echo '  make lint                  checkpatch --strict, W=1 and sparse'
 	@echo '                             builds against the UML kernel'
 	@echo '  make clean                 remove build products (not the'

@@ -19,6 +19,14 @@
 # test on each of Debian's stock kernels, 6.1 and 6.12, under QEMU side by
 # side; no UML run, no library builds, no hooks; the same summary.
 #
+# `make check-smp` (CHECK_SMP=1): bootstrap, the SMP debug kernel
+# (tools/harness/smp-kernel.sh: lockdep, KCSAN, debug objects; built once,
+# cached), a KUnit build of ndpv6.ko against it, and one QEMU boot with
+# two CPUs running every KUnit suite (KUNIT selects) and the e2e tests of
+# SMP_SUBSET below (E2E overrides it); its console scanned with
+# console_check.py --smp; no UML run, no library builds, no hooks; the
+# same summary.
+#
 # Environment (the Makefile passes its variables of the same names):
 #   KUNIT        space-separated globs: only the kunit/*_test.c files whose
 #                name or suite name (.name = "...") matches; default all
@@ -34,7 +42,8 @@
 #                default: run it
 #   QEMU_TIMEOUT seconds before a QEMU run is killed (default: 180 for
 #                boot and module, plus each selected e2e test's own
-#                timeout and 10 s, at most 2400)
+#                timeout and 10 s, at most 2400; check-smp: 600 for boot
+#                and the KUnit suites, plus the same, at most 3600)
 #   E2E_TRACE    non-empty: each e2e test writes a bash trace with
 #                timestamps to build/check/trace/NAME.sh.trace (profiling)
 #   UML_TIMEOUT  seconds before the UML run is killed (default: 240 for
@@ -64,6 +73,11 @@ start=$SECONDS
 # module by itself (38), SLAAC from radvd and the kernel's view of it (40).
 # Documentation/ndpv6/benchmarks.rst gives each test's time under QEMU.
 QEMU_SUBSET=10-,12-,21-,38-,40-
+# The e2e tests of check-smp: traffic on both CPUs (link-local ping 10,
+# neighbour loss 20, TCP and UDP 21, an NS flood 23) and the control
+# plane beside it (ndpv6ctl monitor 35, the kernel mirror under SLAAC 40
+# and under a flood 46).
+SMP_SUBSET=10-,20-,21-,23-,35-,40-,46-
 QEMU_PIDS=()
 
 # shellcheck source=tools/harness/lock.sh
@@ -71,7 +85,8 @@ QEMU_PIDS=()
 harness_lock "$repo"
 mkdir -p "$out"
 : >"$results"
-rm -f "$console" "$ktap" "$out"/console-qemu-*.log "$out"/console-uml-*.log
+rm -f "$console" "$ktap" "$out"/console-qemu-*.log "$out"/console-uml-*.log \
+	"$out/console-smp.log"
 
 say() {
 	echo "check: $*"
@@ -87,7 +102,7 @@ summary() {
 
 	echo
 	for line in "$console" "$out"/console-uml-*.log \
-		    "$out"/console-qemu-*.log; do
+		    "$out"/console-qemu-*.log "$out/console-smp.log"; do
 		[ -f "$line" ] && say "console log: $line"
 	done
 	while read -r line; do
@@ -410,12 +425,74 @@ uml612_collect() {
 		result "uml-6.12-console-check fail"
 }
 
+# only= the kunit/*_test.c base names KUNIT selects (empty: all); a KUNIT
+# that selects nothing stops the run.
+kunit_only() {
+	only=
+	[ -n "${KUNIT:-}" ] || return 0
+	only=$(kunit_files | tr '\n' ' ')
+	[ -n "$only" ] || { say "KUNIT='$KUNIT' matches no kunit/*_test.c"; \
+			    fatal kunit-filter; }
+	say "KUnit files: $only"
+}
+
+# smp_run: check-smp's one guest: ndpv6.ko with the KUnit suites KUNIT
+# selects, built against the SMP debug kernel $kbuild (in a copy, like
+# UML's), an initramfs without modules (virtio and 9p are built in), and
+# a QEMU boot with two CPUs that runs the suites and the e2e tests E2E
+# (default SMP_SUBSET) as the suite ndpv6_e2e_smp; its KTAP goes to
+# $out/slice.
+smp_run() {
+	local dir=$repo/build/smp log=$out/console-smp.log names tests
+	local limit rc t0 line
+
+	mapfile -t names < <(e2e_select "${E2E:-$SMP_SUBSET}")
+	tests=$(IFS=,; echo "${names[*]}")
+	kunit_only
+	copy_sources "$dir/src" || fatal copy-sources
+	say "building ndpv6.ko with the KUnit suites against $kbuild"
+	make -C "$kbuild" M="$dir/src" NDPV6_KUNIT=y NDPV6_KUNIT_ONLY="$only" \
+		KCFLAGS="-fmacro-prefix-map=$dir/src/=" -j"$(nproc)" modules \
+		2>&1 | sed "s#$dir/src/#$repo/#g"
+	[ "${PIPESTATUS[0]}" -eq 0 ] || fatal smp-module-build
+	result "smp-module-build ok"
+	"$here/qemu-initramfs.sh" - "$dir/initramfs.cpio" ||
+		fatal smp-initramfs
+	limit=${QEMU_TIMEOUT:-$(e2e_limit 600 3600 "${names[@]}")}
+	say "booting the SMP kernel under QEMU with 2 CPUs (timeout ${limit}s), console: $log"
+	say "  e2e tests there: ${names[*]:-none}"
+	t0=$SECONDS
+	# printk.time=0: defconfig's PRINTK_TIME would put a timestamp
+	# before each KTAP line KUnit prints, where the parser and
+	# ktap_slice expect none.
+	"$here/run-qemu.sh" "$kbuild/arch/x86/boot/bzImage" \
+		"$dir/initramfs.cpio" "$limit" printk.time=0 NDPV6_REPO="$repo" \
+		NDPV6_KO="$dir/src/ndpv6.ko" NDPV6_YNL="$ynl" \
+		NDPV6_E2E="${tests:-none}" NDPV6_E2E_SUITE=ndpv6_e2e_smp \
+		>"$log" 2>&1
+	rc=$?
+	sed -i 's/\r$//' "$log"
+	say "QEMU (SMP) exited with status $rc after $((SECONDS - t0)) s"
+	guest_verdict "QEMU (SMP)" smp- "$log" "$rc"
+	sed -n 's/^ndpv6-harness: \(kcsan\|lockdep\): /  \1: /p' "$log" |
+		while IFS= read -r line; do say "$line"; done
+	grep -q '^ndpv6-harness: rmmod rc=0$' "$log" && result "smp-rmmod ok"
+	ktap_slice "$log" >>"$out/slice"
+}
+
 "$here/bootstrap.sh" || fatal bootstrap
 
 # Progress of a first build goes to stderr, which stays on the terminal.
-# In check-kernels mode the UML tree is only needed for the KTAP parser.
-kbuild=$("$here/uml-kernel.sh") || fatal uml-kernel
-say "UML kernel: $kbuild"
+# In check-kernels mode the UML tree is only needed for the KTAP parser;
+# check-smp has its own kernel (a first build: about 30 minutes), niced like
+# UML 6.12's.
+if [ -n "${CHECK_SMP:-}" ]; then
+	kbuild=$(nice "$here/smp-kernel.sh") || fatal smp-kernel
+	say "SMP debug kernel: $kbuild"
+else
+	kbuild=$("$here/uml-kernel.sh") || fatal uml-kernel
+	say "UML kernel: $kbuild"
+fi
 src=$kbuild/source-tree
 : >"$out/slice"
 # The kernel's YNL tools, for the e2e test that drives ndpv6 with them
@@ -429,17 +506,13 @@ if [ -n "${CHECK_KERNELS:-}" ]; then
 			qemu_start "$series" "${E2E:-}" "${names[@]}"
 	done
 	qemu_collect
+elif [ -n "${CHECK_SMP:-}" ]; then
+	smp_run
 else
 	# The test build works on a copy so that it never mixes its objects
 	# with a host build in the repository; messages are mapped back to
 	# the repo.
-	only=
-	if [ -n "${KUNIT:-}" ]; then
-		only=$(kunit_files | tr '\n' ' ')
-		[ -n "$only" ] || { say "KUNIT='$KUNIT' matches no kunit/*_test.c"; \
-				    fatal kunit-filter; }
-		say "KUnit files: $only"
-	fi
+	kunit_only
 	copy_sources "$copy" || fatal copy-sources
 	say "building ndpv6.ko for UML with the KUnit suites"
 	make -C "$kbuild" ARCH=um M="$copy" NDPV6_KUNIT=y \
@@ -537,6 +610,13 @@ else
 fi
 
 [ -n "${CHECK_KERNELS:-}" ] && { summary; exit; }
+if [ -n "${CHECK_SMP:-}" ]; then
+	echo
+	python3 "$here/console_check.py" --smp "$out/console-smp.log" \
+		"$results" || result "smp-console-check fail"
+	summary
+	exit
+fi
 
 echo
 python3 "$here/console_check.py" "$console" "$results" ||

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Find kernel reports in a UML console log (not KTAP: kunit.py reads that).
 
-    console_check.py [--uml612] CONSOLE_LOG [RESULTS]
+    console_check.py [--uml612|--smp] CONSOLE_LOG [RESULTS]
 
 Every BUG, WARNING (WARN_ON, lockdep, RCU, debugobjects), KASAN, UBSAN,
 Oops or panic report is a problem, and so is every kmemleak object whose
@@ -24,6 +24,14 @@ force_flush_all filter is off for it, so that the same splat there fails
 the run until someone looks at it.  Its other noise, 20 UBSAN
 misaligned-access reports in core kernel code, is turned off in its
 configuration (tools/harness/uml-6.12.config), not filtered here.
+
+--smp: the console of the SMP debug kernel under QEMU (make check-smp,
+tools/harness/smp-kernel.sh), with KCSAN.  No UML filter applies.  A
+KCSAN report ("BUG: KCSAN: ...") fails the run when one of its lines
+names the module (a stack frame "func+0x12/0x34 [ndpv6]"); the others,
+data races of the rest of the kernel, are listed with their signature
+(the header line, "data-race in A / B") and the line they start at, and
+do not fail it.  Every other report fails it, as above.
 
 kmemleak is best-effort: a stale pointer anywhere in scanned memory hides a
 leaked object, so a single leaked allocation may go unseen (measured here:
@@ -54,6 +62,7 @@ REPORT_MAX_LINES = 120
 SHOW_LEAKS = 3
 
 KIND = [
+    (re.compile(r'^BUG: KCSAN: '), 'kcsan'),
     (re.compile(r'KASAN'), 'kasan'),
     (re.compile(r'^UBSAN'), 'ubsan'),
     (re.compile(r'suspicious RCU|locking|lock state|non-static key|'
@@ -110,6 +119,11 @@ def leaks(lines):
         yield obj
 
 
+def frame_names_module(block):
+    """True if a line of a report is a stack frame in the module."""
+    return any(re.search(r'\[' + MODULE + r'\]\s*$', line) for line in block)
+
+
 def names_module(block):
     """True if the backtrace of a kmemleak object names the module.
 
@@ -135,16 +149,22 @@ def names_module(block):
 def main():
     args = sys.argv[1:]
     uml612 = '--uml612' in args
-    args = [a for a in args if a != '--uml612']
+    smp = '--smp' in args
+    args = [a for a in args if a not in ('--uml612', '--smp')]
     log = args[0]
     results = args[1] if len(args) > 1 else None
     with open(log, errors='backslashreplace') as f:
         lines = [line.rstrip('\n') for line in f]
 
     problems = []
+    kcsan_others = []
     rcu_noise = 0
     for num, block in reports(lines):
-        if (not uml612 and
+        if (smp and block[0].startswith('BUG: KCSAN: ') and
+                not frame_names_module(block)):
+            kcsan_others.append((num, block[0]))
+            continue
+        if (not uml612 and not smp and
                 block[0].startswith('WARNING: suspicious RCU usage') and
                 any('force_flush_all' in line for line in block)):
             rcu_noise += 1
@@ -170,12 +190,19 @@ def main():
             block += obj
         problems.append(('kmemleak', ours[0][0], block))
 
-    print('console: filtered known UML noise: %s, %d kmemleak "Trying to '
-          'color / Adding scan area to unknown object" trace(s), %d kmemleak '
-          'object(s) not naming %s'
-          % ('no RCU splat filter for UML 6.12' if uml612 else
-             '%d "suspicious RCU usage" splat(s) naming force_flush_all'
-             % rcu_noise, color_noise, others, MODULE))
+    if smp:
+        print('console: %d KCSAN report(s) not naming %s (the rest of the '
+              'kernel; not failures), %d kmemleak object(s) not naming %s'
+              % (len(kcsan_others), MODULE, others, MODULE))
+        for num, header in kcsan_others:
+            print('console:   %s:%d: %s' % (log, num, header))
+    else:
+        print('console: filtered known UML noise: %s, %d kmemleak "Trying to '
+              'color / Adding scan area to unknown object" trace(s), %d '
+              'kmemleak object(s) not naming %s'
+              % ('no RCU splat filter for UML 6.12' if uml612 else
+                 '%d "suspicious RCU usage" splat(s) naming force_flush_all'
+                 % rcu_noise, color_noise, others, MODULE))
     for kind, num, block in problems:
         print('console: %s report at %s:%d' % (kind, log, num))
         for line in block:

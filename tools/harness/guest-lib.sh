@@ -248,6 +248,31 @@ leak_report() {
 	mark "kmemleak end"
 }
 
+# The checkers' own counters, one marker line each, when the kernel has
+# them: KCSAN's (setup_watchpoints > 0 shows it watched; data_races counts
+# the races it saw, reported or not) and whether lockdep is still on (it
+# turns itself off after its first report).
+checker_stats() {
+	local line out=
+
+	if [ -r /sys/kernel/debug/kcsan ]; then
+		while IFS= read -r line; do
+			case "$line" in
+			enabled:*|setup_watchpoints:*|data_races:*|report_races:*|races_unknown_origin:*)
+				out+=" ${line/: /=}" ;;
+			esac
+		done </sys/kernel/debug/kcsan
+		mark "kcsan:$out"
+	fi
+	if [ -r /proc/lockdep_stats ]; then
+		while IFS= read -r line; do
+			case "$line" in
+			*debug_locks:*) mark "lockdep: debug_locks=${line##* }" ;;
+			esac
+		done </proc/lockdep_stats
+	fi
+}
+
 mode_check() {
 	local rc suites loaded
 
@@ -267,6 +292,7 @@ mode_check() {
 	[ "${NDPV6_E2E:-}" = none ] || run_e2e $((suites + 1))
 	mark "ktap end"
 	stamp "e2e tests done"
+	checker_stats
 	cleanup_net
 	leak_report "$loaded"
 	stamp "kmemleak scan done"

@@ -4,23 +4,24 @@
 # The initramfs that boots one of Debian's stock kernels on this machine's
 # root file system under QEMU (tools/harness/run-qemu.sh):
 #
-#   qemu-initramfs.sh KERNEL_VERSION OUTPUT.cpio
+#   qemu-initramfs.sh KERNEL_VERSION|- OUTPUT.cpio
 #
 # It holds a static busybox, the kernel's modules for 9p over virtio (the
 # stock kernels have them as modules; the closure of their dependencies,
-# from modinfo, decompressed, in load order) and an /init that loads them,
+# from modinfo, decompressed, in load order; none for "-", a kernel with
+# them built in: tools/harness/smp-kernel.sh) and an /init that loads them,
 # mounts the host's root read-only from the 9p share "hostroot" and
 # switch_roots into the program named by NDPV6_INIT on the kernel command
 # line (tools/harness/qemu-init.sh), which keeps the rest of the
 # environment.  Any failure before that is printed and powers off.
 set -euo pipefail
 
-[ $# -eq 2 ] || { echo "usage: $0 KERNEL_VERSION OUTPUT.cpio" >&2; exit 2; }
+[ $# -eq 2 ] || { echo "usage: $0 KERNEL_VERSION|- OUTPUT.cpio" >&2; exit 2; }
 kver=$1
 output=$2
 busybox=/bin/busybox
 
-[ -d "/lib/modules/$kver" ] ||
+[ "$kver" = - ] || [ -d "/lib/modules/$kver" ] ||
 	{ echo "qemu-initramfs: /lib/modules/$kver missing" >&2; exit 1; }
 if [ ! -x "$busybox" ] || ldd "$busybox" >/dev/null 2>&1; then
 	echo "qemu-initramfs: no static $busybox (busybox-static)" >&2
@@ -54,9 +55,11 @@ add_module() {
 	esac
 	ORDER+=("$name")
 }
-for m in virtio_pci 9pnet_virtio 9p; do
-	add_module "$m"
-done
+if [ "$kver" != - ]; then
+	for m in virtio_pci 9pnet_virtio 9p; do
+		add_module "$m"
+	done
+fi
 echo "${ORDER[*]}" >"$root/modules/order"
 
 cat >"$root/init" <<'EOF'
@@ -94,4 +97,4 @@ chmod +x "$root/init"
 mkdir -p "$(dirname "$output")"
 (cd "$root" && find . | cpio -o -H newc --quiet) >"$output.tmp"
 mv "$output.tmp" "$output"
-echo "qemu-initramfs: $output for $kver, modules: ${ORDER[*]}"
+echo "qemu-initramfs: $output for $kver, modules: ${ORDER[*]:-none}"

@@ -7,8 +7,10 @@
 # 9p and tools/harness/qemu-init.sh as init; the serial console goes to
 # stdout.
 #
-#   run-qemu.sh KERNEL_VERSION INITRAMFS TIMEOUT [KEY=VALUE...]
+#   run-qemu.sh KERNEL_VERSION|KERNEL_IMAGE INITRAMFS TIMEOUT [KEY=VALUE...]
 #
+# A first argument with a slash is a kernel image to boot as it is (the
+# SMP debug kernel of tools/harness/smp-kernel.sh, arch/x86/boot/bzImage).
 # INITRAMFS comes from tools/harness/qemu-initramfs.sh for that kernel.
 # KEY=VALUE arguments become the init's environment (see guest-lib.sh).
 # KVM does not work on the machines this runs on: TCG, one host thread per
@@ -17,14 +19,17 @@
 set -euo pipefail
 
 [ $# -ge 3 ] ||
-	{ echo "usage: $0 KERNEL_VERSION INITRAMFS TIMEOUT [KEY=VALUE...]" >&2
+	{ echo "usage: $0 KERNEL_VERSION|KERNEL_IMAGE INITRAMFS TIMEOUT [KEY=VALUE...]" >&2
 	  exit 2; }
 kver=$1
 initramfs=$2
 limit=$3
 shift 3
 here=$(cd "$(dirname "$0")" && pwd)
-kernel=/boot/vmlinuz-$kver
+case $kver in
+*/*)	kernel=$kver ;;
+*)	kernel=/boot/vmlinuz-$kver ;;
+esac
 
 [ -r "$kernel" ] || { echo "run-qemu: $kernel missing" >&2; exit 2; }
 [ -r "$initramfs" ] || { echo "run-qemu: $initramfs missing" >&2; exit 2; }

@@ -22,6 +22,9 @@ series=${UML_SERIES:-6.1}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/ndpv6
 tarball=/usr/src/linux-source-$series.tar.xz
 
+# shellcheck source=tools/harness/kernel-lib.sh
+. "$here/kernel-lib.sh"
+
 [ -f "$tarball" ] || { echo "uml-kernel: $tarball missing (run tools/harness/bootstrap.sh)" >&2; exit 1; }
 ver=$(dpkg-query -W -f='${Version}' "linux-source-$series")
 extra=${frag%.config}-$series.config
@@ -57,16 +60,7 @@ if [ -f "$out/.ndpv6-complete" ]; then
 	exit 0
 fi
 
-exec 8>"$cache/.lock-src-$ver"
-flock 8
-if [ ! -f "$src/.ndpv6-extracted" ]; then
-	echo "uml-kernel: extracting $tarball into $src ..." >&2
-	rm -rf "$src"
-	mkdir -p "$src"
-	tar -C "$src" --strip-components=1 -xJf "$tarball"
-	touch "$src/.ndpv6-extracted"
-fi
-flock -u 8
+kernel_extract "$tarball" "$src" "$cache/.lock-src-$ver"
 
 echo "uml-kernel: building UML $ver with ${frags[*]##*/} into $out (6.1: about 8-9 minutes on 2 cores, 6.12: 26 to 46) ..." >&2
 rm -rf "$out"
@@ -75,32 +69,13 @@ make -s -C "$src" ARCH=um O="$out" defconfig >&2
 "$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${frags[@]}" >/dev/null
 make -s -C "$src" ARCH=um O="$out" olddefconfig >&2
 
-# Every =y and =n line of the fragments must have survived olddefconfig
-# (the last fragment to set an option wins, as in merge_config.sh).
-missing=0
-while read -r line; do
-	case "$line" in
-	CONFIG_*=y) grep -qx "$line" "$out/.config" ;;
-	CONFIG_*=n) ! grep -q "^${line%=n}=" "$out/.config" ;;
-	*) continue ;;
-	esac || {
-		echo "uml-kernel: $line did not stick in .config" >&2
-		missing=1
-	}
-done < <(cat "${frags[@]}" | sed -n 's/^\(CONFIG_[A-Za-z0-9_]*\)=/\1 &/p; s/^# \(CONFIG_[A-Za-z0-9_]*\) is not set/\1 &/p' |
-	 awk '{ k = $1; sub(/^[^ ]* /, ""); v[k] = $0 } END { for (k in v) print v[k] }')
-[ $missing -eq 0 ] || exit 1
+kernel_config_stuck uml-kernel "$out/.config" "${frags[@]}" || exit 1
 
-# Progress every 30 s so a first run never goes silent for minutes.
 start=$(date +%s)
-( while sleep 30; do
-	echo "uml-kernel: still building ($(( $(date +%s) - start )) s, $(find "$out" -name '*.o' | wc -l) objects)" >&2
-  done ) &
-ticker=$!
-trap 'kill $ticker 2>/dev/null || true' EXIT
+kernel_ticker uml-kernel "$out" "$start"
 make -s -C "$src" ARCH=um O="$out" -j"$(nproc)" linux modules_prepare >&2
 symvers
-kill $ticker 2>/dev/null || true
+kernel_ticker_stop
 # The parser used by the harness: tools/testing/kunit/kunit.py parse.
 ln -sfn "$src" "$out/source-tree"
 touch "$out/.ndpv6-complete"
