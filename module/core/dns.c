@@ -191,6 +191,15 @@ static u32 dnssl_name(const u8 *p, u32 len, char *name)
 	return pos + 1;
 }
 
+/* An option's padding: [@from, @len) of @o all zero. */
+static bool zero_padding(const u8 *o, u32 from, u32 len)
+{
+	for (; from < len; from++)
+		if (o[from])
+			return false;
+	return true;
+}
+
 /*
  * RFC 8106 5.2: lifetime, then names, then zero padding.  Checked whole
  * first (@set false), then each name set: an invalid option counts once
@@ -212,10 +221,7 @@ static bool dnssl_walk(struct ndp_ctx *ctx, s64 now,
 		if (set)
 			dns_set(ctx, now, rtr, &k, ndp_get32(o + 4), out);
 	}
-	for (; pos < len; pos++)
-		if (o[pos])		/* padding is zeros */
-			return false;
-	return true;
+	return zero_padding(o, pos, len);
 }
 
 static void dnssl(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
@@ -249,13 +255,9 @@ static void captive_portal(struct ndp_ctx *ctx, s64 now,
 		}
 		uri[n++] = o[pos];
 	}
-	for (; pos < len; pos++)
-		if (o[pos]) {
-			ndp_count(ctx, NDP_STAT_CAPTIVE_PORTAL_INVALID);
-			return;
-		}
 	uri[n] = '\0';
-	if (!n) {			/* an empty URI says nothing */
+	/* an empty URI says nothing */
+	if (!n || !zero_padding(o, pos, len)) {
 		ndp_count(ctx, NDP_STAT_CAPTIVE_PORTAL_INVALID);
 		return;
 	}
