@@ -77,6 +77,11 @@ static inline struct nlattr **ndpv6_dump_attrs(struct netlink_callback *cb)
 #define NDPV6_MCGRP_FLAGS	0
 #endif
 
+/* ethtool_puts() (6.8): on older kernels the same through "%s". */
+#ifndef NDPV6_HAVE_ETHTOOL_PUTS
+#define ethtool_puts(data, str)	ethtool_sprintf((data), "%s", (str))
+#endif
+
 /*
  * Per-CPU data used with BH disabled: on PREEMPT_RT (from 6.11) a BH
  * section no longer excludes the other users on the CPU, the local lock

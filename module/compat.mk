@@ -23,10 +23,13 @@ ndpv6_p_netns_immutable := netns_immutable:1;
 # 6.2: pre_doit/post_doit take the split op; dumps get a struct genl_info.
 ndpv6_p_split_ops := pre_doit)(const struct genl_split_ops
 ndpv6_p_info_dump := genl_info_dump(struct netlink_callback
+# 6.8: ethtool_puts() for a string as it is.
+ndpv6_p_ethtool_puts := void ethtool_puts(
 
 ccflags-y += \
 	$(call ndpv6_probe,linux/netdevice.h,$(ndpv6_p_lltx),NDPV6_HAVE_DEV_LLTX) \
 	$(call ndpv6_probe,linux/netdevice.h,$(ndpv6_p_netns_local),NDPV6_HAVE_DEV_NETNS_LOCAL) \
 	$(call ndpv6_probe,linux/netdevice.h,$(ndpv6_p_netns_immutable),NDPV6_HAVE_DEV_NETNS_IMMUTABLE) \
 	$(call ndpv6_probe,net/genetlink.h,$(ndpv6_p_split_ops),NDPV6_HAVE_GENL_SPLIT_OPS) \
-	$(call ndpv6_probe,net/genetlink.h,$(ndpv6_p_info_dump),NDPV6_HAVE_GENL_INFO_DUMP)
+	$(call ndpv6_probe,net/genetlink.h,$(ndpv6_p_info_dump),NDPV6_HAVE_GENL_INFO_DUMP) \
+	$(call ndpv6_probe,linux/ethtool.h,$(ndpv6_p_ethtool_puts),NDPV6_HAVE_ETHTOOL_PUTS)

@@ -10,6 +10,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
+#include "compat.h"
 #include "device.h"
 #include "ethtool.h"
 
@@ -74,9 +75,9 @@ static void ndpv6_get_strings(struct net_device *dev, u32 sset, u8 *data)
 	if (sset != ETH_SS_STATS)
 		return;
 	for (i = 0; i < NDP_STAT_MAX; i++)
-		ethtool_sprintf(&data, "%s", ndp_stat_name(i));
+		ethtool_puts(&data, ndp_stat_name(i));
 	for (i = 0; i < NDPV6_TABLE_MAX; i++)
-		ethtool_sprintf(&data, "%s", table_names[i]);
+		ethtool_puts(&data, table_names[i]);
 	for (i = 0; i < NDPV6_GLUE_MAX; i++)
 		ethtool_sprintf(&data, "GLUE_%s", ndpv6_glue_name(i));
 }
