@@ -15,8 +15,10 @@ E2E_TRACE ?=
 # the hard limit on one QEMU run (empty: defaults of check.sh).
 QEMU ?=
 QEMU_TIMEOUT ?=
-# ... and whether the KUnit suites run on UML 6.12 too (none: not).
+# ... and whether the KUnit suites run on UML 6.12 too, and whether the
+# SMP debug kernel runs its part (none: not).
 UML612 ?=
+SMP ?=
 
 .PHONY: all modules check check-kernels check-smp demo lint clean help
 
@@ -32,7 +34,7 @@ modules:
 check:
 	@KUNIT='$(KUNIT)' E2E='$(E2E)' UML_TIMEOUT='$(UML_TIMEOUT)' \
 		E2E_TRACE='$(E2E_TRACE)' QEMU='$(QEMU)' \
-		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' UML612='$(UML612)' \
+		QEMU_TIMEOUT='$(QEMU_TIMEOUT)' UML612='$(UML612)' SMP='$(SMP)' \
 		tools/harness/check.sh 2>&1
 
 # Every e2e test on Debian's stock 6.1 and 6.12 kernels under QEMU.
@@ -77,12 +79,15 @@ help:
 	@echo '  make check                 KUnit suites, end-to-end tests and'
 	@echo '                             kernel checkers in a UML 6.1 kernel,'
 	@echo '                             the KUnit suites in UML 6.12, an e2e'
-	@echo '                             subset in stock 6.12 under QEMU, and'
+	@echo '                             subset in stock 6.12 under QEMU, the'
+	@echo '                             KUnit suites and the SMP e2e subset'
+	@echo '                             on the SMP debug kernel (2 CPUs), and'
 	@echo '                             make userspace-check; ends with'
 	@echo '                             "N passed, N failed"'
 	@echo '      KUNIT="glob ..."       only kunit/*_test.c files whose name'
 	@echo '                             or suite name matches (both UMLs)'
 	@echo '      UML612=none            no KUnit run in UML 6.12 (skipped)'
+	@echo '      SMP=none               no run on the SMP kernel (skipped)'
 	@echo '      E2E=prefix             only tools/e2e/<prefix>*.sh (none: no'
 	@echo '                             e2e tests)'
 	@echo '      E2E_TRACE=1            each e2e test traced with'

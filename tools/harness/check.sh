@@ -10,7 +10,10 @@
 # over, in the background too, a second UML kernel, 6.12, built once from
 # linux-source-6.12 with the same fragment, boots a KUnit build of
 # ndpv6.ko for it and runs the KUnit suites only (suites renamed
-# <suite>_6_12); then the kernel's own KTAP parser on all of it, a scan of
+# <suite>_6_12); after that, in the background too, the SMP debug kernel
+# (below) under QEMU with two CPUs runs the KUnit suites and the e2e tests
+# of SMP_CHECK_SUBSET (suites renamed <suite>_smp; its first build: about
+# 30 minutes, beside the rest); then the kernel's own KTAP parser on all of it, a scan of
 # every console for kernel reports, the check.d hooks, and a summary whose
 # last line is exactly "N passed, N failed" (", N skipped" appended when
 # something was skipped).
@@ -40,6 +43,8 @@
 #                check-kernels "6.1 6.12")
 #   UML612       "none": no KUnit run on UML 6.12 (counted as skipped);
 #                default: run it
+#   SMP          "none": no run on the SMP debug kernel in make check
+#                (counted as skipped); default: run it
 #   QEMU_TIMEOUT seconds before a QEMU run is killed (default: 180 for
 #                boot and module, plus each selected e2e test's own
 #                timeout and 10 s, at most 2400; check-smp: 600 for boot
@@ -78,6 +83,8 @@ QEMU_SUBSET=10-,12-,21-,38-,40-
 # plane beside it (ndpv6ctl monitor 35, the kernel mirror under SLAAC 40
 # and under a flood 46).
 SMP_SUBSET=10-,20-,21-,23-,35-,40-,46-
+# ... and of make check's SMP run: link-local ping on both CPUs (10).
+SMP_CHECK_SUBSET=10-
 QEMU_PIDS=()
 
 # shellcheck source=tools/harness/lock.sh
@@ -296,6 +303,19 @@ ktap_slice() {
 		sed '/^ndpv6-harness: ktap end$/d'
 }
 
+# ktap_rename SUFFIX N: a guest's KTAP (stdin) with each suite renamed
+# <suite>SUFFIX and renumbered from N, beside another guest's run of the
+# same suites; its "# module: ndpv6" lines (new since 6.1) left out: 6.1's
+# parser misses the suite's plan after one.
+ktap_rename() {
+	sed -E "/^    # module: /d
+		s/^(    # Subtest: .*)\$/\\1$1/
+		s/^((not )?ok [0-9]+ (- )?)([^ #]+)/\\1\\4$1/" |
+		awk -v n="$2" '/^(not )?ok [0-9]+ / {
+				sub(/ok [0-9]+ /, "ok " n++ " ") }
+			{ print }'
+}
+
 # qemu_collect: wait for each QEMU run, judge it, add its KTAP (its one
 # suite renumbered after those already in $out/slice) and scan its console.
 qemu_collect() {
@@ -378,9 +398,7 @@ uml612_start() {
 }
 
 # uml612_collect: wait for the UML 6.12 run, judge it like UML 6.1's, add
-# its KTAP (each suite renamed <suite>_6_12 and renumbered after those
-# already in $out/slice; its "# module: ndpv6" line, new since 6.1, left
-# out: 6.1's parser misses the suite's plan after it) and scan its console.  A kernel that cannot be
+# its KTAP (ktap_rename _6_12) and scan its console.  A kernel that cannot be
 # built (no linux-source-6.12) or a module that does not build is a
 # failed case, never a silent pass.
 uml612_collect() {
@@ -413,13 +431,7 @@ uml612_collect() {
 	grep -q '^ndpv6-harness: rmmod rc=0$' "$log" &&
 		result "uml-6.12-rmmod ok"
 	n=$(( $(grep -c '^    # Subtest: ' "$out/slice") + 1 ))
-	ktap_slice "$log" |
-		sed -E '/^    # module: /d
-			s/^(    # Subtest: .*)$/\1_6_12/
-			s/^((not )?ok [0-9]+ (- )?)([^ #]+)/\1\4_6_12/' |
-		awk -v n="$n" '/^(not )?ok [0-9]+ / {
-				sub(/ok [0-9]+ /, "ok " n++ " ") }
-			{ print }' >>"$out/slice"
+	ktap_slice "$log" | ktap_rename _6_12 "$n" >>"$out/slice"
 	echo
 	python3 "$here/console_check.py" --uml612 "$log" "$results" ||
 		result "uml-6.12-console-check fail"
@@ -436,48 +448,118 @@ kunit_only() {
 	say "KUnit files: $only"
 }
 
-# smp_run: check-smp's one guest: ndpv6.ko with the KUnit suites KUNIT
-# selects, built against the SMP debug kernel $kbuild (in a copy, like
-# UML's), an initramfs without modules (virtio and 9p are built in), and
-# a QEMU boot with two CPUs that runs the suites and the e2e tests E2E
-# (default SMP_SUBSET) as the suite ndpv6_e2e_smp; its KTAP goes to
-# $out/slice.
-smp_run() {
-	local dir=$repo/build/smp log=$out/console-smp.log names tests
-	local limit rc t0 line
+# any_file FILE...: true when one of the FILEs exists.
+any_file() {
+	local f
 
-	mapfile -t names < <(e2e_select "${E2E:-$SMP_SUBSET}")
-	tests=$(IFS=,; echo "${names[*]}")
-	kunit_only
-	copy_sources "$dir/src" || fatal copy-sources
-	say "building ndpv6.ko with the KUnit suites against $kbuild"
-	make -C "$kbuild" M="$dir/src" NDPV6_KUNIT=y NDPV6_KUNIT_ONLY="$only" \
-		KCFLAGS="-fmacro-prefix-map=$dir/src/=" -j"$(nproc)" modules \
-		2>&1 | sed "s#$dir/src/#$repo/#g"
-	[ "${PIPESTATUS[0]}" -eq 0 ] || fatal smp-module-build
+	for f in "$@"; do
+		[ -f "$f" ] && return 0
+	done
+	return 1
+}
+
+# smp_start WAIT_FOR TESTS NAME...: in the background, the SMP debug
+# kernel (smp-kernel.sh: built once, cached; a cold build overlaps the
+# rest), then, once one of the files WAIT_FOR (space-separated; "" for no
+# wait) exists, ndpv6.ko
+# with the KUnit suites KUNIT selects built against it (in a copy, like
+# UML's), an initramfs without modules (virtio and 9p are built in), and a
+# QEMU boot with two CPUs that runs the suites and the e2e tests TESTS
+# (comma-separated names; NAME... for the time limit) as the suite
+# $smp_suite.  Its steps leave build/smp/failed (what failed) or
+# build/smp/rc.
+SMP_PID=
+smp_start() {
+	local wait_for=$1 tests=$2 dir=$repo/build/smp limit kb
+
+	shift 2
+	mkdir -p "$dir"
+	rm -f "$dir"/{failed,rc,kbuild,built,start,end}
+	limit=${QEMU_TIMEOUT:-$(e2e_limit 600 3600 "$@")}
+	say "SMP debug kernel: built or reused in the background (progress: $dir/kernel.log)"
+	say "  e2e tests there: ${*:-none}"
+	{
+		kb=$(nice "$here/smp-kernel.sh" 2>"$dir/kernel.log") ||
+			{ echo kernel >"$dir/failed"; exit; }
+		echo "$kb" >"$dir/kbuild"
+		# shellcheck disable=SC2086 # a list of file names
+		until [ -z "$wait_for" ] || any_file $wait_for; do
+			sleep 2
+		done
+		echo "$EPOCHSECONDS" >"$dir/built"
+		copy_sources "$dir/src" || { echo copy >"$dir/failed"; exit; }
+		make -C "$kb" M="$dir/src" NDPV6_KUNIT=y \
+			NDPV6_KUNIT_ONLY="$only" \
+			KCFLAGS="-fmacro-prefix-map=$dir/src/=" -j"$(nproc)" \
+			modules >"$dir/build.log" 2>&1 ||
+			{ echo module-build >"$dir/failed"; exit; }
+		"$here/qemu-initramfs.sh" - "$dir/initramfs.cpio" \
+			>"$dir/initramfs.log" 2>&1 ||
+			{ echo initramfs >"$dir/failed"; exit; }
+		echo "$EPOCHSECONDS" >"$dir/start"
+		# printk.time=0: defconfig's PRINTK_TIME would put a
+		# timestamp before each KTAP line KUnit prints, where the
+		# parser and ktap_slice expect none.
+		"$here/run-qemu.sh" "$kb/arch/x86/boot/bzImage" \
+			"$dir/initramfs.cpio" "$limit" printk.time=0 \
+			NDPV6_REPO="$repo" NDPV6_KO="$dir/src/ndpv6.ko" \
+			NDPV6_YNL="$ynl" NDPV6_E2E="${tests:-none}" \
+			NDPV6_E2E_SUITE="$smp_suite" \
+			>"$out/console-smp.log" 2>&1
+		echo $? >"$dir/rc"
+		echo "$EPOCHSECONDS" >"$dir/end"
+	} &
+	SMP_PID=$!
+}
+
+# smp_collect SUFFIX: wait for the SMP run, judge it, add its KTAP to
+# $out/slice (with SUFFIX, each suite renamed <suite>SUFFIX and
+# renumbered after those already there, as beside the UML 6.1 run of the
+# same suites) and scan its console with console_check.py --smp.  A
+# kernel or module that cannot be built is a failed case.
+smp_collect() {
+	local suffix=$1 dir=$repo/build/smp log=$out/console-smp.log rc n line
+
+	[ -n "$SMP_PID" ] || return
+	if [ ! -f "$dir/kbuild" ] && [ ! -f "$dir/failed" ]; then
+		say "the SMP debug kernel is still being built (a first run: about 30 minutes on 2 cores; $dir/kernel.log)"
+	fi
+	say "waiting for the SMP run"
+	wait "$SMP_PID"
+	case $(cat "$dir/failed" 2>/dev/null) in
+	kernel)	tail -n 40 "$dir/kernel.log"
+		say "no SMP debug kernel (tools/harness/smp-kernel.sh failed)"
+		result "smp-kernel fail"
+		return ;;
+	copy)	result "smp-copy fail"
+		return ;;
+	module-build)
+		sed "s#$dir/src/#$repo/#g" "$dir/build.log"
+		say "ndpv6.ko with KUnit does not build for the SMP kernel"
+		result "smp-module-build fail"
+		return ;;
+	initramfs)
+		cat "$dir/initramfs.log"
+		result "smp-initramfs fail"
+		return ;;
+	esac
 	result "smp-module-build ok"
-	"$here/qemu-initramfs.sh" - "$dir/initramfs.cpio" ||
-		fatal smp-initramfs
-	limit=${QEMU_TIMEOUT:-$(e2e_limit 600 3600 "${names[@]}")}
-	say "booting the SMP kernel under QEMU with 2 CPUs (timeout ${limit}s), console: $log"
-	say "  e2e tests there: ${names[*]:-none}"
-	t0=$SECONDS
-	# printk.time=0: defconfig's PRINTK_TIME would put a timestamp
-	# before each KTAP line KUnit prints, where the parser and
-	# ktap_slice expect none.
-	"$here/run-qemu.sh" "$kbuild/arch/x86/boot/bzImage" \
-		"$dir/initramfs.cpio" "$limit" printk.time=0 NDPV6_REPO="$repo" \
-		NDPV6_KO="$dir/src/ndpv6.ko" NDPV6_YNL="$ynl" \
-		NDPV6_E2E="${tests:-none}" NDPV6_E2E_SUITE=ndpv6_e2e_smp \
-		>"$log" 2>&1
-	rc=$?
+	rc=$(cat "$dir/rc" 2>/dev/null || echo 1)
+	say "QEMU (SMP, $(cat "$dir/kbuild")) exited with status $rc: module build $(( $(cat "$dir/start") - $(cat "$dir/built") )) s, boot to power-off $(( $(cat "$dir/end") - $(cat "$dir/start") )) s, collected $((EPOCHSECONDS - $(cat "$dir/end"))) s later"
 	sed -i 's/\r$//' "$log"
-	say "QEMU (SMP) exited with status $rc after $((SECONDS - t0)) s"
 	guest_verdict "QEMU (SMP)" smp- "$log" "$rc"
 	sed -n 's/^ndpv6-harness: \(kcsan\|lockdep\): /  \1: /p' "$log" |
 		while IFS= read -r line; do say "$line"; done
 	grep -q '^ndpv6-harness: rmmod rc=0$' "$log" && result "smp-rmmod ok"
-	ktap_slice "$log" >>"$out/slice"
+	if [ -z "$suffix" ]; then
+		ktap_slice "$log" >>"$out/slice"
+	else
+		n=$(( $(grep -c '^    # Subtest: ' "$out/slice") + 1 ))
+		ktap_slice "$log" | ktap_rename "$suffix" "$n" >>"$out/slice"
+	fi
+	echo
+	python3 "$here/console_check.py" --smp "$log" "$results" ||
+		result "smp-console-check fail"
 }
 
 "$here/bootstrap.sh" || fatal bootstrap
@@ -507,7 +589,11 @@ if [ -n "${CHECK_KERNELS:-}" ]; then
 	done
 	qemu_collect
 elif [ -n "${CHECK_SMP:-}" ]; then
-	smp_run
+	mapfile -t names < <(e2e_select "${E2E:-$SMP_SUBSET}")
+	kunit_only
+	smp_suite=ndpv6_e2e_smp
+	smp_start "" "$(IFS=,; echo "${names[*]}")" "${names[@]}"
+	smp_collect ""
 else
 	# The test build works on a copy so that it never mixes its objects
 	# with a host build in the repository; messages are mapped back to
@@ -540,6 +626,22 @@ else
 		result "uml-6.12 skip"
 	else
 		uml612_start "$qemu_rc"
+	fi
+
+	# The SMP debug kernel with two CPUs, after UML 6.12 (else after
+	# the QEMU run): the KUnit suites and the e2e tests of
+	# SMP_CHECK_SUBSET that E2E selects, suites renamed <suite>_smp.
+	if [ "${SMP:-}" = none ]; then
+		say "SMP=none: no run on the SMP debug kernel"
+		result "smp skip"
+	else
+		mapfile -t names < <(printf '%s\n' "${uml_tests[@]}" |
+				     grep -xF -f <(e2e_select "$SMP_CHECK_SUBSET"))
+		smp_wait=$qemu_rc
+		[ "${UML612:-}" = none ] || smp_wait="$repo/build/uml-6.12/end $repo/build/uml-6.12/failed"
+		smp_suite=ndpv6_e2e
+		smp_start "$smp_wait" "$(IFS=,; echo "${names[*]}")" \
+			  "${names[@]}"
 	fi
 
 	for cc in gcc clang; do
@@ -575,6 +677,7 @@ else
 	ktap_slice "$console" >>"$out/slice"
 	qemu_collect
 	uml612_collect
+	smp_collect _smp
 fi
 
 suites=$(grep -c '^    # Subtest: ' "$out/slice")
@@ -609,14 +712,7 @@ else
 	fi
 fi
 
-[ -n "${CHECK_KERNELS:-}" ] && { summary; exit; }
-if [ -n "${CHECK_SMP:-}" ]; then
-	echo
-	python3 "$here/console_check.py" --smp "$out/console-smp.log" \
-		"$results" || result "smp-console-check fail"
-	summary
-	exit
-fi
+[ -n "${CHECK_KERNELS:-}${CHECK_SMP:-}" ] && { summary; exit; }
 
 echo
 python3 "$here/console_check.py" "$console" "$results" ||
