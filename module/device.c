@@ -165,26 +165,42 @@ static bool lower_link_ready(const struct net_device *lower)
 	return netif_running(lower) && netif_oper_up(lower);
 }
 
-/* ndpv6_core_fn: tell the core whether its link is up (*@arg). */
+/* The link's state for core_link(): up, and lost since the last look. */
+struct link_view {
+	bool up;
+	bool flapped;
+};
+
+/* ndpv6_core_fn: tell the core the link's state (a struct link_view). */
 static int core_link(struct ndp_ctx *ctx, s64 now, const void *arg,
 		     struct ndp_out *out)
 {
-	ndp_link_change(ctx, now, *(const bool *)arg, out);
+	const struct link_view *v = arg;
+
+	if (v->flapped)
+		ndp_link_change(ctx, now, false, out);
+	ndp_link_change(ctx, now, v->up, out);
 	return 0;
 }
 
 /*
  * The core's view of the link from the lower's state now; a core that
- * already has that view changes nothing.  Context: RTNL (the notifier,
- * ndo_open); the core lock is taken inside.
+ * already has that view changes nothing.  The link watch may report a
+ * carrier lost and back as one change, with the carrier on: the lower's
+ * carrier-up count then tells the core it was re-attached.  @fresh: a
+ * core just started, which assumes a link (nothing to re-attach).
+ * Context: RTNL (the notifier, ndo_open); the core lock is taken inside.
  */
-static void core_link_sync(struct ndpv6_dev *priv)
+static void core_link_sync(struct ndpv6_dev *priv, bool fresh)
 {
-	bool up = lower_link_ready(priv->lower);
+	unsigned int ups = atomic_read(&priv->lower->carrier_up_count);
+	struct link_view v = { .up = lower_link_ready(priv->lower) };
 
 	ASSERT_RTNL();
+	v.flapped = v.up && !fresh && ups != priv->lower_ups;
+	priv->lower_ups = ups;
 	/* -ENETDOWN while ndp0 is down: its next start reads the lower */
-	ndpv6_core_call(priv, core_link, &up);
+	ndpv6_core_call(priv, core_link, &v);
 }
 
 static int ndpv6_dev_open(struct net_device *dev)
@@ -201,7 +217,7 @@ static int ndpv6_dev_open(struct net_device *dev)
 	 * has hardly ever sent one yet; one that left anyway is sent again
 	 * when the link comes.
 	 */
-	core_link_sync(priv);
+	core_link_sync(priv, true);
 	ndpv6_mirror_kick(priv);
 	return 0;
 }
@@ -481,7 +497,7 @@ static int ndpv6_device_event(struct notifier_block *nb,
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
 		netif_stacked_transfer_operstate(lower, priv->dev);
-		core_link_sync(priv);
+		core_link_sync(priv, false);
 		break;
 	case NETDEV_CHANGEMTU:
 		lower_mtu_changed(priv);

@@ -49,6 +49,7 @@ struct ndpv6_lower_group {
  * @lower_tracker: reference tracker for @lower
  * @node: entry in the list of ndpv6 devices (RTNL)
  * @attached: rx handler and upper link in place (RTNL)
+ * @lower_ups: the lower's carrier_up_count when last looked at (RTNL)
  * @core_mac: the MAC address the core was started with (RTNL)
  * @open_ns: when the core was last started (RTNL)
  * @ll_ns: when its link-local address went into the kernel, 0 before
@@ -85,6 +86,7 @@ struct ndpv6_dev {
 	netdevice_tracker lower_tracker;
 	struct list_head node;
 	bool attached;
+	unsigned int lower_ups;
 	u8 core_mac[ETH_ALEN] __aligned(2);
 	s64 open_ns;
 	s64 ll_ns;

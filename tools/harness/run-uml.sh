@@ -6,7 +6,8 @@
 #
 #   run-uml.sh KBUILD TIMEOUT [KEY=VALUE...]
 #
-# KEY=VALUE arguments become the init's environment (see uml-init.sh).
+# KEY=VALUE arguments become the init's environment (see uml-init.sh), as
+# does NDPV6_KBUILD=KBUILD (its modules, e.g. drivers/net/dummy.ko).
 # UML forks helper processes, so it runs in its own process group, and the
 # whole group is killed after TIMEOUT seconds: a hung kernel fails the run
 # instead of hanging it.  Exit status: UML's, or 124 on timeout.
@@ -29,7 +30,7 @@ flag=$(mktemp)
 # No stdin for UML (con0 input is null): it must not put a terminal into
 # raw mode, and CI has none.  Its memory file goes to TMPDIR.
 setsid "$kbuild/linux" mem=512M rootfstype=hostfs rootflags=/ rw \
-	init="$init" con=null con0=null,fd:1 "$@" </dev/null &
+	init="$init" con=null con0=null,fd:1 NDPV6_KBUILD="$kbuild" "$@" </dev/null &
 pid=$!
 
 # setsid made $pid the leader of a new process group: kill the group.
