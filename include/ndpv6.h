@@ -103,6 +103,11 @@ struct ndp_config {
 	bool accept_ra;		/* Mirage's handle_ra: act on RAs (true) */
 	bool reply_echo;	/* answer echo requests in the core (true) */
 	/*
+	 * RFC 4429: a new SLAAC address is usable while its DAD runs (true);
+	 * shown as NDP_ADDR_OPTIMISTIC until it passes.
+	 */
+	bool optimistic_dad;
+	/*
 	 * RFC 7559 RS backoff: 0 (default) keeps RFC 4861's fixed
 	 * rtr_solicit_interval_ms; otherwise each interval doubles (x1.9 to
 	 * x2.1) up to about this many ms.  With rtr_solicits set to
@@ -547,6 +552,7 @@ struct ndp_params {
 	u8 dad_transmits;
 	bool accept_ra;
 	bool reply_echo;
+	bool optimistic_dad;
 	u32 mtu;
 	u32 base_reachable_ms;
 	u32 reachable_ms;
@@ -566,6 +572,7 @@ int ndp_set_link_mtu(struct ndp_ctx *ctx, u32 mtu);
 void ndp_set_accept_ra(struct ndp_ctx *ctx, bool on);
 void ndp_set_reply_echo(struct ndp_ctx *ctx, bool on);
 void ndp_set_dad_transmits(struct ndp_ctx *ctx, u8 n);
+void ndp_set_optimistic_dad(struct ndp_ctx *ctx, bool on);
 
 /* --- tables, for netlink and tests --- */
 
@@ -574,6 +581,7 @@ enum ndp_addr_state {
 	NDP_ADDR_PREFERRED,
 	NDP_ADDR_DEPRECATED,
 	NDP_ADDR_DUPLICATE,
+	NDP_ADDR_OPTIMISTIC,	/* new, usable while DAD runs (RFC 4429) */
 };
 
 enum ndp_origin {

@@ -155,3 +155,7 @@ NDP_STAT(TX_UNREACHABLE, "packet sent to an UNREACHABLE entry's cached MAC")
 
 /* duplicate ND options (SLLA, TLLA, MTU, Nonce): the first counts */
 NDP_STAT(ND_OPT_DUPLICATE, "ND option given twice: the first one counts")
+
+/* RFC 4429 Optimistic DAD */
+NDP_STAT(ADDR_OPTIMISTIC, "new SLAAC address usable while its DAD runs")
+NDP_STAT(NS_WAIT_SOURCE, "NS put off: every address of ours still in DAD")

@@ -458,7 +458,7 @@ static void linklocal_dup_disables_ip(struct kunit *test)
 			NDP_ADDR_PREFERRED);
 	ndp_kt_handle(&t, ndp_kt_ra_pio(&t, &pfx, 64, 86400, 14400));
 	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &slaac),
-			NDP_ADDR_TENTATIVE);
+			NDP_ADDR_OPTIMISTIC);
 }
 
 static struct kunit_case addr_link_cases[] = {

@@ -500,8 +500,34 @@ static void nt_add_global(struct nt *t, const struct ndp_ip6 *g,
 }
 
 /*
+ * The first NS for @dst (INCOMPLETE, its NS put off while every address
+ * was in DAD) leaves from @src in the tick where @src passes DAD: no
+ * attempt was spent meanwhile.
+ */
+static void nt_ns_after_dad(struct nt *t, const struct ndp_ip6 *src,
+			    const struct ndp_ip6 *dst)
+{
+	struct ndp_ip6 sn;
+	u8 mac[6];
+	int k;
+
+	ndp_solicited_node(dst, &sn);
+	ndp_mcast_mac(&sn, mac);
+	k = ndp_kt_step_until_tx(&t->k, NDP_ICMP_NS, t->k.now + SEC(3));
+	/* DAD's own NS (from ::) first: the next NS is the neighbour's */
+	while (k >= 0 && ndp_ip6_is_unspec((const struct ndp_ip6 *)
+					   (ndp_kt_tx_ip6(&t->k, k) + 8)))
+		k = ndp_kt_step_until_tx(&t->k, NDP_ICMP_NS,
+					 t->k.now + SEC(3));
+	KUNIT_ASSERT_TRUE(t->test, ndp_addr_is_ours(nt_ctx(t), src));
+	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), src, &sn, mac, dst);
+	KUNIT_EXPECT_EQ(t->test, nt_state(t, dst), NDP_NUD_INCOMPLETE);
+}
+
+/*
  * The NS takes the source of the packet that prompted it when that is
- * ours (7.2.2), else a selected one; with no valid address, none leaves.
+ * ours (7.2.2), else a selected one; while every address is still in DAD,
+ * it waits for the first to pass, its attempts kept (NS_WAIT_SOURCE).
  */
 static void nbr_ns_source_rules(struct kunit *test)
 {
@@ -518,11 +544,18 @@ static void nbr_ns_source_rules(struct kunit *test)
 	struct nt *t = nt_alloc(test);
 
 	ndp_kt_init(test, &t->k, NULL);
-	/* link-local still tentative: no source, no NS, still INCOMPLETE */
+	/* link-local still tentative: no source, no NS yet, INCOMPLETE */
 	nt_send(t, 0, &t->a);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NS_NO_SOURCE), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NS_WAIT_SOURCE), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NS_NO_SOURCE), 0ULL);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
+	/* its first NS leaves from the link-local address once it passed */
+	nt_ns_after_dad(t, &t->ll, &t->a);
+	/* three attempts, all of them sent, then resolution fails */
+	ndp_kt_run_until(&t->k, t->k.now + SEC(3));
+	KUNIT_EXPECT_EQ(test, t->k.seen[NDP_ICMP_NS], 2U);
+	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_NONE);
 
 	nt_reset(t);
 	nt_add_global(t, &g, &pfx);
@@ -542,6 +575,21 @@ static void nbr_ns_source_rules(struct kunit *test)
 	/* a packet whose source is not ours: the selected source */
 	ndp_kt_send(&t->k, nt_pkt(t, 2, &gc, &ndp_unspecified));
 	nt_expect_ns(t, nt_nth(t, NDP_ICMP_NS, 0), &g, &sn6, sn6_mac, &gc);
+}
+
+/* The output's NS about @target, -1 if none. */
+static int nt_ns_for(struct nt *t, const struct ndp_ip6 *target)
+{
+	const u8 *m;
+	u32 k, len;
+
+	for (k = 0; k < t->k.out->n_tx; k++) {
+		m = ndp_kt_tx_icmp(&t->k, k, &len);
+		if (m && len >= 24 && m[0] == NDP_ICMP_NS &&
+		    !memcmp(m + 8, target->b, 16))
+			return k;
+	}
+	return -1;
 }
 
 /* Is every NS of this output (but DAD's) from an address past DAD? */
@@ -571,9 +619,10 @@ static void nt_expect_ns_not_optimistic(struct nt *t)
  * After the link came back every address is optimistic while DAD checks it
  * again (usable, RFC 4429).  No NS leaves from one (RFC 4429 3.2, as in
  * Linux): right after the link came back there is no source at all, the
- * NS is skipped (NS_NO_SOURCE) and counts; once one address has passed
- * DAD, a packet from the other, still optimistic, is solicited for from
- * the one that passed, with its SLLA.
+ * NS waits for the first DAD to end (NS_WAIT_SOURCE) and spends no
+ * attempt; once one address has passed DAD, a packet from the other,
+ * still optimistic, is solicited for from the one that passed, with its
+ * SLLA.
  */
 static void nbr_ns_never_from_optimistic(struct kunit *test)
 {
@@ -603,7 +652,8 @@ static void nbr_ns_never_from_optimistic(struct kunit *test)
 
 	nt_send(t, 0, &t->a);
 	KUNIT_EXPECT_EQ(test, ndp_kt_count_tx(&t->k, NDP_ICMP_NS), 0U);
-	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NS_NO_SOURCE), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NS_WAIT_SOURCE), 1ULL);
+	KUNIT_EXPECT_EQ(test, nt_delta(t, NDP_STAT_NS_NO_SOURCE), 0ULL);
 	KUNIT_EXPECT_EQ(test, nt_state(t, &t->a), NDP_NUD_INCOMPLETE);
 
 	/* to the first end of DAD: no NS from an optimistic address */
@@ -614,6 +664,11 @@ static void nbr_ns_never_from_optimistic(struct kunit *test)
 	}
 	KUNIT_ASSERT_NE_MSG(test, ll->optimistic, ga->optimistic,
 			    "both passed DAD in one tick");
+	/* the NS put off left in that tick, from the one that passed */
+	ndp_solicited_node(&t->a, &sn);
+	ndp_mcast_mac(&sn, sn_mac);
+	nt_expect_ns(t, nt_ns_for(t, &t->a), ll->optimistic ? &g : &t->ll,
+		     &sn, sn_mac, &t->a);
 
 	/* a packet from the optimistic one: NS from the other */
 	if (ll->optimistic) {

@@ -14,6 +14,7 @@
 /* The router of the PIOs fed to ndp_addr_slaac() directly. */
 static const struct ndp_ip6 kt_rtr = { .b = { 0xfe, 0x80, [15] = 1 } };
 
+/* Optimistic DAD off: the address is only ours once DAD has passed. */
 static void address_from_ra(struct kunit *test)
 {
 	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
@@ -24,6 +25,7 @@ static void address_from_ra(struct kunit *test)
 	int i;
 
 	ndp_kt_init_host(test, &t, 1);
+	ndp_set_optimistic_dad(t.ctx, false);
 	ndp_kt_settle(&t);
 	t_ra = t.now;
 	ndp_kt_handle(&t, ndp_kt_ra_pio(&t, &pfx, 64, 86400, 14400));
@@ -53,6 +55,93 @@ static void address_from_ra(struct kunit *test)
 			86400U - (u32)((t.now - t_ra) / NDP_NSEC_PER_SEC));
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &want));
 	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &ndp_kt_ll));
+}
+
+/*
+ * RFC 4429, on by default: a new SLAAC address is ours at once, announced
+ * (ADDR_ADD, its lifetimes) and shown OPTIMISTIC while its DAD runs.
+ * Meanwhile a unicast NS for it gets an NA without Override (3.3), and a
+ * packet from it to a new neighbour has its NS sent from the link-local
+ * address, never from it (3.2).  When DAD passes it is PREFERRED and its
+ * lifetimes apply in full (ADDR_UPDATE), with no second ADDR_ADD.
+ */
+static void optimistic_address_from_ra(struct kunit *test)
+{
+	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
+	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
+	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::99");
+	struct ndp_ip6 nbr = ndp_kt_ip(test, "2001:db8:1::77");
+	struct ndp_kt_cpkt p;
+	struct ndp_addr_info ai;
+	struct ndp_kt t;
+	const u8 *m;
+	u32 len;
+	s64 end;
+	int i;
+
+	ndp_kt_init_host(test, &t, 1);
+	ndp_kt_settle(&t);
+	ndp_kt_handle(&t, ndp_kt_ra_pio(&t, &pfx, 64, 86400, 14400));
+	KUNIT_ASSERT_TRUE(test, ndp_kt_addr_info(&t, &want, &ai));
+	KUNIT_EXPECT_EQ(test, ai.state, NDP_ADDR_OPTIMISTIC);
+	KUNIT_EXPECT_TRUE(test, ndp_kt_has_ip(&t, &want));
+	KUNIT_EXPECT_TRUE(test, ndp_addr_is_ours(t.ctx, &want));
+	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_ADDR_OPTIMISTIC),
+			1ULL);
+	i = ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &want);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].valid_s, 86400U);
+	KUNIT_EXPECT_EQ(test, t.out->notes[i].preferred_s, 14400U);
+
+	/* a unicast NS for it, with SLLA: NA without Override */
+	ndp_kt_handle(&t, ndp_kt_ns(&t, &peer, &want, &want, ndp_kt_nbr_mac));
+	i = ndp_kt_find_tx(&t, NDP_ICMP_NA);
+	KUNIT_ASSERT_GE(test, i, 0);
+	m = ndp_kt_tx_icmp(&t, i, &len);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_EXPECT_EQ(test, m[4], NDP_NA_FLAG_S);
+
+	/* a packet from it to a new neighbour: the NS is the link-local's */
+	ndp_kt_send(&t, ndp_kt_cpkt(&t, &p, &nbr, &want, 1));
+	i = ndp_kt_find_tx(&t, NDP_ICMP_NS);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_TRUE(test, ndp_kt_ip_eq(ndp_kt_tx_ip6(&t, i) + 8,
+					     &ndp_kt_ll));
+
+	/* DAD passes: PREFERRED, lifetimes in full, not announced twice */
+	end = t.now + SEC(3);
+	while (ndp_kt_addr_state(&t, &want) == NDP_ADDR_OPTIMISTIC &&
+	       ndp_kt_step_before(&t, end))
+		KUNIT_EXPECT_LT(test,
+				ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &want), 0);
+	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &want),
+			NDP_ADDR_PREFERRED);
+	KUNIT_EXPECT_GE(test, ndp_kt_note(&t, NDP_NOTE_ADDR_UPDATE, &want), 0);
+	KUNIT_EXPECT_LT(test, ndp_kt_note(&t, NDP_NOTE_ADDR_ADD, &want), 0);
+}
+
+/*
+ * An optimistic address another node already has: its DAD NS, or the
+ * owner's NA, makes it a duplicate, taken back (ADDR_DEL, then
+ * DAD_FAILED) and no longer ours.
+ */
+static void optimistic_address_duplicate(struct kunit *test)
+{
+	struct ndp_ip6 pfx = ndp_kt_ip(test, "2001:db8:1::");
+	struct ndp_ip6 want = ndp_kt_ip(test, "2001:db8:1::ff:fe00:1");
+	struct ndp_kt t;
+
+	ndp_kt_init_host(test, &t, 1);
+	ndp_kt_settle(&t);
+	ndp_kt_handle(&t, ndp_kt_ra_pio(&t, &pfx, 64, 86400, 14400));
+	KUNIT_ASSERT_EQ(test, ndp_kt_addr_state(&t, &want),
+			NDP_ADDR_OPTIMISTIC);
+	ndp_kt_handle(&t, ndp_kt_dad_ns(&t, &want, NULL));
+	KUNIT_EXPECT_EQ(test, ndp_kt_addr_state(&t, &want),
+			NDP_ADDR_DUPLICATE);
+	KUNIT_EXPECT_GE(test, ndp_kt_note(&t, NDP_NOTE_ADDR_DEL, &want), 0);
+	KUNIT_EXPECT_GE(test, ndp_kt_note(&t, NDP_NOTE_DAD_FAILED, &want), 0);
+	KUNIT_EXPECT_FALSE(test, ndp_kt_has_ip(&t, &want));
 }
 
 /*
@@ -245,6 +334,8 @@ static void infinite_lifetimes(struct kunit *test)
 
 static struct kunit_case ndpv6_slaac_cases[] = {
 	KUNIT_CASE(address_from_ra),
+	KUNIT_CASE(optimistic_address_from_ra),
+	KUNIT_CASE(optimistic_address_duplicate),
 	KUNIT_CASE(real_size_lifetimes),
 	KUNIT_CASE(bad_plen),
 	KUNIT_CASE_PARAM(two_hour_rule,

@@ -81,7 +81,8 @@ const struct ndp_addr *ndp_addr_linklocal(const struct ndp_ctx *ctx)
 
 /*
  * DAD done (or not wanted): the address is ours.  An optimistic one was
- * never taken back: only a deprecation its shown state missed is noted.
+ * never taken back: a new one's lifetimes now apply in full (UPDATE), a
+ * re-checked one's deprecation its shown state missed is noted.
  * A link-local one makes the Reports sent from :: go again (RFC 3590 4).
  */
 static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
@@ -94,6 +95,8 @@ static void addr_valid(struct ndp_ctx *ctx, s64 now, struct ndp_addr *a,
 	a->dad_left = 0;
 	if (!a->optimistic)
 		ndp_addr_note(out, NDP_NOTE_ADDR_ADD, a, now);
+	else if (a->held == NDP_ADDR_OPTIMISTIC)
+		ndp_addr_note(out, NDP_NOTE_ADDR_UPDATE, a, now);
 	else if (a->held != a->state)
 		ndp_addr_note(out, NDP_NOTE_ADDR_DEPRECATED, a, now);
 	a->optimistic = false;
@@ -246,6 +249,13 @@ int ndp_addr_add(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 	if (!a->dad_left) {
 		addr_valid(ctx, now, a, out);
 		return 0;
+	}
+	if (origin == NDP_ORIGIN_SLAAC && ctx->cfg.optimistic_dad) {
+		/* RFC 4429 3.1: usable now, announced, avoided as a source */
+		a->optimistic = true;
+		a->held = NDP_ADDR_OPTIMISTIC;
+		ndp_count(ctx, NDP_STAT_ADDR_OPTIMISTIC);
+		ndp_addr_note(out, NDP_NOTE_ADDR_ADD, a, now);
 	}
 	a->timer = now + ndp_random_delay(ctx,
 					  ndp_ms(ctx->cfg.rtr_solicit_delay_ms));

@@ -47,6 +47,7 @@ void ndp_config_default(struct ndp_config *cfg)
 	cfg->link_mtu = 1500;
 	cfg->accept_ra = true;
 	cfg->reply_echo = true;
+	cfg->optimistic_dad = true;
 }
 
 static bool config_valid(const struct ndp_config *c)
@@ -722,6 +723,7 @@ void ndp_get_params(const struct ndp_ctx *ctx, struct ndp_params *p)
 	p->dad_transmits = ctx->cfg.dad_transmits;
 	p->accept_ra = ctx->cfg.accept_ra;
 	p->reply_echo = ctx->cfg.reply_echo;
+	p->optimistic_dad = ctx->cfg.optimistic_dad;
 	p->mtu = ctx->mtu;
 	p->base_reachable_ms = ctx->base_reachable_ms;
 	p->reachable_ms = ctx->reachable_ms;
@@ -787,6 +789,16 @@ void ndp_set_reply_echo(struct ndp_ctx *ctx, bool on)
 void ndp_set_dad_transmits(struct ndp_ctx *ctx, u8 n)
 {
 	ctx->cfg.dad_transmits = min_t(u8, n, NDP_MAX_DAD_TRANSMITS);
+}
+
+/**
+ * ndp_set_optimistic_dad() - RFC 4429 for the SLAAC addresses to come.
+ * @ctx: the context
+ * @on: a new SLAAC address is usable while its DAD runs
+ */
+void ndp_set_optimistic_dad(struct ndp_ctx *ctx, bool on)
+{
+	ctx->cfg.optimistic_dad = on;
 }
 
 /**

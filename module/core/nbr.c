@@ -224,8 +224,9 @@ static bool addr_dad_done(const struct ndp_addr *a)
 
 /*
  * The source of an NS for @n (RFC 4861 7.2.2), never an optimistic
- * address (RFC 4429 3.2); false when none qualifies and the NS is to count
- * as sent without leaving (core.rst, "Neighbour resolution").
+ * address (RFC 4429 3.2); false when none qualifies: the NS then waits for
+ * a DAD, or counts as sent without leaving (core.rst, "Neighbour
+ * resolution").
  */
 static bool ns_source(const struct ndp_ctx *ctx, const struct ndp_nbr *n,
 		      struct ndp_ip6 *src)
@@ -258,20 +259,54 @@ static bool ns_source(const struct ndp_ctx *ctx, const struct ndp_nbr *n,
 }
 
 /*
+ * No address of ours may be an NS's source while its DAD runs (RFC 4429
+ * 3.2).  When that is every one (the link just came back), the NS waits
+ * for the next DAD step rather than count as sent: the resolution keeps
+ * all its attempts.  Returns when to try again, NDP_TIME_NEVER when no
+ * DAD runs (nothing to wait for).
+ */
+static s64 ns_source_due(const struct ndp_ctx *ctx, s64 now)
+{
+	s64 t = NDP_TIME_NEVER;
+	unsigned int i;
+
+	if (ctx->link_down)		/* DAD held: the NS is lost anyway */
+		return t;
+	for (i = 0; i < ctx->cfg.max_addrs; i++) {
+		const struct ndp_addr *a = &ctx->addrs[i];
+
+		if (a->used && a->state == NDP_ADDR_TENTATIVE)
+			t = min(t, a->timer);
+	}
+	/* a DAD step held back (its Report first) is retried a tick on */
+	return t == NDP_TIME_NEVER ? t : max(t, now + ndp_ms(1));
+}
+
+enum ns_sent {
+	NS_FULL,	/* @out full: retried at the next tick */
+	NS_SENT,	/* sent, or counted as sent: no source at all */
+	NS_WAIT,	/* no source until a DAD step: retried then */
+};
+
+/*
  * Send the next NS for @n: multicast to the solicited-node group while
  * INCOMPLETE or UNREACHABLE (RFC 7048 3: the neighbour may have a new
- * MAC), unicast while PROBE.  Returns false when @out is full (the
- * attempt is retried at the next tick); a missing source counts as sent.
+ * MAC), unicast while PROBE.  NS_WAIT sets *@wait.
  */
-static bool nbr_send_ns(struct ndp_ctx *ctx, struct ndp_nbr *n,
-			struct ndp_out *out)
+static enum ns_sent nbr_send_ns(struct ndp_ctx *ctx, struct ndp_nbr *n,
+				s64 now, s64 *wait, struct ndp_out *out)
 {
 	struct ndp_ip6 src, dst;
 	u8 mac[NDP_ETH_ALEN];
 
 	if (!ns_source(ctx, n, &src)) {
+		*wait = ns_source_due(ctx, now);
+		if (*wait != NDP_TIME_NEVER) {
+			ndp_count(ctx, NDP_STAT_NS_WAIT_SOURCE);
+			return NS_WAIT;
+		}
 		ndp_count(ctx, NDP_STAT_NS_NO_SOURCE);
-		return true;
+		return NS_SENT;
 	}
 	if (n->state == NDP_NUD_INCOMPLETE ||
 	    n->state == NDP_NUD_UNREACHABLE) {
@@ -281,18 +316,26 @@ static bool nbr_send_ns(struct ndp_ctx *ctx, struct ndp_nbr *n,
 		dst = n->ip;
 		memcpy(mac, n->mac, NDP_ETH_ALEN);
 	}
-	return ndp_send_ns(ctx, out, &src, &dst, mac, &n->ip, NULL);
+	if (!ndp_send_ns(ctx, out, &src, &dst, mac, &n->ip, NULL))
+		return NS_FULL;
+	return NS_SENT;
 }
 
 /* One solicitation now; the timer for the next one (or a retry). */
 static void nbr_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 			struct ndp_out *out)
 {
-	if (nbr_send_ns(ctx, n, out)) {
+	s64 wait = now;
+
+	switch (nbr_send_ns(ctx, n, now, &wait, out)) {
+	case NS_SENT:
 		n->probes++;
 		ndp_nbr_set_timer(ctx, n, now + ndp_ms(ctx->retrans_ms));
-	} else {
-		ndp_nbr_set_timer(ctx, n, now);
+		break;
+	case NS_FULL:
+	case NS_WAIT:
+		ndp_nbr_set_timer(ctx, n, wait);
+		break;
 	}
 }
 
@@ -315,10 +358,10 @@ static u32 backoff_ms(const struct ndp_ctx *ctx, u32 k)
 static void nbr_backoff_solicit(struct ndp_ctx *ctx, struct ndp_nbr *n,
 				s64 now, struct ndp_out *out)
 {
-	s64 base;
+	s64 base, wait = now;
 
-	if (!nbr_send_ns(ctx, n, out)) {
-		ndp_nbr_set_timer(ctx, n, now);
+	if (nbr_send_ns(ctx, n, now, &wait, out) != NS_SENT) {
+		ndp_nbr_set_timer(ctx, n, wait);
 		return;
 	}
 	n->tx_since_ns = false;

@@ -288,7 +288,8 @@ struct ndp_addr {
 	/*
 	 * DAD again after the link came back (ndp_link_change()) for an
 	 * address that was valid: state TENTATIVE, but usable and shown as
-	 * @held (PREFERRED or DEPRECATED) until DAD ends.
+	 * @held (PREFERRED or DEPRECATED) until DAD ends; a new SLAAC one
+	 * (RFC 4429) is shown as OPTIMISTIC.
 	 */
 	bool optimistic;
 	u8 held;

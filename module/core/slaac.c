@@ -114,7 +114,7 @@ int ndp_addr_slaac(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 	if (preferred_until > now) {
 		if (a->state == NDP_ADDR_DEPRECATED)
 			a->state = NDP_ADDR_PREFERRED;
-		if (a->optimistic)
+		if (a->optimistic && a->held == NDP_ADDR_DEPRECATED)
 			a->held = NDP_ADDR_PREFERRED;
 	}
 	if (ndp_addr_usable(a))

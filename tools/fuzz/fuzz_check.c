@@ -388,7 +388,8 @@ void fz_check_tables(struct fz *f)
 		if (n > fl.max_addrs)
 			fz_fail(f, "ndp_addr_next does not end");
 		if (ai.state == NDP_ADDR_PREFERRED ||
-		    ai.state == NDP_ADDR_DEPRECATED) {
+		    ai.state == NDP_ADDR_DEPRECATED ||
+		    ai.state == NDP_ADDR_OPTIMISTIC) {
 			usable++;
 			if (!listed)
 				fz_fail(f, "usable address missing in get_ip");

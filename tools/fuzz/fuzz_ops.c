@@ -157,6 +157,7 @@ static void param(struct fz *f, u8 a, u8 b)
 		break;
 	default:
 		ndp_set_dad_transmits(f->ctx, b & 3);
+		ndp_set_optimistic_dad(f->ctx, !(b & 4));
 		break;
 	}
 }
