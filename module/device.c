@@ -536,6 +536,7 @@ static const char *const addr_states[] = {
 	[NDP_ADDR_PREFERRED] = "preferred",
 	[NDP_ADDR_DEPRECATED] = "deprecated",
 	[NDP_ADDR_DUPLICATE] = "duplicate",
+	[NDP_ADDR_OPTIMISTIC] = "optimistic",
 };
 
 static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats)

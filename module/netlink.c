@@ -30,6 +30,7 @@ static_assert((int)NDPV6_ADDR_STATE_TENTATIVE == (int)NDP_ADDR_TENTATIVE);
 static_assert((int)NDPV6_ADDR_STATE_PREFERRED == (int)NDP_ADDR_PREFERRED);
 static_assert((int)NDPV6_ADDR_STATE_DEPRECATED == (int)NDP_ADDR_DEPRECATED);
 static_assert((int)NDPV6_ADDR_STATE_DUPLICATE == (int)NDP_ADDR_DUPLICATE);
+static_assert((int)NDPV6_ADDR_STATE_OPTIMISTIC == (int)NDP_ADDR_OPTIMISTIC);
 static_assert((int)NDPV6_NUD_NONE == (int)NDP_NUD_NONE);
 static_assert((int)NDPV6_NUD_INCOMPLETE == (int)NDP_NUD_INCOMPLETE);
 static_assert((int)NDPV6_NUD_REACHABLE == (int)NDP_NUD_REACHABLE);
@@ -161,6 +162,7 @@ const struct nla_policy ndpv6_nl_params_policy[NDPV6_PARAMS_A_MAX + 1] = {
 	[NDPV6_PARAMS_A_PENDING] = { .type = NLA_REJECT,
 				     .reject_message = "read-only attribute" },
 	[NDPV6_PARAMS_A_REPLY_ECHO] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NDPV6_PARAMS_A_OPTIMISTIC_DAD] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NDPV6_PARAMS_A_LINK_UP] = { .type = NLA_REJECT,
 				     .reject_message = "read-only attribute" },
 	[NDPV6_PARAMS_A_MLD_V1] = { .type = NLA_REJECT,

@@ -702,6 +702,8 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 			       n->dad_transmits) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_ACCEPT_RA, n->accept_ra) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_REPLY_ECHO, n->reply_echo) ||
+		    nla_put_u8(skb, NDPV6_PARAMS_A_OPTIMISTIC_DAD,
+			       n->optimistic_dad) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, n->addr_gen) ||
 		    put_caps(skb, n->max_addrs, n->max_nbrs, n->max_routers,
 			     n->max_prefixes) ||
@@ -721,6 +723,7 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 	    nla_put_u8(skb, NDPV6_PARAMS_A_DAD_TRANSMITS, p->dad_transmits) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_ACCEPT_RA, p->accept_ra) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_REPLY_ECHO, p->reply_echo) ||
+	    nla_put_u8(skb, NDPV6_PARAMS_A_OPTIMISTIC_DAD, p->optimistic_dad) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, p->addr_gen) ||
 	    put_caps(skb, f->max_addrs, f->max_nbrs, f->max_routers,
 		     f->max_prefixes) ||

@@ -24,7 +24,7 @@
 /* SET_PARAMS reads, changes and writes back a device's next configuration. */
 static DEFINE_MUTEX(set_params_mutex);
 
-/* DAD transmits, accept-RA and reply-echo of @arg (a configuration). */
+/* DAD transmits, accept-RA, reply-echo, optimistic DAD of @arg. */
 static int core_set(struct ndp_ctx *ctx, s64 now, const void *arg,
 		    struct ndp_out *out)
 {
@@ -33,6 +33,7 @@ static int core_set(struct ndp_ctx *ctx, s64 now, const void *arg,
 	ndp_set_dad_transmits(ctx, cfg->dad_transmits);
 	ndp_set_accept_ra(ctx, cfg->accept_ra);
 	ndp_set_reply_echo(ctx, cfg->reply_echo);
+	ndp_set_optimistic_dad(ctx, cfg->optimistic_dad);
 	return 0;
 }
 
@@ -46,6 +47,9 @@ static void cfg_set(struct ndp_config *cfg, struct nlattr **tb)
 		cfg->accept_ra = nla_get_u8(tb[NDPV6_PARAMS_A_ACCEPT_RA]);
 	if (tb[NDPV6_PARAMS_A_REPLY_ECHO])
 		cfg->reply_echo = nla_get_u8(tb[NDPV6_PARAMS_A_REPLY_ECHO]);
+	if (tb[NDPV6_PARAMS_A_OPTIMISTIC_DAD])
+		cfg->optimistic_dad =
+			nla_get_u8(tb[NDPV6_PARAMS_A_OPTIMISTIC_DAD]);
 	if (tb[NDPV6_PARAMS_A_MAX_ADDRS]) {
 		cfg->max_addrs = nla_get_u32(tb[NDPV6_PARAMS_A_MAX_ADDRS]);
 		/* each address joins its solicited-node group */
@@ -108,7 +112,8 @@ static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 	 */
 	if (!err && (tb[NDPV6_PARAMS_A_DAD_TRANSMITS] ||
 		     tb[NDPV6_PARAMS_A_ACCEPT_RA] ||
-		     tb[NDPV6_PARAMS_A_REPLY_ECHO]))
+		     tb[NDPV6_PARAMS_A_REPLY_ECHO] ||
+		     tb[NDPV6_PARAMS_A_OPTIMISTIC_DAD]))
 		ndpv6_core_call(priv, core_set, &cfg);
 	mutex_unlock(&set_params_mutex);
 	if (err) {

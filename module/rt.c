@@ -187,6 +187,18 @@ static bool epoch_same(struct ndpv6_dev *priv)
 	return atomic_read(&priv->rt.epoch) == priv->rt.seen_epoch;
 }
 
+/*
+ * A core address the kernel shows: DAD passed, or optimistic (RFC 4429),
+ * which the kernel then sees deprecated so that it avoids it as a source
+ * (3.1).
+ */
+static bool ai_in_kernel(const struct ndp_addr_info *ai)
+{
+	return ai->state == NDP_ADDR_PREFERRED ||
+	       ai->state == NDP_ADDR_DEPRECATED ||
+	       ai->state == NDP_ADDR_OPTIMISTIC;
+}
+
 /* Add or refresh one address of the core. */
 static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 {
@@ -197,7 +209,7 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	memcpy(a.addr.s6_addr, ai->addr.b, sizeof(a.addr.s6_addr));
 	a.plen = ai->plen;
 	a.valid_s = ai->valid_s;
-	a.preferred_s = ai->state == NDP_ADDR_DEPRECATED ? 0 : ai->preferred_s;
+	a.preferred_s = ai->state == NDP_ADDR_PREFERRED ? ai->preferred_s : 0;
 	if (!a.valid_s)
 		return;
 	i = addr_find(rt, &a.addr);
@@ -305,8 +317,7 @@ static bool snap_has_addr(const struct rt_snap *s, const struct in6_addr *a)
 
 	for (i = 0; i < s->n_addrs; i++)
 		if (!memcmp(s->ai[i].addr.b, a->s6_addr, 16) &&
-		    (s->ai[i].state == NDP_ADDR_PREFERRED ||
-		     s->ai[i].state == NDP_ADDR_DEPRECATED))
+		    ai_in_kernel(&s->ai[i]))
 			return true;
 	return false;
 }
@@ -369,8 +380,7 @@ static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 		rt->routes[i] = rt->routes[--rt->n_routes];
 	}
 	for (k = 0; k < s->n_addrs; k++) {
-		if (s->ai[k].state != NDP_ADDR_PREFERRED &&
-		    s->ai[k].state != NDP_ADDR_DEPRECATED)
+		if (!ai_in_kernel(&s->ai[k]))
 			continue;
 		memcpy(a.s6_addr, s->ai[k].addr.b, sizeof(a.s6_addr));
 		if (ipv6_addr_type(&a) & IPV6_ADDR_LINKLOCAL)

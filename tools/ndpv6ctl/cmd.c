@@ -44,6 +44,7 @@ static const char *const state_names[] = {
 	[NDPV6_ADDR_STATE_PREFERRED] = "preferred",
 	[NDPV6_ADDR_STATE_DEPRECATED] = "deprecated",
 	[NDPV6_ADDR_STATE_DUPLICATE] = "duplicate",
+	[NDPV6_ADDR_STATE_OPTIMISTIC] = "optimistic",
 };
 
 static const char *const nud_names[] = {
@@ -301,6 +302,7 @@ static const struct {
 	{ NDPV6_PARAMS_A_DAD_TRANSMITS, "dad_transmits" },
 	{ NDPV6_PARAMS_A_ACCEPT_RA, "accept_ra" },
 	{ NDPV6_PARAMS_A_REPLY_ECHO, "reply_echo" },
+	{ NDPV6_PARAMS_A_OPTIMISTIC_DAD, "optimistic_dad" },
 	{ NDPV6_PARAMS_A_MAX_ADDRS, "max_addrs" },
 	{ NDPV6_PARAMS_A_MAX_NBRS, "max_nbrs" },
 	{ NDPV6_PARAMS_A_MAX_ROUTERS, "max_routers" },
@@ -449,6 +451,7 @@ static const struct pset psets[] = {
 	     NDPV6_MAX_DAD_TRANSMITS),
 	PSET("accept-ra", NDPV6_PARAMS_A_ACCEPT_RA, 1),
 	PSET("reply-echo", NDPV6_PARAMS_A_REPLY_ECHO, 1),
+	PSET("optimistic-dad", NDPV6_PARAMS_A_OPTIMISTIC_DAD, 1),
 	PSET("max-addrs", NDPV6_PARAMS_A_MAX_ADDRS, UINT32_MAX),
 	PSET("max-nbrs", NDPV6_PARAMS_A_MAX_NBRS, UINT32_MAX),
 	PSET("max-routers", NDPV6_PARAMS_A_MAX_ROUTERS, UINT32_MAX),

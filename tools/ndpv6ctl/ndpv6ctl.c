@@ -95,6 +95,7 @@ static void help(void)
 "or with a key the one entry.  add, del and set need CAP_NET_ADMIN in the\n"
 "device's network namespace.  params set KEYs (several in one request):\n"
 "  dad-transmits N | accept-ra on|off | reply-echo on|off |\n"
+"  optimistic-dad on|off |\n"
 "  max-addrs N | max-nbrs N | max-routers N | max-prefixes N\n"
 "  (capacities take effect at the next down/up of DEV)\n"
 "monitor prints the events (of DEV, or of every device) until interrupted.\n"

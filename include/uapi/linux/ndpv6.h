@@ -203,6 +203,9 @@
  *        NDPV6_PARAMS_A_REPLY_ECHO: NLA_U8, 1: the core answers echo
  *                                   requests (in softirq, past ip6tables);
  *                                   0: they go up to the kernel
+ *        NDPV6_PARAMS_A_OPTIMISTIC_DAD: NLA_U8, 1: a new SLAAC address is
+ *                                       usable while its DAD runs (RFC
+ *                                       4429; state OPTIMISTIC)
  *        NDPV6_PARAMS_A_LINK_UP: NLA_FLAG, the lower device has its link
  *                                (carrier) as the core knows it; without
  *                                it DAD, MLD Reports and RS wait
@@ -241,6 +244,8 @@
  *                                      for addresses added from now on
  *        NDPV6_PARAMS_A_ACCEPT_RA: NLA_U8, 0 or 1; at once
  *        NDPV6_PARAMS_A_REPLY_ECHO: NLA_U8, 0 or 1; at once
+ *        NDPV6_PARAMS_A_OPTIMISTIC_DAD: NLA_U8, 0 or 1; for SLAAC
+ *                                       addresses made from now on
  *        NDPV6_PARAMS_A_MAX_ADDRS: NLA_U32, 1..NDPV6_MAX_ADDRS
  *        NDPV6_PARAMS_A_MAX_NBRS: NLA_U32, 1..NDPV6_MAX_NBRS
  *        NDPV6_PARAMS_A_MAX_ROUTERS: NLA_U32, 1..NDPV6_MAX_ROUTERS
@@ -251,8 +256,8 @@
  *                                      7217's secret_key (without one, a
  *                                      random secret is drawn at each up)
  *
- * DAD transmits, accept-RA and reply-echo apply at once and are kept
- * across down/up.  The address generation mode and the secret apply from
+ * DAD transmits, accept-RA, reply-echo and optimistic DAD apply at once
+ * and are kept across down/up.  The address generation mode and the secret apply from
  * the next down/up (the link-local address is made at up), as the
  * capacities.
  * The table capacities size the core's tables, which are allocated when
@@ -413,6 +418,7 @@ enum ndpv6_addr_state {
 	NDPV6_ADDR_STATE_PREFERRED,
 	NDPV6_ADDR_STATE_DEPRECATED,	/* preferred lifetime over */
 	NDPV6_ADDR_STATE_DUPLICATE,	/* DAD failed */
+	NDPV6_ADDR_STATE_OPTIMISTIC,	/* new, usable while DAD runs (RFC 4429) */
 	__NDPV6_ADDR_STATE_MAX
 };
 
@@ -571,6 +577,7 @@ enum ndpv6_params_attr {
 	NDPV6_PARAMS_A_IP_DISABLED,
 	NDPV6_PARAMS_A_ADDR_GEN_MODE,
 	NDPV6_PARAMS_A_STABLE_SECRET,
+	NDPV6_PARAMS_A_OPTIMISTIC_DAD,
 	__NDPV6_PARAMS_A_MAX
 };
 
