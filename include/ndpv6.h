@@ -654,6 +654,14 @@ struct ndp_dns_info {
 	u32 lifetime_s;		/* remaining, NDP_INFINITE if so */
 };
 
+/* A Redirect's entry: @nh is the first hop for @dst (RFC 4861 8.3). */
+struct ndp_redirect_info {
+	struct ndp_ip6 dst;
+	struct ndp_ip6 nh;	/* a better router, or @dst itself (on-link) */
+	struct ndp_ip6 rtr;	/* the router that sent the Redirect */
+	u32 lifetime_s;		/* remaining */
+};
+
 /*
  * Walk a table: @*pos starts at 0; each call fills one entry, advances
  * @*pos and returns true, or returns false at the end.
@@ -671,6 +679,7 @@ enum ndp_table {
 	NDP_TABLE_ROUTERS,
 	NDP_TABLE_PREFIXES,
 	NDP_TABLE_DNS,
+	NDP_TABLE_DESTS,	/* the destination cache of Redirects */
 	NDP_TABLE_MAX
 };
 
@@ -685,6 +694,8 @@ bool ndp_prefix_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 u32 ndp_generation(const struct ndp_ctx *ctx);
 bool ndp_dns_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		  struct ndp_dns_info *di);
+bool ndp_redirect_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
+		       struct ndp_redirect_info *ri);
 u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t);
 int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 		   struct ndp_nbr_info *ni);

@@ -59,7 +59,6 @@ NDP_STAT(RA_SRC_NOT_LL, "RA source not link-local")
 NDP_STAT(RA_IGNORED, "RA ignored: accept_ra off")
 NDP_STAT(RA_MTU_INVALID, "RA MTU outside [1280, link MTU]")
 NDP_STAT(REDIRECT_SRC_NOT_LL, "Redirect source not link-local")
-NDP_STAT(REDIRECT_IGNORED, "Redirect (no destination cache yet)")
 NDP_STAT(REDIRECT_DST_MCAST, "Redirect Destination is multicast")
 NDP_STAT(REDIRECT_BAD_TARGET, "Redirect Target not link-local nor Destination")
 NDP_STAT(REDIRECT_NOT_FIRST_HOP, "Redirect not from Destination's first hop")
@@ -159,3 +158,10 @@ NDP_STAT(ND_OPT_DUPLICATE, "ND option given twice: the first one counts")
 /* RFC 4429 Optimistic DAD */
 NDP_STAT(ADDR_OPTIMISTIC, "new SLAAC address usable while its DAD runs")
 NDP_STAT(NS_WAIT_SOURCE, "NS put off: every address of ours still in DAD")
+
+/* Redirects (RFC 4861 8.3): the destination cache */
+NDP_STAT(REDIRECT_ROUTER, "Redirect to a better router applied")
+NDP_STAT(REDIRECT_ONLINK, "Redirect to the destination itself applied")
+NDP_STAT(REDIRECT_EVICTED, "destination cache full: the oldest made room")
+NDP_STAT(REDIRECT_FORGOTTEN, "redirect dropped: its router left or NUD failed")
+NDP_STAT(REDIRECT_EXPIRED, "redirect dropped: its time ran out")

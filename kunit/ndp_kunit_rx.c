@@ -83,7 +83,8 @@ static void rx_run_half(struct kunit *test, const struct rx_rule *r,
 			rx_expect_event(w, f);
 		else
 			ndp_kt_expect_done(w, NDP_DONE_CONSUMED);
-		ndp_kt_expect_only(&w->kt, r->also, NDP_STAT_RX_DELIVERED);
+		ndp_kt_expect_only(&w->kt, r->also, NDP_STAT_RX_DELIVERED,
+				   r->also2 ?: NDP_STAT_MAX);
 		if (r->valid_tx > 0) {
 			KUNIT_EXPECT_EQ_MSG(test, w->kt.out->n_tx, 1U,
 					    "valid: one answer");

@@ -95,6 +95,7 @@ struct rx_rule {
 	u8 msg;			/* ND: the message type */
 	s16 valid_tx;		/* ICMPv6 type of the one answer; 0: none */
 	u8 also;		/* a counter the valid frame may move too */
+	u8 also2;		/* ... and a second one (0: none) */
 	bool valid_only;	/* no broken frame */
 	u8 drop;		/* enum ndp_stat of the broken frame */
 	u8 drop_also;		/* ... and one it may move too */

@@ -611,13 +611,12 @@ static void ra_mtu_option_range(struct kunit *test)
 
 /* ---------------------------------------------------------------- misc */
 
-/* Hosts ignore RS; Redirect is counted and changes no next hop. */
-static void rs_and_redirect_ignored(struct kunit *test)
+/* Hosts ignore RS (Redirects: redirect_test.c). */
+static void rs_ignored(struct kunit *test)
 {
 	static const u8 peer_mac[NDP_ETH_ALEN] = { 0x02, 0xbb, 0, 0, 0, 1 };
 	struct ndp_ip6 rtr = ndp_kt_ip(test, "fe80::1");
 	struct ndp_ip6 peer = ndp_kt_ip(test, "fe80::5");
-	struct ndp_ip6 d = ndp_kt_ip(test, "2001:db8:99::1");
 	struct ndp_ip6 ll = ndp_kt_ll;
 	struct ndp_kt t;
 	u8 m[64];
@@ -643,19 +642,6 @@ static void rs_and_redirect_ignored(struct kunit *test)
 	ndp_kt_expect_only(&t, NDP_STAT_RS_IGNORED);
 	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
 	KUNIT_EXPECT_EQ(test, t.out->n_tx, 0U);
-	/* Redirect: better first hop fe80::5 for d, with its TLLA */
-	memset(m, 0, 48);
-	m[0] = NDP_ICMP_REDIRECT;
-	memcpy(m + 8, peer.b, 16);
-	memcpy(m + 24, d.b, 16);
-	len = 40 + nf_opt_lla(m + 40, NDP_OPT_TLLA, peer_mac);
-	len = ndp_kt_build_icmp(&t, &rtr, &ll, 255, m, len);
-	ndp_kt_handle(&t, len);
-	KUNIT_EXPECT_EQ(test, ndp_kt_stat_delta(&t, NDP_STAT_REDIRECT_IGNORED),
-			1ULL);
-	ndp_kt_expect_only(&t, NDP_STAT_REDIRECT_IGNORED);
-	KUNIT_EXPECT_EQ(test, t.out->done[0].reason, NDP_DONE_CONSUMED);
-	ndp_kt_expect_next_hop(&t, &d, &rtr);
 }
 
 /* Table changes move the generation; quiet ticks do not. */
@@ -769,7 +755,7 @@ static struct kunit_case rtr_cases[] = {
 	KUNIT_CASE(ra_slla_learned_stale),
 	KUNIT_CASE(ra_cur_hop_limit),
 	KUNIT_CASE_PARAM(ra_mtu_option_range, mtu_gen_params),
-	KUNIT_CASE(rs_and_redirect_ignored),
+	KUNIT_CASE(rs_ignored),
 	KUNIT_CASE(generation_follows_tables),
 	KUNIT_CASE(rs_again_when_link_comes_back),
 	KUNIT_CASE(rs_waits_for_the_link),

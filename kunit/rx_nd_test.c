@@ -242,9 +242,13 @@ static void chk_no_loopback(struct ndp_kt_peer *w, const struct ndp_kt_frame *f,
 	ND_RULE("RA: " _name, NDP_ICMP_RA, _var, _brk, _drop, 0, 0,	\
 		_check)
 
+/* A valid Redirect's TLLA makes the Target's neighbour entry. */
 #define RD_RULE(_name, _var, _brk, _drop, _check)			\
-	ND_RULE("Redirect: " _name, NDP_ICMP_REDIRECT, _var, _brk,	\
-		_drop, 0, NDP_STAT_REDIRECT_IGNORED, _check)
+	{ .name = "Redirect: " _name, .make = mk_nd, .var = _var,	\
+	  .brk = _brk, .valid = RX_CONSUMED, .msg = NDP_ICMP_REDIRECT,	\
+	  .also = (_var) == V_REDIR_ONLINK ? NDP_STAT_REDIRECT_ONLINK :	\
+					     NDP_STAT_REDIRECT_ROUTER,	\
+	  .also2 = NDP_STAT_NBR_CREATED, .drop = _drop, .check = _check }
 
 static const struct rx_rule rx_nd_rules[] = {
 	NS_RULE("hop limit 254, code 0 (no && mistake)", V_BASE,

@@ -171,6 +171,38 @@ static int table_dns(struct sk_buff *skb, const struct ndp_ctx *ctx, s64 now,
 	return 1;
 }
 
+static int put_redirect(struct sk_buff *skb,
+			const struct ndp_redirect_info *ri)
+{
+	struct nlattr *nest = nla_nest_start(skb, NDPV6_A_REDIRECT);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put(skb, NDPV6_REDIRECT_A_DESTINATION, 16, ri->dst.b) ||
+	    nla_put(skb, NDPV6_REDIRECT_A_NEXT_HOP, 16, ri->nh.b) ||
+	    nla_put(skb, NDPV6_REDIRECT_A_ROUTER, 16, ri->rtr.b) ||
+	    nla_put_u32(skb, NDPV6_REDIRECT_A_LIFETIME, ri->lifetime_s)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int table_redirects(struct sk_buff *skb, const struct ndp_ctx *ctx,
+			   s64 now, u32 *pos)
+{
+	struct ndp_redirect_info ri;
+	u32 p = *pos;
+
+	if (!ndp_redirect_next(ctx, now, &p, &ri))
+		return 0;
+	if (put_redirect(skb, &ri))
+		return -EMSGSIZE;
+	*pos = p;
+	return 1;
+}
+
 static int table_prefixes(struct sk_buff *skb, const struct ndp_ctx *ctx,
 			  s64 now, u32 *pos)
 {
@@ -315,6 +347,12 @@ static int dump_routers(struct sk_buff *skb, struct netlink_callback *cb)
 static int dump_dns(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	return dump_table(skb, cb, NDPV6_CMD_GET_DNS, table_dns, NDP_TABLE_DNS);
+}
+
+static int dump_redirects(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return dump_table(skb, cb, NDPV6_CMD_GET_REDIRECT, table_redirects,
+			  NDP_TABLE_DESTS);
 }
 
 static int dump_prefixes(struct sk_buff *skb, struct netlink_callback *cb)
@@ -839,6 +877,12 @@ const struct genl_ops ndpv6_nl_get_ops[NDPV6_NL_N_GET_OPS] = {
 		.cmd = NDPV6_CMD_GET_DNS,
 		.start = dump_start,
 		.dumpit = dump_dns,
+		.policy = ndpv6_nl_dev_policy,
+		.maxattr = NDPV6_A_MAX,
+	}, {
+		.cmd = NDPV6_CMD_GET_REDIRECT,
+		.start = dump_start,
+		.dumpit = dump_redirects,
 		.policy = ndpv6_nl_dev_policy,
 		.maxattr = NDPV6_A_MAX,
 	},

@@ -226,7 +226,7 @@ struct ndp_ctx *ndp_prepare(void *mem, size_t size,
 static s64 tables_deadline(const struct ndp_ctx *ctx)
 {
 	return min(min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx)),
-		   ndp_dns_deadline(ctx));
+		   min(ndp_dns_deadline(ctx), ndp_redirect_deadline(ctx)));
 }
 
 /**
@@ -528,6 +528,7 @@ void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 		ndp_addr_tick(ctx, now, out);
 		ndp_rtr_tick(ctx, now, out);
 		ndp_dns_tick(ctx, now, out);
+		ndp_redirect_tick(ctx, now);
 		ctx->tables_due = tables_deadline(ctx);
 	}
 	if (nbrs_stale_pending(ctx))

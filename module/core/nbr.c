@@ -444,6 +444,7 @@ static void nbr_fail(struct ndp_ctx *ctx, struct ndp_nbr *n,
 			   NDP_DONE_UNREACHABLE);
 	ndp_count(ctx, NDP_STAT_NBR_FAILED);
 	ndp_out_note(out, NDP_NOTE_NBR_UNREACHABLE, &n->ip, 0, 0, 0, 0);
+	ndp_redirect_forget(ctx, &n->ip, true);
 	nbr_remove(ctx, n);
 }
 
@@ -461,6 +462,7 @@ static void nbr_unreachable(struct ndp_ctx *ctx, struct ndp_nbr *n, s64 now,
 	ndp_count(ctx, NDP_STAT_NBR_FAILED);
 	ndp_count(ctx, NDP_STAT_NBR_UNREACHABLE_ENTERED);
 	ndp_out_note(out, NDP_NOTE_NBR_UNREACHABLE, &n->ip, 0, 0, 0, 0);
+	ndp_redirect_forget(ctx, &n->ip, true);
 	/* packets still queued leave first (nbr_expire()) and start probing */
 	ndp_nbr_set_timer(ctx, n, n->qlen ? now :
 			  now + ndp_ms(UNREACH_IDLE_MS));

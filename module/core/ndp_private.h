@@ -310,6 +310,16 @@ struct ndp_addr {
 };
 
 /* A DNS server or search domain from an RA (dns.c). */
+/* The destination cache of Redirects (redirect.c). */
+#define NDP_MAX_DESTS	32
+struct ndp_dest {
+	bool used;
+	struct ndp_ip6 dst;
+	struct ndp_ip6 nh;		/* the Target: first hop for @dst */
+	struct ndp_ip6 rtr;		/* the router that redirected */
+	s64 until;
+};
+
 #define NDP_MAX_DNS	16
 struct ndp_dns {
 	bool used;
@@ -438,6 +448,7 @@ struct ndp_ctx {
 	struct ndp_router *routers;	/* cfg.max_routers */
 	struct ndp_pfx *pfxs;		/* cfg.max_prefixes */
 	struct ndp_dns dns[NDP_MAX_DNS];	/* RFC 8106 (dns.c) */
+	struct ndp_dest dests[NDP_MAX_DESTS];	/* Redirects (redirect.c) */
 
 	u32 generation;			/* any change (ndp_generation()) */
 	u32 table_gen[NDP_TABLE_MAX];	/* entries in or out, per table */
@@ -781,6 +792,12 @@ void ndp_dns_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		u16 router_lifetime_s, const u8 *opts, u32 len,
 		struct ndp_out *out);
 void ndp_dns_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+bool ndp_redirect_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst,
+			 struct ndp_ip6 *nh);
+void ndp_redirect_forget(struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
+			 bool unreachable);
+void ndp_redirect_tick(struct ndp_ctx *ctx, s64 now);
+s64 ndp_redirect_deadline(const struct ndp_ctx *ctx);
 s64 ndp_dns_deadline(const struct ndp_ctx *ctx);
 /* The options of a valid RA that userspace reads (out->useropts). */
 void ndp_ra_useropts(struct ndp_ctx *ctx, const struct ndp_rx *rx,

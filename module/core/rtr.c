@@ -132,6 +132,7 @@ static void router_remove(struct ndp_ctx *ctx, struct ndp_router *r,
 	 * still a router, RFC 4861 6.3.4).
 	 */
 	ndp_nbr_set_pinned(ctx, &r->ip, false);
+	ndp_redirect_forget(ctx, &r->ip, false);
 	ndp_table_changed(ctx, NDP_TABLE_ROUTERS);
 	ndp_out_note(out, NDP_NOTE_ROUTER_DEL, &r->ip, 0, 0, 0, 0);
 }
@@ -511,25 +512,6 @@ void ndp_rx_rs(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 }
 
 /**
- * ndp_rx_redirect() - a valid Redirect: counted, not acted on.
- * @ctx: the context
- * @now: current time
- * @rx: the message, valid by every rule of RFC 4861 8.1 (rx.c): from
- *	the current first hop for its Destination, Target link-local or the
- *	Destination
- * @o: its options
- * @out: unused
- *
- * Redirects change the destination cache, which the core does not have
- * yet; the next hop stays what ndp_next_hop() says (core.rst, "Routers").
- */
-void ndp_rx_redirect(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
-		     const struct ndp_opts *o, struct ndp_out *out)
-{
-	ndp_count(ctx, NDP_STAT_REDIRECT_IGNORED);
-}
-
-/**
  * ndp_rtr_not_router() - a neighbour says it is no router (NA with R=0).
  * @ctx: the context
  * @now: current time
@@ -546,6 +528,8 @@ void ndp_rtr_not_router(struct ndp_ctx *ctx, s64 now,
 
 	if (r && r->origin == NDP_ORIGIN_RA)
 		router_remove(ctx, r, out);
+	else
+		ndp_redirect_forget(ctx, ip, false);	/* no better router */
 }
 
 /**
@@ -614,6 +598,8 @@ static int next_hop_lookup(const struct ndp_ctx *ctx,
 
 	if (ndp_ip6_is_unspec(dst) || ndp_ip6_is_loopback(dst))
 		return -EHOSTUNREACH;
+	if (ndp_redirect_lookup(ctx, dst, nh))	/* RFC 4861 5.2: first */
+		return 0;
 	if (ndp_ip6_is_mcast(dst) || ndp_is_onlink(ctx, dst)) {
 		*nh = *dst;
 		return 0;

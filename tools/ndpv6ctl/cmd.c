@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6ctl's objects (router, prefix, addr, neigh, params, dns, stats)
+ * ndpv6ctl's objects (router, prefix, addr, neigh, params, dns, redirect,
+ * stats)
  * and what each does (show, add, del, set), and monitor.  The grammar that
  * picks one is in ndpv6ctl.c.
  */
@@ -167,6 +168,30 @@ static int dns_cb(const struct nlmsghdr *nlh, void *data)
 	print_str(PRINT_ANY, "router", " router %s",
 		  tb_ip(&d, NDPV6_DNS_A_ROUTER, a));
 	print_lft("lifetime", tb_uint(&d, NDPV6_DNS_A_LIFETIME, 0));
+	close_object();
+	print_nl();
+	return 0;
+}
+
+/* One redirected destination: "DEST via NEXT-HOP", its router, lifetime. */
+static int redirect_cb(const struct nlmsghdr *nlh, void *data)
+{
+	char a[INET6_ADDRSTRLEN];
+	struct tb tb, r;
+
+	(void)data;
+	tb_msg(&tb, nlh, NDPV6_A_MAX);
+	tb_nested(&r, tb.a[NDPV6_A_REDIRECT], NDPV6_REDIRECT_A_MAX);
+	open_object(NULL, NULL);
+	print_dev(&tb);
+	print_str(PRINT_ANY, "destination", "%s",
+		  tb_ip(&r, NDPV6_REDIRECT_A_DESTINATION, a));
+	print_str(PRINT_ANY, "next_hop", " via %s",
+		  tb_ip(&r, NDPV6_REDIRECT_A_NEXT_HOP, a));
+	print_str(PRINT_TEXT, NULL, " dev %s", cur_dev);
+	print_str(PRINT_ANY, "router", " redirected-by %s",
+		  tb_ip(&r, NDPV6_REDIRECT_A_ROUTER, a));
+	print_lft("lifetime", tb_uint(&r, NDPV6_REDIRECT_A_LIFETIME, 0));
 	close_object();
 	print_nl();
 	return 0;
@@ -552,6 +577,13 @@ static const struct object dns_obj = {
 	.synopsis = { "DEV" },
 };
 
+static const struct object redirect_obj = {
+	.name = "redirect",
+	.cmd = { NDPV6_CMD_GET_REDIRECT },
+	.show_cb = redirect_cb, .table = true, .no_key = true,
+	.synopsis = { "DEV" },
+};
+
 static const struct object stats_obj = {
 	.name = "stats",
 	.cmd = { NDPV6_CMD_GET_STATS },
@@ -561,7 +593,7 @@ static const struct object stats_obj = {
 
 const struct object *const objects[] = {
 	&router_obj, &prefix_obj, &addr_obj, &neigh_obj, &params_obj,
-	&dns_obj, &stats_obj, NULL
+	&dns_obj, &redirect_obj, &stats_obj, NULL
 };
 
 const char *object_name(const struct object *o)

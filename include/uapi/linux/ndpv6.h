@@ -323,6 +323,25 @@
  *    DNS (a DNS server or search domain of an RA came or went, the
  *    lifetimes aside): nothing more; read NDPV6_CMD_GET_DNS again.
  *
+ * NDPV6_CMD_GET_REDIRECT
+ * ----------------------
+ *
+ * The destination cache of Redirects (RFC 4861 8.3): a dump (the device,
+ * NLM_F_DUMP), a message per redirected destination:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_REDIRECT: NLA_NESTED
+ *        NDPV6_REDIRECT_A_DESTINATION: NLA_BINARY (16)
+ *        NDPV6_REDIRECT_A_NEXT_HOP: NLA_BINARY (16), the first hop for it
+ *                                   now: a better router, or the
+ *                                   destination itself (on-link)
+ *        NDPV6_REDIRECT_A_ROUTER: NLA_BINARY (16), the router that sent
+ *                                 the Redirect
+ *        NDPV6_REDIRECT_A_LIFETIME: NLA_U32, seconds left
+ *
+ * An entry goes when its time is over, when its router leaves the router
+ * list or its next hop fails NUD.
+ *
  * NDPV6_CMD_GET_DNS
  * -----------------
  *
@@ -396,6 +415,7 @@ enum ndpv6_cmd {
 	NDPV6_CMD_SET_PARAMS,
 	NDPV6_CMD_EVENT,
 	NDPV6_CMD_GET_DNS,
+	NDPV6_CMD_GET_REDIRECT,
 	__NDPV6_CMD_MAX
 };
 
@@ -472,6 +492,7 @@ enum ndpv6_attr {
 	NDPV6_A_EVENT,
 	NDPV6_A_ERROR,
 	NDPV6_A_DNS,
+	NDPV6_A_REDIRECT,
 	__NDPV6_A_MAX
 };
 
@@ -608,5 +629,16 @@ enum ndpv6_dns_attr {
 };
 
 #define NDPV6_DNS_A_MAX (__NDPV6_DNS_A_MAX - 1)
+
+enum ndpv6_redirect_attr {
+	NDPV6_REDIRECT_A_UNSPEC,
+	NDPV6_REDIRECT_A_DESTINATION,
+	NDPV6_REDIRECT_A_NEXT_HOP,
+	NDPV6_REDIRECT_A_ROUTER,
+	NDPV6_REDIRECT_A_LIFETIME,
+	__NDPV6_REDIRECT_A_MAX
+};
+
+#define NDPV6_REDIRECT_A_MAX (__NDPV6_REDIRECT_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_NDPV6_H */
