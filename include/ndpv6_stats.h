@@ -155,3 +155,10 @@ NDP_STAT(TX_UNREACHABLE, "packet sent to an UNREACHABLE entry's cached MAC")
 
 /* duplicate ND options (SLLA, TLLA, MTU, Nonce): the first counts */
 NDP_STAT(ND_OPT_DUPLICATE, "ND option given twice: the first one counts")
+
+/* RFC 4191: router preferences and Route Information options (rio.c) */
+NDP_STAT(RA_PREF_RESERVED, "RA Default Router Preference 10: taken as medium")
+NDP_STAT(RIO_INVALID, "RIO length or prefix length wrong: ignored")
+NDP_STAT(RIO_PREF_RESERVED, "RIO with the reserved preference 10: ignored")
+NDP_STAT(ROUTE_TABLE_FULL, "RIO route not kept: table full")
+NDP_STAT(ROUTE_ROUTER_SHARE, "RIO route not kept: its router has its share")
