@@ -85,6 +85,8 @@ struct ndp_config {
 	u32 max_nbrs;		/* neighbour cache entries (256) */
 	u16 max_routers;	/* default router list (16) */
 	u16 max_prefixes;	/* prefix list (64) */
+	/* more-specific routes of RFC 4191 RIOs (16); 0: none kept */
+	u16 max_routes;
 	u16 max_groups;		/* multicast groups joined (32) */
 	u16 nbr_queue_len;	/* packets queued per INCOMPLETE neighbour (3) */
 	u16 queue_total;	/* packets queued over all neighbours (64) */
@@ -326,6 +328,12 @@ enum ndp_note_kind {
 	NDP_NOTE_IP_DISABLED,
 	/* a DNS server or search domain came or went: value its kind */
 	NDP_NOTE_DNS,
+	/*
+	 * A more-specific route (RFC 4191 RIO) came or changed: addr, plen,
+	 * valid (its lifetime), value its preference; or went
+	 */
+	NDP_NOTE_ROUTE_ADD,
+	NDP_NOTE_ROUTE_DEL,
 };
 
 struct ndp_note {
@@ -619,11 +627,31 @@ struct ndp_nbr_info {
 	u16 queued;
 };
 
+/*
+ * Default Router Preference and Route Preference (RFC 4191 2.1), in the
+ * order they rank: a greater value is preferred.  The reserved wire value
+ * (10) is taken as medium in an RA (2.2); a RIO with it is ignored (2.3).
+ */
+enum ndp_pref {
+	NDP_PREF_LOW,
+	NDP_PREF_MEDIUM,
+	NDP_PREF_HIGH,
+};
+
 struct ndp_router_info {
 	struct ndp_ip6 addr;
 	u8 origin;		/* NDP_ORIGIN_RA or NDP_ORIGIN_STATIC */
 	u8 nud;			/* enum ndp_nbr_state of its cache entry */
+	u8 pref;		/* enum ndp_pref (static: medium) */
 	u32 lifetime_s;		/* remaining */
+};
+
+/* A more-specific route from a Route Information option (RFC 4191 2.3). */
+struct ndp_route_info {
+	struct ndp_prefix pfx;	/* 0..128 bits; ::/0 is a route too */
+	struct ndp_ip6 rtr;	/* the router whose RA gave it: next hop */
+	u8 pref;		/* enum ndp_pref */
+	u32 lifetime_s;		/* remaining, NDP_INFINITE if so */
 };
 
 struct ndp_prefix_info {
@@ -680,6 +708,7 @@ enum ndp_table {
 	NDP_TABLE_PREFIXES,
 	NDP_TABLE_DNS,
 	NDP_TABLE_DESTS,	/* the destination cache of Redirects */
+	NDP_TABLE_ROUTES,
 	NDP_TABLE_MAX
 };
 
@@ -696,6 +725,8 @@ bool ndp_dns_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		  struct ndp_dns_info *di);
 bool ndp_redirect_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		       struct ndp_redirect_info *ri);
+bool ndp_route_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
+		    struct ndp_route_info *ri);
 u32 ndp_table_generation(const struct ndp_ctx *ctx, enum ndp_table t);
 int ndp_nbr_lookup(const struct ndp_ctx *ctx, const struct ndp_ip6 *ip,
 		   struct ndp_nbr_info *ni);
@@ -722,6 +753,7 @@ struct ndp_fill {
 	u16 queued, max_queued;
 	u16 incomplete;
 	u16 giving_back;	/* dropped, waiting for room in an output */
+	u16 routes, max_routes;	/* RFC 4191 more-specific routes */
 };
 
 void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f);

@@ -31,6 +31,28 @@ void ra_pio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
 			     preferred_s);
 }
 
+void ra_prf(struct kt_ra *r, u8 prf)
+{
+	r->m[5] = (r->m[5] & ~(NDP_PRF_MASK << NDP_PRF_SHIFT)) |
+		  (prf & NDP_PRF_MASK) << NDP_PRF_SHIFT;
+}
+
+void ra_rio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen, u8 units,
+	    u8 prf, u32 lifetime_s)
+{
+	u8 *o = r->m + r->len;
+
+	memset(o, 0, units * 8);
+	o[0] = NDP_OPT_RIO;
+	o[1] = units;
+	o[2] = plen;
+	o[3] = (prf & NDP_PRF_MASK) << NDP_PRF_SHIFT;
+	ndp_put32(o + 4, lifetime_s);
+	if (units > 1)
+		memcpy(o + 8, pfx->b, min_t(u32, (units - 1) * 8, 16));
+	r->len += units * 8;
+}
+
 u32 ra_build(struct ndp_kt *t, const struct kt_ra *r,
 	     const struct ndp_ip6 *src)
 {

@@ -26,6 +26,14 @@ void ra_slla(struct kt_ra *r, const u8 *mac);
 void ra_mtu(struct kt_ra *r, u32 mtu);
 void ra_pio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen, u8 flags,
 	    u32 valid_s, u32 preferred_s);
+/* The RA's Default Router Preference: @prf the 2 wire bits (RFC 4191). */
+void ra_prf(struct kt_ra *r, u8 prf);
+/*
+ * A Route Information option (RFC 4191 2.3) of @units 8-byte units: the
+ * first (@units - 1) * 8 bytes of @pfx, Prf bits @prf, @lifetime_s.
+ */
+void ra_rio(struct kt_ra *r, const struct ndp_ip6 *pfx, u8 plen, u8 units,
+	    u8 prf, u32 lifetime_s);
 
 /* The RA from @src to ff02::1 into the fixture's buffer: its IPv6 length. */
 u32 ra_build(struct ndp_kt *t, const struct kt_ra *r,

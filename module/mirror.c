@@ -216,6 +216,8 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 	case NDP_NOTE_ROUTER_DEL:
 	case NDP_NOTE_PREFIX_ADD:
 	case NDP_NOTE_PREFIX_DEL:
+	case NDP_NOTE_ROUTE_ADD:
+	case NDP_NOTE_ROUTE_DEL:
 		ndpv6_rt_kick(priv);
 		break;
 	case NDP_NOTE_DAD_FAILED:

@@ -52,6 +52,8 @@ const struct nla_policy ndpv6_nl_router_policy[NDPV6_ROUTER_A_MAX + 1] = {
 				    .reject_message = "read-only attribute" },
 	[NDPV6_ROUTER_A_NUD] = { .type = NLA_REJECT,
 				 .reject_message = "read-only attribute" },
+	[NDPV6_ROUTER_A_PREF] = { .type = NLA_REJECT,
+				  .reject_message = "read-only attribute" },
 };
 
 const struct nla_policy ndpv6_nl_prefix_policy[NDPV6_PREFIX_A_MAX + 1] = {
@@ -132,6 +134,10 @@ const struct nla_policy ndpv6_nl_params_policy[NDPV6_PARAMS_A_MAX + 1] = {
 		NLA_POLICY_RANGE(NLA_U32, 1, NDPV6_MAX_ROUTERS),
 	[NDPV6_PARAMS_A_MAX_PREFIXES] =
 		NLA_POLICY_RANGE(NLA_U32, 1, NDPV6_MAX_PREFIXES),
+	[NDPV6_PARAMS_A_MAX_ROUTES] = NLA_POLICY_MAX(NLA_U32, NDPV6_MAX_ROUTES),
+	[NDPV6_PARAMS_A_NUM_ROUTES] = { .type = NLA_REJECT,
+					.reject_message =
+						"read-only attribute" },
 	[NDPV6_PARAMS_A_MAX_GROUPS] = { .type = NLA_REJECT,
 					.reject_message =
 						"read-only attribute" },

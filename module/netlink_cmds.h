@@ -18,7 +18,7 @@
 /* genl_ops.internal_flags: the command changes the device (pre_doit). */
 #define NDPV6_NL_ADMIN		BIT(0)
 
-#define NDPV6_NL_N_GET_OPS	8
+#define NDPV6_NL_N_GET_OPS	9
 #define NDPV6_NL_N_SET_OPS	7
 
 extern struct genl_family ndpv6_genl_family;

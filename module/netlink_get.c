@@ -42,7 +42,8 @@ static int put_router(struct sk_buff *skb, const struct ndp_router_info *ri)
 	if (nla_put(skb, NDPV6_ROUTER_A_ADDRESS, 16, ri->addr.b) ||
 	    nla_put_u32(skb, NDPV6_ROUTER_A_LIFETIME, ri->lifetime_s) ||
 	    nla_put_u8(skb, NDPV6_ROUTER_A_ORIGIN, ri->origin) ||
-	    nla_put_u8(skb, NDPV6_ROUTER_A_NUD, ri->nud)) {
+	    nla_put_u8(skb, NDPV6_ROUTER_A_NUD, ri->nud) ||
+	    nla_put_u8(skb, NDPV6_ROUTER_A_PREF, ri->pref)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -68,6 +69,24 @@ static int put_dns(struct sk_buff *skb, const struct ndp_dns_info *di)
 	      nla_put_u8(skb, NDPV6_DNS_A_PREFIX_LEN, di->plen))) ||
 	    nla_put(skb, NDPV6_DNS_A_ROUTER, 16, di->rtr.b) ||
 	    nla_put_u32(skb, NDPV6_DNS_A_LIFETIME, di->lifetime_s)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int put_route(struct sk_buff *skb, const struct ndp_route_info *ri)
+{
+	struct nlattr *nest = nla_nest_start(skb, NDPV6_A_ROUTE);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put(skb, NDPV6_ROUTE_A_PREFIX, 16, ri->pfx.addr.b) ||
+	    nla_put_u8(skb, NDPV6_ROUTE_A_PREFIX_LEN, ri->pfx.len) ||
+	    nla_put(skb, NDPV6_ROUTE_A_ROUTER, 16, ri->rtr.b) ||
+	    nla_put_u8(skb, NDPV6_ROUTE_A_PREF, ri->pref) ||
+	    nla_put_u32(skb, NDPV6_ROUTE_A_LIFETIME, ri->lifetime_s)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -198,6 +217,23 @@ static int table_redirects(struct sk_buff *skb, const struct ndp_ctx *ctx,
 	if (!ndp_redirect_next(ctx, now, &p, &ri))
 		return 0;
 	if (put_redirect(skb, &ri))
+		return -EMSGSIZE;
+	*pos = p;
+	return 1;
+}
+
+static int table_routes(struct sk_buff *skb, const struct ndp_ctx *ctx,
+			s64 now, u32 *pos)
+{
+	struct ndp_route_info ri;
+	u32 p = *pos;
+
+	/* the uapi's preferences are the core's */
+	BUILD_BUG_ON((int)NDPV6_PREF_HIGH != (int)NDP_PREF_HIGH ||
+		     (int)NDPV6_PREF_LOW != (int)NDP_PREF_LOW);
+	if (!ndp_route_next(ctx, now, &p, &ri))
+		return 0;
+	if (put_route(skb, &ri))
 		return -EMSGSIZE;
 	*pos = p;
 	return 1;
@@ -353,6 +389,12 @@ static int dump_redirects(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	return dump_table(skb, cb, NDPV6_CMD_GET_REDIRECT, table_redirects,
 			  NDP_TABLE_DESTS);
+}
+
+static int dump_routes(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return dump_table(skb, cb, NDPV6_CMD_GET_ROUTE, table_routes,
+			  NDP_TABLE_ROUTES);
 }
 
 static int dump_prefixes(struct sk_buff *skb, struct netlink_callback *cb)
@@ -707,12 +749,13 @@ static void params_snapshot(struct ndpv6_dev *priv, struct params_snap *s)
 }
 
 static int put_caps(struct sk_buff *skb, u32 addrs, u32 nbrs, u32 routers,
-		    u32 prefixes)
+		    u32 prefixes, u32 routes)
 {
 	return nla_put_u32(skb, NDPV6_PARAMS_A_MAX_ADDRS, addrs) ||
 	       nla_put_u32(skb, NDPV6_PARAMS_A_MAX_NBRS, nbrs) ||
 	       nla_put_u32(skb, NDPV6_PARAMS_A_MAX_ROUTERS, routers) ||
-	       nla_put_u32(skb, NDPV6_PARAMS_A_MAX_PREFIXES, prefixes);
+	       nla_put_u32(skb, NDPV6_PARAMS_A_MAX_PREFIXES, prefixes) ||
+	       nla_put_u32(skb, NDPV6_PARAMS_A_MAX_ROUTES, routes);
 }
 
 static bool caps_pending(const struct params_snap *s)
@@ -722,6 +765,7 @@ static bool caps_pending(const struct params_snap *s)
 		s->f.max_nbrs != s->next.max_nbrs ||
 		s->f.max_routers != s->next.max_routers ||
 		s->f.max_prefixes != s->next.max_prefixes ||
+		s->f.max_routes != s->next.max_routes ||
 		s->p.addr_gen != s->next.addr_gen);
 }
 
@@ -744,7 +788,7 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 			       n->optimistic_dad) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, n->addr_gen) ||
 		    put_caps(skb, n->max_addrs, n->max_nbrs, n->max_routers,
-			     n->max_prefixes) ||
+			     n->max_prefixes, n->max_routes) ||
 		    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_GROUPS, n->max_groups) ||
 		    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_QUEUED, n->queue_total))
 			goto fail;
@@ -764,13 +808,14 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 	    nla_put_u8(skb, NDPV6_PARAMS_A_OPTIMISTIC_DAD, p->optimistic_dad) ||
 	    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, p->addr_gen) ||
 	    put_caps(skb, f->max_addrs, f->max_nbrs, f->max_routers,
-		     f->max_prefixes) ||
+		     f->max_prefixes, f->max_routes) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_GROUPS, f->max_groups) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_MAX_QUEUED, f->max_queued) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_ADDRS, f->addrs) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_NBRS, f->nbrs) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_ROUTERS, f->routers) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_PREFIXES, f->prefixes) ||
+	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_ROUTES, f->routes) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_GROUPS, f->groups) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_QUEUED, f->queued) ||
 	    nla_put_u32(skb, NDPV6_PARAMS_A_NUM_INCOMPLETE, f->incomplete) ||
@@ -781,7 +826,8 @@ static int put_params(struct sk_buff *skb, const struct params_snap *s)
 	if (caps_pending(s)) {
 		pend = nla_nest_start(skb, NDPV6_PARAMS_A_PENDING);
 		if (!pend || put_caps(skb, n->max_addrs, n->max_nbrs,
-				      n->max_routers, n->max_prefixes) ||
+				      n->max_routers, n->max_prefixes,
+				      n->max_routes) ||
 		    nla_put_u8(skb, NDPV6_PARAMS_A_ADDR_GEN_MODE, n->addr_gen))
 			goto fail;
 		nla_nest_end(skb, pend);
@@ -883,6 +929,12 @@ const struct genl_ops ndpv6_nl_get_ops[NDPV6_NL_N_GET_OPS] = {
 		.cmd = NDPV6_CMD_GET_REDIRECT,
 		.start = dump_start,
 		.dumpit = dump_redirects,
+		.policy = ndpv6_nl_dev_policy,
+		.maxattr = NDPV6_A_MAX,
+	}, {
+		.cmd = NDPV6_CMD_GET_ROUTE,
+		.start = dump_start,
+		.dumpit = dump_routes,
 		.policy = ndpv6_nl_dev_policy,
 		.maxattr = NDPV6_A_MAX,
 	},

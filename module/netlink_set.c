@@ -66,6 +66,8 @@ static void cfg_set(struct ndp_config *cfg, struct nlattr **tb)
 	if (tb[NDPV6_PARAMS_A_MAX_PREFIXES])
 		cfg->max_prefixes =
 			nla_get_u32(tb[NDPV6_PARAMS_A_MAX_PREFIXES]);
+	if (tb[NDPV6_PARAMS_A_MAX_ROUTES])
+		cfg->max_routes = nla_get_u32(tb[NDPV6_PARAMS_A_MAX_ROUTES]);
 	/* the uapi's modes are the core's */
 	BUILD_BUG_ON((int)NDPV6_ADDR_GEN_STABLE_PRIVACY !=
 		     (int)NDP_ADDR_GEN_STABLE_PRIVACY);

@@ -28,15 +28,17 @@
 
 /*
  * The core's tables, whole: room for what the core has (its capacities go
- * up to NDPV6_MAX_ADDRS, _ROUTERS, _PREFIXES), grown when a table did not
- * fit; *_room are 0 (nothing allocated) before the first snapshot.
+ * up to NDPV6_MAX_ADDRS, _ROUTERS, _PREFIXES, _ROUTES), grown when a
+ * table did not fit; *_room are 0 (nothing allocated) before the first
+ * snapshot.
  */
 struct rt_snap {
-	int n_addrs, n_rtrs, n_pfx;
-	int room_addrs, room_rtrs, room_pfx;
+	int n_addrs, n_rtrs, n_pfx, n_rts;
+	int room_addrs, room_rtrs, room_pfx, room_rts;
 	struct ndp_addr_info *ai;
 	struct ndp_router_info *ri;
 	struct ndp_prefix_info *pi;
+	struct ndp_route_info *rti;	/* RFC 4191 RIO routes */
 };
 
 static void snap_free(struct rt_snap *s)
@@ -44,6 +46,7 @@ static void snap_free(struct rt_snap *s)
 	kvfree(s->ai);
 	kvfree(s->ri);
 	kvfree(s->pi);
+	kvfree(s->rti);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -74,6 +77,7 @@ static int snap_fill(struct ndpv6_dev *priv, struct rt_snap *s)
 	struct ndp_addr_info ai;
 	struct ndp_router_info ri;
 	struct ndp_prefix_info pi;
+	struct ndp_route_info rti;
 	int ret = 1;
 	u32 pos;
 	s64 now;
@@ -81,6 +85,7 @@ static int snap_fill(struct ndpv6_dev *priv, struct rt_snap *s)
 	s->n_addrs = 0;
 	s->n_rtrs = 0;
 	s->n_pfx = 0;
+	s->n_rts = 0;
 	spin_lock_bh(&priv->lock);
 	if (!priv->ctx) {
 		ret = 0;
@@ -96,8 +101,11 @@ static int snap_fill(struct ndpv6_dev *priv, struct rt_snap *s)
 	for (pos = 0; ndp_prefix_next(priv->ctx, now, &pos, &pi); s->n_pfx++)
 		if (s->n_pfx < s->room_pfx)
 			s->pi[s->n_pfx] = pi;
+	for (pos = 0; ndp_route_next(priv->ctx, now, &pos, &rti); s->n_rts++)
+		if (s->n_rts < s->room_rts)
+			s->rti[s->n_rts] = rti;
 	if (s->n_addrs > s->room_addrs || s->n_rtrs > s->room_rtrs ||
-	    s->n_pfx > s->room_pfx)
+	    s->n_pfx > s->room_pfx || s->n_rts > s->room_rts)
 		ret = -EAGAIN;
 out:
 	spin_unlock_bh(&priv->lock);
@@ -120,7 +128,9 @@ static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
 		    !snap_room((void **)&s->ri, &s->room_rtrs, s->n_rtrs,
 			       sizeof(*s->ri)) ||
 		    !snap_room((void **)&s->pi, &s->room_pfx, s->n_pfx,
-			       sizeof(*s->pi))) {
+			       sizeof(*s->pi)) ||
+		    !snap_room((void **)&s->rti, &s->room_rts, s->n_rts,
+			       sizeof(*s->rti))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
 			return false;
 		}
@@ -162,8 +172,10 @@ static int route_find(const struct ndpv6_rt *rt,
 {
 	u32 i;
 
+	/* another preference is another route: the kernel's is replaced */
 	for (i = 0; i < rt->n_routes; i++)
 		if (rt->routes[i].plen == r->plen &&
+		    rt->routes[i].pref == r->pref &&
 		    ipv6_addr_equal(&rt->routes[i].dst, &r->dst) &&
 		    ipv6_addr_equal(&rt->routes[i].gw, &r->gw))
 			return i;
@@ -322,18 +334,55 @@ static bool snap_has_addr(const struct rt_snap *s, const struct in6_addr *a)
 	return false;
 }
 
+static bool snap_has_router(const struct rt_snap *s,
+			    const struct ndp_ip6 *ip)
+{
+	int i;
+
+	for (i = 0; i < s->n_rtrs; i++)
+		if (!memcmp(s->ri[i].addr.b, ip->b, sizeof(ip->b)))
+			return true;
+	return false;
+}
+
+/* The routes of the snapshot: prefixes, default routers, RIO routes. */
+static int snap_n_routes(const struct rt_snap *s)
+{
+	return s->n_pfx + s->n_rtrs + s->n_rts;
+}
+
+/* Route @i of the snapshot; lifetime 0 for one that is not mirrored. */
 static void snap_route(const struct rt_snap *s, int i,
 		       struct ndpv6_rt_route *r)
 {
+	const struct ndp_route_info *rti;
+
 	memset(r, 0, sizeof(*r));
+	r->pref = NDP_PREF_MEDIUM;
 	if (i < s->n_pfx) {
 		memcpy(r->dst.s6_addr, s->pi[i].pfx.addr.b, 16);
 		r->plen = s->pi[i].pfx.len;
 		r->lifetime_s = s->pi[i].onlink ? s->pi[i].valid_s : 0;
-	} else {
-		memcpy(r->gw.s6_addr, s->ri[i - s->n_pfx].addr.b, 16);
-		r->lifetime_s = s->ri[i - s->n_pfx].lifetime_s;
+		return;
 	}
+	i -= s->n_pfx;
+	if (i < s->n_rtrs) {
+		memcpy(r->gw.s6_addr, s->ri[i].addr.b, 16);
+		r->lifetime_s = s->ri[i].lifetime_s;
+		r->pref = s->ri[i].pref;
+		return;
+	}
+	rti = &s->rti[i - s->n_rtrs];
+	memcpy(r->dst.s6_addr, rti->pfx.addr.b, 16);
+	memcpy(r->gw.s6_addr, rti->rtr.b, 16);
+	r->plen = rti->pfx.len;
+	r->pref = rti->pref;
+	/*
+	 * The kernel has one ::/0 route per gateway: a default router's own
+	 * is shown rather than the RIO's (core.rst, "Router preferences")
+	 */
+	r->lifetime_s = !r->plen && snap_has_router(s, &rti->rtr) ? 0 :
+			rti->lifetime_s;
 }
 
 static bool snap_has_route(const struct rt_snap *s,
@@ -342,9 +391,9 @@ static bool snap_has_route(const struct rt_snap *s,
 	struct ndpv6_rt_route c;
 	int i;
 
-	for (i = 0; i < s->n_pfx + s->n_rtrs; i++) {
+	for (i = 0; i < snap_n_routes(s); i++) {
 		snap_route(s, i, &c);
-		if (c.lifetime_s && c.plen == r->plen &&
+		if (c.lifetime_s && c.plen == r->plen && c.pref == r->pref &&
 		    ipv6_addr_equal(&c.dst, &r->dst) &&
 		    ipv6_addr_equal(&c.gw, &r->gw))
 			return true;
@@ -387,7 +436,7 @@ static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 			continue;
 		addr_want(priv, &s->ai[k]);
 	}
-	for (k = 0; k < s->n_pfx + s->n_rtrs; k++) {
+	for (k = 0; k < snap_n_routes(s); k++) {
 		snap_route(s, k, &r);
 		route_want(priv, &r);
 	}

@@ -33,6 +33,7 @@ struct ndpv6_rt_route {
 	struct in6_addr dst;
 	struct in6_addr gw;	/* :: for an on-link prefix */
 	u8 plen;
+	u8 pref;		/* enum ndp_pref: RTA_PREF (RFC 4191) */
 	u32 lifetime_s;
 	u64 at_ns;
 };

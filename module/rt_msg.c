@@ -5,6 +5,7 @@
  * socket, its answer read back at once; what to request and when is
  * rt.c's.
  */
+#include <linux/icmpv6.h>
 #include <linux/netdevice.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -93,6 +94,31 @@ out:
 	return err;
 }
 
+/*
+ * The metric of a route of preference @pref: the kernel makes one
+ * multipath route of same-metric routes with gateways (only its own RA
+ * routes, RTF_ADDRCONF, which rtnetlink cannot set, stay apart), showing
+ * and choosing by the first one's preference.  So each preference has
+ * its metric, in its order: medium keeps 1024, the kernel's.
+ */
+static u32 rt_metric(u8 pref)
+{
+	return NDPV6_RT_METRIC + NDP_PREF_MEDIUM - pref;
+}
+
+/* RTA_PREF of enum ndp_pref: the RFC 4191 wire values. */
+static u8 rta_pref(u8 pref)
+{
+	switch (pref) {
+	case NDP_PREF_HIGH:
+		return ICMPV6_ROUTER_PREF_HIGH;
+	case NDP_PREF_LOW:
+		return ICMPV6_ROUTER_PREF_LOW;
+	default:
+		return ICMPV6_ROUTER_PREF_MEDIUM;
+	}
+}
+
 /* Count the kernel's answer @err, after the caller's own mapping. */
 static int rt_done(struct ndpv6_dev *priv, int err)
 {
@@ -156,7 +182,8 @@ int ndpv6_rt_addr_msg(struct ndpv6_dev *priv, bool add,
  * @add: RTM_NEWROUTE (an existing route gets the new expiry) or
  *	RTM_DELROUTE
  * @r: destination and prefix length (0: the default route), gateway (::
- *	on-link) and lifetime
+ *	on-link), lifetime and preference (RTA_PREF: `ip -6 route` shows
+ *	it as pref low, medium or high)
  *
  * Context: process, the rtnetlink work; may sleep, RTNL not held
  * (rtnetlink takes it).
@@ -186,9 +213,14 @@ int ndpv6_rt_route_msg(struct ndpv6_dev *priv, bool add,
 	if (!ipv6_addr_any(&r->gw))
 		msg_attr(m, RTA_GATEWAY, &r->gw, sizeof(r->gw));
 	msg_u32(m, RTA_OIF, priv->dev->ifindex);
-	msg_u32(m, RTA_PRIORITY, NDPV6_RT_METRIC);
+	msg_u32(m, RTA_PRIORITY, rt_metric(r->pref));
 	if (add && r->lifetime_s != NDP_INFINITE)
 		msg_u32(m, RTA_EXPIRES, r->lifetime_s);
+	if (add) {
+		u8 pref = rta_pref(r->pref);
+
+		msg_attr(m, RTA_PREF, &pref, sizeof(pref));
+	}
 	err = rt_send(priv, m);
 	kfree(m);
 	if (add && err == -EEXIST)

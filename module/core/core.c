@@ -30,6 +30,7 @@ void ndp_config_default(struct ndp_config *cfg)
 	cfg->max_nbrs = 256;
 	cfg->max_routers = 16;
 	cfg->max_prefixes = 64;
+	cfg->max_routes = 16;
 	cfg->max_groups = 32;
 	cfg->nbr_queue_len = 3;
 	cfg->queue_total = 64;
@@ -96,6 +97,7 @@ static size_t layout(const struct ndp_config *c, struct ndp_ctx *ctx)
 	struct ndp_qslot *qslots;
 	struct ndp_addr *addrs;
 	struct ndp_nbr *nbrs;
+	struct ndp_route *routes;
 	struct ndp_pfx *pfxs;
 
 	buckets = carve(ctx, &off, sizeof(u32) * (size_t)hash_buckets(c));
@@ -107,6 +109,7 @@ static size_t layout(const struct ndp_config *c, struct ndp_ctx *ctx)
 	groups = carve(ctx, &off, sizeof(*groups) * (size_t)c->max_groups);
 	routers = carve(ctx, &off, sizeof(*routers) * (size_t)c->max_routers);
 	pfxs = carve(ctx, &off, sizeof(*pfxs) * (size_t)c->max_prefixes);
+	routes = carve(ctx, &off, sizeof(*routes) * (size_t)c->max_routes);
 	if (ctx) {
 		ctx->buckets = buckets;
 		ctx->nbrs = nbrs;
@@ -116,6 +119,7 @@ static size_t layout(const struct ndp_config *c, struct ndp_ctx *ctx)
 		ctx->groups = groups;
 		ctx->routers = routers;
 		ctx->pfxs = pfxs;
+		ctx->routes = routes;
 	}
 	return off;
 }
@@ -225,8 +229,11 @@ struct ndp_ctx *ndp_prepare(void *mem, size_t size,
 /* The earliest timer of the tables, walked: ctx->tables_due made exact. */
 static s64 tables_deadline(const struct ndp_ctx *ctx)
 {
-	return min(min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx)),
-		   min(ndp_dns_deadline(ctx), ndp_redirect_deadline(ctx)));
+	s64 t = min(ndp_addr_deadline(ctx), ndp_rtr_deadline(ctx));
+
+	t = min(t, ndp_dns_deadline(ctx));
+	t = min(t, ndp_redirect_deadline(ctx));
+	return min(t, ndp_route_deadline(ctx));
 }
 
 /**
@@ -529,6 +536,7 @@ void ndp_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out)
 		ndp_rtr_tick(ctx, now, out);
 		ndp_dns_tick(ctx, now, out);
 		ndp_redirect_tick(ctx, now);
+		ndp_route_tick(ctx, now, out);
 		ctx->tables_due = tables_deadline(ctx);
 	}
 	if (nbrs_stale_pending(ctx))
@@ -868,6 +876,9 @@ void ndp_get_fill(const struct ndp_ctx *ctx, struct ndp_fill *f)
 		f->prefixes += ctx->pfxs[i].used;
 	for (i = 0; i < c->max_groups; i++)
 		f->groups += ctx->groups[i].used;
+	for (i = 0; i < c->max_routes; i++)
+		f->routes += ctx->routes[i].used;
+	f->max_routes = c->max_routes;
 	f->max_addrs = c->max_addrs;
 	f->max_routers = c->max_routers;
 	f->max_prefixes = c->max_prefixes;

@@ -83,6 +83,7 @@
 #define NDP_OPT_REDIR_HDR	4
 #define NDP_OPT_MTU		5
 #define NDP_OPT_NONCE		14
+#define NDP_OPT_RIO		24	/* RFC 4191 */
 #define NDP_OPT_RDNSS		25	/* RFC 8106 */
 #define NDP_OPT_DNSSL		31
 #define NDP_OPT_CAPTIVE_PORTAL	37	/* RFC 8910 */
@@ -93,6 +94,10 @@
 #define NDP_NA_FLAG_O		0x20
 #define NDP_PIO_FLAG_L		0x80
 #define NDP_PIO_FLAG_A		0x40
+/* Prf (RFC 4191): bits 3-4 of the RA's flags byte and of a RIO's byte 3 */
+#define NDP_PRF_SHIFT		3
+#define NDP_PRF_MASK		0x3
+#define NDP_PRF_RESERVED	0x2	/* 10: medium in an RA, invalid in a RIO */
 
 #define NDP_MIN_MTU		1280
 #define NDP_HOPLIMIT_DEFAULT	64
@@ -356,6 +361,16 @@ struct ndp_bucket {
 struct ndp_router {
 	struct ndp_ip6 ip;
 	u8 origin;			/* NDP_ORIGIN_RA or _STATIC */
+	u8 pref;			/* enum ndp_pref */
+	bool used;
+	s64 expires;
+};
+
+/* A more-specific route of a RIO (rio.c): one per prefix and router. */
+struct ndp_route {
+	struct ndp_prefix pfx;		/* bits past its length zero */
+	struct ndp_ip6 rtr;
+	u8 pref;			/* enum ndp_pref */
 	bool used;
 	s64 expires;
 };
@@ -447,6 +462,7 @@ struct ndp_ctx {
 	struct ndp_group *groups;	/* cfg.max_groups */
 	struct ndp_router *routers;	/* cfg.max_routers */
 	struct ndp_pfx *pfxs;		/* cfg.max_prefixes */
+	struct ndp_route *routes;	/* cfg.max_routes (rio.c) */
 	struct ndp_dns dns[NDP_MAX_DNS];	/* RFC 8106 (dns.c) */
 	struct ndp_dest dests[NDP_MAX_DESTS];	/* Redirects (redirect.c) */
 
@@ -826,6 +842,8 @@ static inline bool ndp_rtr_has_share(u32 held, u32 max)
 	return max >= 4 && held >= max / 2;
 }
 
+/* Zero the bits of @p beyond its length (@p->len <= 128). */
+void ndp_prefix_mask(struct ndp_prefix *p);
 /* Is @dst on-link (link-local, or in an on-link prefix)? */
 bool ndp_is_onlink(const struct ndp_ctx *ctx, const struct ndp_ip6 *dst);
 /*
@@ -841,6 +859,23 @@ void ndp_rtr_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
 s64 ndp_rtr_deadline(const struct ndp_ctx *ctx);
 /* The link came back (ctx->link_down already clear): solicit again. */
 void ndp_rtr_link_up(struct ndp_ctx *ctx, s64 now);
+
+/* ---------------------------------------------------------------- rio.c */
+
+/* The Route Information options of a valid RA from @rtr (RFC 4191 3.1). */
+void ndp_route_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
+		  const u8 *opts, u32 len, struct ndp_out *out);
+/* @rtr is no router any more (NA with R=0): its routes go. */
+void ndp_route_del_rtr(struct ndp_ctx *ctx, const struct ndp_ip6 *rtr,
+		       struct ndp_out *out);
+/*
+ * The best RIO route for @dst whose router is not known unreachable:
+ * longest prefix, then preference (RFC 4191 3.2); NULL if none.
+ */
+const struct ndp_route *ndp_route_lookup(const struct ndp_ctx *ctx,
+					 const struct ndp_ip6 *dst);
+void ndp_route_tick(struct ndp_ctx *ctx, s64 now, struct ndp_out *out);
+s64 ndp_route_deadline(const struct ndp_ctx *ctx);
 
 /* ----------------------------------------------------------------- rs.c */
 

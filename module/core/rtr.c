@@ -77,6 +77,7 @@ static struct ndp_router *router_alloc(struct ndp_ctx *ctx,
 	r->used = true;
 	r->ip = *ip;
 	r->origin = origin;
+	r->pref = NDP_PREF_MEDIUM;
 	r->expires = NDP_TIME_NEVER;
 	/* its cache entry is kept while it is here (RFC 6583 7.1) */
 	ndp_nbr_set_pinned(ctx, ip, true);
@@ -137,8 +138,11 @@ static void router_remove(struct ndp_ctx *ctx, struct ndp_router *r,
 	ndp_out_note(out, NDP_NOTE_ROUTER_DEL, &r->ip, 0, 0, 0, 0);
 }
 
-/* Zero the bits of @p beyond its length (@p->len <= 128). */
-static void prefix_mask(struct ndp_prefix *p)
+/**
+ * ndp_prefix_mask() - zero the bits of a prefix beyond its length.
+ * @p: the prefix, @p->len <= 128
+ */
+void ndp_prefix_mask(struct ndp_prefix *p)
 {
 	unsigned int i;
 
@@ -264,11 +268,31 @@ void ndp_rtr_init(struct ndp_ctx *ctx, s64 now)
 /* ------------------------------------------------------------- receive */
 
 /*
- * Router Lifetime in seconds (RFC 4861 6.3.4); 0: not a default router.
- * Returns false when the router found no place in the list.
+ * The Default Router Preference of an RA's flags byte (RFC 4191 2.2): the
+ * reserved value 10 is medium.
+ */
+static u8 ra_pref(struct ndp_ctx *ctx, u8 flags)
+{
+	switch ((flags >> NDP_PRF_SHIFT) & NDP_PRF_MASK) {
+	case 1:
+		return NDP_PREF_HIGH;
+	case 3:
+		return NDP_PREF_LOW;
+	case NDP_PRF_RESERVED:
+		ndp_count(ctx, NDP_STAT_RA_PREF_RESERVED);
+		return NDP_PREF_MEDIUM;
+	default:
+		return NDP_PREF_MEDIUM;
+	}
+}
+
+/*
+ * Router Lifetime in seconds (RFC 4861 6.3.4); 0: not a default router
+ * (its preference then means nothing, RFC 4191 2.2).  Returns false when
+ * the router found no place in the list.
  */
 static bool ra_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
-		      u16 lifetime_s, struct ndp_out *out)
+		      u16 lifetime_s, u8 flags, struct ndp_out *out)
 {
 	struct ndp_router *r = router_find(ctx, ip);
 
@@ -283,6 +307,7 @@ static bool ra_router(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ip,
 		r = router_alloc(ctx, ip, NDP_ORIGIN_RA, out);
 	if (!r)
 		return false;
+	r->pref = ra_pref(ctx, flags);
 	router_set(ctx, now, r, lifetime_s, out);
 	return true;
 }
@@ -357,7 +382,7 @@ static bool ra_pio(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
 		return true;
 	}
 	memcpy(p.addr.b, opt + 16, 16);
-	prefix_mask(&p);
+	ndp_prefix_mask(&p);
 	if (ndp_ip6_is_linklocal(&p.addr)) {
 		ndp_count(ctx, NDP_STAT_PIO_LINKLOCAL);
 		return true;
@@ -414,8 +439,10 @@ static bool ra_pios(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *rtr,
  * ReachableTime (ms, at most an hour) and RetransTimer (ms, at least
  * NDP_MIN_RETRANS_MS) are taken when non-zero; the Router Lifetime (s)
  * adds, refreshes or (0) removes the default router; SLLA goes to the
- * neighbour cache; the MTU option is taken within [1280, link MTU]; every
- * PIO is handled: L=1 updates the on-link prefix list, A=1 goes to SLAAC.
+ * neighbour cache, with the Default Router Preference (RFC 4191 2.2); the
+ * MTU option is taken within [1280, link MTU]; every PIO is handled: L=1
+ * updates the on-link prefix list, A=1 goes to SLAAC; every Route
+ * Information option updates the more-specific routes (rio.c).
  * When the router, a prefix or an address found no place and the router
  * has not proved itself, it is asked to (ndp_nbr_probe()): once it has,
  * its next RA takes the place of what untrusted routers hold.
@@ -448,10 +475,11 @@ void ndp_rx_ra(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
 		ndp_nbr_learn(ctx, now, &rx->src, o->slla, true);
 	/* the sender is a router, default router or not (6.3.4) */
 	ndp_nbr_set_router(ctx, &rx->src, true);
-	fit = ra_router(ctx, now, &rx->src, lifetime_s, out);
+	fit = ra_router(ctx, now, &rx->src, lifetime_s, m[5], out);
 	if (o->mtu)
 		ra_mtu(ctx, ndp_get32(o->mtu + 4), out);
 	fit &= ra_pios(ctx, now, &rx->src, m + 16, rx->l4_len - 16, out);
+	ndp_route_ra(ctx, now, &rx->src, m + 16, rx->l4_len - 16, out);
 	ndp_dns_ra(ctx, now, &rx->src, lifetime_s, m + 16, rx->l4_len - 16,
 		   out);
 	if (!fit && !ndp_rtr_trusted(ctx, &rx->src))
@@ -519,7 +547,7 @@ void ndp_rx_rs(struct ndp_ctx *ctx, s64 now, const struct ndp_rx *rx,
  * @out: notes
  *
  * Removes @ip from the default router list if an RA put it there (RFC 4861
- * 7.2.5); static entries stay.
+ * 7.2.5), and the routes of its RIOs; static entries stay.
  */
 void ndp_rtr_not_router(struct ndp_ctx *ctx, s64 now,
 			const struct ndp_ip6 *ip, struct ndp_out *out)
@@ -530,6 +558,7 @@ void ndp_rtr_not_router(struct ndp_ctx *ctx, s64 now,
 		router_remove(ctx, r, out);
 	else
 		ndp_redirect_forget(ctx, ip, false);	/* no better router */
+	ndp_route_del_rtr(ctx, ip, out);
 }
 
 /**
@@ -593,8 +622,9 @@ static int next_hop_lookup(const struct ndp_ctx *ctx,
 			   const struct ndp_ip6 *dst, struct ndp_ip6 *nh,
 			   u32 *rr)
 {
+	const struct ndp_router *r, *best = NULL;
 	unsigned int i, n = ctx->cfg.max_routers;
-	const struct ndp_router *r;
+	const struct ndp_route *rt;
 
 	if (ndp_ip6_is_unspec(dst) || ndp_ip6_is_loopback(dst))
 		return -EHOSTUNREACH;
@@ -604,12 +634,26 @@ static int next_hop_lookup(const struct ndp_ctx *ctx,
 		*nh = *dst;
 		return 0;
 	}
+	rt = ndp_route_lookup(ctx, dst);
+	if (rt && rt->pfx.len) {
+		*nh = rt->rtr;
+		return 0;
+	}
+	/* the first of the most preferred: the choice stays put */
 	for (i = 0; i < n; i++) {
 		r = &ctx->routers[i];
-		if (r->used && !ndp_nbr_probably_unreachable(ctx, &r->ip)) {
-			*nh = r->ip;
-			return 0;
-		}
+		if (r->used && (!best || r->pref > best->pref) &&
+		    !ndp_nbr_probably_unreachable(ctx, &r->ip))
+			best = r;
+	}
+	/* a ::/0 RIO route competes with the default routers by preference */
+	if (rt && (!best || rt->pref > best->pref)) {
+		*nh = rt->rtr;
+		return 0;
+	}
+	if (best) {
+		*nh = best->ip;
+		return 0;
 	}
 	for (i = 0; i < n; i++) {
 		r = &ctx->routers[(*rr + i) % n];
@@ -629,10 +673,13 @@ static int next_hop_lookup(const struct ndp_ctx *ctx,
  * @nh: the next hop, on success
  *
  * On-link (and multicast) destinations are their own next hop.  Otherwise
- * a default router: the first one not known to be unreachable (so the
- * choice stays put while it works), or, when every one is suspect, the
- * next in round-robin order (ctx->rr_next, which this advances).  There
- * is no "all on-link" fallback (RFC 5942 4).
+ * the router of the longest, then most preferred, RIO route (RFC 4191 3.2)
+ * whose router is not known to be unreachable; else a default router: of
+ * those not known to be unreachable, the first of the highest preference
+ * (so the choice stays put while it works; a ::/0 RIO route of a higher
+ * preference beats it), or, when every one is suspect, the next in
+ * round-robin order (ctx->rr_next, which this advances).  There is no
+ * "all on-link" fallback (RFC 5942 4).
  *
  * Return: 0, or -EHOSTUNREACH with no router (or for :: and ::1).
  */
@@ -753,8 +800,10 @@ int ndp_add_routers(struct ndp_ctx *ctx, s64 now, const struct ndp_ip6 *ips,
 	/* the known ones first: static, the new ones cannot displace them */
 	for (i = 0; i < n; i++) {
 		r = router_find(ctx, &ips[i]);
-		if (r)
+		if (r) {
 			r->origin = NDP_ORIGIN_STATIC;
+			r->pref = NDP_PREF_MEDIUM;	/* no RA speaks for it */
+		}
 	}
 	for (i = 0; i < n; i++) {
 		r = router_find(ctx, &ips[i]);
@@ -812,7 +861,7 @@ int ndp_add_prefix(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx,
 
 	if (p.len > 128 || !valid_s)
 		return -EINVAL;
-	prefix_mask(&p);
+	ndp_prefix_mask(&p);
 	if (p.len >= 8 && ndp_ip6_is_mcast(&p.addr))
 		return -EINVAL;
 	pf = pfx_find(ctx, &p);
@@ -843,7 +892,7 @@ int ndp_del_prefix(struct ndp_ctx *ctx, s64 now, const struct ndp_prefix *pfx,
 
 	if (p.len > 128)
 		return -EINVAL;
-	prefix_mask(&p);
+	ndp_prefix_mask(&p);
 	pf = pfx_find(ctx, &p);
 	if (!pf)
 		return -ENOENT;

@@ -75,6 +75,7 @@ bool ndp_router_next(const struct ndp_ctx *ctx, s64 now, u32 *pos,
 		memset(ri, 0, sizeof(*ri));
 		ri->addr = r->ip;
 		ri->origin = r->origin;
+		ri->pref = r->pref;
 		ri->nud = NDP_NUD_NONE;
 		if (!ndp_nbr_lookup(ctx, &r->ip, &ni))
 			ri->nud = ni.state;

@@ -45,7 +45,7 @@ v=${BASH_REMATCH[1]} p=${BASH_REMATCH[2]}
 
 out=$(ctl router show ndp0)
 echo "$out"
-[[ $out =~ ^default\ via\ $peer_ll\ dev\ ndp0\ proto\ ra\ lifetime\ ([0-9]+)sec\ [A-Z]+$ ]] ||
+[[ $out =~ ^default\ via\ $peer_ll\ dev\ ndp0\ proto\ ra\ lifetime\ ([0-9]+)sec\ [A-Z]+\ pref\ medium$ ]] ||
 	fail "routers: no RA router line"
 v=${BASH_REMATCH[1]}
 ((v <= 30 && v >= 20)) || fail "router lifetime $v, not about 30"

@@ -22,12 +22,12 @@ run ctl router add ndp0 fe80::1 lifetime 100
 run ctl router add ndp0 fe80::2
 out=$(ctl router show ndp0)
 echo "$out"
-has "$out" '(^|'$'\n'')default via fe80::1 dev ndp0 proto static lifetime (9[0-9]|100)sec [A-Z]+('$'\n''|$)' \
-	'(^|'$'\n'')default via fe80::2 dev ndp0 proto static lifetime forever [A-Z]+('$'\n''|$)'
+has "$out" '(^|'$'\n'')default via fe80::1 dev ndp0 proto static lifetime (9[0-9]|100)sec [A-Z]+ pref medium('$'\n''|$)' \
+	'(^|'$'\n'')default via fe80::2 dev ndp0 proto static lifetime forever [A-Z]+ pref medium('$'\n''|$)'
 has "$(ctl -j router show ndp0)" '"address":"fe80::1","origin":"static","lifetime":(9[0-9]|100)' \
 	'"address":"fe80::2","origin":"static","lifetime":4294967295'
 # one router by its address: that line alone; an unknown one: ENOENT
-has "$(ctl router show ndp0 fe80::2)" '^default via fe80::2 dev ndp0 proto static lifetime forever [A-Z]+$'
+has "$(ctl router show ndp0 fe80::2)" '^default via fe80::2 dev ndp0 proto static lifetime forever [A-Z]+ pref medium$'
 expect 1 'no such router' ctl router show ndp0 fe80::99
 # Adding again refreshes the lifetime.
 run ctl router add ndp0 fe80::1 lifetime 50

@@ -326,7 +326,7 @@ void fz_check_out(struct fz *f)
 	if (f->verbose)
 		trace_out(f);
 	for (i = f->notes0; i < out->n_notes; i++)
-		if (out->notes[i].kind > NDP_NOTE_DNS)
+		if (out->notes[i].kind > NDP_NOTE_ROUTE_DEL)
 			fz_fail(f, "note kind %u", out->notes[i].kind);
 }
 
@@ -339,6 +339,7 @@ void fz_check_tables(struct fz *f)
 	struct ndp_prefix_info pi;
 	struct ndp_addr_info ai;
 	struct ndp_nbr_info ni;
+	struct ndp_route_info rti;
 	struct ndp_dns_info di;
 	u32 pos, n, usable = 0, queued = 0;
 	struct ndp_fill fl;
@@ -448,6 +449,19 @@ void fz_check_tables(struct fz *f)
 	i = ndp_get_prefix(f->ctx, pfxs, ARRAY_SIZE(pfxs));
 	if (i < 0 || i > fl.max_prefixes)
 		fz_fail(f, "ndp_get_prefix: %d", i);
+	if (fl.max_routes != f->cfg.max_routes || fl.routes > fl.max_routes)
+		fz_fail(f, "RIO routes %u of %u (capacity %u)", fl.routes,
+			fl.max_routes, f->cfg.max_routes);
+	for (pos = 0, n = 0; ndp_route_next(f->ctx, f->now, &pos, &rti); n++) {
+		if (n > fl.max_routes)
+			fz_fail(f, "ndp_route_next does not end");
+		if (rti.pfx.len > 128 || rti.pref > NDP_PREF_HIGH ||
+		    !rti.lifetime_s || !ndp_ip6_is_linklocal(&rti.rtr))
+			fz_fail(f, "RIO route /%u pref %u lifetime %u",
+				rti.pfx.len, rti.pref, rti.lifetime_s);
+	}
+	if (n != fl.routes)
+		fz_fail(f, "ndp_route_next: %u, fill says %u", n, fl.routes);
 }
 
 void fz_check_all_back(struct fz *f)

@@ -188,6 +188,24 @@ static u32 build_na(u8 *p, const u8 *x)
 	return nf_icmp(p, &src, &dst, hop, m, n);
 }
 
+/*
+ * A Route Information option (RFC 4191 2.3): 1 to 4 units (4 is invalid)
+ * whatever the prefix length, any Prf, a prefix of the pool.
+ */
+static u32 rio(u8 *o, const u8 *x)
+{
+	u8 units = ((x[1] >> 5) & 3) + 1;
+
+	memset(o, 0, units * 8);
+	o[0] = 24;
+	o[1] = units;
+	o[2] = x[5] & 0x80 ? fz_plen(x[5]) : x[5] & 0x40 ? 0 : 48;
+	o[3] = x[1] & 0x18;
+	ndp_put32(o + 4, fz_lifetime(x[5] >> 2));
+	memcpy(o + 8, fz_pfx[(x[3] >> 2) & 7].b, min(units - 1, 2) * 8);
+	return units * 8;
+}
+
 static u32 build_ra(u8 *p, const u8 *x)
 {
 	static const u16 rtr_lft[4] = { 0, 1800, 9000, 65535 };
@@ -209,8 +227,10 @@ static u32 build_ra(u8 *p, const u8 *x)
 	}
 	if (x[0] & 4)
 		src = fz_pool[FZ_P_NBR_GUA];
-	n = nf_ra(m, x[1], x[4] & 0xc0, rtr_lft[(x[0] >> 3) & 3],
-		  reach[x[2] & 3], retrans[(x[2] >> 2) & 3]);
+	/* Prf (RFC 4191) from the hop limit's bits: 10 (reserved) too */
+	n = nf_ra(m, x[1], (x[4] & 0xc0) | (x[1] & 0x18),
+		  rtr_lft[(x[0] >> 3) & 3], reach[x[2] & 3],
+		  retrans[(x[2] >> 2) & 3]);
 	if (x[2] & 16) {
 		fz_nbr_mac(mi, x[4] & 0x20, mac);
 		n += nf_opt_lla(m + n, 1, mac);
@@ -225,7 +245,9 @@ static u32 build_ra(u8 *p, const u8 *x)
 				fz_lifetime(x[5] + i),
 				fz_lifetime((x[5] >> 4) + i));
 	}
-	if (x[3] & 0x20)
+	if ((x[3] & 0x21) == 0x21)
+		n += rio(m + n, x);
+	else if (x[3] & 0x20)
 		n += nf_opt_raw(m + n, 253, 2);
 	if (x[3] & 0x40) {
 		memset(nonce, x[1], sizeof(nonce));

@@ -78,6 +78,7 @@ static void config(u8 b, struct ndp_config *cfg)
 		cfg->max_nbrs = 8;
 		cfg->max_routers = 2;
 		cfg->max_prefixes = 3;
+		cfg->max_routes = 3;
 		cfg->max_groups = 4;
 		cfg->nbr_queue_len = 2;
 		cfg->queue_total = 4;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndpv6ctl's objects (router, prefix, addr, neigh, params, dns, redirect,
- * stats)
+ * ndpv6ctl's objects (router, route, prefix, addr, neigh, params, dns,
+ * redirect, stats)
  * and what each does (show, add, del, set), and monitor.  The grammar that
  * picks one is in ndpv6ctl.c.
  */
@@ -56,6 +56,12 @@ static const char *const nud_names[] = {
 	[NDPV6_NUD_DELAY] = "delay",
 	[NDPV6_NUD_PROBE] = "probe",
 	[NDPV6_NUD_UNREACHABLE] = "unreachable",
+};
+
+static const char *const pref_names[] = {
+	[NDPV6_PREF_LOW] = "low",
+	[NDPV6_PREF_MEDIUM] = "medium",
+	[NDPV6_PREF_HIGH] = "high",
 };
 
 static const char *const event_names[] = {
@@ -119,6 +125,35 @@ static int router_cb(const struct nlmsghdr *nlh, void *data)
 	print_lft("lifetime", tb_uint(&r, NDPV6_ROUTER_A_LIFETIME, 0));
 	print_upper("nud",
 		    NAME(nud_names, tb_uint(&r, NDPV6_ROUTER_A_NUD, 99)));
+	/* as `ip -6 route`: last */
+	print_str(PRINT_ANY, "pref", " pref %s",
+		  NAME(pref_names, tb_uint(&r, NDPV6_ROUTER_A_PREF, 99)));
+	close_object();
+	print_nl();
+	return 0;
+}
+
+/* An RFC 4191 route: "PREFIX/LEN via ROUTER dev DEV pref P lifetime L". */
+static int route_cb(const struct nlmsghdr *nlh, void *data)
+{
+	char a[INET6_ADDRSTRLEN];
+	struct tb tb, r;
+
+	(void)data;
+	tb_msg(&tb, nlh, NDPV6_A_MAX);
+	tb_nested(&r, tb.a[NDPV6_A_ROUTE], NDPV6_ROUTE_A_MAX);
+	open_object(NULL, NULL);
+	print_dev(&tb);
+	print_str(PRINT_ANY, "prefix", "%s",
+		  tb_ip(&r, NDPV6_ROUTE_A_PREFIX, a));
+	print_u64(PRINT_ANY, "prefixlen", "/%" PRIu64,
+		  tb_uint(&r, NDPV6_ROUTE_A_PREFIX_LEN, 0));
+	print_str(PRINT_ANY, "router", " via %s",
+		  tb_ip(&r, NDPV6_ROUTE_A_ROUTER, a));
+	print_str(PRINT_TEXT, NULL, " dev %s", cur_dev);
+	print_str(PRINT_ANY, "pref", " pref %s",
+		  NAME(pref_names, tb_uint(&r, NDPV6_ROUTE_A_PREF, 99)));
+	print_lft("lifetime", tb_uint(&r, NDPV6_ROUTE_A_LIFETIME, 0));
 	close_object();
 	print_nl();
 	return 0;
@@ -332,12 +367,14 @@ static const struct {
 	{ NDPV6_PARAMS_A_MAX_NBRS, "max_nbrs" },
 	{ NDPV6_PARAMS_A_MAX_ROUTERS, "max_routers" },
 	{ NDPV6_PARAMS_A_MAX_PREFIXES, "max_prefixes" },
+	{ NDPV6_PARAMS_A_MAX_ROUTES, "max_routes" },
 	{ NDPV6_PARAMS_A_MAX_GROUPS, "max_groups" },
 	{ NDPV6_PARAMS_A_MAX_QUEUED, "max_queued" },
 	{ NDPV6_PARAMS_A_NUM_ADDRS, "addrs" },
 	{ NDPV6_PARAMS_A_NUM_NBRS, "nbrs" },
 	{ NDPV6_PARAMS_A_NUM_ROUTERS, "routers" },
 	{ NDPV6_PARAMS_A_NUM_PREFIXES, "prefixes" },
+	{ NDPV6_PARAMS_A_NUM_ROUTES, "routes" },
 	{ NDPV6_PARAMS_A_NUM_GROUPS, "groups" },
 	{ NDPV6_PARAMS_A_NUM_QUEUED, "queued" },
 	{ NDPV6_PARAMS_A_NUM_INCOMPLETE, "incomplete" },
@@ -481,6 +518,7 @@ static const struct pset psets[] = {
 	PSET("max-nbrs", NDPV6_PARAMS_A_MAX_NBRS, UINT32_MAX),
 	PSET("max-routers", NDPV6_PARAMS_A_MAX_ROUTERS, UINT32_MAX),
 	PSET("max-prefixes", NDPV6_PARAMS_A_MAX_PREFIXES, UINT32_MAX),
+	PSET("max-routes", NDPV6_PARAMS_A_MAX_ROUTES, UINT32_MAX),
 	{ .word = "addr-gen-mode", .type = NDPV6_PARAMS_A_ADDR_GEN_MODE,
 	  .max = NDPV6_ADDR_GEN_MAX, .names = addr_gen_names },
 	{ .word = "stable-secret", .type = NDPV6_PARAMS_A_STABLE_SECRET,
@@ -584,6 +622,13 @@ static const struct object redirect_obj = {
 	.synopsis = { "DEV" },
 };
 
+static const struct object route_obj = {
+	.name = "route",
+	.cmd = { NDPV6_CMD_GET_ROUTE },
+	.show_cb = route_cb, .table = true, .no_key = true,
+	.synopsis = { "DEV" },
+};
+
 static const struct object stats_obj = {
 	.name = "stats",
 	.cmd = { NDPV6_CMD_GET_STATS },
@@ -593,7 +638,7 @@ static const struct object stats_obj = {
 
 const struct object *const objects[] = {
 	&router_obj, &prefix_obj, &addr_obj, &neigh_obj, &params_obj,
-	&dns_obj, &redirect_obj, &stats_obj, NULL
+	&dns_obj, &route_obj, &redirect_obj, &stats_obj, NULL
 };
 
 const char *object_name(const struct object *o)

@@ -231,7 +231,7 @@ int main(int argc, char **argv)
 	o = find_object(word);
 	if (!o)
 		usage_error("unknown object '%s' (usage: %s " GRAMMAR
-			    ", OBJECT one of router prefix addr neigh params dns redirect stats; or %s monitor [DEV])",
+			    ", OBJECT one of router route prefix addr neigh params dns redirect stats; or %s monitor [DEV])",
 			    word, prog, prog);
 	if (a >= argc)
 		usage_error("%s: no command (usage: %s %s %s DEV ...)", word,

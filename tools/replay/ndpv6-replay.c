@@ -316,7 +316,8 @@ static const char *note_name(u8 k)
 		"ADDR_ADD", "ADDR_UPDATE", "ADDR_DEPRECATED", "ADDR_DEL",
 		"DAD_FAILED", "ROUTER_ADD", "ROUTER_DEL", "PREFIX_ADD",
 		"PREFIX_DEL", "NBR_UNREACHABLE", "MTU", "HOPLIMIT",
-		"GROUP_JOIN", "GROUP_LEAVE", "IP_DISABLED", "DNS",
+		"GROUP_JOIN", "GROUP_LEAVE", "IP_DISABLED", "DNS", "ROUTE_ADD",
+		"ROUTE_DEL",
 	};
 
 	return k < ARRAY_SIZE(names) ? names[k] : "?";

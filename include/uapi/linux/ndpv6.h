@@ -62,6 +62,8 @@
  *        NDPV6_ROUTER_A_ORIGIN: NLA_U8, enum ndpv6_origin (RA or STATIC)
  *        NDPV6_ROUTER_A_NUD: NLA_U8, enum ndpv6_nud, the reachability of
  *                            its neighbour cache entry (NONE if it has none)
+ *        NDPV6_ROUTER_A_PREF: NLA_U8, enum ndpv6_pref, its Default Router
+ *                             Preference (RFC 4191; static: MEDIUM)
  *
  * NDPV6_CMD_NEW_ROUTER, NDPV6_CMD_DEL_ROUTER
  * ------------------------------------------
@@ -221,13 +223,16 @@
  *                                      in force (the secret is never read
  *                                      back)
  *        NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS, _MAX_PREFIXES,
- *        _MAX_GROUPS, _MAX_QUEUED: NLA_U32, the capacities in force
+ *        _MAX_ROUTES, _MAX_GROUPS, _MAX_QUEUED: NLA_U32, the capacities
+ *        in force
  *        NDPV6_PARAMS_A_NUM_ADDRS, _NUM_NBRS, _NUM_ROUTERS, _NUM_PREFIXES,
- *        _NUM_GROUPS, _NUM_QUEUED, _NUM_INCOMPLETE: NLA_U32, the fill
+ *        _NUM_ROUTES, _NUM_GROUPS, _NUM_QUEUED, _NUM_INCOMPLETE: NLA_U32,
+ *        the fill
  *        NDPV6_PARAMS_A_PENDING: NLA_NESTED, present only when capacities
  *                                were set that are not in force yet
  *            NDPV6_PARAMS_A_MAX_ADDRS, _MAX_NBRS, _MAX_ROUTERS,
- *            _MAX_PREFIXES: NLA_U32, those for the next down/up
+ *            _MAX_PREFIXES, _MAX_ROUTES: NLA_U32, those for the next
+ *            down/up
  *            NDPV6_PARAMS_A_ADDR_GEN_MODE: NLA_U8, the same
  *
  * While the device is down, the timers, hop limit, MTU and the three
@@ -250,6 +255,9 @@
  *        NDPV6_PARAMS_A_MAX_NBRS: NLA_U32, 1..NDPV6_MAX_NBRS
  *        NDPV6_PARAMS_A_MAX_ROUTERS: NLA_U32, 1..NDPV6_MAX_ROUTERS
  *        NDPV6_PARAMS_A_MAX_PREFIXES: NLA_U32, 1..NDPV6_MAX_PREFIXES
+ *        NDPV6_PARAMS_A_MAX_ROUTES: NLA_U32, 0..NDPV6_MAX_ROUTES: RFC
+ *                                   4191 routes (0: Route Information
+ *                                   options ignored)
  *        NDPV6_PARAMS_A_ADDR_GEN_MODE: NLA_U8, enum ndpv6_addr_gen_mode
  *        NDPV6_PARAMS_A_STABLE_SECRET: NLA_BINARY, exactly
  *                                      NDPV6_STABLE_SECRET_LEN bytes: RFC
@@ -367,6 +375,26 @@
  *
  * Entries whose lifetime ran out are gone; at most 16 at once (the rest
  * are counted: DNS_TABLE_FULL).
+ *
+ * NDPV6_CMD_GET_ROUTE
+ * -------------------
+ *
+ * The more-specific routes of the device's RAs (RFC 4191 Route
+ * Information options), with accept_ra on: a dump (the device,
+ * NLM_F_DUMP), a message per route:
+ *
+ *    NDPV6_A_IFINDEX: NLA_U32
+ *    NDPV6_A_ROUTE: NLA_NESTED
+ *        NDPV6_ROUTE_A_PREFIX: NLA_BINARY (16), NDPV6_ROUTE_A_PREFIX_LEN:
+ *                              NLA_U8, the destination (::/0 too)
+ *        NDPV6_ROUTE_A_ROUTER: NLA_BINARY (16), the router whose RA gave
+ *                              it: the next hop
+ *        NDPV6_ROUTE_A_PREF: NLA_U8, enum ndpv6_pref
+ *        NDPV6_ROUTE_A_LIFETIME: NLA_U32, seconds left, NDPV6_INFINITE
+ *                                if so
+ *
+ * At most NDPV6_PARAMS_A_MAX_ROUTES at once (the rest are counted:
+ * ROUTE_TABLE_FULL, ROUTE_ROUTER_SHARE).
  */
 
 #ifndef _UAPI_LINUX_NDPV6_H
@@ -397,6 +425,7 @@ enum ndpv6_addr_gen_mode {
 #define NDPV6_MAX_NBRS		100000
 #define NDPV6_MAX_ROUTERS	256
 #define NDPV6_MAX_PREFIXES	1024
+#define NDPV6_MAX_ROUTES	1024
 
 enum ndpv6_cmd {
 	NDPV6_CMD_UNSPEC,
@@ -416,6 +445,7 @@ enum ndpv6_cmd {
 	NDPV6_CMD_EVENT,
 	NDPV6_CMD_GET_DNS,
 	NDPV6_CMD_GET_REDIRECT,
+	NDPV6_CMD_GET_ROUTE,
 	__NDPV6_CMD_MAX
 };
 
@@ -493,6 +523,7 @@ enum ndpv6_attr {
 	NDPV6_A_ERROR,
 	NDPV6_A_DNS,
 	NDPV6_A_REDIRECT,
+	NDPV6_A_ROUTE,
 	__NDPV6_A_MAX
 };
 
@@ -504,10 +535,21 @@ enum ndpv6_router_attr {
 	NDPV6_ROUTER_A_LIFETIME,
 	NDPV6_ROUTER_A_ORIGIN,
 	NDPV6_ROUTER_A_NUD,
+	NDPV6_ROUTER_A_PREF,
 	__NDPV6_ROUTER_A_MAX
 };
 
 #define NDPV6_ROUTER_A_MAX (__NDPV6_ROUTER_A_MAX - 1)
+
+/* Router and route preferences (RFC 4191), in the order they rank. */
+enum ndpv6_pref {
+	NDPV6_PREF_LOW,
+	NDPV6_PREF_MEDIUM,
+	NDPV6_PREF_HIGH,
+	__NDPV6_PREF_MAX
+};
+
+#define NDPV6_PREF_MAX (__NDPV6_PREF_MAX - 1)
 
 enum ndpv6_prefix_attr {
 	NDPV6_PREFIX_A_UNSPEC,
@@ -599,6 +641,8 @@ enum ndpv6_params_attr {
 	NDPV6_PARAMS_A_ADDR_GEN_MODE,
 	NDPV6_PARAMS_A_STABLE_SECRET,
 	NDPV6_PARAMS_A_OPTIMISTIC_DAD,
+	NDPV6_PARAMS_A_MAX_ROUTES,
+	NDPV6_PARAMS_A_NUM_ROUTES,
 	__NDPV6_PARAMS_A_MAX
 };
 
@@ -640,5 +684,16 @@ enum ndpv6_redirect_attr {
 };
 
 #define NDPV6_REDIRECT_A_MAX (__NDPV6_REDIRECT_A_MAX - 1)
+enum ndpv6_route_attr {
+	NDPV6_ROUTE_A_UNSPEC,
+	NDPV6_ROUTE_A_PREFIX,
+	NDPV6_ROUTE_A_PREFIX_LEN,
+	NDPV6_ROUTE_A_ROUTER,
+	NDPV6_ROUTE_A_PREF,
+	NDPV6_ROUTE_A_LIFETIME,
+	__NDPV6_ROUTE_A_MAX
+};
+
+#define NDPV6_ROUTE_A_MAX (__NDPV6_ROUTE_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_NDPV6_H */
