@@ -516,13 +516,27 @@ static void user_pfx_put(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	rt->user_pfx[i] = rt->user_pfx[--rt->n_user_pfx];
 }
 
+/*
+ * A deletion from the kernel: the user's, or the mirror's own of an
+ * address whose DAD failed (optimistic, so in the kernel meanwhile).  The
+ * core keeps the DUPLICATE entry of an address it made (RFC 7217's next
+ * identifier is made from it; a prefix's next RA must not make it again):
+ * that one stays.  A user's duplicate goes, as the user's address.
+ */
 static int core_del_ip(struct ndp_ctx *ctx, s64 now, const void *arg,
 		       struct ndp_out *out)
 {
 	const struct ndpv6_rt_event *e = arg;
+	struct ndp_addr_info ai;
 	struct ndp_ip6 ip;
+	u32 pos = 0;
 
 	memcpy(ip.b, e->addr.s6_addr, sizeof(ip.b));
+	while (ndp_addr_next(ctx, now, &pos, &ai))
+		if (!memcmp(ai.addr.b, ip.b, sizeof(ip.b)) &&
+		    ai.state == NDP_ADDR_DUPLICATE &&
+		    ai.origin != NDP_ORIGIN_MANUAL)
+			return -EEXIST;
 	return ndp_del_ip(ctx, now, &ip, out);
 }
 
