@@ -85,6 +85,9 @@ QEMU_SUBSET=10-,12-,21-,38-,40-
 SMP_SUBSET=10-,20-,21-,23-,35-,40-,46-
 # ... and of make check's SMP run: link-local ping on both CPUs (10).
 SMP_CHECK_SUBSET=10-
+# The e2e tests that make check runs on the SMP kernel only, not in UML
+# (what they test needs two CPUs; E2E= naming one runs it in UML too).
+SMP_ONLY=
 QEMU_PIDS=()
 
 # shellcheck source=tools/harness/lock.sh
@@ -654,6 +657,12 @@ else
 		fi
 	done
 
+	uml_e2e=${E2E:-}
+	if [ -z "$uml_e2e" ] && [ -n "$SMP_ONLY" ]; then
+		mapfile -t uml_tests < <(printf '%s\n' "${uml_tests[@]}" |
+			grep -vxF -f <(e2e_select "$SMP_ONLY"))
+		uml_e2e=$(IFS=,; echo "${uml_tests[*]:-none}")
+	fi
 	timeout=${UML_TIMEOUT:-$(e2e_limit 240 1500 "${uml_tests[@]}")}
 	trace=()
 	if [ -n "${E2E_TRACE:-}" ]; then
@@ -666,7 +675,7 @@ else
 	t0=$SECONDS
 	"$here/run-uml.sh" "$kbuild" "$timeout" NDPV6_MODE=check \
 		NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" NDPV6_YNL="$ynl" \
-		NDPV6_E2E="${E2E:-}" "${trace[@]}" >"$console" 2>&1
+		NDPV6_E2E="$uml_e2e" "${trace[@]}" >"$console" 2>&1
 	rc=$?
 	sed -i 's/\r$//' "$console"	# the UML console ends lines with CR LF
 	say "UML exited with status $rc after $((SECONDS - t0)) s"
