@@ -154,8 +154,13 @@ static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
 	idev = __in6_dev_get(dev);
 	if (!idev || ipv6_chk_addr(dev_net(dev), a, dev, 1))
 		return;
-	/* the address, fe80::/64 on ndp0, no DAD by the kernel */
+	/*
+	 * the address, fe80::/64 on ndp0, no DAD by the kernel; its notifier
+	 * call comes inside, in this task (ndpv6_rt.adder)
+	 */
+	WRITE_ONCE(priv->rt.adder, current);
 	addrconf_add_linklocal(idev, a, IFA_F_NODAD);
+	WRITE_ONCE(priv->rt.adder, NULL);
 	ndpv6_glue_inc(priv, NDPV6_GLUE_LL_MIRRORED);
 	if (!priv->ll_ns)
 		priv->ll_ns = ktime_get_ns();

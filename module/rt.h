@@ -88,6 +88,9 @@ struct ndpv6_rt_event {
  * @n_user_pfx: entries in @user_pfx (work only)
  * @user_pfx: on-link prefixes of the user's addresses, given to the core
  *	and routed by the kernel itself (work only)
+ * @adder: the task adding one of the mirror's own addresses to ndp0 right
+ *	now (the works, on the module's ordered workqueue), NULL otherwise:
+ *	the kernel calls the inet6addr notifier for it in that task
  */
 struct ndpv6_rt {
 	struct work_struct work;
@@ -108,6 +111,7 @@ struct ndpv6_rt {
 	struct ndpv6_rt_route *routes;
 	u32 n_user_pfx;
 	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
+	struct task_struct *adder;
 };
 
 /* rt.c */

@@ -49,13 +49,12 @@ static void event_queue(struct ndpv6_dev *priv,
 
 /*
  * @e from address @ifa: what the work needs of it (@e's kind and epoch are
- * the caller's); returns its protocol, and its timestamp in @tstamp.
+ * the caller's), and its timestamp in @tstamp.
  */
-static u8 event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
-			 unsigned long *tstamp)
+static void event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
+			   unsigned long *tstamp)
 {
 	u32 flags;
-	u8 proto;
 
 	e->addr = ifa->addr;
 	e->plen = ifa->prefix_len;
@@ -64,16 +63,8 @@ static u8 event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
 	e->valid_s = ifa->valid_lft;
 	e->preferred_s = ifa->prefered_lft;
 	*tstamp = ifa->tstamp;
-	proto = ifa->ifa_proto;
 	spin_unlock_bh(&ifa->lock);
 	e->onlink = e->plen < 128 && !(flags & IFA_F_NOPREFIXROUTE);
-	return proto;
-}
-
-/* Is @proto the mirror's own (an address it added, SLAAC or link-local)? */
-static bool proto_mirror(u8 proto)
-{
-	return proto == IFAPROT_KERNEL_RA || proto == IFAPROT_KERNEL_LL;
 }
 
 /**
@@ -81,8 +72,8 @@ static bool proto_mirror(u8 proto)
  * @priv: the device
  *
  * The event ring overflowed (ip -batch of many addresses while the work
- * lagged, seen on two CPUs): every address of ndp0's that the mirror did
- * not add is given to the core again as a user's (ndpv6_rt_event_apply();
+ * lagged, seen on two CPUs): every address of ndp0's is given to the core
+ * again as a user's (ndpv6_rt_event_apply() passes over the mirror's own;
  * one the core has comes back -EEXIST and changes nothing).  A lost
  * deletion is not recovered: an address in the core but not in the kernel
  * may be ndpv6ctl's, still in DAD.
@@ -114,8 +105,7 @@ void ndpv6_rt_rescan(struct ndpv6_dev *priv)
 	list_for_each_entry(ifa, &idev->addr_list, if_list) {
 		if (n == max)
 			break;
-		if (proto_mirror(event_from_ifa(ifa, &ev[n], &tstamp)))
-			continue;
+		event_from_ifa(ifa, &ev[n], &tstamp);
 		ev[n++].kind = RT_EV_USER_ADD;
 	}
 	read_unlock_bh(&idev->lock);
@@ -207,9 +197,8 @@ void ndpv6_rt_reset(struct ndpv6_dev *priv)
  * user turned accept_ra back on for ndp0), on any CPU: so no sleeping, and
  * the event queue's lock is taken with interrupts saved.  No caller holds
  * ifa->lock; the fields that change after the address is made (flags,
- * lifetimes, their timestamp, the protocol: inet6_addr_modify(), RA
- * processing, DAD) are read under it, those that do not (address, prefix
- * length) outside.
+ * lifetimes, their timestamp: inet6_addr_modify(), RA processing, DAD)
+ * are read under it, those that do not (address, prefix length) outside.
  */
 static int ndpv6_inet6addr_event(struct notifier_block *nb,
 				 unsigned long event, void *ptr)
@@ -219,7 +208,6 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	struct ndpv6_rt_event e = {};
 	struct ndpv6_dev *priv;
 	unsigned long tstamp;
-	u8 proto;
 
 	if (!netif_is_ndpv6(dev))
 		return NOTIFY_DONE;
@@ -242,11 +230,18 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	/* a group (ip addr add ... autojoin): the mirror's upper groups */
 	if (ipv6_addr_is_multicast(&ifa->addr))
 		return NOTIFY_DONE;
-	proto = event_from_ifa(ifa, &e, &tstamp);
+	event_from_ifa(ifa, &e, &tstamp);
 	switch (event) {
 	case NETDEV_UP:
-		if (proto_mirror(proto))
-			return NOTIFY_DONE;	/* the mirror's own */
+		/*
+		 * The mirror's own: added by its work, in this task.  Not
+		 * told by the protocol: a user may give kernel_ra or
+		 * kernel_ll (IFA_PROTO), and the kernel's addrconf marks the
+		 * link-local address it makes once a user set ndp0's
+		 * addr_gen_mode again; nobody would defend either.
+		 */
+		if (READ_ONCE(priv->rt.adder) == current)
+			return NOTIFY_DONE;
 		e.kind = RT_EV_USER_ADD;
 		break;
 	case NETDEV_DOWN:

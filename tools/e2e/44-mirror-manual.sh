@@ -5,7 +5,11 @@
 # the core's table (ndpv6ctl addr show), passes its DAD and answers the peer's
 # NS (the peer pings it); 2001:db8:5::20, which the peer already owns,
 # fails the core's DAD and leaves `ip -6 addr`; `ip -6 addr del` takes an
-# address out of the core.
+# address out of the core.  A user's address is the user's whatever its
+# protocol: 2001:db8:5::31 and ::32, added with IFA_PROTO kernel_ra and
+# kernel_ll (the mirror's own marks), enter the core too, and so does the
+# link-local address the kernel makes itself once ndp0's addr_gen_mode is
+# random (they used to stay in the kernel, undefended).
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -15,7 +19,7 @@
 #    | 2001:db8:5::20/64 |          |  2001:db8:5::10/64 (user's)  |
 #    +-------------------+          +------------------------------+
 #
-# timeout: 60
+# timeout: 90
 # shellcheck source=tools/e2e/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -46,3 +50,65 @@ gone() {
 }
 wait_until 10 gone
 log "ip -6 addr del took it out of the core"
+
+# addr_add_proto ADDR PROTO: ADDR/64 on ndp0 with IFA_PROTO PROTO, a
+# number (iproute2 6.1 has no word for it): RTM_NEWADDR by hand.
+addr_add_proto() {
+	nsq host python3 - "$1" "$2" <<'PY'
+import os
+import socket
+import struct
+import sys
+
+
+def attr(atype, data):
+    return struct.pack('=HH', 4 + len(data), atype) + data + \
+        bytes(-len(data) % 4)
+
+
+IFA_LOCAL, IFA_PROTO, RTM_NEWADDR = 2, 11, 20
+body = struct.pack('=BBBBi', socket.AF_INET6, 64, 0, 0,
+                   socket.if_nametoindex('ndp0')) + \
+    attr(IFA_LOCAL, socket.inet_pton(socket.AF_INET6, sys.argv[1])) + \
+    attr(IFA_PROTO, bytes([int(sys.argv[2])]))
+# NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+s.send(struct.pack('=IHHII', 16 + len(body), RTM_NEWADDR, 0x605, 1, 0) +
+      body)
+err = struct.unpack_from('=i', s.recv(4096), 16)[0]
+if err:
+    sys.exit('RTM_NEWADDR %s: %s' % (sys.argv[1], os.strerror(-err)))
+PY
+}
+# IFAPROT_KERNEL_RA 2, IFAPROT_KERNEL_LL 3
+run addr_add_proto 2001:db8:5::31 2
+run addr_add_proto 2001:db8:5::32 3
+wait_state 10 "2001:db8:5::31 (proto kernel_ra) is not in the core" \
+	in_core 2001:db8:5::31 preferred
+wait_state 10 "2001:db8:5::32 (proto kernel_ll) is not in the core" \
+	in_core 2001:db8:5::32 preferred
+run nsq peer ping -6 -c 1 -W 2 2001:db8:5::31
+log "addresses with the mirror's protocols went to the core"
+
+# The kernel's own link-local address (addr_gen_mode random): fe80::/64
+# with a random interface identifier, beside the core's EUI-64 one.
+kernel_ll() {
+	local line
+
+	while read -r _ _ _ line _; do
+		[ "${line%/64}" != "$HOST_LL" ] && echo "${line%/64}"
+	done < <(ip -n host -6 -o addr show dev ndp0 scope link)
+	true
+}
+run ip -n host link set ndp0 addrgenmode random
+ndp0_bounce
+has_kernel_ll() {
+	[ -n "$(kernel_ll)" ]
+}
+wait_until 10 has_kernel_ll
+kll=$(kernel_ll)
+ll_in_core() {
+	[[ $(ctl addr show ndp0) == *"inet6 $kll/64 scope link proto manual "* ]]
+}
+wait_state 10 "the kernel's own $kll is not in the core" ll_in_core
+log "the kernel's own link-local address $kll went to the core"
