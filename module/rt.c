@@ -573,7 +573,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 	struct net_device *dev = priv->dev;
 	struct ndpv6_rt_event e;
 	struct rt_snap s = {};
-	bool lost = false;
+	bool rescan = false;
 	int epoch;
 
 	if (READ_ONCE(dev->reg_state) != NETREG_REGISTERED)
@@ -592,9 +592,9 @@ static void ndpv6_rt_work(struct work_struct *work)
 		rt->n_routes = 0;
 		rt->n_user_pfx = 0;
 	}
-	while (ndpv6_rt_event_take(rt, &e, &lost))
+	while (ndpv6_rt_event_take(rt, &e, &rescan))
 		ndpv6_rt_event_apply(priv, &e);
-	if (lost)
+	if (rescan)
 		ndpv6_rt_rescan(priv);
 	reconcile(priv, &s);
 	snap_free(&s);

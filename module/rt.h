@@ -64,11 +64,12 @@ struct ndpv6_rt_event {
  * struct ndpv6_rt - per-device state of the rtnetlink mirror
  * @work: the rtnetlink work, on the module's ordered workqueue; holds a
  *	reference to ndp0 while queued (never cancelled or flushed under RTNL)
- * @lock: protects @ev_*, and orders them with @epoch and ndp0's running
+ * @lock: protects @ev_* and @rescan, and orders them with @epoch and ndp0's running
  *	state (taken with interrupts saved, or BH disabled)
  * @ev_head: first event
  * @ev_len: events queued
  * @ev_lost: events were dropped (ring full)
+ * @rescan: ndp0 was opened: the work walks its addresses
  * @ev: address events from the inet6addr notifier and the note mirror
  * @epoch: bumped at every ndo_stop, under @lock: the kernel removed
  *	ndp0's addresses and routes, so @addrs and @routes are forgotten, and
@@ -98,6 +99,7 @@ struct ndpv6_rt {
 	u32 ev_head;
 	u32 ev_len;
 	bool ev_lost;
+	bool rescan;
 	struct ndpv6_rt_event ev[NDPV6_RT_EVENTS];
 	atomic_t epoch;
 	int seen_epoch;
@@ -125,6 +127,7 @@ void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
 int ndpv6_rt_init(void);
 void ndpv6_rt_uninit(void);
 void ndpv6_rt_reset(struct ndpv6_dev *priv);
+void ndpv6_rt_open(struct ndpv6_dev *priv);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
 bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,

@@ -72,11 +72,13 @@ static void event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
  * @priv: the device
  *
  * The event ring overflowed (ip -batch of many addresses while the work
- * lagged, seen on two CPUs): every address of ndp0's is given to the core
- * again as a user's (ndpv6_rt_event_apply() passes over the mirror's own;
- * one the core has comes back -EEXIST and changes nothing).  A lost
- * deletion is not recovered: an address in the core but not in the kernel
- * may be ndpv6ctl's, still in DAD.
+ * lagged, seen on two CPUs), or ndp0 was opened with addresses the
+ * notifier never saw (added while it was down, or kept over the down by
+ * keep_addr_on_down): every address of ndp0's is given to the core again
+ * as a user's (ndpv6_rt_event_apply() passes over the mirror's own; one
+ * the core has comes back -EEXIST and changes nothing).  A lost deletion
+ * is not recovered: an address in the core but not in the kernel may be
+ * ndpv6ctl's, still in DAD.
  *
  * Context: process, the rtnetlink work (no RTNL).
  */
@@ -105,6 +107,9 @@ void ndpv6_rt_rescan(struct ndpv6_dev *priv)
 	list_for_each_entry(ifa, &idev->addr_list, if_list) {
 		if (n == max)
 			break;
+		/* a group (autojoin): the mirror's upper groups, as above */
+		if (ipv6_addr_is_multicast(&ifa->addr))
+			continue;
 		event_from_ifa(ifa, &ev[n], &tstamp);
 		ev[n++].kind = RT_EV_USER_ADD;
 	}
@@ -119,13 +124,14 @@ void ndpv6_rt_rescan(struct ndpv6_dev *priv)
  * ndpv6_rt_event_take() - the oldest event of the ring.
  * @rt: the device's rtnetlink mirror
  * @e: the event, when there is one
- * @lost: set (never cleared) when events were dropped since the last call
+ * @rescan: set (never cleared) when ndp0's addresses must be walked again:
+ *	events were dropped since the last call, or ndp0 was opened
  *
  * Context: process, the rtnetlink work; takes @rt->lock with BH disabled.
  * Return: true if @e was filled, false when the ring is empty.
  */
 bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
-			 bool *lost)
+			 bool *rescan)
 {
 	bool got = false;
 
@@ -136,9 +142,13 @@ bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
 		rt->ev_len--;
 		got = true;
 	}
+	if (rt->rescan) {
+		rt->rescan = false;
+		*rescan = true;
+	}
 	if (rt->ev_lost) {
 		rt->ev_lost = false;
-		*lost = true;
+		*rescan = true;
 		ndpv6_glue_inc(container_of(rt, struct ndpv6_dev, rt),
 			       NDPV6_GLUE_RT_ERROR);
 	}
@@ -186,7 +196,28 @@ void ndpv6_rt_reset(struct ndpv6_dev *priv)
 	spin_lock_bh(&priv->rt.lock);
 	atomic_inc(&priv->rt.epoch);
 	priv->rt.ev_len = 0;
+	priv->rt.rescan = false;
 	spin_unlock_bh(&priv->rt.lock);
+}
+
+/**
+ * ndpv6_rt_open() - ndp0 was opened: the core, new, must get the user's
+ *	addresses that ndp0 has already.
+ * @priv: the device, running
+ *
+ * The notifier ignores what is added while ndp0 is down, and a user may
+ * keep addresses over a down (keep_addr_on_down): the work walks ndp0's
+ * addresses at its next run (ndpv6_rt_rescan()).
+ *
+ * Context: process, RTNL held (ndo_open).
+ */
+void ndpv6_rt_open(struct ndpv6_dev *priv)
+{
+	ASSERT_RTNL();
+	spin_lock_bh(&priv->rt.lock);
+	priv->rt.rescan = true;
+	spin_unlock_bh(&priv->rt.lock);
+	ndpv6_rt_kick(priv);
 }
 
 /* ------------------------------------------------ the inet6addr notifier */

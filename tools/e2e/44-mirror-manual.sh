@@ -9,7 +9,9 @@
 # protocol: 2001:db8:5::31 and ::32, added with IFA_PROTO kernel_ra and
 # kernel_ll (the mirror's own marks), enter the core too, and so does the
 # link-local address the kernel makes itself once ndp0's addr_gen_mode is
-# random (they used to stay in the kernel, undefended).
+# random, and addresses the kernel has at ndp0's up: 2001:db8:5::40, added
+# while ndp0 was down, and ::41, kept over a down by keep_addr_on_down
+# (they all used to stay in the kernel, undefended).
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -112,3 +114,20 @@ ll_in_core() {
 }
 wait_state 10 "the kernel's own $kll is not in the core" ll_in_core
 log "the kernel's own link-local address $kll went to the core"
+
+# Addresses ndp0 has when it comes up: the notifier never saw them.
+run ip -n host link set ndp0 addrgenmode none
+run ip -n host link set ndp0 down
+run ip -n host addr add 2001:db8:5::40/64 dev ndp0
+ndp0_up
+wait_state 10 "2001:db8:5::40, added while ndp0 was down, is not in the core" \
+	in_core 2001:db8:5::40 preferred
+nsq host sysctl -qw net.ipv6.conf.ndp0.keep_addr_on_down=1
+run ip -n host addr add 2001:db8:5::41/64 dev ndp0
+wait_until 10 in_core 2001:db8:5::41 preferred
+ndp0_bounce
+has_kaddr 2001:db8:5::41 || fail "keep_addr_on_down did not keep 2001:db8:5::41"
+wait_state 10 "2001:db8:5::41, kept over the down, is not in the new core" \
+	in_core 2001:db8:5::41 preferred
+run nsq peer ping -6 -c 1 -W 2 2001:db8:5::41
+log "the addresses ndp0 had at its up went to the new core"
