@@ -216,12 +216,15 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 		fallthrough;
 	case NDP_NOTE_ADDR_UPDATE:
 	case NDP_NOTE_ADDR_DEPRECATED:
-	case NDP_NOTE_ADDR_DEL:
 	case NDP_NOTE_ROUTER_ADD:
 	case NDP_NOTE_ROUTER_DEL:
 	case NDP_NOTE_PREFIX_ADD:
 	case NDP_NOTE_PREFIX_DEL:
 		ndpv6_rt_kick(priv);
+		break;
+	case NDP_NOTE_ADDR_DEL:
+		/* a link-local one shown above, or a user's: out of ndp0 */
+		ndpv6_rt_core_del(priv, &a);
 		break;
 	case NDP_NOTE_DAD_FAILED:
 		ndpv6_rt_kernel_del(priv, &a, n->plen);

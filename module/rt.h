@@ -37,6 +37,13 @@ struct ndpv6_rt_route {
 	u64 at_ns;
 };
 
+/* A user's address on ndp0 that the core took. */
+struct ndpv6_rt_user {
+	struct in6_addr addr;
+	u8 plen;
+	bool onlink;		/* it holds a reference on a user prefix */
+};
+
 /* A prefix the kernel has on-link for the user's addresses (refcounted). */
 struct ndpv6_rt_pfx {
 	struct in6_addr pfx;
@@ -48,6 +55,7 @@ enum ndpv6_rt_event_kind {
 	RT_EV_USER_ADD,		/* a user added the address on ndp0 */
 	RT_EV_USER_DEL,		/* a user deleted it */
 	RT_EV_KERNEL_DEL,	/* its DAD failed in the core: out of ndp0 */
+	RT_EV_CORE_DEL,		/* the core let it go: out of ndp0 too */
 };
 
 struct ndpv6_rt_event {
@@ -86,6 +94,10 @@ struct ndpv6_rt_event {
  * @room_routes: room at @routes (work only)
  * @routes: routes the mirror added, grown with the core's prefixes and
  *	routers (work only; freed with the socket)
+ * @n_users: entries in @users (work only)
+ * @room_users: room at @users (work only)
+ * @users: the user's addresses the core took, whose on-link prefix
+ *	reference they hold (work only; freed with the socket)
  * @n_user_pfx: entries in @user_pfx (work only)
  * @user_pfx: on-link prefixes of the user's addresses, given to the core
  *	and routed by the kernel itself (work only)
@@ -111,6 +123,9 @@ struct ndpv6_rt {
 	u32 n_routes;
 	u32 room_routes;
 	struct ndpv6_rt_route *routes;
+	u32 n_users;
+	u32 room_users;
+	struct ndpv6_rt_user *users;
 	u32 n_user_pfx;
 	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
 	struct task_struct *adder;
@@ -130,6 +145,9 @@ void ndpv6_rt_reset(struct ndpv6_dev *priv);
 void ndpv6_rt_open(struct ndpv6_dev *priv);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
+void ndpv6_rt_core_del(struct ndpv6_dev *priv, const struct in6_addr *a);
+bool ndpv6_rt_event_pending(struct ndpv6_rt *rt, const struct in6_addr *a);
+int ndpv6_rt_kernel_plen(struct ndpv6_dev *priv, const struct in6_addr *a);
 bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
 			 bool *lost);
 void ndpv6_rt_rescan(struct ndpv6_dev *priv);

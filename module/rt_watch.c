@@ -121,6 +121,36 @@ void ndpv6_rt_rescan(struct ndpv6_dev *priv)
 }
 
 /**
+ * ndpv6_rt_kernel_plen() - the prefix length of an address of ndp0's.
+ * @priv: the device
+ * @a: the address
+ *
+ * Context: process or BH; takes the inet6_dev's lock (6.1 exports no
+ * lookup of one address).
+ * Return: the length, or -1 when ndp0 does not have @a.
+ */
+int ndpv6_rt_kernel_plen(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct inet6_ifaddr *ifa;
+	struct inet6_dev *idev;
+	int plen = -1;
+
+	idev = in6_dev_get(priv->dev);
+	if (!idev)
+		return -1;
+	read_lock_bh(&idev->lock);
+	list_for_each_entry(ifa, &idev->addr_list, if_list) {
+		if (ipv6_addr_equal(&ifa->addr, a)) {
+			plen = ifa->prefix_len;
+			break;
+		}
+	}
+	read_unlock_bh(&idev->lock);
+	in6_dev_put(idev);
+	return plen;
+}
+
+/**
  * ndpv6_rt_event_take() - the oldest event of the ring.
  * @rt: the device's rtnetlink mirror
  * @e: the event, when there is one
@@ -176,6 +206,50 @@ void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 	};
 
 	event_queue(priv, &e);
+}
+
+/**
+ * ndpv6_rt_core_del() - the core let an address go (deleted, or its valid
+ *	lifetime ran out): ndp0 must not keep it.
+ * @priv: the device
+ * @a: the address
+ *
+ * The mirror's own additions leave with the work's reconcile; the rest
+ * would stay: the core's link-local addresses that mirror.c shows, and the
+ * user's addresses the core took.
+ *
+ * Context: any.
+ */
+void ndpv6_rt_core_del(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct ndpv6_rt_event e = {
+		.kind = RT_EV_CORE_DEL,
+		.addr = *a,
+		.epoch = atomic_read(&priv->rt.epoch),
+	};
+
+	event_queue(priv, &e);
+}
+
+/**
+ * ndpv6_rt_event_pending() - is an event about an address still queued?
+ * @rt: the device's rtnetlink mirror
+ * @a: the address
+ *
+ * Context: process, the rtnetlink work; takes @rt->lock with BH disabled.
+ * Return: true if one is.
+ */
+bool ndpv6_rt_event_pending(struct ndpv6_rt *rt, const struct in6_addr *a)
+{
+	bool found = false;
+	u32 i;
+
+	spin_lock_bh(&rt->lock);
+	for (i = 0; i < rt->ev_len && !found; i++)
+		found = ipv6_addr_equal(&rt->ev[(rt->ev_head + i) %
+						NDPV6_RT_EVENTS].addr, a);
+	spin_unlock_bh(&rt->lock);
+	return found;
 }
 
 /**

@@ -10,8 +10,12 @@
 # kernel_ll (the mirror's own marks), enter the core too, and so does the
 # link-local address the kernel makes itself once ndp0's addr_gen_mode is
 # random, and addresses the kernel has at ndp0's up: 2001:db8:5::40, added
-# while ndp0 was down, and ::41, kept over a down by keep_addr_on_down
-# (they all used to stay in the kernel, undefended).
+# while ndp0 was down, and ::41, kept over a down by keep_addr_on_down.
+# What the core lets go leaves ndp0 too: link-local addresses added with
+# ndpv6ctl (fe80::2 deleted, fe80::3 expired), a user's 2001:db8:6::50
+# deleted with ndpv6ctl (with the core's on-link prefix made for it) and
+# 2001:db8:6::51, deleted while still tentative in the core.  (All of
+# these used to stay in the kernel, undefended.)
 #
 #        ns "peer"                          ns "host"
 #    +-------------------+          +------------------------------+
@@ -21,7 +25,7 @@
 #    | 2001:db8:5::20/64 |          |  2001:db8:5::10/64 (user's)  |
 #    +-------------------+          +------------------------------+
 #
-# timeout: 90
+# timeout: 120
 # shellcheck source=tools/e2e/lib.sh
 . "${0%/*}/lib.sh"
 
@@ -131,3 +135,31 @@ wait_state 10 "2001:db8:5::41, kept over the down, is not in the new core" \
 	in_core 2001:db8:5::41 preferred
 run nsq peer ping -6 -c 1 -W 2 2001:db8:5::41
 log "the addresses ndp0 had at its up went to the new core"
+
+# What the core lets go: out of ndp0 as well.
+run ctl addr add ndp0 fe80::2
+run ctl addr add ndp0 fe80::3 valid 4
+wait_until 10 has_kaddr fe80::2
+wait_until 10 has_kaddr fe80::3
+run ip -n host addr add 2001:db8:6::50/64 dev ndp0
+wait_until 10 in_core 2001:db8:6::50 preferred
+has "$(ctl prefix show ndp0)" '2001:db8:6::/64 dev ndp0 '
+run ctl addr del ndp0 fe80::2
+run ctl addr del ndp0 2001:db8:6::50
+wait_state 10 "fe80::2, deleted from the core, stayed on ndp0" \
+	no_kaddr fe80::2
+wait_state 10 "2001:db8:6::50, deleted from the core, stayed on ndp0" \
+	no_kaddr 2001:db8:6::50
+[[ $(ctl prefix show ndp0) != *2001:db8:6::/64* ]] ||
+	fail "the core kept the prefix made for 2001:db8:6::50"
+wait_state 10 "fe80::3, expired in the core, stayed on ndp0" \
+	no_kaddr fe80::3
+# dad-transmits applies to addresses added from now on
+run ctl params set ndp0 dad-transmits 10
+run ip -n host addr add 2001:db8:6::51/64 dev ndp0
+wait_until 10 in_core 2001:db8:6::51 tentative
+run ctl addr del ndp0 2001:db8:6::51
+wait_state 10 "2001:db8:6::51, deleted while tentative, stayed on ndp0" \
+	no_kaddr 2001:db8:6::51
+run ctl params set ndp0 dad-transmits 1
+log "what the core let go left ndp0"
