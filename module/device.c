@@ -219,6 +219,7 @@ static int ndpv6_dev_open(struct net_device *dev)
 	 */
 	core_link_sync(priv, true);
 	ndpv6_mirror_kick(priv);
+	ndpv6_rt_open(priv);
 	return 0;
 }
 

@@ -154,8 +154,13 @@ static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
 	idev = __in6_dev_get(dev);
 	if (!idev || ipv6_chk_addr(dev_net(dev), a, dev, 1))
 		return;
-	/* the address, fe80::/64 on ndp0, no DAD by the kernel */
+	/*
+	 * the address, fe80::/64 on ndp0, no DAD by the kernel; its notifier
+	 * call comes inside, in this task (ndpv6_rt.adder)
+	 */
+	WRITE_ONCE(priv->rt.adder, current);
 	addrconf_add_linklocal(idev, a, IFA_F_NODAD);
+	WRITE_ONCE(priv->rt.adder, NULL);
 	ndpv6_glue_inc(priv, NDPV6_GLUE_LL_MIRRORED);
 	if (!priv->ll_ns)
 		priv->ll_ns = ktime_get_ns();
@@ -211,7 +216,6 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 		fallthrough;
 	case NDP_NOTE_ADDR_UPDATE:
 	case NDP_NOTE_ADDR_DEPRECATED:
-	case NDP_NOTE_ADDR_DEL:
 	case NDP_NOTE_ROUTER_ADD:
 	case NDP_NOTE_ROUTER_DEL:
 	case NDP_NOTE_PREFIX_ADD:
@@ -219,6 +223,10 @@ static void note_apply(struct ndpv6_dev *priv, const struct ndp_note *n)
 	case NDP_NOTE_ROUTE_ADD:
 	case NDP_NOTE_ROUTE_DEL:
 		ndpv6_rt_kick(priv);
+		break;
+	case NDP_NOTE_ADDR_DEL:
+		/* a link-local one shown above, or a user's: out of ndp0 */
+		ndpv6_rt_core_del(priv, &a);
 		break;
 	case NDP_NOTE_DAD_FAILED:
 		ndpv6_rt_kernel_del(priv, &a, n->plen);

@@ -331,6 +331,7 @@ static int nl_addr(struct genl_info *info, bool add)
 {
 	struct nlattr *tb[NDPV6_ADDR_A_MAX + 1];
 	struct nlattr *nest = info->attrs[NDPV6_A_ADDR];
+	struct in6_addr gone;
 	struct addr_args a;
 	int err, i;
 
@@ -367,6 +368,14 @@ static int nl_addr(struct genl_info *info, bool add)
 	}
 	err = ndpv6_core_call(ndpv6_nl_priv(info),
 			      add ? core_add_addr : core_del_addr, &a);
+	/*
+	 * Gone from the core: from ndp0 too, if the kernel has it (a
+	 * user's address; one not through DAD yet left with no note)
+	 */
+	if (!add && !err) {
+		memcpy(gone.s6_addr, a.ip.b, sizeof(gone.s6_addr));
+		ndpv6_rt_core_del(ndpv6_nl_priv(info), &gone);
+	}
 	return write_result(info, err, WRITE_ADDR);
 }
 

@@ -482,7 +482,8 @@ static int core_del_pfx(struct ndp_ctx *ctx, s64 now, const void *arg,
  * neighbours the kernel sends there.  One core prefix per kernel prefix,
  * counted over the user's addresses.
  */
-static void user_pfx_get(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
+static bool user_pfx_get(struct ndpv6_dev *priv,
+			 const struct ndpv6_rt_event *e)
 {
 	struct ndpv6_rt *rt = &priv->rt;
 	struct ndpv6_rt_pfx p = { .plen = e->plen, .refs = 1 };
@@ -492,28 +493,92 @@ static void user_pfx_get(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
 	i = user_pfx_find(rt, &p.pfx, p.plen);
 	if (i >= 0) {
 		rt->user_pfx[i].refs++;
-		return;
+		return true;
 	}
 	if (rt->n_user_pfx == NDPV6_RT_USER_PFX ||
 	    ndpv6_core_call(priv, core_add_pfx, &p)) {
 		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
-		return;
+		return false;
 	}
 	rt->user_pfx[rt->n_user_pfx++] = p;
+	return true;
 }
 
-static void user_pfx_put(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
+static void user_pfx_put(struct ndpv6_dev *priv, const struct in6_addr *a,
+			 u8 plen)
 {
 	struct ndpv6_rt *rt = &priv->rt;
 	struct in6_addr pfx;
 	int i;
 
-	ipv6_addr_prefix(&pfx, &e->addr, e->plen);
-	i = user_pfx_find(rt, &pfx, e->plen);
+	ipv6_addr_prefix(&pfx, a, plen);
+	i = user_pfx_find(rt, &pfx, plen);
 	if (i < 0 || --rt->user_pfx[i].refs)
 		return;
 	ndpv6_core_call(priv, core_del_pfx, &rt->user_pfx[i]);
 	rt->user_pfx[i] = rt->user_pfx[--rt->n_user_pfx];
+}
+
+/* A user's address the core took: remembered with its prefix reference. */
+static void user_track(struct ndpv6_dev *priv, const struct ndpv6_rt_event *e)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	struct ndpv6_rt_user *u;
+
+	if (!table_room((void **)&rt->users, rt->n_users, &rt->room_users,
+			sizeof(*rt->users))) {
+		/* untracked, it takes no reference it could not give back */
+		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+		return;
+	}
+	u = &rt->users[rt->n_users++];
+	u->addr = e->addr;
+	u->plen = e->plen;
+	u->onlink = e->onlink && user_pfx_get(priv, e);
+}
+
+/* The user's address @a left the core or ndp0: its prefix reference goes. */
+static void user_untrack(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct ndpv6_rt *rt = &priv->rt;
+	u32 i;
+
+	for (i = 0; i < rt->n_users; i++) {
+		if (!ipv6_addr_equal(&rt->users[i].addr, a))
+			continue;
+		if (rt->users[i].onlink)
+			user_pfx_put(priv, a, rt->users[i].plen);
+		rt->users[i] = rt->users[--rt->n_users];
+		return;
+	}
+}
+
+/* Has the core @a, in any state?  (A walk of its table, however large.) */
+static bool core_has_addr(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct ndp_addr_info ai;
+	bool found = false;
+	u32 pos = 0;
+	s64 now;
+
+	spin_lock_bh(&priv->lock);
+	now = ktime_get_ns();
+	while (!found && priv->ctx && ndp_addr_next(priv->ctx, now, &pos, &ai))
+		found = !memcmp(ai.addr.b, a->s6_addr, sizeof(ai.addr.b));
+	spin_unlock_bh(&priv->lock);
+	return found;
+}
+
+/* Delete @a from ndp0 if the kernel has it, with the kernel's length. */
+static void kernel_addr_del(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct ndpv6_rt_addr ra = { .addr = *a };
+	int plen = ndpv6_rt_kernel_plen(priv, a);
+
+	if (plen < 0)
+		return;
+	ra.plen = plen;
+	ndpv6_rt_addr_msg(priv, false, &ra, false);
 }
 
 /*
@@ -605,21 +670,18 @@ void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
 			return;
 		}
 		ndpv6_glue_inc(priv, NDPV6_GLUE_USER_ADDRS);
-		if (e->onlink)
-			user_pfx_get(priv, e);
+		user_track(priv, e);
 		break;
 	case RT_EV_USER_DEL:
 		if (i >= 0)
 			rt->addrs[i] = rt->addrs[--rt->n_addrs];
 		/*
-		 * Not in the core: refused, or deleted before its addition
-		 * was applied; either way it took no prefix reference.  (One
+		 * Not in the core: refused, deleted before its addition was
+		 * applied, or let go by the core (RT_EV_CORE_DEL).  (One
 		 * whose DAD failed is still there, DUPLICATE.)
 		 */
-		if (ndpv6_core_call(priv, core_del_ip, e))
-			break;
-		if (e->onlink)
-			user_pfx_put(priv, e);
+		ndpv6_core_call(priv, core_del_ip, e);
+		user_untrack(priv, &e->addr);
 		break;
 	case RT_EV_KERNEL_DEL:
 		if (i >= 0)
@@ -627,6 +689,19 @@ void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
 		a.addr = e->addr;
 		a.plen = e->plen;
 		ndpv6_rt_addr_msg(priv, false, &a, false);
+		break;
+	case RT_EV_CORE_DEL:
+		/*
+		 * Back in the core since (added again), or a user's event
+		 * about it still to come: those decide.
+		 */
+		if (core_has_addr(priv, &e->addr) ||
+		    ndpv6_rt_event_pending(rt, &e->addr))
+			break;
+		if (i >= 0)
+			rt->addrs[i] = rt->addrs[--rt->n_addrs];
+		user_untrack(priv, &e->addr);
+		kernel_addr_del(priv, &e->addr);
 		break;
 	}
 }
@@ -646,7 +721,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 	struct net_device *dev = priv->dev;
 	struct ndpv6_rt_event e;
 	struct rt_snap s = {};
-	bool lost = false;
+	bool rescan = false;
 	int epoch;
 
 	if (READ_ONCE(dev->reg_state) != NETREG_REGISTERED)
@@ -663,11 +738,12 @@ static void ndpv6_rt_work(struct work_struct *work)
 		rt->seen_epoch = epoch;
 		rt->n_addrs = 0;
 		rt->n_routes = 0;
+		rt->n_users = 0;
 		rt->n_user_pfx = 0;
 	}
-	while (ndpv6_rt_event_take(rt, &e, &lost))
+	while (ndpv6_rt_event_take(rt, &e, &rescan))
 		ndpv6_rt_event_apply(priv, &e);
-	if (lost)
+	if (rescan)
 		ndpv6_rt_rescan(priv);
 	reconcile(priv, &s);
 	snap_free(&s);
@@ -713,4 +789,5 @@ void ndpv6_rt_release(struct ndpv6_dev *priv)
 	priv->rt.sock = NULL;
 	kvfree(priv->rt.addrs);
 	kvfree(priv->rt.routes);
+	kvfree(priv->rt.users);
 }

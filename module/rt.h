@@ -38,6 +38,13 @@ struct ndpv6_rt_route {
 	u64 at_ns;
 };
 
+/* A user's address on ndp0 that the core took. */
+struct ndpv6_rt_user {
+	struct in6_addr addr;
+	u8 plen;
+	bool onlink;		/* it holds a reference on a user prefix */
+};
+
 /* A prefix the kernel has on-link for the user's addresses (refcounted). */
 struct ndpv6_rt_pfx {
 	struct in6_addr pfx;
@@ -49,6 +56,7 @@ enum ndpv6_rt_event_kind {
 	RT_EV_USER_ADD,		/* a user added the address on ndp0 */
 	RT_EV_USER_DEL,		/* a user deleted it */
 	RT_EV_KERNEL_DEL,	/* its DAD failed in the core: out of ndp0 */
+	RT_EV_CORE_DEL,		/* the core let it go: out of ndp0 too */
 };
 
 struct ndpv6_rt_event {
@@ -65,11 +73,12 @@ struct ndpv6_rt_event {
  * struct ndpv6_rt - per-device state of the rtnetlink mirror
  * @work: the rtnetlink work, on the module's ordered workqueue; holds a
  *	reference to ndp0 while queued (never cancelled or flushed under RTNL)
- * @lock: protects @ev_*, and orders them with @epoch and ndp0's running
+ * @lock: protects @ev_* and @rescan, and orders them with @epoch and ndp0's running
  *	state (taken with interrupts saved, or BH disabled)
  * @ev_head: first event
  * @ev_len: events queued
  * @ev_lost: events were dropped (ring full)
+ * @rescan: ndp0 was opened: the work walks its addresses
  * @ev: address events from the inet6addr notifier and the note mirror
  * @epoch: bumped at every ndo_stop, under @lock: the kernel removed
  *	ndp0's addresses and routes, so @addrs and @routes are forgotten, and
@@ -86,9 +95,16 @@ struct ndpv6_rt_event {
  * @room_routes: room at @routes (work only)
  * @routes: routes the mirror added, grown with the core's prefixes and
  *	routers (work only; freed with the socket)
+ * @n_users: entries in @users (work only)
+ * @room_users: room at @users (work only)
+ * @users: the user's addresses the core took, whose on-link prefix
+ *	reference they hold (work only; freed with the socket)
  * @n_user_pfx: entries in @user_pfx (work only)
  * @user_pfx: on-link prefixes of the user's addresses, given to the core
  *	and routed by the kernel itself (work only)
+ * @adder: the task adding one of the mirror's own addresses to ndp0 right
+ *	now (the works, on the module's ordered workqueue), NULL otherwise:
+ *	the kernel calls the inet6addr notifier for it in that task
  */
 struct ndpv6_rt {
 	struct work_struct work;
@@ -96,6 +112,7 @@ struct ndpv6_rt {
 	u32 ev_head;
 	u32 ev_len;
 	bool ev_lost;
+	bool rescan;
 	struct ndpv6_rt_event ev[NDPV6_RT_EVENTS];
 	atomic_t epoch;
 	int seen_epoch;
@@ -107,8 +124,12 @@ struct ndpv6_rt {
 	u32 n_routes;
 	u32 room_routes;
 	struct ndpv6_rt_route *routes;
+	u32 n_users;
+	u32 room_users;
+	struct ndpv6_rt_user *users;
 	u32 n_user_pfx;
 	struct ndpv6_rt_pfx user_pfx[NDPV6_RT_USER_PFX];
+	struct task_struct *adder;
 };
 
 /* rt.c */
@@ -122,8 +143,12 @@ void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
 int ndpv6_rt_init(void);
 void ndpv6_rt_uninit(void);
 void ndpv6_rt_reset(struct ndpv6_dev *priv);
+void ndpv6_rt_open(struct ndpv6_dev *priv);
 void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 			 u8 plen);
+void ndpv6_rt_core_del(struct ndpv6_dev *priv, const struct in6_addr *a);
+bool ndpv6_rt_event_pending(struct ndpv6_rt *rt, const struct in6_addr *a);
+int ndpv6_rt_kernel_plen(struct ndpv6_dev *priv, const struct in6_addr *a);
 bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
 			 bool *lost);
 void ndpv6_rt_rescan(struct ndpv6_dev *priv);

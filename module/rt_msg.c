@@ -167,7 +167,12 @@ int ndpv6_rt_addr_msg(struct ndpv6_dev *priv, bool add,
 		if (slaac)
 			msg_attr(m, IFA_PROTO, &proto, sizeof(proto));
 	}
+	/* the address's notifier call comes inside rt_send(), in this task */
+	if (add)
+		WRITE_ONCE(priv->rt.adder, current);
 	err = rt_send(priv, m);
+	if (add)
+		WRITE_ONCE(priv->rt.adder, NULL);
 	kfree(m);
 	/* a refused add is the caller's to log; a refused delete is here */
 	if (err && !add)

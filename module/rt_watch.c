@@ -49,13 +49,12 @@ static void event_queue(struct ndpv6_dev *priv,
 
 /*
  * @e from address @ifa: what the work needs of it (@e's kind and epoch are
- * the caller's); returns its protocol, and its timestamp in @tstamp.
+ * the caller's), and its timestamp in @tstamp.
  */
-static u8 event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
-			 unsigned long *tstamp)
+static void event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
+			   unsigned long *tstamp)
 {
 	u32 flags;
-	u8 proto;
 
 	e->addr = ifa->addr;
 	e->plen = ifa->prefix_len;
@@ -64,16 +63,8 @@ static u8 event_from_ifa(struct inet6_ifaddr *ifa, struct ndpv6_rt_event *e,
 	e->valid_s = ifa->valid_lft;
 	e->preferred_s = ifa->prefered_lft;
 	*tstamp = ifa->tstamp;
-	proto = ifa->ifa_proto;
 	spin_unlock_bh(&ifa->lock);
 	e->onlink = e->plen < 128 && !(flags & IFA_F_NOPREFIXROUTE);
-	return proto;
-}
-
-/* Is @proto the mirror's own (an address it added, SLAAC or link-local)? */
-static bool proto_mirror(u8 proto)
-{
-	return proto == IFAPROT_KERNEL_RA || proto == IFAPROT_KERNEL_LL;
 }
 
 /**
@@ -81,11 +72,13 @@ static bool proto_mirror(u8 proto)
  * @priv: the device
  *
  * The event ring overflowed (ip -batch of many addresses while the work
- * lagged, seen on two CPUs): every address of ndp0's that the mirror did
- * not add is given to the core again as a user's (ndpv6_rt_event_apply();
- * one the core has comes back -EEXIST and changes nothing).  A lost
- * deletion is not recovered: an address in the core but not in the kernel
- * may be ndpv6ctl's, still in DAD.
+ * lagged, seen on two CPUs), or ndp0 was opened with addresses the
+ * notifier never saw (added while it was down, or kept over the down by
+ * keep_addr_on_down): every address of ndp0's is given to the core again
+ * as a user's (ndpv6_rt_event_apply() passes over the mirror's own; one
+ * the core has comes back -EEXIST and changes nothing).  A lost deletion
+ * is not recovered: an address in the core but not in the kernel may be
+ * ndpv6ctl's, still in DAD.
  *
  * Context: process, the rtnetlink work (no RTNL).
  */
@@ -114,8 +107,10 @@ void ndpv6_rt_rescan(struct ndpv6_dev *priv)
 	list_for_each_entry(ifa, &idev->addr_list, if_list) {
 		if (n == max)
 			break;
-		if (proto_mirror(event_from_ifa(ifa, &ev[n], &tstamp)))
+		/* a group (autojoin): the mirror's upper groups, as above */
+		if (ipv6_addr_is_multicast(&ifa->addr))
 			continue;
+		event_from_ifa(ifa, &ev[n], &tstamp);
 		ev[n++].kind = RT_EV_USER_ADD;
 	}
 	read_unlock_bh(&idev->lock);
@@ -126,16 +121,47 @@ void ndpv6_rt_rescan(struct ndpv6_dev *priv)
 }
 
 /**
+ * ndpv6_rt_kernel_plen() - the prefix length of an address of ndp0's.
+ * @priv: the device
+ * @a: the address
+ *
+ * Context: process or BH; takes the inet6_dev's lock (6.1 exports no
+ * lookup of one address).
+ * Return: the length, or -1 when ndp0 does not have @a.
+ */
+int ndpv6_rt_kernel_plen(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct inet6_ifaddr *ifa;
+	struct inet6_dev *idev;
+	int plen = -1;
+
+	idev = in6_dev_get(priv->dev);
+	if (!idev)
+		return -1;
+	read_lock_bh(&idev->lock);
+	list_for_each_entry(ifa, &idev->addr_list, if_list) {
+		if (ipv6_addr_equal(&ifa->addr, a)) {
+			plen = ifa->prefix_len;
+			break;
+		}
+	}
+	read_unlock_bh(&idev->lock);
+	in6_dev_put(idev);
+	return plen;
+}
+
+/**
  * ndpv6_rt_event_take() - the oldest event of the ring.
  * @rt: the device's rtnetlink mirror
  * @e: the event, when there is one
- * @lost: set (never cleared) when events were dropped since the last call
+ * @rescan: set (never cleared) when ndp0's addresses must be walked again:
+ *	events were dropped since the last call, or ndp0 was opened
  *
  * Context: process, the rtnetlink work; takes @rt->lock with BH disabled.
  * Return: true if @e was filled, false when the ring is empty.
  */
 bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
-			 bool *lost)
+			 bool *rescan)
 {
 	bool got = false;
 
@@ -146,9 +172,13 @@ bool ndpv6_rt_event_take(struct ndpv6_rt *rt, struct ndpv6_rt_event *e,
 		rt->ev_len--;
 		got = true;
 	}
+	if (rt->rescan) {
+		rt->rescan = false;
+		*rescan = true;
+	}
 	if (rt->ev_lost) {
 		rt->ev_lost = false;
-		*lost = true;
+		*rescan = true;
 		ndpv6_glue_inc(container_of(rt, struct ndpv6_dev, rt),
 			       NDPV6_GLUE_RT_ERROR);
 	}
@@ -179,6 +209,50 @@ void ndpv6_rt_kernel_del(struct ndpv6_dev *priv, const struct in6_addr *a,
 }
 
 /**
+ * ndpv6_rt_core_del() - the core let an address go (deleted, or its valid
+ *	lifetime ran out): ndp0 must not keep it.
+ * @priv: the device
+ * @a: the address
+ *
+ * The mirror's own additions leave with the work's reconcile; the rest
+ * would stay: the core's link-local addresses that mirror.c shows, and the
+ * user's addresses the core took.
+ *
+ * Context: any.
+ */
+void ndpv6_rt_core_del(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	struct ndpv6_rt_event e = {
+		.kind = RT_EV_CORE_DEL,
+		.addr = *a,
+		.epoch = atomic_read(&priv->rt.epoch),
+	};
+
+	event_queue(priv, &e);
+}
+
+/**
+ * ndpv6_rt_event_pending() - is an event about an address still queued?
+ * @rt: the device's rtnetlink mirror
+ * @a: the address
+ *
+ * Context: process, the rtnetlink work; takes @rt->lock with BH disabled.
+ * Return: true if one is.
+ */
+bool ndpv6_rt_event_pending(struct ndpv6_rt *rt, const struct in6_addr *a)
+{
+	bool found = false;
+	u32 i;
+
+	spin_lock_bh(&rt->lock);
+	for (i = 0; i < rt->ev_len && !found; i++)
+		found = ipv6_addr_equal(&rt->ev[(rt->ev_head + i) %
+						NDPV6_RT_EVENTS].addr, a);
+	spin_unlock_bh(&rt->lock);
+	return found;
+}
+
+/**
  * ndpv6_rt_reset() - ndp0 went down: the kernel dropped its addresses and
  *	routes, the work forgets what it added.
  * @priv: the device, no longer running
@@ -196,7 +270,28 @@ void ndpv6_rt_reset(struct ndpv6_dev *priv)
 	spin_lock_bh(&priv->rt.lock);
 	atomic_inc(&priv->rt.epoch);
 	priv->rt.ev_len = 0;
+	priv->rt.rescan = false;
 	spin_unlock_bh(&priv->rt.lock);
+}
+
+/**
+ * ndpv6_rt_open() - ndp0 was opened: the core, new, must get the user's
+ *	addresses that ndp0 has already.
+ * @priv: the device, running
+ *
+ * The notifier ignores what is added while ndp0 is down, and a user may
+ * keep addresses over a down (keep_addr_on_down): the work walks ndp0's
+ * addresses at its next run (ndpv6_rt_rescan()).
+ *
+ * Context: process, RTNL held (ndo_open).
+ */
+void ndpv6_rt_open(struct ndpv6_dev *priv)
+{
+	ASSERT_RTNL();
+	spin_lock_bh(&priv->rt.lock);
+	priv->rt.rescan = true;
+	spin_unlock_bh(&priv->rt.lock);
+	ndpv6_rt_kick(priv);
 }
 
 /* ------------------------------------------------ the inet6addr notifier */
@@ -207,9 +302,8 @@ void ndpv6_rt_reset(struct ndpv6_dev *priv)
  * user turned accept_ra back on for ndp0), on any CPU: so no sleeping, and
  * the event queue's lock is taken with interrupts saved.  No caller holds
  * ifa->lock; the fields that change after the address is made (flags,
- * lifetimes, their timestamp, the protocol: inet6_addr_modify(), RA
- * processing, DAD) are read under it, those that do not (address, prefix
- * length) outside.
+ * lifetimes, their timestamp: inet6_addr_modify(), RA processing, DAD)
+ * are read under it, those that do not (address, prefix length) outside.
  */
 static int ndpv6_inet6addr_event(struct notifier_block *nb,
 				 unsigned long event, void *ptr)
@@ -219,7 +313,6 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	struct ndpv6_rt_event e = {};
 	struct ndpv6_dev *priv;
 	unsigned long tstamp;
-	u8 proto;
 
 	if (!netif_is_ndpv6(dev))
 		return NOTIFY_DONE;
@@ -242,11 +335,18 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	/* a group (ip addr add ... autojoin): the mirror's upper groups */
 	if (ipv6_addr_is_multicast(&ifa->addr))
 		return NOTIFY_DONE;
-	proto = event_from_ifa(ifa, &e, &tstamp);
+	event_from_ifa(ifa, &e, &tstamp);
 	switch (event) {
 	case NETDEV_UP:
-		if (proto_mirror(proto))
-			return NOTIFY_DONE;	/* the mirror's own */
+		/*
+		 * The mirror's own: added by its work, in this task.  Not
+		 * told by the protocol: a user may give kernel_ra or
+		 * kernel_ll (IFA_PROTO), and the kernel's addrconf marks the
+		 * link-local address it makes once a user set ndp0's
+		 * addr_gen_mode again; nobody would defend either.
+		 */
+		if (READ_ONCE(priv->rt.adder) == current)
+			return NOTIFY_DONE;
 		e.kind = RT_EV_USER_ADD;
 		break;
 	case NETDEV_DOWN:

@@ -102,6 +102,17 @@ say() {
 	echo "check: $*"
 }
 
+# The e2e tests' own parameters, NDPV6_NLFUZZ_* (tools/e2e/54-netlink-fuzz.sh),
+# from the environment (`make check NDPV6_NLFUZZ_SECONDS=600` puts them
+# there) onto every guest's kernel command line, which its init gets as
+# its environment.
+guest_env=()
+while IFS='=' read -r name _; do
+	[[ $name == NDPV6_NLFUZZ_* && ${!name} =~ ^[A-Za-z0-9_.:-]+$ ]] &&
+		guest_env+=("$name=${!name}")
+done < <(env)
+[ ${#guest_env[@]} -eq 0 ] || say "for the e2e tests: ${guest_env[*]}"
+
 result() {
 	echo "$*" >>"$results"
 }
@@ -184,8 +195,10 @@ e2e_select() {
 # e2e_limit BASE MAX NAME...: the hard limit on a guest's run: BASE, plus
 # for each e2e test its "# timeout: N" (else 60) and 10 s for its kill and
 # cleanup; at most MAX, so that a hung kernel leaves most of CI's time.
+# A test's "# timeout-scale: VAR F" adds F times \$VAR when VAR is set
+# (guest-lib.sh's e2e_timeout), past MAX: a run made longer on purpose.
 e2e_limit() {
-	local base=$1 max=$2 name line limit secs
+	local base=$1 max=$2 name line limit secs extra=0 var factor
 
 	shift 2
 	limit=$base
@@ -194,12 +207,17 @@ e2e_limit() {
 		while IFS= read -r line; do
 			if [[ "$line" =~ ^#\ timeout:\ *([0-9]+) ]]; then
 				secs=${BASH_REMATCH[1]}
+			elif [[ "$line" =~ ^#\ timeout-scale:\ *([A-Z0-9_]+)\ +([0-9]+) ]]; then
+				var=${BASH_REMATCH[1]} factor=${BASH_REMATCH[2]}
+				[[ ${!var:-} =~ ^[0-9]+$ ]] &&
+					extra=$((extra + ${!var} * factor))
+			elif [[ ! "$line" =~ ^# ]]; then
 				break
 			fi
 		done <"$repo/tools/e2e/$name.sh"
 		limit=$((limit + secs + 10))
 	done
-	echo $((limit < max ? limit : max))
+	echo $(((limit < max ? limit : max) + extra))
 }
 
 # The count of STATUS (passed, failed, ...) in the parser's last line.
@@ -264,7 +282,7 @@ qemu_start() {
 			NDPV6_REPO="$repo" NDPV6_KO="$dir/src/ndpv6.ko" \
 			NDPV6_YNL="$ynl" NDPV6_E2E="$tests" \
 			NDPV6_E2E_SUITE="ndpv6_e2e_${series//./_}" \
-			>"$log" 2>&1
+			"${guest_env[@]}" >"$log" 2>&1
 		echo $? >"$dir/rc"
 	} &
 	QEMU_PIDS+=("$!:$series")
@@ -507,7 +525,7 @@ smp_start() {
 			"$dir/initramfs.cpio" "$limit" printk.time=0 \
 			NDPV6_REPO="$repo" NDPV6_KO="$dir/src/ndpv6.ko" \
 			NDPV6_YNL="$ynl" NDPV6_E2E="${tests:-none}" \
-			NDPV6_E2E_SUITE="$smp_suite" \
+			NDPV6_E2E_SUITE="$smp_suite" "${guest_env[@]}" \
 			>"$out/console-smp.log" 2>&1
 		echo $? >"$dir/rc"
 		echo "$EPOCHSECONDS" >"$dir/end"
@@ -675,7 +693,8 @@ else
 	t0=$SECONDS
 	"$here/run-uml.sh" "$kbuild" "$timeout" NDPV6_MODE=check \
 		NDPV6_REPO="$repo" NDPV6_KO="$copy/ndpv6.ko" NDPV6_YNL="$ynl" \
-		NDPV6_E2E="$uml_e2e" "${trace[@]}" >"$console" 2>&1
+		NDPV6_E2E="$uml_e2e" "${trace[@]}" "${guest_env[@]}" \
+		>"$console" 2>&1
 	rc=$?
 	sed -i 's/\r$//' "$console"	# the UML console ends lines with CR LF
 	say "UML exited with status $rc after $((SECONDS - t0)) s"

@@ -124,17 +124,26 @@ kill_leftovers() {
 	done
 }
 
-# TIMEOUT= the header line "# timeout: N" of test $1, else 60.
+# TIMEOUT= the header line "# timeout: N" of test $1, else 60; plus, for
+# a line "# timeout-scale: VAR F", F times the seconds in the environment
+# variable VAR when it is set (a test whose length a variable sets, e.g.
+# NDPV6_NLFUZZ_SECONDS).  check.sh's e2e_limit reads the same lines.
 e2e_timeout() {
-	local line
+	local line var factor extra=0
 
 	TIMEOUT=60
 	while IFS= read -r line; do
 		if [[ "$line" =~ ^#\ timeout:\ *([0-9]+) ]]; then
 			TIMEOUT=${BASH_REMATCH[1]}
-			return
+		elif [[ "$line" =~ ^#\ timeout-scale:\ *([A-Z0-9_]+)\ +([0-9]+) ]]; then
+			var=${BASH_REMATCH[1]} factor=${BASH_REMATCH[2]}
+			[[ ${!var:-} =~ ^[0-9]+$ ]] &&
+				extra=$((extra + ${!var} * factor))
+		elif [[ ! "$line" =~ ^# ]]; then
+			break
 		fi
 	done <"$1"
+	TIMEOUT=$((TIMEOUT + extra))
 }
 
 # MS= milliseconds of the real-time clock.
