@@ -27,7 +27,9 @@
  * not take, a read-only attribute in a request, a wrong length (addresses
  * are exactly 16 bytes) or a number out of its range is refused (EINVAL or
  * ERANGE) with an extended ACK message naming the attribute.  Every other
- * refusal carries an extended ACK message as well.
+ * refusal carries an extended ACK message as well, but on kernels before
+ * 6.5 that of a dump request refused for its key or its device (they give
+ * a dump's start callback no extended ACK to fill).
  *
  * Tables (routers, prefixes, addresses, neighbours) are read with
  * NLM_F_DUMP, one message per entry (NLM_F_MULTI), each carrying
