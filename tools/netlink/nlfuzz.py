@@ -601,7 +601,8 @@ DOIT = {U.NDPV6_CMD_GET_ROUTER, U.NDPV6_CMD_GET_PREFIX, U.NDPV6_CMD_GET_ADDR,
         U.NDPV6_CMD_NEW_PREFIX, U.NDPV6_CMD_DEL_PREFIX,
         U.NDPV6_CMD_NEW_ADDR, U.NDPV6_CMD_DEL_ADDR, U.NDPV6_CMD_SET_PARAMS}
 DUMPIT = {U.NDPV6_CMD_GET_ROUTER, U.NDPV6_CMD_GET_PREFIX, U.NDPV6_CMD_GET_ADDR,
-          U.NDPV6_CMD_GET_NEIGH, U.NDPV6_CMD_GET_DNS}
+          U.NDPV6_CMD_GET_NEIGH, U.NDPV6_CMD_GET_DNS, U.NDPV6_CMD_GET_ROUTE,
+          U.NDPV6_CMD_GET_REDIRECT}
 WRITES = {U.NDPV6_CMD_NEW_ROUTER, U.NDPV6_CMD_DEL_ROUTER,
           U.NDPV6_CMD_NEW_PREFIX, U.NDPV6_CMD_DEL_PREFIX,
           U.NDPV6_CMD_NEW_ADDR, U.NDPV6_CMD_DEL_ADDR, U.NDPV6_CMD_SET_PARAMS}
@@ -642,13 +643,15 @@ WRITABLE = {
         U.NDPV6_PARAMS_A_DAD_TRANSMITS: ('u8', 0, U.NDPV6_MAX_DAD_TRANSMITS),
         U.NDPV6_PARAMS_A_ACCEPT_RA: ('u8', 0, 1),
         U.NDPV6_PARAMS_A_REPLY_ECHO: ('u8', 0, 1),
+        U.NDPV6_PARAMS_A_OPTIMISTIC_DAD: ('u8', 0, 1),
         U.NDPV6_PARAMS_A_ADDR_GEN_MODE: ('u8', 0, U.NDPV6_ADDR_GEN_MAX),
         U.NDPV6_PARAMS_A_STABLE_SECRET: ('bin', U.NDPV6_STABLE_SECRET_LEN,
                                          U.NDPV6_STABLE_SECRET_LEN),
         U.NDPV6_PARAMS_A_MAX_ADDRS: ('u32', 1, U.NDPV6_MAX_ADDRS),
         U.NDPV6_PARAMS_A_MAX_NBRS: ('u32', 1, U.NDPV6_MAX_NBRS),
         U.NDPV6_PARAMS_A_MAX_ROUTERS: ('u32', 1, U.NDPV6_MAX_ROUTERS),
-        U.NDPV6_PARAMS_A_MAX_PREFIXES: ('u32', 1, U.NDPV6_MAX_PREFIXES)},
+        U.NDPV6_PARAMS_A_MAX_PREFIXES: ('u32', 1, U.NDPV6_MAX_PREFIXES),
+        U.NDPV6_PARAMS_A_MAX_ROUTES: ('u32', 0, U.NDPV6_MAX_ROUTES)},
 }
 ADDR_ATTR = {U.NDPV6_A_ROUTER: U.NDPV6_ROUTER_A_ADDRESS,
              U.NDPV6_A_PREFIX: U.NDPV6_PREFIX_A_ADDRESS,
@@ -1948,7 +1951,8 @@ def check_stats(attrs):
 def check_params(attrs):
     a = adict(attrs)
     caps = [('ADDRS', 'ADDRS'), ('NBRS', 'NBRS'), ('ROUTERS', 'ROUTERS'),
-            ('PREFIXES', 'PREFIXES'), ('GROUPS', 'GROUPS'),
+            ('PREFIXES', 'PREFIXES'), ('ROUTES', 'ROUTES'),
+            ('GROUPS', 'GROUPS'),
             ('QUEUED', 'QUEUED')]
     for atype, _, p in attrs:
         if atype == U.NDPV6_PARAMS_A_PENDING:
@@ -1973,6 +1977,7 @@ def check_params(attrs):
                            U.NDPV6_MAX_DAD_TRANSMITS),
                           (U.NDPV6_PARAMS_A_ACCEPT_RA, 0, 1),
                           (U.NDPV6_PARAMS_A_REPLY_ECHO, 0, 1),
+                          (U.NDPV6_PARAMS_A_OPTIMISTIC_DAD, 0, 1),
                           (U.NDPV6_PARAMS_A_ADDR_GEN_MODE, 0,
                            U.NDPV6_ADDR_GEN_MAX)):
         v = get_u(a, atype, 1, 'params')
