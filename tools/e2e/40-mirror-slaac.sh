@@ -22,7 +22,7 @@
 
 ndp0_setup router 600 300 30
 peer_ll=$(ll_addr peer veth0)
-wait_state 20 "no SLAAC address in ip -6 addr" has_kaddr "$SLAAC"
+wait_state 20 "no SLAAC address in ip -6 addr" kaddr_preferred "$SLAAC"
 log "SLAAC address in the kernel"
 line=$(addr_line "$SLAAC")
 echo "$line"

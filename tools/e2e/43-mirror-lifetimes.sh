@@ -19,7 +19,7 @@
 . "${0%/*}/lib.sh"
 
 ndp0_setup router 12 6 30
-wait_state 20 "no SLAAC address in ip -6 addr" has_kaddr "$SLAAC"
+wait_state 20 "no SLAAC address in ip -6 addr" kaddr_preferred "$SLAAC"
 run kill -KILL "$RADVD_PID"
 wait "$RADVD_PID" 2>/dev/null || true
 line=$(addr_line "$SLAAC")

@@ -22,14 +22,6 @@
 # shellcheck source=tools/e2e/lib.sh
 . "${0%/*}/lib.sh"
 
-# kernel_preferred: the kernel has the SLAAC address, not deprecated.
-kernel_preferred() {
-	local line
-
-	line=$(addr_line "$SLAAC")
-	[ -n "$line" ] && [[ $line != *" deprecated "* ]]
-}
-
 # core_has STATE: the core lists the SLAAC address in STATE.
 core_has() {
 	[[ $(ctl addr show ndp0) == *"inet6 $SLAAC/64 scope global proto slaac $1 "* ]]
@@ -55,7 +47,7 @@ log "the peer's ping to the optimistic address was answered"
 	fail "ADDR_OPTIMISTIC is not 1"
 
 wait_state 20 "DAD did not pass" core_has preferred
-wait_state 5 "the kernel still has it deprecated" kernel_preferred
+wait_state 5 "the kernel still has it deprecated" kaddr_preferred "$SLAAC"
 read -r valid preferred < <(lifetimes "$(addr_line "$SLAAC")")
 log "preferred after DAD: kernel valid_lft $valid, preferred_lft $preferred"
 ((preferred > 200 && valid > 500)) ||

@@ -568,6 +568,15 @@ no_kaddr() {
 	[ -z "$(addr_line "$1")" ]
 }
 
+# kaddr_preferred ADDR: the kernel has ADDR, not deprecated (a new SLAAC
+# address is there deprecated while its optimistic DAD runs).
+kaddr_preferred() {
+	local line
+
+	line=$(addr_line "$1")
+	[ -n "$line" ] && [[ $line != *" deprecated "* ]]
+}
+
 # has_route PATTERN: `ip -6 route show dev ndp0` has a line matching it.
 has_route() {
 	[[ $'\n'$(ip -n host -6 route show dev ndp0)$'\n' =~ $'\n'$1 ]]
