@@ -640,8 +640,11 @@ static void tx_core(struct ndpv6_dev *priv, struct sk_buff *skb)
 		return;
 	}
 	ndpv6_out_put(out);
-	ndpv6_glue_inc(priv, NDPV6_GLUE_TX_DOWN);
-	dev_core_stats_tx_dropped_inc(priv->dev);
+	/* a reply of the core's that the core stopped under is not ndp0's */
+	if (own) {
+		ndpv6_glue_inc(priv, NDPV6_GLUE_TX_DOWN);
+		dev_core_stats_tx_dropped_inc(priv->dev);
+	}
 	kfree_skb(skb);
 }
 
