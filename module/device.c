@@ -569,19 +569,44 @@ static const char *const addr_states[] = {
 	[NDP_ADDR_DUPLICATE] = "duplicate",
 };
 
+/*
+ * The tables' fill, read with the core's counters, named as ethtool -S
+ * names it without TABLE_.  @f by value: checkpatch refuses f->field.
+ */
+static void show_tables(struct seq_file *s, struct ndp_fill f)
+{
+	static const char *const names[] = {
+#define NDPV6_TABLE(name, field) __stringify(name),
+#include "table_stats.h"
+#undef NDPV6_TABLE
+	};
+	const u32 v[] = {
+#define NDPV6_TABLE(name, field) (f.field),
+#include "table_stats.h"
+#undef NDPV6_TABLE
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(v); i++)
+		seq_printf(s, "  table %s %u\n", names[i], v[i]);
+}
+
 static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats)
 {
 	struct net_device *dev = priv->dev;
 	struct ndp_addr_info *ai;
+	struct ndp_fill fill;
 	bool up;
 	int i, n;
 
-	up = ndpv6_core_stats(priv, stats);
+	up = ndpv6_core_stats(priv, stats, &fill);
 	seq_printf(s, "%s ifindex %d netns %u lower %s core %s\n", dev->name,
 		   dev->ifindex, dev_net(dev)->ns.inum, priv->lower->name,
 		   up ? "up" : "down");
 	for (i = 0; up && i < NDP_STAT_MAX; i++)
 		seq_printf(s, "  core %s %llu\n", ndp_stat_name(i), stats[i]);
+	if (up)
+		show_tables(s, fill);
 	for (i = 0; i < NDPV6_GLUE_MAX; i++)
 		seq_printf(s, "  glue %s %lu\n", ndpv6_glue_name(i),
 			   atomic_long_read(&priv->glue[i]));
