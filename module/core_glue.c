@@ -314,22 +314,26 @@ struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n)
 }
 
 /**
- * ndpv6_core_stats() - a snapshot of the core's counters.
+ * ndpv6_core_stats() - a snapshot of the core's counters and tables' fill.
  * @priv: the device
  * @stats: room for NDP_STAT_MAX counters
+ * @fill: the tables' fill, read with @stats
  *
  * Context: process; takes the core lock with BH disabled.
- * Return: true if the core is running (@stats filled), else false.
+ * Return: true if the core is running (@stats and @fill filled), else false.
  */
-bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats)
+bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats,
+		      struct ndp_fill *fill)
 {
 	bool up;
 
 	spin_lock_bh(&priv->lock);
 	up = priv->ctx;
-	if (up)
+	if (up) {
 		memcpy(stats, ndp_stats(priv->ctx),
 		       NDP_STAT_MAX * sizeof(*stats));
+		ndp_get_fill(priv->ctx, fill);
+	}
 	spin_unlock_bh(&priv->lock);
 	return up;
 }
