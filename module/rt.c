@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 #include <linux/socket.h>
 #include <linux/timekeeping.h>
+#include <linux/workqueue.h>
 #include <net/addrconf.h>
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
@@ -237,6 +238,29 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	}
 	if (!epoch_same(priv))
 		ndpv6_rt_addr_msg(priv, false, &a, false);
+}
+
+/**
+ * ndpv6_rt_own() - is an address event the rtnetlink work's own doing?
+ * @priv: the device
+ * @a: the address added or deleted
+ *
+ * True while the work itself adds or deletes @a as an address of its table
+ * (the core's): no user's event.  Its deletion of an address the core
+ * dropped, queued as a user's, would take the address out of the core
+ * again if it were back by then (deleted and added in quick succession).
+ * The deletion of an address out of its table (DAD failed, or refused by
+ * the core) is left to the notifier, whose user's event takes it out of
+ * the core as well.
+ *
+ * Context: the inet6addr notifier; the table is the work's, read here
+ * only when the notifier runs in the work.
+ * Return: true if the event is the work's own.
+ */
+bool ndpv6_rt_own(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	return in_task() && current_work() == &priv->rt.work &&
+	       addr_find(&priv->rt, a) >= 0;
 }
 
 static int user_pfx_find(const struct ndpv6_rt *rt, const struct in6_addr *p,

@@ -116,6 +116,7 @@ void ndpv6_rt_release(struct ndpv6_dev *priv);
 void ndpv6_rt_kick(struct ndpv6_dev *priv);
 void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
 			  const struct ndpv6_rt_event *e);
+bool ndpv6_rt_own(struct ndpv6_dev *priv, const struct in6_addr *a);
 
 /* rt_watch.c */
 int ndpv6_rt_init(void);
