@@ -1,18 +1,24 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Fault injection (failslab).  fail-nth: every slab allocation of `ip link
-# add ... type ndpv6`, `ip link set ndp0 up` and each ndpv6 generic
-# netlink request fails in turn (fail-nth.py); each must end in a clean
-# error with the state before, or be absorbed with the state after, and
-# the next try (the retry) must work.  The console check and the kmemleak
-# scan after the e2e tests find crashes, splats and leaks.
+# Fault injection (failslab), in two parts:
+#  1. fail-nth: every slab allocation of `ip link add ... type ndpv6`,
+#     `ip link set ndp0 up` and each ndpv6 generic netlink request fails in
+#     turn (fail-nth.py); each must end in a clean error with the state
+#     before, or be absorbed with the state after, and the next try (the
+#     retry) must work;
+#  2. GFP_ATOMIC allocations fail at random while traffic flows through
+#     ndp0 and the core's addresses come and go: the core's frames that
+#     found no memory are counted, no event is lost unsaid, ping works
+#     after.
+# The console check and the kmemleak scan after the e2e tests find crashes,
+# splats and leaks.
 #
 #        ns "peer"                          ns "host"
 #    +-------------------------+    +------------------------------+
 #    | veth0 52:54:00:ab:cd:ef |----| veth1 52:54:00:12:34:56      |
 #    | fe80::5054:ff:feab:cdef |    |  ndp0 (type ndpv6 on veth1)  |
-#    |                         |    |  fe80::5054:ff:fe12:3456/64  |
+#    | ping, stream.py         |    |  fe80::5054:ff:fe12:3456/64  |
 #    +-------------------------+    +------------------------------+
 #
 # timeout: 240
@@ -51,6 +57,15 @@ fs_restore() {
 }
 trap 'fs_restore; e2e_cleanup' EXIT
 
+# fired BUDGET: how many failures failslab injected of BUDGET (times).
+fired() {
+	echo $(($1 - $(<"$FAILSLAB/times")))
+}
+
+# filled through namerefs
+# shellcheck disable=SC2034
+declare -A e0 e1 d0 d1
+
 # ---------------------------------------------------- 1. fail-nth, each request
 #
 # fail-nth counts only what failslab lets through: GFP_KERNEL allocations
@@ -74,3 +89,90 @@ run ctl params set ndp0 dad-transmits 0 accept-ra on reply-echo on
 wait_until 10 has_addr host ndp0 "$HOST_LL"
 wait_until 10 no_tentative peer veth0
 run nsq host ping -6 -c 1 -W 5 "$PEER_LL%ndp0"
+
+# ------------------------------------- 2. GFP_ATOMIC failures during traffic
+#
+# Only allocations that cannot sleep fail (ignore-gfp-wait), anywhere (no
+# task filter: the datapath runs in softirq), one in ten, at most BUDGET,
+# while the peer pings ndp0 (the core answers), the core's addresses come
+# and go (the monitor's events are allocated GFP_ATOMIC) and a TCP stream
+# goes each way (connected before: connect() may fail with ENOMEM).  TCP's
+# own allocations fail too: now and then a stream stalls for longer than
+# its 15 s (seen once in five runs, with nothing dropped by ndp0), which is
+# TCP's affair; a stream that arrives must be what was sent.
+mon=$(mktemp)
+monitor_bg "$mon" -n host monitor ndp0
+STREAM=$E2E_DIR/stream.py
+BYTES=262144
+go=$(mktemp -u)
+out_ping=$(mktemp)
+s_host=$(mktemp)
+s_peer=$(mktemp)
+export STREAM_STALL=15
+nsq_bg host python3 "$STREAM" 5301 "$PEER_LL%ndp0" 5302 $BYTES "$go" \
+	>"$s_host"
+E2E_PIDS+=("$!")
+nsq_bg peer python3 "$STREAM" 5302 "$HOST_LL%veth0" 5301 $BYTES "$go" \
+	>"$s_peer"
+E2E_PIDS+=("$!")
+wait_until 15 grep -q connected "$s_host"
+wait_until 15 grep -q connected "$s_peer"
+EVENTS=24
+churn=()
+for i in $(seq 1 $EVENTS); do
+	churn+=("addr-add ndp0 2001:db8:9::$i/64" "addr-del ndp0 2001:db8:9::$i")
+done
+ethstats host ndp0 e0
+devstats host ndp0 d0
+BUDGET=400
+log "GFP_ATOMIC failures on: one in ten, at most $BUDGET"
+kernel_mark
+fs_set ignore-gfp-wait Y task-filter N interval 1 times $BUDGET space 0 \
+	probability 10
+touch "$go"
+nsq_bg peer ping -6 -q -c 300 -i 0.01 -W 2 "$HOST_LL%veth0" >"$out_ping"
+ping_pid=$!
+E2E_PIDS+=("$ping_pid")
+run nsq host python3 "$FAILNTH" --plain "${churn[@]}"
+wait "$ping_pid" || true
+fs_set probability 0
+n=$(fired $BUDGET)
+log "GFP_ATOMIC failures off: $n injected"
+wait_until 40 grep -q received "$s_host"
+wait_until 40 grep -q received "$s_peer"
+ethstats host ndp0 e1
+devstats host ndp0 d1
+show_moved "ndp0's counters that moved:" e0 e1
+show_moved "ndp0's statistics that moved:" d0 d1
+log "ping from the peer: $(ping_counts "$(<"$out_ping")")"
+[ "$n" -gt 0 ] || fail "no failure was injected"
+log "stream, host: $(<"$s_host")"
+log "stream, peer: $(<"$s_peer")"
+for w in "$s_host:$s_peer" "$s_peer:$s_host"; do
+	[[ $(<"${w#*:}") =~ received\ ([0-9]+\ [0-9a-f]+) ]] || continue
+	[[ $(<"${w%%:*}") == *"sent ${BASH_REMATCH[1]}"* ]] ||
+		fail "a stream arrived, but not as it was sent"
+done
+# The core's frames (its echo replies among them) that found no memory
+# are counted.
+[ "$(moved e0 e1 GLUE_TX_ALLOC_FAILED)" -gt 0 ] || fail "no drop counted"
+# Every event reached the monitor, or it was told that some were lost
+# (ENOBUFS on its socket: "events were dropped").
+all_events() {
+	got=$(grep -c '\] addr-\(add\|del\) 2001:db8:9::' "$mon") || true
+	[ "$got" = $((2 * EVENTS)) ]
+}
+events_told() {
+	all_events || grep -q 'events were dropped' "$mon"
+}
+poll_until 10 events_told || true
+if ! all_events; then
+	log "monitor: $got of $((2 * EVENTS)) events:"
+	indent "$(<"$mon")"
+	grep -q 'events were dropped' "$mon" ||
+		fail "events lost, and the monitor was not told"
+fi
+# all well again
+out=$(nsq peer ping -6 -c 3 -i 0.2 -W 2 "$HOST_LL%veth0")
+[ "$(ping_counts "$out")" = "3 3" ] || fail "ping after the faults: $out"
+check_kernel
