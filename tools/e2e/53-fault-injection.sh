@@ -83,7 +83,8 @@ run nsq host python3 "$FAILNTH" "link-up ndp0" \
 	"router-add ndp0 fe80::1" "router-del ndp0 fe80::1" \
 	"prefix-add ndp0 2001:db8:5::/64" "prefix-del ndp0 2001:db8:5::/64" \
 	"addr-add ndp0 2001:db8:5::5/64" "addr-del ndp0 2001:db8:5::5/64" \
-	"params-get ndp0" "stats-get ndp0" "addr-dump ndp0"
+	"params-set ndp0 2 0 0" "params-get ndp0" "stats-get ndp0" \
+	"addr-dump ndp0"
 # ... and the tools work as before: ndpv6ctl, and ping through ndp0.
 run ctl params set ndp0 dad-transmits 0 accept-ra on reply-echo on
 wait_until 10 has_addr host ndp0 "$HOST_LL"
