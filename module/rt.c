@@ -123,6 +123,7 @@ static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
 		    !snap_room((void **)&s->pi, &s->room_pfx, s->n_pfx,
 			       sizeof(*s->pi))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			ndpv6_mirror_retry(priv);
 			return false;
 		}
 	}
@@ -188,6 +189,15 @@ static bool epoch_same(struct ndpv6_dev *priv)
 	return atomic_read(&priv->rt.epoch) == priv->rt.seen_epoch;
 }
 
+/*
+ * No memory for a request, or for its answer (which may have been yes):
+ * not the kernel's refusal, so it is sent again (ndpv6_mirror_retry()).
+ */
+static bool rt_transient(int err)
+{
+	return err == -ENOMEM || err == -ENOBUFS;
+}
+
 /* Add or refresh one address of the core. */
 static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 {
@@ -204,7 +214,8 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	i = addr_find(rt, &a.addr);
 	if (i >= 0) {
 		e = &rt->addrs[i];
-		if (!lft_drift(e->valid_s, e->at_ns, a.valid_s) &&
+		if (!e->unsure &&
+		    !lft_drift(e->valid_s, e->at_ns, a.valid_s) &&
 		    !lft_drift(e->preferred_s, e->at_ns, a.preferred_s))
 			return;
 	} else {
@@ -219,6 +230,7 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 		if (!table_room((void **)&rt->addrs, rt->n_addrs,
 				&rt->room_addrs, sizeof(*rt->addrs))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			ndpv6_mirror_retry(priv);
 			return;
 		}
 		e = &rt->addrs[rt->n_addrs++];
@@ -226,6 +238,12 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	a.at_ns = ktime_get_ns();
 	*e = a;
 	err = ndpv6_rt_addr_msg(priv, true, &a, ai->origin == NDP_ORIGIN_SLAAC);
+	if (rt_transient(err)) {
+		/* maybe in the kernel: kept, and replaced at the retry */
+		e->unsure = true;
+		ndpv6_mirror_retry(priv);
+		return;
+	}
 	if (err) {
 		/* out of the table: the next run tries again */
 		*e = rt->addrs[--rt->n_addrs];
@@ -289,12 +307,14 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 	i = route_find(rt, r);
 	if (i >= 0) {
 		e = &rt->routes[i];
-		if (!lft_drift(e->lifetime_s, e->at_ns, r->lifetime_s))
+		if (!e->unsure &&
+		    !lft_drift(e->lifetime_s, e->at_ns, r->lifetime_s))
 			return;
 	} else {
 		if (!table_room((void **)&rt->routes, rt->n_routes,
 				&rt->room_routes, sizeof(*rt->routes))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			ndpv6_mirror_retry(priv);
 			return;
 		}
 		e = &rt->routes[rt->n_routes++];
@@ -302,6 +322,12 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 	*e = *r;
 	e->at_ns = ktime_get_ns();
 	err = ndpv6_rt_route_msg(priv, true, e);
+	if (rt_transient(err)) {
+		/* maybe in the kernel: kept, and added again at the retry */
+		e->unsure = true;
+		ndpv6_mirror_retry(priv);
+		return;
+	}
 	if (err) {
 		/* out of the table: the next run tries again */
 		*e = rt->routes[--rt->n_routes];
@@ -365,6 +391,18 @@ static bool snap_has_route(const struct rt_snap *s,
 	return false;
 }
 
+/*
+ * A deletion's answer @err: true when it failed for want of memory, and
+ * the entry stays in the table to be deleted again at the retry.
+ */
+static bool del_later(struct ndpv6_dev *priv, int err)
+{
+	if (!rt_transient(err))
+		return false;
+	ndpv6_mirror_retry(priv);
+	return true;
+}
+
 /* The kernel made like the core's tables (glue.rst, "The rtnetlink mirror"). */
 static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 {
@@ -377,19 +415,21 @@ static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 	if (!core_snapshot(priv, s))
 		return;
 	for (i = 0; i < rt->n_addrs; ) {
-		if (snap_has_addr(s, &rt->addrs[i].addr)) {
+		if (snap_has_addr(s, &rt->addrs[i].addr) ||
+		    del_later(priv, ndpv6_rt_addr_msg(priv, false,
+						      &rt->addrs[i], false))) {
 			i++;
 			continue;
 		}
-		ndpv6_rt_addr_msg(priv, false, &rt->addrs[i], false);
 		rt->addrs[i] = rt->addrs[--rt->n_addrs];
 	}
 	for (i = 0; i < rt->n_routes; ) {
-		if (snap_has_route(s, &rt->routes[i])) {
+		if (snap_has_route(s, &rt->routes[i]) ||
+		    del_later(priv, ndpv6_rt_route_msg(priv, false,
+						       &rt->routes[i]))) {
 			i++;
 			continue;
 		}
-		ndpv6_rt_route_msg(priv, false, &rt->routes[i]);
 		rt->routes[i] = rt->routes[--rt->n_routes];
 	}
 	for (k = 0; k < s->n_addrs; k++) {
@@ -607,6 +647,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 			     NETLINK_ROUTE, &rt->sock)) {
 		rt->sock = NULL;
 		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+		ndpv6_mirror_retry(priv);
 		goto out;
 	}
 	epoch = atomic_read(&rt->epoch);

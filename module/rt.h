@@ -24,6 +24,7 @@ struct socket;
 struct ndpv6_rt_addr {
 	struct in6_addr addr;
 	u8 plen;
+	bool unsure;		/* sent, but no memory or no answer: resent */
 	u32 valid_s;
 	u32 preferred_s;
 	u64 at_ns;		/* when the lifetimes were sent */
@@ -33,6 +34,7 @@ struct ndpv6_rt_route {
 	struct in6_addr dst;
 	struct in6_addr gw;	/* :: for an on-link prefix */
 	u8 plen;
+	bool unsure;		/* as ndpv6_rt_addr's */
 	u32 lifetime_s;
 	u64 at_ns;
 };

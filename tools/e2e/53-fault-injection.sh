@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Fault injection (failslab), in two parts:
+# Fault injection (failslab), in three parts:
 #  1. fail-nth: every slab allocation of `ip link add ... type ndpv6`,
 #     `ip link set ndp0 up` and each ndpv6 generic netlink request fails in
 #     turn (fail-nth.py); each must end in a clean error with the state
@@ -10,9 +10,12 @@
 #  2. GFP_ATOMIC allocations fail at random while traffic flows through
 #     ndp0 and the core's addresses come and go: the core's frames that
 #     found no memory are counted, no event is lost unsaid, ping works
-#     after.
+#     after;
+#  3. the allocations of the kworkers that run the mirror fail at random
+#     while the core's tables change: once faults stop the mirror retries
+#     by itself until the kernel's view is the core's.
 # The console check and the kmemleak scan after the e2e tests find crashes,
-# splats and leaks.
+# splats and leaks.  Documentation/ndpv6/testing.rst, "Fault injection".
 #
 #        ns "peer"                          ns "host"
 #    +-------------------------+    +------------------------------+
@@ -31,13 +34,15 @@ if [ ! -d "$FAILSLAB" ] || [ ! -w /proc/self/fail-nth ]; then
 	skip "no failslab (CONFIG_FAILSLAB, CONFIG_FAULT_INJECTION_DEBUG_FS)"
 fi
 
-# failslab is the whole kernel's: its settings are put back at exit.
+# failslab is the whole kernel's: its settings are put back at exit, and
+# no kworker keeps make-it-fail.
 FS_KNOBS=(probability interval times space verbose task-filter
 	  ignore-gfp-wait cache-filter)
 declare -A fs_saved
 for k in "${FS_KNOBS[@]}"; do
 	fs_saved[$k]=$(<"$FAILSLAB/$k")
 done
+MARKED=()
 
 # fs_set KNOB VALUE...: failslab settings.
 fs_set() {
@@ -47,10 +52,21 @@ fs_set() {
 	done
 }
 
+# unmark: no kworker has make-it-fail any more.
+unmark() {
+	local pid
+
+	for pid in "${MARKED[@]}"; do
+		echo 0 >"/proc/$pid/make-it-fail" 2>/dev/null || true
+	done
+	MARKED=()
+}
+
 fs_restore() {
 	local k
 
 	echo 0 >"$FAILSLAB/probability"
+	unmark
 	for k in "${FS_KNOBS[@]}"; do
 		echo "${fs_saved[$k]}" >"$FAILSLAB/$k" || true
 	done
@@ -77,8 +93,8 @@ run ip -n host link del ndp0
 # stack trace each, more than its 16 KiB log keeps: no check_kernel here,
 # console_check.py reads the whole console after the run.
 run nsq host python3 "$FAILNTH" "link-add veth1 ndp0"
-# (no DAD: addresses at once)
-run ctl params set ndp0 dad-transmits 0
+# (part 3 wants more than 16 addresses, and no DAD: addresses at once)
+run ctl params set ndp0 max-addrs 64 dad-transmits 0
 run nsq host python3 "$FAILNTH" "link-up ndp0" \
 	"router-add ndp0 fe80::1" "router-del ndp0 fe80::1" \
 	"prefix-add ndp0 2001:db8:5::/64" "prefix-del ndp0 2001:db8:5::/64" \
@@ -176,4 +192,79 @@ fi
 # all well again
 out=$(nsq peer ping -6 -c 3 -i 0.2 -W 2 "$HOST_LL%veth0")
 [ "$(ping_counts "$out")" = "3 3" ] || fail "ping after the faults: $out"
+check_kernel
+
+# ---------------------------------------- 3. failures in the mirror's work
+#
+# The mirror runs on the module's workqueue, in an unbound kworker: every
+# kworker/u* gets make-it-fail, and failslab fails a fifth of their
+# allocations (task filter on; sleeping ones too; at most BUDGET, which
+# lasts to the end) while the core's addresses, prefixes and routers
+# change.
+workload() {
+	local i ops=()
+
+	for i in $(seq 1 20); do
+		ops+=("addr-add ndp0 2001:db8:a::$i/64")
+	done
+	ops+=("prefix-add ndp0 2001:db8:b::/64" "router-add ndp0 fe80::2"
+	      "kaddr-add ndp0 2001:db8:c::1/64" "sleep 1")
+	for i in $(seq 1 10); do
+		ops+=("addr-del ndp0 2001:db8:a::$i")
+	done
+	ops+=("prefix-del ndp0 2001:db8:b::/64" "link-down ndp0" "link-up ndp0"
+	      "sleep 1")
+	for i in $(seq 1 20); do
+		ops+=("addr-add ndp0 2001:db8:e::$i/64")
+	done
+	ops+=("prefix-add ndp0 2001:db8:b::/64" "router-add ndp0 fe80::2"
+	      "sleep 1")
+	run nsq host python3 "$FAILNTH" --plain "${ops[@]}"
+}
+
+# lower_groups: veth1 has the solicited-node group of each of the core's
+# addresses (/proc/net/dev_mcast: "ifindex name users global address").
+lower_groups() {
+	local have=" " dev mac line hex
+
+	while read -r _ dev _ _ mac; do
+		[ "$dev" = veth1 ] && have+="$mac "
+	done <"/proc/${E2E_HOLDER[host]}/net/dev_mcast"
+	while IFS= read -r line; do
+		[[ $line =~ inet6\ ([0-9a-f:]+)/ ]] || continue
+		hex=$(ip6_hex "${BASH_REMATCH[1]}")
+		[[ $have == *" 3333ff${hex:26:6} "* ]] || return 1
+	done < <(ctl addr show ndp0)
+}
+
+ethstats host ndp0 e0
+BUDGET=2000
+fs_set ignore-gfp-wait N task-filter Y interval 1 times $BUDGET space 0 \
+	probability 20
+for p in /proc/[0-9]*; do
+	read -r comm <"$p/comm" 2>/dev/null || continue
+	[[ $comm == kworker/u* ]] || continue
+	echo 1 >"$p/make-it-fail" 2>/dev/null || continue
+	MARKED+=("${p#/proc/}")
+done
+log "mirror failures on: ${#MARKED[@]} kworkers, one in five, at most $BUDGET"
+workload
+fs_set probability 0
+unmark
+log "mirror failures off: $(fired $BUDGET) injected"
+ethstats host ndp0 e1
+show_moved "ndp0's counters that moved:" e0 e1
+errors=0
+for c in RT_ERROR LOWER_GROUP_ERROR LOWER_GROUPS_FULL LL_ERROR NOTES_LOST; do
+	errors=$((errors + $(moved e0 e1 "GLUE_$c")))
+done
+[ "$errors" -gt 0 ] || fail "no failure reached the mirror"
+# With no change of the core's to make it run, the mirror tries again
+# what it found no memory for (at the core's next tick, within a second),
+# until the kernel's view is the core's: addresses, routes, the
+# link-local address, the lower's groups.
+wait_state 15 "the kernel's view is not the core's after the faults" \
+	views_agree
+wait_until 10 has_addr host ndp0 "$HOST_LL"
+wait_until 10 lower_groups
 check_kernel
