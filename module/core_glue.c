@@ -117,6 +117,7 @@ void ndpv6_core_stop(struct ndpv6_dev *priv)
 	priv->note_head = 0;
 	priv->note_len = 0;
 	priv->notes_lost = false;
+	priv->mirror_retry = false;
 	spin_unlock_bh(&priv->lock);
 
 	/* each round gives back up to NDP_OUT_DONE packets */

@@ -723,6 +723,9 @@ void ndpv6_tick_work(struct work_struct *work)
 		now = ndpv6_now();
 		ndp_tick(priv->ctx, now, out);
 		ndpv6_out_after_locked(priv, out, now);
+		/* the mirror tries again what it found no memory for */
+		if (priv->mirror_retry)
+			ndpv6_mirror_kick(priv);
 		up = true;
 	}
 	spin_unlock(&priv->lock);

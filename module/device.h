@@ -80,6 +80,8 @@ struct ndpv6_lower_group {
  * @note_head: first note of the ring
  * @note_len: notes in the ring
  * @notes_lost: notes were lost: the mirror re-reads the tables
+ * @mirror_retry: the mirror found no memory for part of the kernel's view
+ *	(ndpv6_mirror_retry()): the tick kicks it, and it re-reads the tables
  * @notes: core notes waiting for @mirror, in the order the core made them
  * @mirror: process-context work: notes, multicast on the lower, the
  *	kernel's view; takes RTNL, holds a reference on @dev while queued,
@@ -116,6 +118,7 @@ struct ndpv6_dev {
 	u32 note_head;
 	u32 note_len;
 	bool notes_lost;
+	bool mirror_retry;
 	struct ndp_note notes[NDPV6_NOTE_RING];
 
 	struct work_struct mirror;
@@ -182,5 +185,6 @@ static inline s64 ndpv6_now(void)
 void ndpv6_mirror_work(struct work_struct *work);
 void ndpv6_mirror_kick(struct ndpv6_dev *priv);
 void ndpv6_mirror_stop(struct ndpv6_dev *priv);
+void ndpv6_mirror_retry(struct ndpv6_dev *priv);
 
 #endif /* _NDPV6_DEVICE_H */
