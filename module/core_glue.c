@@ -117,6 +117,7 @@ void ndpv6_core_stop(struct ndpv6_dev *priv)
 	priv->note_head = 0;
 	priv->note_len = 0;
 	priv->notes_lost = false;
+	priv->mirror_retry = false;
 	spin_unlock_bh(&priv->lock);
 
 	/* each round gives back up to NDP_OUT_DONE packets */
@@ -314,22 +315,26 @@ struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n)
 }
 
 /**
- * ndpv6_core_stats() - a snapshot of the core's counters.
+ * ndpv6_core_stats() - a snapshot of the core's counters and tables' fill.
  * @priv: the device
  * @stats: room for NDP_STAT_MAX counters
+ * @fill: the tables' fill, read with @stats
  *
  * Context: process; takes the core lock with BH disabled.
- * Return: true if the core is running (@stats filled), else false.
+ * Return: true if the core is running (@stats and @fill filled), else false.
  */
-bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats)
+bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats,
+		      struct ndp_fill *fill)
 {
 	bool up;
 
 	spin_lock_bh(&priv->lock);
 	up = priv->ctx;
-	if (up)
+	if (up) {
 		memcpy(stats, ndp_stats(priv->ctx),
 		       NDP_STAT_MAX * sizeof(*stats));
+		ndp_get_fill(priv->ctx, fill);
+	}
 	spin_unlock_bh(&priv->lock);
 	return up;
 }

@@ -33,6 +33,7 @@ void ndpv6_core_set_mtu(struct ndpv6_dev *priv, u32 mtu);
 int ndpv6_core_addrs(struct ndpv6_dev *priv, struct ndp_addr_info *ai,
 		     int max);
 struct ndp_addr_info *ndpv6_core_addrs_all(struct ndpv6_dev *priv, int *n);
-bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats);
+bool ndpv6_core_stats(struct ndpv6_dev *priv, u64 *stats,
+		      struct ndp_fill *fill);
 
 #endif /* _NDPV6_CORE_GLUE_H */

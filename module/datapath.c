@@ -254,6 +254,21 @@ static enum skb_drop_reason drop_reason(u8 reason)
 	}
 }
 
+/* One of ndp0's packets given back dropped: GLUE_TX_DROP_<reason>. */
+static void count_tx_drop(struct ndpv6_dev *priv, u8 reason)
+{
+	BUILD_BUG_ON(NDPV6_PCPU_TX_DROP_NO_ROOM - NDPV6_PCPU_TX_DROP_BAD_PACKET !=
+		     NDP_DONE_NO_ROOM - NDP_DONE_BAD_PACKET);
+	BUILD_BUG_ON(NDP_DONE_NO_ROOM + 1 != NDP_DONE_MAX);
+	/* never RX_DROPPED (ndp_handle()'s alone): counted as a bad packet */
+	if (unlikely(reason < NDP_DONE_BAD_PACKET || reason >= NDP_DONE_MAX)) {
+		DEBUG_NET_WARN_ON_ONCE(1);
+		reason = NDP_DONE_BAD_PACKET;
+	}
+	ndpv6_pcpu_inc(priv, NDPV6_PCPU_TX_DROP_BAD_PACKET +
+			     (reason - NDP_DONE_BAD_PACKET));
+}
+
 /*
  * Turn @out into skbs on @txq and free the handles given back, but for
  * those that need an ICMPv6 error first: they go to @unreach.  @rx_skb is
@@ -298,20 +313,27 @@ static void out_collect(struct ndpv6_dev *priv, const struct ndp_out *out,
 		const struct ndp_done *d = &out->done[i];
 
 		skb = d->handle;
-		if (d->reason == NDP_DONE_CONSUMED) {
-			consume_skb(skb);
-			continue;
-		}
 		if (skb == rx_skb) {
+			if (d->reason == NDP_DONE_CONSUMED) {
+				ndpv6_pcpu_inc(priv, NDPV6_PCPU_RX_CONSUMED);
+				consume_skb(skb);
+				continue;
+			}
 			DEBUG_NET_WARN_ON_ONCE(d->reason != NDP_DONE_RX_DROPPED);
+			ndpv6_pcpu_inc(priv, NDPV6_PCPU_RX_CORE_DROPPED);
 			dev_core_stats_rx_dropped_inc(priv->dev);
 			kfree_skb(skb);
+			continue;
+		}
+		if (d->reason == NDP_DONE_CONSUMED) {
+			consume_skb(skb);
 			continue;
 		}
 		if (NDPV6_TX_CB(skb)->core) {	/* the core counted it */
 			kfree_skb_reason(skb, drop_reason(d->reason));
 			continue;
 		}
+		count_tx_drop(priv, d->reason);
 		dev_core_stats_tx_dropped_inc(priv->dev);
 		if (d->reason == NDP_DONE_UNREACHABLE) {
 			__skb_queue_tail(unreach, skb);
@@ -400,8 +422,10 @@ void ndpv6_out_finish(struct ndpv6_dev *priv, struct ndp_out *out,
 			continue;
 		}
 		ndpv6_glue_inc(priv, NDPV6_GLUE_TX_LOWER_ERROR);
-		if (len)
+		if (len) {
+			ndpv6_pcpu_inc(priv, NDPV6_PCPU_TX_LOWER_REFUSED);
 			dev_core_stats_tx_dropped_inc(priv->dev);
+		}
 	}
 	while ((skb = __skb_dequeue(&unreach))) {
 		report_unreachable(skb);
@@ -491,6 +515,7 @@ static rx_handler_result_t rx_core(struct ndpv6_dev *priv,
 		ndpv6_out_put(out);
 		return RX_HANDLER_PASS;
 	}
+	ndpv6_pcpu_inc(priv, NDPV6_PCPU_RX_TO_CORE);
 	deliver = out->has_event;
 	DEBUG_NET_WARN_ON_ONCE(deliver && out->ev.handle != skb);
 	ndpv6_out_finish(priv, out, skb);
@@ -544,6 +569,7 @@ rx_handler_result_t ndpv6_handle_frame(struct sk_buff **pskb)
 
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (unlikely(!skb)) {
+		ndpv6_pcpu_inc(priv, NDPV6_PCPU_RX_UNSHARE_FAILED);
 		dev_core_stats_rx_dropped_inc(priv->dev);
 		return RX_HANDLER_CONSUMED;
 	}
@@ -585,6 +611,8 @@ static bool is_nd(const struct sk_buff *skb)
 
 static void tx_core(struct ndpv6_dev *priv, struct sk_buff *skb)
 {
+	/* read now: once the core has it, another CPU may send and free it */
+	bool own = !NDPV6_TX_CB(skb)->core;
 	const struct ndp_pkt pkt = {
 		.handle = skb,
 		.data = skb->data,
@@ -606,12 +634,17 @@ static void tx_core(struct ndpv6_dev *priv, struct sk_buff *skb)
 	}
 	spin_unlock(&priv->lock);
 	if (likely(up)) {
+		if (own)
+			ndpv6_pcpu_inc(priv, NDPV6_PCPU_TX_TO_CORE);
 		ndpv6_out_finish(priv, out, NULL);
 		return;
 	}
 	ndpv6_out_put(out);
-	ndpv6_glue_inc(priv, NDPV6_GLUE_TX_DOWN);
-	dev_core_stats_tx_dropped_inc(priv->dev);
+	/* a reply of the core's that the core stopped under is not ndp0's */
+	if (own) {
+		ndpv6_glue_inc(priv, NDPV6_GLUE_TX_DOWN);
+		dev_core_stats_tx_dropped_inc(priv->dev);
+	}
 	kfree_skb(skb);
 }
 
@@ -690,6 +723,9 @@ void ndpv6_tick_work(struct work_struct *work)
 		now = ndpv6_now();
 		ndp_tick(priv->ctx, now, out);
 		ndpv6_out_after_locked(priv, out, now);
+		/* the mirror tries again what it found no memory for */
+		if (priv->mirror_retry)
+			ndpv6_mirror_kick(priv);
 		up = true;
 	}
 	spin_unlock(&priv->lock);

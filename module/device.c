@@ -54,6 +54,44 @@ const char *ndpv6_glue_name(unsigned int i)
 	return i < NDPV6_GLUE_MAX ? ndpv6_glue_names[i] : NULL;
 }
 
+static const char *const ndpv6_pcpu_names[NDPV6_PCPU_MAX] = {
+#define NDPV6_GLUE_PCPU(name, desc) __stringify(name),
+#include "glue_pcpu_stats.h"
+#undef NDPV6_GLUE_PCPU
+};
+
+/**
+ * ndpv6_pcpu_name() - the name of a per-CPU glue counter.
+ * @i: enum ndpv6_glue_pcpu_stat
+ *
+ * Context: any.
+ * Return: the name, or NULL past the last counter.
+ */
+const char *ndpv6_pcpu_name(unsigned int i)
+{
+	return i < NDPV6_PCPU_MAX ? ndpv6_pcpu_names[i] : NULL;
+}
+
+/**
+ * ndpv6_pcpu_read() - a per-CPU glue counter, summed over the CPUs.
+ * @priv: the device
+ * @i: enum ndpv6_glue_pcpu_stat
+ *
+ * Not a snapshot: CPUs may count while it sums.
+ *
+ * Context: any, between ndo_init and the destructor.
+ * Return: the sum.
+ */
+unsigned long ndpv6_pcpu_read(const struct ndpv6_dev *priv, unsigned int i)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(per_cpu_ptr(priv->glue_pcpu, cpu)->v[i]);
+	return sum;
+}
+
 static const struct net_device_ops ndpv6_netdev_ops;
 
 /**
@@ -88,14 +126,14 @@ static int ndpv6_dev_init(struct net_device *dev)
 	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
 	if (!dev->tstats)
 		return -ENOMEM;
+	priv->glue_pcpu = alloc_percpu(struct ndpv6_glue_pcpu);
+	if (!priv->glue_pcpu)
+		goto err_tstats;
 	ndp_config_default(&priv->next_cfg);
 	priv->ctx_size = ndp_ctx_size(&priv->next_cfg);
 	priv->ctx_mem = kvzalloc(priv->ctx_size, GFP_KERNEL);
-	if (!priv->ctx_mem) {
-		free_percpu(dev->tstats);
-		dev->tstats = NULL;
-		return -ENOMEM;
-	}
+	if (!priv->ctx_mem)
+		goto err_pcpu;
 
 	dev->hw_features = NDPV6_FEATURES;
 	dev->features = NDPV6_FEATURES | NDPV6_ALWAYS_ON;
@@ -108,6 +146,14 @@ static int ndpv6_dev_init(struct net_device *dev)
 
 	netdev_hold(lower, &priv->lower_tracker, GFP_KERNEL);
 	return 0;
+
+err_pcpu:
+	free_percpu(priv->glue_pcpu);
+	priv->glue_pcpu = NULL;
+err_tstats:
+	free_percpu(dev->tstats);
+	dev->tstats = NULL;
+	return -ENOMEM;
 }
 
 /*
@@ -155,6 +201,7 @@ static void ndpv6_destruct(struct net_device *dev)
 	ndpv6_rt_release(priv);
 	kvfree(priv->lower_groups);
 	kvfree(priv->ctx_mem);
+	free_percpu(priv->glue_pcpu);
 	free_percpu(dev->tstats);
 	netdev_put(priv->lower, &priv->lower_tracker);
 }
@@ -540,22 +587,50 @@ static const char *const addr_states[] = {
 	[NDP_ADDR_OPTIMISTIC] = "optimistic",
 };
 
+/*
+ * The tables' fill, read with the core's counters, named as ethtool -S
+ * names it without TABLE_.  @f by value: checkpatch refuses f->field.
+ */
+static void show_tables(struct seq_file *s, struct ndp_fill f)
+{
+	static const char *const names[] = {
+#define NDPV6_TABLE(name, field) __stringify(name),
+#include "table_stats.h"
+#undef NDPV6_TABLE
+	};
+	const u32 v[] = {
+#define NDPV6_TABLE(name, field) (f.field),
+#include "table_stats.h"
+#undef NDPV6_TABLE
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(v); i++)
+		seq_printf(s, "  table %s %u\n", names[i], v[i]);
+}
+
 static void show_dev(struct seq_file *s, struct ndpv6_dev *priv, u64 *stats)
 {
 	struct net_device *dev = priv->dev;
 	struct ndp_addr_info *ai;
+	struct ndp_fill fill;
 	bool up;
 	int i, n;
 
-	up = ndpv6_core_stats(priv, stats);
+	up = ndpv6_core_stats(priv, stats, &fill);
 	seq_printf(s, "%s ifindex %d netns %u lower %s core %s\n", dev->name,
 		   dev->ifindex, dev_net(dev)->ns.inum, priv->lower->name,
 		   up ? "up" : "down");
 	for (i = 0; up && i < NDP_STAT_MAX; i++)
 		seq_printf(s, "  core %s %llu\n", ndp_stat_name(i), stats[i]);
+	if (up)
+		show_tables(s, fill);
 	for (i = 0; i < NDPV6_GLUE_MAX; i++)
 		seq_printf(s, "  glue %s %lu\n", ndpv6_glue_name(i),
 			   atomic_long_read(&priv->glue[i]));
+	for (i = 0; i < NDPV6_PCPU_MAX; i++)
+		seq_printf(s, "  glue %s %lu\n", ndpv6_pcpu_name(i),
+			   ndpv6_pcpu_read(priv, i));
 	if (up && priv->ll_ns)
 		seq_printf(s, "  time linklocal_ms %lld\n",
 			   div_s64(priv->ll_ns - priv->open_ns, NSEC_PER_MSEC));

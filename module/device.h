@@ -14,6 +14,7 @@
 #include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/netdevice.h>
+#include <linux/percpu.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include <linux/in6.h>
@@ -34,6 +35,18 @@ enum ndpv6_glue_stat {
 #include "glue_stats.h"
 #undef NDPV6_GLUE
 	NDPV6_GLUE_MAX
+};
+
+/* Glue-level counters of the datapath, per CPU (module/glue_pcpu_stats.h). */
+enum ndpv6_glue_pcpu_stat {
+#define NDPV6_GLUE_PCPU(name, desc) NDPV6_PCPU_##name,
+#include "glue_pcpu_stats.h"
+#undef NDPV6_GLUE_PCPU
+	NDPV6_PCPU_MAX
+};
+
+struct ndpv6_glue_pcpu {
+	unsigned long v[NDPV6_PCPU_MAX];
 };
 
 struct ndpv6_lower_group {
@@ -67,6 +80,8 @@ struct ndpv6_lower_group {
  * @note_head: first note of the ring
  * @note_len: notes in the ring
  * @notes_lost: notes were lost: the mirror re-reads the tables
+ * @mirror_retry: the mirror found no memory for part of the kernel's view
+ *	(ndpv6_mirror_retry()): the tick kicks it, and it re-reads the tables
  * @notes: core notes waiting for @mirror, in the order the core made them
  * @mirror: process-context work: notes, multicast on the lower, the
  *	kernel's view; takes RTNL, holds a reference on @dev while queued,
@@ -79,6 +94,8 @@ struct ndpv6_lower_group {
  * @upper_groups: ndp0's own groups the core was told about (RTNL)
  * @rt: the rtnetlink mirror: addresses and routes (rt.c, rt_watch.c)
  * @glue: glue-level counters (enum ndpv6_glue_stat)
+ * @glue_pcpu: the datapath's glue-level counters, per CPU (enum
+ *	ndpv6_glue_pcpu_stat), from ndo_init to the destructor
  */
 struct ndpv6_dev {
 	struct net_device *dev;
@@ -101,6 +118,7 @@ struct ndpv6_dev {
 	u32 note_head;
 	u32 note_len;
 	bool notes_lost;
+	bool mirror_retry;
 	struct ndp_note notes[NDPV6_NOTE_RING];
 
 	struct work_struct mirror;
@@ -113,6 +131,7 @@ struct ndpv6_dev {
 	struct ndpv6_rt rt;
 
 	atomic_long_t glue[NDPV6_GLUE_MAX];
+	struct ndpv6_glue_pcpu __percpu *glue_pcpu;
 };
 
 static inline void ndpv6_glue_inc(struct ndpv6_dev *priv,
@@ -121,7 +140,16 @@ static inline void ndpv6_glue_inc(struct ndpv6_dev *priv,
 	atomic_long_inc(&priv->glue[s]);
 }
 
+/* Context: any; BH disabled or not (this_cpu_inc() is IRQ-safe). */
+static inline void ndpv6_pcpu_inc(struct ndpv6_dev *priv,
+				  enum ndpv6_glue_pcpu_stat s)
+{
+	this_cpu_inc(priv->glue_pcpu->v[s]);
+}
+
 const char *ndpv6_glue_name(unsigned int i);
+const char *ndpv6_pcpu_name(unsigned int i);
+unsigned long ndpv6_pcpu_read(const struct ndpv6_dev *priv, unsigned int i);
 
 /* device.c */
 int ndpv6_device_init(void);
@@ -157,5 +185,6 @@ static inline s64 ndpv6_now(void)
 void ndpv6_mirror_work(struct work_struct *work);
 void ndpv6_mirror_kick(struct ndpv6_dev *priv);
 void ndpv6_mirror_stop(struct ndpv6_dev *priv);
+void ndpv6_mirror_retry(struct ndpv6_dev *priv);
 
 #endif /* _NDPV6_DEVICE_H */

@@ -29,7 +29,7 @@ static const char *const table_names[NDPV6_TABLE_MAX] = {
 };
 
 #define NDPV6_ETHTOOL_STATS	(NDP_STAT_MAX + NDPV6_TABLE_MAX + \
-				 NDPV6_GLUE_MAX)
+				 NDPV6_GLUE_MAX + NDPV6_PCPU_MAX)
 
 /* @f by value: a macro may read (f.field), checkpatch refuses f->field. */
 static void table_put(struct ndp_fill f, u64 *d)
@@ -80,6 +80,8 @@ static void ndpv6_get_strings(struct net_device *dev, u32 sset, u8 *data)
 		ethtool_puts(&data, table_names[i]);
 	for (i = 0; i < NDPV6_GLUE_MAX; i++)
 		ethtool_sprintf(&data, "GLUE_%s", ndpv6_glue_name(i));
+	for (i = 0; i < NDPV6_PCPU_MAX; i++)
+		ethtool_sprintf(&data, "GLUE_%s", ndpv6_pcpu_name(i));
 }
 
 /*
@@ -112,6 +114,9 @@ static void ndpv6_get_ethtool_stats(struct net_device *dev,
 	}
 	for (i = 0; i < NDPV6_GLUE_MAX; i++)
 		glue[i] = atomic_long_read(&priv->glue[i]);
+	glue += NDPV6_GLUE_MAX;
+	for (i = 0; i < NDPV6_PCPU_MAX; i++)
+		glue[i] = ndpv6_pcpu_read(priv, i);
 }
 
 const struct ethtool_ops ndpv6_ethtool_ops = {

@@ -87,11 +87,13 @@ static void lower_join(struct ndpv6_dev *priv, const struct in6_addr *g)
 	}
 	if (!lower_room(priv)) {
 		ndpv6_glue_inc(priv, NDPV6_GLUE_LOWER_GROUPS_FULL);
+		ndpv6_mirror_retry(priv);
 		return;
 	}
 	ipv6_eth_mc_map(g, mac);
 	if (dev_mc_add(priv->lower, mac)) {
 		ndpv6_glue_inc(priv, NDPV6_GLUE_LOWER_GROUP_ERROR);
+		ndpv6_mirror_retry(priv);
 		return;
 	}
 	priv->lower_groups[priv->n_lower].grp = *g;
@@ -152,7 +154,9 @@ static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
 	if (!netif_running(dev) || !core_addr_valid(priv, a))
 		return;
 	idev = __in6_dev_get(dev);
-	if (!idev || ipv6_chk_addr(dev_net(dev), a, dev, 1))
+	/* with IPv6 off on ndp0 the kernel takes no address: no retry */
+	if (!idev || READ_ONCE(idev->cnf.disable_ipv6) ||
+	    ipv6_chk_addr(dev_net(dev), a, dev, 1))
 		return;
 	/*
 	 * the address, fe80::/64 on ndp0, no DAD by the kernel; its notifier
@@ -161,6 +165,12 @@ static void linklocal_add(struct ndpv6_dev *priv, const struct in6_addr *a)
 	WRITE_ONCE(priv->rt.adder, current);
 	addrconf_add_linklocal(idev, a, IFA_F_NODAD);
 	WRITE_ONCE(priv->rt.adder, NULL);
+	/* it says nothing when it finds no memory: look */
+	if (!ipv6_chk_addr_and_flags(dev_net(dev), a, dev, false, 1, 0)) {
+		ndpv6_glue_inc(priv, NDPV6_GLUE_LL_ERROR);
+		ndpv6_mirror_retry(priv);
+		return;
+	}
 	ndpv6_glue_inc(priv, NDPV6_GLUE_LL_MIRRORED);
 	if (!priv->ll_ns)
 		priv->ll_ns = ktime_get_ns();
@@ -316,8 +326,10 @@ static void upper_sync(struct ndpv6_dev *priv)
 /* --------------------------------------------------------------- resync */
 
 /*
- * Notes were lost: rebuild the lower's groups and the link-local address
- * from the core's tables, every address of them (up to max_addrs: 1024).
+ * Notes were lost, or the mirror found no memory for part of its work
+ * (ndpv6_mirror_retry()): rebuild the lower's groups and the link-local
+ * address from the core's tables, every address of them (up to
+ * max_addrs: 1024), and have the rtnetlink work reconcile.
  */
 static void resync(struct ndpv6_dev *priv)
 {
@@ -333,6 +345,7 @@ static void resync(struct ndpv6_dev *priv)
 	if (!want) {
 		kvfree(ai);
 		ndpv6_glue_inc(priv, NDPV6_GLUE_NOTES_LOST);
+		ndpv6_mirror_retry(priv);
 		return;
 	}
 	want[n++] = in6addr_linklocal_allnodes;
@@ -366,7 +379,7 @@ static void resync(struct ndpv6_dev *priv)
 /* ------------------------------------------------------------- the work */
 
 static u32 notes_take(struct ndpv6_dev *priv, struct ndp_note *batch, u32 max,
-		      bool *lost)
+		      bool *lost, bool *retry)
 {
 	u32 n = 0;
 
@@ -378,12 +391,16 @@ static u32 notes_take(struct ndpv6_dev *priv, struct ndp_note *batch, u32 max,
 	}
 	*lost = priv->notes_lost;
 	priv->notes_lost = false;
+	*retry = priv->mirror_retry;
+	priv->mirror_retry = false;
 	spin_unlock_bh(&priv->lock);
 	return n;
 }
 
 /**
- * ndpv6_mirror_work() - drain the note ring, give the core ndp0's groups.
+ * ndpv6_mirror_work() - drain the note ring, give the core ndp0's groups,
+ *	rebuild from the core's tables when notes were lost or it is asked to
+ *	retry (ndpv6_mirror_retry()).
  * @work: priv->mirror
  *
  * Context: process (the module's workqueue); takes RTNL; drops the
@@ -394,7 +411,7 @@ void ndpv6_mirror_work(struct work_struct *work)
 	struct ndpv6_dev *priv = container_of(work, struct ndpv6_dev, mirror);
 	struct net_device *dev = priv->dev;
 	struct ndp_note batch[NDPV6_NOTE_BATCH];
-	bool lost;
+	bool lost, retry;
 	u32 i, n;
 
 	rtnl_lock();
@@ -402,17 +419,38 @@ void ndpv6_mirror_work(struct work_struct *work)
 	if (netif_running(dev) && dev->reg_state == NETREG_REGISTERED) {
 		upper_sync(priv);
 		do {
-			n = notes_take(priv, batch, ARRAY_SIZE(batch), &lost);
+			n = notes_take(priv, batch, ARRAY_SIZE(batch), &lost,
+				       &retry);
 			for (i = 0; i < n; i++)
 				note_apply(priv, &batch[i]);
-			if (lost) {
+			if (lost)
 				ndpv6_nl_notify_lost(priv->dev);
+			if (lost || retry)
 				resync(priv);
-			}
 		} while (n == ARRAY_SIZE(batch));
 	}
 	rtnl_unlock();
 	dev_put(dev);
+}
+
+/**
+ * ndpv6_mirror_retry() - have the mirror start over from the core's tables.
+ * @priv: the device
+ *
+ * For what the mirror or its rtnetlink work could not do for want of
+ * memory (a group on the lower, the link-local address, an address or
+ * route of the kernel's): the next tick, within a second while the core
+ * runs, kicks the mirror, which rebuilds the lower's groups and the
+ * link-local address from the core's tables and has the rtnetlink work
+ * reconcile the kernel's view again.  Until it succeeds, once a second.
+ *
+ * Context: process; takes the core lock with BH disabled.
+ */
+void ndpv6_mirror_retry(struct ndpv6_dev *priv)
+{
+	spin_lock_bh(&priv->lock);
+	priv->mirror_retry = true;
+	spin_unlock_bh(&priv->lock);
 }
 
 /**

@@ -372,6 +372,18 @@ static int put_event_object(struct sk_buff *skb, u8 ev,
 	return 0;
 }
 
+/*
+ * An event that could not be made (no memory): its listeners must not
+ * miss it unaware, so their sockets get ENOBUFS, as rtnetlink's do, and
+ * they read the tables again.
+ */
+static void event_lost(struct net_device *dev, struct sk_buff *skb)
+{
+	nlmsg_free(skb);
+	genl_set_err(&ndpv6_genl_family, dev_net(dev), 0, 0, -ENOBUFS);
+	ndpv6_glue_inc(netdev_priv(dev), NDPV6_GLUE_EVENT_ERROR);
+}
+
 /* An event message for @dev with its header; NULL if nobody listens. */
 static struct sk_buff *event_start(struct net_device *dev, u8 ev, void **hdr)
 {
@@ -380,14 +392,16 @@ static struct sk_buff *event_start(struct net_device *dev, u8 ev, void **hdr)
 	if (!genl_has_listeners(&ndpv6_genl_family, dev_net(dev), 0))
 		return NULL;
 	skb = genlmsg_new(EVENT_SIZE, GFP_ATOMIC);
-	if (!skb)
+	if (!skb) {
+		event_lost(dev, NULL);
 		return NULL;
+	}
 	*hdr = genlmsg_put(skb, 0, 0, &ndpv6_genl_family, 0, NDPV6_CMD_EVENT);
 	if (!*hdr ||
 	    nla_put_u32(skb, NDPV6_A_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, NDPV6_A_IFNAME, dev->name) ||
 	    nla_put_u8(skb, NDPV6_A_EVENT, ev)) {
-		nlmsg_free(skb);
+		event_lost(dev, skb);
 		return NULL;
 	}
 	return skb;
@@ -409,7 +423,7 @@ static void notify(struct net_device *dev, u8 ev, const struct ndp_note *n)
 	if (!skb)
 		return;
 	if (n && put_event_object(skb, ev, n)) {
-		nlmsg_free(skb);
+		event_lost(dev, skb);
 		return;
 	}
 	event_send(dev, skb, hdr);
@@ -513,7 +527,7 @@ void ndpv6_nl_notify_kernel_refused(struct net_device *dev, int what,
 	event_send(dev, skb, hdr);
 	return;
 fail:
-	nlmsg_free(skb);
+	event_lost(dev, skb);
 }
 
 /* --------------------------------------------------------------- family */

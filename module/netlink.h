@@ -24,7 +24,8 @@ void ndpv6_nl_uninit(void);
  * mirror's additions.  They may
  * be called in any context (they allocate GFP_ATOMIC and take no lock of
  * the device), cost nothing when nobody listens in @dev's network
- * namespace, and must not be called before ndpv6_nl_init() or after
+ * namespace, give the listeners' sockets ENOBUFS when there is no memory
+ * for an event, and must not be called before ndpv6_nl_init() or after
  * ndpv6_nl_uninit() (devices exist only in between).
  */
 void ndpv6_nl_notify(struct net_device *dev, const struct ndp_note *note);

@@ -46,7 +46,10 @@ struct net_device *ndpv6_nl_dev_get(struct net *net, struct nlattr **attrs,
 /* netlink_get.c */
 int ndpv6_nl_parse_prefix(struct genl_info *info, struct nlattr **tb,
 			  struct ndp_prefix *p);
-int ndpv6_nl_params_reply(struct genl_info *info, u8 cmd);
+struct sk_buff *ndpv6_nl_params_new(struct genl_info *info, u8 cmd,
+				    void **hdr);
+int ndpv6_nl_params_reply(struct genl_info *info, u8 cmd,
+			  struct sk_buff *reply, void *hdr);
 
 /* The device of a doit command (held by pre_doit). */
 static inline struct ndpv6_dev *ndpv6_nl_priv(struct genl_info *info)

@@ -840,9 +840,29 @@ fail:
 }
 
 /**
+ * ndpv6_nl_params_new() - a reply for ndpv6_nl_params_reply().
+ * @info: the request (GET_PARAMS or SET_PARAMS), its device held
+ * @cmd: the reply's command
+ * @hdr: set to the reply's generic netlink header
+ *
+ * SET_PARAMS makes its reply before it changes anything: with no memory
+ * for it the request fails with nothing changed, never after the change.
+ *
+ * Context: process; sleeps (GFP_KERNEL).
+ * Return: the reply, or NULL when there is no memory.
+ */
+struct sk_buff *ndpv6_nl_params_new(struct genl_info *info, u8 cmd,
+				    void **hdr)
+{
+	return reply_new(info, NLMSG_GOODSIZE, cmd, hdr);
+}
+
+/**
  * ndpv6_nl_params_reply() - answer with the device's parameters.
  * @info: the request (GET_PARAMS or SET_PARAMS), its device held
  * @cmd: the reply's command
+ * @reply: from ndpv6_nl_params_new() (consumed)
+ * @hdr: its header
  *
  * A SET_PARAMS reply whose capacities wait for the next down/up also
  * says so in the extack (a warning with the ACK).
@@ -850,17 +870,13 @@ fail:
  * Context: process; takes the core lock with BH disabled.
  * Return: 0 or -errno.
  */
-int ndpv6_nl_params_reply(struct genl_info *info, u8 cmd)
+int ndpv6_nl_params_reply(struct genl_info *info, u8 cmd,
+			  struct sk_buff *reply, void *hdr)
 {
 	struct net_device *dev = info->user_ptr[0];
 	struct params_snap s;
-	struct sk_buff *reply;
-	void *hdr;
 
 	params_snapshot(ndpv6_nl_priv(info), &s);
-	reply = reply_new(info, NLMSG_GOODSIZE, cmd, &hdr);
-	if (!reply)
-		return -ENOMEM;
 	if (nla_put_string(reply, NDPV6_A_IFNAME, dev->name) ||
 	    put_params(reply, &s)) {
 		nlmsg_free(reply);
@@ -875,7 +891,13 @@ int ndpv6_nl_params_reply(struct genl_info *info, u8 cmd)
 
 static int nl_get_params(struct sk_buff *skb, struct genl_info *info)
 {
-	return ndpv6_nl_params_reply(info, NDPV6_CMD_GET_PARAMS);
+	struct sk_buff *reply;
+	void *hdr;
+
+	reply = ndpv6_nl_params_new(info, NDPV6_CMD_GET_PARAMS, &hdr);
+	if (!reply)
+		return -ENOMEM;
+	return ndpv6_nl_params_reply(info, NDPV6_CMD_GET_PARAMS, reply, hdr);
 }
 
 /* ---------------------------------------------------------- commands */

@@ -84,8 +84,10 @@ static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ndpv6_dev *priv = ndpv6_nl_priv(info);
 	struct nlattr *tb[NDPV6_PARAMS_A_MAX + 1];
+	struct sk_buff *reply;
 	struct ndp_config cfg;
 	bool any = false;
+	void *hdr;
 	int err, i;
 
 	err = ndpv6_nl_nest_parse(info, NDPV6_A_PARAMS, tb, NDPV6_PARAMS_A_MAX,
@@ -100,6 +102,10 @@ static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 		return -EINVAL;
 	}
 
+	/* the reply first: an error from here on means nothing changed */
+	reply = ndpv6_nl_params_new(info, NDPV6_CMD_SET_PARAMS, &hdr);
+	if (!reply)
+		return -ENOMEM;
 	/* All or nothing: the whole configuration must make a core. */
 	mutex_lock(&set_params_mutex);
 	spin_lock_bh(&priv->lock);
@@ -119,11 +125,12 @@ static int nl_set_params(struct sk_buff *skb, struct genl_info *info)
 		ndpv6_core_call(priv, core_set, &cfg);
 	mutex_unlock(&set_params_mutex);
 	if (err) {
+		nlmsg_free(reply);
 		NL_SET_ERR_MSG(info->extack,
 			       "the ND core refuses this configuration");
 		return err;
 	}
-	return ndpv6_nl_params_reply(info, NDPV6_CMD_SET_PARAMS);
+	return ndpv6_nl_params_reply(info, NDPV6_CMD_SET_PARAMS, reply, hdr);
 }
 
 /* --------------------------------------------------------------- writes */

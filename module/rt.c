@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 #include <linux/socket.h>
 #include <linux/timekeeping.h>
+#include <linux/workqueue.h>
 #include <net/addrconf.h>
 #include <net/if_inet6.h>
 #include <net/ipv6.h>
@@ -132,6 +133,7 @@ static bool core_snapshot(struct ndpv6_dev *priv, struct rt_snap *s)
 		    !snap_room((void **)&s->rti, &s->room_rts, s->n_rts,
 			       sizeof(*s->rti))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			ndpv6_mirror_retry(priv);
 			return false;
 		}
 	}
@@ -211,6 +213,15 @@ static bool ai_in_kernel(const struct ndp_addr_info *ai)
 	       ai->state == NDP_ADDR_OPTIMISTIC;
 }
 
+/*
+ * No memory for a request, or for its answer (which may have been yes):
+ * not the kernel's refusal, so it is sent again (ndpv6_mirror_retry()).
+ */
+static bool rt_transient(int err)
+{
+	return err == -ENOMEM || err == -ENOBUFS;
+}
+
 /* Add or refresh one address of the core. */
 static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 {
@@ -227,7 +238,8 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	i = addr_find(rt, &a.addr);
 	if (i >= 0) {
 		e = &rt->addrs[i];
-		if (!lft_drift(e->valid_s, e->at_ns, a.valid_s) &&
+		if (!e->unsure &&
+		    !lft_drift(e->valid_s, e->at_ns, a.valid_s) &&
 		    !lft_drift(e->preferred_s, e->at_ns, a.preferred_s))
 			return;
 	} else {
@@ -242,6 +254,7 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 		if (!table_room((void **)&rt->addrs, rt->n_addrs,
 				&rt->room_addrs, sizeof(*rt->addrs))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			ndpv6_mirror_retry(priv);
 			return;
 		}
 		e = &rt->addrs[rt->n_addrs++];
@@ -249,6 +262,12 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	a.at_ns = ktime_get_ns();
 	*e = a;
 	err = ndpv6_rt_addr_msg(priv, true, &a, ai->origin == NDP_ORIGIN_SLAAC);
+	if (rt_transient(err)) {
+		/* maybe in the kernel: kept, and replaced at the retry */
+		e->unsure = true;
+		ndpv6_mirror_retry(priv);
+		return;
+	}
 	if (err) {
 		/* out of the table: the next run tries again */
 		*e = rt->addrs[--rt->n_addrs];
@@ -261,6 +280,29 @@ static void addr_want(struct ndpv6_dev *priv, const struct ndp_addr_info *ai)
 	}
 	if (!epoch_same(priv))
 		ndpv6_rt_addr_msg(priv, false, &a, false);
+}
+
+/**
+ * ndpv6_rt_own() - is an address event the rtnetlink work's own doing?
+ * @priv: the device
+ * @a: the address added or deleted
+ *
+ * True while the work itself adds or deletes @a as an address of its table
+ * (the core's): no user's event.  Its deletion of an address the core
+ * dropped, queued as a user's, would take the address out of the core
+ * again if it were back by then (deleted and added in quick succession).
+ * The deletion of an address out of its table (DAD failed, or refused by
+ * the core) is left to the notifier, whose user's event takes it out of
+ * the core as well.
+ *
+ * Context: the inet6addr notifier; the table is the work's, read here
+ * only when the notifier runs in the work.
+ * Return: true if the event is the work's own.
+ */
+bool ndpv6_rt_own(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	return in_task() && current_work() == &priv->rt.work &&
+	       addr_find(&priv->rt, a) >= 0;
 }
 
 static int user_pfx_find(const struct ndpv6_rt *rt, const struct in6_addr *p,
@@ -289,12 +331,14 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 	i = route_find(rt, r);
 	if (i >= 0) {
 		e = &rt->routes[i];
-		if (!lft_drift(e->lifetime_s, e->at_ns, r->lifetime_s))
+		if (!e->unsure &&
+		    !lft_drift(e->lifetime_s, e->at_ns, r->lifetime_s))
 			return;
 	} else {
 		if (!table_room((void **)&rt->routes, rt->n_routes,
 				&rt->room_routes, sizeof(*rt->routes))) {
 			ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+			ndpv6_mirror_retry(priv);
 			return;
 		}
 		e = &rt->routes[rt->n_routes++];
@@ -302,6 +346,12 @@ static void route_want(struct ndpv6_dev *priv, const struct ndpv6_rt_route *r)
 	*e = *r;
 	e->at_ns = ktime_get_ns();
 	err = ndpv6_rt_route_msg(priv, true, e);
+	if (rt_transient(err)) {
+		/* maybe in the kernel: kept, and added again at the retry */
+		e->unsure = true;
+		ndpv6_mirror_retry(priv);
+		return;
+	}
 	if (err) {
 		/* out of the table: the next run tries again */
 		*e = rt->routes[--rt->n_routes];
@@ -401,6 +451,18 @@ static bool snap_has_route(const struct rt_snap *s,
 	return false;
 }
 
+/*
+ * A deletion's answer @err: true when it failed for want of memory, and
+ * the entry stays in the table to be deleted again at the retry.
+ */
+static bool del_later(struct ndpv6_dev *priv, int err)
+{
+	if (!rt_transient(err))
+		return false;
+	ndpv6_mirror_retry(priv);
+	return true;
+}
+
 /* The kernel made like the core's tables (glue.rst, "The rtnetlink mirror"). */
 static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 {
@@ -413,19 +475,21 @@ static void reconcile(struct ndpv6_dev *priv, struct rt_snap *s)
 	if (!core_snapshot(priv, s))
 		return;
 	for (i = 0; i < rt->n_addrs; ) {
-		if (snap_has_addr(s, &rt->addrs[i].addr)) {
+		if (snap_has_addr(s, &rt->addrs[i].addr) ||
+		    del_later(priv, ndpv6_rt_addr_msg(priv, false,
+						      &rt->addrs[i], false))) {
 			i++;
 			continue;
 		}
-		ndpv6_rt_addr_msg(priv, false, &rt->addrs[i], false);
 		rt->addrs[i] = rt->addrs[--rt->n_addrs];
 	}
 	for (i = 0; i < rt->n_routes; ) {
-		if (snap_has_route(s, &rt->routes[i])) {
+		if (snap_has_route(s, &rt->routes[i]) ||
+		    del_later(priv, ndpv6_rt_route_msg(priv, false,
+						       &rt->routes[i]))) {
 			i++;
 			continue;
 		}
-		ndpv6_rt_route_msg(priv, false, &rt->routes[i]);
 		rt->routes[i] = rt->routes[--rt->n_routes];
 	}
 	for (k = 0; k < s->n_addrs; k++) {
@@ -731,6 +795,7 @@ static void ndpv6_rt_work(struct work_struct *work)
 			     NETLINK_ROUTE, &rt->sock)) {
 		rt->sock = NULL;
 		ndpv6_glue_inc(priv, NDPV6_GLUE_RT_ERROR);
+		ndpv6_mirror_retry(priv);
 		goto out;
 	}
 	epoch = atomic_read(&rt->epoch);

@@ -24,6 +24,7 @@ struct socket;
 struct ndpv6_rt_addr {
 	struct in6_addr addr;
 	u8 plen;
+	bool unsure;		/* sent, but no memory or no answer: resent */
 	u32 valid_s;
 	u32 preferred_s;
 	u64 at_ns;		/* when the lifetimes were sent */
@@ -34,6 +35,7 @@ struct ndpv6_rt_route {
 	struct in6_addr gw;	/* :: for an on-link prefix */
 	u8 plen;
 	u8 pref;		/* enum ndp_pref: RTA_PREF (RFC 4191) */
+	bool unsure;		/* as ndpv6_rt_addr's */
 	u32 lifetime_s;
 	u64 at_ns;
 };
@@ -138,6 +140,7 @@ void ndpv6_rt_release(struct ndpv6_dev *priv);
 void ndpv6_rt_kick(struct ndpv6_dev *priv);
 void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
 			  const struct ndpv6_rt_event *e);
+bool ndpv6_rt_own(struct ndpv6_dev *priv, const struct in6_addr *a);
 
 /* rt_watch.c */
 int ndpv6_rt_init(void);

@@ -80,8 +80,12 @@ static int rt_send(struct ndpv6_dev *priv, struct rt_msg *m)
 
 		rc = kernel_recvmsg(rt->sock, &rmsg, &riov, 1, sizeof(*ack),
 				    MSG_DONTWAIT);
-		if (rc < 0)
+		if (rc < 0) {
+			/* no memory for the answer: done or not, unknown */
+			if (rc == -ENOBUFS)
+				err = rc;
 			break;
+		}
 		if (rc >= (int)NLMSG_LENGTH(sizeof(ack->err)) &&
 		    ack->nlh.nlmsg_type == NLMSG_ERROR &&
 		    ack->nlh.nlmsg_seq == m->nlh.nlmsg_seq) {

@@ -317,6 +317,9 @@ static int ndpv6_inet6addr_event(struct notifier_block *nb,
 	if (!netif_is_ndpv6(dev))
 		return NOTIFY_DONE;
 	priv = netdev_priv(dev);
+	/* the rtnetlink work's own addition or deletion */
+	if (ndpv6_rt_own(priv, &ifa->addr))
+		return NOTIFY_DONE;
 	/*
 	 * Read before the running test: a down after the test changes the
 	 * epoch, and event_queue() drops the event.  What comes after a down

@@ -337,8 +337,9 @@ oper_up() {
 	[[ $(ip -n "$1" -o link show dev "$2") == *" state UP "* ]]
 }
 
-# ndp_stat DEV core|glue|time NAME: a counter of an ndpv6 device (debugfs:
-# a line per device, then "  KIND NAME VALUE" lines), 0 if absent.
+# ndp_stat DEV core|table|glue|time NAME: a counter of an ndpv6 device
+# (debugfs: a line per device, then "  KIND NAME VALUE" lines; table: the
+# fill of ethtool -S's TABLE_NAME), 0 if absent.
 ndp_stat() {
 	local line cur=
 

@@ -39,6 +39,17 @@
         batches of one sendmmsg(2) each (ndp_send.py); prints what it
         sent and the rate it reached.
 
+    ndp-frames.py rounds IFACE DST_MAC TARGET ROUTERS PREFIXES [--count N]
+                  [--fill N] [--rate PPS]
+        ND churn on demand from one process (python's start costs seconds
+        under QEMU's emulation): "rounds: ready", then at every SIGUSR1
+        one round: the RAs of `ras ROUTERS PREFIXES`, then an NS flood (as
+        flood, at most PPS per second) from --count new sources (default
+        1000; each round its own), then "round K done: ...".  With
+        --fill N, the first SIGUSR1 sends an NS flood from sources 1 .. N
+        alone, then "fill: ...".  Until killed.  Send no SIGUSR1 before
+        "rounds: ready".
+
     ndp-frames.py udp IFACE DST_MAC DST --src IP [--src-mac MAC]
         One UDP datagram (port 9 to 9, 8 bytes of payload) from IP to DST
         in a frame to DST_MAC: a group MAC with a unicast DST is what a
@@ -154,19 +165,26 @@ def cmd_ra(a):
              if a.rdnss else ''))
 
 
-def cmd_ras(a):
+def ras_frames(routers, prefixes):
     dst = ip_bytes('ff02::1')
-    s = open_sock(a.iface)
-    for i in range(1, a.routers + 1):
+    frames = []
+    for i in range(1, routers + 1):
         src_mac = bytes([2, 0xaa, 0, 0, 0, i])
         icmp = struct.pack('!BBHBBHII', ND_RA, 0, 0, 64, 0, 1800, 0, 0)
         icmp += struct.pack('!BB', 1, 1) + src_mac
-        for j in range(1, a.prefixes + 1):
+        for j in range(1, prefixes + 1):
             pfx = ip_bytes('2001:db8:%x:%x::' % (i, j))
             icmp += struct.pack('!BBBBIII', 3, 4, 64, 0xc0, 3600, 1800, 0)
             icmp += pfx
-        s.send(frame(mcast_mac(dst), src_mac,
-                     ip_bytes('fe80::1:%x' % i), dst, icmp))
+        frames.append(frame(mcast_mac(dst), src_mac,
+                            ip_bytes('fe80::1:%x' % i), dst, icmp))
+    return frames
+
+
+def cmd_ras(a):
+    s = open_sock(a.iface)
+    for f in ras_frames(a.routers, a.prefixes):
+        s.send(f)
     print('sent %d RAs with %d prefixes each' % (a.routers, a.prefixes))
 
 
@@ -196,17 +214,22 @@ def cmd_udp(a):
                                                        a.dst_mac))
 
 
-def cmd_flood(a):
-    from ndp_send import send_paced	# ctypes: only the flood pays for it
-    dst_mac = mac_bytes(a.dst_mac)
-    target = ip_bytes(a.target)
-    count = a.count or a.rate * a.seconds
+def flood_frames(dst_mac, target, first, count):
+    """NS for TARGET from the sources FIRST .. FIRST + COUNT - 1."""
     base = ip_bytes('fe80::ee:0:0:0')[:12]
     frames = []
-    for i in range(a.first, a.first + count):
+    for i in range(first, first + count):
         mac = b'\x02\xee' + struct.pack('!I', i)
         src = base + struct.pack('!I', i)
         frames.append(frame(dst_mac, mac, src, target, ns_icmp(target, mac)))
+    return frames
+
+
+def cmd_flood(a):
+    from ndp_send import send_paced	# ctypes: only the flood pays for it
+    count = a.count or a.rate * a.seconds
+    frames = flood_frames(mac_bytes(a.dst_mac), ip_bytes(a.target), a.first,
+                          count)
     s = open_sock(a.iface)
     print('flood: %d frames built, sending' % count, flush=True)
     sent, dt = send_paced(s, frames, a.rate,
@@ -268,6 +291,37 @@ def cmd_slow_na(a):
     sys.exit(1)
 
 
+def cmd_rounds(a):
+    """Rounds of ND churn on demand, from one process: python's start
+    costs seconds under QEMU's emulation."""
+    import signal
+    from ndp_send import send_paced
+    dst_mac, target = mac_bytes(a.dst_mac), ip_bytes(a.target)
+    # blocked before "ready": a SIGUSR1 waits for sigwait(), none is lost
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+    s = open_sock(a.iface)
+    ras = ras_frames(a.routers, a.prefixes)
+    print('rounds: ready', flush=True)
+    if a.fill:
+        signal.sigwait({signal.SIGUSR1})
+        sent, dt = send_paced(s, flood_frames(dst_mac, target, 1, a.fill),
+                              a.rate)
+        print('fill: sent %d of %d NS in %.2f s: %.0f NS/s'
+              % (sent, a.fill, dt, sent / dt), flush=True)
+    first = 1 + a.fill
+    k = 0
+    while True:
+        signal.sigwait({signal.SIGUSR1})
+        k += 1
+        for f in ras:
+            s.send(f)
+        sent, dt = send_paced(s, flood_frames(dst_mac, target, first,
+                                              a.count), a.rate)
+        first += a.count
+        print('round %d done: %d RAs, %d of %d NS in %.2f s'
+              % (k, len(ras), sent, a.count, dt), flush=True)
+
+
 def cmd_marker(a):
     f = b'\xff' * 6 + own_mac(a.iface) + b'\x88\xb5' + a.text.encode()
     open_sock(a.iface).send(f + bytes(max(0, 60 - len(f))))
@@ -314,6 +368,16 @@ def main():
     p.add_argument('--count', type=int, default=0)
     p.add_argument('--first', type=int, default=1)
 
+    p = sub.add_parser('rounds')
+    p.add_argument('iface')
+    p.add_argument('dst_mac')
+    p.add_argument('target')
+    p.add_argument('routers', type=int)
+    p.add_argument('prefixes', type=int)
+    p.add_argument('--count', type=int, default=1000)
+    p.add_argument('--fill', type=int, default=0)
+    p.add_argument('--rate', type=int, default=4000)
+
     p = sub.add_parser('udp')
     p.add_argument('iface')
     p.add_argument('dst_mac')
@@ -333,7 +397,8 @@ def main():
 
     a = ap.parse_args()
     {'ra': cmd_ra, 'ras': cmd_ras, 'ns': cmd_ns, 'flood': cmd_flood, 'udp': cmd_udp,
-     'slow-na': cmd_slow_na, 'marker': cmd_marker}[a.cmd](a)
+     'slow-na': cmd_slow_na, 'marker': cmd_marker,
+     'rounds': cmd_rounds}[a.cmd](a)
 
 
 if __name__ == '__main__':
