@@ -26,7 +26,7 @@
 # E2E=54 NDPV6_NLFUZZ_SECONDS=600` passes both into the guest and grows
 # the time limits (the timeout-scale line below).
 #
-# timeout: 150
+# timeout: 240
 # timeout-scale: NDPV6_NLFUZZ_SECONDS 2
 # shellcheck source=tools/e2e/lib.sh
 . "${0%/*}/lib.sh"

@@ -20,7 +20,9 @@
 #    0 to pass, 77 to skip (skip), anything else to fail (fail, or any
 #    command failing under set -e).
 #  - A line "# timeout: SECONDS" in its header overrides the default
-#    per-test timeout of the runner (60 s).
+#    per-test timeout of the runner (60 s); a line "# timeout-scale: VAR
+#    F" adds F times $VAR seconds when the environment has VAR (a test
+#    whose length a variable sets: 54-netlink-fuzz).
 #  - It runs as root inside the UML test kernel (tools/harness/uml-init.sh),
 #    or a stock Debian kernel under QEMU (tools/harness/qemu-init.sh: the
 #    root is read-only there, /run, /tmp (HOME) and /var/tmp are tmpfs),

@@ -109,10 +109,10 @@ say() {
 # there) onto every guest's kernel command line, which its init gets as
 # its environment.
 guest_env=()
-while IFS='=' read -r name _; do
+for name in $(compgen -e); do
 	[[ $name == NDPV6_NLFUZZ_* && ${!name} =~ ^[A-Za-z0-9_.:-]+$ ]] &&
 		guest_env+=("$name=${!name}")
-done < <(env)
+done
 [ ${#guest_env[@]} -eq 0 ] || say "for the e2e tests: ${guest_env[*]}"
 
 result() {
