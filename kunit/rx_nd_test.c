@@ -242,13 +242,19 @@ static void chk_no_loopback(struct ndp_kt_peer *w, const struct ndp_kt_frame *f,
 	ND_RULE("RA: " _name, NDP_ICMP_RA, _var, _brk, _drop, 0, 0,	\
 		_check)
 
-/* A valid Redirect's TLLA makes the Target's neighbour entry. */
-#define RD_RULE(_name, _var, _brk, _drop, _check)			\
+/*
+ * A valid Redirect is applied (@_also: to a router, or on-link) and its
+ * TLLA makes the Target's neighbour entry.
+ */
+#define RD_RULE_ALSO(_name, _var, _also, _brk, _drop, _check)		\
 	{ .name = "Redirect: " _name, .make = mk_nd, .var = _var,	\
 	  .brk = _brk, .valid = RX_CONSUMED, .msg = NDP_ICMP_REDIRECT,	\
-	  .also = (_var) == V_REDIR_ONLINK ? NDP_STAT_REDIRECT_ONLINK :	\
-					     NDP_STAT_REDIRECT_ROUTER,	\
-	  .also2 = NDP_STAT_NBR_CREATED, .drop = _drop, .check = _check }
+	  .also = _also, .also2 = NDP_STAT_NBR_CREATED, .drop = _drop,	\
+	  .check = _check }
+
+#define RD_RULE(_name, _var, _brk, _drop, _check)			\
+	RD_RULE_ALSO(_name, _var, NDP_STAT_REDIRECT_ROUTER, _brk, _drop,	\
+		     _check)
 
 static const struct rx_rule rx_nd_rules[] = {
 	NS_RULE("hop limit 254, code 0 (no && mistake)", V_BASE,
@@ -351,9 +357,9 @@ static const struct rx_rule rx_nd_rules[] = {
 		B_REDIR_DST_MCAST, NDP_STAT_REDIRECT_DST_MCAST, NULL),
 	RD_RULE("target global, not the destination", V_BASE,
 		B_REDIR_TARGET, NDP_STAT_REDIRECT_BAD_TARGET, NULL),
-	RD_RULE("target = destination (on-link); from a non-router",
-		V_REDIR_ONLINK, B_REDIR_NOT_ROUTER,
-		NDP_STAT_REDIRECT_NOT_FIRST_HOP, NULL),
+	RD_RULE_ALSO("target = destination (on-link); from a non-router",
+		     V_REDIR_ONLINK, NDP_STAT_REDIRECT_ONLINK,
+		     B_REDIR_NOT_ROUTER, NDP_STAT_REDIRECT_NOT_FIRST_HOP, NULL),
 	RD_RULE("from a link-local address that is not the first hop",
 		V_BASE, B_REDIR_NOT_ROUTER, NDP_STAT_REDIRECT_NOT_FIRST_HOP,
 		NULL),
