@@ -184,6 +184,7 @@ static inline s64 ndpv6_now(void)
 /* mirror.c */
 void ndpv6_mirror_work(struct work_struct *work);
 void ndpv6_mirror_kick(struct ndpv6_dev *priv);
+int ndpv6_core_addr_state(struct ndpv6_dev *priv, const struct in6_addr *a);
 void ndpv6_mirror_stop(struct ndpv6_dev *priv);
 void ndpv6_mirror_retry(struct ndpv6_dev *priv);
 

@@ -123,25 +123,41 @@ static void lower_leave(struct ndpv6_dev *priv, const struct in6_addr *g)
 
 /* ---------------------------------------------------- the kernel's view */
 
-/* Has the core @a, past DAD?  (A walk of its table, however large.) */
-static bool core_addr_valid(struct ndpv6_dev *priv, const struct in6_addr *a)
+/**
+ * ndpv6_core_addr_state() - the state the core shows for its address @a.
+ * @priv: the device
+ * @a: the address
+ *
+ * A walk of the core's table, however large.
+ *
+ * Context: process or BH; takes the core lock with BH disabled.
+ * Return: enum ndp_addr_state, or -1 when the core has no @a (or no core).
+ */
+int ndpv6_core_addr_state(struct ndpv6_dev *priv, const struct in6_addr *a)
 {
 	struct ndp_addr_info ai;
-	bool valid = false;
+	int state = -1;
 	u32 pos = 0;
 	s64 now;
 
 	spin_lock_bh(&priv->lock);
 	now = ktime_get_ns();
 	while (priv->ctx && ndp_addr_next(priv->ctx, now, &pos, &ai)) {
-		if (memcmp(ai.addr.b, a->s6_addr, sizeof(ai.addr.b)))
-			continue;
-		valid = ai.state == NDP_ADDR_PREFERRED ||
-			ai.state == NDP_ADDR_DEPRECATED;
-		break;
+		if (!memcmp(ai.addr.b, a->s6_addr, sizeof(ai.addr.b))) {
+			state = ai.state;
+			break;
+		}
 	}
 	spin_unlock_bh(&priv->lock);
-	return valid;
+	return state;
+}
+
+/* Has the core @a, past DAD? */
+static bool core_addr_valid(struct ndpv6_dev *priv, const struct in6_addr *a)
+{
+	int state = ndpv6_core_addr_state(priv, a);
+
+	return state == NDP_ADDR_PREFERRED || state == NDP_ADDR_DEPRECATED;
 }
 
 /* The core's link-local address passed DAD: show it on ndp0. */

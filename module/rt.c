@@ -617,22 +617,6 @@ static void user_untrack(struct ndpv6_dev *priv, const struct in6_addr *a)
 	}
 }
 
-/* Has the core @a, in any state?  (A walk of its table, however large.) */
-static bool core_has_addr(struct ndpv6_dev *priv, const struct in6_addr *a)
-{
-	struct ndp_addr_info ai;
-	bool found = false;
-	u32 pos = 0;
-	s64 now;
-
-	spin_lock_bh(&priv->lock);
-	now = ktime_get_ns();
-	while (!found && priv->ctx && ndp_addr_next(priv->ctx, now, &pos, &ai))
-		found = !memcmp(ai.addr.b, a->s6_addr, sizeof(ai.addr.b));
-	spin_unlock_bh(&priv->lock);
-	return found;
-}
-
 /* Delete @a from ndp0 if the kernel has it, with the kernel's length. */
 static void kernel_addr_del(struct ndpv6_dev *priv, const struct in6_addr *a)
 {
@@ -759,7 +743,7 @@ void ndpv6_rt_event_apply(struct ndpv6_dev *priv,
 		 * Back in the core since (added again), or a user's event
 		 * about it still to come: those decide.
 		 */
-		if (core_has_addr(priv, &e->addr) ||
+		if (ndpv6_core_addr_state(priv, &e->addr) >= 0 ||
 		    ndpv6_rt_event_pending(rt, &e->addr))
 			break;
 		if (i >= 0)
